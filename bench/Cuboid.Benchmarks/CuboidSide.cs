@@ -1,0 +1,123 @@
+using Cuboid.Samples;
+
+namespace Cuboid.Benchmarks;
+
+/// <summary>Cuboid under test. Every call into the Cuboid API is in this file.</summary>
+internal sealed class CuboidSide : IEngineSide
+{
+    private Session? _session;
+    private Cube? _cube;
+
+    public string Name => "Cuboid";
+
+    public void Reset()
+    {
+        _cube = null;
+        _session?.Dispose();
+        _session = null;
+    }
+
+    public void LoadSalesOnly(RetailDataFiles files)
+    {
+        Reset();
+        _session = Session.Start(new SessionConfig { Name = null });
+        _session.ReadCsv(files.Sales, new CsvOptions { TableName = "Sales", Keys = ["sale_id"] });
+    }
+
+    public void LoadAll(RetailDataFiles files)
+    {
+        Reset();
+        var session = _session = Session.Start(new SessionConfig { Name = null });
+        Table sales = session.ReadCsv(files.Sales, new CsvOptions { TableName = "Sales", Keys = ["sale_id"] });
+        Table stores = session.ReadCsv(files.Stores, new CsvOptions { TableName = "Stores", Keys = ["store_id"] });
+        Table products = session.ReadCsv(files.Products, new CsvOptions { TableName = "Products", Keys = ["product_id"] });
+        Table customers = session.ReadCsv(files.Customers, new CsvOptions { TableName = "Customers", Keys = ["customer_id"] });
+        sales.Join(stores, sales["store_id"] == stores["store_id"]);
+        sales.Join(products, sales["product_id"] == products["product_id"]);
+        sales.Join(customers, sales["customer_id"] == customers["customer_id"]);
+
+        Cube cube = session.CreateCube(sales, "Sales", CubeMode.Manual);
+        cube.Hierarchies.Set("Geography", stores["region"], stores["country"], stores["city"], stores["store_id"]);
+        cube.Hierarchies.Set("Product", products["category"], products["subcategory"], products["brand"], products["product_id"]);
+        cube.Hierarchies.Set("Customer", customers["customer_id"]);
+        cube.CreateDateHierarchy("Calendar", sales["date"],
+            levels: new Dictionary<string, string> { ["Year"] = "y", ["Quarter"] = "Q", ["Month"] = "M", ["Day"] = "d" });
+        var m = cube.Measures;
+        m["Revenue"] = Agg.Sum(sales["quantity"] * sales["unit_price"]);
+        m["Quantity"] = Agg.Sum(sales["quantity"]);
+        m["Cost"] = Agg.Sum(sales["cost"]);
+        m["Customers"] = Agg.CountDistinct(sales["customer_id"]);
+        _cube = cube;
+    }
+
+    public void BeforeQuery() => Cube.ClearCache();
+
+    public QueryOutcome Run(string workloadId)
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        switch (workloadId)
+        {
+            case "Q1":
+                return Outcome(Cube.Query([m["Revenue"]], levels: [l["country"]]), "Revenue");
+            case "Q2":
+                return Outcome(Cube.Query([m["Quantity"], m["Revenue"], m["Cost"]], levels: [l["country"], l["category"]]), "Quantity");
+            case "Q3":
+                var filter = (l["Year"] == Workloads.Q3Year) & l["region"].IsIn(Workloads.Q3Regions);
+                return Outcome(Cube.Query([m["Quantity"], m["Revenue"], m["Cost"]], levels: [l["country"], l["category"]], filter: filter), "Quantity");
+            case "Q5":
+                return Outcome(Cube.Query([m["Customers"]], levels: [l["country"]]), "Customers");
+            case "Q6":
+                {
+                    QueryResult r = Cube.Query([m["Revenue"]], levels: [l["customer_id"]]);
+                    // Top N by revenue, descending, with a size-N min-heap over all (≈1M) values.
+                    var heap = new PriorityQueue<double, double>(Workloads.Q6Top + 1);
+                    foreach (var v in Values(r, "Revenue"))
+                    {
+                        if (heap.Count < Workloads.Q6Top)
+                        {
+                            heap.Enqueue(v, v);
+                        }
+                        else if (v > heap.Peek())
+                        {
+                            heap.EnqueueDequeue(v, v);
+                        }
+                    }
+                    int top = heap.Count;
+                    double sum = 0;
+                    while (heap.TryDequeue(out var best, out _))
+                    {
+                        sum += best;
+                    }
+                    return new QueryOutcome(top, sum);
+                }
+            default:
+                throw new ArgumentException($"Cuboid side has no query for workload {workloadId}", nameof(workloadId));
+        }
+    }
+
+    public void Dispose() => Reset();
+
+    private Cube Cube => _cube ?? throw new InvalidOperationException("Cuboid: nothing loaded");
+
+    /// <summary>Row count and the sum of the first measure, reading every value of that column.</summary>
+    private static QueryOutcome Outcome(QueryResult r, string firstMeasure)
+    {
+        double sum = 0;
+        foreach (var v in Values(r, firstMeasure))
+        {
+            sum += v;
+        }
+        return new QueryOutcome(r.RowCount, sum);
+    }
+
+    private static double[] Values(QueryResult r, string measure)
+    {
+        var column = r.Column(measure);
+        var values = new double[r.RowCount];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = column.GetDouble(i) ?? 0;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Cuboid.Benchmarks;
+using Cuboid.Samples;
+
+// Usage:
+//   side-by-side [--rows 10M] [--reps 5] [--seed 42] [--data DIR] [--only L1,Q1,...] [--out FILE]
+//   generate     [--rows 10M] [--seed 42] [--data DIR]
+//   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
+var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
+var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+long rows = opts.TryGetValue("rows", out var r) ? ParseCount(r) : 10_000_000;
+int seed = opts.TryGetValue("seed", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 42;
+string dataDir = opts.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), $"cuboid-retail-{rows}-seed{seed}");
+
+switch (command)
+{
+    case "memory":
+        using (var engine = CreateEngine(opts["engine"]))
+        {
+            return MemoryProbe.RunChild(engine, DataSet.Open(dataDir), opts.GetValueOrDefault("phase") ?? "all");
+        }
+
+    case "generate":
+        DataSet.Ensure(dataDir, rows, seed);
+        return 0;
+
+    case "side-by-side":
+        {
+            int reps = opts.TryGetValue("reps", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 5;
+            var only = opts.GetValueOrDefault("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var files = DataSet.Ensure(dataDir, rows, seed);
+            var workloads = Workloads.Select(only);
+            IEngineSide[] engines = [CreateEngine("cuboid"), CreateEngine("duckdb")];
+            string duckVersion = DuckDbSide.Version();
+            var harness = new Harness(files, reps, workloads, Console.Out);
+            harness.Run(engines, (engine, phase) => MemoryProbe.Measure(engine, phase, files.Directory));
+            foreach (var e in engines)
+            {
+                e.Dispose();
+            }
+
+            var header =
+                $"Side-by-side run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {rows:N0} sales rows (seed {seed}), " +
+                $"median of {reps} reps after 1 warm-up. Machine: {Environment.ProcessorCount} cores, " +
+                $"{RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}, DuckDB {duckVersion} (threads = 2).";
+            var table = harness.Table(engines[0].Name, engines[1].Name);
+            var report = $"{header}\n\n{table}\n" + string.Concat(harness.Notes.Select(l => $"- {l}\n"));
+            Console.WriteLine();
+            Console.WriteLine(report);
+            var outPath = opts.GetValueOrDefault("out") ?? Path.Combine(RepoRoot(), "bench", "results", "latest.md");
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+            File.WriteAllText(outPath, $"# Cuboid vs DuckDB, side by side\n\n{report}");
+            Console.WriteLine($"written to {outPath}");
+            return 0;
+        }
+
+    default:
+        Console.Error.WriteLine($"unknown command '{command}': use side-by-side or generate");
+        return 1;
+}
+
+static IEngineSide CreateEngine(string name) => name.ToLowerInvariant() switch
+{
+    "cuboid" => new CuboidSide(),
+    "duckdb" => new DuckDbSide(),
+    _ => throw new ArgumentException($"unknown engine '{name}'"),
+};
+
+static Dictionary<string, string> ParseOptions(string[] a)
+{
+    var d = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    for (int i = 0; i < a.Length; i++)
+    {
+        if (!a[i].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"unexpected argument '{a[i]}'");
+        }
+        d[a[i][2..]] = i + 1 < a.Length && !a[i + 1].StartsWith("--", StringComparison.Ordinal) ? a[++i] : "true";
+    }
+    return d;
+}
+
+// "10000000", "10M", "500K"
+static long ParseCount(string v)
+{
+    long unit = char.ToUpperInvariant(v[^1]) switch { 'K' => 1_000, 'M' => 1_000_000, _ => 1 };
+    return long.Parse(unit == 1 ? v : v[..^1], CultureInfo.InvariantCulture) * unit;
+}
+
+static string RepoRoot()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+    {
+        for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Cuboid.slnx")))
+            {
+                return d.FullName;
+            }
+        }
+    }
+    return Directory.GetCurrentDirectory();
+}
+
+/// <summary>The generated data set in a folder, reused when its marker file says it is complete.</summary>
+internal static class DataSet
+{
+    private const string Marker = "complete.txt";
+
+    public static RetailDataFiles Ensure(string dir, long rows, int seed)
+    {
+        string marker = Path.Combine(dir, Marker);
+        string expected = $"rows={rows} seed={seed}";
+        if (File.Exists(marker) && File.ReadAllText(marker).Trim() == expected)
+        {
+            Console.WriteLine($"data: reusing {dir} ({expected})");
+            return Open(dir);
+        }
+        Console.WriteLine($"data: generating {rows:N0} sales rows into {dir}");
+        Directory.CreateDirectory(dir);
+        File.Delete(marker);
+        var sw = Stopwatch.StartNew();
+        long nextReport = rows / 10;
+        var files = RetailData.WriteCsv(dir, rows, seed, new SyncProgress(done =>
+        {
+            if (done >= nextReport && done < rows)
+            {
+                Console.WriteLine($"  {done:N0} rows");
+                nextReport += rows / 10;
+            }
+        }));
+        File.WriteAllText(marker, expected); // last: the folder is complete
+        Console.WriteLine($"data: {rows:N0} rows, {new FileInfo(files.Sales).Length / 1e6:F0} MB sales.csv in {sw.Elapsed.TotalSeconds:F1} s");
+        return files;
+    }
+
+    public static RetailDataFiles Open(string dir)
+    {
+        var text = File.ReadAllText(Path.Combine(dir, Marker)); // "rows=N seed=S"
+        long rows = long.Parse(text.Split(' ')[0]["rows=".Length..], CultureInfo.InvariantCulture);
+        return new RetailDataFiles(dir, Path.Combine(dir, "sales.csv"), Path.Combine(dir, "stores.csv"),
+            Path.Combine(dir, "products.csv"), Path.Combine(dir, "customers.csv"), rows);
+    }
+
+    /// <summary>IProgress that reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+}

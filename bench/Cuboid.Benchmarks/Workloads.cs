@@ -1,0 +1,57 @@
+using Cuboid.Samples;
+
+namespace Cuboid.Benchmarks;
+
+/// <summary>What one engine's query returned: its row count and the sum of its first measure column.</summary>
+internal readonly record struct QueryOutcome(long Rows, double FirstMeasureSum);
+
+/// <summary>One engine under test. Implementations hold the loaded tables between calls.</summary>
+internal interface IEngineSide : IDisposable
+{
+    string Name { get; }
+
+    /// <summary>Drops everything loaded so far (untimed).</summary>
+    void Reset();
+
+    /// <summary>Loads only the sales fact table (workload L1; timed).</summary>
+    void LoadSalesOnly(RetailDataFiles files);
+
+    /// <summary>Loads the whole star schema and whatever the engine needs to answer the queries.</summary>
+    void LoadAll(RetailDataFiles files);
+
+    /// <summary>Untimed preparation before each timed query (e.g. clearing an aggregate cache).</summary>
+    void BeforeQuery();
+
+    /// <summary>Runs one query workload (Q1..Q6), fully materializing the result.</summary>
+    QueryOutcome Run(string workloadId);
+}
+
+internal enum WorkloadKind { Load, Query, Memory }
+
+/// <summary>A row of the result table. <paramref name="MaxRatio"/> is the target for Cuboid / DuckDB.</summary>
+internal sealed record Workload(string Id, string Title, WorkloadKind Kind, string Target, double MaxRatio);
+
+/// <summary>The workloads of docs/benchmarks.md that the side-by-side harness runs.</summary>
+internal static class Workloads
+{
+    public const int Q3Year = 2024;
+    public static readonly string[] Q3Regions = ["Europe", "Asia", "Africa"];
+    public const int Q6Top = 100;
+
+    public static readonly IReadOnlyList<Workload> All =
+    [
+        new("L1", "load the sales CSV into a table", WorkloadKind.Load, "ratio ≤ 0.8", 0.8),
+        new("L1m", "L1 peak memory (VmHWM of a fresh process)", WorkloadKind.Memory, "≤ 1.5× DuckDB", 1.5),
+        new("Q1", "SUM(quantity×unit_price) by country, cold cache", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
+        new("Q2", "3 measures by country × category", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
+        new("Q3", $"Q2 filtered to {Q3Year} and 3 regions", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
+        new("Q5", "COUNT(DISTINCT customer_id) by country", WorkloadKind.Query, "ratio ≤ 1.0", 1.0),
+        new("Q6", $"SUM(quantity×unit_price) by customer, top {Q6Top}", WorkloadKind.Query, "ratio ≤ 1.0", 1.0),
+        new("M1", "resident memory of the loaded tables (VmRSS)", WorkloadKind.Memory, "≤ DuckDB", 1.0),
+    ];
+
+    public static IReadOnlyList<Workload> Select(IReadOnlyCollection<string>? only) =>
+        only is null || only.Count == 0
+            ? All
+            : All.Where(w => only.Contains(w.Id, StringComparer.OrdinalIgnoreCase)).ToList();
+}

@@ -1,0 +1,250 @@
+using Cuboid.Expressions;
+using Cuboid.Storage;
+
+namespace Cuboid.Aggregation;
+
+/// <summary>
+/// One worker's running aggregates, indexed by cell slot. In dense mode a slot is the cell
+/// index and the arrays cover the whole cell space; in hash mode slots are handed out as new
+/// cell keys appear and the arrays grow. Each aggregation has a value array (sum, min, max or
+/// last update) and a count array (non-null values, rows, or distinct values at the end).
+/// </summary>
+internal sealed class Accumulators
+{
+    private readonly ScanPlan _plan;
+    private readonly double[][] _values;
+    private readonly long[][] _counts;
+    private readonly HashSet<long>?[]?[] _distinct;
+    private readonly Dictionary<long, int>? _slotOfKey;
+    private readonly List<long>? _keys;
+    private int _capacity;
+
+    public Accumulators(ScanPlan plan)
+    {
+        _plan = plan;
+        Scope = plan.Snapshot.Scope;
+        _capacity = plan.Dense ? (int)plan.CellSpace : 1024;
+        if (!plan.Dense)
+        {
+            _slotOfKey = [];
+            _keys = [];
+        }
+        var leaves = plan.Leaves;
+        _values = new double[leaves.Length][];
+        _counts = new long[leaves.Length][];
+        _distinct = new HashSet<long>?[]?[leaves.Length];
+        for (var i = 0; i < leaves.Length; i++)
+        {
+            _counts[i] = new long[_capacity];
+            if (leaves[i].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.LastUpdate)
+            {
+                _values[i] = new double[_capacity];
+                if (leaves[i].Kind == LeafKind.Min) Array.Fill(_values[i], double.PositiveInfinity);
+                if (leaves[i].Kind is LeafKind.Max or LeafKind.LastUpdate) Array.Fill(_values[i], double.NegativeInfinity);
+            }
+            else
+            {
+                _values[i] = [];
+            }
+            if (leaves[i].Kind == LeafKind.CountDistinct) _distinct[i] = new HashSet<long>?[_capacity];
+        }
+    }
+
+    /// <summary>Each worker reads through its own scope (its own cache of composed join maps).</summary>
+    public RowScope Scope { get; }
+
+    private int SlotCount => _plan.Dense ? _capacity : _keys!.Count;
+
+    /// <summary>Hash mode: the slot of each row's cell key, adding slots for new keys.</summary>
+    public void SlotsOf(ReadOnlySpan<long> keys, ReadOnlySpan<bool> include, Span<int> slots)
+    {
+        var map = _slotOfKey!;
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (!include[r]) { slots[r] = -1; continue; }
+            var key = keys[r];
+            if (!map.TryGetValue(key, out var slot))
+            {
+                slot = _keys!.Count;
+                map.Add(key, slot);
+                _keys.Add(key);
+                if (slot == _capacity) Grow();
+            }
+            slots[r] = slot;
+        }
+    }
+
+    public void CountRows(int leaf, ReadOnlySpan<int> slots)
+    {
+        var counts = _counts[leaf];
+        foreach (var s in slots)
+        {
+            if (s >= 0) counts[s]++;
+        }
+    }
+
+    public void Stamp(int leaf, ReadOnlySpan<int> slots, long timestamp)
+    {
+        var values = _values[leaf];
+        foreach (var s in slots)
+        {
+            if (s >= 0 && values[s] < timestamp) values[s] = timestamp;
+        }
+    }
+
+    public void Add(int leaf, LeafKind kind, ReadOnlySpan<int> slots, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
+    {
+        var counts = _counts[leaf];
+        var acc = _values[leaf];
+        var n = slots.Length;
+        switch (kind)
+        {
+            case LeafKind.Sum:
+                for (var r = 0; r < n; r++)
+                {
+                    var s = slots[r];
+                    if (s < 0 || !valid[r]) continue;
+                    acc[s] += values[r];
+                    counts[s]++;
+                }
+                break;
+            case LeafKind.Count:
+                for (var r = 0; r < n; r++)
+                {
+                    var s = slots[r];
+                    if (s >= 0 && valid[r]) counts[s]++;
+                }
+                break;
+            case LeafKind.Min:
+                for (var r = 0; r < n; r++)
+                {
+                    var s = slots[r];
+                    if (s < 0 || !valid[r]) continue;
+                    if (values[r] < acc[s]) acc[s] = values[r];
+                    counts[s]++;
+                }
+                break;
+            case LeafKind.Max:
+                for (var r = 0; r < n; r++)
+                {
+                    var s = slots[r];
+                    if (s < 0 || !valid[r]) continue;
+                    if (values[r] > acc[s]) acc[s] = values[r];
+                    counts[s]++;
+                }
+                break;
+            default:
+                throw new InvalidOperationException(kind.ToString());
+        }
+    }
+
+    /// <summary>Distinct values: a column's key encoding when the input is a column, the value's bits otherwise.</summary>
+    public void AddDistinct(int leaf, ReadOnlySpan<int> slots, in ChunkView view, RowCalc calc)
+    {
+        var n = slots.Length;
+        var sets = _distinct[leaf]!;
+        using var keyLease = BufferPool.Longs(n, out var keys);
+        if (calc.AsColumn is { } column)
+        {
+            ColumnGather.Keys(view, column.Table, column.Column, keys);
+        }
+        else
+        {
+            using var valueLease = BufferPool.Doubles(n, out var values);
+            using var validLease = BufferPool.Bools(n, out var valid);
+            calc.Eval(view, values, valid);
+            for (var r = 0; r < n; r++) keys[r] = valid[r] ? BitConverter.DoubleToInt64Bits(values[r]) : KeyEncoding.Null;
+        }
+        for (var r = 0; r < n; r++)
+        {
+            var s = slots[r];
+            if (s < 0 || keys[r] == KeyEncoding.Null) continue;
+            (sets[s] ??= []).Add(keys[r]);
+        }
+    }
+
+    /// <summary>Adds <paramref name="other"/>'s aggregates into this one.</summary>
+    public Accumulators Merge(Accumulators other)
+    {
+        var map = other._plan.Dense ? null : new int[other.SlotCount];
+        for (var s = 0; map is not null && s < map.Length; s++)
+        {
+            var key = other._keys![s];
+            if (!_slotOfKey!.TryGetValue(key, out var slot))
+            {
+                slot = _keys!.Count;
+                _slotOfKey.Add(key, slot);
+                _keys.Add(key);
+                if (slot == _capacity) Grow();
+            }
+            map[s] = slot;
+        }
+        for (var leaf = 0; leaf < _plan.Leaves.Length; leaf++)
+        {
+            var kind = _plan.Leaves[leaf].Kind;
+            for (var s = 0; s < other.SlotCount; s++)
+            {
+                var t = map is null ? s : map[s];
+                if (other._counts[leaf][s] == 0 && kind != LeafKind.LastUpdate && kind != LeafKind.CountDistinct) continue;
+                _counts[leaf][t] += other._counts[leaf][s];
+                switch (kind)
+                {
+                    case LeafKind.Sum: _values[leaf][t] += other._values[leaf][s]; break;
+                    case LeafKind.Min: _values[leaf][t] = Math.Min(_values[leaf][t], other._values[leaf][s]); break;
+                    case LeafKind.Max or LeafKind.LastUpdate: _values[leaf][t] = Math.Max(_values[leaf][t], other._values[leaf][s]); break;
+                    case LeafKind.CountDistinct when other._distinct[leaf]![s] is { } set:
+                        (_distinct[leaf]![t] ??= []).UnionWith(set);
+                        break;
+                }
+            }
+        }
+        return this;
+    }
+
+    /// <summary>The non-empty cells (at least one contributing row) with their member codes.</summary>
+    public AggregateResult ToResult(TimeSpan elapsed)
+    {
+        var contributors = Array.IndexOf(_plan.Leaves, AggregateSpec.Contributors);
+        var slots = new List<int>();
+        for (var s = 0; s < SlotCount; s++)
+        {
+            if (_counts[contributors][s] > 0) slots.Add(s);
+        }
+        var levels = _plan.Levels.Length;
+        var codes = new int[levels][];
+        for (var l = 0; l < levels; l++) codes[l] = new int[slots.Count];
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var key = _plan.Dense ? slots[i] : _keys![slots[i]];
+            for (var l = 0; l < levels; l++) codes[l][i] = (int)(key / _plan.Strides[l] % _plan.Cardinalities[l]);
+        }
+        var leaves = new LeafValues[_plan.Leaves.Length];
+        for (var leaf = 0; leaf < leaves.Length; leaf++)
+        {
+            var values = _values[leaf].Length == 0 ? [] : slots.Select(s => _values[leaf][s]).ToArray();
+            var counts = _plan.Leaves[leaf].Kind == LeafKind.CountDistinct
+                ? slots.Select(s => (long)(_distinct[leaf]![s]?.Count ?? 0)).ToArray()
+                : slots.Select(s => _counts[leaf][s]).ToArray();
+            leaves[leaf] = new LeafValues(_plan.Leaves[leaf], values, counts);
+        }
+        return new AggregateResult(_plan.Levels, codes, leaves, elapsed, "scan");
+    }
+
+    private void Grow()
+    {
+        var capacity = _capacity * 2;
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            Array.Resize(ref _counts[i], capacity);
+            if (_values[i].Length > 0)
+            {
+                var old = _values[i].Length;
+                Array.Resize(ref _values[i], capacity);
+                var fill = _plan.Leaves[i].Kind == LeafKind.Min ? double.PositiveInfinity : _plan.Leaves[i].Kind == LeafKind.Sum ? 0 : double.NegativeInfinity;
+                Array.Fill(_values[i], fill, old, capacity - old);
+            }
+            if (_distinct[i] is not null) Array.Resize(ref _distinct[i], capacity);
+        }
+        _capacity = capacity;
+    }
+}

@@ -1,0 +1,44 @@
+using Cuboid.Model;
+
+namespace Cuboid.Aggregation;
+
+/// <summary>A level a query groups by: a hierarchy and the depth of the level in it.</summary>
+internal sealed record LevelRef(HierarchyIndex Hierarchy, int Depth)
+{
+    public string Key => $"{Hierarchy.Hierarchy.UniqueName}@{Depth}";
+}
+
+/// <summary>The values of one aggregation, one per cell of an <see cref="AggregateResult"/>.</summary>
+internal sealed class LeafValues(AggregateSpec spec, double[] values, long[] counts)
+{
+    public AggregateSpec Spec { get; } = spec;
+
+    /// <summary>Sum, min, max or last update (ticks) per cell.</summary>
+    public double[] Values { get; } = values;
+
+    /// <summary>Non-null values (or distinct values, or contributors) per cell.</summary>
+    public long[] Counts { get; } = counts;
+}
+
+/// <summary>
+/// The answer to an aggregation request: the non-empty cells (member codes for each grouped
+/// level) and, per cell, the value of each requested aggregation.
+/// </summary>
+internal sealed class AggregateResult(LevelRef[] levels, int[][] codes, LeafValues[] leaves, TimeSpan elapsed, string source)
+{
+    public LevelRef[] Levels { get; } = levels;
+
+    /// <summary>Codes[level][cell].</summary>
+    public int[][] Codes { get; } = codes;
+
+    public LeafValues[] Leaves { get; } = leaves;
+
+    public int CellCount => Codes.Length == 0 ? Leaves[0].Counts.Length : Codes[0].Length;
+
+    public TimeSpan Elapsed { get; } = elapsed;
+
+    /// <summary>"scan", "cache" or "rollup": for explain plans.</summary>
+    public string Source { get; } = source;
+
+    public LeafValues Leaf(AggregateSpec spec) => Leaves.First(l => l.Spec.Equals(spec));
+}

@@ -1,0 +1,31 @@
+namespace Cuboid.Aggregation;
+
+/// <summary>The primitive aggregations a scan computes; measures are built from these.</summary>
+internal enum LeafKind
+{
+    /// <summary>Fact rows under the cell (also whether the cell exists).</summary>
+    Contributors,
+    Sum,
+    Min,
+    Max,
+    /// <summary>Non-null values.</summary>
+    Count,
+    CountDistinct,
+    /// <summary>Latest commit time of the chunks holding the cell's rows (update.TIMESTAMP).</summary>
+    LastUpdate,
+}
+
+/// <summary>One aggregation of a row-level expression; equal specs are computed once per scan.</summary>
+internal sealed record AggregateSpec(LeafKind Kind, ColumnExpression? Input)
+{
+    public static readonly AggregateSpec Contributors = new(LeafKind.Contributors, null);
+
+    /// <summary>Whether coarser cells can be computed by merging finer ones.</summary>
+    public bool Rollable => Kind != LeafKind.CountDistinct;
+
+    public string Key => Input is null ? Kind.ToString() : $"{Kind}({Input})";
+
+    public bool Equals(AggregateSpec? other) => other is not null && other.Key == Key;
+
+    public override int GetHashCode() => Key.GetHashCode(StringComparison.Ordinal);
+}

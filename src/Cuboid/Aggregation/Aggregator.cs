@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Cuboid.Expressions;
+using Cuboid.Model;
+
+namespace Cuboid.Aggregation;
+
+/// <summary>
+/// Answers "these aggregations at this granularity under this filter" for a cube snapshot:
+/// from the aggregate cache, by rolling up a finer result already at hand, or by a scan.
+/// </summary>
+internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition? filter, string filterKey)
+{
+    public List<AggregateResult> Trace { get; } = [];
+
+    public AggregateResult Get(LevelRef[] levels, AggregateSpec[] leaves, AggregateResult? finer = null)
+    {
+        var key = $"{string.Join(",", levels.Select(l => l.Key))}|{filterKey}|{string.Join(",", leaves.Select(l => l.Key))}";
+        if (cube.Cache.TryGet(snapshot.Epoch, key, out var cached))
+        {
+            var hit = new AggregateResult(cached.Levels, cached.Codes, cached.Leaves, TimeSpan.Zero, "cache");
+            Trace.Add(hit);
+            return hit;
+        }
+        var result = finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels)
+            ? RollUp(finer, levels, leaves)
+            : ScanKernel.Run(new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf));
+        cube.Cache.Put(snapshot.Epoch, key, result);
+        Trace.Add(result);
+        return result;
+    }
+
+    /// <summary>Each coarse level is a level of the same hierarchy at the same or a smaller depth in the finer result.</summary>
+    private static bool CanRollUp(AggregateResult finer, LevelRef[] levels) =>
+        levels.All(l => finer.Levels.Any(f => f.Hierarchy == l.Hierarchy && f.Depth >= l.Depth));
+
+    private static AggregateResult RollUp(AggregateResult finer, LevelRef[] levels, AggregateSpec[] leaves)
+    {
+        var watch = Stopwatch.StartNew();
+        var sources = levels.Select(l => Array.FindIndex(finer.Levels, f => f.Hierarchy == l.Hierarchy)).ToArray();
+        var cellOf = new Dictionary<CellKey, int>();
+        var codes = levels.Select(_ => new List<int>()).ToArray();
+        var map = new int[finer.CellCount];
+        for (var i = 0; i < map.Length; i++)
+        {
+            var key = new CellKey(levels.Length);
+            for (var l = 0; l < levels.Length; l++)
+            {
+                var f = finer.Levels[sources[l]];
+                key[l] = f.Hierarchy.Members.Ancestor(f.Depth, finer.Codes[sources[l]][i], levels[l].Depth);
+            }
+            if (!cellOf.TryGetValue(key, out var cell))
+            {
+                cell = cellOf.Count;
+                cellOf.Add(key, cell);
+                for (var l = 0; l < levels.Length; l++) codes[l].Add(key[l]);
+            }
+            map[i] = cell;
+        }
+        var n = cellOf.Count;
+        var rolled = leaves.Select(spec =>
+        {
+            var source = finer.Leaf(spec);
+            var values = source.Values.Length == 0 ? [] : new double[n];
+            if (spec.Kind == LeafKind.Min) Array.Fill(values, double.PositiveInfinity);
+            if (spec.Kind is LeafKind.Max or LeafKind.LastUpdate) Array.Fill(values, double.NegativeInfinity);
+            var counts = new long[n];
+            for (var i = 0; i < map.Length; i++)
+            {
+                var c = map[i];
+                counts[c] += source.Counts[i];
+                if (values.Length == 0 || (source.Counts[i] == 0 && spec.Kind != LeafKind.LastUpdate)) continue;
+                values[c] = spec.Kind switch
+                {
+                    LeafKind.Sum => values[c] + source.Values[i],
+                    LeafKind.Min => Math.Min(values[c], source.Values[i]),
+                    _ => Math.Max(values[c], source.Values[i]),
+                };
+            }
+            return new LeafValues(spec, values, counts);
+        }).ToArray();
+        return new AggregateResult(levels, [.. codes.Select(c => c.ToArray())], rolled, watch.Elapsed, "rollup");
+    }
+
+    /// <summary>A small value-type key of member codes.</summary>
+    private struct CellKey(int length) : IEquatable<CellKey>
+    {
+        private readonly int[] _codes = new int[length];
+
+        public int this[int i]
+        {
+            readonly get => _codes[i];
+            set => _codes[i] = value;
+        }
+
+        public readonly bool Equals(CellKey other) => _codes.AsSpan().SequenceEqual(other._codes);
+
+        public override readonly bool Equals(object? obj) => obj is CellKey k && Equals(k);
+
+        public override readonly int GetHashCode()
+        {
+            var hash = new HashCode();
+            foreach (var c in _codes) hash.Add(c);
+            return hash.ToHashCode();
+        }
+    }
+}

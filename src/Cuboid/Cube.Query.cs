@@ -1,0 +1,68 @@
+using Cuboid.Aggregation;
+using Cuboid.Measures;
+using Cuboid.Model;
+using Cuboid.Results;
+
+namespace Cuboid;
+
+public sealed partial class Cube
+{
+    /// <summary>
+    /// Measures by levels: one row per combination of members with data (all combinations with
+    /// <paramref name="includeEmptyRows"/>), levels then measures as columns, rows in member
+    /// order. <paramref name="filter"/> restricts the fact rows by level (or column) conditions;
+    /// <paramref name="includeTotals"/> adds the grand total and a subtotal row above each group.
+    /// </summary>
+    public QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels = null, Condition? filter = null,
+        bool includeTotals = false, bool includeEmptyRows = false)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        var measureList = measures.ToList();
+        var levelList = (levels ?? []).ToList();
+        foreach (var m in measureList.Where(m => m.Cube != this)) throw new ArgumentException($"Measure '{m}' is not a measure of cube '{Name}'; assign it to cube.Measures first.", nameof(measures));
+        foreach (var l in levelList.Where(l => l.Hierarchy.Cube != this || !Hierarchies.Contains(l.Hierarchy.Name)))
+        {
+            throw new ArgumentException($"Level {l.UniqueName} is not a level of cube '{Name}'.", nameof(levels));
+        }
+        var snapshot = Snapshot;
+        Prepare(snapshot, levelList.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)));
+        var rowFilter = filter is null ? null : LevelFilter.Compile(filter, snapshot, IndexOf, TableOf);
+        var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
+        AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
+        var aggregator = new Aggregator(this, snapshot, rowFilter, filter?.ToString() ?? "");
+        var full = aggregator.Get(Granularity(levelList), leaves);
+        var parts = new List<(AggregateResult Result, int Depth)> { (full, levelList.Count) };
+        for (var k = includeTotals ? levelList.Count - 1 : -1; k >= 0; k--)
+        {
+            parts.Add((aggregator.Get(Granularity(levelList[..k]), leaves, full), k));
+        }
+        var builder = new ResultBuilder(snapshot, levelList, measureList, calcs, IndexOf);
+        return builder.Build(parts, includeEmptyRows ? full : null);
+    }
+
+    /// <summary>One group level per hierarchy: the deepest level asked of it.</summary>
+    private LevelRef[] Granularity(IReadOnlyList<Level> levels) =>
+        [.. levels.Select(l => l.Hierarchy).Distinct().Select(h => new LevelRef(IndexOf(h), levels.Where(l => l.Hierarchy == h).Max(l => l.Depth)))];
+
+    /// <summary>Computes the member codes a query will read before it starts, so member counts are final.</summary>
+    private void Prepare(CubeSnapshot snapshot, IEnumerable<Hierarchy> hierarchies)
+    {
+        foreach (var hierarchy in hierarchies.Distinct())
+        {
+            var index = IndexOf(hierarchy);
+            if (index.FactAnchored(snapshot.Graph)) Parallel.For(0, snapshot.Fact.Chunks.Length, c => index.FactChunkCodes(snapshot, c));
+            else index.AnchorCodes(snapshot);
+        }
+    }
+
+    private static IEnumerable<Hierarchy> FilterHierarchies(Condition? condition) => condition switch
+    {
+        null => [],
+        ComparisonCondition { Subject: Level l } => [l.Hierarchy],
+        IsInCondition { Subject: Level l } => [l.Hierarchy],
+        IsNullCondition { Subject: Level l } => [l.Hierarchy],
+        CompositeCondition c => c.Operands.SelectMany(FilterHierarchies),
+        NotCondition n => FilterHierarchies(n.Operand),
+        _ => [],
+    };
+}

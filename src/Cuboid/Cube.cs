@@ -1,0 +1,160 @@
+using Cuboid.Aggregation;
+using Cuboid.Model;
+using Cuboid.Storage;
+
+namespace Cuboid;
+
+/// <summary>How <see cref="Session.CreateCube"/> fills a new cube.</summary>
+public enum CubeMode
+{
+    /// <summary>A hierarchy per key or non-numeric column of the fact and joined tables; SUM and MEAN per numeric fact column; contributors.COUNT; update.TIMESTAMP.</summary>
+    Auto,
+    /// <summary>A hierarchy per non-numeric fact column and per key of joined tables; contributors.COUNT only.</summary>
+    Manual,
+    /// <summary>Like Auto for hierarchies, with no measure but contributors.COUNT and update.TIMESTAMP.</summary>
+    NoMeasures,
+}
+
+/// <summary>
+/// A cube over a fact table and the tables it joins: hierarchies, levels and measures, and
+/// queries (<see cref="Query"/>). Partial files: Cube.Query.cs. The cube keeps, per data
+/// version, a snapshot with the joins resolved; a commit builds the next one.
+/// </summary>
+public sealed partial class Cube
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<JoinDefinition, JoinResolver> _resolvers = [];
+    private Dictionary<Hierarchy, HierarchyIndex> _indexes = [];
+    private JoinGraph _graph;
+    private volatile CubeSnapshot? _snapshot;
+
+    internal Cube(Session session, Table fact, string name)
+    {
+        Session = session;
+        FactTable = fact;
+        Name = name;
+        Hierarchies = new HierarchyCollection(this);
+        Levels = new LevelCollection(this);
+        Measures = new MeasureCollection(this);
+        Cache = new AggregateCache();
+        _graph = new JoinGraph(fact);
+    }
+
+    /// <summary>The cube's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The session.</summary>
+    public Session Session { get; }
+
+    /// <summary>The fact table: each of its rows contributes to the cells of its members.</summary>
+    public Table FactTable { get; }
+
+    /// <summary>The hierarchies.</summary>
+    public HierarchyCollection Hierarchies { get; }
+
+    /// <summary>The levels of all hierarchies, by name.</summary>
+    public LevelCollection Levels { get; }
+
+    /// <summary>The measures.</summary>
+    public MeasureCollection Measures { get; }
+
+    internal AggregateCache Cache { get; }
+
+    internal JoinGraph Graph => _graph;
+
+    /// <summary>
+    /// Adds a hierarchy whose levels are parts of a date column: <c>{"Year": "y", "Month": "M", "Day": "d"}</c>
+    /// (also "Q" quarter and "w" week). By default Year / Month / Day.
+    /// </summary>
+    public Hierarchy CreateDateHierarchy(string name, Column column, IReadOnlyDictionary<string, string>? levels = null, string? dimension = null)
+    {
+        levels ??= new Dictionary<string, string> { ["Year"] = "y", ["Month"] = "M", ["Day"] = "d" };
+        var built = levels.Select(l => new Level(l.Key, new DatePartLevelSource(column, l.Value))).ToList();
+        return Hierarchies.Set(name, built, dimension);
+    }
+
+    /// <summary>Empties the aggregate cache (for cold-cache measurements).</summary>
+    public void ClearCache() => Cache.Clear();
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Cube '{Name}' on '{FactTable.Name}'";
+
+    /// <summary>The snapshot of the newest data version (joins resolved).</summary>
+    internal CubeSnapshot Snapshot
+    {
+        get
+        {
+            var snapshot = _snapshot;
+            if (snapshot is not null && snapshot.Data == Session.Current) return snapshot;
+            lock (_lock) return _snapshot ??= Resolve(Session.Current);
+        }
+    }
+
+    /// <summary>Called by a commit, under the session's write lock, before the version is published.</summary>
+    internal void Refresh(DataVersion next)
+    {
+        lock (_lock) _snapshot = Resolve(next);
+    }
+
+    /// <summary>Joins changed: rebuild the graph, then the snapshot.</summary>
+    internal void OnSchemaChanged(DataVersion current)
+    {
+        lock (_lock)
+        {
+            _graph = new JoinGraph(FactTable);
+            _indexes = [];
+            _resolvers.Clear();
+            _snapshot = Resolve(current);
+        }
+        Cache.Clear();
+    }
+
+    internal void OnModelChanged() => Cache.Clear();
+
+    internal HierarchyIndex IndexOf(Hierarchy hierarchy)
+    {
+        lock (_lock)
+        {
+            if (!_indexes.TryGetValue(hierarchy, out var index)) _indexes[hierarchy] = index = new HierarchyIndex(hierarchy, _graph);
+            return index;
+        }
+    }
+
+    internal TableStore TableOf(Column column)
+    {
+        CheckReachable(column, $"column '{column.Name}'");
+        return column.Table.Store;
+    }
+
+    internal void CheckReachable(Column column, string what)
+    {
+        if (!_graph.Reaches(column.Table))
+        {
+            throw new ArgumentException($"The {what} comes from table '{column.Table.Name}', which is not joined to the fact table '{FactTable.Name}' of cube '{Name}'.");
+        }
+    }
+
+    internal void CheckDefinition(string name, MeasureDefinition definition)
+    {
+        switch (definition)
+        {
+            case AggregatedMeasure a:
+                foreach (var column in a.Input.Columns()) CheckReachable(column, $"measure '{name}' reads column '{column.Name}' which");
+                break;
+            case Measure { Cube: { } other } m when other != this:
+                throw new ArgumentException($"Measure '{name}' refers to measure '{m.Name}' of another cube ('{other.Name}').");
+        }
+        foreach (var operand in definition.Operands) CheckDefinition(name, operand);
+    }
+
+    private CubeSnapshot Resolve(DataVersion data)
+    {
+        var maps = new Dictionary<JoinDefinition, int[][]>();
+        foreach (var join in _graph.Joins)
+        {
+            if (!_resolvers.TryGetValue(join, out var resolver)) _resolvers[join] = resolver = new JoinResolver(join);
+            maps[join] = resolver.Resolve(data[join.Source.Store], data[join.Target.Store]);
+        }
+        return new CubeSnapshot(data, _graph, maps);
+    }
+}

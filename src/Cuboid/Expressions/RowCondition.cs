@@ -1,0 +1,201 @@
+using Cuboid.Loading;
+using Cuboid.Storage;
+
+namespace Cuboid.Expressions;
+
+/// <summary>
+/// A compiled row-level condition: fills a mask for a chunk. Comparisons with null are false.
+/// Strings compare through a per-code table built once per evaluation from the column
+/// dictionary, so a string filter costs one array lookup per row.
+/// </summary>
+internal abstract class RowCondition
+{
+    public abstract void Eval(in ChunkView view, Span<bool> result);
+
+    public static RowCondition Compile(Condition condition, Func<Column, TableStore> tableOf) => condition switch
+    {
+        AndCondition and => new AndRowCondition([.. and.Operands.Select(o => Compile(o, tableOf))]),
+        OrCondition or => new OrRowCondition([.. or.Operands.Select(o => Compile(o, tableOf))]),
+        NotCondition not => new NotRowCondition(Compile(not.Operand, tableOf)),
+        ComparisonCondition { Subject: ColumnExpression, Value: ColumnExpression } cc =>
+            new CalcComparison(RowCalc.Compile((ColumnExpression)cc.Subject, tableOf), cc.Operator, RowCalc.Compile((ColumnExpression)cc.Value!, tableOf)),
+        ComparisonCondition { Subject: Column column } cc => ColumnPredicate(column, tableOf(column), v => Compare(v, cc.Operator, cc.Value)),
+        ComparisonCondition { Subject: ColumnExpression e } cc =>
+            new CalcComparison(RowCalc.Compile(e, tableOf), cc.Operator, new ConstantCalc(cc.Value is null ? null : ColumnGather.ToDouble(cc.Value))),
+        IsInCondition { Subject: Column column } i => ColumnPredicate(column, tableOf(column), v => i.Values.Any(x => Compare(v, ComparisonOperator.Equal, x)) != i.Negated),
+        IsNullCondition { Subject: Column column } n => ColumnPredicate(column, tableOf(column), v => (v is null) != n.Negated, nullsToo: true),
+        _ => throw new NotSupportedException($"The condition {condition} cannot be applied to table rows."),
+    };
+
+    /// <summary>Compares a stored value with a user's constant (converted to the stored value's type). Null compares false.</summary>
+    internal static bool Compare(object? stored, ComparisonOperator op, object? constant)
+    {
+        if (stored is null || constant is null) return false;
+        int order;
+        if (stored is string s) order = string.CompareOrdinal(s, Convert.ToString(constant, System.Globalization.CultureInfo.InvariantCulture));
+        else if (stored is double or float or int or long)
+        {
+            if (constant is string) return op == ComparisonOperator.NotEqual;
+            order = ColumnGather.ToDouble(stored).CompareTo(ColumnGather.ToDouble(constant));
+        }
+        else
+        {
+            var type = DataTypes.FromClrType(stored.GetType());
+            if (type is null || !ValueConversion.TryConvert(constant, type.Value, out var converted) || converted is null)
+            {
+                if (constant is string text && type is { } t && TryParse(text, t, out converted)) { }
+                else return op == ComparisonOperator.NotEqual;
+            }
+            order = ((IComparable)stored).CompareTo(converted);
+        }
+        return op switch
+        {
+            ComparisonOperator.Equal => order == 0,
+            ComparisonOperator.NotEqual => order != 0,
+            ComparisonOperator.Less => order < 0,
+            ComparisonOperator.LessOrEqual => order <= 0,
+            ComparisonOperator.Greater => order > 0,
+            _ => order >= 0,
+        };
+    }
+
+    private static bool TryParse(string text, DataType type, out object? value)
+    {
+        var parser = new TextParser(new CsvOptions());
+        value = null;
+        switch (type)
+        {
+            case DataType.LocalDate when parser.TryParseDate(text, out var d): value = d; return true;
+            case DataType.LocalDateTime when parser.TryParseDateTime(text, out var dt): value = dt; return true;
+            case DataType.Boolean when parser.TryParseBool(text, out var b): value = b; return true;
+            default: return false;
+        }
+    }
+
+    private static RowCondition ColumnPredicate(Column column, TableStore table, Func<object?, bool> predicate, bool nullsToo = false) =>
+        new ColumnPredicateCondition(table, column.Schema, predicate, nullsToo);
+}
+
+/// <summary>
+/// A predicate on one column's values. For strings it is evaluated once per dictionary code;
+/// for other types once per distinct value met in the chunk (cached), so the row loop only looks up.
+/// </summary>
+internal sealed class ColumnPredicateCondition(TableStore table, ColumnSchema column, Func<object?, bool> predicate, bool nullsToo) : RowCondition
+{
+    private volatile bool[]? _codeTable;
+
+    public override void Eval(in ChunkView view, Span<bool> result)
+    {
+        var n = view.Count;
+        using var keysLease = BufferPool.Longs(n, out var keys);
+        ColumnGather.Keys(view, table, column, keys);
+        if (column.Type == DataType.String)
+        {
+            var codes = CodeTable();
+            var nullResult = nullsToo && predicate(null);
+            for (var i = 0; i < n; i++)
+            {
+                var k = keys[i];
+                result[i] = k == KeyEncoding.Null ? nullResult : (ulong)k < (ulong)codes.Length && codes[k];
+            }
+            return;
+        }
+        var cache = new Dictionary<long, bool>();
+        for (var i = 0; i < n; i++)
+        {
+            var k = keys[i];
+            if (!cache.TryGetValue(k, out var ok)) cache[k] = ok = predicate(k == KeyEncoding.Null ? null : Decode(k));
+            result[i] = ok;
+        }
+    }
+
+    private bool[] CodeTable()
+    {
+        var dictionary = column.Dictionary!;
+        var table = _codeTable;
+        if (table is not null && table.Length == dictionary.Count) return table;
+        table = new bool[dictionary.Count];
+        for (var c = 0; c < table.Length; c++) table[c] = predicate(dictionary[c]);
+        _codeTable = table;
+        return table;
+    }
+
+    private object Decode(long key) => column.Type switch
+    {
+        DataType.Int => (int)key,
+        DataType.Long => key,
+        DataType.Double => BitConverter.Int64BitsToDouble(key),
+        DataType.Float => (float)BitConverter.Int64BitsToDouble(key),
+        DataType.Boolean => key != 0,
+        DataType.LocalDate => DateOnly.FromDayNumber((int)key),
+        DataType.LocalDateTime => new DateTime(key),
+        DataType.LocalTime => new TimeOnly(key),
+        DataType.ZonedDateTime => new DateTimeOffset(key, TimeSpan.Zero),
+        _ => throw new NotSupportedException(column.Type.ToString()),
+    };
+}
+
+internal sealed class CalcComparison(RowCalc left, ComparisonOperator op, RowCalc right) : RowCondition
+{
+    public override void Eval(in ChunkView view, Span<bool> result)
+    {
+        var n = view.Count;
+        using var a = BufferPool.Doubles(n, out var lv);
+        using var b = BufferPool.Bools(n, out var lok);
+        using var c = BufferPool.Doubles(n, out var rv);
+        using var d = BufferPool.Bools(n, out var rok);
+        left.Eval(view, lv, lok);
+        right.Eval(view, rv, rok);
+        for (var i = 0; i < n; i++)
+        {
+            result[i] = lok[i] && rok[i] && op switch
+            {
+                ComparisonOperator.Equal => lv[i] == rv[i],
+                ComparisonOperator.NotEqual => lv[i] != rv[i],
+                ComparisonOperator.Less => lv[i] < rv[i],
+                ComparisonOperator.LessOrEqual => lv[i] <= rv[i],
+                ComparisonOperator.Greater => lv[i] > rv[i],
+                _ => lv[i] >= rv[i],
+            };
+        }
+    }
+}
+
+internal sealed class AndRowCondition(RowCondition[] operands) : RowCondition
+{
+    public override void Eval(in ChunkView view, Span<bool> result)
+    {
+        var n = view.Count;
+        operands[0].Eval(view, result);
+        using var lease = BufferPool.Bools(n, out var other);
+        for (var o = 1; o < operands.Length; o++)
+        {
+            operands[o].Eval(view, other);
+            for (var i = 0; i < n; i++) result[i] &= other[i];
+        }
+    }
+}
+
+internal sealed class OrRowCondition(RowCondition[] operands) : RowCondition
+{
+    public override void Eval(in ChunkView view, Span<bool> result)
+    {
+        var n = view.Count;
+        operands[0].Eval(view, result);
+        using var lease = BufferPool.Bools(n, out var other);
+        for (var o = 1; o < operands.Length; o++)
+        {
+            operands[o].Eval(view, other);
+            for (var i = 0; i < n; i++) result[i] |= other[i];
+        }
+    }
+}
+
+internal sealed class NotRowCondition(RowCondition operand) : RowCondition
+{
+    public override void Eval(in ChunkView view, Span<bool> result)
+    {
+        operand.Eval(view, result);
+        for (var i = 0; i < view.Count; i++) result[i] = !result[i];
+    }
+}

@@ -1,0 +1,302 @@
+using Cuboid.Storage;
+
+namespace Cuboid.Loading;
+
+/// <summary>
+/// Collects one column's values for a batch of new rows, typed and unboxed, and hands them to
+/// storage as a <see cref="ColumnData"/> whose arrays become a chunk's arrays without a copy.
+/// A null becomes the column's default value here, as Atoti does on load.
+/// </summary>
+internal abstract class ColumnBuilder(ColumnSchema schema)
+{
+    public ColumnSchema Schema { get; } = schema;
+    public int Count { get; protected set; }
+
+    public static ColumnBuilder Create(ColumnSchema schema, int capacity) => schema.Type switch
+    {
+        DataType.Boolean => new PrimitiveBuilder<bool>(schema, capacity),
+        DataType.Int => new PrimitiveBuilder<int>(schema, capacity),
+        DataType.Long => new PrimitiveBuilder<long>(schema, capacity),
+        DataType.Float => new PrimitiveBuilder<float>(schema, capacity),
+        DataType.Double => new PrimitiveBuilder<double>(schema, capacity),
+        DataType.LocalDate => new PrimitiveBuilder<DateOnly>(schema, capacity),
+        DataType.LocalDateTime => new PrimitiveBuilder<DateTime>(schema, capacity),
+        DataType.LocalTime => new PrimitiveBuilder<TimeOnly>(schema, capacity),
+        DataType.ZonedDateTime => new PrimitiveBuilder<DateTimeOffset>(schema, capacity),
+        DataType.String => new StringColumnBuilder(schema, capacity),
+        DataType.IntArray => new ArrayBuilder<int>(schema, capacity),
+        DataType.LongArray => new ArrayBuilder<long>(schema, capacity),
+        DataType.FloatArray => new ArrayBuilder<float>(schema, capacity),
+        DataType.DoubleArray => new ArrayBuilder<double>(schema, capacity),
+        _ => throw new ArgumentOutOfRangeException(nameof(schema)),
+    };
+
+    public abstract void AddNull();
+
+    /// <summary>Adds a value given as an object (records, Append); false when it is not of the column's type.</summary>
+    public abstract bool TryAdd(object? value);
+
+    /// <summary>Parses text (CSV and other text sources); false when it does not parse as the column's type.</summary>
+    public abstract bool TryAddText(ReadOnlySpan<char> text, TextParser parser);
+
+    /// <summary>Keeps only the rows whose <paramref name="keep"/> flag is set (rejected rows leave).</summary>
+    public abstract void Compact(ReadOnlySpan<bool> keep);
+
+    /// <summary>Drops rows from <paramref name="count"/> on (a row rejected half way).</summary>
+    public abstract void Truncate(int count);
+
+    public abstract ColumnData Build();
+}
+
+/// <summary>A builder that takes values of <typeparamref name="T"/> without boxing.</summary>
+internal interface ITypedAdd<in T>
+{
+    void Add(T value);
+}
+
+internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedAdd<T?> where T : unmanaged
+{
+    private readonly T _default;
+    private readonly bool _nullable;
+    private T[] _values;
+    private ulong[]? _nulls;
+    private bool _hasNulls;
+
+    public PrimitiveBuilder(ColumnSchema schema, int capacity) : base(schema)
+    {
+        _values = new T[Math.Max(capacity, 4)];
+        _nullable = schema.Nullable;
+        if (_nullable) _nulls = Bits.Create(_values.Length);
+        else _default = (T)ValueConversion.ToColumnType(schema.DefaultValue, schema.Type)!;
+    }
+
+    public void Add(T value)
+    {
+        if (Count == _values.Length) GrowTo(Count * 2);
+        _values[Count++] = value;
+    }
+
+    public void Add(T? value)
+    {
+        if (value.HasValue) Add(value.GetValueOrDefault());
+        else AddNull();
+    }
+
+    public override void AddNull()
+    {
+        if (!_nullable)
+        {
+            Add(_default);
+            return;
+        }
+        if (Count == _values.Length) GrowTo(Count * 2);
+        _values[Count] = default;
+        Bits.Set(_nulls!, Count++);
+        _hasNulls = true;
+    }
+
+    public override bool TryAdd(object? value)
+    {
+        if (value is null) { AddNull(); return true; }
+        if (value is T t) { Add(t); return true; }
+        if (!ValueConversion.TryConvert(value, Schema.Type, out var converted)) return false;
+        Add((T)converted!);
+        return true;
+    }
+
+    public override bool TryAddText(ReadOnlySpan<char> text, TextParser parser)
+    {
+        if (text.IsEmpty || parser.IsNullText(text)) { AddNull(); return true; }
+        if (!parser.TryParse(text, out T value)) return false;
+        Add(value);
+        return true;
+    }
+
+    public override void Compact(ReadOnlySpan<bool> keep)
+    {
+        var n = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (!keep[i]) continue;
+            _values[n] = _values[i];
+            if (_nulls is not null)
+            {
+                if (Bits.Get(_nulls, i)) Bits.Set(_nulls, n);
+                else Bits.Clear(_nulls, n);
+            }
+            n++;
+        }
+        Truncate(n);
+    }
+
+    public override void Truncate(int count)
+    {
+        for (var i = count; i < Count && _nulls is not null; i++) Bits.Clear(_nulls, i);
+        Count = count;
+    }
+
+    public override ColumnData Build() => new PrimitiveData<T>(_values, _nulls, _hasNulls);
+
+    private void GrowTo(int capacity)
+    {
+        Array.Resize(ref _values, capacity);
+        if (_nulls is not null) _nulls = Bits.CopyResized(_nulls, capacity);
+    }
+}
+
+/// <summary>
+/// Strings are coded against a dictionary local to the batch (so parallel parsers never share a
+/// lock); the table re-codes the distinct values into the column dictionary at commit.
+/// Repeated values are looked up by span and never allocated twice.
+/// </summary>
+internal sealed class StringColumnBuilder : ColumnBuilder, ITypedAdd<string?>
+{
+    private readonly Dictionary<string, int> _local = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string> _values = [];
+    private readonly string? _default;
+    private int[] _codes;
+    private bool _hasNulls;
+
+    public StringColumnBuilder(ColumnSchema schema, int capacity) : base(schema)
+    {
+        _codes = new int[Math.Max(capacity, 4)];
+        _lookup = _local.GetAlternateLookup<ReadOnlySpan<char>>();
+        _default = (string?)schema.DefaultValue;
+    }
+
+    public IReadOnlyList<string> LocalValues => _values;
+
+    public override void AddNull()
+    {
+        if (_default is not null) { Add(_default); return; }
+        Append(CodedData.NullCode);
+        _hasNulls = true;
+    }
+
+    public void Add(string? value)
+    {
+        if (value is null) AddNull();
+        else Add(value.AsSpan());
+    }
+
+    public void Add(ReadOnlySpan<char> value)
+    {
+        if (!_lookup.TryGetValue(value, out var code))
+        {
+            var s = value.ToString();
+            code = _values.Count;
+            _values.Add(s);
+            _local.Add(s, code);
+        }
+        Append(code);
+    }
+
+    public override bool TryAdd(object? value)
+    {
+        switch (value)
+        {
+            case null: AddNull(); return true;
+            case string s: Add(s); return true;
+            default: Add(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); return true;
+        }
+    }
+
+    public override bool TryAddText(ReadOnlySpan<char> text, TextParser parser)
+    {
+        if (text.IsEmpty || parser.IsNullText(text)) AddNull();
+        else Add(text);
+        return true;
+    }
+
+    public override void Compact(ReadOnlySpan<bool> keep)
+    {
+        var n = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (keep[i]) _codes[n++] = _codes[i];
+        }
+        Count = n;
+    }
+
+    public override void Truncate(int count) => Count = count;
+
+    /// <summary>The codes are local until <see cref="Recode"/> maps them into the column dictionary.</summary>
+    public override ColumnData Build() => new CodedData(_codes, Schema.Dictionary!, _hasNulls);
+
+    /// <summary>Rewrites local codes as column-dictionary codes; called once, by the committing writer.</summary>
+    public void Recode()
+    {
+        var map = new int[_values.Count];
+        for (var i = 0; i < map.Length; i++) map[i] = Schema.Dictionary!.GetOrAdd(_values[i]);
+        for (var i = 0; i < Count; i++)
+        {
+            var c = _codes[i];
+            if (c >= 0) _codes[i] = map[c];
+        }
+    }
+
+    private void Append(int code)
+    {
+        if (Count == _codes.Length) Array.Resize(ref _codes, Count * 2);
+        _codes[Count++] = code;
+    }
+}
+
+internal sealed class ArrayBuilder<T>(ColumnSchema schema, int capacity) : ColumnBuilder(schema) where T : unmanaged
+{
+    private T[]?[] _values = new T[]?[Math.Max(capacity, 4)];
+
+    public override void AddNull() => Append((T[]?)Schema.DefaultValue);
+
+    public override bool TryAdd(object? value)
+    {
+        switch (value)
+        {
+            case null: AddNull(); return true;
+            case T[] a: Append(a); return true;
+            case System.Collections.IEnumerable e:
+                var list = new List<T>();
+                foreach (var item in e)
+                {
+                    if (!ValueConversion.TryConvert(item, ValueConversion.ElementType(Schema.Type), out var v)) return false;
+                    list.Add((T)v!);
+                }
+                Append([.. list]);
+                return true;
+            default: return false;
+        }
+    }
+
+    public override bool TryAddText(ReadOnlySpan<char> text, TextParser parser)
+    {
+        if (text.IsEmpty || parser.IsNullText(text)) { AddNull(); return true; }
+        if (!parser.TryParseArray(text, out T[] array)) return false;
+        Append(array);
+        return true;
+    }
+
+    public override void Compact(ReadOnlySpan<bool> keep)
+    {
+        var n = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            if (keep[i]) _values[n++] = _values[i];
+        }
+        Truncate(n);
+    }
+
+    public override void Truncate(int count)
+    {
+        Array.Clear(_values, count, Count - count);
+        Count = count;
+    }
+
+    public override ColumnData Build() => new ArrayData<T>(_values);
+
+    private void Append(T[]? value)
+    {
+        if (Count == _values.Length) Array.Resize(ref _values, Count * 2);
+        _values[Count++] = value;
+    }
+}

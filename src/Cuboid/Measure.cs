@@ -1,0 +1,83 @@
+namespace Cuboid;
+
+/// <summary>
+/// A measure: named in a cube (<c>cube.Measures["Revenue"]</c>), or a formula not yet named
+/// (<c>Agg.Sum(sales["Qty"])</c>, <c>m["Revenue"] / m["Quantity"]</c>) that becomes one when
+/// assigned: <c>m["Price"] = m["Revenue"] / m["Quantity"]</c>.
+/// </summary>
+public sealed class Measure : MeasureDefinition
+{
+    internal Measure(MeasureDefinition definition)
+    {
+        Definition = definition;
+        Formatter = DefaultFormatter(definition);
+    }
+
+    internal Measure(Cube cube, string name, Measure value)
+    {
+        Cube = cube;
+        Name = name;
+        // An unnamed formula is adopted; a named measure is referenced, so it stays one measure.
+        Definition = value.Name is null ? value.Definition : value;
+        Formatter = value.Name is null ? value.Formatter : DefaultFormatter(Definition);
+    }
+
+    /// <summary>The cube the measure belongs to (null for a formula not yet assigned).</summary>
+    public Cube? Cube { get; }
+
+    /// <summary>The measure's name (null for a formula not yet assigned).</summary>
+    public string? Name { get; }
+
+    /// <summary>What it computes.</summary>
+    public MeasureDefinition Definition { get; }
+
+    /// <summary>An SSAS format string (<c>#,###.00</c>, <c>0.0%</c>, <c>Standard</c>) or an Atoti one (<c>DOUBLE[#,###.00]</c>).</summary>
+    public string? Formatter { get; set; }
+
+    /// <summary>The folder the web app shows the measure in.</summary>
+    public string? Folder { get; set; }
+
+    /// <summary>Shown in the web app and MDX metadata when true.</summary>
+    public bool Visible { get; set; } = true;
+
+    /// <summary>A description for users.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The MDX unique name, e.g. <c>[Measures].[Revenue]</c>.</summary>
+    public string UniqueName => $"[Measures].[{Name}]";
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Definition];
+
+    /// <summary>A constant measure.</summary>
+    public static implicit operator Measure(double value) => new(new ConstantMeasure(value));
+
+    /// <summary>See the implicit conversion.</summary>
+    public static Measure FromDouble(double value) => value;
+
+#pragma warning disable CS1591 // documented by their symbols
+    public static Measure operator +(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Add, l, r);
+    public static Measure operator -(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Subtract, l, r);
+    public static Measure operator *(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Multiply, l, r);
+    public static Measure operator /(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Divide, l, r);
+    public static Measure operator %(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Modulo, l, r);
+    public static Measure operator -(Measure m) => Arithmetic(ArithmeticOperator.Subtract, 0, m);
+#pragma warning restore CS1591
+
+    /// <summary>The node to use when this measure is an operand: itself when named, its formula otherwise.</summary>
+    internal MeasureDefinition AsOperand => Name is null ? Definition : this;
+
+    private static Measure Arithmetic(ArithmeticOperator op, Measure l, Measure r) => new(new ArithmeticMeasure(op, l.AsOperand, r.AsOperand));
+
+    /// <inheritdoc/>
+    public override string ToString() => Name is null ? Definition.ToString() ?? "" : UniqueName;
+
+    /// <summary>Atoti's defaults: two decimals for fractional values, grouped integers otherwise.</summary>
+    private static string? DefaultFormatter(MeasureDefinition definition) => definition switch
+    {
+        AggregatedMeasure a => a.ResultType == DataType.Double ? "DOUBLE[#,###.00]" : "INT[#,###]",
+        ContributorsCountMeasure => "INT[#,###]",
+        UpdateTimestampMeasure => "DATE[yyyy-MM-dd HH:mm:ss]",
+        Measure m => m.Formatter,
+        _ => null,
+    };
+}

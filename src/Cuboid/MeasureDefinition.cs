@@ -1,0 +1,128 @@
+namespace Cuboid;
+
+/// <summary>
+/// The node types of measure formulas: an aggregation of fact rows, arithmetic, a constant, a
+/// named measure (<see cref="Measure"/>). Users build them through <see cref="Agg"/>, <see cref="Fn"/>
+/// and the operators of <see cref="Measure"/>.
+/// </summary>
+public abstract class MeasureDefinition
+{
+    private protected MeasureDefinition()
+    {
+    }
+
+    /// <summary>The measures this one reads (for cycle checks and dependencies).</summary>
+    internal abstract IEnumerable<MeasureDefinition> Operands { get; }
+}
+
+/// <summary>The aggregation functions over fact rows.</summary>
+public enum AggregationFunction
+{
+    /// <summary>Sum of the non-null values.</summary>
+    Sum,
+    /// <summary>Mean of the non-null values.</summary>
+    Mean,
+    /// <summary>Smallest value.</summary>
+    Min,
+    /// <summary>Largest value.</summary>
+    Max,
+    /// <summary>Number of non-null values.</summary>
+    Count,
+    /// <summary>Number of distinct non-null values.</summary>
+    CountDistinct,
+}
+
+/// <summary><c>Agg.Sum(expression)</c> and its kin: fact rows aggregated per cell.</summary>
+public sealed class AggregatedMeasure : MeasureDefinition
+{
+    internal AggregatedMeasure(AggregationFunction function, ColumnExpression input)
+    {
+        Function = function;
+        Input = input;
+    }
+
+    /// <summary>The aggregation function.</summary>
+    public AggregationFunction Function { get; }
+
+    /// <summary>The row-level expression aggregated.</summary>
+    public ColumnExpression Input { get; }
+
+    /// <summary>The type of the aggregated values.</summary>
+    public DataType ResultType => Function switch
+    {
+        AggregationFunction.Count or AggregationFunction.CountDistinct => DataType.Long,
+        AggregationFunction.Mean => DataType.Double,
+        _ when Input.DataType.IsIntegral() => DataType.Long,
+        _ => DataType.Double,
+    };
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Function}({Input})";
+}
+
+/// <summary>Arithmetic between measures; a division by zero or by an empty cell is empty.</summary>
+public sealed class ArithmeticMeasure : MeasureDefinition
+{
+    internal ArithmeticMeasure(ArithmeticOperator op, MeasureDefinition left, MeasureDefinition right)
+    {
+        Operator = op;
+        Left = left;
+        Right = right;
+    }
+
+    /// <summary>The operator.</summary>
+    public ArithmeticOperator Operator { get; }
+
+    /// <summary>The left operand.</summary>
+    public MeasureDefinition Left { get; }
+
+    /// <summary>The right operand.</summary>
+    public MeasureDefinition Right { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Left, Right];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"({Left} {"+-*/%"[(int)Operator]} {Right})";
+}
+
+/// <summary>A constant.</summary>
+public sealed class ConstantMeasure : MeasureDefinition
+{
+    internal ConstantMeasure(double value) => Value = value;
+
+    /// <summary>The constant.</summary>
+    public double Value { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The number of fact rows under a cell: Atoti's <c>contributors.COUNT</c>.</summary>
+public sealed class ContributorsCountMeasure : MeasureDefinition
+{
+    internal ContributorsCountMeasure()
+    {
+    }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => "contributors.COUNT";
+}
+
+/// <summary>When the fact rows under a cell were last committed: Atoti's <c>update.TIMESTAMP</c>.</summary>
+public sealed class UpdateTimestampMeasure : MeasureDefinition
+{
+    internal UpdateTimestampMeasure()
+    {
+    }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => "update.TIMESTAMP";
+}

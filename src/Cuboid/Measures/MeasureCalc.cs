@@ -1,0 +1,143 @@
+using Cuboid.Aggregation;
+
+namespace Cuboid.Measures;
+
+/// <summary>
+/// The compiled form of a measure: which aggregations it needs from a scan, and how to compute
+/// its value for every cell of an aggregate result at once (vectors, not cell by cell).
+/// </summary>
+internal abstract class MeasureCalc
+{
+    public abstract DataType ResultType { get; }
+
+    public abstract IEnumerable<AggregateSpec> Leaves { get; }
+
+    /// <summary>Values for every cell; <c>valid[i]</c> false is an empty cell.</summary>
+    public abstract (double[] Values, bool[] Valid) Eval(AggregateResult result);
+
+    public static MeasureCalc Compile(MeasureDefinition definition) => definition switch
+    {
+        Measure m => Compile(m.Definition),
+        AggregatedMeasure a => new AggregatedCalc(a),
+        ArithmeticMeasure a => new ArithmeticMeasureCalc(a.Operator, Compile(a.Left), Compile(a.Right)),
+        ConstantMeasure c => new ConstantMeasureCalc(c.Value),
+        ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
+        UpdateTimestampMeasure => new LeafCalc(new AggregateSpec(LeafKind.LastUpdate, null), DataType.LocalDateTime),
+        _ => throw new NotSupportedException($"Measure {definition} cannot be computed yet."),
+    };
+}
+
+/// <summary>One leaf as it is: counts for count-like leaves, values for the others.</summary>
+internal sealed class LeafCalc(AggregateSpec spec, DataType type) : MeasureCalc
+{
+    public override DataType ResultType => type;
+    public override IEnumerable<AggregateSpec> Leaves => [spec];
+
+    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    {
+        var leaf = result.Leaf(spec);
+        var contributors = result.Leaf(AggregateSpec.Contributors).Counts;
+        var n = result.CellCount;
+        var values = new double[n];
+        var valid = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = leaf.Values.Length > 0 ? leaf.Values[i] : leaf.Counts[i];
+            valid[i] = contributors[i] > 0;
+        }
+        return (values, valid);
+    }
+}
+
+internal sealed class AggregatedCalc(AggregatedMeasure measure) : MeasureCalc
+{
+    private readonly AggregateSpec _main = new(measure.Function switch
+    {
+        AggregationFunction.Sum or AggregationFunction.Mean => LeafKind.Sum,
+        AggregationFunction.Min => LeafKind.Min,
+        AggregationFunction.Max => LeafKind.Max,
+        AggregationFunction.Count => LeafKind.Count,
+        _ => LeafKind.CountDistinct,
+    }, measure.Input);
+
+    public override DataType ResultType => measure.ResultType;
+
+    public override IEnumerable<AggregateSpec> Leaves => [_main];
+
+    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    {
+        var leaf = result.Leaf(_main);
+        var n = result.CellCount;
+        var values = new double[n];
+        var valid = new bool[n];
+        var contributors = result.Leaf(AggregateSpec.Contributors).Counts;
+        for (var i = 0; i < n; i++)
+        {
+            var count = leaf.Counts[i];
+            switch (measure.Function)
+            {
+                case AggregationFunction.Count or AggregationFunction.CountDistinct:
+                    values[i] = count;
+                    valid[i] = contributors[i] > 0;
+                    break;
+                case AggregationFunction.Mean:
+                    values[i] = count == 0 ? 0 : leaf.Values[i] / count;
+                    valid[i] = count > 0;
+                    break;
+                default:
+                    values[i] = leaf.Values[i];
+                    valid[i] = count > 0;   // only nulls under the cell: the aggregate is null
+                    break;
+            }
+        }
+        return (values, valid);
+    }
+}
+
+internal sealed class ArithmeticMeasureCalc(ArithmeticOperator op, MeasureCalc left, MeasureCalc right) : MeasureCalc
+{
+    public override DataType ResultType =>
+        op != ArithmeticOperator.Divide && left.ResultType == DataType.Long && right.ResultType == DataType.Long ? DataType.Long : DataType.Double;
+
+    public override IEnumerable<AggregateSpec> Leaves => left.Leaves.Concat(right.Leaves);
+
+    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    {
+        var (a, aok) = left.Eval(result);
+        var (b, bok) = right.Eval(result);
+        var n = a.Length;
+        var values = new double[n];
+        var valid = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            // Null in, null out; dividing by zero is empty rather than infinite.
+            valid[i] = aok[i] && bok[i] && !(op is ArithmeticOperator.Divide or ArithmeticOperator.Modulo && b[i] == 0);
+            if (!valid[i]) continue;
+            values[i] = op switch
+            {
+                ArithmeticOperator.Add => a[i] + b[i],
+                ArithmeticOperator.Subtract => a[i] - b[i],
+                ArithmeticOperator.Multiply => a[i] * b[i],
+                ArithmeticOperator.Divide => a[i] / b[i],
+                _ => a[i] % b[i],
+            };
+        }
+        return (values, valid);
+    }
+}
+
+internal sealed class ConstantMeasureCalc(double value) : MeasureCalc
+{
+    public override DataType ResultType => value == Math.Floor(value) && Math.Abs(value) < 1e15 ? DataType.Long : DataType.Double;
+    public override IEnumerable<AggregateSpec> Leaves => [];
+
+    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    {
+        var n = result.CellCount;
+        var values = new double[n];
+        Array.Fill(values, value);
+        var valid = new bool[n];
+        Array.Fill(valid, true);
+        return (values, valid);
+    }
+}

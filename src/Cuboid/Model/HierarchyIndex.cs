@@ -1,0 +1,109 @@
+using System.Runtime.CompilerServices;
+using Cuboid.Expressions;
+using Cuboid.Storage;
+
+namespace Cuboid.Model;
+
+/// <summary>
+/// Member codes of one hierarchy for the rows of its anchor table: the fact table, or the
+/// first table joined from the fact on the way to the hierarchy's columns (Stores for
+/// Region/Country/City). A query reads a fact row's member as <c>codes[joinMap[row]]</c>; for
+/// fact-anchored hierarchies the codes are kept per fact chunk and reused while the chunk lives.
+/// </summary>
+internal sealed class HierarchyIndex
+{
+    private readonly ConditionalWeakTable<Chunk, ChunkCodes> _factCodes = new();
+    private readonly Lock _lock = new();
+    private (DataVersion Data, int[][] Codes)? _anchorCodes;
+
+    public HierarchyIndex(Hierarchy hierarchy, JoinGraph graph)
+    {
+        Hierarchy = hierarchy;
+        Members = new MemberTable(hierarchy.Levels.Count);
+        var paths = hierarchy.Levels.Select(l => graph.PathTo(l.Column.Table)).ToArray();
+        var first = paths[0].FirstOrDefault();
+        Anchor = first is not null && paths.All(p => p.Length > 0 && p[0] == first) ? first.Target : graph.Fact;
+        Paths = [.. hierarchy.Levels.Select(l => graph.PathBetween(Anchor, l.Column.Table))];
+        PathTables = [.. Paths.SelectMany(p => p).Select(j => j.Target).Append(Anchor).Distinct()];
+    }
+
+    public Hierarchy Hierarchy { get; }
+    public MemberTable Members { get; }
+
+    /// <summary>The table whose rows the codes are computed for.</summary>
+    public Table Anchor { get; }
+
+    /// <summary>For each level, the joins from the anchor to the level's table.</summary>
+    public JoinDefinition[][] Paths { get; }
+
+    private Table[] PathTables { get; }
+
+    public bool FactAnchored(JoinGraph graph) => Anchor == graph.Fact;
+
+    /// <summary>Codes by depth over every row id of the anchor, plus one last slot for rows the join did not match.</summary>
+    public int[][] AnchorCodes(CubeSnapshot snapshot)
+    {
+        lock (_lock)
+        {
+            if (_anchorCodes is { } cached && PathTables.All(t => ReferenceEquals(cached.Data[t.Store], snapshot.Data[t.Store])))
+            {
+                return cached.Codes;
+            }
+            var version = snapshot.Data[Anchor.Store];
+            var limit = version.RowIdLimit;
+            var codes = Enumerable.Range(0, Members.Depth).Select(_ => new int[limit + 1]).ToArray();
+            for (var c = 0; c < version.Chunks.Length; c++) Compute(snapshot, version, c, codes, Chunk.RowId(c, 0));
+            // The last slot is the member of a row the fact could not join: the columns' default values.
+            Span<long> path = stackalloc long[Members.Depth];
+            Span<int> unmatched = stackalloc int[Members.Depth];
+            for (var d = 0; d < path.Length; d++) path[d] = DefaultKey(Hierarchy.Levels[d]);
+            Members.Intern(path, unmatched);
+            for (var d = 0; d < path.Length; d++) codes[d][limit] = unmatched[d];
+            _anchorCodes = (snapshot.Data, codes);
+            return codes;
+        }
+    }
+
+    /// <summary>Codes by depth for the rows of a fact chunk (fact-anchored hierarchies only).</summary>
+    public int[][] FactChunkCodes(CubeSnapshot snapshot, int chunkIndex)
+    {
+        var chunk = snapshot.Data[Anchor.Store].Chunks[chunkIndex];
+        var signature = PathTables.Select(t => snapshot.Data[t.Store]).ToArray();
+        if (_factCodes.TryGetValue(chunk, out var cached) && cached.Signature.SequenceEqual(signature)) return cached.Codes;
+        var codes = Enumerable.Range(0, Members.Depth).Select(_ => new int[chunk.Count]).ToArray();
+        Compute(snapshot, snapshot.Data[Anchor.Store], chunkIndex, codes, 0);
+        _factCodes.AddOrUpdate(chunk, new ChunkCodes(signature, codes));
+        return codes;
+    }
+
+    private void Compute(CubeSnapshot snapshot, TableVersion anchor, int chunkIndex, int[][] codes, int offset)
+    {
+        var chunk = anchor.Chunks[chunkIndex];
+        var depth = Members.Depth;
+        var keys = new long[chunk.Count];
+        var paths = new long[chunk.Count * depth];
+        for (var d = 0; d < depth; d++)
+        {
+            var level = Hierarchy.Levels[d];
+            var rows = snapshot.RowsAlong(Anchor, chunkIndex, Paths[d]);
+            var view = new ChunkView(new PathScope(Anchor.Store, snapshot.Data, level.Column.Table.Store, rows), chunkIndex);
+            ColumnGather.Keys(view, level.Column.Table.Store, level.Column.Schema, keys);
+            for (var r = 0; r < keys.Length; r++) paths[r * depth + d] = level.Source.KeyOf(keys[r]);
+        }
+        Members.InternAll(paths, chunk.Count, codes, offset);
+    }
+
+    private static long DefaultKey(Level level)
+    {
+        KeyEncoding.TryEncodeValue(level.Column.Schema, level.Column.DefaultValue, addToDictionary: true, out var key);
+        return level.Source.KeyOf(key);
+    }
+
+    private sealed record ChunkCodes(TableVersion[] Signature, int[][] Codes);
+
+    /// <summary>A scope that reads one other table through a given row map.</summary>
+    private sealed class PathScope(TableStore anchor, DataVersion data, TableStore target, int[]? rows) : RowScope(anchor, data)
+    {
+        public override int[]? RowsOf(TableStore table, int chunk) => table == target ? rows : null;
+    }
+}

@@ -1,0 +1,117 @@
+using Cuboid.Storage;
+
+namespace Cuboid.Model;
+
+/// <summary>
+/// Resolves a join for every row of the source table: the row id of the matching target row,
+/// or -1. Runs at commit, under the write lock, when the target's key index matches the version
+/// being published; a query then reads joined columns through these arrays without hashing.
+/// Maps are kept per source chunk and reused while that chunk and the target are unchanged.
+/// </summary>
+internal sealed class JoinResolver(JoinDefinition join)
+{
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Chunk, int[]> _maps = new();
+    private TableVersion? _target;
+
+    public JoinDefinition Join { get; } = join;
+
+    /// <summary>The maps for each chunk of <paramref name="source"/> against <paramref name="target"/>.</summary>
+    public int[][] Resolve(TableVersion source, TableVersion target)
+    {
+        if (!ReferenceEquals(target, _target))
+        {
+            _maps.Clear();
+            _target = target;
+        }
+        var lookup = CreateLookup(target);
+        var translators = Join.Columns.Select(c => new KeyTranslator(c.Source.Schema, c.Target.Schema)).ToArray();
+        var result = new int[source.Chunks.Length][];
+        for (var c = 0; c < result.Length; c++)
+        {
+            var chunk = source.Chunks[c];
+            if (!_maps.TryGetValue(chunk, out var map))
+            {
+                map = ResolveChunk(chunk, lookup, translators);
+                _maps.AddOrUpdate(chunk, map);
+            }
+            result[c] = map;
+        }
+        return result;
+    }
+
+    private int[] ResolveChunk(Chunk chunk, Func<KeyTuple, int> lookup, KeyTranslator[] translators)
+    {
+        var map = new int[chunk.Count];
+        Span<long> key = stackalloc long[KeyTuple.MaxColumns];
+        var width = translators.Length;
+        for (var r = 0; r < chunk.Count; r++)
+        {
+            var missing = false;
+            for (var k = 0; k < width; k++)
+            {
+                var value = translators[k].Translate(KeyEncoding.Encode(chunk.Columns[Join.Columns[k].Source.Schema.Index], r));
+                missing |= value == KeyEncoding.Null;
+                key[k] = value;
+            }
+            map[r] = missing ? -1 : lookup(KeyTuple.From(key[..width]));
+        }
+        return map;
+    }
+
+    /// <summary>The target's key index when the join maps its keys, else a hash of the mapped columns built for this version.</summary>
+    private Func<KeyTuple, int> CreateLookup(TableVersion target)
+    {
+        var store = Join.Target.Store;
+        if (Join.OnTargetKeys && store.KeyIndex is { } index)
+        {
+            // The tuple must be in the target's key order, the mapping may list columns in any order.
+            var order = Join.Target.Keys.Select(k => Join.Columns.ToList().FindIndex(c => c.Target.Name == k)).ToArray();
+            if (order.Select((o, i) => o == i).All(x => x)) return key => index.TryGet(key, out var row) ? row : -1;
+            return key =>
+            {
+                Span<long> values = [key.A, key.B, key.C, key.D];
+                Span<long> ordered = stackalloc long[order.Length];
+                for (var i = 0; i < order.Length; i++) ordered[i] = values[order[i]];
+                return index.TryGet(KeyTuple.From(ordered), out var row) ? row : -1;
+            };
+        }
+        var hash = new Dictionary<KeyTuple, int>();
+        Span<long> tuple = stackalloc long[KeyTuple.MaxColumns];
+        for (var c = 0; c < target.Chunks.Length; c++)
+        {
+            var chunk = target.Chunks[c];
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                if (chunk.IsDeleted(r)) continue;
+                for (var k = 0; k < Join.Columns.Count; k++) tuple[k] = KeyEncoding.Encode(chunk.Columns[Join.Columns[k].Target.Schema.Index], r);
+                hash.TryAdd(KeyTuple.From(tuple[..Join.Columns.Count]), Chunk.RowId(c, r));   // a partial join takes the first match
+            }
+        }
+        return key => hash.TryGetValue(key, out var row) ? row : -1;
+    }
+}
+
+/// <summary>Translates key encodings between two columns; string codes through a cached code table.</summary>
+internal sealed class KeyTranslator(ColumnSchema from, ColumnSchema to)
+{
+    private readonly Func<long, long> _slow = KeyEncoding.Translate(from, to);
+    private readonly bool _identity = from.Type == to.Type && from.Type != DataType.String || (from.Type.IsIntegral() && to.Type.IsIntegral());
+    private int[] _codes = [];
+
+    public long Translate(long key)
+    {
+        if (_identity || key == KeyEncoding.Null) return key;
+        if (from.Type != DataType.String) return _slow(key);
+        if (key >= _codes.Length) GrowCodes();
+        var code = _codes[key];
+        return code < 0 ? KeyEncoding.Null : code;
+    }
+
+    private void GrowCodes()
+    {
+        var codes = new int[from.Dictionary!.Count];
+        Array.Copy(_codes, codes, _codes.Length);
+        for (var c = _codes.Length; c < codes.Length; c++) codes[c] = to.Dictionary!.TryGetCode(from.Dictionary[c], out var t) ? t : -1;
+        _codes = codes;
+    }
+}

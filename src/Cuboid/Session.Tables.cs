@@ -1,0 +1,84 @@
+using Cuboid.Loading;
+using Cuboid.Storage;
+
+namespace Cuboid;
+
+public sealed partial class Session
+{
+    private readonly Dictionary<string, Table> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>The session's tables by name.</summary>
+    public IReadOnlyDictionary<string, Table> Tables
+    {
+        get { lock (_writeLock) return new Dictionary<string, Table>(_tables); }
+    }
+
+    /// <summary>
+    /// Creates an empty table. <paramref name="types"/> gives the columns in order; a row whose
+    /// <paramref name="keys"/> exist already replaces the older row. Columns without a default
+    /// value get Atoti's ("N/A" for strings, null for numbers, 1970-01-01 for dates).
+    /// </summary>
+    public Table CreateTable(string name, IReadOnlyDictionary<string, DataType> types, IReadOnlyList<string>? keys = null,
+        IReadOnlyDictionary<string, object?>? defaultValues = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(types);
+        keys ??= [];
+        foreach (var key in keys)
+        {
+            if (!types.ContainsKey(key)) throw new ArgumentException($"The key column '{key}' is not a column of table '{name}' (its columns: {string.Join(", ", types.Keys)}).", nameof(keys));
+            if (types[key].IsArray()) throw new ArgumentException($"The key column '{key}' of table '{name}' is an array; keys must be scalar.", nameof(keys));
+        }
+        if (keys.Count > KeyTuple.MaxColumns) throw new ArgumentException($"Table '{name}' has {keys.Count} key columns; at most {KeyTuple.MaxColumns} are supported.", nameof(keys));
+        if (keys.Distinct().Count() != keys.Count) throw new ArgumentException($"Table '{name}' lists a key column twice.", nameof(keys));
+        foreach (var column in defaultValues?.Keys ?? [])
+        {
+            if (!types.ContainsKey(column)) throw new ArgumentException($"A default value is given for '{column}', which is not a column of table '{name}'.", nameof(defaultValues));
+        }
+        var columns = types.Select((t, i) =>
+        {
+            var given = defaultValues is not null && defaultValues.TryGetValue(t.Key, out var d);
+            var value = given ? ValueConversion.ToColumnType(defaultValues![t.Key], t.Value) : t.Value.DefaultValue();
+            return new ColumnSchema(t.Key, t.Value, value, i);
+        }).ToArray();
+        var store = new TableStore(name, columns, keys);
+        var table = new Table(this, store);
+        lock (_writeLock)
+        {
+            ThrowIfClosed();
+            if (_tables.ContainsKey(name)) throw new ArgumentException($"The session already has a table named '{name}'.", nameof(name));
+            _tables.Add(name, table);
+        }
+        return table;
+    }
+
+    /// <summary>
+    /// Reads a CSV file, or every file a glob matches, into a new table. Column types are
+    /// inferred from the first rows of the first file unless <see cref="LoadOptions.Types"/> gives them.
+    /// </summary>
+    public Table ReadCsv(string pathOrGlob, CsvOptions? options = null)
+    {
+        options ??= new CsvOptions();
+        var files = CsvFiles.Resolve(pathOrGlob);
+        var header = CsvSource.ReadHeader(files[0], options);
+        var inferred = TypeInference.InferCsv(files[0], header, options);
+        var types = new Dictionary<string, DataType>();
+        for (var i = 0; i < header.Length; i++) types[header[i]] = options.Types?.GetValueOrDefault(header[i]) ?? inferred[i];
+        foreach (var (column, _) in options.Types ?? new Dictionary<string, DataType>())
+        {
+            if (!types.ContainsKey(column)) throw new ArgumentException($"A type is given for '{column}', which is not a column of {files[0]}.", nameof(options));
+        }
+        var name = options.TableName ?? Path.GetFileNameWithoutExtension(files[0]);
+        var table = CreateTable(name, types, options.Keys, options.DefaultValues);
+        try
+        {
+            table.Load(files, options);
+        }
+        catch
+        {
+            lock (_writeLock) _tables.Remove(name);   // a failed read leaves no half-made table behind
+            throw;
+        }
+        return table;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Cuboid.Storage;
+
+namespace Cuboid;
+
+/// <summary>
+/// The entry point: a session holds tables and the cubes over them, and answers queries.
+/// Start one with <see cref="Start"/>; dispose it (or <see cref="Close"/>) to free everything.
+/// Partial files by concern: Session.Tables.cs, Session.Cubes.cs, Session.Commit.cs.
+/// </summary>
+public sealed partial class Session : IDisposable
+{
+    private static readonly ConcurrentDictionary<string, Session> s_running = new(StringComparer.Ordinal);
+    private readonly SessionLog _log;
+
+    private Session(SessionConfig config)
+    {
+        Config = config;
+        _log = new SessionLog(config.LogsPath);
+    }
+
+    /// <summary>The configuration the session started with.</summary>
+    public SessionConfig Config { get; }
+
+    /// <summary>The name given in <see cref="SessionConfig.Name"/>.</summary>
+    public string? Name => Config.Name;
+
+    /// <summary>True once closed.</summary>
+    public bool Closed { get; private set; }
+
+    /// <summary>Where the session writes its log, or null.</summary>
+    public string? LogsPath => Config.LogsPath;
+
+    /// <summary>Starts a session; a running session with the same name is closed first.</summary>
+    public static Session Start(SessionConfig? config = null)
+    {
+        var session = new Session(config ?? new SessionConfig());
+        if (session.Name is { } name)
+        {
+            s_running.AddOrUpdate(name, session, (_, older) =>
+            {
+                older.Close();
+                return session;
+            });
+        }
+        session._log.Write($"session '{session.Name}' started");
+        return session;
+    }
+
+    /// <summary>Closes the session: its tables and cubes are dropped and its name is free again.</summary>
+    public void Close()
+    {
+        lock (_writeLock)
+        {
+            if (Closed) return;
+            Closed = true;
+            _tables.Clear();
+            _cubes.Clear();
+            _current = DataVersion.Initial;
+        }
+        if (Name is { } name) s_running.TryRemove(new KeyValuePair<string, Session>(name, this));
+        _log.Write("session closed");
+        _log.Dispose();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => Close();
+
+    internal SessionLog Log => _log;
+
+    private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(Closed, this);
+}

@@ -1,0 +1,111 @@
+namespace Cuboid.Storage;
+
+/// <summary>
+/// One column's values in one chunk. Values below the chunk's row count never change once the
+/// chunk is published; a tail chunk may be appended to in place (beyond its published count) by
+/// the table that owns it, which is why the arrays may be longer than the chunk.
+/// </summary>
+internal abstract class ColumnData
+{
+    public abstract int Capacity { get; }
+
+    /// <summary>True when some value may be null: scans test the mask only then.</summary>
+    public abstract bool HasNulls { get; }
+
+    public abstract bool IsNull(int row);
+
+    /// <summary>The value boxed, for previews, members and keys; never in a scan.</summary>
+    public abstract object? GetValue(int row);
+
+    /// <summary>A copy with room for <paramref name="capacity"/> rows holding the first <paramref name="count"/>.</summary>
+    public abstract ColumnData Grow(int capacity, int count);
+
+    /// <summary>Copies <paramref name="count"/> rows of <paramref name="source"/> (same type and dictionary) from <paramref name="from"/> to row <paramref name="to"/> here.</summary>
+    public abstract void CopyRange(ColumnData source, int from, int to, int count);
+
+    /// <summary>A view of the same arrays that also knows whether the rows written in place hold nulls.</summary>
+    public abstract ColumnData WithNulls(bool hasNulls);
+}
+
+/// <summary>Fixed-size values: numbers, booleans, dates and times. Null rows are set in <see cref="Nulls"/>.</summary>
+internal sealed class PrimitiveData<T>(T[] values, ulong[]? nulls, bool hasNulls) : ColumnData where T : unmanaged
+{
+    public readonly T[] Values = values;
+    public readonly ulong[]? Nulls = nulls;
+    private readonly bool _hasNulls = hasNulls && nulls is not null;
+
+    public override int Capacity => Values.Length;
+    public override bool HasNulls => _hasNulls;
+    public override bool IsNull(int row) => _hasNulls && Bits.Get(Nulls!, row);
+    public override object? GetValue(int row) => IsNull(row) ? null : Values[row];
+
+    public override ColumnData Grow(int capacity, int count)
+    {
+        var values = new T[capacity];
+        Array.Copy(Values, values, count);
+        return new PrimitiveData<T>(values, Nulls is null ? null : Bits.CopyResized(Nulls, capacity), _hasNulls);
+    }
+
+    public override void CopyRange(ColumnData source, int from, int to, int count)
+    {
+        var s = (PrimitiveData<T>)source;
+        Array.Copy(s.Values, from, Values, to, count);
+        if (Nulls is null) return;
+        for (var i = 0; i < count; i++)
+        {
+            if (s.IsNull(from + i)) Bits.Set(Nulls, to + i);
+            else Bits.Clear(Nulls, to + i);
+        }
+    }
+
+    public override ColumnData WithNulls(bool hasNulls) => new PrimitiveData<T>(Values, Nulls, _hasNulls || hasNulls);
+}
+
+/// <summary>Dictionary-encoded strings: codes into the column's <see cref="StringDictionary"/>, -1 for null.</summary>
+internal sealed class CodedData(int[] codes, StringDictionary dictionary, bool hasNulls) : ColumnData
+{
+    public const int NullCode = -1;
+    public readonly int[] Codes = codes;
+    public readonly StringDictionary Dictionary = dictionary;
+    private readonly bool _hasNulls = hasNulls;
+
+    public override int Capacity => Codes.Length;
+    public override bool HasNulls => _hasNulls;
+    public override bool IsNull(int row) => Codes[row] == NullCode;
+    public override object? GetValue(int row) => Codes[row] == NullCode ? null : Dictionary[Codes[row]];
+
+    public override ColumnData Grow(int capacity, int count)
+    {
+        var codes = new int[capacity];
+        Array.Copy(Codes, codes, count);
+        return new CodedData(codes, Dictionary, _hasNulls);
+    }
+
+    public override void CopyRange(ColumnData source, int from, int to, int count) =>
+        Array.Copy(((CodedData)source).Codes, from, Codes, to, count);
+
+    public override ColumnData WithNulls(bool hasNulls) => new CodedData(Codes, Dictionary, _hasNulls || hasNulls);
+}
+
+/// <summary>Vectors (int, long, float or double arrays), one reference per row; null for a null row.</summary>
+internal sealed class ArrayData<T>(T[]?[] values) : ColumnData where T : unmanaged
+{
+    public readonly T[]?[] Values = values;
+
+    public override int Capacity => Values.Length;
+    public override bool HasNulls => true;
+    public override bool IsNull(int row) => Values[row] is null;
+    public override object? GetValue(int row) => Values[row];
+
+    public override ColumnData Grow(int capacity, int count)
+    {
+        var values = new T[]?[capacity];
+        Array.Copy(Values, values, count);
+        return new ArrayData<T>(values);
+    }
+
+    public override void CopyRange(ColumnData source, int from, int to, int count) =>
+        Array.Copy(((ArrayData<T>)source).Values, from, Values, to, count);
+
+    public override ColumnData WithNulls(bool hasNulls) => this;
+}

@@ -1,0 +1,134 @@
+namespace Cuboid.Storage;
+
+/// <summary>Up to four encoded key values (see <see cref="KeyEncoding"/>): a composite key without allocation.</summary>
+internal readonly record struct KeyTuple(long A, long B, long C, long D)
+{
+    public const int MaxColumns = 4;
+
+    public static KeyTuple From(ReadOnlySpan<long> values) => values.Length switch
+    {
+        1 => new(values[0], 0, 0, 0),
+        2 => new(values[0], values[1], 0, 0),
+        3 => new(values[0], values[1], values[2], 0),
+        _ => new(values[0], values[1], values[2], values[3]),
+    };
+
+    public bool HasNull(int width) =>
+        A == KeyEncoding.Null || (width > 1 && B == KeyEncoding.Null) || (width > 2 && C == KeyEncoding.Null) || (width > 3 && D == KeyEncoding.Null);
+}
+
+/// <summary>
+/// Maps a key to the row id holding it. One integral (or dictionary-coded) column uses a direct
+/// array over the key range while that range stays dense, which is the common case (surrogate ids,
+/// string codes) and costs 4 bytes a key; everything else hashes a <see cref="KeyTuple"/>.
+/// </summary>
+internal sealed class KeyIndex
+{
+    private const int Missing = -1;
+    private readonly int _width;
+    private Dictionary<KeyTuple, int>? _hash;
+    private int[]? _dense;     // _dense[key - _denseBase] = row id, or Missing
+    private long _denseBase;
+    private int _count;
+
+    public KeyIndex(int width, bool denseCandidate)
+    {
+        _width = width;
+        if (!denseCandidate || width != 1) _hash = [];
+    }
+
+    public int Width => _width;
+    public int Count => _count;
+
+    public bool TryGet(KeyTuple key, out int rowId)
+    {
+        if (_hash is not null) return _hash.TryGetValue(key, out rowId);
+        var slot = key.A - _denseBase;
+        if (_dense is not null && (ulong)slot < (ulong)_dense.Length && _dense[slot] != Missing)
+        {
+            rowId = _dense[slot];
+            return true;
+        }
+        rowId = Missing;
+        return false;
+    }
+
+    /// <summary>Sets the row of <paramref name="key"/>; returns the row it replaces, or -1.</summary>
+    public int Set(KeyTuple key, int rowId)
+    {
+        if (_hash is null && !FitsDense(key.A)) ToHash();
+        if (_hash is not null)
+        {
+            if (_hash.TryGetValue(key, out var old))
+            {
+                _hash[key] = rowId;
+                return old;
+            }
+            _hash.Add(key, rowId);
+            _count++;
+            return Missing;
+        }
+        var slot = (int)(key.A - _denseBase);
+        var previous = _dense![slot];
+        _dense[slot] = rowId;
+        if (previous == Missing) _count++;
+        return previous;
+    }
+
+    public bool Remove(KeyTuple key)
+    {
+        if (_hash is not null)
+        {
+            if (!_hash.Remove(key)) return false;
+            _count--;
+            return true;
+        }
+        var slot = key.A - _denseBase;
+        if (_dense is null || (ulong)slot >= (ulong)_dense.Length || _dense[slot] == Missing) return false;
+        _dense[slot] = Missing;
+        _count--;
+        return true;
+    }
+
+    /// <summary>Grows the dense array to cover <paramref name="key"/>, unless that would make it sparse.</summary>
+    private bool FitsDense(long key)
+    {
+        if (_dense is null)
+        {
+            _denseBase = key;
+            _dense = NewDense(1024);
+            return true;
+        }
+        var slot = key - _denseBase;
+        if ((ulong)slot < (ulong)_dense.Length) return true;
+        var low = Math.Min(_denseBase, key);
+        var high = Math.Max(_denseBase + _dense.Length - 1, key);
+        var span = high - low + 1;
+        if (span > 4L * _count + (1 << 20) || span > Array.MaxLength / 2) return false;
+        var grown = NewDense((int)Math.Min(Array.MaxLength / 2, Math.Max(span, _dense.Length * 2L)));
+        // Keep the old keys at their offset from the new base; grow downwards too if needed.
+        var newBase = key < _denseBase ? Math.Max(long.MinValue + 1, high - grown.Length + 1) : _denseBase;
+        Array.Copy(_dense, 0, grown, _denseBase - newBase, _dense.Length);
+        _dense = grown;
+        _denseBase = newBase;
+        return true;
+    }
+
+    private static int[] NewDense(int length)
+    {
+        var dense = new int[length];
+        Array.Fill(dense, Missing);
+        return dense;
+    }
+
+    private void ToHash()
+    {
+        var hash = new Dictionary<KeyTuple, int>(_count);
+        for (var i = 0; _dense is not null && i < _dense.Length; i++)
+        {
+            if (_dense[i] != Missing) hash.Add(new KeyTuple(_denseBase + i, 0, 0, 0), _dense[i]);
+        }
+        _hash = hash;
+        _dense = null;
+    }
+}

@@ -1,0 +1,101 @@
+using Cuboid.Expressions;
+using Cuboid.Loading;
+using Cuboid.Storage;
+
+namespace Cuboid;
+
+public sealed partial class Table
+{
+    /// <summary>Loads objects: public properties or fields are matched to columns by name.</summary>
+    public LoadReport Load<T>(IEnumerable<T> rows, ErrorHandling errorHandling = ErrorHandling.Fail)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows is CsvLoad csv) return Load(csv);
+        return Commit(RecordSource.Read(rows, Store, $"{typeof(T).Name} rows"), errorHandling);
+    }
+
+    /// <summary>Loads CSV files (a path or a glob) into this table; their header must name every column.</summary>
+    public LoadReport Load(CsvLoad csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        var options = csv.Options ?? new CsvOptions();
+        return Load(CsvFiles.Resolve(csv.Path), options);
+    }
+
+    internal LoadReport Load(IReadOnlyList<string> files, CsvOptions options) =>
+        Commit(CsvSource.Read(files, Store, options), options.ErrorHandling);
+
+    /// <summary>Appends rows given as values in column order.</summary>
+    public LoadReport Append(params object?[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var batch = new RowBatch(Store.Columns, rows.Length);
+        var rejected = new List<RejectedRow>();
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var row = rows[r];
+            if (row.Length != _columns.Length)
+            {
+                throw new LoadException($"Row {r + 1} has {row.Length} values; table '{Name}' has {_columns.Length} columns ({string.Join(", ", _columns.Select(c => c.Name))}).",
+                    [new RejectedRow("Append", r + 1, null, "wrong number of values")]);
+            }
+            for (var c = 0; c < row.Length; c++)
+            {
+                var builder = batch.Columns[c];
+                if (row[c] is null && Keys.Contains(_columns[c].Name)) rejected.Add(new RejectedRow("Append", r + 1, _columns[c].Name, $"the key column '{_columns[c].Name}' is null"));
+                else if (!builder.TryAdd(row[c])) rejected.Add(new RejectedRow("Append", r + 1, _columns[c].Name, $"{ValueConversion.Describe(row[c])} is not a valid {_columns[c].DataType}"));
+                else continue;
+                throw new LoadException($"Row {r + 1}, column '{_columns[c].Name}': {rejected[^1].Reason}.", rejected);
+            }
+        }
+        var result = new LoadResult { RowsRead = rows.Length };
+        result.Batches.Add(batch);
+        return Commit(result, ErrorHandling.Fail);
+    }
+
+    /// <summary>Deletes the rows matching <paramref name="condition"/> (all rows when null); returns how many.</summary>
+    public long Drop(Condition? condition = null) => Session.Commit(context =>
+    {
+        var current = context[Store];
+        var filter = condition is null ? null : RowCondition.Compile(condition, OwnTable);
+        var scope = new TableScope(Store, context.Basis);
+        var masks = new bool[current.Chunks.Length][];
+        for (var c = 0; c < current.Chunks.Length && filter is not null; c++)
+        {
+            masks[c] = new bool[current.Chunks[c].Count];
+            filter.Eval(new ChunkView(scope, c), masks[c]);
+        }
+        var (version, dropped) = Store.Delete(current, c => masks[c], context.Epoch, context.Timestamp);
+        if (dropped > 0) context.Changes[Store] = version;
+        return dropped;
+    });
+
+    /// <summary>
+    /// Commits what a source read, after applying the error handling: Fail rejects the whole
+    /// load (the table is untouched), Skip and Log load the rest.
+    /// </summary>
+    private LoadReport Commit(LoadResult result, ErrorHandling errorHandling)
+    {
+        if (result.Rejected.Count > 0)
+        {
+            if (errorHandling == ErrorHandling.Fail)
+            {
+                var first = result.Rejected[0];
+                throw new LoadException($"Nothing was loaded into table '{Name}': {first}.", result.Rejected);
+            }
+            if (errorHandling == ErrorHandling.Log)
+            {
+                foreach (var row in result.Rejected) Session.Log.Write($"rejected from '{Name}': {row}");
+            }
+        }
+        Session.Commit(context =>
+        {
+            context.Changes[Store] = Store.Append(context[Store], result.Batches, context.Epoch, context.Timestamp);
+            return 0;
+        });
+        return new LoadReport(result.RowsRead, result.RowsLoaded, result.Rejected);
+    }
+
+    private TableStore OwnTable(Column column) =>
+        column.Table == this ? Store : throw new ArgumentException($"Column '{column.Name}' belongs to table '{column.Table.Name}', not to '{Name}'.");
+}
