@@ -21,33 +21,14 @@ internal sealed class CuboidSide : IEngineSide
     {
         Reset();
         _session = Session.Start(new SessionConfig { Name = null });
-        _session.ReadCsv(files.Sales, new CsvOptions { TableName = "Sales", Keys = ["sale_id"] });
+        _session.ReadCsv(files.Sales, RetailCube.SalesCsvOptions());
     }
 
     public void LoadAll(RetailDataFiles files)
     {
         Reset();
-        var session = _session = Session.Start(new SessionConfig { Name = null });
-        Table sales = session.ReadCsv(files.Sales, new CsvOptions { TableName = "Sales", Keys = ["sale_id"] });
-        Table stores = session.ReadCsv(files.Stores, new CsvOptions { TableName = "Stores", Keys = ["store_id"] });
-        Table products = session.ReadCsv(files.Products, new CsvOptions { TableName = "Products", Keys = ["product_id"] });
-        Table customers = session.ReadCsv(files.Customers, new CsvOptions { TableName = "Customers", Keys = ["customer_id"] });
-        sales.Join(stores, sales["store_id"] == stores["store_id"]);
-        sales.Join(products, sales["product_id"] == products["product_id"]);
-        sales.Join(customers, sales["customer_id"] == customers["customer_id"]);
-
-        Cube cube = session.CreateCube(sales, "Sales", CubeMode.Manual);
-        cube.Hierarchies.Set("Geography", stores["region"], stores["country"], stores["city"], stores["store_id"]);
-        cube.Hierarchies.Set("Product", products["category"], products["subcategory"], products["brand"], products["product_id"]);
-        cube.Hierarchies.Set("Customer", customers["customer_id"]);
-        cube.CreateDateHierarchy("Calendar", sales["date"],
-            levels: new Dictionary<string, string> { ["Year"] = "y", ["Quarter"] = "Q", ["Month"] = "M", ["Day"] = "d" });
-        var m = cube.Measures;
-        m["Revenue"] = Agg.Sum(sales["quantity"] * sales["unit_price"]);
-        m["Quantity"] = Agg.Sum(sales["quantity"]);
-        m["Cost"] = Agg.Sum(sales["cost"]);
-        m["Customers"] = Agg.CountDistinct(sales["customer_id"]);
-        _cube = cube;
+        _session = Session.Start(new SessionConfig { Name = null });
+        _cube = RetailCube.Build(_session, files);
     }
 
     public void BeforeQuery() => Cube.ClearCache();
