@@ -55,6 +55,14 @@ public sealed class HierarchyCollection : IEnumerable<Hierarchy>
         return Set(name, [.. levels.Select(l => new Level(l.Name, l.Source) { Order = l.Order })], null);
     }
 
+    /// <summary>Creates or replaces a hierarchy whose levels have their own names: <c>Set("Geo", ("Country", t["country_code"]), ("City", t["city"]))</c>.</summary>
+    public Hierarchy Set(string name, params (string Level, Column Column)[] levels) =>
+        Set(name, [.. levels.Select(l => new Level(l.Level, new ColumnLevelSource(l.Column)))], null);
+
+    /// <summary>Creates or replaces the hierarchy (dimension, name) with named levels.</summary>
+    public Hierarchy Set((string Dimension, string Hierarchy) key, params (string Level, Column Column)[] levels) =>
+        Set(key.Hierarchy, [.. levels.Select(l => new Level(l.Level, new ColumnLevelSource(l.Column)))], key.Dimension);
+
     /// <summary>Creates or replaces the hierarchy (dimension, name).</summary>
     public Hierarchy Set((string Dimension, string Hierarchy) key, params Column[] columns) =>
         Set(key.Hierarchy, [.. columns.Select(c => new Level(c.Name, new ColumnLevelSource(c)))], key.Dimension);

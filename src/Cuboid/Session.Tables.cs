@@ -63,7 +63,7 @@ public sealed partial class Session
         var header = CsvSource.ReadHeader(files[0], options);
         var inferred = TypeInference.InferCsv(files[0], header, options);
         var types = new Dictionary<string, DataType>();
-        for (var i = 0; i < header.Length; i++) types[header[i]] = options.Types?.GetValueOrDefault(header[i]) ?? inferred[i];
+        for (var i = 0; i < header.Length; i++) types[header[i]] = options.Types is not null && options.Types.TryGetValue(header[i], out var given) ? given : inferred[i];
         foreach (var (column, _) in options.Types ?? new Dictionary<string, DataType>())
         {
             if (!types.ContainsKey(column)) throw new ArgumentException($"A type is given for '{column}', which is not a column of {files[0]}.", nameof(options));

@@ -1,0 +1,75 @@
+namespace Cuboid.Tests.Support;
+
+/// <summary>
+/// The FoodMart "Sales" cube of Mondrian (shared/data/foodmart/sales_cube.json), built with the
+/// public API: the tables the later MDX and web tests reuse.
+/// </summary>
+internal static class FoodMart
+{
+    public static Cube Build(Session session)
+    {
+        var dir = TestData.FoodMartDirectory;
+        Table Read(string file, params string[] keys) =>
+            session.ReadCsv(Path.Combine(dir, file + ".csv"), new CsvOptions { TableName = file, Keys = keys });
+        var fact = Read("sales_fact_1997");
+        var product = Read("product", "product_id");
+        var productClass = Read("product_class", "product_class_id");
+        var store = Read("store", "store_id");
+        var customer = session.ReadCsv(Path.Combine(dir, "customer.csv"), new CsvOptions
+        {
+            TableName = "customer",
+            Keys = ["customer_id"],
+            Types = new Dictionary<string, DataType> { ["postal_code"] = DataType.String, ["account_num"] = DataType.Long },
+        });
+        var time = Read("time_by_day", "time_id");
+        var promotion = Read("promotion", "promotion_id");
+        fact.Join(product, fact["product_id"] == product["product_id"]);
+        product.Join(productClass, product["product_class_id"] == productClass["product_class_id"]);
+        fact.Join(store, fact["store_id"] == store["store_id"]);
+        fact.Join(customer, fact["customer_id"] == customer["customer_id"]);
+        fact.Join(time, fact["time_id"] == time["time_id"]);
+        fact.Join(promotion, fact["promotion_id"] == promotion["promotion_id"]);
+
+        var cube = session.CreateCube(fact, "Sales", CubeMode.Manual);
+        foreach (var h in cube.Hierarchies.ToList()) cube.Hierarchies.Remove(h.Name);
+        var hs = cube.Hierarchies;
+        hs.Set(("Store", "Store"), ("Store Country", store["store_country"]), ("Store State", store["store_state"]), ("Store City", store["store_city"]), ("Store Name", store["store_name"]));
+        hs.Set(("Store Size in SQFT", "Store Size in SQFT"), ("Store Sqft", store["store_sqft"]));
+        hs.Set(("Store Type", "Store Type"), ("Store Type", store["store_type"]));
+        var calendar = hs.Set(("Time", "Time"), ("Year", time["the_year"]), ("Quarter", time["quarter"]), ("Month", time["month_of_year"]));
+        calendar.Slicing = true;
+        hs.Set(("Time", "Weekly"), ("Year", time["the_year"]), ("Week", time["week_of_year"]), ("Day", time["day_of_month"]));
+        hs.Set(("Product", "Product"),
+            ("Product Family", productClass["product_family"]), ("Product Department", productClass["product_department"]),
+            ("Product Category", productClass["product_category"]), ("Product Subcategory", productClass["product_subcategory"]),
+            ("Brand Name", product["brand_name"]), ("Product Name", product["product_name"]));
+        hs.Set(("Promotion Media", "Promotion Media"), ("Media Type", promotion["media_type"])).AllMemberName = "All Media";
+        hs.Set(("Promotions", "Promotions"), ("Promotion Name", promotion["promotion_name"])).AllMemberName = "All Promotions";
+        var customers = hs.Set(("Customers", "Customers"), ("Country", customer["country"]), ("State Province", customer["state_province"]), ("City", customer["city"]), ("Name", customer["customer_id"]));
+        customers.AllMemberName = "All Customers";
+        customers["Name"].CaptionColumn = customer["fullname"];
+        customers["Name"].Order = LevelOrder.ByCaption;
+        hs.Set(("Education Level", "Education Level"), ("Education Level", customer["education"]));
+        hs.Set(("Gender", "Gender"), ("Gender", customer["gender"])).AllMemberName = "All Gender";
+        hs.Set(("Marital Status", "Marital Status"), ("Marital Status", customer["marital_status"])).AllMemberName = "All Marital Status";
+        hs.Set(("Yearly Income", "Yearly Income"), ("Yearly Income", customer["yearly_income"]));
+
+        var m = cube.Measures;
+        m.Remove("contributors.COUNT");
+        m["Unit Sales"] = Agg.Sum(fact["unit_sales"]);
+        m["Unit Sales"].Formatter = "Standard";
+        m["Store Cost"] = Agg.Sum(fact["store_cost"]);
+        m["Store Cost"].Formatter = "#,###.00";
+        m["Store Sales"] = Agg.Sum(fact["store_sales"]);
+        m["Store Sales"].Formatter = "#,###.00";
+        m["Sales Count"] = Agg.Count(fact["product_id"]);
+        m["Sales Count"].Formatter = "#,###";
+        m["Customer Count"] = Agg.CountDistinct(fact["customer_id"]);
+        m["Customer Count"].Formatter = "#,###";
+        m["Promotion Sales"] = Agg.Sum(Fn.Where(fact["promotion_id"] == 0, 0, fact["store_sales"]));
+        m["Promotion Sales"].Formatter = "#,###.00";
+        m["Profit"] = m["Store Sales"] - m["Store Cost"];
+        m["Profit"].Formatter = "$#,##0.00";
+        return cube;
+    }
+}
