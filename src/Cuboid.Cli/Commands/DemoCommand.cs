@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Cuboid.Cli.Demo;
+using Spectre.Console;
+
+namespace Cuboid.Cli.Commands;
+
+/// <summary>
+/// <c>cuboid demo</c>: generates the retail data set, loads it into a cube, runs a few queries
+/// and prints them. The steps are separate so that serving the web app can be added after the
+/// queries without touching them.
+/// </summary>
+internal static class DemoCommand
+{
+    public const long DefaultRows = 1_000_000;
+    public const int DefaultSeed = 42;
+
+    public static Command Create()
+    {
+        var rows = new Option<long>("--rows", "-r")
+        {
+            Description = "Sales rows to generate: 1000000, 1M, 500K, ...",
+            HelpName = "N",
+            DefaultValueFactory = _ => DefaultRows,
+            CustomParser = RowCount.Parse,
+        };
+        var data = new Option<DirectoryInfo?>("--data", "-d")
+        {
+            Description = "Folder of the generated CSV files (default: a folder under the system temp dir, reused when complete).",
+            HelpName = "DIR",
+        };
+        var seed = new Option<int>("--seed", "-s")
+        {
+            Description = "Seed of the data generator; the same rows and seed give the same files.",
+            HelpName = "S",
+            DefaultValueFactory = _ => DefaultSeed,
+        };
+        var command = new Command("demo", "Generate the retail sample data, load it into a cube and run a few queries.")
+        {
+            rows, data, seed,
+        };
+        command.SetAction(parseResult => Run(new DemoOptions(
+            parseResult.GetValue(rows),
+            parseResult.GetValue(data)?.FullName,
+            parseResult.GetValue(seed))));
+        return command;
+    }
+
+    private static int Run(DemoOptions options)
+    {
+        var total = Stopwatch.StartNew();
+        var console = AnsiConsole.Console;
+        console.Write(new Rule("[bold]Cuboid demo[/]").LeftJustified());
+
+        var data = DemoData.Ensure(console, options);
+        using var demo = DemoCube.Load(console, data);
+        var queries = DemoQueries.Run(console, demo.Cube);
+        // A later `serve` step goes here: it starts the web app on demo.Session and waits.
+
+        var queryMs = queries.Sum(q => q.Elapsed.TotalMilliseconds);
+        console.WriteLine();
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[green]Done:[/] {demo.SalesRows:N0} sales rows loaded in {demo.LoadTime.TotalSeconds:0.00} s, " +
+            $"{queries.Count} queries in {queryMs:0.0} ms, {total.Elapsed.TotalSeconds:0.0} s in all."));
+        console.MarkupLine("[grey]The web app will be served by this same command ([bold]cuboid demo[/]) once the server exists.[/]");
+        return 0;
+    }
+}
