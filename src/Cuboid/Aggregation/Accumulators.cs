@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Expressions;
 using Cuboid.Storage;
 
@@ -15,6 +16,7 @@ internal sealed class Accumulators
     private readonly double[][] _values;
     private readonly long[][] _counts;
     private readonly HashSet<long>?[]?[] _distinct;
+    private readonly ulong[]?[]?[] _bitmaps;   // per CountDistinct leaf with a bitmap range: per slot, bits over the key range
     private readonly Dictionary<long, int>? _slotOfKey;
     private readonly List<long>? _keys;
     private int _capacity;
@@ -33,6 +35,7 @@ internal sealed class Accumulators
         _values = new double[leaves.Length][];
         _counts = new long[leaves.Length][];
         _distinct = new HashSet<long>?[]?[leaves.Length];
+        _bitmaps = new ulong[]?[]?[leaves.Length];
         for (var i = 0; i < leaves.Length; i++)
         {
             _counts[i] = new long[_capacity];
@@ -46,7 +49,9 @@ internal sealed class Accumulators
             {
                 _values[i] = [];
             }
-            if (leaves[i].Kind == LeafKind.CountDistinct) _distinct[i] = new HashSet<long>?[_capacity];
+            if (leaves[i].Kind != LeafKind.CountDistinct) continue;
+            if (plan.DistinctRanges[i] is null) _distinct[i] = new HashSet<long>?[_capacity];
+            else _bitmaps[i] = new ulong[]?[_capacity];
         }
     }
 
@@ -55,13 +60,14 @@ internal sealed class Accumulators
 
     private int SlotCount => _plan.Dense ? _capacity : _keys!.Count;
 
-    /// <summary>Hash mode: the slot of each row's cell key, adding slots for new keys.</summary>
+    /// <summary>Hash mode: the slot of each row's cell key, adding slots for new keys (-1 where <paramref name="include"/> is false; empty: all).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void SlotsOf(ReadOnlySpan<long> keys, ReadOnlySpan<bool> include, Span<int> slots)
     {
         var map = _slotOfKey!;
         for (var r = 0; r < keys.Length; r++)
         {
-            if (!include[r]) { slots[r] = -1; continue; }
+            if (!include.IsEmpty && !include[r]) { slots[r] = -1; continue; }
             var key = keys[r];
             if (!map.TryGetValue(key, out var slot))
             {
@@ -74,6 +80,7 @@ internal sealed class Accumulators
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void CountRows(int leaf, ReadOnlySpan<int> slots)
     {
         var counts = _counts[leaf];
@@ -83,6 +90,7 @@ internal sealed class Accumulators
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Stamp(int leaf, ReadOnlySpan<int> slots, long timestamp)
     {
         var values = _values[leaf];
@@ -92,8 +100,15 @@ internal sealed class Accumulators
         }
     }
 
+    /// <summary>Accumulates values by slot; an empty <paramref name="valid"/> means no value is null.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int leaf, LeafKind kind, ReadOnlySpan<int> slots, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
     {
+        if (!valid.IsEmpty)
+        {
+            AddNullable(leaf, kind, slots, values, valid);
+            return;
+        }
         var counts = _counts[leaf];
         var acc = _values[leaf];
         var n = slots.Length;
@@ -103,7 +118,7 @@ internal sealed class Accumulators
                 for (var r = 0; r < n; r++)
                 {
                     var s = slots[r];
-                    if (s < 0 || !valid[r]) continue;
+                    if (s < 0) continue;
                     acc[s] += values[r];
                     counts[s]++;
                 }
@@ -112,14 +127,14 @@ internal sealed class Accumulators
                 for (var r = 0; r < n; r++)
                 {
                     var s = slots[r];
-                    if (s >= 0 && valid[r]) counts[s]++;
+                    if (s >= 0) counts[s]++;
                 }
                 break;
             case LeafKind.Min:
                 for (var r = 0; r < n; r++)
                 {
                     var s = slots[r];
-                    if (s < 0 || !valid[r]) continue;
+                    if (s < 0) continue;
                     if (values[r] < acc[s]) acc[s] = values[r];
                     counts[s]++;
                 }
@@ -128,7 +143,7 @@ internal sealed class Accumulators
                 for (var r = 0; r < n; r++)
                 {
                     var s = slots[r];
-                    if (s < 0 || !valid[r]) continue;
+                    if (s < 0) continue;
                     if (values[r] > acc[s]) acc[s] = values[r];
                     counts[s]++;
                 }
@@ -138,11 +153,34 @@ internal sealed class Accumulators
         }
     }
 
-    /// <summary>Distinct values: a column's key encoding when the input is a column, the value's bits otherwise.</summary>
-    public void AddDistinct(int leaf, ReadOnlySpan<int> slots, in ChunkView view, RowCalc calc)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void AddNullable(int leaf, LeafKind kind, ReadOnlySpan<int> slots, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
+    {
+        var counts = _counts[leaf];
+        var acc = _values[leaf];
+        for (var r = 0; r < slots.Length; r++)
+        {
+            var s = slots[r];
+            if (s < 0 || !valid[r]) continue;
+            counts[s]++;
+            switch (kind)
+            {
+                case LeafKind.Sum: acc[s] += values[r]; break;
+                case LeafKind.Min: if (values[r] < acc[s]) acc[s] = values[r]; break;
+                case LeafKind.Max: if (values[r] > acc[s]) acc[s] = values[r]; break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Distinct values: the column's key encoding when the input is a column (set as bits over the
+    /// column's key range when that fits, hashed otherwise), the value's bits for expressions.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void AddDistinct(int leaf, ReadOnlySpan<int> slots, in ChunkView view)
     {
         var n = slots.Length;
-        var sets = _distinct[leaf]!;
+        var calc = _plan.Calcs[leaf]!;
         using var keyLease = BufferPool.Longs(n, out var keys);
         if (calc.AsColumn is { } column)
         {
@@ -152,9 +190,25 @@ internal sealed class Accumulators
         {
             using var valueLease = BufferPool.Doubles(n, out var values);
             using var validLease = BufferPool.Bools(n, out var valid);
-            calc.Eval(view, values, valid);
+            calc.EvalWithValidity(view, values, valid);
             for (var r = 0; r < n; r++) keys[r] = valid[r] ? BitConverter.DoubleToInt64Bits(values[r]) : KeyEncoding.Null;
         }
+        if (_plan.DistinctRanges[leaf] is var (min, width))
+        {
+            var bitmaps = _bitmaps[leaf]!;
+            var words = (int)((width + 63) >> 6);
+            for (var r = 0; r < n; r++)
+            {
+                var s = slots[r];
+                var k = keys[r];
+                if (s < 0 || k == KeyEncoding.Null) continue;
+                var bit = (ulong)(k - min);
+                if (bit >= (ulong)width) continue;   // a value added after the range was taken cannot be here: defensive
+                (bitmaps[s] ??= new ulong[words])[bit >> 6] |= 1UL << (int)bit;
+            }
+            return;
+        }
+        var sets = _distinct[leaf]!;
         for (var r = 0; r < n; r++)
         {
             var s = slots[r];
@@ -192,13 +246,32 @@ internal sealed class Accumulators
                     case LeafKind.Sum: _values[leaf][t] += other._values[leaf][s]; break;
                     case LeafKind.Min: _values[leaf][t] = Math.Min(_values[leaf][t], other._values[leaf][s]); break;
                     case LeafKind.Max or LeafKind.LastUpdate: _values[leaf][t] = Math.Max(_values[leaf][t], other._values[leaf][s]); break;
-                    case LeafKind.CountDistinct when other._distinct[leaf]![s] is { } set:
-                        (_distinct[leaf]![t] ??= []).UnionWith(set);
+                    case LeafKind.CountDistinct:
+                        MergeDistinct(leaf, other, s, t);
                         break;
                 }
             }
         }
         return this;
+    }
+
+    private void MergeDistinct(int leaf, Accumulators other, int from, int to)
+    {
+        if (other._bitmaps[leaf] is { } otherBitmaps)
+        {
+            if (otherBitmaps[from] is not { } bits) return;
+            var mine = _bitmaps[leaf]![to];
+            if (mine is null)
+            {
+                _bitmaps[leaf]![to] = bits;
+                return;
+            }
+            for (var w = 0; w < bits.Length; w++) mine[w] |= bits[w];
+        }
+        else if (other._distinct[leaf]![from] is { } set)
+        {
+            (_distinct[leaf]![to] ??= []).UnionWith(set);
+        }
     }
 
     /// <summary>The non-empty cells (at least one contributing row) with their member codes.</summary>
@@ -222,9 +295,9 @@ internal sealed class Accumulators
         for (var leaf = 0; leaf < leaves.Length; leaf++)
         {
             var values = _values[leaf].Length == 0 ? [] : slots.Select(s => _values[leaf][s]).ToArray();
-            var counts = _plan.Leaves[leaf].Kind == LeafKind.CountDistinct
-                ? slots.Select(s => (long)(_distinct[leaf]![s]?.Count ?? 0)).ToArray()
-                : slots.Select(s => _counts[leaf][s]).ToArray();
+            var counts = _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => _counts[leaf][s]).ToArray()
+                : _bitmaps[leaf] is { } bitmaps ? slots.Select(s => (long)(bitmaps[s] is { } b ? Bits.Count(b) : 0)).ToArray()
+                : slots.Select(s => (long)(_distinct[leaf]![s]?.Count ?? 0)).ToArray();
             leaves[leaf] = new LeafValues(_plan.Leaves[leaf], values, counts);
         }
         return new AggregateResult(_plan.Levels, codes, leaves, elapsed, "scan");
@@ -244,6 +317,7 @@ internal sealed class Accumulators
                 Array.Fill(_values[i], fill, old, capacity - old);
             }
             if (_distinct[i] is not null) Array.Resize(ref _distinct[i], capacity);
+            if (_bitmaps[i] is not null) Array.Resize(ref _bitmaps[i], capacity);
         }
         _capacity = capacity;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Expressions;
 using Cuboid.Model;
 using Cuboid.Storage;
@@ -36,11 +37,12 @@ internal static class LevelFilter
 /// <summary>Rows whose member at one level is in a table of accepted codes.</summary>
 internal sealed class LevelCondition(CubeSnapshot snapshot, HierarchyIndex index, int depth, bool[] accepted) : RowCondition
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
         using var lease = BufferPool.Ints(n, out var codes);
-        ScanPlan.LevelCodes(snapshot, index, depth, view.Index, codes);
+        ScanPlan.LevelCodes(snapshot, index, depth, view, codes);
         for (var r = 0; r < n; r++) result[r] = (uint)codes[r] < (uint)accepted.Length && accepted[codes[r]];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Cuboid.Expressions;
 using Cuboid.Storage;
@@ -17,52 +18,82 @@ internal static class ScanKernel
     {
         var watch = Stopwatch.StartNew();
         var chunks = plan.Snapshot.Fact.Chunks.Length;
-        var partials = new List<Accumulators>();
-        var gate = new Lock();
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new Accumulators(plan),
-            (chunk, _, acc) =>
-            {
-                ScanChunk(plan, chunk, acc);
-                return acc;
-            },
-            acc => { lock (gate) partials.Add(acc); });
-        var merged = partials.Count == 0 ? new Accumulators(plan) : partials.Aggregate((a, b) => a.Merge(b));
+        // One worker per core, each with its own accumulators, taking chunks from a shared counter:
+        // as many accumulators as cores, whatever the number of chunks.
+        var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
+        var partials = new Accumulators[workers];
+        var next = -1;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        {
+            var acc = new Accumulators(plan);
+            int chunk;
+            while ((chunk = Interlocked.Increment(ref next)) < chunks) ScanChunk(plan, chunk, acc);
+            partials[w] = acc;
+        });
+        var merged = partials.Aggregate((a, b) => a.Merge(b));
         return merged.ToResult(watch.Elapsed);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScanChunk(ScanPlan plan, int chunkIndex, Accumulators acc)
     {
         var chunk = plan.Snapshot.Fact.Chunks[chunkIndex];
-        var n = chunk.Count;
-        if (n == chunk.DeletedCount) return;
-        using var slotLease = BufferPool.Ints(n, out var slots);
-        ComputeSlots(plan, chunkIndex, chunk, slots, acc);
-        var view = new ChunkView(acc.Scope, chunkIndex);
-        using var valueLease = BufferPool.Doubles(n, out var values);
-        using var validLease = BufferPool.Bools(n, out var valid);
-        for (var leaf = 0; leaf < plan.Leaves.Length; leaf++)
+        if (chunk.Count == chunk.DeletedCount) return;
+        const int size = ChunkView.VectorSize;
+        using var slotLease = BufferPool.Ints(size, out var slotBuffer);
+        using var valueLease = BufferPool.Doubles(size, out var valueBuffer);
+        using var validLease = BufferPool.Bools(size, out var validBuffer);
+        using var includeLease = BufferPool.Bools(size, out var includeBuffer);
+        using var selectionLease = BufferPool.Ints(size, out _);
+        var selection = selectionLease.Array;
+        for (var offset = 0; offset < chunk.Count; offset += size)
         {
-            var spec = plan.Leaves[leaf];
-            switch (spec.Kind)
+            var n = Math.Min(size, chunk.Count - offset);
+            var view = new ChunkView(acc.Scope, chunkIndex, offset, n);
+            var include = includeBuffer[..n];
+            var all = Include(plan, view, chunk, include);
+            if (!all)
             {
-                case LeafKind.Contributors: acc.CountRows(leaf, slots); break;
-                case LeafKind.LastUpdate: acc.Stamp(leaf, slots, chunk.Timestamp); break;
-                case LeafKind.CountDistinct: acc.AddDistinct(leaf, slots, view, plan.Calcs[leaf]!); break;
-                default:
-                    plan.Calcs[leaf]!.Eval(view, values, valid);
-                    acc.Add(leaf, spec.Kind, slots, values, valid);
-                    break;
+                // A selective filter: gather the kept rows once, and compute only those from here on.
+                var kept = 0;
+                for (var r = 0; r < n; r++)
+                {
+                    selection[kept] = offset + r;
+                    kept += include[r] ? 1 : 0;
+                }
+                if (kept == 0) continue;
+                if (kept <= n - n / 4)
+                {
+                    view = view.Select(selection, kept);
+                    all = true;
+                }
+            }
+            var slots = slotBuffer[..view.Count];
+            ComputeSlots(plan, view, slots, all ? default : include, acc);
+            var values = valueBuffer[..view.Count];
+            var valid = validBuffer[..view.Count];
+            for (var leaf = 0; leaf < plan.Leaves.Length; leaf++)
+            {
+                var spec = plan.Leaves[leaf];
+                switch (spec.Kind)
+                {
+                    case LeafKind.Contributors: acc.CountRows(leaf, slots); break;
+                    case LeafKind.LastUpdate: acc.Stamp(leaf, slots, chunk.Timestamp); break;
+                    case LeafKind.CountDistinct: acc.AddDistinct(leaf, slots, view); break;
+                    default:
+                        var hasNulls = plan.Calcs[leaf]!.Eval(view, values, valid);
+                        acc.Add(leaf, spec.Kind, slots, values, hasNulls ? valid : default);
+                        break;
+                }
             }
         }
     }
 
-    /// <summary>Each row's cell slot, or -1 for rows that do not count.</summary>
-    private static void ComputeSlots(ScanPlan plan, int chunkIndex, Chunk chunk, Span<int> slots, Accumulators acc)
+    /// <summary>Each row's cell slot, or -1 for rows that do not count (<paramref name="include"/> false; empty: all count).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ComputeSlots(ScanPlan plan, in ChunkView view, Span<int> slots, ReadOnlySpan<bool> include, Accumulators acc)
     {
         var n = slots.Length;
-        using var includeLease = BufferPool.Bools(n, out var include);
-        Include(plan, chunkIndex, chunk, include, acc);
         if (plan.Levels.Length == 0)
         {
             slots.Clear();
@@ -70,13 +101,13 @@ internal static class ScanKernel
         else if (plan.Dense)
         {
             // Horner's rule: slot = ((c0 × card1) + c1) × card2 + c2 …, the row's index in the dense cell space.
-            plan.Codes(0, chunkIndex, slots);
+            plan.Codes(0, view, slots);
             if (plan.Levels.Length > 1)
             {
                 using var lease = BufferPool.Ints(n, out var codes);
                 for (var l = 1; l < plan.Levels.Length; l++)
                 {
-                    plan.Codes(l, chunkIndex, codes);
+                    plan.Codes(l, view, codes);
                     var cardinality = plan.Cardinalities[l];
                     for (var r = 0; r < n; r++) slots[r] = slots[r] * cardinality + codes[r];
                 }
@@ -89,33 +120,46 @@ internal static class ScanKernel
             keys.Clear();
             for (var l = 0; l < plan.Levels.Length; l++)
             {
-                plan.Codes(l, chunkIndex, codes);
+                plan.Codes(l, view, codes);
                 var stride = plan.Strides[l];
                 for (var r = 0; r < n; r++) keys[r] += codes[r] * stride;
             }
             acc.SlotsOf(keys, include, slots);
             return;
         }
+        if (include.IsEmpty) return;
         for (var r = 0; r < n; r++)
         {
             if (!include[r]) slots[r] = -1;
         }
     }
 
-    /// <summary>Which rows count: not deleted, matched by every mandatory join, accepted by the filter.</summary>
-    private static void Include(ScanPlan plan, int chunkIndex, Chunk chunk, Span<bool> include, Accumulators acc)
+    /// <summary>Which rows count: not deleted, matched by every mandatory join, accepted by the filter. True when all do.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Include(ScanPlan plan, in ChunkView view, Chunk chunk, Span<bool> include)
     {
-        var n = include.Length;
-        if (plan.Filter is not null) plan.Filter.Eval(new ChunkView(acc.Scope, chunkIndex), include);
-        else include.Fill(true);
+        var (n, offset) = (view.Count, view.Offset);
+        var all = true;
+        if (plan.Filter is not null)
+        {
+            plan.Filter.Eval(view, include);
+            all = false;
+        }
+        else
+        {
+            include.Fill(true);
+        }
         if (chunk.Deleted is { } deleted)
         {
-            for (var r = 0; r < n; r++) include[r] &= !Bits.Get(deleted, r);
+            for (var r = 0; r < n; r++) include[r] &= !Bits.Get(deleted, offset + r);
+            all = false;
         }
-        foreach (var path in plan.Snapshot.MandatoryPaths)
+        foreach (var table in plan.Snapshot.MandatoryTables)
         {
-            var rows = plan.Snapshot.RowsAlong(plan.Snapshot.Graph.Fact, chunkIndex, path)!;
-            for (var r = 0; r < n; r++) include[r] &= rows[r] >= 0;
+            var rows = plan.Snapshot.FactRowsOf(table, view.Index)!;
+            for (var r = 0; r < n; r++) include[r] &= rows[offset + r] >= 0;
+            all = false;
         }
+        return all;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Expressions;
 using Cuboid.Model;
 
@@ -31,6 +32,18 @@ internal sealed class ScanPlan
         }
         CellSpace = space;
         Dense = space <= int.MaxValue && space * 8 * (1 + 2 * leaves.Length) <= DenseBudgetBytes;
+        DistinctRanges = [.. leaves.Select((l, i) => l.Kind == LeafKind.CountDistinct ? BitmapRange(Calcs[i]!) : null)];
+    }
+
+    /// <summary>Per CountDistinct leaf, the key range when bitmaps over it fit the budget (else hash sets are used).</summary>
+    public (long Min, long Width)?[] DistinctRanges { get; }
+
+    private (long Min, long Width)? BitmapRange(Expressions.RowCalc calc)
+    {
+        if (calc.AsColumn is not { } source || Storage.KeyRange.Of(Snapshot.Data[source.Table], source.Column) is not { } range) return null;
+        var width = range.Max - range.Min + 1;
+        var cells = Dense ? CellSpace : 1L << 16;
+        return width <= (1L << 31) && cells * ((width + 63) / 64) * 8 <= DenseBudgetBytes ? (range.Min, width) : null;
     }
 
     public CubeSnapshot Snapshot { get; }
@@ -43,25 +56,26 @@ internal sealed class ScanPlan
     public long CellSpace { get; }
     public bool Dense { get; }
 
-    /// <summary>Member codes of level <paramref name="level"/> for the rows of fact chunk <paramref name="chunk"/>.</summary>
-    public void Codes(int level, int chunk, Span<int> codes)
-    {
-        var (hierarchy, depth) = (Levels[level].Hierarchy, Levels[level].Depth);
-        LevelCodes(Snapshot, hierarchy, depth, chunk, codes);
-    }
+    /// <summary>Member codes of level <paramref name="level"/> for the rows of a slice of a fact chunk.</summary>
+    public void Codes(int level, in ChunkView view, Span<int> codes) =>
+        LevelCodes(Snapshot, Levels[level].Hierarchy, Levels[level].Depth, view, codes);
 
-    public static void LevelCodes(CubeSnapshot snapshot, HierarchyIndex hierarchy, int depth, int chunk, Span<int> codes)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void LevelCodes(CubeSnapshot snapshot, HierarchyIndex hierarchy, int depth, in ChunkView view, Span<int> codes)
     {
-        var n = codes.Length;
+        var (n, offset, sel) = (view.Count, view.Offset, view.Selection);
         if (hierarchy.FactAnchored(snapshot.Graph))
         {
-            hierarchy.FactChunkCodes(snapshot, chunk)[depth].AsSpan(0, n).CopyTo(codes);
+            var factCodes = hierarchy.FactChunkCodes(snapshot, view.Index)[depth];
+            if (sel is null) factCodes.AsSpan(offset, n).CopyTo(codes);
+            else for (var r = 0; r < n; r++) codes[r] = factCodes[sel[r]];
             return;
         }
         var anchorCodes = hierarchy.AnchorCodes(snapshot)[depth];
-        var rows = snapshot.FactRowsOf(hierarchy.Anchor, chunk)!;
+        using var idLease = Expressions.BufferPool.Ints(n, out var idBuffer);
+        var rows = view.Map(snapshot.FactRowsOf(hierarchy.Anchor, view.Index)!, idBuffer);
         var unmatched = (uint)(anchorCodes.Length - 1);
-        for (var r = 0; r < n; r++)
+        for (var r = 0; r < rows.Length; r++)
         {
             var id = (uint)rows[r];
             codes[r] = anchorCodes[id < unmatched ? id : unmatched];   // -1 (no match) wraps to the last slot

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Storage;
 
 namespace Cuboid.Expressions;
@@ -10,68 +11,109 @@ namespace Cuboid.Expressions;
 /// </summary>
 internal static class ColumnGather
 {
-    /// <summary>Numbers as doubles; <paramref name="valid"/> is false for nulls.</summary>
-    public static void Doubles(in ChunkView view, TableStore table, ColumnSchema column, Span<double> values, Span<bool> valid)
+    /// <summary>Numbers as doubles; returns whether some are null, and only then fills <paramref name="valid"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool Doubles(in ChunkView view, TableStore table, ColumnSchema column, Span<double> values, Span<bool> valid)
     {
-        var (source, rows) = view.Source(column, table);
-        var count = view.Count;
+        var (source, rows) = view.Source(table);
+        var (count, offset, sel) = (view.Count, view.Offset, view.Selection);
         if (rows is null)
         {
             var data = source.Chunks[view.Index].Columns[column.Index];
+            if (sel is null)
+            {
+                switch (data)
+                {
+                    case PrimitiveData<double> d: d.Values.AsSpan(offset, count).CopyTo(values); break;
+                    case PrimitiveData<int> i: Widen(i.Values.AsSpan(offset, count), values); break;
+                    case PrimitiveData<long> l: for (var r = 0; r < count; r++) values[r] = l.Values[offset + r]; break;
+                    case PrimitiveData<float> f: for (var r = 0; r < count; r++) values[r] = f.Values[offset + r]; break;
+                    default: for (var r = 0; r < count; r++) values[r] = ToDouble(data.GetValue(offset + r)); break;
+                }
+                if (!data.HasNulls) return false;
+                for (var r = 0; r < count; r++) valid[r] = !data.IsNull(offset + r);
+                return true;
+            }
             switch (data)
             {
-                case PrimitiveData<double> d: d.Values.AsSpan(0, count).CopyTo(values); break;
-                case PrimitiveData<int> i: for (var r = 0; r < count; r++) values[r] = i.Values[r]; break;
-                case PrimitiveData<long> l: for (var r = 0; r < count; r++) values[r] = l.Values[r]; break;
-                case PrimitiveData<float> f: for (var r = 0; r < count; r++) values[r] = f.Values[r]; break;
-                default: for (var r = 0; r < count; r++) values[r] = ToDouble(data.GetValue(r)); break;
+                case PrimitiveData<double> d: for (var r = 0; r < count; r++) values[r] = d.Values[sel[r]]; break;
+                case PrimitiveData<int> i: for (var r = 0; r < count; r++) values[r] = i.Values[sel[r]]; break;
+                case PrimitiveData<long> l: for (var r = 0; r < count; r++) values[r] = l.Values[sel[r]]; break;
+                case PrimitiveData<float> f: for (var r = 0; r < count; r++) values[r] = f.Values[sel[r]]; break;
+                default: for (var r = 0; r < count; r++) values[r] = ToDouble(data.GetValue(sel[r])); break;
             }
-            if (data.HasNulls) for (var r = 0; r < count; r++) valid[r] = !data.IsNull(r);
-            else valid[..count].Fill(true);
-            return;
+            if (!data.HasNulls) return false;
+            for (var r = 0; r < count; r++) valid[r] = !data.IsNull(sel[r]);
+            return true;
         }
+        using var idLease = BufferPool.Ints(count, out var idBuffer);
+        var ids = view.Map(rows, idBuffer);
         var fallback = ToDouble(column.DefaultValue);
         var fallbackValid = column.DefaultValue is not null;
+        var hasNulls = false;
         for (var r = 0; r < count; r++)
         {
-            var id = rows[r];
-            if (id < 0) { values[r] = fallback; valid[r] = fallbackValid; continue; }
+            var id = ids[r];
+            if (id < 0)
+            {
+                values[r] = fallback;
+                valid[r] = fallbackValid;
+                hasNulls |= !fallbackValid;
+                continue;
+            }
             var data = source.Chunks[id >>> Chunk.Shift].Columns[column.Index];
-            var offset = id & Chunk.OffsetMask;
-            valid[r] = !data.IsNull(offset);
+            var at = id & Chunk.OffsetMask;
+            var isNull = data.IsNull(at);
+            valid[r] = !isNull;
+            hasNulls |= isNull;
             values[r] = data switch
             {
-                PrimitiveData<double> d => d.Values[offset],
-                PrimitiveData<int> i => i.Values[offset],
-                PrimitiveData<long> l => l.Values[offset],
-                PrimitiveData<float> f => f.Values[offset],
-                _ => ToDouble(data.GetValue(offset)),
+                PrimitiveData<double> d => d.Values[at],
+                PrimitiveData<int> i => i.Values[at],
+                PrimitiveData<long> l => l.Values[at],
+                PrimitiveData<float> f => f.Values[at],
+                _ => ToDouble(data.GetValue(at)),
             };
         }
+        return hasNulls;
     }
 
     /// <summary>Key-encoded values (see <see cref="KeyEncoding"/>): string codes, integers, day numbers, ticks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Keys(in ChunkView view, TableStore table, ColumnSchema column, Span<long> values)
     {
-        var (source, rows) = view.Source(column, table);
-        var count = view.Count;
+        var (source, rows) = view.Source(table);
+        var (count, offset, sel) = (view.Count, view.Offset, view.Selection);
         if (rows is null)
         {
             var data = source.Chunks[view.Index].Columns[column.Index];
+            if (sel is not null)
+            {
+                for (var r = 0; r < count; r++) values[r] = KeyEncoding.Encode(data, sel[r]);
+                return;
+            }
             switch (data)
             {
-                case CodedData c: for (var r = 0; r < count; r++) values[r] = c.Codes[r] < 0 ? KeyEncoding.Null : c.Codes[r]; break;
-                case PrimitiveData<int> i when !i.HasNulls: for (var r = 0; r < count; r++) values[r] = i.Values[r]; break;
-                default: for (var r = 0; r < count; r++) values[r] = KeyEncoding.Encode(data, r); break;
+                case CodedData c: for (var r = 0; r < count; r++) values[r] = c.Codes[offset + r] < 0 ? KeyEncoding.Null : c.Codes[offset + r]; break;
+                case PrimitiveData<int> i when !i.HasNulls: for (var r = 0; r < count; r++) values[r] = i.Values[offset + r]; break;
+                case PrimitiveData<DateOnly> d when !d.HasNulls: for (var r = 0; r < count; r++) values[r] = d.Values[offset + r].DayNumber; break;
+                default: for (var r = 0; r < count; r++) values[r] = KeyEncoding.Encode(data, offset + r); break;
             }
             return;
         }
+        using var idLease = BufferPool.Ints(count, out var idBuffer);
+        var ids = view.Map(rows, idBuffer);
         KeyEncoding.TryEncodeValue(column, column.DefaultValue, addToDictionary: false, out var fallback);
         for (var r = 0; r < count; r++)
         {
-            var id = rows[r];
+            var id = ids[r];
             values[r] = id < 0 ? fallback : KeyEncoding.Encode(source.Chunks[id >>> Chunk.Shift].Columns[column.Index], id & Chunk.OffsetMask);
         }
+    }
+
+    private static void Widen(ReadOnlySpan<int> source, Span<double> target)
+    {
+        for (var r = 0; r < source.Length; r++) target[r] = source[r];
     }
 
     /// <summary>The value of a column at a row id of its table, boxed (for previews and members).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Storage;
 
 namespace Cuboid.Expressions;
@@ -9,8 +10,12 @@ namespace Cuboid.Expressions;
 /// </summary>
 internal abstract class RowCalc
 {
-    /// <summary>Fills <paramref name="values"/> and <paramref name="valid"/> (false for null) for the chunk's rows.</summary>
-    public abstract void Eval(in ChunkView view, Span<double> values, Span<bool> valid);
+    /// <summary>
+    /// Fills <paramref name="values"/> for the view's rows. Returns whether some value is null;
+    /// only then is <paramref name="valid"/> (false for null) filled, so calcs over columns
+    /// without nulls never touch it.
+    /// </summary>
+    public abstract bool Eval(in ChunkView view, Span<double> values, Span<bool> valid);
 
     /// <summary>A column read straight from storage when the calc is just that column, else null.</summary>
     public virtual (TableStore Table, ColumnSchema Column)? AsColumn => null;
@@ -24,40 +29,66 @@ internal abstract class RowCalc
             w.Otherwise is null ? new ConstantCalc(null) : Compile(w.Otherwise, tableOf)),
         _ => throw new NotSupportedException($"Cannot compute {expression} on rows."),
     };
+
+    /// <summary>Makes <paramref name="valid"/> meaningful whatever <see cref="Eval"/> returned.</summary>
+    public bool EvalWithValidity(in ChunkView view, Span<double> values, Span<bool> valid)
+    {
+        var hasNulls = Eval(view, values, valid);
+        if (!hasNulls) valid[..view.Count].Fill(true);
+        return hasNulls;
+    }
 }
 
-internal sealed class ColumnCalc(TableStore table, ColumnSchema column) : RowCalc
+internal sealed class ColumnCalc : RowCalc
 {
-    public override (TableStore Table, ColumnSchema Column)? AsColumn => (table, column);
+    private readonly TableStore _table;
+    private readonly ColumnSchema _column;
 
-    public override void Eval(in ChunkView view, Span<double> values, Span<bool> valid)
+    public ColumnCalc(TableStore table, ColumnSchema column)
     {
         if (!column.Type.IsNumeric() && column.Type != DataType.Boolean)
         {
-            throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}; only numbers can be computed on.");
+            throw new ArgumentException($"Column '{column.Name}' is {column.Type}; only numbers can be aggregated or computed on.");
         }
-        ColumnGather.Doubles(view, table, column, values, valid);
+        _table = table;
+        _column = column;
     }
+
+    public override (TableStore Table, ColumnSchema Column)? AsColumn => (_table, _column);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override bool Eval(in ChunkView view, Span<double> values, Span<bool> valid) =>
+        ColumnGather.Doubles(view, _table, _column, values, valid);
 }
 
 internal sealed class ConstantCalc(double? value) : RowCalc
 {
-    public override void Eval(in ChunkView view, Span<double> values, Span<bool> valid)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override bool Eval(in ChunkView view, Span<double> values, Span<bool> valid)
     {
         values[..view.Count].Fill(value ?? 0);
-        valid[..view.Count].Fill(value.HasValue);
+        if (value.HasValue) return false;
+        valid[..view.Count].Fill(false);
+        return true;
     }
 }
 
 internal sealed class ArithmeticCalc(ArithmeticOperator op, RowCalc left, RowCalc right) : RowCalc
 {
-    public override void Eval(in ChunkView view, Span<double> values, Span<bool> valid)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override bool Eval(in ChunkView view, Span<double> values, Span<bool> valid)
     {
         var n = view.Count;
-        left.Eval(view, values, valid);
+        var leftNulls = left.Eval(view, values, valid);
         using var rightValues = BufferPool.Doubles(n, out var rv);
         using var rightValid = BufferPool.Bools(n, out var rok);
-        right.Eval(view, rv, rok);
+        var rightNulls = right.Eval(view, rv, rok);
+        var hasNulls = leftNulls || rightNulls || op is ArithmeticOperator.Divide or ArithmeticOperator.Modulo;
+        if (hasNulls && !leftNulls) valid[..n].Fill(true);
+        if (rightNulls)
+        {
+            for (var i = 0; i < n; i++) valid[i] &= rok[i];
+        }
         switch (op)
         {
             case ArithmeticOperator.Add: for (var i = 0; i < n; i++) values[i] += rv[i]; break;
@@ -67,38 +98,44 @@ internal sealed class ArithmeticCalc(ArithmeticOperator op, RowCalc left, RowCal
                 for (var i = 0; i < n; i++)
                 {
                     // Division by zero gives null, not infinity: an empty denominator has no ratio.
-                    if (rv[i] == 0) rok[i] = false;
+                    if (rv[i] == 0) valid[i] = false;
                     else values[i] /= rv[i];
                 }
                 break;
             case ArithmeticOperator.Modulo:
                 for (var i = 0; i < n; i++)
                 {
-                    if (rv[i] == 0) rok[i] = false;
+                    if (rv[i] == 0) valid[i] = false;
                     else values[i] %= rv[i];
                 }
                 break;
         }
-        for (var i = 0; i < n; i++) valid[i] &= rok[i];
+        return hasNulls;
     }
 }
 
 internal sealed class WhereCalc(RowCondition condition, RowCalc then, RowCalc otherwise) : RowCalc
 {
-    public override void Eval(in ChunkView view, Span<double> values, Span<bool> valid)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override bool Eval(in ChunkView view, Span<double> values, Span<bool> valid)
     {
         var n = view.Count;
         using var maskBuffer = BufferPool.Bools(n, out var mask);
         condition.Eval(view, mask);
-        then.Eval(view, values, valid);
+        then.EvalWithValidity(view, values, valid);
         using var elseValues = BufferPool.Doubles(n, out var ev);
         using var elseValid = BufferPool.Bools(n, out var eok);
-        otherwise.Eval(view, ev, eok);
+        otherwise.EvalWithValidity(view, ev, eok);
+        var hasNulls = false;
         for (var i = 0; i < n; i++)
         {
-            if (mask[i]) continue;
-            values[i] = ev[i];
-            valid[i] = eok[i];
+            if (!mask[i])
+            {
+                values[i] = ev[i];
+                valid[i] = eok[i];
+            }
+            hasNulls |= !valid[i];
         }
+        return hasNulls;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Loading;
 using Cuboid.Storage;
 
@@ -84,6 +85,7 @@ internal sealed class ColumnPredicateCondition(TableStore table, ColumnSchema co
 {
     private volatile bool[]? _codeTable;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
@@ -137,6 +139,7 @@ internal sealed class ColumnPredicateCondition(TableStore table, ColumnSchema co
 
 internal sealed class CalcComparison(RowCalc left, ComparisonOperator op, RowCalc right) : RowCondition
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
@@ -144,8 +147,8 @@ internal sealed class CalcComparison(RowCalc left, ComparisonOperator op, RowCal
         using var b = BufferPool.Bools(n, out var lok);
         using var c = BufferPool.Doubles(n, out var rv);
         using var d = BufferPool.Bools(n, out var rok);
-        left.Eval(view, lv, lok);
-        right.Eval(view, rv, rok);
+        left.EvalWithValidity(view, lv, lok);
+        right.EvalWithValidity(view, rv, rok);
         for (var i = 0; i < n; i++)
         {
             result[i] = lok[i] && rok[i] && op switch
@@ -163,6 +166,7 @@ internal sealed class CalcComparison(RowCalc left, ComparisonOperator op, RowCal
 
 internal sealed class AndRowCondition(RowCondition[] operands) : RowCondition
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
@@ -178,6 +182,7 @@ internal sealed class AndRowCondition(RowCondition[] operands) : RowCondition
 
 internal sealed class OrRowCondition(RowCondition[] operands) : RowCondition
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
@@ -193,6 +198,7 @@ internal sealed class OrRowCondition(RowCondition[] operands) : RowCondition
 
 internal sealed class NotRowCondition(RowCondition operand) : RowCondition
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         operand.Eval(view, result);

@@ -20,7 +20,7 @@ internal sealed class CubeSnapshot
         Graph = graph;
         _edgeMaps = edgeMaps;
         Fact = data[graph.Fact.Store];
-        MandatoryPaths = [.. graph.Tables.Select(graph.PathTo).Where(p => p.Length > 0 && p[^1].Optionality == TargetOptionality.Mandatory)];
+        MandatoryTables = [.. graph.Tables.Where(t => graph.PathTo(t) is { Length: > 0 } p && p[^1].Optionality == TargetOptionality.Mandatory)];
     }
 
     public DataVersion Data { get; }
@@ -28,8 +28,8 @@ internal sealed class CubeSnapshot
     public TableVersion Fact { get; }
     public long Epoch => Data.Epoch;
 
-    /// <summary>Paths ending in a mandatory join: fact rows they do not match are left out.</summary>
-    public JoinDefinition[][] MandatoryPaths { get; }
+    /// <summary>Tables joined mandatorily: fact rows that do not reach them are left out.</summary>
+    public Table[] MandatoryTables { get; }
 
     /// <summary>For each row of chunk <paramref name="chunk"/> of <paramref name="source"/>, the row id reached along <paramref name="path"/> (-1: no match); null for an empty path.</summary>
     public int[]? RowsAlong(Table source, int chunk, JoinDefinition[] path)

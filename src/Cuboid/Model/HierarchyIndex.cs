@@ -81,16 +81,51 @@ internal sealed class HierarchyIndex
         var chunk = anchor.Chunks[chunkIndex];
         var depth = Members.Depth;
         var keys = new long[chunk.Count];
+        if (SingleColumn)
+        {
+            // Every level reads the same column (a date hierarchy, or one level): intern each distinct value once.
+            Gather(snapshot, chunkIndex, 0, keys);
+            var memo = new Dictionary<long, int>();
+            var distinctPaths = new List<long>();
+            var rowPath = new int[chunk.Count];
+            for (var r = 0; r < keys.Length; r++)
+            {
+                if (!memo.TryGetValue(keys[r], out var p))
+                {
+                    memo[keys[r]] = p = memo.Count;
+                    for (var d = 0; d < depth; d++) distinctPaths.Add(Hierarchy.Levels[d].Source.KeyOf(keys[r]));
+                }
+                rowPath[r] = p;
+            }
+            var pathCodes = Enumerable.Range(0, depth).Select(_ => new int[memo.Count]).ToArray();
+            Members.InternAll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(distinctPaths), memo.Count, pathCodes, 0);
+            for (var d = 0; d < depth; d++)
+            {
+                var (source, target) = (pathCodes[d], codes[d]);
+                for (var r = 0; r < rowPath.Length; r++) target[offset + r] = source[rowPath[r]];
+            }
+            return;
+        }
         var paths = new long[chunk.Count * depth];
         for (var d = 0; d < depth; d++)
         {
-            var level = Hierarchy.Levels[d];
-            var rows = snapshot.RowsAlong(Anchor, chunkIndex, Paths[d]);
-            var view = new ChunkView(new PathScope(Anchor.Store, snapshot.Data, level.Column.Table.Store, rows), chunkIndex);
-            ColumnGather.Keys(view, level.Column.Table.Store, level.Column.Schema, keys);
-            for (var r = 0; r < keys.Length; r++) paths[r * depth + d] = level.Source.KeyOf(keys[r]);
+            Gather(snapshot, chunkIndex, d, keys);
+            var source = Hierarchy.Levels[d].Source;
+            for (var r = 0; r < keys.Length; r++) paths[r * depth + d] = source.KeyOf(keys[r]);
         }
         Members.InternAll(paths, chunk.Count, codes, offset);
+    }
+
+    /// <summary>True when all levels read one column (parts of a date, or a single level).</summary>
+    private bool SingleColumn => Hierarchy.Levels.All(l => ReferenceEquals(l.Column, Hierarchy.Levels[0].Column));
+
+    /// <summary>The raw key encodings of level <paramref name="depth"/>'s column for the rows of an anchor chunk.</summary>
+    private void Gather(CubeSnapshot snapshot, int chunkIndex, int depth, long[] keys)
+    {
+        var level = Hierarchy.Levels[depth];
+        var rows = snapshot.RowsAlong(Anchor, chunkIndex, Paths[depth]);
+        var view = new ChunkView(new PathScope(Anchor.Store, snapshot.Data, level.Column.Table.Store, rows), chunkIndex);
+        ColumnGather.Keys(view, level.Column.Table.Store, level.Column.Schema, keys);
     }
 
     private static long DefaultKey(Level level)

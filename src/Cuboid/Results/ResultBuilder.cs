@@ -7,87 +7,137 @@ namespace Cuboid.Results;
 /// <summary>
 /// Turns aggregate results into a <see cref="QueryResult"/>: member values (captions where a
 /// level has a caption column) for the level columns, measure values typed by measure, and rows
-/// sorted by member order with each total above the rows it totals.
+/// sorted by member order with each total above the rows it totals. Works on flat arrays and a
+/// packed sort key, since a result can have a million rows (one per customer).
 /// </summary>
 internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, List<Measure> measures, MeasureCalc[] calcs, Func<Hierarchy, HierarchyIndex> indexOf)
 {
-    private sealed record Row(int Part, int Cell, int[] Codes, bool Total);
-
     public QueryResult Build(List<(AggregateResult Result, int Depth)> parts, AggregateResult? emptyRowsFrom)
     {
         var indexes = levels.Select(l => indexOf(l.Hierarchy)).ToArray();
-        var rows = new List<Row>();
+        var rows = new RowTable(levels.Count);
         var measureValues = new List<(double[] Values, bool[] Valid)[]>();
         for (var p = 0; p < parts.Count; p++)
         {
             var (result, depth) = parts[p];
             measureValues.Add([.. calcs.Select(c => c.Eval(result))]);
             var sources = levels.Select(l => Array.FindIndex(result.Levels, f => f.Hierarchy.Hierarchy == l.Hierarchy)).ToArray();
-            for (var cell = 0; cell < result.CellCount; cell++)
+            var first = rows.Count;
+            rows.Grow(result.CellCount);
+            for (var j = 0; j < levels.Count; j++)
             {
-                var codes = new int[levels.Count];
-                for (var j = 0; j < levels.Count; j++)
+                var target = rows.Codes[j];
+                if (j >= depth)
                 {
-                    if (j >= depth) { codes[j] = -1; continue; }
-                    var f = result.Levels[sources[j]];
-                    codes[j] = f.Hierarchy.Members.Ancestor(f.Depth, result.Codes[sources[j]][cell], levels[j].Depth);
+                    Array.Fill(target, -1, first, result.CellCount);
+                    continue;
                 }
-                rows.Add(new Row(p, cell, codes, depth < levels.Count));
+                var f = result.Levels[sources[j]];
+                var codes = result.Codes[sources[j]];
+                for (var c = 0; c < result.CellCount; c++) target[first + c] = f.Hierarchy.Members.Ancestor(f.Depth, codes[c], levels[j].Depth);
+            }
+            for (var c = 0; c < result.CellCount; c++)
+            {
+                rows.Part[first + c] = p;
+                rows.Cell[first + c] = c;
+                rows.Total[first + c] = depth < levels.Count;
             }
         }
         if (emptyRowsFrom is not null) AddEmptyRows(rows, indexes);
+        var order = Order(rows, indexes);
+        var columns = new List<ResultColumn>();
+        for (var j = 0; j < levels.Count; j++) columns.Add(LevelColumn(levels[j], indexes[j], rows.Codes[j], order));
+        for (var m = 0; m < measures.Count; m++) columns.Add(MeasureColumn(measures[m], calcs[m], rows, order, measureValues, m));
+        return new QueryResult(columns, [.. order.Select(r => rows.Total[r])]);
+    }
+
+    /// <summary>Row positions in member order: ranks packed into one long per row when they fit, a comparer otherwise.</summary>
+    private int[] Order(RowTable rows, HierarchyIndex[] indexes)
+    {
+        var n = rows.Count;
+        var order = Enumerable.Range(0, n).ToArray();
+        if (levels.Count == 0) return order;
         var ranks = levels.Select((l, j) => MemberOrder.Ranks(indexes[j], snapshot, l.Depth)).ToArray();
-        rows.Sort((a, b) =>
+        if (levels.Count == 1) return PlaceByRank(rows.Codes[0], ranks[0], n);
+        var bits = ranks.Select(r => 64 - System.Numerics.BitOperations.LeadingZeroCount((ulong)r.Length + 1)).ToArray();
+        if (bits.Sum() <= 63)
+        {
+            var keys = new long[n];
+            for (var r = 0; r < n; r++)
+            {
+                long key = 0;
+                for (var j = 0; j < levels.Count; j++)
+                {
+                    var code = rows.Codes[j][r];
+                    key = (key << bits[j]) | (code < 0 ? 0L : ranks[j][code] + 1L);   // a total (no member) sorts first
+                }
+                keys[r] = key;
+            }
+            Array.Sort(keys, order);
+            return order;
+        }
+        Array.Sort(order, (a, b) =>
         {
             for (var j = 0; j < levels.Count; j++)
             {
-                var ra = a.Codes[j] < 0 ? -1 : ranks[j][a.Codes[j]];
-                var rb = b.Codes[j] < 0 ? -1 : ranks[j][b.Codes[j]];
-                if (ra != rb) return ra.CompareTo(rb);
+                var (ca, cb) = (rows.Codes[j][a], rows.Codes[j][b]);
+                var compare = (ca < 0 ? -1 : ranks[j][ca]).CompareTo(cb < 0 ? -1 : ranks[j][cb]);
+                if (compare != 0) return compare;
             }
             return 0;
         });
-        var columns = new List<ResultColumn>();
-        for (var j = 0; j < levels.Count; j++) columns.Add(LevelColumn(levels[j], indexes[j], rows, j));
-        for (var m = 0; m < measures.Count; m++) columns.Add(MeasureColumn(measures[m], calcs[m], rows, measureValues, m));
-        return new QueryResult(columns, [.. rows.Select(r => r.Total)]);
+        return order;
     }
 
-    private ResultColumn LevelColumn(Level level, HierarchyIndex index, List<Row> rows, int j)
+    /// <summary>One level: each row is a distinct member (or the total), so rows go straight to their rank's place.</summary>
+    private static int[] PlaceByRank(int[] codes, int[] ranks, int n)
     {
-        var captioned = level.CaptionColumn is not null;
-        var captions = captioned ? MemberCaptions.Of(index, snapshot, level.Depth) : null;
-        var type = (captioned ? level.CaptionColumn!.DataType : level.DataType).ClrType();
-        var values = Array.CreateInstance(type.IsValueType ? typeof(Nullable<>).MakeGenericType(type) : type, rows.Count);
-        for (var r = 0; r < rows.Count; r++)
+        var places = new int[ranks.Length + 1];
+        Array.Fill(places, -1);
+        for (var r = 0; r < n; r++) places[codes[r] < 0 ? 0 : ranks[codes[r]] + 1] = r;
+        var order = new int[n];
+        var i = 0;
+        foreach (var r in places)
         {
-            var code = rows[r].Codes[j];
-            if (code < 0) continue;
-            values.SetValue(captions is not null ? captions[code] : level.Source.ValueOf(index.Members.Key(level.Depth, code)), r);
+            if (r >= 0) order[i++] = r;
         }
-        return new ResultColumn(level.Name, ColumnRole.Level, type, values);
+        return order;
     }
 
-    private static ResultColumn MeasureColumn(Measure measure, MeasureCalc calc, List<Row> rows, List<(double[] Values, bool[] Valid)[]> values, int m)
+    private ResultColumn LevelColumn(Level level, HierarchyIndex index, int[] codes, int[] order)
+    {
+        var captions = level.CaptionColumn is not null ? MemberCaptions.Of(index, snapshot, level.Depth) : null;
+        var type = (captions is not null ? level.CaptionColumn!.DataType : level.DataType).ClrType();
+        object? ValueAt(int row)
+        {
+            var code = codes[order[row]];
+            return code < 0 ? null : captions is not null ? captions[code] : level.Source.ValueOf(index.Members.Key(level.Depth, code));
+        }
+        return new ResultColumn(level.Name, ColumnRole.Level, type, TypedArrays.Create(type, order.Length, ValueAt));
+    }
+
+    private static ResultColumn MeasureColumn(Measure measure, MeasureCalc calc, RowTable rows, int[] order, List<(double[] Values, bool[] Valid)[]> values, int m)
     {
         var type = calc.ResultType;
+        var n = order.Length;
         Array array = type switch
         {
-            DataType.Long => new long?[rows.Count],
-            DataType.LocalDateTime => new DateTime?[rows.Count],
-            _ => new double?[rows.Count],
+            DataType.Long => new long?[n],
+            DataType.LocalDateTime => new DateTime?[n],
+            _ => new double?[n],
         };
-        for (var r = 0; r < rows.Count; r++)
+        for (var i = 0; i < n; i++)
         {
-            var row = rows[r];
-            if (row.Cell < 0) continue;
-            var (v, ok) = values[row.Part][m];
-            if (!ok[row.Cell]) continue;
+            var r = order[i];
+            var cell = rows.Cell[r];
+            if (cell < 0) continue;
+            var (v, ok) = values[rows.Part[r]][m];
+            if (!ok[cell]) continue;
             switch (array)
             {
-                case long?[] longs: longs[r] = (long)Math.Round(v[row.Cell]); break;
-                case DateTime?[] dates: dates[r] = new DateTime((long)v[row.Cell]); break;
-                case double?[] doubles: doubles[r] = v[row.Cell]; break;
+                case long?[] longs: longs[i] = (long)Math.Round(v[cell]); break;
+                case DateTime?[] dates: dates[i] = new DateTime((long)v[cell]); break;
+                case double?[] doubles: doubles[i] = v[cell]; break;
             }
         }
         var clr = type switch { DataType.Long => typeof(long), DataType.LocalDateTime => typeof(DateTime), _ => typeof(double) };
@@ -95,9 +145,13 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
     }
 
     /// <summary>Every combination of the members of the asked levels that has no row yet, with empty measures.</summary>
-    private void AddEmptyRows(List<Row> rows, HierarchyIndex[] indexes)
+    private void AddEmptyRows(RowTable rows, HierarchyIndex[] indexes)
     {
-        var present = new HashSet<string>(rows.Where(r => !r.Total).Select(r => string.Join(",", r.Codes)));
+        var present = new HashSet<string>();
+        for (var r = 0; r < rows.Count; r++)
+        {
+            if (!rows.Total[r]) present.Add(string.Join(",", rows.Codes.Select(c => c[r])));
+        }
         IEnumerable<int[]> combos = [[]];
         for (var j = 0; j < levels.Count; j++)
         {
@@ -112,7 +166,41 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
         }
         foreach (var combo in combos)
         {
-            if (present.Add(string.Join(",", combo))) rows.Add(new Row(0, -1, combo, false));
+            if (!present.Add(string.Join(",", combo))) continue;
+            var r = rows.Count;
+            rows.Grow(1);
+            for (var j = 0; j < combo.Length; j++) rows.Codes[j][r] = combo[j];
+            rows.Cell[r] = -1;
+        }
+    }
+
+    /// <summary>The rows being assembled, column-wise.</summary>
+    private sealed class RowTable(int levels)
+    {
+        public int Count { get; private set; }
+        public int[] Part { get; private set; } = [];
+        public int[] Cell { get; private set; } = [];
+        public bool[] Total { get; private set; } = [];
+        public int[][] Codes { get; } = [.. Enumerable.Range(0, levels).Select(_ => Array.Empty<int>())];
+
+        public void Grow(int more)
+        {
+            var size = Count + more;
+            if (size > Part.Length)
+            {
+                var capacity = Math.Max(size, Part.Length * 2);
+                Part = Resized(Part, capacity);
+                Cell = Resized(Cell, capacity);
+                Total = Resized(Total, capacity);
+                for (var j = 0; j < Codes.Length; j++) Codes[j] = Resized(Codes[j], capacity);
+            }
+            Count = size;
+        }
+
+        private static T[] Resized<T>(T[] array, int capacity)
+        {
+            Array.Resize(ref array, capacity);
+            return array;
         }
     }
 }
