@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Cuboid.Storage;
 using nietras.SeparatedValues;
@@ -6,10 +5,10 @@ using nietras.SeparatedValues;
 namespace Cuboid.Loading;
 
 /// <summary>
-/// Reads CSV files into row batches for a table. One thread tokenizes with Sep and copies raw
-/// fields into <see cref="CsvBlock"/>s of one chunk each; the other cores parse the blocks
-/// column by column into typed batches. Rows that do not fit the table are rejected with their
-/// file, line and column; nothing reaches the table until the caller commits the batches.
+/// Reads CSV files into row batches for a table: in parallel byte ranges when the file allows
+/// it (<see cref="CsvRangeReader"/>), else row by row. Rows that do not fit the table are
+/// rejected with their file, line and column; nothing reaches the table until the caller
+/// commits the batches.
 /// </summary>
 internal static class CsvSource
 {
@@ -17,20 +16,46 @@ internal static class CsvSource
     {
         if (options.Quote != '"') throw new ArgumentException($"Quote '{options.Quote}' is not supported: CSV fields are quoted with '\"'.", nameof(options));
         var sep = options.Separator is { } c ? new Sep(c) : (Sep?)null;
-        return new SepReaderOptions(sep) { HasHeader = true, Unescape = true, DisableColCountCheck = true, CultureInfo = options.Culture ?? System.Globalization.CultureInfo.InvariantCulture };
+        // The header is read as an ordinary row (see ReadHeader): Sep would throw its own error on a duplicate name.
+        return new SepReaderOptions(sep) { HasHeader = false, Unescape = true, DisableColCountCheck = true, CultureInfo = options.Culture ?? System.Globalization.CultureInfo.InvariantCulture };
     }
 
+    /// <summary>Opens <paramref name="file"/> positioned on its first data row: the header row (line 1) is skipped.</summary>
     public static SepReader Open(string file, CsvOptions options)
+    {
+        var reader = OpenRaw(file, options);
+        reader.MoveNext();
+        return reader;
+    }
+
+    private static SepReader OpenRaw(string file, CsvOptions options)
     {
         var text = new StreamReader(file, options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         return SepOptions(options).From(text);
     }
 
+    /// <summary>The separator Sep detects on the header of <paramref name="file"/>.</summary>
+    public static char DetectSeparator(string file, CsvOptions options)
+    {
+        using var reader = OpenRaw(file, options);
+        return reader.Spec.Sep.Separator;
+    }
+
     /// <summary>The header of <paramref name="file"/> after renames; duplicate names are an error naming the file.</summary>
     public static string[] ReadHeader(string file, CsvOptions options)
     {
-        using var reader = Open(file, options);
-        var names = reader.Header.ColNames.Select(n => options.ColumnRenames?.GetValueOrDefault(n) ?? n).ToArray();
+        using var reader = OpenRaw(file, options);
+        if (!reader.MoveNext())
+        {
+            throw new LoadException($"{file}:1: the file is empty; a header row is expected.", [new RejectedRow(file, 1, null, "no header")]);
+        }
+        var row = reader.Current;
+        var names = new string[row.ColCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = row[i].ToString();
+            names[i] = options.ColumnRenames?.GetValueOrDefault(name) ?? name;
+        }
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -43,63 +68,56 @@ internal static class CsvSource
     {
         var parser = new TextParser(options);
         var result = new LoadResult();
-        var stop = new CancellationTokenSource();
-        var workers = Math.Max(1, Environment.ProcessorCount);
-        var batches = new ConcurrentDictionary<int, RowBatch>();
-        var rejected = new ConcurrentBag<RejectedRow>();
-        using var queue = new BlockingCollection<(CsvBlock Block, string File, int[] Map)>(boundedCapacity: workers * 2);
-        var parsers = Enumerable.Range(0, workers).Select(_ => Task.Run(() =>
+        var failFast = options.ErrorHandling == ErrorHandling.Fail;
+        foreach (var file in files)
         {
-            foreach (var (block, file, map) in queue.GetConsumingEnumerable())
+            var header = ReadHeader(file, options);
+            var map = MapColumns(file, header, table);
+            // The separator is detected once, on the header: a byte range detecting it again on data rows
+            // could pick another one ("1,1;2;3" reads as ';'-separated).
+            var fileOptions = options.Separator is null ? options with { Separator = DetectSeparator(file, options) } : options;
+            var rows = new CsvRowParser(table, map, parser, fileOptions);
+            var before = result.RowsRead;
+            var parallel = CsvRangeReader.Supports(options.Encoding)
+                ? CsvRangeReader.Read(file, header.Length, rows, fileOptions, () => failFast, read => options.Progress?.Report(before + read))
+                : null;
+            if (parallel is { Complete: true })
             {
-                var batch = ParseBlock(block, file, map, table, parser, rejected);
-                batches[block.Index] = batch;
-                if (options.ErrorHandling == ErrorHandling.Fail && !rejected.IsEmpty) stop.Cancel();
+                result.Batches.AddRange(parallel.Batches);
+                result.Rejected.AddRange(parallel.Rejected);
+                result.RowsRead += parallel.RowsRead;
             }
-        })).ToArray();
-        try
-        {
-            var blockIndex = 0;
-            foreach (var file in files)
+            else
             {
-                if (stop.IsCancellationRequested) break;
-                var header = ReadHeader(file, options);
-                var map = MapColumns(file, header, table);
-                using var reader = Open(file, options);
-                var block = new CsvBlock(blockIndex++, header.Length, Chunk.Size);
-                foreach (var row in reader)
-                {
-                    result.RowsRead++;
-                    if (row.ColCount != header.Length)
-                    {
-                        rejected.Add(new RejectedRow(file, row.LineNumberFrom, null, $"the row has {row.ColCount} fields, the header has {header.Length}"));
-                        if (options.ErrorHandling == ErrorHandling.Fail) { stop.Cancel(); break; }
-                        continue;
-                    }
-                    for (var c = 0; c < header.Length; c++) block.AddField(row[c].Span, c);
-                    block.EndRow(row.LineNumberFrom);
-                    if (!block.IsFull) continue;
-                    queue.Add((block, file, map), stop.Token);
-                    options.Progress?.Report(result.RowsRead);
-                    block = new CsvBlock(blockIndex++, header.Length, Chunk.Size);
-                }
-                if (block.Rows > 0) queue.Add((block, file, map), stop.Token);
-                else blockIndex--;
+                ReadSequential(file, header.Length, rows, result, failFast);   // quoted line breaks, or an encoding that cannot be cut
             }
+            options.Progress?.Report(result.RowsRead);
+            if (failFast && result.Rejected.Count > 0) break;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // A worker found a bad row and the load fails: stop reading.
-        }
-        finally
-        {
-            queue.CompleteAdding();
-            Task.WaitAll(parsers);
-        }
-        options.Progress?.Report(result.RowsRead);
-        result.Batches.AddRange(batches.OrderBy(b => b.Key).Select(b => b.Value));
-        result.Rejected.AddRange(rejected.OrderBy(r => r.Source, StringComparer.Ordinal).ThenBy(r => r.Line));
         return result;
+    }
+
+    private static void ReadSequential(string file, int headerFields, CsvRowParser parser, LoadResult result, bool failFast)
+    {
+        using var reader = Open(file, parser.Options);
+        var batch = new RowBatch(parser.TableColumns, Chunk.Size);
+        foreach (var row in reader)
+        {
+            result.RowsRead++;
+            if (row.ColCount != headerFields)
+            {
+                result.Rejected.Add(new RejectedRow(file, row.LineNumberFrom, null, $"the row has {row.ColCount} fields, the header has {headerFields}"));
+            }
+            else if (parser.TryAdd(row, batch) is { } error)
+            {
+                result.Rejected.Add(new RejectedRow(file, row.LineNumberFrom, error.Column, error.Reason));
+            }
+            if (failFast && result.Rejected.Count > 0) return;
+            if (batch.Count < Chunk.Size) continue;
+            result.Batches.Add(batch);
+            batch = new RowBatch(parser.TableColumns, Chunk.Size);
+        }
+        if (batch.Count > 0) result.Batches.Add(batch);
     }
 
     /// <summary>For each table column, the index of its field in the file; a missing column is an error naming the file.</summary>
@@ -117,32 +135,6 @@ internal static class CsvSource
             }
         }
         return map;
-    }
-
-    private static RowBatch ParseBlock(CsvBlock block, string file, int[] map, TableStore table, TextParser parser, ConcurrentBag<RejectedRow> rejected)
-    {
-        var batch = new RowBatch(table.Columns, block.Rows);
-        bool[]? keep = null;
-        for (var t = 0; t < map.Length; t++)
-        {
-            var schema = table.Columns[t];
-            var isKey = table.Keys.Contains(schema.Name);
-            var builder = batch.Columns[t];
-            for (var r = 0; r < block.Rows; r++)
-            {
-                var field = block.Field(r, map[t]);
-                string? reason = null;
-                if (isKey && (field.IsEmpty || parser.IsNullText(field))) reason = $"the key column '{schema.Name}' is empty";
-                else if (!builder.TryAddText(field, parser)) reason = $"'{field}' is not a valid {schema.Type}";
-                if (reason is null) continue;
-                if (builder.Count == r) builder.AddNull();   // keep the columns aligned until the row leaves
-                keep ??= Enumerable.Repeat(true, block.Rows).ToArray();
-                if (keep[r]) rejected.Add(new RejectedRow(file, block.Lines[r], schema.Name, reason));
-                keep[r] = false;
-            }
-        }
-        if (keep is not null) batch.Compact(keep);
-        return batch;
     }
 }
 

@@ -16,29 +16,40 @@ internal static class RecordSource
         var fields = table.Columns.Select(c => MemberFor<T>(c, table, source)).ToArray();
         var result = new LoadResult();
         var buffer = new List<T>(Math.Min(Chunk.Size, rows.TryGetNonEnumeratedCount(out var n) ? Math.Max(n, 1) : Chunk.Size));
+        var lines = new List<long>(buffer.Capacity);   // the 1-based position of each buffered row in the sequence
         var line = 0L;
         foreach (var row in rows)
         {
+            line++;
+            if (row is null)
+            {
+                // A null element has no members to read: it is a bad row, not a crash.
+                result.Rejected.Add(new RejectedRow(source, line, null, "the row is null"));
+                result.RowsRead++;
+                continue;
+            }
             buffer.Add(row);
+            lines.Add(line);
             if (buffer.Count == Chunk.Size) Flush();
         }
         Flush();
+        if (result.Rejected.Count > 1) result.Rejected.Sort((a, b) => a.Line.CompareTo(b.Line));
         return result;
 
         void Flush()
         {
             if (buffer.Count == 0) return;
             var batch = new RowBatch(table.Columns, buffer.Count);
-            var keep = FillColumns(batch, fields, buffer, table, source, line, result.Rejected);
+            var keep = FillColumns(batch, fields, buffer, table, source, lines, result.Rejected);
             if (keep is not null) batch.Compact(keep);
             result.Batches.Add(batch);
             result.RowsRead += buffer.Count;
-            line += buffer.Count;
             buffer.Clear();
+            lines.Clear();
         }
     }
 
-    private static bool[]? FillColumns<T>(RowBatch batch, IRecordMember<T>[] members, List<T> rows, TableStore table, string source, long firstRow, List<RejectedRow> rejected)
+    private static bool[]? FillColumns<T>(RowBatch batch, IRecordMember<T>[] members, List<T> rows, TableStore table, string source, List<long> lines, List<RejectedRow> rejected)
     {
         bool[]? keep = null;
         for (var c = 0; c < members.Length; c++)
@@ -49,7 +60,7 @@ internal static class RecordSource
             foreach (var (row, reason) in failures)
             {
                 keep ??= Enumerable.Repeat(true, rows.Count).ToArray();
-                if (keep[row]) rejected.Add(new RejectedRow(source, firstRow + row + 1, table.Columns[c].Name, reason));
+                if (keep[row]) rejected.Add(new RejectedRow(source, lines[row], table.Columns[c].Name, reason));
                 keep[row] = false;
             }
         }

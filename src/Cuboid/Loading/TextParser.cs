@@ -25,7 +25,10 @@ internal sealed class TextParser
 
     public TextParser(CsvOptions options)
     {
-        _datePatterns = options.DatePatterns is { Count: > 0 } dp ? [.. dp.Select(ToDotNetPattern)] : s_isoDates;
+        // A pattern with time letters is for LocalDateTime only: DateOnly would accept "31/01/2024 10:11" and drop the time.
+        _datePatterns = options.DatePatterns is { Count: > 0 } dp && dp.Select(ToDotNetPattern).Where(p => !HasTimeLetters(p)).ToArray() is { Length: > 0 } dates
+            ? [.. dates, .. s_isoDates]
+            : s_isoDates;
         _dateTimePatterns = options.DatePatterns is { Count: > 0 } dtp ? [.. dtp.Select(ToDotNetPattern), .. s_isoDateTimes] : s_isoDateTimes;
         _trueValues = options.TrueValues is { Count: > 0 } t ? [.. t] : ["true", "True", "TRUE"];
         _falseValues = options.FalseValues is { Count: > 0 } f ? [.. f] : ["false", "False", "FALSE"];
@@ -57,7 +60,7 @@ internal sealed class TextParser
         else if (typeof(T) == typeof(DateOnly)) { ok = TryParseDate(s, out var v); value = (T)(object)v; }
         else if (typeof(T) == typeof(DateTime)) { ok = TryParseDateTime(s, out var v); value = (T)(object)v; }
         else if (typeof(T) == typeof(TimeOnly)) { ok = TimeOnly.TryParseExact(s, s_times, CultureInfo.InvariantCulture, DateTimeStyles.None, out var v); value = (T)(object)v; }
-        else if (typeof(T) == typeof(DateTimeOffset)) { ok = DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var v); value = (T)(object)v; }
+        else if (typeof(T) == typeof(DateTimeOffset)) { ok = TryParseZoned(s, out var v); value = (T)(object)v; }
         else throw new NotSupportedException(typeof(T).Name);
         return ok;
     }
@@ -87,6 +90,13 @@ internal sealed class TextParser
         return DateOnly.TryParseExact(s, _datePatterns, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
     }
 
+    /// <summary>ISO offsets ("2024-01-01T10:00:00+01:00", "...Z"); Java's region suffix ("[Europe/Paris]", as Atoti writes them) is ignored.</summary>
+    public static bool TryParseZoned(ReadOnlySpan<char> s, out DateTimeOffset value)
+    {
+        if (s.Length > 2 && s[^1] == ']' && s.LastIndexOf('[') is > 0 and var open) s = s[..open];
+        return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
     public bool TryParseDateTime(ReadOnlySpan<char> s, out DateTime value) =>
         DateTime.TryParseExact(s, _dateTimePatterns, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
@@ -113,6 +123,17 @@ internal sealed class TextParser
             value = value * 10 + (c - '0');
         }
         return true;
+    }
+
+    private static bool HasTimeLetters(string pattern)
+    {
+        var quoted = false;
+        foreach (var c in pattern)
+        {
+            if (c == '\'') quoted = !quoted;
+            else if (!quoted && c is 'H' or 'h' or 'm' or 's' or 'f' or 'F' or 't' or 'K' or 'z') return true;
+        }
+        return false;
     }
 
     /// <summary>Atoti takes Java date patterns; the letters that differ in .NET are mapped here.</summary>

@@ -95,19 +95,23 @@ internal sealed class KeyIndex
     {
         if (_dense is null)
         {
-            _denseBase = key;
             _dense = NewDense(1024);
+            _denseBase = Math.Min(key, long.MaxValue - (_dense.Length - 1));   // the covered range never wraps past long.MaxValue
             return true;
         }
         var slot = key - _denseBase;
         if ((ulong)slot < (ulong)_dense.Length) return true;
         var low = Math.Min(_denseBase, key);
         var high = Math.Max(_denseBase + _dense.Length - 1, key);
-        var span = high - low + 1;
-        if (span > 4L * _count + (1 << 20) || span > Array.MaxLength / 2) return false;
-        var grown = NewDense((int)Math.Min(Array.MaxLength / 2, Math.Max(span, _dense.Length * 2L)));
-        // Keep the old keys at their offset from the new base; grow downwards too if needed.
-        var newBase = key < _denseBase ? Math.Max(long.MinValue + 1, high - grown.Length + 1) : _denseBase;
+        // high - low can exceed long.MaxValue (keys near both ends of the long range): measure it unsigned.
+        var span = unchecked((ulong)(high - low)) + 1;
+        if (span == 0 || span > 4UL * (ulong)_count + (1 << 20) || span > (ulong)(Array.MaxLength / 2)) return false;
+        var grown = NewDense((int)Math.Min(Array.MaxLength / 2, Math.Max((long)span, _dense.Length * 2L)));
+        // Keep the old keys at their offset from the new base; grow downwards when the new key is below.
+        // The covered range [newBase, newBase + length - 1] must stay inside the long range, or slots would wrap around.
+        var newBase = key < _denseBase
+            ? (high >= long.MinValue + (grown.Length - 1) ? high - (grown.Length - 1) : low)
+            : Math.Min(_denseBase, long.MaxValue - (grown.Length - 1));
         Array.Copy(_dense, 0, grown, _denseBase - newBase, _dense.Length);
         _dense = grown;
         _denseBase = newBase;
