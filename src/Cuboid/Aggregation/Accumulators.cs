@@ -55,6 +55,9 @@ internal sealed class Accumulators
         }
     }
 
+    /// <summary>Where the contributors leaf is: plans always put it first.</summary>
+    private const int Contributors = 0;
+
     /// <summary>Each worker reads through its own scope (its own cache of composed join maps).</summary>
     public RowScope Scope { get; }
 
@@ -100,7 +103,11 @@ internal sealed class Accumulators
         }
     }
 
-    /// <summary>Accumulates values by slot; an empty <paramref name="valid"/> means no value is null.</summary>
+    /// <summary>
+    /// Accumulates values by slot; an empty <paramref name="valid"/> means no value is null.
+    /// The count kept for these leaves is of nulls (non-null values = contributors − nulls), so a
+    /// vector without nulls costs one scattered update per row, not two.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int leaf, LeafKind kind, ReadOnlySpan<int> slots, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
     {
@@ -109,7 +116,6 @@ internal sealed class Accumulators
             AddNullable(leaf, kind, slots, values, valid);
             return;
         }
-        var counts = _counts[leaf];
         var acc = _values[leaf];
         var n = slots.Length;
         switch (kind)
@@ -118,34 +124,23 @@ internal sealed class Accumulators
                 for (var r = 0; r < n; r++)
                 {
                     var s = slots[r];
-                    if (s < 0) continue;
-                    acc[s] += values[r];
-                    counts[s]++;
+                    if (s >= 0) acc[s] += values[r];
                 }
                 break;
             case LeafKind.Count:
-                for (var r = 0; r < n; r++)
-                {
-                    var s = slots[r];
-                    if (s >= 0) counts[s]++;
-                }
-                break;
+                break;   // no null: nothing to count beyond the contributors
             case LeafKind.Min:
                 for (var r = 0; r < n; r++)
                 {
                     var s = slots[r];
-                    if (s < 0) continue;
-                    if (values[r] < acc[s]) acc[s] = values[r];
-                    counts[s]++;
+                    if (s >= 0 && values[r] < acc[s]) acc[s] = values[r];
                 }
                 break;
             case LeafKind.Max:
                 for (var r = 0; r < n; r++)
                 {
                     var s = slots[r];
-                    if (s < 0) continue;
-                    if (values[r] > acc[s]) acc[s] = values[r];
-                    counts[s]++;
+                    if (s >= 0 && values[r] > acc[s]) acc[s] = values[r];
                 }
                 break;
             default:
@@ -156,13 +151,17 @@ internal sealed class Accumulators
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNullable(int leaf, LeafKind kind, ReadOnlySpan<int> slots, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
     {
-        var counts = _counts[leaf];
+        var nulls = _counts[leaf];
         var acc = _values[leaf];
         for (var r = 0; r < slots.Length; r++)
         {
             var s = slots[r];
-            if (s < 0 || !valid[r]) continue;
-            counts[s]++;
+            if (s < 0) continue;
+            if (!valid[r])
+            {
+                nulls[s]++;
+                continue;
+            }
             switch (kind)
             {
                 case LeafKind.Sum: acc[s] += values[r]; break;
@@ -233,13 +232,14 @@ internal sealed class Accumulators
             }
             map[s] = slot;
         }
+        var contributors = other._counts[Contributors];
         for (var leaf = 0; leaf < _plan.Leaves.Length; leaf++)
         {
             var kind = _plan.Leaves[leaf].Kind;
             for (var s = 0; s < other.SlotCount; s++)
             {
+                if (contributors[s] == 0) continue;
                 var t = map is null ? s : map[s];
-                if (other._counts[leaf][s] == 0 && kind != LeafKind.LastUpdate && kind != LeafKind.CountDistinct) continue;
                 _counts[leaf][t] += other._counts[leaf][s];
                 switch (kind)
                 {
@@ -277,11 +277,11 @@ internal sealed class Accumulators
     /// <summary>The non-empty cells (at least one contributing row) with their member codes.</summary>
     public AggregateResult ToResult(TimeSpan elapsed)
     {
-        var contributors = Array.IndexOf(_plan.Leaves, AggregateSpec.Contributors);
+        var rows = _counts[Contributors];
         var slots = new List<int>();
         for (var s = 0; s < SlotCount; s++)
         {
-            if (_counts[contributors][s] > 0) slots.Add(s);
+            if (rows[s] > 0) slots.Add(s);
         }
         var levels = _plan.Levels.Length;
         var codes = new int[levels][];
@@ -295,7 +295,9 @@ internal sealed class Accumulators
         for (var leaf = 0; leaf < leaves.Length; leaf++)
         {
             var values = _values[leaf].Length == 0 ? [] : slots.Select(s => _values[leaf][s]).ToArray();
-            var counts = _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => _counts[leaf][s]).ToArray()
+            var counts = _plan.Leaves[leaf].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.Count
+                ? slots.Select(s => rows[s] - _counts[leaf][s]).ToArray()   // non-null values
+                : _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => _counts[leaf][s]).ToArray()
                 : _bitmaps[leaf] is { } bitmaps ? slots.Select(s => (long)(bitmaps[s] is { } b ? Bits.Count(b) : 0)).ToArray()
                 : slots.Select(s => (long)(_distinct[leaf]![s]?.Count ?? 0)).ToArray();
             leaves[leaf] = new LeafValues(_plan.Leaves[leaf], values, counts);

@@ -17,6 +17,7 @@ internal sealed class ScanPlan
 
     public ScanPlan(CubeSnapshot snapshot, LevelRef[] levels, RowCondition? filter, AggregateSpec[] leaves, Func<Column, Storage.TableStore> tableOf)
     {
+        if (leaves.Length == 0 || !leaves[0].Equals(AggregateSpec.Contributors)) throw new ArgumentException("A scan's first aggregation must be the contributors count.", nameof(leaves));
         Snapshot = snapshot;
         Levels = levels;
         Filter = filter;

@@ -73,11 +73,12 @@ internal sealed class ConstantCalc(double? value) : RowCalc
     }
 }
 
-internal sealed class ArithmeticCalc(ArithmeticOperator op, RowCalc left, RowCalc right) : RowCalc
+internal sealed partial class ArithmeticCalc(ArithmeticOperator op, RowCalc left, RowCalc right) : RowCalc
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Eval(in ChunkView view, Span<double> values, Span<bool> valid)
     {
+        if (op == ArithmeticOperator.Multiply && TryMultiplyColumns(view, values)) return false;
         var n = view.Count;
         var leftNulls = left.Eval(view, values, valid);
         using var rightValues = BufferPool.Doubles(n, out var rv);
@@ -111,6 +112,49 @@ internal sealed class ArithmeticCalc(ArithmeticOperator op, RowCalc left, RowCal
                 break;
         }
         return hasNulls;
+    }
+}
+
+internal sealed partial class ArithmeticCalc
+{
+    /// <summary>
+    /// quantity × price on two columns of the scanned chunk without nulls, read straight from
+    /// storage in one loop: the most common measure input, worth skipping the buffers for.
+    /// </summary>
+    private bool TryMultiplyColumns(in ChunkView view, Span<double> values)
+    {
+        if (view.Selection is not null || left.AsColumn is not { } a || right.AsColumn is not { } b) return false;
+        if (a.Table != view.Scope.Base || b.Table != view.Scope.Base) return false;
+        var chunk = view.Chunk;
+        var (x, y) = (chunk.Columns[a.Column.Index], chunk.Columns[b.Column.Index]);
+        if (x.HasNulls || y.HasNulls) return false;
+        var (offset, n) = (view.Offset, view.Count);
+        switch (x, y)
+        {
+            case (PrimitiveData<int> i, PrimitiveData<double> d):
+                Multiply(i.Values.AsSpan(offset, n), d.Values.AsSpan(offset, n), values);
+                return true;
+            case (PrimitiveData<double> d, PrimitiveData<int> i):
+                Multiply(i.Values.AsSpan(offset, n), d.Values.AsSpan(offset, n), values);
+                return true;
+            case (PrimitiveData<double> d1, PrimitiveData<double> d2):
+                Multiply(d1.Values.AsSpan(offset, n), d2.Values.AsSpan(offset, n), values);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> result)
+    {
+        for (var r = 0; r < a.Length; r++) result[r] = a[r] * b[r];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Multiply(ReadOnlySpan<int> ints, ReadOnlySpan<double> doubles, Span<double> result)
+    {
+        for (var r = 0; r < ints.Length; r++) result[r] = ints[r] * doubles[r];
     }
 }
 

@@ -67,6 +67,17 @@ internal sealed class HierarchyIndex
     /// <summary>Codes by depth for the rows of a fact chunk (fact-anchored hierarchies only).</summary>
     public int[][] FactChunkCodes(CubeSnapshot snapshot, int chunkIndex)
     {
+        // Scans ask once per vector: answer from the snapshot's table without rechecking versions.
+        var byChunk = _bySnapshot;
+        if (byChunk.Snapshot == snapshot && byChunk.Codes[chunkIndex] is { } known) return known;
+        if (byChunk.Snapshot != snapshot) _bySnapshot = byChunk = (snapshot, new int[snapshot.Data[Anchor.Store].Chunks.Length][][]);
+        return byChunk.Codes[chunkIndex] = ComputeFactChunkCodes(snapshot, chunkIndex);
+    }
+
+    private (CubeSnapshot? Snapshot, int[][]?[] Codes) _bySnapshot = (null, []);
+
+    private int[][] ComputeFactChunkCodes(CubeSnapshot snapshot, int chunkIndex)
+    {
         var chunk = snapshot.Data[Anchor.Store].Chunks[chunkIndex];
         var signature = PathTables.Select(t => snapshot.Data[t.Store]).ToArray();
         if (_factCodes.TryGetValue(chunk, out var cached) && cached.Signature.SequenceEqual(signature)) return cached.Codes;
