@@ -34,15 +34,55 @@ internal static class LevelFilter
     }
 }
 
-/// <summary>Rows whose member at one level is in a table of accepted codes.</summary>
-internal sealed class LevelCondition(CubeSnapshot snapshot, HierarchyIndex index, int depth, bool[] accepted) : RowCondition
+/// <summary>
+/// Rows whose member at one level is in a table of accepted codes. For a hierarchy anchored on
+/// a joined table the acceptance is first spread over that table's rows, so a fact row costs one
+/// lookup through its join map; for a fact-anchored one, one lookup of its member code.
+/// </summary>
+internal sealed class LevelCondition : RowCondition
 {
+    private readonly CubeSnapshot _snapshot;
+    private readonly HierarchyIndex _index;
+    private readonly int _depth;
+    private readonly bool[] _accepted;
+    private readonly bool[]? _byAnchorRow;
+
+    public LevelCondition(CubeSnapshot snapshot, HierarchyIndex index, int depth, bool[] accepted)
+    {
+        (_snapshot, _index, _depth, _accepted) = (snapshot, index, depth, accepted);
+        if (index.FactAnchored(snapshot.Graph)) return;
+        var codes = index.AnchorCodes(snapshot)[depth];
+        _byAnchorRow = new bool[codes.Length];
+        for (var i = 0; i < codes.Length; i++) _byAnchorRow[i] = (uint)codes[i] < (uint)accepted.Length && accepted[codes[i]];
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {
-        var n = view.Count;
-        using var lease = BufferPool.Ints(n, out var codes);
-        ScanPlan.LevelCodes(snapshot, index, depth, view, codes);
-        for (var r = 0; r < n; r++) result[r] = (uint)codes[r] < (uint)accepted.Length && accepted[codes[r]];
+        var (n, offset, sel) = (view.Count, view.Offset, view.Selection);
+        if (_byAnchorRow is null)
+        {
+            var codes = _index.FactChunkCodes(_snapshot, view.Index)[_depth];
+            var accepted = _accepted;
+            if (sel is null)
+            {
+                var slice = codes.AsSpan(offset, n);
+                for (var r = 0; r < slice.Length; r++) result[r] = (uint)slice[r] < (uint)accepted.Length && accepted[slice[r]];
+            }
+            else
+            {
+                for (var r = 0; r < n; r++) result[r] = (uint)codes[sel[r]] < (uint)accepted.Length && accepted[codes[sel[r]]];
+            }
+            return;
+        }
+        using var idLease = BufferPool.Ints(n, out var idBuffer);
+        var rows = view.Map(_snapshot.FactRowsOf(_index.Anchor, view.Index)!, idBuffer);
+        var byRow = _byAnchorRow;
+        var unmatched = (uint)(byRow.Length - 1);
+        for (var r = 0; r < rows.Length; r++)
+        {
+            var id = (uint)rows[r];
+            result[r] = byRow[id < unmatched ? id : unmatched];
+        }
     }
 }

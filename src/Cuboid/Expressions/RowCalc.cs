@@ -121,14 +121,25 @@ internal sealed partial class ArithmeticCalc
     /// quantity × price on two columns of the scanned chunk without nulls, read straight from
     /// storage in one loop: the most common measure input, worth skipping the buffers for.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryMultiplyColumns(in ChunkView view, Span<double> values)
     {
-        if (view.Selection is not null || left.AsColumn is not { } a || right.AsColumn is not { } b) return false;
+        if (left.AsColumn is not { } a || right.AsColumn is not { } b) return false;
         if (a.Table != view.Scope.Base || b.Table != view.Scope.Base) return false;
         var chunk = view.Chunk;
         var (x, y) = (chunk.Columns[a.Column.Index], chunk.Columns[b.Column.Index]);
         if (x.HasNulls || y.HasNulls) return false;
         var (offset, n) = (view.Offset, view.Count);
+        if (view.Selection is { } sel)
+        {
+            switch (x, y)
+            {
+                case (PrimitiveData<int> i, PrimitiveData<double> d): for (var r = 0; r < n; r++) values[r] = i.Values[sel[r]] * d.Values[sel[r]]; return true;
+                case (PrimitiveData<double> d, PrimitiveData<int> i): for (var r = 0; r < n; r++) values[r] = i.Values[sel[r]] * d.Values[sel[r]]; return true;
+                case (PrimitiveData<double> d1, PrimitiveData<double> d2): for (var r = 0; r < n; r++) values[r] = d1.Values[sel[r]] * d2.Values[sel[r]]; return true;
+                default: return false;
+            }
+        }
         switch (x, y)
         {
             case (PrimitiveData<int> i, PrimitiveData<double> d):
