@@ -25,6 +25,7 @@ public sealed partial class Cube
             throw new ArgumentException($"Level {l.UniqueName} is not a level of cube '{Name}'.", nameof(levels));
         }
         var snapshot = Snapshot;
+        filter = WithSlicingDefaults(snapshot, filter, levelList);
         Prepare(snapshot, levelList.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)));
         var rowFilter = filter is null ? null : LevelFilter.Compile(filter, snapshot, IndexOf, TableOf);
         var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
@@ -38,6 +39,27 @@ public sealed partial class Cube
         }
         var builder = new ResultBuilder(snapshot, levelList, measureList, calcs, IndexOf);
         return builder.Build(parts, includeEmptyRows ? full : null);
+    }
+
+    /// <summary>
+    /// A slicing hierarchy has no All member: a query that neither shows it nor filters on it sees
+    /// its default member, the first one (as FoodMart's Time shows 1997 unless asked otherwise).
+    /// </summary>
+    private Condition? WithSlicingDefaults(CubeSnapshot snapshot, Condition? filter, List<Level> levels)
+    {
+        var mentioned = levels.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)).ToHashSet();
+        foreach (var hierarchy in Hierarchies.Where(h => h.Slicing && !mentioned.Contains(h)))
+        {
+            var index = IndexOf(hierarchy);
+            Prepare(snapshot, [hierarchy]);
+            var ranks = MemberOrder.Ranks(index, snapshot, 0);
+            var first = Array.IndexOf(ranks, 0);
+            if (first < 0) continue;
+            var top = hierarchy.Levels[0];
+            Condition slice = top == top.Source.ValueOf(index.Members.Key(0, first));
+            filter = filter is null ? slice : filter & slice;
+        }
+        return filter;
     }
 
     /// <summary>One group level per hierarchy: the deepest level asked of it.</summary>
