@@ -58,6 +58,23 @@ internal sealed class CubeSnapshot
         return _composed.GetOrAdd((table, chunk), key => RowsAlong(Graph.Fact, key.Item2, Graph.PathTo(key.Item1)));
     }
 
+    /// <summary>Whether some fact row finds no row of <paramref name="table"/> (a first-hop join target).</summary>
+    public bool HasUnmatched(Table table) => _unmatched.GetOrAdd(table, t =>
+    {
+        for (var c = 0; c < Fact.Chunks.Length; c++)
+        {
+            var chunk = Fact.Chunks[c];
+            var rows = FactRowsOf(t, c);
+            for (var r = 0; rows is not null && r < chunk.Count; r++)
+            {
+                if (rows[r] < 0 && !chunk.IsDeleted(r)) return true;
+            }
+        }
+        return false;
+    });
+
+    private readonly ConcurrentDictionary<Table, bool> _unmatched = new();
+
     /// <summary>The scope calcs of this cube read columns in.</summary>
     public RowScope Scope => new FactScope(this);
 

@@ -53,12 +53,16 @@ internal sealed class HierarchyIndex
             var limit = version.RowIdLimit;
             var codes = Enumerable.Range(0, Members.Depth).Select(_ => new int[limit + 1]).ToArray();
             for (var c = 0; c < version.Chunks.Length; c++) Compute(snapshot, version, c, codes, Chunk.RowId(c, 0));
-            // The last slot is the member of a row the fact could not join: the columns' default values.
-            Span<long> path = stackalloc long[Members.Depth];
-            Span<int> unmatched = stackalloc int[Members.Depth];
-            for (var d = 0; d < path.Length; d++) path[d] = DefaultKey(Hierarchy.Levels[d]);
-            Members.Intern(path, unmatched);
-            for (var d = 0; d < path.Length; d++) codes[d][limit] = unmatched[d];
+            // The last slot is the member of a fact row the join did not match: the columns' default
+            // values. It is made a member only when such a row exists, so it never shows up empty.
+            if (snapshot.HasUnmatched(Anchor))
+            {
+                Span<long> path = stackalloc long[Members.Depth];
+                Span<int> unmatched = stackalloc int[Members.Depth];
+                for (var d = 0; d < path.Length; d++) path[d] = DefaultKey(Hierarchy.Levels[d]);
+                Members.Intern(path, unmatched);
+                for (var d = 0; d < path.Length; d++) codes[d][limit] = unmatched[d];
+            }
             _anchorCodes = (snapshot.Data, codes);
             return codes;
         }
