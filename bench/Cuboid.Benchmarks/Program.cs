@@ -7,6 +7,7 @@ using Cuboid.Samples;
 // Usage:
 //   side-by-side [--rows 10M] [--reps 5] [--seed 42] [--data DIR] [--only L1,Q1,...] [--out FILE]
 //   generate     [--rows 10M] [--seed 42] [--data DIR]
+//   kernel       BenchmarkDotNet: the scan kernel against a hand-written loop (BenchmarkDotNet's own arguments follow)
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -16,6 +17,10 @@ string dataDir = opts.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath
 
 switch (command)
 {
+    case "kernel":
+        BenchmarkDotNet.Running.BenchmarkRunner.Run<KernelBench>(args: [.. args.Skip(1)]);
+        return 0;
+
     case "memory":
         using (var engine = CreateEngine(opts["engine"]))
         {
