@@ -31,9 +31,7 @@ public sealed partial class Table
         var result = selected.Select(column =>
         {
             var clr = column.DataType.ClrType();
-            var arrayType = clr.IsValueType ? typeof(Nullable<>).MakeGenericType(clr) : clr;
-            var values = Array.CreateInstance(arrayType, rows.Count);
-            for (var i = 0; i < rows.Count; i++) values.SetValue(version.GetValue(column.Schema.Index, rows[i]), i);
+            var values = Results.TypedArrays.Create(clr, rows.Count, i => version.GetValue(column.Schema.Index, rows[i]));
             return new ResultColumn(column.Name, ColumnRole.Column, clr, values);
         }).ToArray();
         return new QueryResult(result);
