@@ -1,4 +1,5 @@
 using Cuboid.Aggregation;
+using Cuboid.Expressions;
 using Cuboid.Measures;
 using Cuboid.Model;
 using Cuboid.Results;
@@ -20,7 +21,7 @@ public sealed partial class Cube
         var measureList = measures.ToList();
         var levelList = (levels ?? []).ToList();
         foreach (var m in measureList.Where(m => m.Cube != this)) throw new ArgumentException($"Measure '{m}' is not a measure of cube '{Name}'; assign it to cube.Measures first.", nameof(measures));
-        foreach (var l in levelList.Where(l => l.Hierarchy.Cube != this || !Hierarchies.Contains(l.Hierarchy.Name)))
+        foreach (var l in levelList.Where(l => l.Hierarchy.Cube != this || !Hierarchies.Contains(l.Hierarchy)))
         {
             throw new ArgumentException($"Level {l.UniqueName} is not a level of cube '{Name}'.", nameof(levels));
         }
@@ -30,7 +31,7 @@ public sealed partial class Cube
         var rowFilter = filter is null ? null : LevelFilter.Compile(filter, snapshot, IndexOf, TableOf);
         var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
         AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
-        var aggregator = new Aggregator(this, snapshot, rowFilter, filter?.ToString() ?? "");
+        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter));
         var full = aggregator.Get(Granularity(levelList), leaves);
         var parts = new List<(AggregateResult Result, int Depth)> { (full, levelList.Count) };
         for (var k = includeTotals ? levelList.Count - 1 : -1; k >= 0; k--)

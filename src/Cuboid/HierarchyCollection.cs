@@ -37,6 +37,12 @@ public sealed class HierarchyCollection : IEnumerable<Hierarchy>
     /// <summary>True when a hierarchy of that name exists (in any dimension).</summary>
     public bool Contains(string name) => _items.Any(h => h.Name == name);
 
+    /// <summary>True when <paramref name="hierarchy"/> is one of the cube's (not removed or replaced since).</summary>
+    internal bool Contains(Hierarchy hierarchy)
+    {
+        lock (_items) return _items.Contains(hierarchy);
+    }
+
     /// <summary>
     /// Creates or replaces the hierarchy <paramref name="name"/> with one level per column, top
     /// first, named after the columns. Its dimension is the first column's table, unless the
@@ -105,6 +111,8 @@ public sealed class HierarchyCollection : IEnumerable<Hierarchy>
             }
             hierarchy.SetNames(dimension, name);
         }
+        // Cached cells are keyed by unique names: after swapping two names a key would find the other's cells.
+        _cube.OnModelChanged();
     }
 
     /// <inheritdoc/>

@@ -69,7 +69,8 @@ public sealed partial class Table
             }
             if (left.Table == this && right.Table == target) pairs.Add((left, right));
             else if (left.Table == target && right.Table == this) pairs.Add((right, left));
-            else throw new ArgumentException($"The mapping '{operand}' must compare a column of '{Name}' with a column of '{target.Name}'.", nameof(mapping));
+            // Said as written, not through the condition's text, which describes a value as "(Column)".
+            else throw new ArgumentException($"The mapping '{left} == {right}' must compare a column of '{Name}' with a column of '{target.Name}'.", nameof(mapping));
         }
         return pairs;
     }

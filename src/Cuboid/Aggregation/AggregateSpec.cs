@@ -23,7 +23,8 @@ internal sealed record AggregateSpec(LeafKind Kind, ColumnExpression? Input)
     /// <summary>Whether coarser cells can be computed by merging finer ones.</summary>
     public bool Rollable => Kind != LeafKind.CountDistinct;
 
-    public string Key => Input is null ? Kind.ToString() : $"{Kind}({Input})";
+    // ExpressionKey, not ToString: Where expressions have no text of their own, so two would be one spec.
+    public string Key => Input is null ? Kind.ToString() : $"{Kind}({Expressions.ExpressionKey.Of(Input)})";
 
     public bool Equals(AggregateSpec? other) => other is not null && other.Key == Key;
 

@@ -22,7 +22,7 @@ internal sealed class ScanPlan
         Levels = levels;
         Filter = filter;
         Leaves = leaves;
-        Calcs = [.. leaves.Select(l => l.Input is null ? null : RowCalc.Compile(l.Input, tableOf))];
+        Calcs = [.. leaves.Select(l => l.Input is null ? null : l.Kind == LeafKind.CountDistinct ? RowCalc.CompileDistinct(l.Input, tableOf) : RowCalc.Compile(l.Input, tableOf))];
         Cardinalities = [.. levels.Select(l => Math.Max(1, l.Hierarchy.Members.Count(l.Depth)))];
         Strides = new long[levels.Length];
         long space = 1;
@@ -41,7 +41,13 @@ internal sealed class ScanPlan
 
     private (long Min, long Width)? BitmapRange(Expressions.RowCalc calc)
     {
-        if (calc.AsColumn is not { } source || Storage.KeyRange.Of(Snapshot.Data[source.Table], source.Column) is not { } range) return null;
+        if (calc.AsColumn is not { } source) return null;
+        // A fact row the joins do not match reads the column's default, which no row may hold: the
+        // range must include its key (and a default string must have its code before the range is taken).
+        var fallback = Storage.KeyEncoding.Null;
+        if (source.Table != Snapshot.Graph.Fact.Store) Storage.KeyEncoding.TryEncodeValue(source.Column, source.Column.DefaultValue, addToDictionary: true, out fallback);
+        if (Storage.KeyRange.Of(Snapshot.Data[source.Table], source.Column) is not { } range) return null;
+        if (fallback != Storage.KeyEncoding.Null) range = (Math.Min(range.Min, fallback), Math.Max(range.Max, fallback));
         var width = range.Max - range.Min + 1;
         var cells = Dense ? CellSpace : 1L << 16;
         return width <= (1L << 31) && cells * ((width + 63) / 64) * 8 <= DenseBudgetBytes ? (range.Min, width) : null;

@@ -103,7 +103,8 @@ internal static class ColumnGather
         }
         using var idLease = BufferPool.Ints(count, out var idBuffer);
         var ids = view.Map(rows, idBuffer);
-        KeyEncoding.TryEncodeValue(column, column.DefaultValue, addToDictionary: false, out var fallback);
+        // An unmatched row reads the default, as a value (not null) even when no row holds it yet.
+        KeyEncoding.TryEncodeValue(column, column.DefaultValue, addToDictionary: true, out var fallback);
         for (var r = 0; r < count; r++)
         {
             var id = ids[r];

@@ -30,6 +30,10 @@ internal abstract class RowCalc
         _ => throw new NotSupportedException($"Cannot compute {expression} on rows."),
     };
 
+    /// <summary>The input of a distinct count: a bare column of any type is counted by its keys.</summary>
+    public static RowCalc CompileDistinct(ColumnExpression expression, Func<Column, TableStore> tableOf) =>
+        expression is Column c ? new ColumnCalc(tableOf(c), c.Schema, keysOnly: true) : Compile(expression, tableOf);
+
     /// <summary>Makes <paramref name="valid"/> meaningful whatever <see cref="Eval"/> returned.</summary>
     public bool EvalWithValidity(in ChunkView view, Span<double> values, Span<bool> valid)
     {
@@ -44,9 +48,10 @@ internal sealed class ColumnCalc : RowCalc
     private readonly TableStore _table;
     private readonly ColumnSchema _column;
 
-    public ColumnCalc(TableStore table, ColumnSchema column)
+    /// <param name="keysOnly">True for a distinct count, which reads the column's key encodings (<see cref="RowCalc.AsColumn"/>), so any scalar type will do.</param>
+    public ColumnCalc(TableStore table, ColumnSchema column, bool keysOnly = false)
     {
-        if (!column.Type.IsNumeric() && column.Type != DataType.Boolean)
+        if (!keysOnly && !column.Type.IsNumeric() && column.Type != DataType.Boolean)
         {
             throw new ArgumentException($"Column '{column.Name}' is {column.Type}; only numbers can be aggregated or computed on.");
         }

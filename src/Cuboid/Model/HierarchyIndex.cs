@@ -141,12 +141,23 @@ internal sealed class HierarchyIndex
         var rows = snapshot.RowsAlong(Anchor, chunkIndex, Paths[depth]);
         var view = new ChunkView(new PathScope(Anchor.Store, snapshot.Data, level.Column.Table.Store, rows), chunkIndex);
         ColumnGather.Keys(view, level.Column.Table.Store, level.Column.Schema, keys);
+        if (rows is null) return;
+        // A row the joins did not match reads the column's default. Keys gives it only when the
+        // default string is already in the column's dictionary; a member needs it always (the
+        // "N/A" family of a product whose class is missing).
+        var fallback = EncodedDefault(level.Column);
+        for (var r = 0; r < keys.Length; r++)
+        {
+            if (rows[r] < 0) keys[r] = fallback;
+        }
     }
 
-    private static long DefaultKey(Level level)
+    private static long DefaultKey(Level level) => level.Source.KeyOf(EncodedDefault(level.Column));
+
+    private static long EncodedDefault(Column column)
     {
-        KeyEncoding.TryEncodeValue(level.Column.Schema, level.Column.DefaultValue, addToDictionary: true, out var key);
-        return level.Source.KeyOf(key);
+        KeyEncoding.TryEncodeValue(column.Schema, column.DefaultValue, addToDictionary: true, out var key);
+        return key;
     }
 
     private sealed record ChunkCodes(TableVersion[] Signature, int[][] Codes);

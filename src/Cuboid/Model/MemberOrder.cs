@@ -16,9 +16,12 @@ internal static class MemberOrder
     {
         var level = index.Hierarchy.Levels[depth];
         var count = index.Members.Count(depth);
-        var key = (depth, level.Order, level.CaptionColumn, count);
+        var key = (depth, level.Order, level.CaptionColumn);
+        // Ranks hold while the members are the same (they only grow, so their count says) and, when
+        // ordered by caption, while the captions' table is: an upsert can rename a member.
+        var captionData = level.Order is LevelOrder.CaptionOrder && level.CaptionColumn is { } captionColumn ? snapshot.Data[captionColumn.Table.Store] : null;
         var perIndex = s_cache.For(index);
-        if (perIndex.TryGetValue(key, out var cached)) return cached;
+        if (perIndex.TryGetValue(key, out var cached) && cached.Count == count && ReferenceEquals(cached.Captions, captionData)) return cached.Ranks;
         var parentRanks = depth == 0 ? null : Ranks(index, snapshot, depth - 1);
         var values = new object?[count];
         for (var code = 0; code < count; code++) values[code] = level.Source.ValueOf(index.Members.Key(depth, code));
@@ -43,7 +46,7 @@ internal static class MemberOrder
         });
         var ranks = new int[count];
         for (var i = 0; i < count; i++) ranks[codes[i]] = i;
-        perIndex[key] = ranks;
+        perIndex[key] = (count, captionData, ranks);
         return ranks;
     }
 
@@ -66,9 +69,9 @@ internal static class MemberOrder
 
     private sealed class ConditionalWeakTableCache
     {
-        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HierarchyIndex, ConcurrentDictionary<(int, LevelOrder, Column?, int), int[]>> _table = new();
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HierarchyIndex, ConcurrentDictionary<(int, LevelOrder, Column?), (int Count, Storage.TableVersion? Captions, int[] Ranks)>> _table = new();
 
-        public ConcurrentDictionary<(int, LevelOrder, Column?, int), int[]> For(HierarchyIndex index) => _table.GetOrCreateValue(index);
+        public ConcurrentDictionary<(int, LevelOrder, Column?), (int Count, Storage.TableVersion? Captions, int[] Ranks)> For(HierarchyIndex index) => _table.GetOrCreateValue(index);
     }
 }
 

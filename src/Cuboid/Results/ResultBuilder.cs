@@ -136,7 +136,7 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
             switch (array)
             {
                 case long?[] longs: longs[i] = (long)Math.Round(v[cell]); break;
-                case DateTime?[] dates: dates[i] = new DateTime((long)v[cell]); break;
+                case DateTime?[] dates: dates[i] = new DateTime((long)v[cell], DateTimeKind.Utc); break;   // commit times are UTC
                 case double?[] doubles: doubles[i] = v[cell]; break;
             }
         }
