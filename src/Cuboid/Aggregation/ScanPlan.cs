@@ -78,6 +78,19 @@ internal sealed class ScanPlan
             else for (var r = 0; r < n; r++) codes[r] = factCodes[sel[r]];
             return;
         }
+        if (hierarchy.NarrowFactCodes(snapshot, depth, view.Index) is { } narrow)
+        {
+            if (sel is null)
+            {
+                var slice = narrow.AsSpan(offset, n);
+                for (var r = 0; r < slice.Length; r++) codes[r] = slice[r];
+            }
+            else
+            {
+                for (var r = 0; r < n; r++) codes[r] = narrow[sel[r]];
+            }
+            return;
+        }
         var anchorCodes = hierarchy.AnchorCodes(snapshot)[depth];
         using var idLease = Expressions.BufferPool.Ints(n, out var idBuffer);
         var rows = view.Map(snapshot.FactRowsOf(hierarchy.Anchor, view.Index)!, idBuffer);

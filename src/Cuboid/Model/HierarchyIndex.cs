@@ -14,7 +14,8 @@ internal sealed class HierarchyIndex
 {
     private readonly ConditionalWeakTable<Chunk, ChunkCodes> _factCodes = new();
     private readonly Lock _lock = new();
-    private (DataVersion Data, int[][] Codes)? _anchorCodes;
+    private readonly ConditionalWeakTable<int[], NarrowCodes> _narrow = new();
+    private volatile AnchorCache? _anchorCodes;
 
     public HierarchyIndex(Hierarchy hierarchy, JoinGraph graph)
     {
@@ -43,10 +44,13 @@ internal sealed class HierarchyIndex
     /// <summary>Codes by depth over every row id of the anchor, plus one last slot for rows the join did not match.</summary>
     public int[][] AnchorCodes(CubeSnapshot snapshot)
     {
+        // Scans ask once per vector: the snapshot that computed (or last confirmed) the codes answers without a lock.
+        if (_anchorCodes is { } known && known.Snapshot == snapshot) return known.Codes;
         lock (_lock)
         {
             if (_anchorCodes is { } cached && PathTables.All(t => ReferenceEquals(cached.Data[t.Store], snapshot.Data[t.Store])))
             {
+                _anchorCodes = cached with { Snapshot = snapshot };
                 return cached.Codes;
             }
             var version = snapshot.Data[Anchor.Store];
@@ -63,7 +67,7 @@ internal sealed class HierarchyIndex
                 Members.Intern(path, unmatched);
                 for (var d = 0; d < path.Length; d++) codes[d][limit] = unmatched[d];
             }
-            _anchorCodes = (snapshot.Data, codes);
+            _anchorCodes = new AnchorCache(snapshot.Data, snapshot, codes);
             return codes;
         }
     }
@@ -161,6 +165,39 @@ internal sealed class HierarchyIndex
     }
 
     private sealed record ChunkCodes(TableVersion[] Signature, int[][] Codes);
+
+    private sealed record AnchorCache(DataVersion Data, CubeSnapshot Snapshot, int[][] Codes);
+
+    /// <summary>
+    /// Member codes of a level with at most 256 members for the rows of one fact chunk, one byte a
+    /// row: a scan then reads 1 byte per row instead of a 4-byte join map entry. Kept against the
+    /// chunk's join map and valid while the anchor's codes are the same array.
+    /// </summary>
+    public byte[]? NarrowFactCodes(CubeSnapshot snapshot, int depth, int chunkIndex)
+    {
+        if (Members.Count(depth) > 256) return null;
+        var codes = AnchorCodes(snapshot);
+        var map = snapshot.FactRowsOf(Anchor, chunkIndex)!;
+        if (_narrow.TryGetValue(map, out var entry) && entry.AnchorCodes == codes && entry.ByDepth[depth] is { } known) return known;
+        if (entry is null || entry.AnchorCodes != codes)
+        {
+            entry = new NarrowCodes(codes, new byte[]?[Members.Depth]);
+            _narrow.AddOrUpdate(map, entry);
+        }
+        var source = codes[depth];
+        var unmatched = (uint)(source.Length - 1);
+        var narrow = new byte[map.Length];
+        for (var r = 0; r < map.Length; r++)
+        {
+            var id = (uint)map[r];
+            var code = source[id < unmatched ? id : unmatched];
+            if ((uint)code > byte.MaxValue) return null;   // members added since the count was read: stay wide
+            narrow[r] = (byte)code;
+        }
+        return entry.ByDepth[depth] = narrow;
+    }
+
+    private sealed record NarrowCodes(int[][] AnchorCodes, byte[]?[] ByDepth);
 
     /// <summary>A scope that reads one other table through a given row map.</summary>
     private sealed class PathScope(TableStore anchor, DataVersion data, TableStore target, int[]? rows) : RowScope(anchor, data)
