@@ -38,7 +38,8 @@ internal sealed class Accumulators
         _bitmaps = new ulong[]?[]?[leaves.Length];
         for (var i = 0; i < leaves.Length; i++)
         {
-            _counts[i] = new long[_capacity];
+            // Only the contributors need counts from the start; the other leaves count nulls, made on the first null.
+            _counts[i] = i == Contributors ? new long[_capacity] : [];
             if (leaves[i].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.LastUpdate)
             {
                 _values[i] = new double[_capacity];
@@ -151,6 +152,7 @@ internal sealed class Accumulators
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddNullable(int leaf, LeafKind kind, ReadOnlySpan<int> slots, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
     {
+        if (_counts[leaf].Length == 0) _counts[leaf] = new long[_capacity];
         var nulls = _counts[leaf];
         var acc = _values[leaf];
         for (var r = 0; r < slots.Length; r++)
@@ -240,7 +242,11 @@ internal sealed class Accumulators
             {
                 if (contributors[s] == 0) continue;
                 var t = map is null ? s : map[s];
-                _counts[leaf][t] += other._counts[leaf][s];
+                if (other._counts[leaf].Length > 0 && other._counts[leaf][s] != 0)
+                {
+                    if (_counts[leaf].Length == 0) _counts[leaf] = new long[_capacity];
+                    _counts[leaf][t] += other._counts[leaf][s];
+                }
                 switch (kind)
                 {
                     case LeafKind.Sum: _values[leaf][t] += other._values[leaf][s]; break;
@@ -296,8 +302,8 @@ internal sealed class Accumulators
         {
             var values = _values[leaf].Length == 0 ? [] : slots.Select(s => _values[leaf][s]).ToArray();
             var counts = _plan.Leaves[leaf].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.Count
-                ? slots.Select(s => rows[s] - _counts[leaf][s]).ToArray()   // non-null values
-                : _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => _counts[leaf][s]).ToArray()
+                ? slots.Select(s => rows[s] - (_counts[leaf].Length == 0 ? 0 : _counts[leaf][s])).ToArray()   // non-null values
+                : _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => rows[s]).ToArray()
                 : _bitmaps[leaf] is { } bitmaps ? slots.Select(s => (long)(bitmaps[s] is { } b ? Bits.Count(b) : 0)).ToArray()
                 : slots.Select(s => (long)(_distinct[leaf]![s]?.Count ?? 0)).ToArray();
             leaves[leaf] = new LeafValues(_plan.Leaves[leaf], values, counts);
@@ -310,7 +316,7 @@ internal sealed class Accumulators
         var capacity = _capacity * 2;
         for (var i = 0; i < _counts.Length; i++)
         {
-            Array.Resize(ref _counts[i], capacity);
+            if (_counts[i].Length > 0) Array.Resize(ref _counts[i], capacity);
             if (_values[i].Length > 0)
             {
                 var old = _values[i].Length;
