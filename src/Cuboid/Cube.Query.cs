@@ -68,6 +68,9 @@ public sealed partial class Cube
         [.. levels.Select(l => l.Hierarchy).Distinct().Select(h => new LevelRef(IndexOf(h), levels.Where(l => l.Hierarchy == h).Max(l => l.Depth)))];
 
     /// <summary>Computes the member codes a query will read before it starts, so member counts are final.</summary>
+    /// <summary>Computes every hierarchy's members (MDX navigates them all).</summary>
+    internal void PrepareAll(CubeSnapshot snapshot) => Prepare(snapshot, Hierarchies);
+
     private void Prepare(CubeSnapshot snapshot, IEnumerable<Hierarchy> hierarchies)
     {
         foreach (var hierarchy in hierarchies.Distinct())

@@ -101,6 +101,9 @@ public sealed class QueryResult
         _totals = totalRows ?? new bool[RowCount];
     }
 
+    /// <summary>For an MDX query, the cell set behind the table (axes, positions, cells); null otherwise.</summary>
+    public CellSet? CellSet { get; init; }
+
     /// <summary>The columns: levels first, then measures.</summary>
     public IReadOnlyList<ResultColumn> Columns { get; }
 

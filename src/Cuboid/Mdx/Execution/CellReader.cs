@@ -1,0 +1,91 @@
+using Cuboid.Aggregation;
+using Cuboid.Measures;
+
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>
+/// Reads cell values of stored measures, in bulk. Evaluation asks for cells one at a time; a
+/// cell not loaded yet is recorded by its shape (which level of which hierarchy each
+/// coordinate is at) and answered empty, and the query is evaluated again once every recorded
+/// shape has been loaded with one aggregation request per shape for all the measures asked of
+/// it — so cells are never computed one by one, and a round costs one scan per new shape.
+/// </summary>
+internal sealed class CellReader(Aggregator? aggregator)
+{
+    private readonly Dictionary<string, Shape> _shapes = new(StringComparer.Ordinal);
+
+    /// <summary>True when some cell of this round was not loaded yet.</summary>
+    public bool Missed { get; private set; }
+
+    public int Rounds { get; private set; }
+
+    public IReadOnlyCollection<Shape> Shapes => _shapes.Values;
+
+    /// <summary>The value (a double) of stored measure <paramref name="measure"/> at the coordinates, or null (empty or not loaded yet).</summary>
+    public object? Read(Measure measure, ReadOnlySpan<MdxMember> coordinates)
+    {
+        Span<int> ordinals = stackalloc int[coordinates.Length];
+        var n = 0;
+        var key = new System.Text.StringBuilder();
+        for (var i = 0; i < coordinates.Length; i++)
+        {
+            var member = coordinates[i];
+            if (member.Kind != MemberKind.Regular) continue;
+            ordinals[n++] = i;
+            key.Append(member.Hierarchy.Ordinal).Append(':').Append(member.Depth).Append(';');
+        }
+        var shapeKey = key.ToString();
+        if (!_shapes.TryGetValue(shapeKey, out var shape))
+        {
+            var refs = new LevelRef[n];
+            for (var i = 0; i < n; i++) refs[i] = new LevelRef(coordinates[ordinals[i]].Hierarchy.Index!, coordinates[ordinals[i]].Depth);
+            _shapes[shapeKey] = shape = new Shape(refs);
+        }
+        if (!shape.Values.TryGetValue(measure, out var values))
+        {
+            shape.Pending.Add(measure);
+            Missed = true;
+            return null;
+        }
+        long cellKey = 0;
+        for (var i = 0; i < n; i++) cellKey = cellKey * shape.Radix[i] + coordinates[ordinals[i]].Code;
+        if (!shape.Cells.TryGetValue(cellKey, out var cell)) return null;
+        return values.Valid[cell] ? values.Values[cell] : null;
+    }
+
+    /// <summary>Loads every shape's pending measures (one aggregation per shape) and starts a new round.</summary>
+    public void LoadPending()
+    {
+        foreach (var shape in _shapes.Values.Where(s => s.Pending.Count > 0)) shape.Load(aggregator ?? throw new InvalidOperationException("This reader cannot load cells."));
+        Missed = false;
+        Rounds++;
+    }
+
+    internal sealed class Shape(LevelRef[] levels)
+    {
+        public LevelRef[] Levels { get; } = levels;
+        public HashSet<Measure> Pending { get; } = [];
+        public Dictionary<Measure, (double[] Values, bool[] Valid)> Values { get; } = [];
+        public Dictionary<long, int> Cells { get; } = [];
+        public long[] Radix { get; private set; } = [.. levels.Select(_ => 1L)];
+
+        public void Load(Aggregator aggregator)
+        {
+            var measures = Values.Keys.Concat(Pending).Distinct().ToList();
+            var calcs = measures.Select(m => MeasureCalc.Compile(m)).ToArray();
+            AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
+            var result = aggregator.Get(Levels, leaves);
+            Radix = [.. Levels.Select(l => Math.Max(1L, l.Hierarchy.Members.Count(l.Depth)))];
+            Cells.Clear();
+            for (var cell = 0; cell < result.CellCount; cell++)
+            {
+                long key = 0;
+                for (var l = 0; l < Levels.Length; l++) key = key * Radix[l] + result.Codes[l][cell];
+                Cells[key] = cell;
+            }
+            Values.Clear();
+            for (var i = 0; i < measures.Count; i++) Values[measures[i]] = calcs[i].Eval(result);
+            Pending.Clear();
+        }
+    }
+}

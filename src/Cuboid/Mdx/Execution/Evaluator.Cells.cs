@@ -1,0 +1,61 @@
+namespace Cuboid.Mdx.Execution;
+
+internal sealed partial class Evaluator
+{
+    /// <summary>
+    /// The value of the cell the context points at. A calculated member in the context wins by
+    /// solve order (ties: the measures last, else the hierarchy first in the cube) and its formula
+    /// is evaluated there; otherwise the stored measure is read at the context's members.
+    /// </summary>
+    public object? CellValue(MdxContext context)
+    {
+        var calculated = WinningCalculation(context);
+        if (calculated is not null)
+        {
+            if (context.Depth >= MaxDepth)
+            {
+                throw new MdxEvaluationException(new MdxDiagnostic("MDX0220", $"Infinite recursion while evaluating calculated member {calculated.UniqueName}.", 1, 1, 0, 0));
+            }
+            return Evaluate(calculated.Calculated!.Formula, context.Expand(calculated));
+        }
+        var measure = Effective(context, Catalog.Measures);
+        if (measure?.Measure is not { } stored) return null;
+        Span<MdxMember> coordinates = new MdxMember[Catalog.Hierarchies.Count - 1];
+        for (var h = 1; h < Catalog.Hierarchies.Count; h++) coordinates[h - 1] = Effective(context, Catalog.Hierarchies[h])!;
+        return Reader.Read(stored, coordinates);
+    }
+
+    /// <summary>The calculated member that decides the cell, if any.</summary>
+    public MdxMember? WinningCalculation(MdxContext context)
+    {
+        MdxMember? best = null;
+        // Measures are ordinal 0; visit them last so that a dimension's member wins a tie, as Mondrian's schema order does.
+        for (var i = 1; i <= context.Count; i++)
+        {
+            var member = context[i % context.Count];
+            if (member.Kind != MemberKind.Calculated || context.Expanding.Contains(member)) continue;
+            if (best is null || member.Calculated!.SolveOrder > best.Calculated!.SolveOrder) best = member;
+        }
+        return best;
+    }
+
+    /// <summary>The member a hierarchy contributes to a stored cell: a calculated member being expanded counts as the default.</summary>
+    private static MdxMember? Effective(MdxContext context, MdxHierarchy hierarchy)
+    {
+        var member = context[hierarchy];
+        return member.Kind == MemberKind.Calculated ? hierarchy.DefaultMember : member;
+    }
+
+    /// <summary>The format string of the cell: the winning calculated member's FORMAT_STRING, else the measure's formatter.</summary>
+    public string? FormatStringOf(MdxContext context)
+    {
+        for (var ctx = context; ;)
+        {
+            var calculated = WinningCalculation(ctx);
+            if (calculated is null) break;
+            if (calculated.Calculated!.FormatString is { } format) return Text(EvaluateScalar(format, ctx.Expand(calculated)));
+            ctx = ctx.Expand(calculated);
+        }
+        return context[Catalog.Measures].Measure?.Formatter;
+    }
+}

@@ -1,0 +1,83 @@
+using Cuboid.Mdx.Functions;
+using Cuboid.Mdx.Syntax;
+
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>A value already computed, standing in an argument list (the target of <c>x.Fn()</c>).</summary>
+internal sealed record ValueNode(TextSpan Span, object? Value) : MdxExpression(Span);
+
+internal sealed partial class Evaluator
+{
+    /// <summary>
+    /// Resolves a compound name: the longest prefix naming a dimension, hierarchy, level or member,
+    /// then each remaining segment as a child member, a level member, or (unbracketed) a property
+    /// such as Children or CurrentMember.
+    /// </summary>
+    private object? ResolveIdentifier(IdentifierNode id, MdxContext context)
+    {
+        var segments = id.Segments;
+        var first = segments[0];
+        if (segments.Count == 1 && !first.IsKey)
+        {
+            if (context.Aliases.TryGetValue(first.Name, out var aliased)) return aliased;
+            if (NamedSets.TryGetValue(first.Name, out var set)) return AsSet(Evaluate(set, context), id);
+        }
+        var (current, next) = ResolveHead(id, context);
+        for (var i = next; i < segments.Count; i++) current = Step(current, segments[i], id, i, context);
+        return current;
+    }
+
+    private (object? Value, int Next) ResolveHead(IdentifierNode id, MdxContext context)
+    {
+        var segments = id.Segments;
+        var head = segments[0].Name;
+        if (string.Equals(head, "Measures", StringComparison.OrdinalIgnoreCase)) return (Catalog.Measures, 1);
+        var dot = head.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0 && Catalog.Hierarchy(head[..dot], head[(dot + 1)..]) is { } dotted) return (dotted, 1);
+        if (Catalog.IsDimension(head))
+        {
+            if (segments.Count > 1 && Catalog.Hierarchy(head, segments[1].Name) is { } named
+                && !string.Equals(named.Name, head, StringComparison.OrdinalIgnoreCase)) return (named, 2);
+            return (Catalog.DefaultHierarchy(head), 1);
+        }
+        if (Catalog.Hierarchies.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);
+        var levels = Catalog.LevelsNamed(head).ToList();
+        if (levels.Count == 1) return (levels[0], 1);
+        if (levels.Count > 1) throw Error(id, "MDX0101", $"The name '{head}' is ambiguous: it names the levels {string.Join(", ", levels.Select(l => l.UniqueName))}.");
+        throw Error(id, "MDX0100", $"Cube '{Catalog.Cube.Name}' has no dimension, hierarchy or level named '{head}' (in '{Source[id.Span]}').");
+    }
+
+    private object? Step(object? current, IdentifierSegment segment, IdentifierNode id, int index, MdxContext context)
+    {
+        if (!segment.IsQuoted && !segment.IsKey && FunctionTable.IsProperty(segment.Name))
+        {
+            return FunctionTable.Call(this, segment.Name, new ValueNode(id.Span, current), [], context, id);
+        }
+        object? found = current switch
+        {
+            MdxHierarchy h when h.IsMeasures => h.MeasureMembers.Concat(h.CalculatedMembers).FirstOrDefault(m => string.Equals(m.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),
+            MdxHierarchy h => h.FindChild(null, segment.Name, segment.IsKey) ?? (object?)h.Levels.FirstOrDefault(l => string.Equals(l.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),
+            MdxLevel l => FindInLevel(l, segment),
+            MdxMember m => m.Hierarchy.FindChild(m, segment.Name, segment.IsKey),
+            _ => null,
+        };
+        if (found is not null) return found;
+        var path = string.Join(".", id.Segments.Take(index + 1).Select(s => s.IsKey ? "&" + MdxMember.Quote(s.Name) : MdxMember.Quote(s.Name)));
+        throw Error(id, "MDX0102", current is MdxHierarchy { IsMeasures: true }
+            ? $"Cube '{Catalog.Cube.Name}' has no measure '{segment.Name}'."
+            : $"The member '{path}' was not found in cube '{Catalog.Cube.Name}'.");
+    }
+
+    private static MdxMember? FindInLevel(MdxLevel level, IdentifierSegment segment)
+    {
+        if (level.Depth < 0) return level.Hierarchy.AllMember;
+        MdxMember? loose = null;
+        foreach (var member in level.Members)
+        {
+            var text = segment.IsKey ? MdxHierarchy.Text(member.Key) : member.Name;
+            if (string.Equals(text, segment.Name, StringComparison.Ordinal)) return member;
+            if (loose is null && string.Equals(text, segment.Name, StringComparison.OrdinalIgnoreCase)) loose = member;
+        }
+        return loose;
+    }
+}

@@ -1,0 +1,206 @@
+using Cuboid.Mdx.Functions;
+using Cuboid.Mdx.Syntax;
+
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>
+/// Evaluates MDX expressions against a catalog in a context (the current member of every
+/// hierarchy). A tree-walking interpreter: sets and members are computed once per query, and
+/// cell values go through the <see cref="CellReader"/>, which loads them in bulk. Partial files:
+/// Evaluator.Names.cs (identifiers), Evaluator.Cells.cs (cell values, calculated members),
+/// Evaluator.Coerce.cs (conversions between value kinds).
+/// </summary>
+internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, SourceText source, IReadOnlyDictionary<string, MdxExpression> namedSets)
+{
+    private const int MaxDepth = 64;
+
+    public MdxCatalog Catalog { get; } = catalog;
+    public CellReader Reader { get; } = reader;
+    public SourceText Source { get; } = source;
+
+    public object? Evaluate(MdxExpression expression, MdxContext context) => expression switch
+    {
+        NumberLiteral n => n.Value,
+        StringLiteral s => s.Value,
+        NullLiteral => null,
+        EmptyExpression => null,
+        IdentifierNode id => ResolveIdentifier(id, context),
+        ParenthesizedExpression p => EvaluateParenthesized(p, context),
+        TupleLiteral t => Tuple(t.Elements.Select(e => Evaluate(e, context)), t),
+        SetLiteral s => SetLiteral(s, context),
+        FunctionCall f => FunctionTable.Call(this, f.Name, null, f.Arguments, context, f),
+        MethodCall m => FunctionTable.Call(this, m.Name, m.Target, m.Arguments, context, m),
+        PropertyAccess p => FunctionTable.Call(this, p.Property.Name, p.Target, [], context, p),
+        UnaryExpression u => Unary(u, context),
+        BinaryExpression b => Binary(b, context),
+        RangeExpression r => Range(r, context),
+        CaseExpression c => Case(c, context),
+        AliasExpression a => Evaluate(a.Expression, context),
+        ErrorExpression e => throw Error(e, "MDX0200", "The query has a syntax error here."),
+        _ => throw Error(expression, "MDX0201", $"Cannot evaluate {expression.GetType().Name}."),
+    };
+
+    private object? EvaluateParenthesized(ParenthesizedExpression p, MdxContext context)
+    {
+        var inner = Evaluate(p.Inner, context);
+        return inner is MdxMember m ? new[] { m } : inner;   // (member) is a one-member tuple; (number) a number
+    }
+
+    private MdxSet SetLiteral(SetLiteral set, MdxContext context)
+    {
+        var tuples = new List<MdxMember[]>();
+        foreach (var element in set.Elements)
+        {
+            var value = Evaluate(element, context);
+            tuples.AddRange(AsSet(value, element).Tuples);
+        }
+        return new MdxSet(tuples);
+    }
+
+    private MdxMember[] Tuple(IEnumerable<object?> values, MdxExpression at)
+    {
+        var members = new List<MdxMember>();
+        foreach (var value in values)
+        {
+            switch (value)
+            {
+                case MdxMember m: members.Add(m); break;
+                case MdxMember[] t: members.AddRange(t); break;
+                case MdxSet { Count: 1 } s: members.AddRange(s.Tuples[0]); break;
+                default: throw Error(at, "MDX0202", $"A tuple is made of members; found {Describe(value)}.");
+            }
+        }
+        var duplicate = members.GroupBy(m => m.Hierarchy).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw Error(at, "MDX0203", $"Tuple has more than one member of hierarchy {duplicate.Key.UniqueName}.");
+        return [.. members];
+    }
+
+    private object? Range(RangeExpression range, MdxContext context)
+    {
+        var start = AsMember(Evaluate(range.Start, context), range.Start);
+        var end = AsMember(Evaluate(range.End, context), range.End);
+        if (start.Hierarchy != end.Hierarchy || start.Depth != end.Depth || start.Kind != MemberKind.Regular || end.Kind != MemberKind.Regular)
+        {
+            throw Error(range, "MDX0204", $"A range needs two members of one level: {start.UniqueName} and {end.UniqueName} are not.");
+        }
+        var members = start.Hierarchy.MembersAt(start.Depth);
+        var (a, b) = (members.IndexOf(start), members.IndexOf(end));
+        if (a > b) (a, b) = (b, a);
+        return MdxSet.Of(members.Skip(a).Take(b - a + 1));
+    }
+
+    private object? Case(CaseExpression c, MdxContext context)
+    {
+        var operand = c.Operand is null ? null : Evaluate(c.Operand, context);
+        foreach (var when in c.Whens)
+        {
+            var matched = c.Operand is null
+                ? AsBoolean(Evaluate(when.When, context))
+                : Equals(Scalar(operand, context), Scalar(Evaluate(when.When, context), context));
+            if (matched) return Evaluate(when.Then, context);
+        }
+        return c.Else is null ? null : Evaluate(c.Else, context);
+    }
+
+    private object? Unary(UnaryExpression u, MdxContext context)
+    {
+        var value = Scalar(Evaluate(u.Operand, context), context);
+        return u.Operator switch
+        {
+            UnaryOperator.Minus => value is null ? null : -AsNumber(value, u),
+            UnaryOperator.Plus => value,
+            _ => !AsBoolean(value),
+        };
+    }
+
+    private object? Binary(BinaryExpression b, MdxContext context)
+    {
+        switch (b.Operator)
+        {
+            case BinaryOperator.And: return AsBoolean(Scalar(Evaluate(b.Left, context), context)) && AsBoolean(Scalar(Evaluate(b.Right, context), context));
+            case BinaryOperator.Or: return AsBoolean(Scalar(Evaluate(b.Left, context), context)) || AsBoolean(Scalar(Evaluate(b.Right, context), context));
+            case BinaryOperator.Xor: return AsBoolean(Scalar(Evaluate(b.Left, context), context)) ^ AsBoolean(Scalar(Evaluate(b.Right, context), context));
+            case BinaryOperator.Is: return Is(Evaluate(b.Left, context), Evaluate(b.Right, context));
+        }
+        var left = Evaluate(b.Left, context);
+        var right = Evaluate(b.Right, context);
+        if (b.Operator == BinaryOperator.Multiply && (IsSetLike(left) || IsSetLike(right)) && !(left is double || right is double))
+        {
+            return SetFunctions.CrossJoin(AsSet(left, b.Left), AsSet(right, b.Right));
+        }
+        if (b.Operator is BinaryOperator.Add or BinaryOperator.Subtract && left is MdxSet && right is MdxSet)
+        {
+            return b.Operator == BinaryOperator.Add ? SetFunctions.Union(AsSet(left, b.Left), AsSet(right, b.Right), all: false) : SetFunctions.Except(AsSet(left, b.Left), AsSet(right, b.Right));
+        }
+        var l = Scalar(left, context);
+        var r = Scalar(right, context);
+        return b.Operator switch
+        {
+            BinaryOperator.Concat => $"{Text(l)}{Text(r)}",
+            BinaryOperator.Add when l is string || r is string => $"{Text(l)}{Text(r)}",
+            BinaryOperator.Equal => Compare(l, r) is 0,
+            BinaryOperator.NotEqual => Compare(l, r) is not 0,
+            BinaryOperator.Less => Compare(l, r) is < 0,
+            BinaryOperator.LessOrEqual => Compare(l, r) is <= 0,
+            BinaryOperator.Greater => Compare(l, r) is > 0,
+            BinaryOperator.GreaterOrEqual => Compare(l, r) is >= 0,
+            _ => Arithmetic(b.Operator, l, r, b),
+        };
+    }
+
+    /// <summary>MDX arithmetic: empty acts as 0 beside a value, and empty with empty is empty; x/0 is infinity.</summary>
+    private object? Arithmetic(BinaryOperator op, object? l, object? r, MdxExpression at)
+    {
+        if (l is null && r is null) return null;
+        var a = l is null ? 0 : AsNumber(l, at);
+        var b = r is null ? 0 : AsNumber(r, at);
+        return op switch
+        {
+            BinaryOperator.Add => a + b,
+            BinaryOperator.Subtract => a - b,
+            BinaryOperator.Multiply => a * b,
+            _ => l is null ? null : b == 0 ? (a == 0 ? double.NaN : a / b) : a / b,
+        };
+    }
+
+    /// <summary>Orders two scalars; null compares as 0 or "", as Mondrian does; mixed kinds are unordered (null).</summary>
+    private static int? Compare(object? l, object? r)
+    {
+        if (l is string || r is string) return string.Compare(Text(l), Text(r), StringComparison.Ordinal);
+        if (l is bool || r is bool) return (l is true ? 1 : 0).CompareTo(r is true ? 1 : 0);
+        return (l is null ? 0 : Convert.ToDouble(l, System.Globalization.CultureInfo.InvariantCulture))
+            .CompareTo(r is null ? 0 : Convert.ToDouble(r, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static bool Is(object? left, object? right) => (left, right) switch
+    {
+        (MdxMember a, MdxMember b) => ReferenceEquals(a, b),
+        (MdxLevel a, MdxLevel b) => ReferenceEquals(a, b),
+        (MdxHierarchy a, MdxHierarchy b) => ReferenceEquals(a, b),
+        (null, null) => true,
+        _ => Equals(left, right),
+    };
+
+    public MdxEvaluationException Error(MdxNode at, string code, string message)
+    {
+        var (line, column) = Source.GetLineColumn(at.Span.Start);
+        return new MdxEvaluationException(new MdxDiagnostic(code, message, line, column, at.Span.Start, at.Span.Length));
+    }
+
+    public static string Describe(object? value) => value switch
+    {
+        null => "an empty value",
+        MdxSet => "a set",
+        MdxMember[] => "a tuple",
+        MdxMember m => $"the member {m.UniqueName}",
+        MdxLevel l => $"the level {l.UniqueName}",
+        MdxHierarchy h => $"the hierarchy {h.UniqueName}",
+        MdxDimension d => $"the dimension {d.UniqueName}",
+        string s => $"the string \"{s}\"",
+        _ => $"the value {Text(value)}",
+    };
+
+    internal int MaxNesting => MaxDepth;
+
+    internal IReadOnlyDictionary<string, MdxExpression> NamedSets => namedSets;
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using Cuboid.Model;
+
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>A level as MDX sees it: the (All) level, a level of a hierarchy, or the measures level.</summary>
+internal sealed class MdxLevel(MdxHierarchy hierarchy, string name, int depth)
+{
+    public MdxHierarchy Hierarchy { get; } = hierarchy;
+    public string Name { get; } = name;
+
+    /// <summary>The model depth (-1 for the All level).</summary>
+    public int Depth { get; } = depth;
+
+    public string UniqueName => $"{Hierarchy.UniqueName}.{MdxMember.Quote(Name)}";
+
+    /// <summary>Ordinal of the level in MDX terms (the All level is 0 when it exists).</summary>
+    public int Ordinal => Hierarchy.HasAll ? Depth + 1 : Math.Max(0, Depth);
+
+    public IReadOnlyList<MdxMember> Members => Depth < 0 ? [Hierarchy.AllMember!] : Hierarchy.MembersAt(Depth);
+
+    public override string ToString() => UniqueName;
+}
+
+/// <summary>
+/// A hierarchy as MDX sees it, with member navigation: members by level in hierarchical order
+/// (member ranks), children, lookup by name. Built from a cube snapshot for one query; the
+/// measures are a hierarchy of their own.
+/// </summary>
+internal sealed class MdxHierarchy
+{
+    private readonly MdxMember?[][] _members = [];
+    private readonly List<MdxMember>?[] _ordered = [];
+    private readonly Dictionary<(int Depth, int Parent), List<MdxMember>> _children = [];
+    private readonly CubeSnapshot? _snapshot;
+    private readonly object?[]?[] _captions = [];
+
+    /// <summary>A hierarchy of the cube.</summary>
+    public MdxHierarchy(int ordinal, Hierarchy model, HierarchyIndex index, CubeSnapshot snapshot)
+    {
+        Ordinal = ordinal;
+        Model = model;
+        Index = index;
+        _snapshot = snapshot;
+        Dimension = model.Dimension;
+        Name = model.Name;
+        HasAll = !model.Slicing;
+        UniqueName = Dimension == Name ? MdxMember.Quote(Dimension) : $"{MdxMember.Quote(Dimension)}.{MdxMember.Quote(Name)}";
+        var depth = model.Levels.Count;
+        _members = new MdxMember?[depth][];
+        _ordered = new List<MdxMember>?[depth];
+        _captions = new object?[]?[depth];
+        Levels = [.. (HasAll ? [new MdxLevel(this, "(All)", -1)] : Array.Empty<MdxLevel>()), .. model.Levels.Select((l, d) => new MdxLevel(this, l.Name, d))];
+        AllMember = HasAll ? MdxMember.All(this, model.AllMemberName) : null;
+    }
+
+    /// <summary>The measures.</summary>
+    public MdxHierarchy(int ordinal, IReadOnlyList<Measure> measures)
+    {
+        Ordinal = ordinal;
+        Dimension = Name = "Measures";
+        UniqueName = "[Measures]";
+        Levels = [new MdxLevel(this, "MeasuresLevel", 0)];
+        MeasureMembers = [.. measures.Select((m, i) => MdxMember.OfMeasure(this, i, m))];
+    }
+
+    /// <summary>Position of the hierarchy in the catalog (and in evaluation contexts).</summary>
+    public int Ordinal { get; }
+
+    public Hierarchy? Model { get; }
+    public HierarchyIndex? Index { get; }
+    public string Dimension { get; }
+    public string Name { get; }
+    public string UniqueName { get; }
+    public bool HasAll { get; }
+    public bool IsMeasures => Model is null;
+    public IReadOnlyList<MdxLevel> Levels { get; }
+    public MdxMember? AllMember { get; }
+    public IReadOnlyList<MdxMember> MeasureMembers { get; } = [];
+    public List<MdxMember> CalculatedMembers { get; } = [];
+
+    public MdxLevel? AllLevel => HasAll ? Levels[0] : null;
+
+    /// <summary>The level at model depth <paramref name="depth"/>.</summary>
+    public MdxLevel LevelAt(int depth) => Levels[HasAll ? depth + 1 : depth];
+
+    /// <summary>All, or the first member of the top level for a hierarchy without All; the first measure for the measures.</summary>
+    public MdxMember? DefaultMember => IsMeasures ? MeasureMembers.FirstOrDefault() : AllMember ?? MembersAt(0).FirstOrDefault();
+
+    /// <summary>The members of a model depth in hierarchical order.</summary>
+    public List<MdxMember> MembersAt(int depth)
+    {
+        if (IsMeasures) return [.. MeasureMembers];
+        if (_ordered[depth] is { } known) return known;
+        var ranks = MemberOrder.Ranks(Index!, _snapshot!, depth);
+        var codes = new int[ranks.Length];
+        for (var code = 0; code < ranks.Length; code++) codes[ranks[code]] = code;
+        var members = codes.Select(c => Member(depth, c)).ToList();
+        return _ordered[depth] = members;
+    }
+
+    /// <summary>Every member in pre-order (All, then each member followed by its descendants), as .Members/AllMembers list them.</summary>
+    public List<MdxMember> AllMembersInOrder()
+    {
+        if (IsMeasures) return [.. MeasureMembers];
+        var result = new List<MdxMember>();
+        if (AllMember is not null) result.Add(AllMember);
+        foreach (var top in MembersAt(0)) AddDescendants(top, result);
+        return result;
+    }
+
+    private void AddDescendants(MdxMember member, List<MdxMember> result)
+    {
+        result.Add(member);
+        foreach (var child in Children(member)) AddDescendants(child, result);
+    }
+
+    public IReadOnlyList<MdxMember> Children(MdxMember member)
+    {
+        if (IsMeasures || member.Kind is MemberKind.Calculated or MemberKind.Measure) return [];
+        if (member.IsAll) return MembersAt(0);
+        var depth = member.Depth + 1;
+        if (depth >= Model!.Levels.Count) return [];
+        if (_children.Count == 0 || !_children.ContainsKey((depth, -2))) IndexChildren(depth);
+        return _children.TryGetValue((depth, member.Code), out var list) ? list : [];
+    }
+
+    private void IndexChildren(int depth)
+    {
+        foreach (var member in MembersAt(depth))
+        {
+            var parent = Index!.Members.Parent(depth, member.Code);
+            if (!_children.TryGetValue((depth, parent), out var list)) _children[(depth, parent)] = list = [];
+            list.Add(member);
+        }
+        _children[(depth, -2)] = [];   // marks the depth as indexed
+    }
+
+    /// <summary>The canonical member object for a code.</summary>
+    public MdxMember Member(int depth, int code)
+    {
+        var row = _members[depth];
+        if (row is null || code >= row.Length)
+        {
+            var grown = new MdxMember?[Index!.Members.Count(depth)];
+            if (row is not null) Array.Copy(row, grown, row.Length);
+            _members[depth] = row = grown;
+        }
+        if (row[code] is { } known) return known;
+        var level = Model!.Levels[depth];
+        var key = level.Source.ValueOf(Index!.Members.Key(depth, code));
+        var captions = level.CaptionColumn is null ? null : _captions[depth] ??= MemberCaptions.Of(Index, _snapshot!, depth);
+        var name = Text(captions is null ? key : captions[code]);
+        var parent = depth == 0 ? AllMember : Member(depth - 1, Index.Members.Parent(depth, code));
+        return row[code] = MdxMember.Regular(this, depth, code, name, name, key, parent);
+    }
+
+    /// <summary>A child of <paramref name="parent"/> (All for the top level) by name, or by key when <paramref name="byKey"/>.</summary>
+    public MdxMember? FindChild(MdxMember? parent, string name, bool byKey)
+    {
+        if (parent is null && AllMember is not null && string.Equals(AllMember.Name, name, StringComparison.OrdinalIgnoreCase) && !byKey) return AllMember;
+        IReadOnlyList<MdxMember> candidates = parent is null ? MembersAt(0) : Children(parent);
+        var calculated = CalculatedMembers.FirstOrDefault(c => ReferenceEquals(c.Parent, parent) && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (calculated is not null && !byKey) return calculated;
+        MdxMember? loose = null;
+        foreach (var member in candidates)
+        {
+            var text = byKey ? Text(member.Key) : member.Name;
+            if (string.Equals(text, name, StringComparison.Ordinal)) return member;
+            if (loose is null && string.Equals(text, name, StringComparison.OrdinalIgnoreCase)) loose = member;
+        }
+        return loose;
+    }
+
+    /// <summary>A member's name as MDX prints it: numbers without a trailing ".0", null as #null.</summary>
+    public static string Text(object? value) => value switch
+    {
+        null => "#null",
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public override string ToString() => UniqueName;
+}

@@ -1,0 +1,86 @@
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>
+/// A set of tuples (all tuples of one set have the same hierarchies, in the same order). Values
+/// MDX expressions produce are: a set, a tuple (<c>MdxMember[]</c>), a member, a level, a
+/// hierarchy, a dimension, a number (double), a string, a boolean, or null (empty).
+/// </summary>
+internal sealed class MdxSet(List<MdxMember[]> tuples)
+{
+    public static MdxSet Empty => new([]);
+
+    public List<MdxMember[]> Tuples { get; } = tuples;
+
+    public int Count => Tuples.Count;
+
+    public static MdxSet Of(IEnumerable<MdxMember> members) => new([.. members.Select(m => new[] { m })]);
+}
+
+/// <summary>A dimension by name (the value of <c>[Time]</c> used as a dimension, or of <c>.Dimension</c>).</summary>
+internal sealed record MdxDimension(string Name)
+{
+    public string UniqueName => MdxMember.Quote(Name);
+}
+
+/// <summary>A bare keyword argument such as DESC or SELF_AND_AFTER.</summary>
+internal sealed record MdxSymbol(string Name);
+
+/// <summary>An MDX error found while binding or evaluating; carries its diagnostic.</summary>
+internal sealed class MdxEvaluationException(MdxDiagnostic diagnostic) : Exception(diagnostic.Message)
+{
+    public MdxDiagnostic Diagnostic { get; } = diagnostic;
+}
+
+/// <summary>
+/// The current member of every hierarchy (by catalog ordinal) while evaluating, plus aliases
+/// bound by <c>AS</c>. Immutable: setting members makes a copy, so a context can be captured.
+/// </summary>
+internal sealed class MdxContext
+{
+    private readonly MdxMember[] _members;
+
+    public MdxContext(MdxMember[] members, IReadOnlyDictionary<string, object?>? aliases = null, int depth = 0, IReadOnlySet<MdxMember>? expanding = null)
+    {
+        _members = members;
+        Aliases = aliases ?? new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        Depth = depth;
+        Expanding = expanding ?? new HashSet<MdxMember>();
+    }
+
+    public MdxMember this[int ordinal] => _members[ordinal];
+    public MdxMember this[MdxHierarchy hierarchy] => _members[hierarchy.Ordinal];
+    public int Count => _members.Length;
+    public IReadOnlyDictionary<string, object?> Aliases { get; }
+
+    /// <summary>How deep calculated members are nested (a guard against infinite recursion).</summary>
+    public int Depth { get; }
+
+    /// <summary>Calculated members whose formula is being evaluated: they count as their hierarchy's default meanwhile.</summary>
+    public IReadOnlySet<MdxMember> Expanding { get; }
+
+    public MdxContext With(MdxMember member)
+    {
+        if (ReferenceEquals(_members[member.Hierarchy.Ordinal], member)) return this;
+        var copy = (MdxMember[])_members.Clone();
+        copy[member.Hierarchy.Ordinal] = member;
+        return new MdxContext(copy, Aliases, Depth, Expanding);
+    }
+
+    public MdxContext With(IEnumerable<MdxMember> members)
+    {
+        var copy = (MdxMember[])_members.Clone();
+        foreach (var m in members) copy[m.Hierarchy.Ordinal] = m;
+        return new MdxContext(copy, Aliases, Depth, Expanding);
+    }
+
+    public MdxContext WithAlias(string name, object? value)
+    {
+        var aliases = new Dictionary<string, object?>(Aliases, StringComparer.OrdinalIgnoreCase) { [name] = value };
+        return new MdxContext(_members, aliases, Depth, Expanding);
+    }
+
+    public MdxContext Expand(MdxMember calculated) =>
+        new(_members, Aliases, Depth + 1, new HashSet<MdxMember>(Expanding) { calculated });
+
+    public MdxMember[] Members => _members;
+}

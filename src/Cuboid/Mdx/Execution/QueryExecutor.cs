@@ -1,0 +1,184 @@
+using Cuboid.Aggregation;
+using Cuboid.Expressions;
+using Cuboid.Mdx.Syntax;
+using Cuboid.Results;
+
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>
+/// Runs a SELECT: binds the WITH clause, evaluates the slicer, the axes and then every cell,
+/// and repeats the evaluation while the cell reader still had cells to load (each round loads
+/// all the cells the previous one asked for, in one request per shape).
+/// </summary>
+internal sealed class QueryExecutor
+{
+    private const int MaxRounds = 12;
+
+    public static CellSet Execute(Session session, string mdx, string? cubeName = null)
+    {
+        var parsed = MdxParser.Parse(mdx);
+        if (parsed.HasErrors) throw new MdxException(parsed.Diagnostics);
+        if (parsed.Statement is not SelectStatement select) throw new MdxException([Diagnostic(parsed.Source, parsed.Statement, "MDX0120", "Only SELECT statements are supported here.")]);
+        var name = cubeName ?? select.Cube?.Segments[^1].Name ?? "";
+        var cube = session.Cubes.Values.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new MdxException([Diagnostic(parsed.Source, select.Cube, "MDX0103", $"The session has no cube named '{name}'. Its cubes: {string.Join(", ", session.Cubes.Keys)}.")]);
+        try
+        {
+            return new QueryExecutor(cube, parsed.Source, select).Run();
+        }
+        catch (MdxEvaluationException error)
+        {
+            throw new MdxException([error.Diagnostic]);
+        }
+    }
+
+    private readonly Cube _cube;
+    private readonly SourceText _source;
+    private readonly SelectStatement _select;
+    private readonly MdxCatalog _catalog;
+    private readonly Dictionary<string, MdxExpression> _namedSets = new(StringComparer.OrdinalIgnoreCase);
+
+    private QueryExecutor(Cube cube, SourceText source, SelectStatement select)
+    {
+        _cube = cube;
+        _source = source;
+        _select = select;
+        var snapshot = cube.Snapshot;
+        cube.PrepareAll(snapshot);
+        _catalog = new MdxCatalog(cube, snapshot);
+    }
+
+    private CellSet Run()
+    {
+        var bootstrap = new Evaluator(_catalog, new CellReader(null), _source, _namedSets);
+        DefineWithItems(bootstrap);
+        var baseContext = new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]);
+        var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
+        var (filter, filterKey) = SlicerFilter(slicerSet);
+        var context = baseContext.With(slicerTuple);
+        var reader = new CellReader(new Aggregator(_cube, _catalog.Snapshot, filter, filterKey));
+        var evaluator = new Evaluator(_catalog, reader, _source, _namedSets);
+        for (var round = 0; ; round++)
+        {
+            var axes = _select.Axes.OrderBy(a => a.Ordinal).Select(a => evaluator.AsSet(evaluator.Evaluate(a.Set, context), a.Set)).ToList();
+            var cells = EvaluateCells(evaluator, context, axes);
+            if (!reader.Missed || round == MaxRounds) return Build(axes, slicerTuple, cells);
+            reader.LoadPending();
+        }
+    }
+
+    private void DefineWithItems(Evaluator evaluator)
+    {
+        foreach (var item in _select.WithItems)
+        {
+            var segments = item.Name.Segments;
+            if (item is WithSet set)
+            {
+                _namedSets[segments[^1].Name] = set.Expression;
+                continue;
+            }
+            var member = (WithMember)item;
+            var scope = segments.Count == 1 ? _catalog.Measures
+                : evaluator.Evaluate(new IdentifierNode(item.Name.Span, [.. segments.Take(segments.Count - 1)]), new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]));
+            var (hierarchy, parent) = scope switch
+            {
+                MdxHierarchy h => (h, h.AllMember),
+                MdxMember m => (m.Hierarchy, m),
+                _ => throw evaluator.Error(item.Name, "MDX0104", $"A calculated member belongs to a hierarchy or under a member; '{_source[item.Name.Span]}' names neither."),
+            };
+            var solveOrder = member.FindProperty("SOLVE_ORDER") is { } so ? (int)evaluator.AsNumber(evaluator.Evaluate(so.Value, null!), so.Value) : 0;
+            var visible = member.FindProperty("VISIBLE") is not { } v || Evaluator.AsBoolean(evaluator.Evaluate(v.Value, null!));
+            var calculated = new CalculatedMember(segments[^1].Name, member.Expression, solveOrder, member.FindProperty("FORMAT_STRING")?.Value, visible);
+            hierarchy.CalculatedMembers.Add(MdxMember.OfCalculated(hierarchy, calculated, parent));
+        }
+    }
+
+    /// <summary>The slicer as context members (one tuple) or, for a set of several tuples, as a filter.</summary>
+    private (MdxMember[] Tuple, MdxSet? Set) EvaluateSlicer(Evaluator evaluator, MdxContext context)
+    {
+        if (_select.Where is null) return ([], null);
+        var value = evaluator.Evaluate(_select.Where, context);
+        if (value is MdxSet { Count: > 1 } set) return ([], set);
+        var single = evaluator.AsSet(value, _select.Where);
+        return (single.Count == 0 ? [] : single.Tuples[0], null);
+    }
+
+    private (RowCondition? Filter, string Key) SlicerFilter(MdxSet? set)
+    {
+        if (set is null) return (null, "");
+        var tuples = set.Tuples.Select(t => (RowCondition)new AndRowCondition([.. t.Select(MemberCondition)])).ToArray();
+        return (new OrRowCondition(tuples), string.Join(",", set.Tuples.Select(t => string.Join("", t.Select(m => m.UniqueName)))));
+    }
+
+    private RowCondition MemberCondition(MdxMember member)
+    {
+        if (member.Kind != MemberKind.Regular)
+        {
+            if (member.IsAll) return new ConstantRowCondition(true);
+            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, "MDX0121", $"A slicer set can hold only members of levels; {member.UniqueName} is not one."));
+        }
+        var accepted = new bool[member.Hierarchy.Index!.Members.Count(member.Depth)];
+        accepted[member.Code] = true;
+        return new LevelCondition(_catalog.Snapshot, member.Hierarchy.Index, member.Depth, accepted);
+    }
+
+    private List<(object? Value, string Formatted)> EvaluateCells(Evaluator evaluator, MdxContext context, List<MdxSet> axes)
+    {
+        var nonEmpty = _select.Axes.OrderBy(a => a.Ordinal).Select(a => a.NonEmpty).ToArray();
+        for (var a = 0; a < axes.Count; a++)
+        {
+            if (!nonEmpty[a]) continue;
+            var others = axes.Where((_, i) => i != a).ToList();
+            axes[a] = new MdxSet([.. axes[a].Tuples.Where(t => Combinations(others).Any(o => evaluator.CellValue(context.With(t).With(o)) is not null))]);
+        }
+        var cells = new List<(object?, string)>();
+        foreach (var coordinates in Combinations(axes))
+        {
+            var cellContext = context.With(coordinates);
+            var value = evaluator.CellValue(cellContext);
+            cells.Add((value, FormatString.Format(value, evaluator.FormatStringOf(cellContext))));
+        }
+        return cells;
+    }
+
+    /// <summary>Every combination of one tuple per axis, the first axis varying fastest (cell ordinal order).</summary>
+    private static IEnumerable<MdxMember[]> Combinations(List<MdxSet> axes)
+    {
+        if (axes.Count == 0)
+        {
+            yield return [];
+            yield break;
+        }
+        var sizes = axes.Select(a => a.Count).ToArray();
+        if (sizes.Any(s => s == 0)) yield break;
+        var index = new int[axes.Count];
+        while (true)
+        {
+            yield return [.. axes.SelectMany((a, i) => a.Tuples[index[i]])];
+            var k = 0;
+            while (k < index.Length && ++index[k] == sizes[k]) index[k++] = 0;
+            if (k == index.Length) yield break;
+        }
+    }
+
+    private static CellSet Build(List<MdxSet> axes, MdxMember[] slicer, List<(object? Value, string Formatted)> cells)
+    {
+        var axisList = axes.Select((set, i) => new CellSetAxis(i, AxisSpecification.NameOf(i),
+            [.. set.Tuples.Select((t, p) => new Position(p, [.. t.Select(m => m.ToPublic())]))])).ToList();
+        var slicerAxis = new CellSetAxis(-1, "SLICER", [new Position(0, [.. slicer.Select(m => m.ToPublic())])]);
+        return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value, c.Formatted))]);
+    }
+
+    private static MdxDiagnostic Diagnostic(SourceText source, MdxNode? at, string code, string message)
+    {
+        var offset = at?.Span.Start ?? 0;
+        var (line, column) = source.GetLineColumn(offset);
+        return new MdxDiagnostic(code, message, line, column, offset, at?.Span.Length ?? 0);
+    }
+}
+
+/// <summary>A condition that is always (or never) true.</summary>
+internal sealed class ConstantRowCondition(bool value) : RowCondition
+{
+    public override void Eval(in ChunkView view, Span<bool> result) => result[..view.Count].Fill(value);
+}

@@ -1,0 +1,62 @@
+using Cuboid.Mdx.Execution;
+using Cuboid.Mdx.Syntax;
+
+namespace Cuboid.Mdx.Functions;
+
+/// <summary>One call of an MDX function: its arguments (for <c>x.Fn(a)</c>, x comes first) and where it is written.</summary>
+internal sealed record FunctionCallSite(string Name, IReadOnlyList<MdxExpression> Arguments, MdxNode At)
+{
+    public int Count => Arguments.Count;
+    public MdxExpression this[int index] => Arguments[index];
+    public bool Has(int index) => index < Arguments.Count && Arguments[index] is not EmptyExpression;
+}
+
+internal delegate object? MdxFunction(Evaluator evaluator, MdxContext context, FunctionCallSite call);
+
+/// <summary>
+/// The MDX functions by name (case-insensitive). Each family registers itself from its own
+/// file; a method call <c>target.Fn(args)</c> and a property <c>target.Fn</c> are calls with the
+/// target as first argument.
+/// </summary>
+internal static class FunctionTable
+{
+    private static readonly Dictionary<string, MdxFunction> s_functions = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> s_properties = new(StringComparer.OrdinalIgnoreCase);
+
+    static FunctionTable()
+    {
+        SetFunctions.Register();
+        NavigationFunctions.Register();
+        ValueFunctions.Register();
+    }
+
+    public static IEnumerable<string> Names => s_functions.Keys;
+
+    /// <summary>A function usable as <c>x.Name</c> without parentheses.</summary>
+    public static bool IsProperty(string name) => s_properties.Contains(name);
+
+    internal static void Add(string name, MdxFunction function, bool property = false)
+    {
+        s_functions[name] = function;
+        if (property) s_properties.Add(name);
+    }
+
+    public static object? Call(Evaluator evaluator, string name, MdxExpression? target, IReadOnlyList<MdxExpression> arguments, MdxContext context, MdxNode at)
+    {
+        if (!s_functions.TryGetValue(name, out var function))
+        {
+            throw evaluator.Error(at, "MDX0110", $"Unknown function '{name}'.");
+        }
+        IReadOnlyList<MdxExpression> all = target is null ? arguments : [target, .. arguments];
+        return function(evaluator, context, new FunctionCallSite(name, all, at));
+    }
+
+    internal static void RequireArguments(Evaluator evaluator, FunctionCallSite call, int min, int max = int.MaxValue)
+    {
+        if (call.Count < min || call.Count > max)
+        {
+            var expected = min == max ? $"{min}" : max == int.MaxValue ? $"at least {min}" : $"{min} to {max}";
+            throw evaluator.Error(call.At, "MDX0111", $"Function '{call.Name}' takes {expected} argument(s); {call.Count} given.");
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using Cuboid.Mdx.Execution;
+using Cuboid.Mdx.Syntax;
+
+namespace Cuboid.Mdx.Functions;
+
+internal static partial class SetFunctions
+{
+    /// <summary>Descendants(member or set, [level or distance], [flag]) with SELF, AFTER, BEFORE and their combinations, and LEAVES.</summary>
+    private static object? Descendants(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var source = Set(e, c, f[0]);
+        var result = new List<MdxMember>();
+        foreach (var tuple in source.Tuples)
+        {
+            var member = tuple[0];
+            var leafDepth = Navigation.LevelCount(member.Hierarchy) - 1;
+            var depth = leafDepth;
+            var flag = "SELF";
+            if (f.Has(1))
+            {
+                var target = e.Evaluate(f[1], c);
+                depth = target switch
+                {
+                    MdxLevel level => level.Depth,
+                    double distance => member.Depth + (int)distance,
+                    _ => throw e.Error(f[1], "MDX0231", $"Descendants takes a level or a distance; found {Evaluator.Describe(target)}."),
+                };
+                flag = "SELF";
+            }
+            else
+            {
+                flag = "SELF_AND_AFTER";
+                depth = member.Depth;
+            }
+            if (f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] }) flag = s.Name.ToUpperInvariant();
+            depth = Math.Min(depth, leafDepth);
+            AddDescendants(member, depth, flag, leafDepth, result);
+        }
+        return MdxSet.Of(result);
+    }
+
+    private static void AddDescendants(MdxMember member, int depth, string flag, int leafDepth, List<MdxMember> result)
+    {
+        bool Wanted(int d) => flag switch
+        {
+            "SELF" => d == depth,
+            "AFTER" => d > depth,
+            "BEFORE" => d < depth,
+            "BEFORE_AND_AFTER" => d != depth,
+            "SELF_AND_AFTER" => d >= depth,
+            "SELF_AND_BEFORE" => d <= depth,
+            "SELF_BEFORE_AFTER" => true,
+            "LEAVES" => d == leafDepth || d == depth && depth == leafDepth,
+            _ => d == depth,
+        };
+        void Walk(MdxMember m)
+        {
+            if (Wanted(m.Depth)) result.Add(m);
+            if (m.Depth >= leafDepth || (flag is "SELF" or "BEFORE" or "SELF_AND_BEFORE" && m.Depth >= depth)) return;
+            foreach (var child in Navigation.Children(m)) Walk(child);
+        }
+        Walk(member);
+    }
+
+    /// <summary>Order(set, key [, ASC|DESC|BASC|BDESC]): ASC/DESC keep siblings together under their parents, BASC/BDESC ignore the hierarchy.</summary>
+    private static object? Order(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var (set, alias) = AliasedSet(e, c, f[0]);
+        var flag = f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] } ? s.Name.ToUpperInvariant() : "ASC";
+        var descending = flag is "DESC" or "BDESC";
+        var keys = set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), f[1])).ToList();
+        var order = Enumerable.Range(0, set.Count).ToList();
+        if (flag is "BASC" or "BDESC")
+        {
+            order.Sort((a, b) => Stable(CompareKeys(keys[a], keys[b]) * (descending ? -1 : 1), a, b));
+            return new MdxSet([.. order.Select(i => set.Tuples[i])]);
+        }
+        // Hierarchical: compare the keys of the ancestors under which two tuples differ.
+        var paths = set.Tuples.Select(t => Navigation.PathKey(t[0], post: false)).ToList();
+        order.Sort((a, b) =>
+        {
+            var (ma, mb) = (set.Tuples[a][0], set.Tuples[b][0]);
+            if (ReferenceEquals(ma.Parent, mb.Parent) || ma.Hierarchy != mb.Hierarchy) return Stable(CompareKeys(keys[a], keys[b]) * (descending ? -1 : 1), a, b);
+            if (Navigation.IsAncestorOrSelf(ma, mb)) return -1;
+            if (Navigation.IsAncestorOrSelf(mb, ma)) return 1;
+            var common = 0;
+            while (common < Math.Min(paths[a].Length, paths[b].Length) && paths[a][common] == paths[b][common]) common++;
+            var aa = Navigation.AncestorAt(ma, common - (ma.Hierarchy.HasAll ? 1 : 0)) ?? ma;
+            var ab = Navigation.AncestorAt(mb, common - (mb.Hierarchy.HasAll ? 1 : 0)) ?? mb;
+            var compare = CompareKeys(SortKey(e, c.With(aa), f[1]), SortKey(e, c.With(ab), f[1])) * (descending ? -1 : 1);
+            return Stable(compare, a, b);
+        });
+        return new MdxSet([.. order.Select(i => set.Tuples[i])]);
+    }
+
+    private static MdxContext Bind(MdxContext c, MdxMember[] tuple, string? alias) =>
+        alias is null ? c.With(tuple) : c.With(tuple).WithAlias(alias, tuple.Length == 1 ? tuple[0] : tuple);
+
+    private static int Stable(int compare, int a, int b) => compare != 0 ? compare : a.CompareTo(b);
+
+    private static object? SortKey(Evaluator e, MdxContext c, MdxExpression key) => e.EvaluateScalar(key, c);
+
+    /// <summary>Numbers before strings; empty sorts as the smallest.</summary>
+    internal static int CompareKeys(object? a, object? b) => (a, b) switch
+    {
+        (null, null) => 0,
+        (null, _) => -1,
+        (_, null) => 1,
+        (string x, string y) => string.Compare(x, y, StringComparison.Ordinal),
+        (string, _) => 1,
+        (_, string) => -1,
+        _ => Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture)),
+    };
+
+    private static object? TopCount(Evaluator e, MdxContext c, FunctionCallSite f, bool top)
+    {
+        var set = Set(e, c, f[0]);
+        var n = e.AsInt(f[1], c);
+        if (!f.Has(2)) return Take(set, 0, n);
+        var keys = set.Tuples.Select(t => SortKey(e, c.With(t), f[2])).ToList();
+        var order = Enumerable.Range(0, set.Count).ToList();
+        order.Sort((a, b) => Stable(CompareKeys(keys[a], keys[b]) * (top ? -1 : 1), a, b));
+        return new MdxSet([.. order.Take(Math.Max(0, n)).Select(i => set.Tuples[i])]);
+    }
+
+    /// <summary>TopPercent / TopSum and their Bottom forms: the best tuples until their total reaches the threshold.</summary>
+    private static object? TopBy(Evaluator e, MdxContext c, FunctionCallSite f, bool top, bool percent)
+    {
+        var set = Set(e, c, f[0]);
+        var threshold = e.AsNumber(e.EvaluateScalar(f[1], c), f[1]);
+        var values = set.Tuples.Select(t => e.AsNullableNumber(SortKey(e, c.With(t), f[2]), f[2])).ToList();
+        var order = Enumerable.Range(0, set.Count).ToList();
+        order.Sort((a, b) => Stable(CompareKeys(values[a], values[b]) * (top ? -1 : 1), a, b));
+        var total = values.Sum(v => v ?? 0);
+        var limit = percent ? total * threshold / 100 : threshold;
+        var result = new List<MdxMember[]>();
+        double running = 0;
+        foreach (var i in order)
+        {
+            if (top ? running >= limit : running >= limit && result.Count > 0) break;
+            result.Add(set.Tuples[i]);
+            running += values[i] ?? 0;
+        }
+        return new MdxSet(result);
+    }
+
+    private static object? DrilldownLevel(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var set = Set(e, c, f[0]);
+        var depth = f.Has(1) ? e.AsLevel(e.Evaluate(f[1], c), f[1]).Depth : set.Tuples.Count == 0 ? 0 : set.Tuples.Max(t => t[0].Depth);
+        var result = new List<MdxMember[]>();
+        foreach (var tuple in set.Tuples)
+        {
+            result.Add(tuple);
+            if (tuple[0].Depth == depth) result.AddRange(Navigation.Children(tuple[0]).Select(child => (MdxMember[])[child, .. tuple.Skip(1)]));
+        }
+        return new MdxSet(result);
+    }
+
+    private static object? DrilldownMember(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var set = Set(e, c, f[0]);
+        var drill = new HashSet<MdxMember>(Set(e, c, f[1]).Tuples.Select(t => t[0]), ReferenceEqualityComparer.Instance);
+        var recursive = f.Count > 2 && IsSymbol(f[2], "RECURSIVE");
+        var result = new List<MdxMember[]>();
+        void Add(MdxMember[] tuple)
+        {
+            result.Add(tuple);
+            if (!drill.Contains(tuple[0])) return;
+            foreach (var child in Navigation.Children(tuple[0]))
+            {
+                MdxMember[] next = [child, .. tuple.Skip(1)];
+                if (recursive) Add(next);
+                else result.Add(next);
+            }
+        }
+        foreach (var tuple in set.Tuples) Add(tuple);
+        return new MdxSet(result);
+    }
+}

@@ -1,0 +1,192 @@
+using Cuboid.Mdx.Execution;
+using Cuboid.Mdx.Syntax;
+
+namespace Cuboid.Mdx.Functions;
+
+/// <summary>Functions that make sets: members, children, descendants, set algebra, head/tail, ordering and filters.</summary>
+internal static partial class SetFunctions
+{
+    public static void Register()
+    {
+        FunctionTable.Add("Members", Members, property: true);
+        FunctionTable.Add("AllMembers", (e, c, f) => Members(e, c, f), property: true);
+        FunctionTable.Add("Children", (e, c, f) => MdxSet.Of(Navigation.Children(e.AsMember(e.Evaluate(f[0], c), f.At))), property: true);
+        FunctionTable.Add("Siblings", Siblings, property: true);
+        FunctionTable.Add("Descendants", Descendants);
+        FunctionTable.Add("CrossJoin", (e, c, f) => f.Arguments.Select(a => Set(e, c, a)).Aggregate(CrossJoin));
+        FunctionTable.Add("NonEmptyCrossJoin", (e, c, f) => NonEmpty(e, c, f.Arguments.Select(a => Set(e, c, a)).Aggregate(CrossJoin)));
+        FunctionTable.Add("Union", (e, c, f) => Union(Set(e, c, f[0]), Set(e, c, f[1]), f.Count > 2 && IsSymbol(f[2], "ALL")));
+        FunctionTable.Add("Intersect", (e, c, f) => Intersect(Set(e, c, f[0]), Set(e, c, f[1]), f.Count > 2 && IsSymbol(f[2], "ALL")));
+        FunctionTable.Add("Except", (e, c, f) => Except(Set(e, c, f[0]), Set(e, c, f[1])));
+        FunctionTable.Add("Distinct", (e, c, f) => Distinct(Set(e, c, f[0])));
+        FunctionTable.Add("Hierarchize", (e, c, f) => Hierarchize(Set(e, c, f[0]), f.Count > 1 && IsSymbol(f[1], "POST")));
+        FunctionTable.Add("Head", (e, c, f) => Take(Set(e, c, f[0]), 0, f.Has(1) ? e.AsInt(f[1], c) : 1));
+        FunctionTable.Add("Tail", (e, c, f) =>
+        {
+            var set = Set(e, c, f[0]);
+            var n = Math.Clamp(f.Has(1) ? e.AsInt(f[1], c) : 1, 0, set.Count);
+            return Take(set, set.Count - n, n);
+        });
+        FunctionTable.Add("Subset", (e, c, f) => Take(Set(e, c, f[0]), e.AsInt(f[1], c), f.Has(2) ? e.AsInt(f[2], c) : int.MaxValue));
+        FunctionTable.Add("Generate", Generate);
+        FunctionTable.Add("Filter", Filter);
+        FunctionTable.Add("NonEmpty", (e, c, f) => NonEmpty(e, f.Has(1) ? c.With(Set(e, c, f[1]).Tuples.FirstOrDefault() ?? []) : c, Set(e, c, f[0])));
+        FunctionTable.Add("Extract", Extract);
+        FunctionTable.Add("Order", Order);
+        FunctionTable.Add("TopCount", (e, c, f) => TopCount(e, c, f, top: true));
+        FunctionTable.Add("BottomCount", (e, c, f) => TopCount(e, c, f, top: false));
+        FunctionTable.Add("TopPercent", (e, c, f) => TopBy(e, c, f, top: true, percent: true));
+        FunctionTable.Add("BottomPercent", (e, c, f) => TopBy(e, c, f, top: false, percent: true));
+        FunctionTable.Add("TopSum", (e, c, f) => TopBy(e, c, f, top: true, percent: false));
+        FunctionTable.Add("BottomSum", (e, c, f) => TopBy(e, c, f, top: false, percent: false));
+        FunctionTable.Add("DrilldownLevel", DrilldownLevel);
+        FunctionTable.Add("DrilldownMember", DrilldownMember);
+        RegisterPeriods();
+    }
+
+    internal static MdxSet Set(Evaluator e, MdxContext c, MdxExpression expression) => e.AsSet(e.Evaluate(expression, c), expression);
+
+    internal static bool IsSymbol(MdxExpression expression, string name) =>
+        expression is IdentifierNode { Segments: [{ IsQuoted: false } s] } && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase);
+
+    private static object? Members(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var target = e.Evaluate(f[0], c);
+        return target switch
+        {
+            MdxLevel level => MdxSet.Of(level.Members),
+            MdxHierarchy { IsMeasures: true } h => MdxSet.Of(string.Equals(f.Name, "AllMembers", StringComparison.OrdinalIgnoreCase) ? [.. h.MeasureMembers, .. h.CalculatedMembers] : h.MeasureMembers),
+            MdxHierarchy h => MdxSet.Of(h.AllMembersInOrder()),
+            MdxDimension d => MdxSet.Of(e.Catalog.DefaultHierarchy(d.Name)!.AllMembersInOrder()),
+            _ => throw e.Error(f.At, "MDX0230", $"Members applies to a level, hierarchy or dimension; found {Evaluator.Describe(target)}."),
+        };
+    }
+
+    private static object? Siblings(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var member = e.AsMember(e.Evaluate(f[0], c), f.At);
+        if (member.Parent is { } parent) return MdxSet.Of(Navigation.Children(parent));
+        return MdxSet.Of(member.IsAll ? [member] : member.Hierarchy.MembersAt(member.Depth));
+    }
+
+    public static MdxSet CrossJoin(MdxSet left, MdxSet right)
+    {
+        var tuples = new List<MdxMember[]>(left.Count * right.Count);
+        foreach (var l in left.Tuples)
+        {
+            foreach (var r in right.Tuples) tuples.Add([.. l, .. r]);
+        }
+        return new MdxSet(tuples);
+    }
+
+    public static MdxSet Union(MdxSet left, MdxSet right, bool all) =>
+        all ? new MdxSet([.. left.Tuples, .. right.Tuples]) : Distinct(new MdxSet([.. left.Tuples, .. right.Tuples]));
+
+    public static MdxSet Intersect(MdxSet left, MdxSet right, bool all)
+    {
+        var keep = new HashSet<MdxMember[]>(right.Tuples, TupleComparer.Instance);
+        var result = left.Tuples.Where(keep.Contains);
+        return all ? new MdxSet([.. result]) : Distinct(new MdxSet([.. result]));
+    }
+
+    public static MdxSet Except(MdxSet left, MdxSet right)
+    {
+        var drop = new HashSet<MdxMember[]>(right.Tuples, TupleComparer.Instance);
+        return Distinct(new MdxSet([.. left.Tuples.Where(t => !drop.Contains(t))]));
+    }
+
+    public static MdxSet Distinct(MdxSet set)
+    {
+        var seen = new HashSet<MdxMember[]>(TupleComparer.Instance);
+        return new MdxSet([.. set.Tuples.Where(seen.Add)]);
+    }
+
+    private static MdxSet Take(MdxSet set, int start, int count)
+    {
+        start = Math.Max(0, start);
+        count = (int)Math.Clamp((long)count, 0, Math.Max(0, set.Count - start));
+        return new MdxSet(set.Tuples.GetRange(Math.Min(start, set.Count), count));
+    }
+
+    /// <summary>Members in hierarchy order (parents before children; POST: after).</summary>
+    public static MdxSet Hierarchize(MdxSet set, bool post)
+    {
+        var keys = set.Tuples.Select(t => t.Select(m => Navigation.PathKey(m, post)).ToArray()).ToList();
+        var order = Enumerable.Range(0, set.Count).ToList();
+        order.Sort((a, b) =>
+        {
+            for (var i = 0; i < keys[a].Length; i++)
+            {
+                var compare = Navigation.ComparePaths(keys[a][i], keys[b][i], post);
+                if (compare != 0) return compare;
+            }
+            return a.CompareTo(b);
+        });
+        return new MdxSet([.. order.Select(i => set.Tuples[i])]);
+    }
+
+    private static object? Generate(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var source = Set(e, c, f[0]);
+        var all = f.Count > 2 && IsSymbol(f[2], "ALL");
+        var result = new List<MdxMember[]>();
+        var strings = new List<string>();
+        foreach (var tuple in source.Tuples)
+        {
+            var value = e.Evaluate(f[1], c.With(tuple));
+            if (value is string or double or null && !Evaluator.IsSetLike(value))
+            {
+                strings.Add(Evaluator.Text(e.Scalar(value, c.With(tuple))));
+                continue;
+            }
+            result.AddRange(e.AsSet(value, f[1]).Tuples);
+        }
+        if (strings.Count > 0) return string.Join(f.Count > 2 ? Evaluator.Text(e.EvaluateScalar(f[2], c)) : "", strings);
+        return all ? new MdxSet(result) : Distinct(new MdxSet(result));
+    }
+
+    private static object? Filter(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var (set, alias) = AliasedSet(e, c, f[0]);
+        var result = new List<MdxMember[]>();
+        foreach (var tuple in set.Tuples)
+        {
+            var context = c.With(tuple);
+            if (alias is not null) context = context.WithAlias(alias, tuple.Length == 1 ? tuple[0] : tuple);
+            if (Evaluator.AsBoolean(e.EvaluateScalar(f[1], context))) result.Add(tuple);
+        }
+        return new MdxSet(result);
+    }
+
+    internal static (MdxSet Set, string? Alias) AliasedSet(Evaluator e, MdxContext c, MdxExpression expression) =>
+        expression is AliasExpression a
+            ? (Set(e, c, a.Expression), a.Alias.Segments[^1].Name)
+            : (Set(e, c, expression), null);
+
+    /// <summary>Tuples whose cell (in the context) is not empty.</summary>
+    internal static MdxSet NonEmpty(Evaluator e, MdxContext c, MdxSet set) =>
+        new([.. set.Tuples.Where(t => e.CellValue(c.With(t)) is not null)]);
+
+    private static object? Extract(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var set = Set(e, c, f[0]);
+        var hierarchies = f.Arguments.Skip(1).Select(a => e.AsHierarchy(e.Evaluate(a, c), a)).ToList();
+        return Distinct(new MdxSet([.. set.Tuples.Select(t => hierarchies.Select(h => t.First(m => m.Hierarchy == h)).ToArray())]));
+    }
+}
+
+/// <summary>Tuples compare member by member, by reference (members are canonical).</summary>
+internal sealed class TupleComparer : IEqualityComparer<MdxMember[]>
+{
+    public static readonly TupleComparer Instance = new();
+
+    public bool Equals(MdxMember[]? x, MdxMember[]? y) =>
+        x is not null && y is not null && x.Length == y.Length && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance);
+
+    public int GetHashCode(MdxMember[] obj)
+    {
+        var hash = new HashCode();
+        foreach (var m in obj) hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(m));
+        return hash.ToHashCode();
+    }
+}

@@ -1,0 +1,81 @@
+using Cuboid.Mdx.Execution;
+using Cuboid.Mdx.Syntax;
+
+namespace Cuboid.Mdx.Functions;
+
+/// <summary>Functions that return numbers, strings or booleans: aggregates over sets, Rank, IIf, CoalesceEmpty, IsEmpty.</summary>
+internal static class ValueFunctions
+{
+    public static void Register()
+    {
+        FunctionTable.Add("Sum", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Sum()));
+        FunctionTable.Add("Aggregate", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Sum()));
+        FunctionTable.Add("Avg", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Average()));
+        FunctionTable.Add("Min", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Min()));
+        FunctionTable.Add("Max", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Max()));
+        FunctionTable.Add("Median", (e, c, f) => Aggregate(e, c, f, Median));
+        FunctionTable.Add("Count", Count, property: true);
+        FunctionTable.Add("Rank", Rank);
+        FunctionTable.Add("IIf", (e, c, f) => Evaluator.AsBoolean(e.EvaluateScalar(f[0], c)) ? e.Evaluate(f[1], c) : e.Evaluate(f[2], c));
+        FunctionTable.Add("CoalesceEmpty", (e, c, f) => f.Arguments.Select(a => e.EvaluateScalar(a, c)).FirstOrDefault(v => v is not null));
+        FunctionTable.Add("IsEmpty", (e, c, f) => e.EvaluateScalar(f[0], c) is null || e.EvaluateScalar(f[0], c) is string { Length: 0 });
+    }
+
+    /// <summary>Values of the numeric expression (or of the current cell) over a set; empty cells are left out.</summary>
+    private static object? Aggregate(Evaluator e, MdxContext c, FunctionCallSite f, Func<List<double>, double?> combine)
+    {
+        var (set, alias) = SetFunctions.AliasedSet(e, c, f[0]);
+        var values = new List<double>();
+        foreach (var tuple in set.Tuples)
+        {
+            var context = c.With(tuple);
+            if (alias is not null) context = context.WithAlias(alias, tuple.Length == 1 ? tuple[0] : tuple);
+            var value = f.Has(1) ? e.EvaluateScalar(f[1], context) : e.CellValue(context);
+            if (value is null) continue;
+            values.Add(e.AsNumber(value, f.At));
+        }
+        return combine(values);
+    }
+
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0) return null;
+        values.Sort();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /// <summary>Count(set [, EXCLUDEEMPTY | INCLUDEEMPTY]); also set.Count and level/hierarchy .Count.</summary>
+    private static object? Count(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var set = SetFunctions.Set(e, c, f[0]);
+        if (f.Count > 1 && SetFunctions.IsSymbol(f[1], "EXCLUDEEMPTY")) return (double)set.Tuples.Count(t => e.CellValue(c.With(t)) is not null);
+        return (double)set.Count;
+    }
+
+    /// <summary>Rank(tuple, set [, numeric]): 1-based position, or with a key, 1 + the number of tuples with a larger key (ties share a rank).</summary>
+    private static object? Rank(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var value = e.Evaluate(f[0], c);
+        MdxMember[] tuple = value switch
+        {
+            MdxMember m => [m],
+            MdxMember[] t => t,
+            _ => throw e.Error(f[0], "MDX0250", $"Rank takes a member or tuple; found {Evaluator.Describe(value)}."),
+        };
+        var set = SetFunctions.Set(e, c, f[1]);
+        var index = set.Tuples.FindIndex(t => TupleComparer.Instance.Equals(t, tuple));
+        if (index < 0) return 0d;
+        if (!f.Has(2)) return (double)(index + 1);
+        var key = e.EvaluateScalar(f[2], c.With(tuple));
+        if (key is null) return null;
+        var mine = e.AsNumber(key, f[2]);
+        var larger = 0;
+        foreach (var other in set.Tuples)
+        {
+            var k = e.EvaluateScalar(f[2], c.With(other));
+            if (k is not null && e.AsNumber(k, f[2]) > mine) larger++;
+        }
+        return (double)(larger + 1);
+    }
+}
