@@ -33,26 +33,26 @@ internal static class FoodMart
         var cube = session.CreateCube(fact, "Sales", CubeMode.Manual);
         foreach (var h in cube.Hierarchies.ToList()) cube.Hierarchies.Remove(h.Name);
         var hs = cube.Hierarchies;
-        hs.Set(("Store", "Store"), ("Store Country", store["store_country"]), ("Store State", store["store_state"]), ("Store City", store["store_city"]), ("Store Name", store["store_name"]));
-        hs.Set(("Store Size in SQFT", "Store Size in SQFT"), ("Store Sqft", store["store_sqft"]));
-        hs.Set(("Store Type", "Store Type"), ("Store Type", store["store_type"]));
+        hs.Set(("Store", "Store"), ("Store Country", store["store_country"]), ("Store State", store["store_state"]), ("Store City", store["store_city"]), ("Store Name", store["store_name"])).AllMemberName = "All Stores";
+        hs.Set(("Store Size in SQFT", "Store Size in SQFT"), ("Store Sqft", store["store_sqft"])).AllMemberName = "All Store Size in SQFTs";
+        hs.Set(("Store Type", "Store Type"), ("Store Type", store["store_type"])).AllMemberName = "All Store Types";
         var calendar = hs.Set(("Time", "Time"), ("Year", time["the_year"]), ("Quarter", time["quarter"]), ("Month", time["month_of_year"]));
         calendar.Slicing = true;
-        hs.Set(("Time", "Weekly"), ("Year", time["the_year"]), ("Week", time["week_of_year"]), ("Day", time["day_of_month"]));
+        hs.Set(("Time", "Weekly"), ("Year", time["the_year"]), ("Week", time["week_of_year"]), ("Day", time["day_of_month"])).AllMemberName = "All Weeklys";
         hs.Set(("Product", "Product"),
             ("Product Family", productClass["product_family"]), ("Product Department", productClass["product_department"]),
             ("Product Category", productClass["product_category"]), ("Product Subcategory", productClass["product_subcategory"]),
-            ("Brand Name", product["brand_name"]), ("Product Name", product["product_name"]));
+            ("Brand Name", product["brand_name"]), ("Product Name", product["product_name"])).AllMemberName = "All Products";
         hs.Set(("Promotion Media", "Promotion Media"), ("Media Type", promotion["media_type"])).AllMemberName = "All Media";
         hs.Set(("Promotions", "Promotions"), ("Promotion Name", promotion["promotion_name"])).AllMemberName = "All Promotions";
         var customers = hs.Set(("Customers", "Customers"), ("Country", customer["country"]), ("State Province", customer["state_province"]), ("City", customer["city"]), ("Name", customer["customer_id"]));
         customers.AllMemberName = "All Customers";
         customers["Name"].CaptionColumn = customer["fullname"];
         customers["Name"].Order = LevelOrder.ByCaption;
-        hs.Set(("Education Level", "Education Level"), ("Education Level", customer["education"]));
+        hs.Set(("Education Level", "Education Level"), ("Education Level", customer["education"])).AllMemberName = "All Education Levels";
         hs.Set(("Gender", "Gender"), ("Gender", customer["gender"])).AllMemberName = "All Gender";
         hs.Set(("Marital Status", "Marital Status"), ("Marital Status", customer["marital_status"])).AllMemberName = "All Marital Status";
-        hs.Set(("Yearly Income", "Yearly Income"), ("Yearly Income", customer["yearly_income"]));
+        hs.Set(("Yearly Income", "Yearly Income"), ("Yearly Income", customer["yearly_income"])).AllMemberName = "All Yearly Incomes";
 
         var m = cube.Measures;
         m.Remove("contributors.COUNT");

@@ -16,7 +16,8 @@ internal sealed partial class Evaluator
             {
                 throw new MdxEvaluationException(new MdxDiagnostic("MDX0220", $"Infinite recursion while evaluating calculated member {calculated.UniqueName}.", 1, 1, 0, 0));
             }
-            return Evaluate(calculated.Calculated!.Formula, context.Expand(calculated));
+            var expanded = context.Expand(calculated);
+            return Scalar(Evaluate(calculated.Calculated!.Formula, expanded), expanded);
         }
         var measure = Effective(context, Catalog.Measures);
         if (measure?.Measure is not { } stored) return null;

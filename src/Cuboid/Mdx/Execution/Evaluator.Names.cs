@@ -36,8 +36,7 @@ internal sealed partial class Evaluator
         if (dot > 0 && Catalog.Hierarchy(head[..dot], head[(dot + 1)..]) is { } dotted) return (dotted, 1);
         if (Catalog.IsDimension(head))
         {
-            if (segments.Count > 1 && Catalog.Hierarchy(head, segments[1].Name) is { } named
-                && !string.Equals(named.Name, head, StringComparison.OrdinalIgnoreCase)) return (named, 2);
+            if (segments.Count > 1 && !segments[1].IsKey && Catalog.Hierarchy(head, segments[1].Name) is { } named) return (named, 2);
             return (Catalog.DefaultHierarchy(head), 1);
         }
         if (Catalog.Hierarchies.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);

@@ -20,6 +20,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
 
     public object? Evaluate(MdxExpression expression, MdxContext context) => expression switch
     {
+        ValueNode v => v.Value,
         NumberLiteral n => n.Value,
         StringLiteral s => s.Value,
         NullLiteral => null,
@@ -67,6 +68,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
                 case MdxMember m: members.Add(m); break;
                 case MdxMember[] t: members.AddRange(t); break;
                 case MdxSet { Count: 1 } s: members.AddRange(s.Tuples[0]); break;
+                case MdxHierarchy h when h.DefaultMember is { } d: members.Add(d); break;
                 default: throw Error(at, "MDX0202", $"A tuple is made of members; found {Describe(value)}.");
             }
         }
@@ -77,8 +79,12 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
 
     private object? Range(RangeExpression range, MdxContext context)
     {
-        var start = AsMember(Evaluate(range.Start, context), range.Start);
-        var end = AsMember(Evaluate(range.End, context), range.End);
+        var startValue = Evaluate(range.Start, context);
+        var endValue = Evaluate(range.End, context);
+        if (startValue is null || endValue is null) return MdxSet.Empty;   // a range bounded by a missing member is empty
+        var start = AsMember(startValue, range.Start);
+        var end = AsMember(endValue, range.End);
+        if (ReferenceEquals(start, end)) return MdxSet.Of([start]);
         if (start.Hierarchy != end.Hierarchy || start.Depth != end.Depth || start.Kind != MemberKind.Regular || end.Kind != MemberKind.Regular)
         {
             throw Error(range, "MDX0204", $"A range needs two members of one level: {start.UniqueName} and {end.UniqueName} are not.");

@@ -9,22 +9,22 @@ internal static class NavigationFunctions
     {
         FunctionTable.Add("CurrentMember", (e, c, f) => c[e.AsHierarchy(e.Evaluate(f[0], c), f[0])], property: true);
         FunctionTable.Add("DefaultMember", (e, c, f) => e.AsHierarchy(e.Evaluate(f[0], c), f[0]).DefaultMember, property: true);
-        FunctionTable.Add("Parent", (e, c, f) => Member(e, c, f).Parent, property: true);
-        FunctionTable.Add("FirstChild", (e, c, f) => Navigation.Children(Member(e, c, f)).FirstOrDefault(), property: true);
-        FunctionTable.Add("LastChild", (e, c, f) => Navigation.Children(Member(e, c, f)).LastOrDefault(), property: true);
-        FunctionTable.Add("PrevMember", (e, c, f) => Navigation.Lead(Member(e, c, f), -1), property: true);
-        FunctionTable.Add("NextMember", (e, c, f) => Navigation.Lead(Member(e, c, f), 1), property: true);
-        FunctionTable.Add("FirstSibling", (e, c, f) => Siblings(Member(e, c, f)).FirstOrDefault(), property: true);
-        FunctionTable.Add("LastSibling", (e, c, f) => Siblings(Member(e, c, f)).LastOrDefault(), property: true);
-        FunctionTable.Add("Lag", (e, c, f) => Navigation.Lead(Member(e, c, f), -e.AsInt(f[1], c)));
-        FunctionTable.Add("Lead", (e, c, f) => Navigation.Lead(Member(e, c, f), e.AsInt(f[1], c)));
+        FunctionTable.Add("Parent", (e, c, f) => Member(e, c, f)?.Parent, property: true);
+        FunctionTable.Add("FirstChild", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Children(m).FirstOrDefault() : null, property: true);
+        FunctionTable.Add("LastChild", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Children(m).LastOrDefault() : null, property: true);
+        FunctionTable.Add("PrevMember", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, -1) : null, property: true);
+        FunctionTable.Add("NextMember", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, 1) : null, property: true);
+        FunctionTable.Add("FirstSibling", (e, c, f) => Member(e, c, f) is { } m ? Siblings(m).FirstOrDefault() : null, property: true);
+        FunctionTable.Add("LastSibling", (e, c, f) => Member(e, c, f) is { } m ? Siblings(m).LastOrDefault() : null, property: true);
+        FunctionTable.Add("Lag", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, -e.AsInt(f[1], c)) : null);
+        FunctionTable.Add("Lead", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, e.AsInt(f[1], c)) : null);
         FunctionTable.Add("Ancestor", Ancestor);
         FunctionTable.Add("Cousin", Cousin);
         FunctionTable.Add("ParallelPeriod", ParallelPeriod);
         FunctionTable.Add("OpeningPeriod", (e, c, f) => Period(e, c, f, opening: true));
         FunctionTable.Add("ClosingPeriod", (e, c, f) => Period(e, c, f, opening: false));
         FunctionTable.Add("Item", Item);
-        FunctionTable.Add("Level", (e, c, f) => Member(e, c, f).Level, property: true);
+        FunctionTable.Add("Level", (e, c, f) => Member(e, c, f)?.Level, property: true);
         FunctionTable.Add("Hierarchy", (e, c, f) => e.AsHierarchy(e.Evaluate(f[0], c), f[0]), property: true);
         FunctionTable.Add("Dimension", (e, c, f) => new MdxDimension(e.AsHierarchy(e.Evaluate(f[0], c), f[0]).Dimension), property: true);
         FunctionTable.Add("Levels", (e, c, f) =>
@@ -38,11 +38,13 @@ internal static class NavigationFunctions
         FunctionTable.Add("Name", (e, c, f) => NameOf(e.Evaluate(f[0], c), unique: false), property: true);
         FunctionTable.Add("UniqueName", (e, c, f) => NameOf(e.Evaluate(f[0], c), unique: true), property: true);
         FunctionTable.Add("Caption", (e, c, f) => e.Evaluate(f[0], c) is MdxMember m ? m.Caption : NameOf(e.Evaluate(f[0], c), unique: false), property: true);
-        FunctionTable.Add("Ordinal", (e, c, f) => (double)(e.Evaluate(f[0], c) is MdxLevel l ? l.Ordinal : Member(e, c, f).LevelDepth), property: true);
+        FunctionTable.Add("Ordinal", (e, c, f) => (double)(e.Evaluate(f[0], c) is MdxLevel l ? l.Ordinal : Member(e, c, f)?.LevelDepth ?? 0), property: true);
         FunctionTable.Add("Value", (e, c, f) => e.EvaluateScalar(f[0], c), property: true);
     }
 
-    private static MdxMember Member(Evaluator e, MdxContext c, FunctionCallSite f) => e.AsMember(e.Evaluate(f[0], c), f[0]);
+    /// <summary>The member argument; null (a missing member, e.g. the parent of All) propagates as null.</summary>
+    private static MdxMember? Member(Evaluator e, MdxContext c, FunctionCallSite f) =>
+        e.Evaluate(f[0], c) is { } value ? e.AsMember(value, f[0]) : null;
 
     private static IReadOnlyList<MdxMember> Siblings(MdxMember member) =>
         member.Parent is { } parent ? Navigation.Children(parent) : Navigation.LevelMembers(member);
@@ -58,7 +60,7 @@ internal static class NavigationFunctions
 
     private static object? Ancestor(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var member = Member(e, c, f);
+        if (Member(e, c, f) is not { } member) return null;
         var target = e.Evaluate(f[1], c);
         return target switch
         {
@@ -78,7 +80,7 @@ internal static class NavigationFunctions
     /// <summary>Cousin(member, ancestor): the member at the same position under <paramref name="f"/>'s second member.</summary>
     private static object? Cousin(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var member = Member(e, c, f);
+        if (Member(e, c, f) is not { } member) return null;
         var ancestor = e.AsMember(e.Evaluate(f[1], c), f[1]);
         var path = new List<int>();
         for (var m = member; m is not null && m.Depth > ancestor.Depth; m = m.Parent)

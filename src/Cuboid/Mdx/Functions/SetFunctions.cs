@@ -10,7 +10,7 @@ internal static partial class SetFunctions
     {
         FunctionTable.Add("Members", Members, property: true);
         FunctionTable.Add("AllMembers", (e, c, f) => Members(e, c, f), property: true);
-        FunctionTable.Add("Children", (e, c, f) => MdxSet.Of(Navigation.Children(e.AsMember(e.Evaluate(f[0], c), f.At))), property: true);
+        FunctionTable.Add("Children", (e, c, f) => e.Evaluate(f[0], c) is { } m ? MdxSet.Of(Navigation.Children(e.AsMember(m, f.At))) : MdxSet.Empty, property: true);
         FunctionTable.Add("Siblings", Siblings, property: true);
         FunctionTable.Add("Descendants", Descendants);
         FunctionTable.Add("CrossJoin", (e, c, f) => f.Arguments.Select(a => Set(e, c, a)).Aggregate(CrossJoin));
@@ -27,7 +27,7 @@ internal static partial class SetFunctions
             var n = Math.Clamp(f.Has(1) ? e.AsInt(f[1], c) : 1, 0, set.Count);
             return Take(set, set.Count - n, n);
         });
-        FunctionTable.Add("Subset", (e, c, f) => Take(Set(e, c, f[0]), e.AsInt(f[1], c), f.Has(2) ? e.AsInt(f[2], c) : int.MaxValue));
+        FunctionTable.Add("Subset", (e, c, f) => e.AsInt(f[1], c) is var start && start < 0 ? MdxSet.Empty : Take(Set(e, c, f[0]), start, f.Has(2) ? e.AsInt(f[2], c) : int.MaxValue));
         FunctionTable.Add("Generate", Generate);
         FunctionTable.Add("Filter", Filter);
         FunctionTable.Add("NonEmpty", (e, c, f) => NonEmpty(e, f.Has(1) ? c.With(Set(e, c, f[1]).Tuples.FirstOrDefault() ?? []) : c, Set(e, c, f[0])));
@@ -64,7 +64,8 @@ internal static partial class SetFunctions
 
     private static object? Siblings(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var member = e.AsMember(e.Evaluate(f[0], c), f.At);
+        if (e.Evaluate(f[0], c) is not { } value) return MdxSet.Empty;
+        var member = e.AsMember(value, f.At);
         if (member.Parent is { } parent) return MdxSet.Of(Navigation.Children(parent));
         return MdxSet.Of(member.IsAll ? [member] : member.Hierarchy.MembersAt(member.Depth));
     }
@@ -134,14 +135,14 @@ internal static partial class SetFunctions
         foreach (var tuple in source.Tuples)
         {
             var value = e.Evaluate(f[1], c.With(tuple));
-            if (value is string or double or null && !Evaluator.IsSetLike(value))
+            if (value is string or double or bool)
             {
-                strings.Add(Evaluator.Text(e.Scalar(value, c.With(tuple))));
+                strings.Add(Evaluator.Text(value));
                 continue;
             }
             result.AddRange(e.AsSet(value, f[1]).Tuples);
         }
-        if (strings.Count > 0) return string.Join(f.Count > 2 ? Evaluator.Text(e.EvaluateScalar(f[2], c)) : "", strings);
+        if (strings.Count > 0) return string.Join(f.Count > 2 && !all ? Evaluator.Text(e.EvaluateScalar(f[2], c)) : "", strings);
         return all ? new MdxSet(result) : Distinct(new MdxSet(result));
     }
 
