@@ -47,6 +47,8 @@ internal sealed partial class Evaluator
         return member.Kind == MemberKind.Calculated ? hierarchy.DefaultMember : member;
     }
 
+    private static Syntax.MdxExpression Unwrap(Syntax.MdxExpression e) => e is Syntax.ParenthesizedExpression p ? Unwrap(p.Inner) : e;
+
     /// <summary>The format string of the cell: the winning calculated member's FORMAT_STRING, else the measure's formatter.</summary>
     public string? FormatStringOf(MdxContext context)
     {
@@ -56,6 +58,11 @@ internal sealed partial class Evaluator
             if (calculated is null) break;
             if (calculated.Calculated!.FormatString is { } format) return Text(EvaluateScalar(format, ctx.Expand(calculated)));
             ctx = ctx.Expand(calculated);
+            // Without FORMAT_STRING, a formula that is just a member (or tuple) takes that member's format, as Mondrian does.
+            if (Unwrap(calculated.Calculated.Formula) is Syntax.IdentifierNode or Syntax.TupleLiteral && Evaluate(calculated.Calculated.Formula, ctx) is var target && target is MdxMember or MdxMember[])
+            {
+                ctx = target is MdxMember one ? ctx.With(one) : ctx.With((MdxMember[])target);
+            }
         }
         return context[Catalog.Measures].Measure?.Formatter;
     }

@@ -101,11 +101,23 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         foreach (var when in c.Whens)
         {
             var matched = c.Operand is null
-                ? AsBoolean(Evaluate(when.When, context))
-                : Equals(Scalar(operand, context), Scalar(Evaluate(when.When, context), context));
+                ? AsBoolean(Scalar(Evaluate(when.When, context), context))
+                : Matches(operand, Evaluate(when.When, context), context);
             if (matched) return Evaluate(when.Then, context);
         }
         return c.Else is null ? null : Evaluate(c.Else, context);
+    }
+
+    /// <summary>CASE operand matching: members and tuples by identity, anything else by value.</summary>
+    private bool Matches(object? operand, object? candidate, MdxContext context)
+    {
+        if (operand is MdxMember or MdxMember[] && candidate is MdxMember or MdxMember[])
+        {
+            MdxMember[] a = operand is MdxMember m ? [m] : (MdxMember[])operand;
+            MdxMember[] b = candidate is MdxMember n ? [n] : (MdxMember[])candidate;
+            return Functions.TupleComparer.Instance.Equals(a, b);
+        }
+        return Compare(Scalar(operand, context), Scalar(candidate, context)) is 0;
     }
 
     private object? Unary(UnaryExpression u, MdxContext context)
@@ -113,7 +125,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         var value = Scalar(Evaluate(u.Operand, context), context);
         return u.Operator switch
         {
-            UnaryOperator.Minus => value is null ? null : -AsNumber(value, u),
+            UnaryOperator.Minus => value is null ? null : AsNumber(value, u) is var x && x == 0 ? 0d : -x,
             UnaryOperator.Plus => value,
             _ => !AsBoolean(value),
         };
@@ -154,19 +166,24 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         };
     }
 
-    /// <summary>MDX arithmetic: empty acts as 0 beside a value, and empty with empty is empty; x/0 is infinity.</summary>
+    /// <summary>
+    /// MDX arithmetic as Mondrian does it: empty beside a value acts as 0 for + and -, but makes
+    /// * and / empty; empty with empty is empty; x/0 is infinity; -0 prints as 0.
+    /// </summary>
     private object? Arithmetic(BinaryOperator op, object? l, object? r, MdxExpression at)
     {
         if (l is null && r is null) return null;
+        if (op is BinaryOperator.Multiply or BinaryOperator.Divide && (l is null || r is null)) return null;
         var a = l is null ? 0 : AsNumber(l, at);
         var b = r is null ? 0 : AsNumber(r, at);
-        return op switch
+        var result = op switch
         {
             BinaryOperator.Add => a + b,
             BinaryOperator.Subtract => a - b,
             BinaryOperator.Multiply => a * b,
-            _ => l is null ? null : b == 0 ? (a == 0 ? double.NaN : a / b) : a / b,
+            _ => b == 0 && a == 0 ? double.NaN : a / b,
         };
+        return result == 0 ? 0d : result;
     }
 
     /// <summary>Orders two scalars; null compares as 0 or "", as Mondrian does; mixed kinds are unordered (null).</summary>

@@ -57,6 +57,7 @@ internal static class ValueFunctions
     private static object? Rank(Evaluator e, MdxContext c, FunctionCallSite f)
     {
         var value = e.Evaluate(f[0], c);
+        if (value is null) return null;
         MdxMember[] tuple = value switch
         {
             MdxMember m => [m],
@@ -65,8 +66,7 @@ internal static class ValueFunctions
         };
         var set = SetFunctions.Set(e, c, f[1]);
         var index = set.Tuples.FindIndex(t => TupleComparer.Instance.Equals(t, tuple));
-        if (index < 0) return 0d;
-        if (!f.Has(2)) return (double)(index + 1);
+        if (!f.Has(2)) return (double)(index + 1);   // 0 when the tuple is not in the set
         var key = e.EvaluateScalar(f[2], c.With(tuple));
         if (key is null) return null;
         var mine = e.AsNumber(key, f[2]);
