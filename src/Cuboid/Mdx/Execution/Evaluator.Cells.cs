@@ -56,7 +56,8 @@ internal sealed partial class Evaluator
         {
             var calculated = WinningCalculation(ctx);
             if (calculated is null) break;
-            if (calculated.Calculated!.FormatString is { } format) return Text(EvaluateScalar(format, ctx.Expand(calculated)));
+            // The format expression sees the member itself: IIf([Measures].[Foo] < .3, …) reads Foo's value.
+            if (calculated.Calculated!.FormatString is { } format) return Text(EvaluateScalar(format, ctx));
             ctx = ctx.Expand(calculated);
             // Without FORMAT_STRING, a formula that is just a member (or tuple) takes that member's format, as Mondrian does.
             if (Unwrap(calculated.Calculated.Formula) is Syntax.IdentifierNode or Syntax.TupleLiteral && Evaluate(calculated.Calculated.Formula, ctx) is var target && target is MdxMember or MdxMember[])

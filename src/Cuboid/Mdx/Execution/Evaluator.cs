@@ -167,13 +167,13 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
     }
 
     /// <summary>
-    /// MDX arithmetic as Mondrian does it: empty beside a value acts as 0 for + and -, but makes
-    /// * and / empty; empty with empty is empty; x/0 is infinity; -0 prints as 0.
+    /// MDX arithmetic as Mondrian does it: empty beside a value acts as 0 for + and -, makes *
+    /// empty, and divides as 0 (x/empty is infinity); empty with empty is empty; -0 prints as 0.
     /// </summary>
     private object? Arithmetic(BinaryOperator op, object? l, object? r, MdxExpression at)
     {
         if (l is null && r is null) return null;
-        if (op is BinaryOperator.Multiply or BinaryOperator.Divide && (l is null || r is null)) return null;
+        if (op is BinaryOperator.Multiply && (l is null || r is null) || op is BinaryOperator.Divide && l is null) return null;
         var a = l is null ? 0 : AsNumber(l, at);
         var b = r is null ? 0 : AsNumber(r, at);
         var result = op switch

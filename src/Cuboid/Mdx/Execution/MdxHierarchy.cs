@@ -160,7 +160,7 @@ internal sealed class MdxHierarchy
     {
         if (parent is null && AllMember is not null && string.Equals(AllMember.Name, name, StringComparison.OrdinalIgnoreCase) && !byKey) return AllMember;
         IReadOnlyList<MdxMember> candidates = parent is null ? MembersAt(0) : Children(parent);
-        var calculated = CalculatedMembers.FirstOrDefault(c => ReferenceEquals(c.Parent, parent) && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+        var calculated = CalculatedMembers.FirstOrDefault(c => (ReferenceEquals(c.Parent, parent) || (parent is null && c.Parent is { IsAll: true })) && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         if (calculated is not null && !byKey) return calculated;
         MdxMember? loose = null;
         foreach (var member in candidates)
