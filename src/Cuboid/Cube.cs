@@ -36,6 +36,7 @@ public sealed partial class Cube
         Hierarchies = new HierarchyCollection(this);
         Levels = new LevelCollection(this);
         Measures = new MeasureCollection(this);
+        CalculatedMembers = new CalculatedMemberCollection(this);
         Cache = new AggregateCache();
         _graph = new JoinGraph(fact);
     }
@@ -57,6 +58,9 @@ public sealed partial class Cube
 
     /// <summary>The measures.</summary>
     public MeasureCollection Measures { get; }
+
+    /// <summary>Calculated members written in MDX, seen by every MDX query on the cube.</summary>
+    public CalculatedMemberCollection CalculatedMembers { get; }
 
     internal AggregateCache Cache { get; }
 

@@ -70,6 +70,8 @@ internal static class FoodMart
         m["Promotion Sales"].Formatter = "#,###.00";
         m["Profit"] = m["Store Sales"] - m["Store Cost"];
         m["Profit"].Formatter = "$#,##0.00";
+        cube.CalculatedMembers.Add("[Measures].[Profit last Period]", "COALESCEEMPTY((Measures.[Profit], [Time].[Time].PREVMEMBER), Measures.[Profit])", "$#,##0.00", visible: false);
+        cube.CalculatedMembers.Add("[Measures].[Profit Growth]", "([Measures].[Profit] - [Measures].[Profit last Period]) / [Measures].[Profit last Period]", "0.0%");
         return cube;
     }
 }

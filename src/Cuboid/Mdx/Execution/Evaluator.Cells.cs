@@ -52,7 +52,8 @@ internal sealed partial class Evaluator
     /// <summary>The format string of the cell: the winning calculated member's FORMAT_STRING, else the measure's formatter.</summary>
     public string? FormatStringOf(MdxContext context)
     {
-        for (var ctx = context; ;)
+        var ctx = context;
+        while (true)
         {
             var calculated = WinningCalculation(ctx);
             if (calculated is null) break;
@@ -65,6 +66,6 @@ internal sealed partial class Evaluator
                 ctx = target is MdxMember one ? ctx.With(one) : ctx.With((MdxMember[])target);
             }
         }
-        return context[Catalog.Measures].Measure?.Formatter;
+        return ctx[Catalog.Measures].Measure?.Formatter;
     }
 }

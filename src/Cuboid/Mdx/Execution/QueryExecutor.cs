@@ -67,9 +67,23 @@ internal sealed class QueryExecutor
         }
     }
 
+    /// <summary>The cube's calculated members, as WITH MEMBER items placed before the query's own.</summary>
+    private IEnumerable<WithItem> CubeMembers()
+    {
+        foreach (var definition in _cube.CalculatedMembers)
+        {
+            var name = (IdentifierNode)MdxParser.ParseExpression(definition.UniqueName).Expression;
+            var formula = MdxParser.ParseExpression(definition.Formula).Expression;
+            var properties = new List<MemberProperty> { new(default, "SOLVE_ORDER", new NumberLiteral(default, "", definition.SolveOrder)) };
+            if (definition.FormatString is { } format) properties.Add(new MemberProperty(default, "FORMAT_STRING", new StringLiteral(default, format)));
+            if (!definition.Visible) properties.Add(new MemberProperty(default, "VISIBLE", new NumberLiteral(default, "0", 0)));
+            yield return new WithMember(default, name, formula, false, properties);
+        }
+    }
+
     private void DefineWithItems(Evaluator evaluator)
     {
-        foreach (var item in _select.WithItems)
+        foreach (var item in CubeMembers().Concat(_select.WithItems))
         {
             var segments = item.Name.Segments;
             if (item is WithSet set)
