@@ -45,6 +45,12 @@ internal sealed class CuboidSide : IEngineSide
             case "Q3":
                 var filter = (l["Year"] == Workloads.Q3Year) & l["region"].IsIn(Workloads.Q3Regions);
                 return Outcome(Cube.Query([m["Quantity"], m["Revenue"], m["Cost"]], levels: [l["country"], l["category"]], filter: filter), "Quantity");
+            case "Q4":
+                {
+                    // The web app's pivot: months with their years' subtotals × categories with their total.
+                    var result = _session!.QueryMdx(Workloads.Q4Mdx);
+                    return new QueryOutcome(result.RowCount, Values(result, "Quantity").Sum());
+                }
             case "Q5":
                 return Outcome(Cube.Query([m["Customers"]], levels: [l["country"]]), "Customers");
             case "Q6":

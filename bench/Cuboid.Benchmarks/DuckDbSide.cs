@@ -88,6 +88,9 @@ internal sealed class DuckDbSide : IEngineSide
                  $" WHERE s.date >= DATE '{Workloads.Q3Year}-01-01' AND s.date < DATE '{Workloads.Q3Year + 1}-01-01'" +
                  $" AND st.region IN ({string.Join(", ", Workloads.Q3Regions.Select(r => $"'{r}'"))})" +
                  " GROUP BY st.country, p.category", 2),
+        "Q4" => ("SELECT year(s.date) AS y, month(s.date) AS m, p.category, SUM(s.quantity) AS quantity, SUM(s.quantity * s.unit_price) AS revenue," +
+                 " SUM(s.cost) AS cost FROM sales s JOIN products p ON s.product_id = p.product_id" +
+                 " GROUP BY GROUPING SETS ((y, m, p.category), (y, m), (y, p.category), (y))", 3),
         "Q5" => ("SELECT st.country, COUNT(DISTINCT s.customer_id) AS customers" +
                  " FROM sales s JOIN stores st ON s.store_id = st.store_id GROUP BY st.country", 1),
         "Q6" => ("SELECT s.customer_id, SUM(s.quantity * s.unit_price) AS revenue FROM sales s" +

@@ -38,6 +38,12 @@ internal static class Workloads
     public static readonly string[] Q3Regions = ["Europe", "Asia", "Africa"];
     public const int Q6Top = 100;
 
+    /// <summary>Q4 in MDX: NON EMPTY (years and months) × (all and each category), three measures.</summary>
+    public const string Q4Mdx =
+        "SELECT {[Measures].[Quantity], [Measures].[Revenue], [Measures].[Cost]} ON COLUMNS, " +
+        "NON EMPTY CrossJoin(Hierarchize({[Time].[Calendar].[Year].Members, [Time].[Calendar].[Month].Members}), " +
+        "{[Product].[Product].[AllMember], [Product].[Product].[category].Members}) ON ROWS FROM [Sales]";
+
     public static readonly IReadOnlyList<Workload> All =
     [
         new("L1", "load the sales CSV into a table", WorkloadKind.Load, "ratio ≤ 0.8", 0.8),
@@ -45,6 +51,7 @@ internal static class Workloads
         new("Q1", "SUM(quantity×unit_price) by country, cold cache", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
         new("Q2", "3 measures by country × category", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
         new("Q3", $"Q2 filtered to {Q3Year} and 3 regions", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
+        new("Q4", "MDX pivot: NON EMPTY (Year, Month) × (All, Category), 3 measures, with subtotals", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
         new("Q5", "COUNT(DISTINCT customer_id) by country", WorkloadKind.Query, "ratio ≤ 1.0", 1.0),
         new("Q6", $"SUM(quantity×unit_price) by customer, top {Q6Top}", WorkloadKind.Query, "ratio ≤ 1.0", 1.0),
         new("M1", "resident memory of the loaded tables (VmRSS)", WorkloadKind.Memory, "≤ DuckDB", 1.0),

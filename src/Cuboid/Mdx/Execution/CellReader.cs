@@ -56,10 +56,28 @@ internal sealed class CellReader(Aggregator? aggregator)
     /// <summary>Loads every shape's pending measures (one aggregation per shape) and starts a new round.</summary>
     public void LoadPending()
     {
-        foreach (var shape in _shapes.Values.Where(s => s.Pending.Count > 0)) shape.Load(aggregator ?? throw new InvalidOperationException("This reader cannot load cells."));
+        var loader = aggregator ?? throw new InvalidOperationException("This reader cannot load cells.");
+        // Finest shapes first; a shape another pending shape covers (same hierarchies or fewer, each
+        // at the same depth or above) is rolled up from it instead of scanned: a pivot with subtotals
+        // costs one scan, not one per subtotal level.
+        var pending = _shapes.Values.Where(s => s.Pending.Count > 0)
+            .OrderByDescending(s => s.Levels.Length).ThenByDescending(s => s.Levels.Sum(l => l.Depth)).ToList();
+        foreach (var shape in pending)
+        {
+            var cover = pending.FirstOrDefault(o => o != shape && Covers(o, shape));
+            cover?.Pending.UnionWith(shape.Pending.Concat(shape.Values.Keys));
+        }
+        foreach (var shape in pending)
+        {
+            var finer = _shapes.Values.FirstOrDefault(o => o != shape && o.Result is not null && Covers(o, shape) && shape.Pending.Concat(shape.Values.Keys).All(o.Values.ContainsKey));
+            shape.Load(loader, finer?.Result);
+        }
         Missed = false;
         Rounds++;
     }
+
+    private static bool Covers(Shape finer, Shape coarser) =>
+        coarser.Levels.All(c => finer.Levels.Any(f => f.Hierarchy == c.Hierarchy && f.Depth >= c.Depth));
 
     internal sealed class Shape(LevelRef[] levels)
     {
@@ -69,12 +87,16 @@ internal sealed class CellReader(Aggregator? aggregator)
         public Dictionary<long, int> Cells { get; } = [];
         public long[] Radix { get; private set; } = [.. levels.Select(_ => 1L)];
 
-        public void Load(Aggregator aggregator)
+        /// <summary>The aggregate result last loaded, for coarser shapes to roll up from.</summary>
+        public AggregateResult? Result { get; private set; }
+
+        public void Load(Aggregator aggregator, AggregateResult? finer)
         {
             var measures = Values.Keys.Concat(Pending).Distinct().ToList();
             var calcs = measures.Select(m => MeasureCalc.Compile(m)).ToArray();
             AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
-            var result = aggregator.Get(Levels, leaves);
+            var result = aggregator.Get(Levels, leaves, finer is not null && leaves.All(l => finer.Leaves.Any(f => f.Spec.Equals(l))) ? finer : null);
+            Result = result;
             Radix = [.. Levels.Select(l => Math.Max(1L, l.Hierarchy.Members.Count(l.Depth)))];
             Cells.Clear();
             for (var cell = 0; cell < result.CellCount; cell++)
