@@ -8,6 +8,7 @@ using Cuboid.Samples;
 //   side-by-side [--rows 10M] [--reps 5] [--seed 42] [--data DIR] [--only L1,Q1,...] [--out FILE]
 //   generate     [--rows 10M] [--seed 42] [--data DIR]
 //   kernel       BenchmarkDotNet: the scan kernel against a hand-written loop (BenchmarkDotNet's own arguments follow)
+//   mdx          BenchmarkDotNet: parsing a web-app MDX query, and running it with cached aggregates
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -19,6 +20,10 @@ switch (command)
 {
     case "kernel":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<KernelBench>(args: [.. args.Skip(1)]);
+        return 0;
+
+    case "mdx":
+        BenchmarkDotNet.Running.BenchmarkRunner.Run<MdxBench>(args: [.. args.Skip(1)]);
         return 0;
 
     case "memory":
