@@ -27,6 +27,10 @@ internal sealed partial class Evaluator
         _ => throw Error(at, "MDX0211", $"A member was expected; found {Describe(value)}."),
     };
 
+    /// <summary>A member, where a hierarchy stands for its current member (<c>[Store].PrevMember</c>).</summary>
+    public MdxMember MemberOf(object? value, MdxNode at, MdxContext context) =>
+        value is MdxHierarchy h && !h.IsMeasures ? context[h] : AsMember(value, at);
+
     public MdxHierarchy AsHierarchy(object? value, MdxNode at) => value switch
     {
         MdxHierarchy h => h,
@@ -39,6 +43,7 @@ internal sealed partial class Evaluator
     public MdxLevel AsLevel(object? value, MdxNode at) => value switch
     {
         MdxLevel l => l,
+        MdxHierarchy h when h.Levels.FirstOrDefault(l => l.Depth >= 0 && string.Equals(l.Name, h.Name, StringComparison.OrdinalIgnoreCase)) is { } named => named,
         MdxMember m when m.Level is { } level => level,
         _ => throw Error(at, "MDX0213", $"A level was expected; found {Describe(value)}."),
     };

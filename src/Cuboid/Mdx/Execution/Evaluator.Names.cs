@@ -17,12 +17,11 @@ internal sealed partial class Evaluator
     {
         var segments = id.Segments;
         var first = segments[0];
-        if (segments.Count == 1 && !first.IsKey)
-        {
-            if (context.Aliases.TryGetValue(first.Name, out var aliased)) return aliased;
-            if (NamedSets.TryGetValue(first.Name, out var set)) return AsSet(Evaluate(set, context), id);
-        }
-        var (current, next) = ResolveHead(id, context);
+        object? current;
+        int next;
+        if (!first.IsKey && context.Aliases.TryGetValue(first.Name, out var aliased)) (current, next) = (aliased, 1);
+        else if (segments.Count == 1 && !first.IsKey && NamedSets.TryGetValue(first.Name, out var set)) return AsSet(Evaluate(set, context), id);
+        else (current, next) = ResolveHead(id, context);
         for (var i = next; i < segments.Count; i++) current = Step(current, segments[i], id, i, context);
         return current;
     }

@@ -45,11 +45,12 @@ internal static class NavigationFunctions
         FunctionTable.Add("Caption", (e, c, f) => e.Evaluate(f[0], c) is MdxMember m ? m.Caption : NameOf(e.Evaluate(f[0], c), unique: false), property: true);
         FunctionTable.Add("Ordinal", (e, c, f) => (double)(e.Evaluate(f[0], c) is MdxLevel l ? l.Ordinal : Member(e, c, f)?.LevelDepth ?? 0), property: true);
         FunctionTable.Add("Value", (e, c, f) => e.EvaluateScalar(f[0], c), property: true);
+        FunctionTable.Add("Current", (e, c, f) => e.Evaluate(f[0], c), property: true);
     }
 
     /// <summary>The member argument; null (a missing member, e.g. the parent of All) propagates as null.</summary>
     private static MdxMember? Member(Evaluator e, MdxContext c, FunctionCallSite f) =>
-        e.Evaluate(f[0], c) is { } value ? e.AsMember(value, f[0]) : null;
+        e.Evaluate(f[0], c) is { } value ? e.MemberOf(value, f[0], c) : null;
 
     private static IReadOnlyList<MdxMember> Siblings(MdxMember member) =>
         member.Parent is { } parent ? Navigation.Children(parent) : Navigation.LevelMembers(member);

@@ -21,9 +21,8 @@ internal static partial class SetFunctions
                 var target = e.Evaluate(f[1], c);
                 depth = target switch
                 {
-                    MdxLevel level => level.Depth,
                     double distance => member.Depth + (int)distance,
-                    _ => throw e.Error(f[1], "MDX0231", $"Descendants takes a level or a distance; found {Evaluator.Describe(target)}."),
+                    _ => e.AsLevel(target, f[1]).Depth,
                 };
                 flag = "SELF";
             }
@@ -33,6 +32,7 @@ internal static partial class SetFunctions
                 depth = member.Depth;
             }
             if (f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] }) flag = s.Name.ToUpperInvariant();
+            if (depth > leafDepth && flag is "SELF" or "BEFORE_AND_AFTER" or "AFTER") continue;   // nothing that deep
             depth = Math.Min(depth, leafDepth);
             AddDescendants(member, depth, flag, leafDepth, result);
         }
@@ -50,7 +50,7 @@ internal static partial class SetFunctions
             "SELF_AND_AFTER" => d >= depth,
             "SELF_AND_BEFORE" => d <= depth,
             "SELF_BEFORE_AFTER" => true,
-            "LEAVES" => d == leafDepth || d == depth && depth == leafDepth,
+            "LEAVES" => d <= depth && d == leafDepth,
             _ => d == depth,
         };
         void Walk(MdxMember m)
@@ -116,7 +116,7 @@ internal static partial class SetFunctions
     {
         var set = Set(e, c, f[0]);
         var n = e.AsInt(f[1], c);
-        if (!f.Has(2)) return Take(set, 0, n);
+        if (!f.Has(2)) return top ? Take(set, 0, n) : Take(set, Math.Max(0, set.Count - n), n);   // no key: the first or last n
         var keys = set.Tuples.Select(t => SortKey(e, c.With(t), f[2])).ToList();
         var order = Enumerable.Range(0, set.Count).ToList();
         order.Sort((a, b) => Stable(CompareKeys(keys[a], keys[b]) * (top ? -1 : 1), a, b));

@@ -14,7 +14,9 @@ internal static partial class SetFunctions
         FunctionTable.Add("LastPeriods", (e, c, f) =>
         {
             var n = e.AsInt(f[0], c);
-            var member = f.Has(1) ? e.AsMember(e.Evaluate(f[1], c), f[1]) : TimeMember(e, c, f);
+            var target = f.Has(1) ? e.Evaluate(f[1], c) : TimeMember(e, c, f);
+            if (target is null) return MdxSet.Empty;
+            var member = e.MemberOf(target, f.At, c);
             var members = Navigation.LevelMembers(member);
             var index = Navigation.IndexOf(members, member);
             if (index < 0 || n == 0) return MdxSet.Empty;

@@ -10,7 +10,7 @@ internal static partial class SetFunctions
     {
         FunctionTable.Add("Members", Members, property: true);
         FunctionTable.Add("AllMembers", (e, c, f) => Members(e, c, f), property: true);
-        FunctionTable.Add("Children", (e, c, f) => e.Evaluate(f[0], c) is { } m ? MdxSet.Of(Navigation.Children(e.AsMember(m, f.At))) : MdxSet.Empty, property: true);
+        FunctionTable.Add("Children", (e, c, f) => e.Evaluate(f[0], c) is { } m ? MdxSet.Of(Navigation.Children(e.MemberOf(m, f.At, c))) : MdxSet.Empty, property: true);
         FunctionTable.Add("Siblings", Siblings, property: true);
         FunctionTable.Add("Descendants", Descendants);
         FunctionTable.Add("CrossJoin", (e, c, f) => f.Arguments.Select(a => Set(e, c, a)).Aggregate(CrossJoin));
@@ -65,7 +65,7 @@ internal static partial class SetFunctions
     private static object? Siblings(Evaluator e, MdxContext c, FunctionCallSite f)
     {
         if (e.Evaluate(f[0], c) is not { } value) return MdxSet.Empty;
-        var member = e.AsMember(value, f.At);
+        var member = e.MemberOf(value, f.At, c);
         if (member.Parent is { } parent) return MdxSet.Of(Navigation.Children(parent));
         return MdxSet.Of(member.IsAll ? [member] : member.Hierarchy.MembersAt(member.Depth));
     }

@@ -11,8 +11,8 @@ public sealed class ConformanceTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, double> s_floors = new()
     {
-        ["core_axis.json"] = 0.92,
-        ["core_expr.json"] = 0.94,
+        ["core_axis.json"] = 0.96,
+        ["core_expr.json"] = 0.95,
         ["edge_queries.json"] = 0.97,
     };
 
