@@ -72,6 +72,12 @@ public sealed class Level
 
     private Column? _captionColumn;
 
+    /// <summary>
+    /// Member properties: columns of the level's table read for each member, as MDX's
+    /// <c>member.Properties("Gender")</c> returns them (Mondrian's level properties).
+    /// </summary>
+    public IDictionary<string, Column> Properties { get; } = new Dictionary<string, Column>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Dimension, hierarchy and level names.</summary>
     public (string Dimension, string Hierarchy, string Level) FullName => (Hierarchy.Dimension, Hierarchy.Name, Name);
 

@@ -78,12 +78,16 @@ internal static class MemberOrder
 /// <summary>Captions of members whose level has a caption column: the caption column's value on a row of the member.</summary>
 internal static class MemberCaptions
 {
-    public static object?[] Of(HierarchyIndex index, CubeSnapshot snapshot, int depth)
+    public static object?[] Of(HierarchyIndex index, CubeSnapshot snapshot, int depth) =>
+        Of(index, snapshot, depth, index.Hierarchy.Levels[depth].CaptionColumn);
+
+    /// <summary>The value of <paramref name="column"/> (a column of the level's table) on a row of each member; the key when null.</summary>
+    public static object?[] Of(HierarchyIndex index, CubeSnapshot snapshot, int depth, Column? column)
     {
         var level = index.Hierarchy.Levels[depth];
         var count = index.Members.Count(depth);
         var captions = new object?[count];
-        if (level.CaptionColumn is not { } column)
+        if (column is null)
         {
             for (var code = 0; code < count; code++) captions[code] = level.Source.ValueOf(index.Members.Key(depth, code));
             return captions;
@@ -109,7 +113,7 @@ internal static class MemberCaptions
         }
         for (var code = 0; code < count; code++)
         {
-            if (!seen[code]) captions[code] = level.Source.ValueOf(index.Members.Key(depth, code));
+            if (!seen[code]) captions[code] = ReferenceEquals(column, level.CaptionColumn) ? level.Source.ValueOf(index.Members.Key(depth, code)) : null;
         }
         return captions;
     }

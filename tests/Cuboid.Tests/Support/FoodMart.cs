@@ -33,7 +33,12 @@ internal static class FoodMart
         var cube = session.CreateCube(fact, "Sales", CubeMode.Manual);
         foreach (var h in cube.Hierarchies.ToList()) cube.Hierarchies.Remove(h.Name);
         var hs = cube.Hierarchies;
-        hs.Set(("Store", "Store"), ("Store Country", store["store_country"]), ("Store State", store["store_state"]), ("Store City", store["store_city"]), ("Store Name", store["store_name"])).AllMemberName = "All Stores";
+        var stores = hs.Set(("Store", "Store"), ("Store Country", store["store_country"]), ("Store State", store["store_state"]), ("Store City", store["store_city"]), ("Store Name", store["store_name"]));
+        stores.AllMemberName = "All Stores";
+        foreach (var (property, column) in new[] { ("Store Type", "store_type"), ("Store Manager", "store_manager"), ("Store Sqft", "store_sqft"), ("Grocery Sqft", "grocery_sqft"), ("Frozen Sqft", "frozen_sqft"), ("Meat Sqft", "meat_sqft"), ("Has coffee bar", "coffee_bar"), ("Street address", "store_street_address") })
+        {
+            stores["Store Name"].Properties[property] = store[column];
+        }
         hs.Set(("Store Size in SQFT", "Store Size in SQFT"), ("Store Sqft", store["store_sqft"])).AllMemberName = "All Store Size in SQFTs";
         hs.Set(("Store Type", "Store Type"), ("Store Type", store["store_type"])).AllMemberName = "All Store Types";
         var calendar = hs.Set(("Time", "Time"), ("Year", time["the_year"]), ("Quarter", time["quarter"]), ("Month", time["month_of_year"]));
@@ -49,6 +54,10 @@ internal static class FoodMart
         customers.AllMemberName = "All Customers";
         customers["Name"].CaptionColumn = customer["fullname"];
         customers["Name"].Order = LevelOrder.ByCaption;
+        foreach (var (property, column) in new[] { ("Gender", "gender"), ("Marital Status", "marital_status"), ("Education", "education"), ("Yearly Income", "yearly_income") })
+        {
+            customers["Name"].Properties[property] = customer[column];
+        }
         hs.Set(("Education Level", "Education Level"), ("Education Level", customer["education"])).AllMemberName = "All Education Levels";
         hs.Set(("Gender", "Gender"), ("Gender", customer["gender"])).AllMemberName = "All Gender";
         hs.Set(("Marital Status", "Marital Status"), ("Marital Status", customer["marital_status"])).AllMemberName = "All Marital Status";

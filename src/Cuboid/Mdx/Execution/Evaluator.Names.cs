@@ -54,7 +54,9 @@ internal sealed partial class Evaluator
         object? found = current switch
         {
             MdxHierarchy h when h.IsMeasures => h.MeasureMembers.Concat(h.CalculatedMembers).FirstOrDefault(m => string.Equals(m.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),
-            MdxHierarchy h => h.FindChild(null, segment.Name, segment.IsKey) ?? (object?)h.Levels.FirstOrDefault(l => string.Equals(l.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),
+            MdxHierarchy h => h.FindChild(null, segment.Name, segment.IsKey)
+                ?? (object?)h.Levels.FirstOrDefault(l => string.Equals(l.Name, segment.Name, StringComparison.OrdinalIgnoreCase))
+                ?? FindAtAnyDepth(h, segment),
             MdxLevel l => FindInLevel(l, segment),
             MdxMember m => m.Hierarchy.FindChild(m, segment.Name, segment.IsKey),
             _ => null,
@@ -64,6 +66,17 @@ internal sealed partial class Evaluator
         throw Error(id, "MDX0102", current is MdxHierarchy { IsMeasures: true }
             ? $"Cube '{Catalog.Cube.Name}' has no measure '{segment.Name}'."
             : $"The member '{path}' was not found in cube '{Catalog.Cube.Name}'.");
+    }
+
+    /// <summary>[Store].[CA]: a member named directly under its hierarchy, found on the first level that has it (as Mondrian and SSAS do).</summary>
+    private static MdxMember? FindAtAnyDepth(MdxHierarchy hierarchy, IdentifierSegment segment)
+    {
+        if (hierarchy.IsMeasures) return null;
+        foreach (var level in hierarchy.Levels.Where(l => l.Depth > 0))
+        {
+            if (FindInLevel(level, segment) is { } member) return member;
+        }
+        return null;
     }
 
     private static MdxMember? FindInLevel(MdxLevel level, IdentifierSegment segment)

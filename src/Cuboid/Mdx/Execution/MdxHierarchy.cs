@@ -155,6 +155,33 @@ internal sealed class MdxHierarchy
         return row[code] = MdxMember.Regular(this, depth, code, name, name, key, parent);
     }
 
+    private readonly Dictionary<(int Depth, string Property), object?[]> _properties = [];
+
+    /// <summary>A member property (a column of the level's table, see <see cref="Level.Properties"/>) of a regular member, or null when the level has no such property.</summary>
+    public bool TryGetProperty(MdxMember member, string name, out object? value)
+    {
+        value = null;
+        if (member.Kind != MemberKind.Regular) return false;
+        var level = Model!.Levels[member.Depth];
+        if (!level.Properties.TryGetValue(name, out var column)) return false;
+        if (!_properties.TryGetValue((member.Depth, name), out var values))
+        {
+            if (column.Table != level.Column.Table)
+            {
+                throw new InvalidOperationException($"Property '{name}' of level {level.UniqueName} reads table '{column.Table.Name}'; it must come from the level's table '{level.Column.Table.Name}'.");
+            }
+            _properties[(member.Depth, name)] = values = MemberCaptions.Of(Index!, _snapshot!, member.Depth, column);
+        }
+        value = values[member.Code] switch
+        {
+            int i => (double)i,
+            long l => (double)l,
+            float f => (double)f,
+            var other => other,
+        };
+        return true;
+    }
+
     /// <summary>A child of <paramref name="parent"/> (All for the top level) by name, or by key when <paramref name="byKey"/>.</summary>
     public MdxMember? FindChild(MdxMember? parent, string name, bool byKey)
     {

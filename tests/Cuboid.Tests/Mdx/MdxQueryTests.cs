@@ -1,0 +1,81 @@
+using Cuboid.Tests.Support;
+
+namespace Cuboid.Tests.Mdx;
+
+/// <summary>MDX on the FoodMart cube beyond the Mondrian suite: result tables, errors, slicers, properties.</summary>
+public sealed class MdxQueryTests(MdxQueryTests.Fixture fixture) : IClassFixture<MdxQueryTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public Fixture()
+        {
+            Session = TestData.NewSession();
+            FoodMart.Build(Session);
+        }
+
+        public Session Session { get; }
+
+        public void Dispose() => Session.Dispose();
+    }
+
+    private Session Session => fixture.Session;
+
+    [Fact]
+    public void QueryResultHasRowMembersThenOneColumnPerColumnPosition()
+    {
+        var result = Session.QueryMdx("SELECT {[Measures].[Unit Sales], [Measures].[Store Sales]} ON COLUMNS, [Product].Children ON ROWS FROM [Sales]");
+        Assert.Equal(["Product", "Unit Sales", "Store Sales"], result.Columns.Select(c => c.Name));
+        Assert.Equal(["Drink", "Food", "Non-Consumable"], result.Column("Product").Values.Cast<string>());
+        Assert.Equal([24_597.0, 191_940.0, 50_236.0], result.Column("Unit Sales").Values.Cast<double?>());
+        Assert.Equal("[Product].[Food]", result.CellSet!.Axes[1].Positions[1].Members[0].UniqueName);
+        Assert.Equal("191,940", result.CellSet[0, 1].FormattedValue);
+    }
+
+    [Fact]
+    public void CompoundSlicerAggregatesTheSetAndNonEmptyDropsEmptyRows()
+    {
+        var both = Session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON COLUMNS FROM [Sales] WHERE {[Gender].[F], [Gender].[M]}").CellSet!;
+        Assert.Equal(266_773.0, both.Cells[0].Value);
+        var states = Session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON COLUMNS, NON EMPTY [Store].[Store State].Members ON ROWS FROM [Sales] WHERE {[Store].[CA], [Store].[OR]}").CellSet!;
+        Assert.Equal(["[Store].[USA].[CA]", "[Store].[USA].[OR]"], states.Axes[1].Positions.Select(p => p.ToString()));
+        Assert.Equal([74_748.0, 67_659.0], states.Cells.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void UnknownNamesAreDiagnosticsWithPositions()
+    {
+        var error = Assert.Throws<MdxException>(() => Session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON COLUMNS,\n {[Store].[USA].[XX]} ON ROWS FROM [Sales]"));
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal("MDX0102", diagnostic.Code);
+        Assert.Equal((2, 3), (diagnostic.Line, diagnostic.Column));
+        Assert.Equal("The member '[Store].[USA].[XX]' was not found in cube 'Sales'.", diagnostic.Message);
+        var measure = Assert.Throws<MdxException>(() => Session.QueryMdx("SELECT {[Measures].[Unit Sale]} ON COLUMNS FROM [Sales]"));
+        Assert.Equal("Cube 'Sales' has no measure 'Unit Sale'.", measure.Diagnostics[0].Message);
+        var cube = Assert.Throws<MdxException>(() => Session.QueryMdx("SELECT FROM [Sails]"));
+        Assert.StartsWith("MDX0103", cube.Diagnostics[0].ToString(), StringComparison.Ordinal);
+        var syntax = Assert.Throws<MdxException>(() => Session.QueryMdx("SELECT {[Measures].[Unit Sales] ON COLUMNS FROM [Sales]"));
+        Assert.Equal("MDX0011", syntax.Diagnostics[0].Code);
+    }
+
+    [Fact]
+    public void MemberPropertiesReadTheLevelsColumns()
+    {
+        var result = Session.QueryMdx(
+            "WITH MEMBER [Measures].[Manager] AS [Store].CurrentMember.Properties(\"Store Manager\") " +
+            "MEMBER [Measures].[Level] AS [Store].CurrentMember.Properties(\"LEVEL_NUMBER\") " +
+            "SELECT {[Measures].[Manager], [Measures].[Level]} ON COLUMNS, {[Store].[USA].[WA].[Yakima].[Store 23]} ON ROWS FROM [Sales]").CellSet!;
+        Assert.Equal("Johnson", result.Cells[0].Value);
+        Assert.Equal(4.0, result.Cells[1].Value);
+        var error = Assert.Throws<MdxException>(() => Session.QueryMdx("WITH MEMBER [Measures].[X] AS [Store].CurrentMember.Properties(\"Colour\") SELECT {[Measures].[X]} ON COLUMNS, {[Store].[USA].[WA].[Yakima].[Store 23]} ON ROWS FROM [Sales]"));
+        Assert.Contains("has no property 'Colour'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CubeCalculatedMembersAreSeenByEveryQuery()
+    {
+        var cells = Session.QueryMdx("SELECT {[Measures].[Profit], [Measures].[Profit Growth]} ON COLUMNS, {[Time].[1997].[Q2]} ON ROWS FROM [Sales]").CellSet!;
+        // Q2 profit and its growth on Q1, both recomputed from the CSVs: 79,702.05 and (79,702.05 − 83,876.11) / 83,876.11.
+        Assert.Equal("$79,702.05", cells.Cells[0].FormattedValue);
+        Assert.Equal("-5.0%", cells.Cells[1].FormattedValue);
+    }
+}
