@@ -1,4 +1,5 @@
 using Cuboid.Mdx.Execution;
+using Cuboid.Mdx.Syntax;
 using Cuboid.Results;
 
 namespace Cuboid;
@@ -6,14 +7,67 @@ namespace Cuboid;
 public sealed partial class Session
 {
     /// <summary>
-    /// Runs an MDX SELECT on one of the session's cubes (the one named in FROM). Errors are an
-    /// <see cref="MdxException"/> whose diagnostics carry a code, a message and a line:column.
+    /// Runs an MDX SELECT on one of the session's cubes (the one named in FROM), or a DRILLTHROUGH
+    /// (see <see cref="DrillthroughMdx(string)"/>). Errors are an <see cref="MdxException"/> whose
+    /// diagnostics carry a code, a message and a line:column.
     /// </summary>
-    public QueryResult QueryMdx(string mdx)
+    public QueryResult QueryMdx(string mdx) => QueryMdx(mdx, null);
+
+    /// <summary>
+    /// <see cref="QueryMdx(string)"/> within limits: a query running longer than
+    /// <see cref="QueryOptions.Timeout"/> is cancelled (<c>MDX0300</c>), one whose axes make more
+    /// cells than <see cref="QueryOptions.MaxResultCells"/> fails before computing any (<c>MDX0301</c>).
+    /// </summary>
+    public QueryResult QueryMdx(string mdx, QueryOptions? options)
+    {
+        using var query = Start(mdx, options);
+        return Run(query, drillthroughOnly: false);
+    }
+
+    /// <summary>
+    /// Runs <c>DRILLTHROUGH [MAXROWS n] SELECT … [RETURN column, …]</c>: the fact rows under the
+    /// one cell the SELECT addresses (its slicer and one position per axis), with the fact
+    /// table's columns or the RETURN columns — <c>[table].[column]</c>, a level (<c>[Store].[Store City]</c>:
+    /// the member's caption, or key) or a measure (<c>[Measures].[Unit Sales]</c>: the value it aggregates).
+    /// </summary>
+    public QueryResult DrillthroughMdx(string mdx) => DrillthroughMdx(mdx, null);
+
+    /// <summary><see cref="DrillthroughMdx(string)"/> within the limits of <paramref name="options"/>.</summary>
+    public QueryResult DrillthroughMdx(string mdx, QueryOptions? options)
+    {
+        using var query = Start(mdx, options);
+        return Run(query, drillthroughOnly: true);
+    }
+
+    /// <summary>
+    /// Runs an MDX query and returns how it ran: timings, and the aggregation requests its cells
+    /// needed (granularity, measures, filter, from cache / roll-up / scan) round by round.
+    /// </summary>
+    public QueryPlan ExplainMdxQuery(string mdx) => ExplainMdxQuery(mdx, null);
+
+    /// <summary><see cref="ExplainMdxQuery(string)"/> within the limits of <paramref name="options"/>.</summary>
+    public QueryPlan ExplainMdxQuery(string mdx, QueryOptions? options)
+    {
+        using var query = Start(mdx, options);
+        var result = Run(query, drillthroughOnly: false);
+        return query.Plan(result, drillthrough: result.CellSet is null);
+    }
+
+    private QueryContext Start(string mdx, QueryOptions? options)
     {
         ArgumentNullException.ThrowIfNull(mdx);
         ThrowIfClosed();
-        var cells = QueryExecutor.Execute(this, mdx);
-        return CellSetTable.ToQueryResult(cells);
+        return new QueryContext(mdx, options);
+    }
+
+    private QueryResult Run(QueryContext query, bool drillthroughOnly)
+    {
+        var parsed = query.Parse();
+        return parsed.Statement switch
+        {
+            DrillthroughStatement drillthrough => Drillthrough.Execute(this, parsed.Source, drillthrough, query),
+            SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query)),
+            _ => throw query.Error("MDX0314", "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
+        };
     }
 }

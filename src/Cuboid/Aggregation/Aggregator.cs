@@ -12,6 +12,9 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
 {
     public List<AggregateResult> Trace { get; } = [];
 
+    /// <summary>Cancels scans between fact chunks (an MDX query's time limit).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     public AggregateResult Get(LevelRef[] levels, AggregateSpec[] leaves, AggregateResult? finer = null)
     {
         var key = $"{string.Join(",", levels.Select(l => l.Key))}|{filterKey}|{string.Join(",", leaves.Select(l => l.Key))}";
@@ -23,7 +26,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         }
         var result = finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels)
             ? RollUp(finer, levels, leaves)
-            : ScanKernel.Run(new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf));
+            : ScanKernel.Run(new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf), Cancellation);
         cube.Cache.Put(snapshot.Epoch, key, result);
         Trace.Add(result);
         return result;

@@ -14,7 +14,8 @@ namespace Cuboid.Aggregation;
 /// </summary>
 internal static class ScanKernel
 {
-    public static AggregateResult Run(ScanPlan plan)
+    /// <summary>Runs the scan; <paramref name="cancellation"/> is looked at between chunks only, and throws OperationCanceledException.</summary>
+    public static AggregateResult Run(ScanPlan plan, CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
         var chunks = plan.Snapshot.Fact.Chunks.Length;
@@ -23,13 +24,14 @@ internal static class ScanKernel
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
         var partials = new Accumulators[workers];
         var next = -1;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, w =>
         {
             var acc = new Accumulators(plan);
             int chunk;
-            while ((chunk = Interlocked.Increment(ref next)) < chunks) ScanChunk(plan, chunk, acc);
+            while (!cancellation.IsCancellationRequested && (chunk = Interlocked.Increment(ref next)) < chunks) ScanChunk(plan, chunk, acc);
             partials[w] = acc;
         });
+        cancellation.ThrowIfCancellationRequested();
         var merged = partials.Aggregate((a, b) => a.Merge(b));
         return merged.ToResult(watch.Elapsed);
     }

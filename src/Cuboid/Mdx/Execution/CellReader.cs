@@ -10,7 +10,7 @@ namespace Cuboid.Mdx.Execution;
 /// shape has been loaded with one aggregation request per shape for all the measures asked of
 /// it — so cells are never computed one by one, and a round costs one scan per new shape.
 /// </summary>
-internal sealed class CellReader(Aggregator? aggregator)
+internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = null)
 {
     private readonly Dictionary<string, Shape> _shapes = new(StringComparer.Ordinal);
 
@@ -70,7 +70,8 @@ internal sealed class CellReader(Aggregator? aggregator)
         foreach (var shape in pending)
         {
             var finer = _shapes.Values.FirstOrDefault(o => o != shape && o.Result is not null && Covers(o, shape) && shape.Pending.Concat(shape.Values.Keys).All(o.Values.ContainsKey));
-            shape.Load(loader, finer?.Result);
+            query?.Check();
+            shape.Load(loader, finer?.Result, query, Rounds);
         }
         Missed = false;
         Rounds++;
@@ -90,8 +91,10 @@ internal sealed class CellReader(Aggregator? aggregator)
         /// <summary>The aggregate result last loaded, for coarser shapes to roll up from.</summary>
         public AggregateResult? Result { get; private set; }
 
-        public void Load(Aggregator aggregator, AggregateResult? finer)
+        /// <summary>Loads the shape's measures; <paramref name="query"/> records the request for the plan of round <paramref name="round"/>.</summary>
+        public void Load(Aggregator aggregator, AggregateResult? finer, QueryContext? query = null, int round = 0)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var measures = Values.Keys.Concat(Pending).Distinct().ToList();
             var calcs = measures.Select(m => MeasureCalc.Compile(m)).ToArray();
             AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
@@ -108,6 +111,7 @@ internal sealed class CellReader(Aggregator? aggregator)
             Values.Clear();
             for (var i = 0; i < measures.Count; i++) Values[measures[i]] = calcs[i].Eval(result);
             Pending.Clear();
+            query?.Record(Levels, measures, result, watch.Elapsed, round);
         }
     }
 }

@@ -54,6 +54,9 @@ internal sealed class QueryContext : IDisposable
     /// <summary>The slicer set restricting fact rows, as text for the plan ("" when none).</summary>
     public string Filter { get; private set; } = "";
 
+    /// <summary>The axes' sizes when the result has no cell set (DRILLTHROUGH).</summary>
+    public IReadOnlyList<int>? AxisPositions { get; set; }
+
     public MdxParseResult Parse()
     {
         var parsed = MdxParser.Parse(Mdx);
@@ -116,13 +119,13 @@ internal sealed class QueryContext : IDisposable
         _requests.Add((levels, [.. measures.Select(m => m.UniqueName)], result, elapsed, round));
 
     /// <summary>The plan of the finished query: <paramref name="result"/> is what it returned.</summary>
-    public QueryPlan Plan(QueryResult result, bool drillthrough, IReadOnlyList<int>? axisPositions = null)
+    public QueryPlan Plan(QueryResult result, bool drillthrough)
     {
         var total = _watch.Elapsed;
         var requests = _requests.Select((r, id) => new AggregationRequest(id, r.Round,
             [.. r.Levels.Select(l => l.Hierarchy.Hierarchy.Levels[l.Depth].UniqueName)], r.Measures, Filter, r.Result.Source, r.Elapsed, r.Result.CellCount,
             [.. _requests.Select((p, i) => (p.Round, i)).Where(p => p.Round == r.Round - 1).Select(p => p.i)])).ToList();
-        var positions = axisPositions ?? result.CellSet?.Axes.Select(a => a.Positions.Count).ToList() ?? [];
+        var positions = AxisPositions ?? result.CellSet?.Axes.Select(a => a.Positions.Count).ToList() ?? [];
         var timings = new QueryTimings(_phases[0], _phases[1], _phases[2], _phases[3], _phases[4], _phases[5], total);
         return new QueryPlan(drillthrough ? "DRILLTHROUGH" : "SELECT", Cube, positions, result.CellSet?.Cells.Count ?? 0,
             drillthrough ? result.RowCount : null, timings, requests);

@@ -8,27 +8,46 @@ namespace Cuboid.Mdx.Execution;
 /// <summary>
 /// Runs a SELECT: binds the WITH clause, evaluates the slicer, the axes and then every cell,
 /// and repeats the evaluation while the cell reader still had cells to load (each round loads
-/// all the cells the previous one asked for, in one request per shape).
+/// all the cells the previous one asked for, in one request per shape). DrillthroughCell.cs
+/// finds the one cell a DRILLTHROUGH addresses instead.
 /// </summary>
-internal sealed class QueryExecutor
+internal sealed partial class QueryExecutor
 {
     private const int MaxRounds = 12;
 
     public static CellSet Execute(Session session, string mdx, string? cubeName = null)
     {
-        var parsed = MdxParser.Parse(mdx);
-        if (parsed.HasErrors) throw new MdxException(parsed.Diagnostics);
+        using var query = new QueryContext(mdx, null);
+        var parsed = query.Parse();
         if (parsed.Statement is not SelectStatement select) throw new MdxException([Diagnostic(parsed.Source, parsed.Statement, "MDX0120", "Only SELECT statements are supported here.")]);
+        return Execute(session, parsed.Source, select, query, cubeName);
+    }
+
+    /// <summary>Runs a parsed SELECT under the limits of <paramref name="query"/>, which records its plan.</summary>
+    internal static CellSet Execute(Session session, SourceText source, SelectStatement select, QueryContext query, string? cubeName = null) =>
+        Bind(session, source, select, query, cubeName, executor => executor.Run());
+
+    /// <summary>
+    /// Binds a parsed SELECT to its cube and runs <paramref name="run"/> on it under the limits of
+    /// <paramref name="query"/>, which records the plan; evaluation errors and cancellation become MdxExceptions.
+    /// </summary>
+    internal static T Bind<T>(Session session, SourceText source, SelectStatement select, QueryContext query, string? cubeName, Func<QueryExecutor, T> run)
+    {
         var name = cubeName ?? select.Cube?.Segments[^1].Name ?? "";
         var cube = session.Cubes.Values.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new MdxException([Diagnostic(parsed.Source, select.Cube, "MDX0103", $"The session has no cube named '{name}'. Its cubes: {string.Join(", ", session.Cubes.Keys)}.")]);
+            ?? throw new MdxException([Diagnostic(source, select.Cube, "MDX0103", $"The session has no cube named '{name}'. Its cubes: {string.Join(", ", session.Cubes.Keys)}.")]);
+        query.Cube = cube.Name;
         try
         {
-            return new QueryExecutor(cube, parsed.Source, select).Run();
+            return run(new QueryExecutor(cube, source, select, query));
         }
         catch (MdxEvaluationException error)
         {
             throw new MdxException([error.Diagnostic]);
+        }
+        catch (OperationCanceledException) when (query.Cancellation.IsCancellationRequested)
+        {
+            throw query.TimedOut();
         }
     }
 
@@ -37,10 +56,12 @@ internal sealed class QueryExecutor
     private readonly SelectStatement _select;
     private readonly MdxCatalog _catalog;
     private readonly Dictionary<string, MdxExpression> _namedSets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly QueryContext _query;
 
-    private QueryExecutor(Cube cube, SourceText source, SelectStatement select)
+    private QueryExecutor(Cube cube, SourceText source, SelectStatement select, QueryContext query)
     {
         _cube = cube;
+        _query = query;
         _source = source;
         _select = select;
         var snapshot = cube.Snapshot;
@@ -50,21 +71,43 @@ internal sealed class QueryExecutor
 
     private CellSet Run()
     {
+        var (context, slicerTuple, _, reader, evaluator) = Prepare();
+        for (var round = 0; ; round++)
+        {
+            var axes = EvaluateAxes(evaluator, context);
+            if (round == 0) _query.CheckResultSize([.. axes.Select(a => a.Count)]);
+            var cells = EvaluateCells(evaluator, context, axes);
+            _query.Lap(QueryPhase.Cells);
+            if (!reader.Missed || round == MaxRounds) return Build(axes, slicerTuple, cells);
+            reader.LoadPending();
+            _query.Lap(QueryPhase.Loading);
+        }
+    }
+
+    /// <summary>Binds the WITH clause and the slicer; the reader loads cells under the slicer set's filter.</summary>
+    private (MdxContext Context, MdxMember[] Slicer, RowCondition? Filter, CellReader Reader, Evaluator Evaluator) Prepare()
+    {
         var bootstrap = new Evaluator(_catalog, new CellReader(null), _source, _namedSets);
         DefineWithItems(bootstrap);
         var baseContext = new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]);
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
         var (filter, filterKey) = SlicerFilter(slicerSet);
-        var context = baseContext.With(slicerTuple);
-        var reader = new CellReader(new Aggregator(_cube, _catalog.Snapshot, filter, filterKey));
-        var evaluator = new Evaluator(_catalog, reader, _source, _namedSets);
-        for (var round = 0; ; round++)
+        _query.SetFilter(slicerSet);
+        var reader = new CellReader(new Aggregator(_cube, _catalog.Snapshot, filter, filterKey) { Cancellation = _query.Cancellation }, _query);
+        _query.Lap(QueryPhase.Bind);
+        return (baseContext.With(slicerTuple), slicerTuple, filter, reader, new Evaluator(_catalog, reader, _source, _namedSets));
+    }
+
+    private List<MdxSet> EvaluateAxes(Evaluator evaluator, MdxContext context)
+    {
+        var axes = new List<MdxSet>();
+        foreach (var axis in _select.Axes.OrderBy(a => a.Ordinal))
         {
-            var axes = _select.Axes.OrderBy(a => a.Ordinal).Select(a => evaluator.AsSet(evaluator.Evaluate(a.Set, context), a.Set)).ToList();
-            var cells = EvaluateCells(evaluator, context, axes);
-            if (!reader.Missed || round == MaxRounds) return Build(axes, slicerTuple, cells);
-            reader.LoadPending();
+            _query.Check();
+            axes.Add(evaluator.AsSet(evaluator.Evaluate(axis.Set, context), axis.Set));
         }
+        _query.Lap(QueryPhase.Axes);
+        return axes;
     }
 
     /// <summary>The cube's calculated members, as WITH MEMBER items placed before the query's own.</summary>
@@ -143,10 +186,10 @@ internal sealed class QueryExecutor
         {
             if (!nonEmpty[a]) continue;
             var others = axes.Where((_, i) => i != a).ToList();
-            axes[a] = new MdxSet([.. axes[a].Tuples.Where(t => Combinations(others).Any(o => evaluator.CellValue(context.With(t).With(o)) is not null))]);
+            axes[a] = new MdxSet([.. _query.Batches(axes[a].Tuples, 256).Where(t => Combinations(others).Any(o => evaluator.CellValue(context.With(t).With(o)) is not null))]);
         }
         var cells = new List<(object?, string)>();
-        foreach (var coordinates in Combinations(axes))
+        foreach (var coordinates in _query.Batches(Combinations(axes)))
         {
             var cellContext = context.With(coordinates);
             var value = evaluator.CellValue(cellContext);

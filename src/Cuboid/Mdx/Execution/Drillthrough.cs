@@ -1,0 +1,99 @@
+using Cuboid.Aggregation;
+using Cuboid.Expressions;
+using Cuboid.Mdx.Syntax;
+using Cuboid.Model;
+using Cuboid.Storage;
+
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>
+/// DRILLTHROUGH: the fact rows under the one cell a SELECT addresses. The cell's members
+/// become a filter on fact rows the way a slicer set does (a member of a level accepts its code
+/// at that level; an All member accepts everything), and rows are left out as scans leave them
+/// out (deleted, or dropped by a mandatory join), so the rows returned are exactly those the
+/// cell's value aggregates. Columns: the fact table's, or the RETURN clause's (DrillthroughColumn).
+/// </summary>
+internal static class Drillthrough
+{
+    public static QueryResult Execute(Session session, SourceText source, DrillthroughStatement statement, QueryContext query) =>
+        QueryExecutor.Bind(session, source, statement.Select, query, null, executor =>
+        {
+            var (cell, slicerFilter, evaluator) = executor.AddressCell();
+            var snapshot = evaluator.Catalog.Snapshot;
+            var filter = CellFilter(evaluator, cell, slicerFilter, statement);
+            var fact = snapshot.Graph.Fact;
+            // Columns are resolved before any row is read: an unknown RETURN column fails fast.
+            List<DrillthroughColumn> columns = statement.ReturnColumns.Count == 0
+                ? [.. fact.Columns.Select(c => DrillthroughColumn.OfTable(c.Name, fact.Store, c))]
+                : [.. statement.ReturnColumns.Select(c => DrillthroughColumn.Resolve(evaluator, c, cell))];
+            query.Lap(QueryPhase.Bind);
+            var rows = ReadRows(snapshot, filter, statement.MaxRows ?? int.MaxValue, query);
+            var result = DrillthroughColumn.Read(columns, snapshot, rows);
+            query.Lap(QueryPhase.Rows);
+            return result;
+        });
+
+    /// <summary>The fact rows the cell covers: its members' conditions and the slicer set's filter.</summary>
+    private static RowCondition? CellFilter(Evaluator evaluator, MdxContext cell, RowCondition? slicer, DrillthroughStatement statement)
+    {
+        var conditions = new List<RowCondition>();
+        if (slicer is not null) conditions.Add(slicer);
+        // The measure does not select rows: every measure of a cell aggregates the same fact rows.
+        foreach (var hierarchy in evaluator.Catalog.Hierarchies.Where(h => !h.IsMeasures))
+        {
+            var member = cell[hierarchy];
+            if (member.IsAll) continue;
+            if (member.Kind != MemberKind.Regular)
+            {
+                throw evaluator.Error(statement.Select, "MDX0311",
+                    $"DRILLTHROUGH cannot return the rows under {member.UniqueName}: a calculated member's value is computed, not read from fact rows.");
+            }
+            var accepted = new bool[hierarchy.Index!.Members.Count(member.Depth)];
+            accepted[member.Code] = true;
+            conditions.Add(new LevelCondition(evaluator.Catalog.Snapshot, hierarchy.Index, member.Depth, accepted));
+        }
+        return conditions.Count switch
+        {
+            0 => null,
+            1 => conditions[0],
+            _ => new AndRowCondition([.. conditions]),
+        };
+    }
+
+    /// <summary>Row ids of the fact rows that pass, in storage order, at most <paramref name="maxRows"/>.</summary>
+    private static List<int> ReadRows(CubeSnapshot snapshot, RowCondition? filter, int maxRows, QueryContext query)
+    {
+        var rows = new List<int>();
+        var scope = snapshot.Scope;
+        var chunks = snapshot.Fact.Chunks;
+        var pass = new bool[ChunkView.VectorSize];
+        for (var c = 0; c < chunks.Length && rows.Count < maxRows; c++)
+        {
+            query.Check();
+            var chunk = chunks[c];
+            var mandatory = snapshot.MandatoryTables.Select(t => snapshot.FactRowsOf(t, c)!).ToArray();
+            for (var offset = 0; offset < chunk.Count && rows.Count < maxRows; offset += ChunkView.VectorSize)
+            {
+                var n = Math.Min(ChunkView.VectorSize, chunk.Count - offset);
+                if (filter is null) pass.AsSpan(0, n).Fill(true);
+                else filter.Eval(new ChunkView(scope, c, offset, n), pass);
+                for (var r = 0; r < n && rows.Count < maxRows; r++)
+                {
+                    var row = offset + r;
+                    if (pass[r] && !chunk.IsDeleted(row) && Joined(mandatory, row)) rows.Add(Chunk.RowId(c, row));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>Whether the row finds a row in every mandatorily joined table.</summary>
+    private static bool Joined(int[][] mandatory, int row)
+    {
+        foreach (var map in mandatory)
+        {
+            if (map[row] < 0) return false;
+        }
+        return true;
+    }
+}
