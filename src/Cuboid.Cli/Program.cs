@@ -4,6 +4,7 @@ using Cuboid.Cli.Commands;
 var root = new RootCommand("Cuboid: an in-memory OLAP engine.")
 {
     DemoCommand.Create(),
+    QueryCommand.Create(),
 };
 root.HelpName = "cuboid";
 

@@ -78,4 +78,12 @@ public sealed class MdxQueryTests(MdxQueryTests.Fixture fixture) : IClassFixture
         Assert.Equal("$79,702.05", cells.Cells[0].FormattedValue);
         Assert.Equal("-5.0%", cells.Cells[1].FormattedValue);
     }
+
+    [Fact]
+    public void ATupleWithAMissingMemberIsEmpty()
+    {
+        // Q1 has no previous member: (Profit, PrevMember) is empty, so Profit last Period falls back to Profit and growth is 0.
+        var cells = Session.QueryMdx("SELECT {[Measures].[Profit Growth]} ON COLUMNS, [Time].[1997].Children ON ROWS FROM [Sales]").CellSet!;
+        Assert.Equal(["0.0%", "-5.0%"], cells.Cells.Take(2).Select(c => c.FormattedValue));
+    }
 }

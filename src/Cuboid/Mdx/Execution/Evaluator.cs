@@ -58,13 +58,15 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         return new MdxSet(tuples);
     }
 
-    private MdxMember[] Tuple(IEnumerable<object?> values, MdxExpression at)
+    /// <summary>A tuple; null (empty) when one of its members is missing, such as the PrevMember of the first period.</summary>
+    private MdxMember[]? Tuple(IEnumerable<object?> values, MdxExpression at)
     {
         var members = new List<MdxMember>();
         foreach (var value in values)
         {
             switch (value)
             {
+                case null: return null;
                 case MdxMember m: members.Add(m); break;
                 case MdxMember[] t: members.AddRange(t); break;
                 case MdxSet { Count: 1 } s: members.AddRange(s.Tuples[0]); break;
