@@ -1,9 +1,9 @@
 namespace Cuboid;
 
 /// <summary>
-/// Limits for one MDX query (<see cref="Session.QueryMdx(string, QueryOptions?)"/>): a time
-/// limit after which the query is cancelled, and a largest result size it may produce. A limit
-/// left null does not apply.
+/// Options of one MDX query (<see cref="Session.QueryMdx(string, QueryOptions?)"/>): a time
+/// limit after which the query is cancelled, a largest result size, and how the result table
+/// shows totals and values. A limit left null does not apply.
 /// </summary>
 public sealed record QueryOptions
 {
@@ -22,4 +22,22 @@ public sealed record QueryOptions
     /// any) a SELECT may have; a larger one fails with code <c>MDX0301</c> before any cell is computed.
     /// </summary>
     public int? MaxResultCells { get; init; }
+
+    /// <summary>
+    /// Whether the table keeps the rows of totals (rows whose members include an All member), as
+    /// Atoti's <c>keep_totals</c>; false by default. The cell set always has them.
+    /// </summary>
+    public bool KeepTotals { get; init; }
+
+    /// <summary>Pretty (default): measure cells format with the cells' format strings; Raw: plain values.</summary>
+    public QueryMode Mode { get; init; } = QueryMode.Pretty;
+}
+
+/// <summary>How a query's table presents its values, as Atoti's query modes.</summary>
+public enum QueryMode
+{
+    /// <summary>Members by caption; measure values formatted by their format strings when printed.</summary>
+    Pretty,
+    /// <summary>Members by unique name; values printed as they are.</summary>
+    Raw,
 }

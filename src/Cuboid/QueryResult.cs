@@ -19,8 +19,11 @@ public sealed class ResultColumn
 {
     private readonly Formatter? _formatter;
 
-    internal ResultColumn(string name, ColumnRole role, Type clrType, Array values, string? formatter = null)
+    private readonly string[]? _formattedValues;
+
+    internal ResultColumn(string name, ColumnRole role, Type clrType, Array values, string? formatter = null, string[]? formattedValues = null)
     {
+        _formattedValues = formattedValues;
         Name = name;
         Role = role;
         ClrType = clrType;
@@ -67,6 +70,7 @@ public sealed class ResultColumn
     /// <summary>The value as text: through the formatter for measures, invariant otherwise; "" for null.</summary>
     public string Format(int row)
     {
+        if (_formattedValues is not null) return _formattedValues[row];
         var value = this[row];
         if (_formatter is not null) return _formatter.Format(value);
         return value switch

@@ -66,7 +66,7 @@ public sealed partial class Session
         return parsed.Statement switch
         {
             DrillthroughStatement drillthrough => Drillthrough.Execute(this, parsed.Source, drillthrough, query),
-            SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query)),
+            SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query), query.Options),
             _ => throw query.Error("MDX0314", "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
         };
     }

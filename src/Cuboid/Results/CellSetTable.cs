@@ -6,30 +6,43 @@ namespace Cuboid.Results;
 /// </summary>
 internal static class CellSetTable
 {
-    public static QueryResult ToQueryResult(CellSet cells)
+    public static QueryResult ToQueryResult(CellSet cells, QueryOptions? options = null)
     {
+        options ??= QueryOptions.Default;
         var columns = new List<ResultColumn>();
         var columnPositions = cells.Axes.Count > 0 ? cells.Axes[0].Positions : [];
-        var rowPositions = cells.Axes.Count > 1 ? cells.Axes[1].Positions : [new Position(0, [])];
+        var allRows = cells.Axes.Count > 1 ? cells.Axes[1].Positions : [new Position(0, [])];
+        // Without KeepTotals, rows standing for a total (an All member on the rows) leave the table.
+        var rowPositions = options.KeepTotals ? allRows : allRows.Where(p => !p.Members.Any(IsAll)).ToList();
         var width = Math.Max(1, columnPositions.Count);
-        var hierarchies = rowPositions.Count > 0 ? rowPositions[0].Members.Count : 0;
+        var raw = options.Mode == QueryMode.Raw;
+        var hierarchies = allRows.Count > 0 ? allRows[0].Members.Count : 0;
         for (var h = 0; h < hierarchies; h++)
         {
-            var name = rowPositions[0].Members[h].HierarchyUniqueName.Trim('[', ']').Replace("].[", " ", StringComparison.Ordinal);
+            var name = allRows[0].Members[h].HierarchyUniqueName.Trim('[', ']').Replace("].[", " ", StringComparison.Ordinal);
             var h1 = h;
-            columns.Add(new ResultColumn(name, ColumnRole.Level, typeof(string), TypedArrays.Create(typeof(string), rowPositions.Count, r => rowPositions[r].Members[h1].Caption)));
+            columns.Add(new ResultColumn(name, ColumnRole.Level, typeof(string), TypedArrays.Create(typeof(string), rowPositions.Count,
+                r => raw ? rowPositions[r].Members[h1].UniqueName : rowPositions[r].Members[h1].Caption)));
         }
         for (var c = 0; c < (cells.Axes.Count == 0 ? 1 : columnPositions.Count); c++)
         {
             var name = cells.Axes.Count == 0 ? "Value" : string.Join(" / ", columnPositions[c].Members.Select(m => m.Caption));
             var c1 = c;
             var values = new object?[rowPositions.Count];
-            for (var r = 0; r < rowPositions.Count; r++) values[r] = cells.Cells.Count == 0 ? null : cells.Cells[r * width + c1].Value;
+            var formatted = new string[rowPositions.Count];
+            for (var r = 0; r < rowPositions.Count; r++)
+            {
+                var cell = cells.Cells.Count == 0 ? null : cells.Cells[rowPositions[r].Ordinal * width + c1];
+                values[r] = cell?.Value;
+                formatted[r] = cell?.FormattedValue ?? "";
+            }
             var numeric = values.All(v => v is null or double);
-            columns.Add(numeric
-                ? new ResultColumn(name, ColumnRole.Measure, typeof(double), values.Select(v => (double?)v).ToArray())
-                : new ResultColumn(name, ColumnRole.Measure, typeof(object), values));
+            Array array = numeric ? values.Select(v => (double?)v).ToArray() : values;
+            columns.Add(new ResultColumn(name, ColumnRole.Measure, numeric ? typeof(double) : typeof(object), array, formattedValues: raw ? null : formatted));
         }
         return new QueryResult(columns) { CellSet = cells };
     }
+
+    /// <summary>An All member: a level depth of 0 in a hierarchy that has one (its unique name has no member path).</summary>
+    private static bool IsAll(Member member) => member.LevelUniqueName.EndsWith(".[(All)]", StringComparison.Ordinal);
 }

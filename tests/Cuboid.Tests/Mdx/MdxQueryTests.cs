@@ -86,4 +86,19 @@ public sealed class MdxQueryTests(MdxQueryTests.Fixture fixture) : IClassFixture
         var cells = Session.QueryMdx("SELECT {[Measures].[Profit Growth]} ON COLUMNS, [Time].[1997].Children ON ROWS FROM [Sales]").CellSet!;
         Assert.Equal(["0.0%", "-5.0%"], cells.Cells.Take(2).Select(c => c.FormattedValue));
     }
+
+    [Fact]
+    public void TablesDropTotalsUnlessAskedAndRawModeShowsUniqueNamesAndPlainValues()
+    {
+        const string mdx = "SELECT {[Measures].[Unit Sales]} ON COLUMNS, {[Gender].[All Gender], [Gender].[F], [Gender].[M]} ON ROWS FROM [Sales]";
+        var pretty = Session.QueryMdx(mdx);
+        Assert.Equal(["F", "M"], pretty.Column("Gender").Values.Cast<string>());
+        Assert.Equal("131,558", pretty.Column("Unit Sales").Format(0));
+        var withTotals = Session.QueryMdx(mdx, new QueryOptions { KeepTotals = true });
+        Assert.Equal(["All Gender", "F", "M"], withTotals.Column("Gender").Values.Cast<string>());
+        Assert.Equal(266_773.0, withTotals.Column("Unit Sales")[0]);
+        var raw = Session.QueryMdx(mdx, new QueryOptions { Mode = QueryMode.Raw });
+        Assert.Equal(["[Gender].[F]", "[Gender].[M]"], raw.Column("Gender").Values.Cast<string>());
+        Assert.Equal("131558", raw.Column("Unit Sales").Format(0));
+    }
 }
