@@ -35,6 +35,8 @@ public sealed class MdxQueryTests(MdxQueryTests.Fixture fixture) : IClassFixture
     public void CompoundSlicerAggregatesTheSetAndNonEmptyDropsEmptyRows()
     {
         var both = Session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON COLUMNS FROM [Sales] WHERE {[Gender].[F], [Gender].[M]}").CellSet!;
+        var all = Session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON COLUMNS, {[Gender].[AllMember], [Gender].[All Gender]} ON ROWS FROM [Sales]").CellSet!;
+        Assert.Equal(["[Gender].[All Gender]", "[Gender].[All Gender]"], all.Axes[1].Positions.Select(p => p.ToString()));
         Assert.Equal(266_773.0, both.Cells[0].Value);
         var states = Session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON COLUMNS, NON EMPTY [Store].[Store State].Members ON ROWS FROM [Sales] WHERE {[Store].[CA], [Store].[OR]}").CellSet!;
         Assert.Equal(["[Store].[USA].[CA]", "[Store].[USA].[OR]"], states.Axes[1].Positions.Select(p => p.ToString()));

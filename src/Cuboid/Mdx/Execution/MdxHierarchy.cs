@@ -185,7 +185,9 @@ internal sealed class MdxHierarchy
     /// <summary>A child of <paramref name="parent"/> (All for the top level) by name, or by key when <paramref name="byKey"/>.</summary>
     public MdxMember? FindChild(MdxMember? parent, string name, bool byKey)
     {
-        if (parent is null && AllMember is not null && string.Equals(AllMember.Name, name, StringComparison.OrdinalIgnoreCase) && !byKey) return AllMember;
+        // The All member answers to its own name and, always, to Atoti's [AllMember].
+        if (parent is null && AllMember is not null && !byKey
+            && (string.Equals(AllMember.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(name, "AllMember", StringComparison.OrdinalIgnoreCase))) return AllMember;
         IReadOnlyList<MdxMember> candidates = parent is null ? MembersAt(0) : Children(parent);
         var calculated = CalculatedMembers.FirstOrDefault(c => (ReferenceEquals(c.Parent, parent) || (parent is null && c.Parent is { IsAll: true })) && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         if (calculated is not null && !byKey) return calculated;
