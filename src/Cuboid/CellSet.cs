@@ -69,6 +69,9 @@ public sealed class Position(int ordinal, IReadOnlyList<Member> members)
 /// <summary>A member as a result shows it.</summary>
 public sealed record Member(string UniqueName, string Name, string Caption, string HierarchyUniqueName, string LevelUniqueName, int Depth, bool IsCalculated = false)
 {
+    /// <summary>The properties DIMENSION PROPERTIES asked for on this member's axis (empty otherwise).</summary>
+    public IReadOnlyDictionary<string, object?> Properties { get; init; } = new Dictionary<string, object?>();
+
     /// <inheritdoc/>
     public override string ToString() => UniqueName;
 }

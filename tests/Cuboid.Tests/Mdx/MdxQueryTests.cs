@@ -103,4 +103,18 @@ public sealed class MdxQueryTests(MdxQueryTests.Fixture fixture) : IClassFixture
         Assert.Equal(["[Gender].[F]", "[Gender].[M]"], raw.Column("Gender").Values.Cast<string>());
         Assert.Equal("131558", raw.Column("Unit Sales").Format(0));
     }
+
+    [Fact]
+    public void DimensionPropertiesArriveOnTheAxisMembers()
+    {
+        var cells = Session.QueryMdx(
+            "SELECT {[Measures].[Unit Sales]} ON COLUMNS, {[Store].[USA].[WA].[Yakima].[Store 23], [Store].[USA].[WA]} " +
+            "DIMENSION PROPERTIES [Store].[Store Name].[Store Manager], MEMBER_CAPTION ON ROWS FROM [Sales]").CellSet!;
+        var store = cells.Axes[1].Positions[0].Members[0];
+        Assert.Equal("Johnson", store.Properties["Store Manager"]);
+        Assert.Equal("Store 23", store.Properties["MEMBER_CAPTION"]);
+        var state = cells.Axes[1].Positions[1].Members[0];
+        Assert.False(state.Properties.ContainsKey("Store Manager"));   // the property belongs to the Store Name level
+        Assert.Equal("WA", state.Properties["MEMBER_CAPTION"]);
+    }
 }

@@ -78,7 +78,7 @@ internal sealed partial class QueryExecutor
             if (round == 0) _query.CheckResultSize([.. axes.Select(a => a.Count)]);
             var cells = EvaluateCells(evaluator, context, axes);
             _query.Lap(QueryPhase.Cells);
-            if (!reader.Missed || round == MaxRounds) return Build(axes, slicerTuple, cells);
+            if (!reader.Missed || round == MaxRounds) return Build(axes, slicerTuple, cells, evaluator);
             reader.LoadPending();
             _query.Lap(QueryPhase.Loading);
         }
@@ -218,10 +218,12 @@ internal sealed partial class QueryExecutor
         }
     }
 
-    private static CellSet Build(List<MdxSet> axes, MdxMember[] slicer, List<(object? Value, string Formatted)> cells)
+    private CellSet Build(List<MdxSet> axes, MdxMember[] slicer, List<(object? Value, string Formatted)> cells, Evaluator evaluator)
     {
+        var specs = _select.Axes.OrderBy(a => a.Ordinal).ToList();
+        Member Public(MdxMember member, int axis) => DimensionProperties.Of(member, specs[axis].DimensionProperties, evaluator);
         var axisList = axes.Select((set, i) => new CellSetAxis(i, AxisSpecification.NameOf(i),
-            [.. set.Tuples.Select((t, p) => new Position(p, [.. t.Select(m => m.ToPublic())]))])).ToList();
+            [.. set.Tuples.Select((t, p) => new Position(p, [.. t.Select(m => Public(m, i))]))])).ToList();
         var slicerAxis = new CellSetAxis(-1, "SLICER", [new Position(0, [.. slicer.Select(m => m.ToPublic())])]);
         return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value, c.Formatted))]);
     }

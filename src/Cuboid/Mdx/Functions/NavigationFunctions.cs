@@ -70,26 +70,10 @@ internal static class NavigationFunctions
     {
         if (Member(e, c, f) is not { } member) return null;
         var name = Evaluator.Text(e.EvaluateScalar(f[1], c));
-        object? intrinsic = name.ToUpperInvariant() switch
-        {
-            "NAME" or "MEMBER_NAME" => member.Name,
-            "CAPTION" or "MEMBER_CAPTION" => member.Caption,
-            "UNIQUE_NAME" or "MEMBER_UNIQUE_NAME" => member.UniqueName,
-            "KEY" or "MEMBER_KEY" => member.Key is null ? member.Name : MdxHierarchy.Text(member.Key),
-            "LEVEL_NUMBER" => (double)member.LevelDepth,
-            "LEVEL_UNIQUE_NAME" => member.Level?.UniqueName,
-            "HIERARCHY_UNIQUE_NAME" => member.Hierarchy.UniqueName,
-            "DIMENSION_UNIQUE_NAME" => MdxMember.Quote(member.Hierarchy.Dimension),
-            "PARENT_UNIQUE_NAME" => member.Parent?.UniqueName,
-            "CHILDREN_CARDINALITY" => (double)Navigation.Children(member).Count,
-            _ => s_none,
-        };
-        if (!ReferenceEquals(intrinsic, s_none)) return intrinsic;
-        if (member.Hierarchy.TryGetProperty(member, name, out var value)) return value;
-        throw e.Error(f[1], "MDX0242", $"Level {member.Level?.UniqueName} has no property '{name}'.");
+        return MemberProperties.TryGet(member, name, out var value)
+            ? value
+            : throw e.Error(f[1], "MDX0242", $"Level {member.Level?.UniqueName} has no property '{name}'.");
     }
-
-    private static readonly object s_none = new();
 
     private static object? Ancestor(Evaluator e, MdxContext c, FunctionCallSite f)
     {
