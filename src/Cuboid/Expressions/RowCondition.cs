@@ -106,7 +106,7 @@ internal sealed class ColumnPredicateCondition(TableStore table, ColumnSchema co
         for (var i = 0; i < n; i++)
         {
             var k = keys[i];
-            if (!cache.TryGetValue(k, out var ok)) cache[k] = ok = predicate(k == KeyEncoding.Null ? null : Decode(k));
+            if (!cache.TryGetValue(k, out var ok)) cache[k] = ok = predicate(KeyEncoding.Decode(column, k));
             result[i] = ok;
         }
     }
@@ -121,20 +121,6 @@ internal sealed class ColumnPredicateCondition(TableStore table, ColumnSchema co
         _codeTable = table;
         return table;
     }
-
-    private object Decode(long key) => column.Type switch
-    {
-        DataType.Int => (int)key,
-        DataType.Long => key,
-        DataType.Double => BitConverter.Int64BitsToDouble(key),
-        DataType.Float => (float)BitConverter.Int64BitsToDouble(key),
-        DataType.Boolean => key != 0,
-        DataType.LocalDate => DateOnly.FromDayNumber((int)key),
-        DataType.LocalDateTime => new DateTime(key),
-        DataType.LocalTime => new TimeOnly(key),
-        DataType.ZonedDateTime => new DateTimeOffset(key, TimeSpan.Zero),
-        _ => throw new NotSupportedException(column.Type.ToString()),
-    };
 }
 
 internal sealed class CalcComparison(RowCalc left, ComparisonOperator op, RowCalc right) : RowCondition

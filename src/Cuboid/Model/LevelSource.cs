@@ -19,27 +19,13 @@ internal abstract class LevelSource(Column column)
     /// <summary>The member's value (what results show and filters compare) for a member key.</summary>
     public abstract object? ValueOf(long key);
 
-    public static object? Decode(ColumnSchema column, long key) => key == KeyEncoding.Null ? null : column.Type switch
-    {
-        DataType.String => column.Dictionary![(int)key],
-        DataType.Int => (int)key,
-        DataType.Long => key,
-        DataType.Double => BitConverter.Int64BitsToDouble(key),
-        DataType.Float => (float)BitConverter.Int64BitsToDouble(key),
-        DataType.Boolean => key != 0,
-        DataType.LocalDate => DateOnly.FromDayNumber((int)key),
-        DataType.LocalDateTime => new DateTime(key),
-        DataType.LocalTime => new TimeOnly(key),
-        DataType.ZonedDateTime => new DateTimeOffset(key, TimeSpan.Zero),
-        _ => throw new NotSupportedException($"{column.Type} columns cannot be levels."),
-    };
 }
 
 internal sealed class ColumnLevelSource(Column column) : LevelSource(column)
 {
     public override DataType DataType => Column.DataType;
     public override long KeyOf(long encoded) => encoded;
-    public override object? ValueOf(long key) => Decode(Column.Schema, key);
+    public override object? ValueOf(long key) => KeyEncoding.Decode(Column.Schema, key);
 }
 
 /// <summary>A part of a date: the letters are Java's (as Atoti's create_date_hierarchy takes them).</summary>

@@ -25,6 +25,22 @@ internal static class KeyEncoding
         _ => throw new InvalidOperationException($"{data.GetType().Name} values cannot be keys."),
     };
 
+    /// <summary>The value a key encoding stands for in <paramref name="column"/> (null for the null key).</summary>
+    public static object? Decode(ColumnSchema column, long key) => key == Null ? null : column.Type switch
+    {
+        DataType.String => column.Dictionary![(int)key],
+        DataType.Int => (int)key,
+        DataType.Long => key,
+        DataType.Double => BitConverter.Int64BitsToDouble(key),
+        DataType.Float => (float)BitConverter.Int64BitsToDouble(key),
+        DataType.Boolean => key != 0,
+        DataType.LocalDate => DateOnly.FromDayNumber((int)key),
+        DataType.LocalDateTime => new DateTime(key),
+        DataType.LocalTime => new TimeOnly(key),
+        DataType.ZonedDateTime => new DateTimeOffset(key, TimeSpan.Zero),
+        _ => throw new NotSupportedException($"{column.Type} values have no key encoding."),
+    };
+
     /// <summary>Encodes a user-given value as it would be stored in <paramref name="column"/>; false if it cannot be.</summary>
     public static bool TryEncodeValue(ColumnSchema column, object? value, bool addToDictionary, out long key)
     {
