@@ -12,7 +12,7 @@ namespace Cuboid.Mdx.Execution;
 /// </summary>
 internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = null)
 {
-    private readonly Dictionary<string, Shape> _shapes = new(StringComparer.Ordinal);
+    private readonly Dictionary<ShapeKey, Shape> _shapes = [];
 
     /// <summary>True when some cell of this round was not loaded yet.</summary>
     public bool Missed { get; private set; }
@@ -26,15 +26,14 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
     {
         Span<int> ordinals = stackalloc int[coordinates.Length];
         var n = 0;
-        var key = new System.Text.StringBuilder();
+        var shapeKey = default(ShapeKey);
         for (var i = 0; i < coordinates.Length; i++)
         {
             var member = coordinates[i];
             if (member.Kind != MemberKind.Regular) continue;
             ordinals[n++] = i;
-            key.Append(member.Hierarchy.Ordinal).Append(':').Append(member.Depth).Append(';');
+            shapeKey = shapeKey.With(member.Hierarchy.Ordinal, member.Depth);
         }
-        var shapeKey = key.ToString();
         if (!_shapes.TryGetValue(shapeKey, out var shape))
         {
             var refs = new LevelRef[n];
@@ -75,6 +74,24 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         }
         Missed = false;
         Rounds++;
+    }
+
+    /// <summary>
+    /// Which level of which hierarchy each regular coordinate is at, packed without allocation so
+    /// that a cell read builds no string: 16 bits a coordinate (hierarchy, depth), four to a long;
+    /// beyond eight coordinates, or for hierarchy ordinals or depths over 255, a text key.
+    /// </summary>
+    private readonly record struct ShapeKey(long A, long B, int Count, string? Overflow)
+    {
+        public ShapeKey With(int hierarchy, int depth)
+        {
+            if (Count >= 8 || hierarchy > 255 || depth > 255 || Overflow is not null)
+            {
+                return this with { Overflow = $"{Overflow}{A}/{B}/{hierarchy}:{depth};", Count = Count + 1 };
+            }
+            var part = ((long)hierarchy << 8) | (uint)depth;
+            return Count < 4 ? this with { A = (A << 16) | part, Count = Count + 1 } : this with { B = (B << 16) | part, Count = Count + 1 };
+        }
     }
 
     private static bool Covers(Shape finer, Shape coarser) =>

@@ -2,6 +2,8 @@ namespace Cuboid.Mdx.Execution;
 
 internal sealed partial class Evaluator
 {
+    private MdxMember[]? _coordinates;
+
     /// <summary>
     /// The value of the cell the context points at. A calculated member in the context wins by
     /// solve order (ties: the measures last, else the hierarchy first in the cube) and its formula
@@ -21,7 +23,8 @@ internal sealed partial class Evaluator
         }
         var measure = Effective(context, Catalog.Measures);
         if (measure?.Measure is not { } stored) return null;
-        Span<MdxMember> coordinates = new MdxMember[Catalog.Hierarchies.Count - 1];
+        // One buffer per evaluator (a query evaluates on one thread): no allocation per cell.
+        var coordinates = _coordinates ??= new MdxMember[Catalog.Hierarchies.Count - 1];
         for (var h = 1; h < Catalog.Hierarchies.Count; h++) coordinates[h - 1] = Effective(context, Catalog.Hierarchies[h])!;
         return Reader.Read(stored, coordinates);
     }
