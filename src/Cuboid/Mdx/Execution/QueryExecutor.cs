@@ -126,6 +126,7 @@ internal sealed partial class QueryExecutor
 
     private void DefineWithItems(Evaluator evaluator)
     {
+        var defaults = new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]);
         foreach (var item in CubeMembers().Concat(_select.WithItems))
         {
             var segments = item.Name.Segments;
@@ -136,15 +137,15 @@ internal sealed partial class QueryExecutor
             }
             var member = (WithMember)item;
             var scope = segments.Count == 1 ? _catalog.Measures
-                : evaluator.Evaluate(new IdentifierNode(item.Name.Span, [.. segments.Take(segments.Count - 1)]), new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]));
+                : evaluator.Evaluate(new IdentifierNode(item.Name.Span, [.. segments.Take(segments.Count - 1)]), defaults);
             var (hierarchy, parent) = scope switch
             {
                 MdxHierarchy h => (h, h.AllMember),
                 MdxMember m => (m.Hierarchy, m),
                 _ => throw evaluator.Error(item.Name, "MDX0104", $"A calculated member belongs to a hierarchy or under a member; '{_source[item.Name.Span]}' names neither."),
             };
-            var solveOrder = member.FindProperty("SOLVE_ORDER") is { } so ? (int)evaluator.AsNumber(evaluator.Evaluate(so.Value, null!), so.Value) : 0;
-            var visible = member.FindProperty("VISIBLE") is not { } v || Evaluator.AsBoolean(evaluator.Evaluate(v.Value, null!));
+            var solveOrder = member.FindProperty("SOLVE_ORDER") is { } so ? (int)evaluator.AsNumber(evaluator.EvaluateScalar(so.Value, defaults), so.Value) : 0;
+            var visible = member.FindProperty("VISIBLE") is not { } v || Evaluator.AsBoolean(evaluator.EvaluateScalar(v.Value, defaults));
             var calculated = new CalculatedMember(segments[^1].Name, member.Expression, solveOrder, member.FindProperty("FORMAT_STRING")?.Value, visible);
             hierarchy.CalculatedMembers.Add(MdxMember.OfCalculated(hierarchy, calculated, parent));
         }
