@@ -16,18 +16,23 @@ public sealed partial class Session
     /// </summary>
     internal T Commit<T>(Func<CommitContext, T> change)
     {
+        CommittedEventArgs? published = null;
+        T result;
         lock (_writeLock)
         {
             ThrowIfClosed();
             var context = new CommitContext(_current, _current.Epoch + 1, DateTime.UtcNow);
-            var result = change(context);
+            result = change(context);
             if (context.Changes.Count == 0) return result;
             var next = new DataVersion(context.Epoch, _current.Tables.SetItems(context.Changes), context.CommittedAt);
             foreach (var cube in _cubes.Values) cube.Refresh(next);   // joins are resolved here, not per query
             _current = next;
             _log.Write($"commit {next.Epoch}: {string.Join(", ", context.Changes.Select(c => $"{c.Key.Name} ({c.Value.RowCount} rows)"))}");
-            return result;
+            published = new CommittedEventArgs(next.Epoch, [.. context.Changes.Keys.Select(t => t.Name)]);
         }
+        // Outside the lock: listeners (live queries) read the new version and must not block writers.
+        RaiseCommitted(published);
+        return result;
     }
 }
 

@@ -6,7 +6,8 @@ namespace Cuboid;
 /// <summary>
 /// The entry point: a session holds tables and the cubes over them, and answers queries.
 /// Start one with <see cref="Start"/>; dispose it (or <see cref="Close"/>) to free everything.
-/// Partial files by concern: Session.Tables.cs, Session.Cubes.cs, Session.Commit.cs.
+/// Partial files by concern: Session.Tables.cs, Session.Cubes.cs, Session.Commit.cs, Session.Mdx.cs,
+/// Session.Server.cs (the web server seam).
 /// </summary>
 public sealed partial class Session : IDisposable
 {
@@ -44,6 +45,15 @@ public sealed partial class Session : IDisposable
             });
         }
         session._log.Write($"session '{session.Name}' started");
+        try
+        {
+            session.StartHost();
+        }
+        catch
+        {
+            session.Close();
+            throw;
+        }
         return session;
     }
 
@@ -59,6 +69,7 @@ public sealed partial class Session : IDisposable
             _current = DataVersion.Initial;
         }
         if (Name is { } name) s_running.TryRemove(new KeyValuePair<string, Session>(name, this));
+        StopHost();
         _log.Write("session closed");
         _log.Dispose();
     }

@@ -9,9 +9,19 @@ public sealed record SessionConfig
     /// </summary>
     public string? Name { get; init; } = "Unnamed";
 
-    /// <summary>The web app's port (0: a free port). Used by the server once it exists.</summary>
-    public int Port { get; init; }
+    /// <summary>
+    /// The port the web app and its API are served on: 0 (the default) picks a free port, null
+    /// serves nothing (a headless session, for tests and batch jobs). Serving needs the
+    /// Cuboid.Server assembly in the application; without it the session is headless.
+    /// </summary>
+    public int? Port { get; init; } = 0;
 
-    /// <summary>Where the session writes its log (rejected rows, commits); no file when null.</summary>
+    /// <summary>Where the session writes its log (rejected rows, commits, the server's URL); no file when null.</summary>
     public string? LogsPath { get; init; }
+
+    /// <summary>
+    /// A SQLite file holding the web app's user content (dashboards, widgets, saved filters), so
+    /// it survives a restart; null keeps it in memory.
+    /// </summary>
+    public string? UserContentStorage { get; init; }
 }

@@ -36,14 +36,25 @@ internal static class DemoCommand
             HelpName = "S",
             DefaultValueFactory = _ => DefaultSeed,
         };
-        var command = new Command("demo", "Generate the retail sample data, load it into a cube and run a few queries.")
+        var port = new Option<int>("--port", "-p")
         {
-            rows, data, seed,
+            Description = "Port of the web app (0: a free port).",
+            HelpName = "N",
+            DefaultValueFactory = _ => 0,
+        };
+        var noServe = new Option<bool>("--no-serve")
+        {
+            Description = "Print the queries and exit instead of serving the web app (batch runs).",
+        };
+        var command = new Command("demo", "Generate the retail sample data, load it into a cube, run a few queries and serve the web app.")
+        {
+            rows, data, seed, port, noServe,
         };
         command.SetAction(parseResult => Run(new DemoOptions(
             parseResult.GetValue(rows),
             parseResult.GetValue(data)?.FullName,
-            parseResult.GetValue(seed))));
+            parseResult.GetValue(seed),
+            parseResult.GetValue(noServe) ? null : parseResult.GetValue(port))));
         return command;
     }
 
@@ -54,16 +65,26 @@ internal static class DemoCommand
         console.Write(new Rule("[bold]Cuboid demo[/]").LeftJustified());
 
         var data = DemoData.Ensure(console, options);
-        using var demo = DemoCube.Load(console, data);
+        using var demo = DemoCube.Load(console, data, options.Port);
         var queries = DemoQueries.Run(console, demo.Cube);
-        // A later `serve` step goes here: it starts the web app on demo.Session and waits.
 
         var queryMs = queries.Sum(q => q.Elapsed.TotalMilliseconds);
         console.WriteLine();
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[green]Done:[/] {demo.SalesRows:N0} sales rows loaded in {demo.LoadTime.TotalSeconds:0.00} s, " +
             $"{queries.Count} queries in {queryMs:0.0} ms, {total.Elapsed.TotalSeconds:0.0} s in all."));
-        console.MarkupLine("[grey]The web app will be served by this same command ([bold]cuboid demo[/]) once the server exists.[/]");
+        Serve(console, demo.Session);
         return 0;
+    }
+
+    /// <summary>Prints the web app's link and serves it until Ctrl+C (nothing without a server: --no-serve).</summary>
+    private static void Serve(IAnsiConsole console, Session session)
+    {
+        if (session.Link is not { } link) return;
+        console.WriteLine();
+        console.Write(new Panel(new Markup($"[bold]Web app:[/] [link={link}]{link}[/]\n[grey]Press Ctrl+C to stop.[/]"))
+            .Header("[green] Serving [/]").Border(BoxBorder.Rounded));
+        session.Wait();
+        console.MarkupLine("[grey]Stopped.[/]");
     }
 }

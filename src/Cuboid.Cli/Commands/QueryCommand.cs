@@ -64,7 +64,7 @@ internal static class QueryCommand
             error.WriteLine($"cuboid query: cannot read the queries: {e.Message}");
             return BadInput;
         }
-        using var session = Session.Start(new SessionConfig { Name = null });
+        using var session = Session.Start(new SessionConfig { Name = null, Port = null });
         try
         {
             CubeModelFile.Load(session, modelPath, dataDirectory);

@@ -25,10 +25,15 @@ internal sealed class DemoCube : IDisposable
 
     public long SalesRows => Session.Tables["Sales"].RowCount;
 
-    /// <summary>Starts the session and builds the cube, with a bar for the sales rows read and one for the rest.</summary>
-    public static DemoCube Load(IAnsiConsole console, RetailDataFiles files)
+    /// <summary>
+    /// Starts the session (served on <paramref name="port"/> unless null) and builds the cube, with
+    /// a bar for the sales rows read and one for the rest.
+    /// </summary>
+    public static DemoCube Load(IAnsiConsole console, RetailDataFiles files, int? port = null)
     {
-        var session = Session.Start(new SessionConfig { Name = "demo" });
+        var session = Session.Start(new SessionConfig { Name = "demo", Port = port });
+        // The server is up from the start: until the cube is built its API answers 503, not a half-loaded cube.
+        session.Ready = false;
         try
         {
             var watch = Stopwatch.StartNew();
@@ -48,6 +53,7 @@ internal sealed class DemoCube : IDisposable
                 return built;
             });
             var demo = new DemoCube(session, cube, watch.Elapsed);
+            session.Ready = true;
             var rate = demo.SalesRows / Math.Max(demo.LoadTime.TotalSeconds, 1e-9);
             console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                 $"Loaded [bold]{demo.SalesRows:N0}[/] sales rows in [bold]{demo.LoadTime.TotalSeconds:0.00} s[/] ({rate:N0} rows/s).");

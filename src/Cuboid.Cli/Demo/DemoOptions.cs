@@ -1,7 +1,10 @@
 namespace Cuboid.Cli.Demo;
 
-/// <summary>What <c>cuboid demo</c> was asked: sales rows, data folder (null: the default one) and seed.</summary>
-internal sealed record DemoOptions(long Rows, string? DataDirectory, int Seed)
+/// <summary>
+/// What <c>cuboid demo</c> was asked: sales rows, data folder (null: the default one), seed, and
+/// the web app's port (0: a free one; null: <c>--no-serve</c>, print the queries and exit).
+/// </summary>
+internal sealed record DemoOptions(long Rows, string? DataDirectory, int Seed, int? Port = null)
 {
     /// <summary>The given folder, or one under the system temp dir named by rows and seed.</summary>
     public string ResolveDirectory() =>

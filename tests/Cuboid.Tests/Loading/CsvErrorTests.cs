@@ -211,7 +211,7 @@ public sealed class CsvErrorTests
     public void LogWritesEveryRejectedRowToTheSessionLog()
     {
         var log = Path.Combine(TestData.TempDirectory(), "cuboid.log");
-        var session = Session.Start(new SessionConfig { Name = null, LogsPath = log });
+        var session = Session.Start(new SessionConfig { Name = null, Port = null, LogsPath = log });
         var table = Sales(session);
         var path = TestData.TempFile(BadFile);
         var report = table.Load(new CsvLoad(path, new CsvOptions { ErrorHandling = ErrorHandling.Log }));
@@ -230,7 +230,7 @@ public sealed class CsvErrorTests
     public void SkipWritesNothingToTheLog()
     {
         var log = Path.Combine(TestData.TempDirectory(), "cuboid.log");
-        var session = Session.Start(new SessionConfig { Name = null, LogsPath = log });
+        var session = Session.Start(new SessionConfig { Name = null, Port = null, LogsPath = log });
         var table = Sales(session);
         table.Load(new CsvLoad(TestData.TempFile(BadFile), new CsvOptions { ErrorHandling = ErrorHandling.Skip }));
         session.Close();

@@ -240,7 +240,7 @@ public sealed class RecordLoadTests
     public void LogWritesRejectedRowsToTheSessionLog()
     {
         var log = Path.Combine(TestData.TempDirectory(), "session.log");
-        var session = Session.Start(new SessionConfig { Name = null, LogsPath = log });
+        var session = Session.Start(new SessionConfig { Name = null, Port = null, LogsPath = log });
         var table = Sales(session, ["Product"]);
         var report = table.Load([new Sale(1, null, 1, 1, D1), new Sale(2, "b", 2, 2, D1)], ErrorHandling.Log);
         Assert.Single(report.Rejected);

@@ -6,9 +6,9 @@ public sealed class SessionTests
     public void StartingASessionWithARunningNameClosesTheOlderOne()
     {
         var name = "session-test-" + Guid.NewGuid().ToString("N");
-        using var first = Session.Start(new SessionConfig { Name = name });
+        using var first = Session.Start(new SessionConfig { Name = name, Port = null });
         first.CreateTable("T", new Dictionary<string, DataType> { ["A"] = DataType.Int });
-        using var second = Session.Start(new SessionConfig { Name = name });
+        using var second = Session.Start(new SessionConfig { Name = name, Port = null });
         Assert.True(first.Closed);
         Assert.False(second.Closed);
         Assert.Empty(first.Tables);
@@ -18,8 +18,8 @@ public sealed class SessionTests
     [Fact]
     public void UnnamedSessionsNeverCloseEachOther()
     {
-        using var first = Session.Start(new SessionConfig { Name = null });
-        using var second = Session.Start(new SessionConfig { Name = null });
+        using var first = Session.Start(new SessionConfig { Name = null, Port = null });
+        using var second = Session.Start(new SessionConfig { Name = null, Port = null });
         Assert.False(first.Closed);
         Assert.False(second.Closed);
         Assert.Null(first.Name);
@@ -28,7 +28,7 @@ public sealed class SessionTests
     [Fact]
     public void TablesAndCubesAreListedByNameAndNamesAreUnique()
     {
-        using var session = Session.Start(new SessionConfig { Name = null });
+        using var session = Session.Start(new SessionConfig { Name = null, Port = null });
         var t = session.CreateTable("Sales", new Dictionary<string, DataType> { ["Shop"] = DataType.String, ["Qty"] = DataType.Int });
         var cube = session.CreateCube(t);
         Assert.Same(t, session.Tables["Sales"]);
@@ -45,7 +45,7 @@ public sealed class SessionTests
     public void LogFileReceivesCommits()
     {
         var log = Path.Combine(Support.TestData.TempDirectory(), "session.log");
-        using (var session = Session.Start(new SessionConfig { Name = null, LogsPath = log }))
+        using (var session = Session.Start(new SessionConfig { Name = null, Port = null, LogsPath = log }))
         {
             session.CreateTable("T", new Dictionary<string, DataType> { ["A"] = DataType.Int }).Append([1], [2]);
             Assert.Equal(log, session.LogsPath);

@@ -18,7 +18,7 @@ internal static class TestData
     });
 
     /// <summary>A session that no other test shares (no name, so starting it closes nothing).</summary>
-    public static Session NewSession() => Session.Start(new SessionConfig { Name = null });
+    public static Session NewSession() => Session.Start(new SessionConfig { Name = null, Port = null });
 
     /// <summary>Writes <paramref name="content"/> to a new temporary file and returns its path.</summary>
     public static string TempFile(string content, string extension = ".csv")

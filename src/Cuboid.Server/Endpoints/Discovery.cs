@@ -1,0 +1,48 @@
+using Cuboid.Mdx.Execution;
+using Cuboid.Server.Http;
+using Cuboid.Server.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cuboid.Server.Endpoints;
+
+/// <summary>A page of a level's members.</summary>
+internal sealed record MembersJson(int Total, IReadOnlyList<MemberRefJson> Members);
+
+internal sealed record MemberRefJson(string UniqueName, string Name, string Caption);
+
+/// <summary>GET /api/health, /api/cubes, /api/cubes/{cube} and /api/cubes/{cube}/members.</summary>
+internal static class Discovery
+{
+    private const int MaxLimit = 10_000;
+
+    public static void MapDiscovery(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/health", (Session session) =>
+            HttpResults.Json(new { session = session.Name, ready = session.Ready, cubes = session.Cubes.Keys.Order(StringComparer.Ordinal).ToArray() }, ServerJson.Options));
+
+        app.MapGet("/api/cubes", (Session session) =>
+            HttpResults.Json(session.Cubes.Keys.Order(StringComparer.Ordinal).Select(name => new { name }).ToArray(), ServerJson.Options));
+
+        app.MapGet("/api/cubes/{cube}", (Session session, string cube) =>
+            session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(CubeJson.Of(found), ServerJson.Options) : Problems.UnknownCube(session, cube));
+
+        app.MapGet("/api/cubes/{cube}/members", (Session session, string cube, string? level, string? search, int? offset, int? limit) =>
+        {
+            if (!session.Cubes.TryGetValue(cube, out var found)) return Problems.UnknownCube(session, cube);
+            if (string.IsNullOrWhiteSpace(level)) return Problems.BadRequest("The 'level' parameter (a level's unique name) is required.");
+            if (offset < 0 || limit < 0) return Problems.BadRequest("'offset' and 'limit' must not be negative.");
+            var catalog = new MdxCatalog(found, found.Snapshot);
+            var mdxLevel = catalog.Hierarchies.SelectMany(h => h.Levels).FirstOrDefault(l => string.Equals(l.UniqueName, level, StringComparison.OrdinalIgnoreCase));
+            if (mdxLevel is null) return Problems.NotFound($"Cube '{cube}' has no level {level}.");
+            IEnumerable<MdxMember> members = mdxLevel.Members;
+            if (!string.IsNullOrEmpty(search)) members = members.Where(m => m.Caption.Contains(search, StringComparison.OrdinalIgnoreCase));
+            var matching = members.ToList();
+            var page = matching.Skip(offset ?? 0).Take(Math.Min(limit ?? 100, MaxLimit))
+                .Select(m => new MemberRefJson(m.UniqueName, m.Name, m.Caption)).ToList();
+            return HttpResults.Json(new MembersJson(matching.Count, page), ServerJson.Options);
+        });
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using Cuboid.Server.Http;
+using Cuboid.Server.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+using Microsoft.AspNetCore.Routing;
+
+namespace Cuboid.Server.Endpoints;
+
+/// <summary>The body of the MDX endpoints.</summary>
+internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells)
+{
+    [JsonIgnore]
+    public QueryOptions Options => new()
+    {
+        Timeout = TimeSpan.FromMilliseconds(TimeoutMs ?? 30_000),
+        MaxResultCells = MaxCells ?? 1_000_000,
+    };
+}
+
+/// <summary>POST /api/mdx (cell set), /api/mdx/explain (plan), /api/mdx/drillthrough (rows), /api/mdx/csv (table).</summary>
+internal static class Mdx
+{
+    public static void MapMdx(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/mdx", async (Session session, HttpRequest request) =>
+        {
+            var query = await ReadAsync(request);
+            var result = session.QueryMdx(query.Mdx!, query.Options);
+            return result.CellSet is { } cells
+                ? HttpResults.Json(CellSetJson.Of(cells), ServerJson.Options)
+                : HttpResults.Json(DrillthroughJson.Of(result), ServerJson.Options);   // a DRILLTHROUGH sent to /api/mdx
+        });
+
+        app.MapPost("/api/mdx/explain", async (Session session, HttpRequest request) =>
+        {
+            var query = await ReadAsync(request);
+            return HttpResults.Text(session.ExplainMdxQuery(query.Mdx!, query.Options).ToJson(), "application/json");
+        });
+
+        app.MapPost("/api/mdx/drillthrough", async (Session session, HttpRequest request) =>
+        {
+            var query = await ReadAsync(request);
+            return HttpResults.Json(DrillthroughJson.Of(session.DrillthroughMdx(query.Mdx!, query.Options)), ServerJson.Options);
+        });
+
+        app.MapPost("/api/mdx/csv", async (Session session, HttpRequest request) =>
+        {
+            var query = await ReadAsync(request);
+            // Totals stay: a CSV export is what the grid shows, subtotals included.
+            var result = session.QueryMdx(query.Mdx!, query.Options with { KeepTotals = true });
+            return HttpResults.Text(ResultCsv.Render(result), "text/csv; charset=utf-8");
+        });
+    }
+
+    private static async Task<MdxRequest> ReadAsync(HttpRequest request)
+    {
+        var query = await RequestBody.ReadJsonAsync<MdxRequest>(request);
+        if (string.IsNullOrWhiteSpace(query.Mdx)) throw new BadHttpRequestException("The request body has no 'mdx'.");
+        return query;
+    }
+}

@@ -1,0 +1,55 @@
+using Cuboid.Server.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.FileProviders;
+
+namespace Cuboid.Server.Endpoints;
+
+/// <summary>
+/// The web app: files of wwwroot (built from web/ and copied beside this assembly), index.html
+/// at / and for every other path (the app routes on the client); a short page saying the app is
+/// not built when wwwroot has no index.html.
+/// </summary>
+internal static class WebApp
+{
+    private const string NotBuiltPage = """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>Cuboid</title></head>
+        <body style="font-family: system-ui, sans-serif; margin: 3rem">
+        <h1>Cuboid</h1>
+        <p>The session is running, but the web app is not built. Build it with
+        <code>npm ci &amp;&amp; npm run build</code> in <code>web/</code>, then rebuild the .NET project.</p>
+        <p>The API answers under <a href="/api/health"><code>/api/</code></a>.</p>
+        </body></html>
+        """;
+
+    public static string Root => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
+    /// <summary>Before routing: the fallback route below matches every path, and static files are only served when no endpoint matched.</summary>
+    public static void UseWebAppFiles(this WebApplication app)
+    {
+        if (Directory.Exists(Root)) app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Root) });
+    }
+
+    public static void MapWebApp(this WebApplication app)
+    {
+        var index = Path.Combine(Root, "index.html");
+
+        // Unknown API paths are API errors, not the web app.
+        app.Map("/api/{**rest}", (string? rest) => Problems.NotFound($"No API endpoint at /api/{rest}."));
+        app.MapFallback(async context =>
+        {
+            if (File.Exists(index))
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.SendFileAsync(index);
+            }
+            else
+            {
+                await HttpResults.Content(NotBuiltPage, "text/html; charset=utf-8").ExecuteAsync(context);
+            }
+        });
+    }
+}

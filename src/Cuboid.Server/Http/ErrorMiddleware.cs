@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Cuboid.Server.Http;
+
+/// <summary>
+/// Every API response that is not a success is a problem: 503 while the session is not ready,
+/// 400/404 for MDX errors escaping an endpoint, 413 for an oversized body, 500 otherwise.
+/// </summary>
+internal sealed class ErrorMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, Session session)
+    {
+        var api = context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/proxy");
+        // /api/health stays open so the web app can poll it until the session is ready.
+        if (api && !session.Ready && !context.Request.Path.StartsWithSegments("/api/health"))
+        {
+            context.Response.Headers.RetryAfter = "1";
+            await Problems.Result(StatusCodes.Status503ServiceUnavailable, "Session not ready", "The session is being set up; try again shortly.").ExecuteAsync(context);
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (MdxException error) when (!context.Response.HasStarted)
+        {
+            await Problems.Mdx(error).ExecuteAsync(context);
+        }
+        catch (BodyTooLargeException) when (!context.Response.HasStarted)
+        {
+            await Problems.TooLarge().ExecuteAsync(context);
+        }
+        catch (BadHttpRequestException error) when (!context.Response.HasStarted)
+        {
+            var result = error.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.TooLarge()
+                : Problems.Result(error.StatusCode, "Bad request", error.Message);
+            await result.ExecuteAsync(context);
+        }
+        catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)
+        {
+            await Problems.Result(StatusCodes.Status500InternalServerError, "Server error", error.Message).ExecuteAsync(context);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Cuboid.Server.Http;
+using Cuboid.Server.Json;
+
+namespace Cuboid.Server.Live;
+
+/// <summary>A message from the client: register, update, pause, resume or stop a query.</summary>
+internal sealed record LiveMessage(string? Type, string? Id, string? Mdx);
+
+/// <summary>
+/// One WebSocket: its registered queries, and a single worker that runs them and sends results,
+/// so sends never overlap and a burst of commits costs one re-run. A query's result is sent at
+/// registration, update and resume, and after a commit only when it changed.
+/// </summary>
+internal sealed class LiveConnection(Session session, WebSocket socket)
+{
+    private sealed class Query(string mdx)
+    {
+        public string Mdx { get; set; } = mdx;
+        public bool Paused { get; set; }
+        public string? LastSent { get; set; }
+    }
+
+    private static readonly LiveMessage s_refresh = new("refresh", null, null);
+    private readonly Channel<LiveMessage> _work = Channel.CreateUnbounded<LiveMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, Query> _queries = new(StringComparer.Ordinal);
+    private int _refreshPending;
+
+    public void RequestRefresh()
+    {
+        if (Interlocked.Exchange(ref _refreshPending, 1) == 0) _work.Writer.TryWrite(s_refresh);
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var worker = Task.Run(() => WorkAsync(cancellationToken), cancellationToken);
+        try
+        {
+            await ReceiveAsync(cancellationToken);
+        }
+        finally
+        {
+            _work.Writer.TryComplete();
+            await worker.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        if (socket.State == WebSocketState.CloseReceived)
+        {
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, cancellationToken);
+        }
+    }
+
+    private async Task ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        using var message = new MemoryStream();
+        while (socket.State == WebSocketState.Open)
+        {
+            var received = await socket.ReceiveAsync(buffer, cancellationToken);
+            if (received.MessageType == WebSocketMessageType.Close) return;
+            message.Write(buffer, 0, received.Count);
+            if (message.Length > SessionServer.MaxBodyBytes) throw new WebSocketException("A live-query message is over 1 MB.");
+            if (!received.EndOfMessage) continue;
+            LiveMessage? parsed;
+            try
+            {
+                parsed = JsonSerializer.Deserialize<LiveMessage>(message.GetBuffer().AsSpan(0, (int)message.Length), ServerJson.Options);
+            }
+            catch (JsonException error)
+            {
+                parsed = new LiveMessage("invalid", null, error.Message);
+            }
+            message.SetLength(0);
+            if (parsed is not null) await _work.Writer.WriteAsync(parsed, cancellationToken);
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var message in _work.Reader.ReadAllAsync(cancellationToken))
+        {
+            if (ReferenceEquals(message, s_refresh))
+            {
+                Volatile.Write(ref _refreshPending, 0);
+                foreach (var (id, query) in _queries.Where(q => !q.Value.Paused).ToList()) await RunAsync(id, query, onlyIfChanged: true, cancellationToken);
+                continue;
+            }
+            await HandleAsync(message, cancellationToken);
+        }
+    }
+
+    private async Task HandleAsync(LiveMessage message, CancellationToken cancellationToken)
+    {
+        var id = message.Id ?? "";
+        var known = _queries.TryGetValue(id, out var query);
+        switch (message.Type)
+        {
+            case "register" or "update" when !string.IsNullOrWhiteSpace(message.Mdx):
+                query = known ? query! : _queries[id] = new Query(message.Mdx);
+                query.Mdx = message.Mdx;
+                query.Paused = false;
+                await RunAsync(id, query, onlyIfChanged: false, cancellationToken);
+                break;
+            case "register" or "update":
+                await SendErrorAsync(id, $"'{message.Type}' needs an 'mdx' query.", cancellationToken);
+                break;
+            case "pause" when known:
+                query!.Paused = true;
+                break;
+            case "resume" when known:
+                query!.Paused = false;
+                await RunAsync(id, query, onlyIfChanged: false, cancellationToken);
+                break;
+            case "stop":
+                _queries.Remove(id);
+                break;
+            case "pause" or "resume":
+                await SendErrorAsync(id, $"No live query has id '{id}'.", cancellationToken);
+                break;
+            default:
+                await SendErrorAsync(id, message.Type == "invalid" ? $"The message is not valid JSON: {message.Mdx}" : $"Unknown message type '{message.Type}': use register, update, pause, resume or stop.", cancellationToken);
+                break;
+        }
+    }
+
+    private async Task RunAsync(string id, Query query, bool onlyIfChanged, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            var result = session.QueryMdx(query.Mdx);
+            object cellSet = result.CellSet is { } cells ? CellSetJson.Of(cells) : DrillthroughJson.Of(result);
+            text = JsonSerializer.Serialize(new { type = "result", id, cellSet }, ServerJson.Options);
+        }
+        catch (MdxException error)
+        {
+            text = ErrorText(id, error.Diagnostics.FirstOrDefault()?.ToString() ?? error.Message, [.. error.Diagnostics.Select(DiagnosticJson.Of)]);
+        }
+        catch (ObjectDisposedException)
+        {
+            return;   // the session closed under us; the socket goes next
+        }
+        if (onlyIfChanged && text == query.LastSent) return;
+        query.LastSent = text;
+        await SendAsync(text, cancellationToken);
+    }
+
+    private Task SendErrorAsync(string id, string message, CancellationToken cancellationToken) => SendAsync(ErrorText(id, message, []), cancellationToken);
+
+    private static string ErrorText(string id, string message, IReadOnlyList<DiagnosticJson> diagnostics) =>
+        JsonSerializer.Serialize(new { type = "error", id, message, diagnostics }, ServerJson.Options);
+
+    private async Task SendAsync(string text, CancellationToken cancellationToken)
+    {
+        if (socket.State != WebSocketState.Open) return;
+        await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+    }
+}

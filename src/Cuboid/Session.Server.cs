@@ -1,0 +1,137 @@
+using System.Runtime.InteropServices;
+
+namespace Cuboid;
+
+public sealed partial class Session
+{
+    private readonly List<SessionEndpoint> _endpoints = [];
+    private readonly TaskCompletionSource _closedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ISessionHost? _host;
+
+    /// <summary>
+    /// False while the session is being set up: the server then answers its API with 503, so the
+    /// web app waits instead of showing a half-built cube. True by default.
+    /// </summary>
+    public bool Ready { get; set; } = true;
+
+    /// <summary>The web app's URL (<c>http://localhost:PORT/</c>), or null when headless.</summary>
+    public string? Link { get; private set; }
+
+    /// <summary>The port served on, or null when headless.</summary>
+    public int? Port { get; private set; }
+
+    /// <summary>Raised after each commit is published (on the committing thread: keep handlers short).</summary>
+    public event EventHandler<CommittedEventArgs>? Committed;
+
+    /// <summary>
+    /// Serves <paramref name="handler"/> at <c>/proxy/{route}</c> for HTTP <paramref name="method"/>;
+    /// <c>{param}</c> segments of the route bind to <see cref="EndpointRequest.RouteValues"/>. The
+    /// handler's result is returned as JSON. A later registration of the same route and method replaces it.
+    /// </summary>
+    public void Endpoint(string route, string method, Func<EndpointRequest, object?> handler)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(route);
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        ArgumentNullException.ThrowIfNull(handler);
+        var endpoint = new SessionEndpoint(route.Trim('/'), method.ToUpperInvariant(), handler);
+        lock (_endpoints)
+        {
+            _endpoints.RemoveAll(e => e.Route == endpoint.Route && e.Method == endpoint.Method);
+            _endpoints.Add(endpoint);
+        }
+    }
+
+    /// <summary>The custom endpoints, for the server.</summary>
+    internal IReadOnlyList<SessionEndpoint> Endpoints
+    {
+        get { lock (_endpoints) return [.. _endpoints]; }
+    }
+
+    /// <summary>Blocks until the session is closed or Ctrl+C is pressed, then closes it.</summary>
+    public void Wait() => WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Completes when the session is closed, Ctrl+C is pressed or <paramref name="cancellationToken"/> fires; then the session is closed.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        // SIGINT (Ctrl+C) and SIGTERM both close the session; cancelling them keeps the process alive until Close has run.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        try
+        {
+            await _closedSignal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        Close();
+
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            _closedSignal.TrySetResult();
+        }
+    }
+
+    /// <summary>Called by the host once it listens.</summary>
+    internal void OnServing(int port, string link)
+    {
+        Port = port;
+        Link = link;
+        _log.Write($"server listening on {link}");
+    }
+
+    /// <summary>
+    /// Starts the web server when <see cref="SessionConfig.Port"/> is set and the Cuboid.Server
+    /// assembly is present. The engine never references ASP.NET (it stays usable headless and
+    /// small); the host is found by name at run time, so this is the one place that knows it.
+    /// </summary>
+    private void StartHost()
+    {
+        if (Config.Port is null) return;
+        var type = Type.GetType("Cuboid.Server.SessionServer, Cuboid.Server", throwOnError: false);
+        if (type is null) return;
+        var host = (ISessionHost)Activator.CreateInstance(type, nonPublic: true)!;
+        host.Start(this);
+        _host = host;
+    }
+
+    private void StopHost()
+    {
+        var host = Interlocked.Exchange(ref _host, null);
+        host?.Stop();
+        Port = null;
+        Link = null;
+        _closedSignal.TrySetResult();
+    }
+
+    private void RaiseCommitted(CommittedEventArgs args) => Committed?.Invoke(this, args);
+}
+
+/// <summary>What a custom endpoint's handler receives: the bound route values, the query string and the request body.</summary>
+/// <param name="RouteValues">The <c>{param}</c> segments of the route, by name.</param>
+/// <param name="Query">The query string's parameters (the first value of each).</param>
+/// <param name="Body">The request body as text (JSON for the web app), or null when empty.</param>
+public sealed record EndpointRequest(IReadOnlyDictionary<string, string> RouteValues, IReadOnlyDictionary<string, string> Query, string? Body);
+
+/// <summary>A published commit: its data epoch and the tables it changed.</summary>
+public sealed class CommittedEventArgs(long epoch, IReadOnlyList<string> tables) : EventArgs
+{
+    /// <summary>The data version the commit published.</summary>
+    public long Epoch { get; } = epoch;
+
+    /// <summary>The names of the tables it changed.</summary>
+    public IReadOnlyList<string> Tables { get; } = tables;
+}
+
+/// <summary>A custom endpoint: a route under /proxy/, an HTTP method and its handler.</summary>
+internal sealed record SessionEndpoint(string Route, string Method, Func<EndpointRequest, object?> Handler);
+
+/// <summary>What serves a session over HTTP (implemented by Cuboid.Server, which the engine does not reference).</summary>
+internal interface ISessionHost
+{
+    /// <summary>Starts serving; calls <see cref="Session.OnServing"/> once listening.</summary>
+    void Start(Session session);
+
+    /// <summary>Stops serving and frees the port.</summary>
+    void Stop();
+}
