@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace Cuboid.Server.Tests;
+
+/// <summary>
+/// The web app's own unit tests (vitest: the MDX builder, the grid and chart transforms, …) run
+/// as part of <c>dotnet test</c>, so the one test command covers the whole product.
+/// </summary>
+public sealed class WebAppUnitTests
+{
+    [Fact]
+    public async Task VitestSuitePasses()
+    {
+        var web = Path.Combine(RepositoryRoot(), "web");
+        Assert.True(File.Exists(Path.Combine(web, "node_modules", ".bin", "vitest")), "web/node_modules is missing: the build (WebApp.targets) runs npm ci when node is installed.");
+        var start = new ProcessStartInfo("npm", "test --silent")
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["CI"] = "true";
+        using var process = Process.Start(start)!;
+        var cancel = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancel);
+        var errors = process.StandardError.ReadToEndAsync(cancel);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        timeout.CancelAfter(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await output + await errors;
+        Assert.True(process.ExitCode == 0, $"vitest failed:\n{text}");
+        Assert.Contains("passed", text, StringComparison.Ordinal);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cuboid.slnx"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("Cuboid.slnx not found above " + AppContext.BaseDirectory);
+    }
+}

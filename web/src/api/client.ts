@@ -1,0 +1,72 @@
+import type {
+  CellSet,
+  ContentItem,
+  ContentSummary,
+  CubeModel,
+  CubeSummary,
+  DrillthroughResult,
+  MembersPage,
+  ProblemDetails,
+} from "./types";
+
+/** An error answered by the server as RFC 7807 problem details. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails;
+
+  constructor(status: number, problem: ProblemDetails) {
+    super(problem.detail || problem.title || `Request failed (${status})`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function request(path: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(path, {
+    ...init,
+    headers: { "Content-Type": "application/json", ...(init?.headers ?? {}) },
+  });
+  if (!response.ok) {
+    let problem: ProblemDetails = { status: response.status, title: response.statusText };
+    try {
+      const text = await response.text();
+      problem = text ? { status: response.status, ...JSON.parse(text) } : problem;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(response.status, problem);
+  }
+  return response;
+}
+
+async function json<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await request(path, init);
+  return (await response.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  cubes: () => json<CubeSummary[]>("/api/cubes"),
+  cube: (cube: string) => json<CubeModel>(`/api/cubes/${enc(cube)}`),
+  members: (cube: string, level: string, search = "", offset = 0, limit = 100) =>
+    json<MembersPage>(
+      `/api/cubes/${enc(cube)}/members?level=${enc(level)}&search=${enc(search)}&offset=${offset}&limit=${limit}`,
+    ),
+  mdx: (mdx: string, signal?: AbortSignal) =>
+    json<CellSet>("/api/mdx", {
+      method: "POST",
+      body: JSON.stringify({ mdx, timeoutMs: 30000, maxCells: 1000000 }),
+      signal,
+    }),
+  drillthrough: (mdx: string) =>
+    json<DrillthroughResult>("/api/mdx/drillthrough", { method: "POST", body: JSON.stringify({ mdx }) }),
+  csv: async (mdx: string) => (await request("/api/mdx/csv", { method: "POST", body: JSON.stringify({ mdx }) })).text(),
+  listContent: (kind: string) => json<ContentSummary[]>(`/api/content?kind=${enc(kind)}`),
+  getContent: <T>(id: string) => json<ContentItem<T>>(`/api/content/${enc(id)}`),
+  putContent: <T>(id: string, item: { kind: string; name: string; folder: string; body: T }) =>
+    json<ContentItem<T>>(`/api/content/${enc(id)}`, { method: "PUT", body: JSON.stringify(item) }),
+  deleteContent: async (id: string) => {
+    await request(`/api/content/${enc(id)}`, { method: "DELETE" });
+  },
+};

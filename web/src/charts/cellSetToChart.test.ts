@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { cellSet, measure, member, salesCube } from "../test/fixtures";
+import { cellSetToChart } from "./cellSetToChart";
+
+const amount = measure("Amount");
+const qty = measure("Qty");
+const all = member("[Time].[Time].[All]", "All", 0);
+const y23 = member("[Time].[Time].[2023]", "2023", 1);
+const y24 = member("[Time].[Time].[2024]", "2024", 1);
+const twoMeasures = cellSet([[amount], [qty]], [[y23], [y24]], (r, c) => (r + 1) * (c ? 1 : 100));
+
+type Any = any;
+
+describe("cellSetToChart", () => {
+  it("makes a column chart: categories from rows, a series per column", () => {
+    const o: Any = cellSetToChart(twoMeasures, "column");
+    expect(o.xAxis.data).toEqual(["2023", "2024"]);
+    expect(o.yAxis.type).toBe("value");
+    expect(o.series.map((s: Any) => [s.type, s.name, s.data, s.stack])).toEqual([
+      ["bar", "Amount", [100, 200], undefined],
+      ["bar", "Qty", [1, 2], undefined],
+    ]);
+  });
+
+  it("stacks stacked columns and turns bars horizontal", () => {
+    const stacked: Any = cellSetToChart(twoMeasures, "stacked-column");
+    expect(stacked.series.every((s: Any) => s.stack === "total")).toBe(true);
+    const bar: Any = cellSetToChart(twoMeasures, "stacked-bar");
+    expect(bar.yAxis.type).toBe("category");
+    expect(bar.xAxis.type).toBe("value");
+    expect(bar.series[0].stack).toBe("total");
+  });
+
+  it("draws lines and areas", () => {
+    const line: Any = cellSetToChart(twoMeasures, "line");
+    expect(line.series[0].type).toBe("line");
+    expect(line.series[0].areaStyle).toBeUndefined();
+    const area: Any = cellSetToChart(twoMeasures, "stacked-area");
+    expect(area.series[0].areaStyle).toBeDefined();
+    expect(area.series[1].stack).toBe("total");
+  });
+
+  it("combines columns and a line on a second axis", () => {
+    const o: Any = cellSetToChart(twoMeasures, "combo");
+    expect(o.series.map((s: Any) => s.type)).toEqual(["bar", "line"]);
+    expect(o.series[1].yAxisIndex).toBe(1);
+    expect(o.yAxis).toHaveLength(2);
+  });
+
+  it("makes pies and donuts of the first column", () => {
+    const p: Any = cellSetToChart(twoMeasures, "pie");
+    expect(p.series[0].type).toBe("pie");
+    expect(p.series[0].data).toEqual([
+      { name: "2023", value: 100 },
+      { name: "2024", value: 200 },
+    ]);
+    const d: Any = cellSetToChart(twoMeasures, "donut");
+    expect(d.series[0].radius).toEqual(["45%", "70%"]);
+  });
+
+  it("plots the first two columns against each other in a scatter", () => {
+    const o: Any = cellSetToChart(twoMeasures, "scatter");
+    expect(o.series[0].data).toEqual([
+      { name: "2023", value: [100, 1] },
+      { name: "2024", value: [200, 2] },
+    ]);
+    expect(o.xAxis.name).toBe("Amount");
+    expect(o.yAxis.name).toBe("Qty");
+  });
+
+  it("leaves grand totals out", () => {
+    const cs = cellSet([[amount]], [[all], [y23], [y24]], (r) => [3, 1, 2][r]);
+    const o: Any = cellSetToChart(cs, "column", salesCube);
+    expect(o.xAxis.data).toEqual(["2023", "2024"]);
+    expect(o.series[0].data).toEqual([1, 2]);
+  });
+
+  it("uses the columns as categories when there are no rows", () => {
+    const cs = cellSet([[amount], [qty]], undefined, (_r, c) => [7, 8][c]);
+    const o: Any = cellSetToChart(cs, "column");
+    expect(o.xAxis.data).toEqual(["Amount", "Qty"]);
+    expect(o.series[0].data).toEqual([7, 8]);
+  });
+
+  it("keeps empty cells as gaps", () => {
+    const cs = cellSet([[amount]], [[y23], [y24]], (r) => (r ? null : 4));
+    const o: Any = cellSetToChart(cs, "line");
+    expect(o.series[0].data).toEqual([4, null]);
+  });
+});

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../api/client";
+import type { Diagnostic } from "../api/types";
+import { navigate } from "../app/useHashRoute";
+import { DataModelPanel } from "../data-model/DataModelPanel";
+import { useCubeList, useCubeModels } from "../data-model/useCubes";
+import { FilterBar } from "../filters/FilterBar";
+import { dropOn } from "../widget/edit";
+import { WizardPanel } from "../wizard/WizardPanel";
+import { addWidget, inheritedFilters, newDashboard, parseDashboard, removeWidget, resizeWidget, updateWidget, type Dashboard } from "./model";
+import { PageTabs } from "./PageTabs";
+import { useHistory } from "./useHistory";
+import { WidgetTile } from "./WidgetTile";
+
+export function DashboardView({ id }: { id?: string }) {
+  const history = useHistory<Dashboard>(newDashboard());
+  const dashboard = history.value;
+  const [loadError, setLoadError] = useState<string>();
+  const [loading, setLoading] = useState(!!id);
+  const [pageId, setPageId] = useState(dashboard.pages[0].id);
+  const [selected, setSelected] = useState<string>();
+  const [status, setStatus] = useState<string>();
+  const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[] | undefined>>({});
+  const { cubes, error: cubesError } = useCubeList();
+  const [cube, setCube] = useState("");
+
+  useEffect(() => {
+    if (!id) return;
+    api.getContent<unknown>(id).then(
+      (item) => {
+        const d = parseDashboard(item.id, item.name, item.folder, item.body);
+        history.set(d, false);
+        setPageId(d.pages[0].id);
+        setLoading(false);
+      },
+      (e: unknown) => {
+        setLoadError(e instanceof Error ? e.message : String(e));
+        setLoading(false);
+      },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  const page = dashboard.pages.find((p) => p.id === pageId) ?? dashboard.pages[0];
+  const widget = page.widgets.find((w) => w.id === selected);
+  useEffect(() => {
+    if (!cube && cubes.length) setCube(widget?.cube ?? cubes[0].name);
+  }, [cube, cubes, widget?.cube]);
+  useEffect(() => {
+    if (widget && widget.cube !== cube) setCube(widget.cube);
+  }, [widget, cube]);
+
+  const models = useCubeModels([cube, ...page.widgets.map((w) => w.cube)]);
+  const filters = inheritedFilters(dashboard, page.id);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (target.closest("input, textarea, select")) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+        e.preventDefault();
+        if (e.shiftKey) history.redo();
+        else history.undo();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "y") {
+        e.preventDefault();
+        history.redo();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [history]);
+
+  const onDiagnostics = useCallback(
+    (widgetId: string, d: Diagnostic[] | undefined) =>
+      setDiagnostics((s) => (s[widgetId] === d ? s : { ...s, [widgetId]: d })),
+    [],
+  );
+
+  const add = () => {
+    const targetCube = cube || cubes[0]?.name || "";
+    const { dashboard: next, widget: w } = addWidget(dashboard, page.id, targetCube);
+    history.set(next);
+    setSelected(w.id);
+    return w;
+  };
+
+  const save = async () => {
+    setStatus("Saving…");
+    try {
+      const item = await api.putContent(dashboard.id, { kind: "dashboard", name: dashboard.name, folder: dashboard.folder, body: dashboard });
+      setStatus("Saved");
+      if (id !== item.id) window.history.replaceState(null, "", "#/dashboard/" + encodeURIComponent(item.id));
+      setTimeout(() => setStatus(undefined), 2000);
+    } catch (e) {
+      setStatus("Save failed: " + (e instanceof Error ? e.message : String(e)));
+    }
+  };
+
+  if (loading) return <div className="center muted">Loading dashboard…</div>;
+  if (loadError)
+    return (
+      <div className="center">
+        <div className="error">Could not open the dashboard: {loadError}</div>
+        <button onClick={() => navigate({ page: "home" })}>Back to home</button>
+      </div>
+    );
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <button className="brand" data-testid="go-home" onClick={() => navigate({ page: "home" })} title="Home">
+          ◆ Cuboid
+        </button>
+        <input
+          className="dashboard-name"
+          data-testid="dashboard-name"
+          value={dashboard.name}
+          onChange={(e) => history.set({ ...dashboard, name: e.target.value }, false)}
+        />
+        <input
+          className="dashboard-folder"
+          data-testid="dashboard-folder"
+          title="Folder"
+          value={dashboard.folder}
+          onChange={(e) => history.set({ ...dashboard, folder: e.target.value || "/" }, false)}
+        />
+        <button data-testid="undo" onClick={history.undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">
+          ↶
+        </button>
+        <button data-testid="redo" onClick={history.redo} disabled={!history.canRedo} title="Redo (Ctrl+Y)">
+          ↷
+        </button>
+        <button data-testid="add-widget" onClick={add} disabled={!cube && !cubes.length}>
+          + Widget
+        </button>
+        <button className="primary" data-testid="save-dashboard" onClick={save}>
+          Save
+        </button>
+        {status && <span className="status" data-testid="save-status">{status}</span>}
+      </header>
+      <div className="workspace">
+        <DataModelPanel
+          cubes={cubes}
+          cube={cube}
+          model={models[cube]}
+          onCubeChange={(c) => {
+            setCube(c);
+            if (widget && widget.rows.length + widget.columns.length + widget.measures.length === 0)
+              history.set(updateWidget(dashboard, { ...widget, cube: c }));
+          }}
+          onAdd={(item) => {
+            const w = widget ?? add();
+            const base = widget ? dashboard : undefined;
+            const zone = item.kind === "measure" ? "values" : "rows";
+            const next = dropOn(w, zone, item);
+            history.set((d) => updateWidget(base ?? d, next));
+          }}
+        />
+        <main className="canvas">
+          {cubesError && <div className="error">Cannot reach the server: {cubesError}</div>}
+          <FilterBar
+            cube={cube}
+            model={models[cube]}
+            filters={dashboard.filters}
+            onChange={(f) => history.set({ ...dashboard, filters: f })}
+          />
+          <PageTabs
+            dashboard={dashboard}
+            pageId={page.id}
+            onSelect={setPageId}
+            onChange={(d, p) => {
+              history.set(d);
+              if (p) setPageId(p);
+            }}
+          />
+          <div className="tiles" data-testid="dashboard-grid" onMouseDown={() => setSelected(undefined)}>
+            {page.widgets.length === 0 && (
+              <div className="empty-page">
+                <p>This page is empty.</p>
+                <button className="primary" data-testid="add-widget-empty" onClick={add}>
+                  Add a widget
+                </button>
+              </div>
+            )}
+            {page.widgets.map((w) => (
+              <WidgetTile
+                key={w.id}
+                spec={w}
+                layout={page.layout[w.id] ?? { w: 6, h: 5 }}
+                model={models[w.cube]}
+                filters={filters}
+                selected={w.id === selected}
+                onSelect={() => setSelected(w.id)}
+                onChange={(s) => history.set((d) => updateWidget(d, s))}
+                onRemove={() => history.set((d) => removeWidget(d, w.id))}
+                onResize={(size) => history.set((d) => resizeWidget(d, page.id, w.id, size), false)}
+                onDiagnostics={(d) => onDiagnostics(w.id, d)}
+              />
+            ))}
+          </div>
+        </main>
+        <WizardPanel
+          spec={widget}
+          model={widget ? models[widget.cube] : undefined}
+          inherited={filters}
+          diagnostics={widget ? diagnostics[widget.id] : undefined}
+          onChange={(s) => history.set((d) => updateWidget(d, s))}
+        />
+      </div>
+    </div>
+  );
+}

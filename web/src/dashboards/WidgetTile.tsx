@@ -1,0 +1,131 @@
+import { useRef, useState, type DragEvent, type PointerEvent } from "react";
+import { api } from "../api/client";
+import type { CubeModel, Diagnostic } from "../api/types";
+import { buildQuery } from "../mdx/buildQuery";
+import { DRAG_MIME, decodeDrag, dropOn, type DragItem } from "../widget/edit";
+import type { FilterSpec, WidgetSpec } from "../widget/spec";
+import { WidgetView } from "../widget/WidgetView";
+import { csvFileName, download } from "./download";
+import type { TileLayout } from "./model";
+
+interface Props {
+  spec: WidgetSpec;
+  layout: TileLayout;
+  model?: CubeModel;
+  filters: FilterSpec[];
+  selected: boolean;
+  onSelect: () => void;
+  onChange: (spec: WidgetSpec) => void;
+  onRemove: () => void;
+  onResize: (size: TileLayout) => void;
+  onDiagnostics: (d: Diagnostic[] | undefined) => void;
+}
+
+/** The query a widget runs: its hand-written MDX, or the one built from its spec. */
+export function widgetMdx(spec: WidgetSpec, model: CubeModel | undefined, filters: FilterSpec[]): string | undefined {
+  if (spec.mdx) return spec.mdx;
+  if (!model && (spec.rows.length || spec.columns.length)) return undefined; // wait for the model (levels' depths)
+  return buildQuery(spec, model, filters)?.mdx;
+}
+
+export function WidgetTile(props: Props) {
+  const { spec, layout, model, filters, selected, onSelect, onChange, onRemove, onResize } = props;
+  const mdx = widgetMdx(spec, model, filters);
+  const tile = useRef<HTMLDivElement>(null);
+  const [over, setOver] = useState(false);
+  const [exportError, setExportError] = useState<string>();
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const item = decodeDrag(e.dataTransfer.getData(DRAG_MIME));
+    if (!item || item.kind === "field") return;
+    onChange(dropOn(spec, item.kind === "measure" ? "values" : "rows", item as DragItem));
+  };
+
+  const startResize = (e: PointerEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const el = tile.current;
+    const grid = el?.parentElement;
+    if (!el || !grid) return;
+    const colWidth = grid.clientWidth / 12;
+    const rect = el.getBoundingClientRect();
+    const move = (ev: globalThis.PointerEvent) =>
+      onResize({ w: (ev.clientX - rect.left) / colWidth, h: (ev.clientY - rect.top) / 80 });
+    const up = () => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  };
+
+  const exportCsv = async () => {
+    if (!mdx) return;
+    try {
+      setExportError(undefined);
+      download(await api.csv(mdx), csvFileName(spec.title));
+    } catch (e) {
+      setExportError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const isChart = spec.type !== "pivot";
+  return (
+    <div
+      ref={tile}
+      className={"tile" + (selected ? " selected" : "") + (over ? " drop-over" : "")}
+      style={{ gridColumn: `span ${layout.w}`, gridRow: `span ${layout.h}` }}
+      data-testid={`widget-${spec.id}`}
+      onMouseDown={onSelect}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_MIME)) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <div className="tile-head">
+        <input
+          className="tile-title"
+          value={spec.title}
+          data-testid="widget-title"
+          onChange={(e) => onChange({ ...spec, title: e.target.value })}
+        />
+        <div className="segmented">
+          <button className={!isChart ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
+            Table
+          </button>
+          <button
+            className={isChart ? "active" : ""}
+            data-testid="widget-type-chart"
+            onClick={() => !isChart && onChange({ ...spec, type: "column" })}
+          >
+            Chart
+          </button>
+        </div>
+        <label className={"live-toggle" + (spec.live ? " on" : "")} title="Live: update when data changes">
+          <input
+            type="checkbox"
+            data-testid="widget-live"
+            checked={!!spec.live}
+            onChange={(e) => onChange({ ...spec, live: e.target.checked })}
+          />
+          Live
+        </label>
+        <button className="icon-button" data-testid="widget-export-csv" title="Export as CSV" onClick={exportCsv} disabled={!mdx}>
+          ⤓
+        </button>
+        <button className="icon-button" data-testid="widget-remove" title="Remove widget" onClick={onRemove}>
+          ×
+        </button>
+      </div>
+      {exportError && <div className="error">{exportError}</div>}
+      <WidgetView spec={spec} mdx={mdx} model={model} filters={filters} onChange={onChange} onDiagnostics={props.onDiagnostics} />
+      <div className="resize-handle" data-testid="widget-resize" onPointerDown={startResize} />
+    </div>
+  );
+}

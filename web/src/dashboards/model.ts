@@ -1,0 +1,110 @@
+import type { FilterSpec, WidgetSpec } from "../widget/spec";
+import { emptyWidget, newId } from "../widget/spec";
+
+export interface TileLayout {
+  /** Grid columns (of 12) and rows (of 80 px) the widget spans. */
+  w: number;
+  h: number;
+}
+
+export interface Page {
+  id: string;
+  name: string;
+  widgets: WidgetSpec[];
+  layout: Record<string, TileLayout>;
+  filters: FilterSpec[];
+}
+
+export interface Dashboard {
+  id: string;
+  name: string;
+  folder: string;
+  pages: Page[];
+  filters: FilterSpec[];
+}
+
+export const DEFAULT_TILE: TileLayout = { w: 6, h: 5 };
+
+export function newPage(name: string): Page {
+  return { id: newId("p"), name, widgets: [], layout: {}, filters: [] };
+}
+
+export function newDashboard(name = "Untitled dashboard"): Dashboard {
+  return { id: newId("d"), name, folder: "/", pages: [newPage("Page 1")], filters: [] };
+}
+
+function mapPage(d: Dashboard, pageId: string, f: (p: Page) => Page): Dashboard {
+  return { ...d, pages: d.pages.map((p) => (p.id === pageId ? f(p) : p)) };
+}
+
+export function addWidget(d: Dashboard, pageId: string, cube: string): { dashboard: Dashboard; widget: WidgetSpec } {
+  const page = d.pages.find((p) => p.id === pageId);
+  const widget = emptyWidget(cube, `Widget ${(page?.widgets.length ?? 0) + 1}`);
+  return {
+    dashboard: mapPage(d, pageId, (p) => ({ ...p, widgets: [...p.widgets, widget], layout: { ...p.layout, [widget.id]: DEFAULT_TILE } })),
+    widget,
+  };
+}
+
+export function updateWidget(d: Dashboard, widget: WidgetSpec): Dashboard {
+  return {
+    ...d,
+    pages: d.pages.map((p) =>
+      p.widgets.some((w) => w.id === widget.id) ? { ...p, widgets: p.widgets.map((w) => (w.id === widget.id ? widget : w)) } : p,
+    ),
+  };
+}
+
+export function removeWidget(d: Dashboard, widgetId: string): Dashboard {
+  return {
+    ...d,
+    pages: d.pages.map((p) => {
+      const layout = { ...p.layout };
+      delete layout[widgetId];
+      return { ...p, widgets: p.widgets.filter((w) => w.id !== widgetId), layout };
+    }),
+  };
+}
+
+export function resizeWidget(d: Dashboard, pageId: string, widgetId: string, size: TileLayout): Dashboard {
+  const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, Math.round(v)));
+  return mapPage(d, pageId, (p) => ({ ...p, layout: { ...p.layout, [widgetId]: { w: clamp(size.w, 2, 12), h: clamp(size.h, 2, 20) } } }));
+}
+
+export function addPage(d: Dashboard): { dashboard: Dashboard; page: Page } {
+  const page = newPage(`Page ${d.pages.length + 1}`);
+  return { dashboard: { ...d, pages: [...d.pages, page] }, page };
+}
+
+export function renamePage(d: Dashboard, pageId: string, name: string): Dashboard {
+  return mapPage(d, pageId, (p) => ({ ...p, name }));
+}
+
+export function removePage(d: Dashboard, pageId: string): Dashboard {
+  if (d.pages.length <= 1) return d;
+  return { ...d, pages: d.pages.filter((p) => p.id !== pageId) };
+}
+
+/** The filters a widget's query gets from its dashboard and page. */
+export function inheritedFilters(d: Dashboard, pageId: string): FilterSpec[] {
+  return [...d.filters, ...(d.pages.find((p) => p.id === pageId)?.filters ?? [])];
+}
+
+/** Reads a stored body, tolerating older or partial shapes. */
+export function parseDashboard(id: string, name: string, folder: string, body: unknown): Dashboard {
+  const b = (body ?? {}) as Partial<Dashboard>;
+  const pages = Array.isArray(b.pages) && b.pages.length ? b.pages : [newPage("Page 1")];
+  return {
+    id,
+    name,
+    folder: folder || "/",
+    filters: Array.isArray(b.filters) ? b.filters : [],
+    pages: pages.map((p) => ({ ...newPage(p.name ?? "Page"), ...p, layout: p.layout ?? {}, filters: p.filters ?? [], widgets: p.widgets ?? [] })),
+  };
+}
+
+/** Home-page search: a case-insensitive match on name or folder. */
+export function matchesSearch(item: { name: string; folder: string }, search: string): boolean {
+  const s = search.trim().toLowerCase();
+  return !s || item.name.toLowerCase().includes(s) || item.folder.toLowerCase().includes(s);
+}

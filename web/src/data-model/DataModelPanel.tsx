@@ -1,0 +1,115 @@
+import { useState, type DragEvent } from "react";
+import type { CubeModel, CubeSummary } from "../api/types";
+import { DRAG_MIME, encodeDrag, type DragItem } from "../widget/edit";
+import { filterDimensions, measuresByFolder } from "./modelTree";
+
+interface Props {
+  cubes: CubeSummary[];
+  cube: string;
+  model?: CubeModel;
+  onCubeChange: (cube: string) => void;
+  /** Double-click: add to the selected widget. */
+  onAdd: (item: DragItem) => void;
+}
+
+function startDrag(e: DragEvent, item: DragItem) {
+  e.dataTransfer.setData(DRAG_MIME, encodeDrag(item));
+  e.dataTransfer.setData("text/plain", item.kind === "field" ? "" : item.caption);
+  e.dataTransfer.effectAllowed = "copyMove";
+}
+
+function Item({ item, testId, title, onAdd }: { item: DragItem; testId: string; title?: string; onAdd: (i: DragItem) => void }) {
+  const caption = item.kind === "field" ? "" : item.caption;
+  return (
+    <li
+      className={"model-item model-" + item.kind}
+      draggable
+      data-testid={testId}
+      title={title ?? caption}
+      onDragStart={(e) => startDrag(e, item)}
+      onDoubleClick={() => onAdd(item)}
+    >
+      <span className="model-icon">{item.kind === "measure" ? "Σ" : "≡"}</span>
+      {caption}
+    </li>
+  );
+}
+
+export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd }: Props) {
+  const [search, setSearch] = useState("");
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const toggle = (key: string) =>
+    setCollapsed((s) => {
+      const next = new Set(s);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  const dims = model ? filterDimensions(model, search) : [];
+  const measures = model ? measuresByFolder(model, search) : [];
+  const open = (key: string) => search.trim() !== "" || !collapsed.has(key);
+
+  return (
+    <aside className="panel data-model" data-testid="data-model">
+      <div className="panel-title">Data model</div>
+      <select className="cube-picker" data-testid="cube-picker" value={cube} onChange={(e) => onCubeChange(e.target.value)}>
+        {cubes.length === 0 && <option value={cube}>{cube || "No cube"}</option>}
+        {cubes.map((c) => (
+          <option key={c.name} value={c.name}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <input
+        className="search"
+        type="search"
+        placeholder="Search fields"
+        data-testid="model-search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+      />
+      {!model && <div className="muted">Loading…</div>}
+      <div className="model-tree">
+        <div className="model-section" onClick={() => toggle("#measures")}>
+          {open("#measures") ? "▾" : "▸"} Measures
+        </div>
+        {open("#measures") &&
+          measures.map(([folder, list]) => (
+            <ul key={folder} className="model-list">
+              {folder && <li className="model-folder">{folder}</li>}
+              {list.map((m) => (
+                <Item
+                  key={m.uniqueName}
+                  item={{ kind: "measure", uniqueName: m.uniqueName, caption: m.name }}
+                  testId={`model-measure-${m.uniqueName}`}
+                  title={m.description ?? m.name}
+                  onAdd={onAdd}
+                />
+              ))}
+            </ul>
+          ))}
+        {dims.map((d) => (
+          <div key={d.name}>
+            <div className="model-section" data-testid={`model-dimension-${d.name}`} onClick={() => toggle(d.name)}>
+              {open(d.name) ? "▾" : "▸"} {d.name}
+            </div>
+            {open(d.name) &&
+              d.hierarchies.map((h) => (
+                <ul key={h.uniqueName} className="model-list">
+                  {(d.hierarchies.length > 1 || h.name !== d.name) && <li className="model-folder">{h.name}</li>}
+                  {h.levels.map((l) => (
+                    <Item
+                      key={l.uniqueName}
+                      item={{ kind: "level", hierarchy: h.uniqueName, level: l.uniqueName, caption: l.name }}
+                      testId={`model-level-${l.uniqueName}`}
+                      onAdd={onAdd}
+                    />
+                  ))}
+                </ul>
+              ))}
+          </div>
+        ))}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState, type DragEvent } from "react";
+import type { CubeModel } from "../api/types";
+import { DRAG_MIME, decodeDrag } from "../widget/edit";
+import type { FilterSpec } from "../widget/spec";
+import { describeFilter } from "./describe";
+import { FilterEditor } from "./FilterEditor";
+
+interface Props {
+  cube: string;
+  model?: CubeModel;
+  filters: FilterSpec[];
+  onChange: (filters: FilterSpec[]) => void;
+}
+
+/** Dashboard-wide filters as chips: drop a level (member filter) or a measure (Top N) here. */
+export function FilterBar({ cube, model, filters, onChange }: Props) {
+  const [editing, setEditing] = useState<number>();
+  const [over, setOver] = useState(false);
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    const item = decodeDrag(e.dataTransfer.getData(DRAG_MIME));
+    if (!item || item.kind === "field") return;
+    const f: FilterSpec =
+      item.kind === "level"
+        ? { kind: "members", hierarchy: item.hierarchy, level: item.level, members: [] }
+        : { kind: "topN", direction: "top", count: 10, measure: item.uniqueName };
+    onChange([...filters, f]);
+    setEditing(filters.length);
+  };
+  return (
+    <div
+      className={"filter-bar" + (over ? " drop-over" : "")}
+      data-testid="drop-dashboard-filters"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes(DRAG_MIME)) {
+          e.preventDefault();
+          setOver(true);
+        }
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <span className="filter-bar-label">Filters</span>
+      {filters.length === 0 && <span className="zone-hint">Drop a level here to filter the whole dashboard</span>}
+      {filters.map((f, i) => (
+        <span key={i} className="chip clickable" data-testid={`dashboard-filter-${i}`} onClick={() => setEditing(i)}>
+          <span className="chip-caption">{describeFilter(f)}</span>
+          <button
+            className="chip-remove"
+            title="Remove filter"
+            onClick={(e) => {
+              e.stopPropagation();
+              setEditing(undefined);
+              onChange(filters.filter((_, j) => j !== i));
+            }}
+          >
+            ×
+          </button>
+        </span>
+      ))}
+      {editing !== undefined && filters[editing] && (
+        <FilterEditor
+          cube={cube}
+          model={model}
+          filter={filters[editing]}
+          onApply={(f) => {
+            onChange(filters.map((x, j) => (j === editing ? f : x)));
+            if (f.kind === filters[editing].kind) setEditing(undefined);
+          }}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from "vitest";
+import { salesCube, widget } from "../test/fixtures";
+import { buildDrillthrough, buildQuery, whereClause } from "./buildQuery";
+
+const year = { hierarchy: "[Time].[Time]", level: "[Time].[Time].[Year]" };
+const quarter = { hierarchy: "[Time].[Time]", level: "[Time].[Time].[Quarter]" };
+const month = { hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]" };
+const category = { hierarchy: "[Product].[Category]", level: "[Product].[Category].[Category]" };
+
+const mdx = (patch: Parameters<typeof widget>[0], filters = []) => buildQuery(widget(patch), salesCube, filters)?.mdx;
+
+describe("buildQuery", () => {
+  it("returns nothing for an empty widget", () => {
+    expect(buildQuery(widget({}), salesCube)).toBeUndefined();
+  });
+
+  it("puts measures on columns and a level on rows with NON EMPTY", () => {
+    expect(mdx({ measures: ["[Measures].[Amount]"], rows: [category] })).toBe(
+      [
+        "SELECT",
+        "  NON EMPTY {[Measures].[Amount]} ON COLUMNS,",
+        "  NON EMPTY {[Product].[Category].[Category].Members} ON ROWS",
+        "FROM [Sales]",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves NON EMPTY out when asked", () => {
+    expect(mdx({ measures: ["[Measures].[Amount]"], nonEmpty: false })).toBe(
+      "SELECT\n  {[Measures].[Amount]} ON COLUMNS\nFROM [Sales]",
+    );
+  });
+
+  it("crossjoins hierarchies on an axis and column levels with measures", () => {
+    const text = mdx({ measures: ["[Measures].[Amount]", "[Measures].[Qty]"], rows: [category, year], columns: [year] });
+    expect(text).toContain(
+      "NON EMPTY Crossjoin({[Time].[Time].[Year].Members}, {[Measures].[Amount], [Measures].[Qty]}) ON COLUMNS",
+    );
+    expect(text).toContain(
+      "NON EMPTY Crossjoin({[Product].[Category].[Category].Members}, {[Time].[Time].[Year].Members}) ON ROWS",
+    );
+  });
+
+  it("uses the default measure when only levels are chosen", () => {
+    expect(mdx({ rows: [category] })).toContain("{[Measures].DefaultMember} ON COLUMNS");
+  });
+
+  it("shows only the deepest level of a hierarchy without totals", () => {
+    expect(mdx({ measures: ["[Measures].[Amount]"], rows: [year, month] })).toContain(
+      "NON EMPTY {[Time].[Time].[Month].Members} ON ROWS",
+    );
+  });
+
+  it("builds subtotals with Hierarchize(DrilldownLevel) and a grand total with the All member", () => {
+    const text = mdx({ measures: ["[Measures].[Amount]"], rows: [quarter, year], totals: true });
+    expect(text).toContain(
+      "Hierarchize({[Time].[Time].[All], DrilldownLevel({[Time].[Time].[Year].Members})}) ON ROWS",
+    );
+  });
+
+  it("unions non-consecutive levels for subtotals", () => {
+    const text = mdx({ measures: ["[Measures].[Amount]"], rows: [year, month], totals: true });
+    expect(text).toContain(
+      "Hierarchize({[Time].[Time].[All], {[Time].[Time].[Year].Members, [Time].[Time].[Month].Members}})",
+    );
+  });
+
+  it("drills expanded members down, shallowest first", () => {
+    const text = mdx({
+      measures: ["[Measures].[Amount]"],
+      rows: [year],
+      expanded: [
+        { hierarchy: "[Time].[Time]", member: "[Time].[Time].[2024].[Q1]", depth: 2 },
+        { hierarchy: "[Time].[Time]", member: "[Time].[Time].[2024]", depth: 1 },
+      ],
+    });
+    expect(text).toContain(
+      "Hierarchize(DrilldownMember(DrilldownMember({[Time].[Time].[Year].Members}, {[Time].[Time].[2024]}), {[Time].[Time].[2024].[Q1]})) ON ROWS",
+    );
+  });
+
+  it("turns a member selection into a WHERE clause", () => {
+    const one = mdx({
+      measures: ["[Measures].[Amount]"],
+      filters: [{ kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }] }],
+    });
+    expect(one).toMatch(/\nWHERE \[Currency\]\.\[Currency\]\.\[EUR\]$/);
+    const several = mdx({
+      measures: ["[Measures].[Amount]"],
+      filters: [
+        {
+          kind: "members",
+          hierarchy: "[Product].[Category]",
+          level: "[Product].[Category].[Category]",
+          members: [
+            { uniqueName: "[Product].[Category].[Food]", caption: "Food" },
+            { uniqueName: "[Product].[Category].[Drink]", caption: "Drink" },
+          ],
+        },
+      ],
+    });
+    expect(several).toMatch(/\nWHERE \{\[Product\]\.\[Category\]\.\[Food\], \[Product\]\.\[Category\]\.\[Drink\]\}$/);
+  });
+
+  it("makes a tuple of several single-member filters", () => {
+    const where = whereClause([
+      { kind: "members", hierarchy: "[A]", level: "[A].[L]", members: [{ uniqueName: "[A].[x]", caption: "x" }] },
+      { kind: "members", hierarchy: "[B]", level: "[B].[L]", members: [{ uniqueName: "[B].[y]", caption: "y" }] },
+    ]);
+    expect(where && where.kind).toBe("tuple");
+  });
+
+  it("excludes members with Except", () => {
+    const text = mdx({
+      measures: ["[Measures].[Amount]"],
+      filters: [
+        { kind: "members", hierarchy: "[Product].[Category]", level: "[Product].[Category].[Category]", exclude: true, members: [{ uniqueName: "[Product].[Category].[Food]", caption: "Food" }] },
+      ],
+    });
+    expect(text).toContain("WHERE Except([Product].[Category].[Category].Members, {[Product].[Category].[Food]})");
+  });
+
+  it("applies Top N and Bottom N to the rows set", () => {
+    const top = mdx({
+      measures: ["[Measures].[Amount]"],
+      rows: [category],
+      filters: [{ kind: "topN", direction: "top", count: 5, measure: "[Measures].[Amount]" }],
+    });
+    expect(top).toContain("NON EMPTY TopCount({[Product].[Category].[Category].Members}, 5, [Measures].[Amount]) ON ROWS");
+    const bottom = mdx({
+      measures: ["[Measures].[Amount]"],
+      rows: [category],
+      filters: [{ kind: "topN", direction: "bottom", count: 3, measure: "[Measures].[Qty]" }],
+    });
+    expect(bottom).toContain("BottomCount({[Product].[Category].[Category].Members}, 3, [Measures].[Qty])");
+  });
+
+  it("turns a date range into a range set, crossjoined with other filters", () => {
+    const text = mdx({
+      measures: ["[Measures].[Amount]"],
+      rows: [category],
+      filters: [
+        {
+          kind: "range",
+          hierarchy: "[Time].[Time]",
+          level: "[Time].[Time].[Month]",
+          from: { uniqueName: "[Time].[Time].[2024].[Q1].[Jan]", caption: "Jan" },
+          to: { uniqueName: "[Time].[Time].[2024].[Q2].[May]", caption: "May" },
+        },
+        { kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }] },
+      ],
+    });
+    expect(text).toContain(
+      "WHERE Crossjoin({[Time].[Time].[2024].[Q1].[Jan]:[Time].[Time].[2024].[Q2].[May]}, {[Currency].[Currency].[EUR]})",
+    );
+  });
+
+  it("adds dashboard filters to the widget's", () => {
+    const q = buildQuery(widget({ measures: ["[Measures].[Amount]"] }), salesCube, [
+      { kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[USD]", caption: "USD" }] },
+    ]);
+    expect(q?.mdx).toContain("WHERE [Currency].[Currency].[USD]");
+  });
+
+  it("escapes brackets in cube names and members", () => {
+    const text = mdx({ cube: "My]Cube", measures: ["[Measures].[A]]B]"] });
+    expect(text).toContain("{[Measures].[A]]B]}");
+    expect(text).toContain("FROM [My]]Cube]");
+  });
+});
+
+describe("buildDrillthrough", () => {
+  it("addresses the cell's tuple, leaving All members out", () => {
+    const { mdx: text } = buildDrillthrough(
+      "Sales",
+      [
+        { uniqueName: "[Time].[Time].[2024]", depth: 1, hierarchyUniqueName: "[Time].[Time]" },
+        { uniqueName: "[Product].[Category].[All]", depth: 0, hierarchyUniqueName: "[Product].[Category]" },
+        { uniqueName: "[Measures].[Amount]", depth: 0, hierarchyUniqueName: "[Measures]" },
+      ],
+      [{ kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }] }],
+      100,
+    );
+    expect(text).toBe(
+      "DRILLTHROUGH MAXROWS 100\nSELECT\nFROM [Sales]\nWHERE ([Time].[Time].[2024], [Measures].[Amount], [Currency].[Currency].[EUR])",
+    );
+  });
+
+  it("crossjoins the cell with a slicer set", () => {
+    const { mdx: text } = buildDrillthrough(
+      "Sales",
+      [{ uniqueName: "[Time].[Time].[2024]", depth: 1, hierarchyUniqueName: "[Time].[Time]" }],
+      [
+        {
+          kind: "members",
+          hierarchy: "[Product].[Category]",
+          level: "[Product].[Category].[Category]",
+          members: [
+            { uniqueName: "[Product].[Category].[Food]", caption: "Food" },
+            { uniqueName: "[Product].[Category].[Drink]", caption: "Drink" },
+          ],
+        },
+      ],
+    );
+    expect(text).toContain("WHERE Crossjoin({([Time].[Time].[2024])}, {[Product].[Category].[Food], [Product].[Category].[Drink]})");
+  });
+});

@@ -1,0 +1,195 @@
+import type { CubeModel, HierarchyInfo } from "../api/types";
+import type { AxisField, Expansion, FilterSpec, WidgetSpec } from "../widget/spec";
+import {
+  bottomCount,
+  call,
+  crossjoin,
+  drilldownLevel,
+  drilldownMember,
+  hierarchize,
+  id,
+  members,
+  prop,
+  range,
+  ref,
+  set,
+  topCount,
+  tuple,
+  type Axis,
+  type DrillthroughStatement,
+  type Expr,
+  type SelectStatement,
+} from "./ast";
+import { print } from "./printer";
+
+export interface BuiltQuery {
+  statement: SelectStatement;
+  mdx: string;
+}
+
+/** Finds a hierarchy of the cube by unique name. */
+export function findHierarchy(cube: CubeModel | undefined, uniqueName: string): HierarchyInfo | undefined {
+  if (!cube) return undefined;
+  for (const d of cube.dimensions) for (const h of d.hierarchies) if (h.uniqueName === uniqueName) return h;
+  return undefined;
+}
+
+function levelDepth(h: HierarchyInfo | undefined, level: string): number {
+  return h?.levels.find((l) => l.uniqueName === level)?.depth ?? 0;
+}
+
+/** The All member's unique name of a hierarchy, if it has one. */
+export function allMember(h: HierarchyInfo | undefined): string | undefined {
+  if (!h || !h.allMemberName) return undefined;
+  return h.uniqueName + ".[" + h.allMemberName.replaceAll("]", "]]") + "]";
+}
+
+interface HierarchyGroup {
+  hierarchy: string;
+  levels: string[];
+}
+
+/** Fields grouped by hierarchy, in the order each hierarchy first appears; levels by depth. */
+function groupFields(fields: AxisField[], cube: CubeModel | undefined): HierarchyGroup[] {
+  const groups: HierarchyGroup[] = [];
+  for (const f of fields) {
+    let g = groups.find((x) => x.hierarchy === f.hierarchy);
+    if (!g) groups.push((g = { hierarchy: f.hierarchy, levels: [] }));
+    if (!g.levels.includes(f.level)) g.levels.push(f.level);
+  }
+  for (const g of groups) {
+    const h = findHierarchy(cube, g.hierarchy);
+    g.levels.sort((a, b) => levelDepth(h, a) - levelDepth(h, b));
+  }
+  return groups;
+}
+
+/** The set of one hierarchy on an axis: its levels, subtotals, expanded members. */
+function hierarchySet(g: HierarchyGroup, spec: WidgetSpec, cube: CubeModel | undefined): Expr {
+  const h = findHierarchy(cube, g.hierarchy);
+  const depths = g.levels.map((l) => levelDepth(h, l));
+  let s: Expr;
+  let needsHierarchize = false;
+  if (g.levels.length === 1) {
+    s = set(members(ref(g.levels[0])));
+  } else if (!spec.totals) {
+    s = set(members(ref(g.levels[g.levels.length - 1])));
+  } else {
+    const consecutive = depths.every((d, i) => i === 0 || d === depths[i - 1] + 1);
+    if (consecutive) {
+      s = set(members(ref(g.levels[0])));
+      for (let i = 1; i < g.levels.length; i++) s = drilldownLevel(s);
+    } else {
+      s = set(...g.levels.map((l) => members(ref(l))));
+    }
+    needsHierarchize = true;
+  }
+  const expansions = spec.expanded
+    .filter((e) => e.hierarchy === g.hierarchy)
+    .sort((a, b) => a.depth - b.depth);
+  const byDepth = new Map<number, Expansion[]>();
+  for (const e of expansions) byDepth.set(e.depth, [...(byDepth.get(e.depth) ?? []), e]);
+  for (const [, list] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
+    s = drilldownMember(s, set(...list.map((e) => ref(e.member))));
+    needsHierarchize = true;
+  }
+  const all = allMember(h);
+  if (spec.totals && all && depths[0] > 0) {
+    s = set(ref(all), s);
+    needsHierarchize = true;
+  }
+  return needsHierarchize ? hierarchize(s) : s;
+}
+
+function axisSet(fields: AxisField[], spec: WidgetSpec, cube: CubeModel | undefined): Expr | undefined {
+  const groups = groupFields(fields, cube);
+  if (groups.length === 0) return undefined;
+  return crossjoin(...groups.map((g) => hierarchySet(g, spec, cube)));
+}
+
+/** A filter as a slicer set (members, range), or undefined for filters applied to the rows. */
+export function filterSet(f: FilterSpec): Expr | undefined {
+  switch (f.kind) {
+    case "members": {
+      const chosen = set(...f.members.map((m) => ref(m.uniqueName)));
+      return f.exclude ? call("Except", [members(ref(f.level)), chosen]) : chosen;
+    }
+    case "range":
+      return set(range(ref(f.from.uniqueName), ref(f.to.uniqueName)));
+    case "topN":
+      return undefined;
+  }
+}
+
+/** The WHERE clause: one member per filter → a tuple; otherwise a crossjoin of the filter sets. */
+export function whereClause(filters: FilterSpec[]): Expr | undefined {
+  const slicers = filters.filter((f) => f.kind !== "topN" && !(f.kind === "members" && f.members.length === 0));
+  if (slicers.length === 0) return undefined;
+  const single = slicers.every((f) => f.kind === "members" && !f.exclude && f.members.length === 1);
+  if (single) {
+    const items = slicers.map((f) => ref((f as { members: { uniqueName: string }[] }).members[0].uniqueName));
+    return items.length === 1 ? items[0] : tuple(...items);
+  }
+  return crossjoin(...slicers.map((f) => filterSet(f)!));
+}
+
+function applyTopN(rows: Expr, filters: FilterSpec[]): Expr {
+  for (const f of filters) {
+    if (f.kind !== "topN" || f.count <= 0) continue;
+    rows = f.direction === "top" ? topCount(rows, f.count, ref(f.measure)) : bottomCount(rows, f.count, ref(f.measure));
+  }
+  return rows;
+}
+
+/**
+ * Turns a widget spec into a SELECT (and its text). Dashboard-wide filters are added to the
+ * widget's own. Returns undefined when there is nothing to ask (no measure and no level).
+ */
+export function buildQuery(
+  spec: WidgetSpec,
+  cube: CubeModel | undefined,
+  dashboardFilters: FilterSpec[] = [],
+): BuiltQuery | undefined {
+  const filters = [...dashboardFilters, ...spec.filters];
+  const measures = spec.measures.length ? set(...spec.measures.map(ref)) : undefined;
+  const columnLevels = axisSet(spec.columns, spec, cube);
+  let rows = axisSet(spec.rows, spec, cube);
+  const columns = columnLevels && measures ? crossjoin(columnLevels, measures) : (columnLevels ?? measures);
+  if (!columns && !rows) return undefined;
+  const axes: Axis[] = [];
+  axes.push({ name: "COLUMNS", set: columns ?? set(prop(id("Measures"), "DefaultMember")), nonEmpty: spec.nonEmpty });
+  if (rows) {
+    rows = applyTopN(rows, filters);
+    axes.push({ name: "ROWS", set: rows, nonEmpty: spec.nonEmpty });
+  }
+  const statement: SelectStatement = { kind: "select", axes, cube: id(spec.cube) };
+  const where = whereClause(filters);
+  if (where) statement.where = where;
+  return { statement, mdx: print(statement) };
+}
+
+/**
+ * DRILLTHROUGH for one cell: the cell's members (All members left out) and the slicer filters.
+ */
+export function buildDrillthrough(
+  cubeName: string,
+  cellMembers: { uniqueName: string; depth: number; hierarchyUniqueName: string }[],
+  filters: FilterSpec[],
+  maxRows = 1000,
+): { statement: DrillthroughStatement; mdx: string } {
+  const tupleMembers = cellMembers
+    .filter((m) => m.depth > 0 || m.hierarchyUniqueName === "[Measures]")
+    .map((m) => ref(m.uniqueName));
+  const cellTuple = tupleMembers.length === 1 ? tupleMembers[0] : tuple(...tupleMembers);
+  const slicer = whereClause(filters);
+  let where: Expr | undefined;
+  if (tupleMembers.length === 0) where = slicer;
+  else if (!slicer) where = cellTuple;
+  else if (slicer.kind === "identifier" || slicer.kind === "tuple")
+    where = tuple(...tupleMembers, ...(slicer.kind === "tuple" ? slicer.items : [slicer]));
+  else where = crossjoin(set(tuple(...tupleMembers)), slicer);
+  const select: SelectStatement = { kind: "select", axes: [], cube: id(cubeName) };
+  if (where) select.where = where;
+  const statement: DrillthroughStatement = { kind: "drillthrough", maxRows, select };
+  return { statement, mdx: print(statement) };
+}

@@ -1,0 +1,29 @@
+import { renderToString } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { DataModelPanel } from "../data-model/DataModelPanel";
+import { cellSet, measure, member, salesCube } from "../test/fixtures";
+import { cellSetToGrid } from "./cellSetToGrid";
+import { PivotTable } from "./PivotTable";
+
+const noop = () => undefined;
+
+describe("PivotTable (server-rendered smoke test)", () => {
+  it("renders only a window of a 100,000-cell result", () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => [member(`[P].[P].[m${i}]`, `m${i}`, 1)]);
+    const columns = Array.from({ length: 10 }, (_, i) => [measure(`M${i}`)]);
+    const grid = cellSetToGrid(cellSet(columns, rows, (r, c) => r + c));
+    const html = renderToString(<PivotTable grid={grid} onToggle={noop} onSort={noop} onDrillthrough={noop} />);
+    expect(html).toContain('data-testid="pivot-cell-0-0"');
+    expect(html).not.toContain('data-testid="pivot-cell-500-0"');
+    expect((html.match(/pivot-cell-/g) ?? []).length).toBeLessThan(400);
+  });
+});
+
+describe("DataModelPanel", () => {
+  it("renders draggable levels and measures with test ids", () => {
+    const html = renderToString(<DataModelPanel cubes={[{ name: "Sales" }]} cube="Sales" model={salesCube} onCubeChange={noop} onAdd={noop} />);
+    expect(html).toContain('data-testid="model-level-[Time].[Time].[Year]"');
+    expect(html).toContain('data-testid="model-measure-[Measures].[Qty]"');
+    expect(html).toContain('draggable="true"');
+  });
+});

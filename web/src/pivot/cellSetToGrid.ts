@@ -1,0 +1,283 @@
+import type { CellSet, CellSetMember, CubeModel } from "../api/types";
+import { parseUniqueName } from "../mdx/ast";
+import type { SortSpec } from "../widget/spec";
+
+export interface HeaderCell {
+  key: string;
+  caption: string;
+  member?: CellSetMember;
+  /** > 0 where a run of identical headers starts (its length), 0 where it is covered. */
+  span: number;
+  /** Nesting under a parent member of the same hierarchy in this header column. */
+  indent: number;
+  expandable: boolean;
+  expanded: boolean;
+  total: boolean;
+}
+
+export interface GridCell {
+  value: number | string | null;
+  formatted: string;
+}
+
+export interface GridRow {
+  /** The row's position on the result's rows axis. */
+  source: number;
+  key: string;
+  headers: HeaderCell[];
+  kind: "data" | "subtotal" | "total";
+  cells: GridCell[];
+}
+
+export interface GridColumn {
+  source: number;
+  key: string;
+  headers: HeaderCell[];
+  total: boolean;
+}
+
+export interface Grid {
+  columns: GridColumn[];
+  rows: GridRow[];
+  /** Titles over the row header columns (the hierarchies on rows). */
+  rowHeaderTitles: string[];
+  rowHeaderDepth: number;
+  columnHeaderDepth: number;
+}
+
+export interface GridOptions {
+  cube?: CubeModel;
+  sort?: SortSpec;
+}
+
+const MEASURES = "[Measures]";
+
+export const tupleKey = (members: CellSetMember[]): string => members.map((m) => m.uniqueName).join("|");
+
+/** A hierarchy's caption from its unique name (its last part). */
+function hierarchyTitle(uniqueName: string): string {
+  try {
+    const parts = parseUniqueName(uniqueName).parts;
+    return parts[parts.length - 1]?.name ?? uniqueName;
+  } catch {
+    return uniqueName;
+  }
+}
+
+interface HierarchyFacts {
+  allMembers: Set<string>;
+  maxDepth: Map<string, number>;
+  hasAll: Set<string>;
+}
+
+function facts(cube: CubeModel | undefined): HierarchyFacts {
+  const allMembers = new Set<string>();
+  const maxDepth = new Map<string, number>();
+  const hasAll = new Set<string>();
+  for (const d of cube?.dimensions ?? [])
+    for (const h of d.hierarchies) {
+      if (h.allMemberName) {
+        hasAll.add(h.uniqueName);
+        allMembers.add(h.uniqueName + ".[" + h.allMemberName.replaceAll("]", "]]") + "]");
+      }
+      maxDepth.set(h.uniqueName, Math.max(0, ...h.levels.map((l) => l.depth)));
+    }
+  return { allMembers, maxDepth, hasAll };
+}
+
+function isAll(m: CellSetMember, f: HierarchyFacts, cube: CubeModel | undefined): boolean {
+  if (m.hierarchyUniqueName === MEASURES) return false;
+  if (f.allMembers.has(m.uniqueName)) return true;
+  // without the model, the depth-0 member of a hierarchy is taken for its All member
+  return !cube && m.depth === 0;
+}
+
+function canExpand(m: CellSetMember, f: HierarchyFacts, cube: CubeModel | undefined): boolean {
+  if (m.hierarchyUniqueName === MEASURES || !cube) return false;
+  const max = f.maxDepth.get(m.hierarchyUniqueName);
+  return max !== undefined && m.depth < max && !f.allMembers.has(m.uniqueName);
+}
+
+function numeric(value: unknown): number | string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return String(value);
+}
+
+function formatValue(value: number | string | null, formatted: string | null | undefined): string {
+  if (formatted !== null && formatted !== undefined) return formatted;
+  if (value === null) return "";
+  if (typeof value === "number") return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  return value;
+}
+
+/** Is the tuple at `i` the parent of the next one (same members before `p`, deeper at `p`)? */
+function parentAt(tuples: CellSetMember[][], i: number): number {
+  const a = tuples[i];
+  const b = tuples[i + 1];
+  if (!a || !b) return -1;
+  for (let p = 0; p < a.length; p++) {
+    if (a[p].uniqueName === b[p]?.uniqueName) continue;
+    return b[p] && a[p].hierarchyUniqueName === b[p].hierarchyUniqueName && b[p].depth > a[p].depth ? p : -1;
+  }
+  return -1;
+}
+
+/** Headers of tuples, merging runs of identical members that share the same outer members. */
+function headers(tuples: CellSetMember[][], f: HierarchyFacts, cube: CubeModel | undefined): HeaderCell[][] {
+  const depth = Math.max(0, ...tuples.map((t) => t.length));
+  const minDepth: number[] = [];
+  for (let p = 0; p < depth; p++) minDepth.push(Math.min(...tuples.map((t) => t[p]?.depth ?? 0)));
+  const result: HeaderCell[][] = tuples.map((t, i) => {
+    const expandedAt = parentAt(tuples, i);
+    return t.map((m, p) => ({
+      key: m.uniqueName,
+      caption: m.caption || m.name,
+      member: m,
+      span: 1,
+      indent: Math.max(0, m.depth - minDepth[p]),
+      expandable: canExpand(m, f, cube),
+      expanded: expandedAt === p,
+      total: isAll(m, f, cube),
+    }));
+  });
+  return result;
+}
+
+/** Sets spans: a header starts a run unless it and every outer header equal the previous tuple's. */
+function setSpans(list: HeaderCell[][]): void {
+  const depth = Math.max(0, ...list.map((h) => h.length));
+  for (let p = 0; p < depth; p++) {
+    let start = -1;
+    for (let i = 0; i < list.length; i++) {
+      const same =
+        i > 0 && list[i][p] && list[i - 1][p] && list[i].slice(0, p + 1).every((h, q) => h.key === list[i - 1][q]?.key);
+      if (same && start >= 0) {
+        list[start][p].span++;
+        list[i][p].span = 0;
+      } else {
+        if (list[i][p]) list[i][p].span = 1;
+        start = i;
+      }
+    }
+  }
+}
+
+function compareValues(a: GridCell | undefined, b: GridCell | undefined, dir: number): number {
+  const x = a?.value ?? null;
+  const y = b?.value ?? null;
+  if (x === null && y === null) return 0;
+  if (x === null) return 1; // empty cells last, whatever the direction
+  if (y === null) return -1;
+  if (typeof x === "number" && typeof y === "number") return (x - y) * dir;
+  return String(x).localeCompare(String(y)) * dir;
+}
+
+/**
+ * Sorts rows by a column while keeping the hierarchy: rows are grouped by their outer members
+ * (in result order), and within the innermost header, children stay under their parent and
+ * are sorted among their siblings.
+ */
+function sortRows(rows: GridRow[], column: number, dir: number, position = 0): GridRow[] {
+  if (rows.length <= 1) return rows;
+  const depth = rows[0].headers.length;
+  if (depth === 0) return rows;
+  if (position < depth - 1) {
+    const out: GridRow[] = [];
+    let i = 0;
+    while (i < rows.length) {
+      let j = i + 1;
+      while (j < rows.length && rows[j].headers[position]?.key === rows[i].headers[position]?.key) j++;
+      out.push(...sortRows(rows.slice(i, j), column, dir, position + 1));
+      i = j;
+    }
+    return out;
+  }
+  interface Node {
+    row?: GridRow;
+    depth: number;
+    children: Node[];
+  }
+  const root: Node = { depth: -1, children: [] };
+  const stack: Node[] = [root];
+  for (const row of rows) {
+    const d = row.headers[position]?.member?.depth ?? 0;
+    while (stack.length > 1 && stack[stack.length - 1].depth >= d) stack.pop();
+    const node: Node = { row, depth: d, children: [] };
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  }
+  const out: GridRow[] = [];
+  const walk = (n: Node) => {
+    if (n.row) out.push(n.row);
+    const kids = [...n.children].sort((a, b) => compareValues(a.row!.cells[column], b.row!.cells[column], dir));
+    kids.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+/** Turns a cell set into a grid: headers with spans, totals, expansion state, optional sort. */
+export function cellSetToGrid(cellSet: CellSet, options: GridOptions = {}): Grid {
+  const f = facts(options.cube);
+  const columnTuples = (cellSet.axes[0]?.positions ?? []).map((p) => p.members);
+  const hasRows = cellSet.axes.length > 1;
+  const rowTuples = hasRows ? cellSet.axes[1].positions.map((p) => p.members) : [[]];
+  const columnCount = columnTuples.length;
+  const byOrdinal = new Map<number, { value: unknown; formattedValue: string | null }>();
+  const dense = cellSet.cells.length === columnCount * rowTuples.length && cellSet.cells.every((c, i) => c.ordinal === i);
+  if (!dense) for (const c of cellSet.cells) byOrdinal.set(c.ordinal, c);
+
+  const columnHeaders = headers(columnTuples, f, options.cube);
+  setSpans(columnHeaders);
+  const columns: GridColumn[] = columnTuples.map((t, i) => ({
+    source: i,
+    key: tupleKey(t),
+    headers: columnHeaders[i],
+    total: columnHeaders[i].some((h) => h.total),
+  }));
+
+  const rowHeaders = headers(rowTuples, f, options.cube);
+  let rows: GridRow[] = rowTuples.map((t, r) => {
+    const cells: GridCell[] = new Array(columnCount);
+    for (let c = 0; c < columnCount; c++) {
+      const ordinal = c + r * columnCount;
+      const cell = dense ? cellSet.cells[ordinal] : byOrdinal.get(ordinal);
+      const value = numeric(cell?.value);
+      cells[c] = { value, formatted: formatValue(value, cell?.formattedValue) };
+    }
+    const hs = rowHeaders[r];
+    const kind: GridRow["kind"] = hs.some((h) => h.total) ? "total" : hs.some((h) => h.expanded) ? "subtotal" : "data";
+    return { source: r, key: tupleKey(t), headers: hs, kind, cells };
+  });
+
+  if (options.sort) {
+    const column = columns.findIndex((c) => c.key === options.sort!.column);
+    if (column >= 0) rows = sortRows(rows, column, options.sort.direction === "asc" ? 1 : -1);
+  }
+  setSpans(rows.map((r) => r.headers));
+
+  const first = rowTuples[0] ?? [];
+  return {
+    columns,
+    rows,
+    rowHeaderTitles: first.map((m) => hierarchyTitle(m.hierarchyUniqueName)),
+    rowHeaderDepth: first.length,
+    columnHeaderDepth: columnTuples[0]?.length ?? 0,
+  };
+}
+
+/** The members addressing a cell: its row's, then its column's (for drillthrough). */
+export function cellMembers(cellSet: CellSet, row: number, column: number): CellSetMember[] {
+  const rowMembers = cellSet.axes[1]?.positions[row]?.members ?? [];
+  const columnMembers = cellSet.axes[0]?.positions[column]?.members ?? [];
+  return [...rowMembers, ...columnMembers];
+}
+
+/** The next sort when a column header is clicked: descending, ascending, then none. */
+export function nextSort(current: SortSpec | undefined, column: string): SortSpec | undefined {
+  if (!current || current.column !== column) return { column, direction: "desc" };
+  if (current.direction === "desc") return { column, direction: "asc" };
+  return undefined;
+}

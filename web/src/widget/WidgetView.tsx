@@ -1,0 +1,78 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { api } from "../api/client";
+import type { CubeModel, Diagnostic, DrillthroughResult } from "../api/types";
+import { cellSetToChart } from "../charts/cellSetToChart";
+import { buildDrillthrough } from "../mdx/buildQuery";
+import { DrillthroughDialog } from "../pivot/DrillthroughDialog";
+import { PivotTable } from "../pivot/PivotTable";
+import { cellMembers, cellSetToGrid, nextSort } from "../pivot/cellSetToGrid";
+import { toggleExpansion } from "./edit";
+import type { FilterSpec, WidgetSpec } from "./spec";
+import { useWidgetData } from "./useWidgetData";
+
+// ECharts is most of the bundle: loaded with the first chart.
+const Chart = lazy(() => import("../charts/Chart").then((m) => ({ default: m.Chart })));
+
+interface Props {
+  spec: WidgetSpec;
+  mdx?: string;
+  model?: CubeModel;
+  filters: FilterSpec[];
+  onChange: (spec: WidgetSpec) => void;
+  onDiagnostics?: (d: Diagnostic[] | undefined) => void;
+}
+
+/** A widget's body: runs its query, shows the table or the chart, errors where they happen. */
+export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics }: Props) {
+  const data = useWidgetData(spec.id, mdx, !!spec.live);
+  const [drill, setDrill] = useState<{ mdx: string; result?: DrillthroughResult; error?: string }>();
+
+  const grid = useMemo(
+    () => (data.cellSet && spec.type === "pivot" ? cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort }) : undefined),
+    [data.cellSet, spec.type, model, spec.sort],
+  );
+  const option = useMemo(
+    () => (data.cellSet && spec.type !== "pivot" ? cellSetToChart(data.cellSet, spec.type, model) : undefined),
+    [data.cellSet, spec.type, model],
+  );
+
+  const diagnostics = data.error ? data.diagnostics : undefined;
+  useEffect(() => onDiagnostics?.(diagnostics), [diagnostics, onDiagnostics]);
+
+  const drillthrough = (row: number, column: number) => {
+    if (!data.cellSet) return;
+    const { mdx: text } = buildDrillthrough(spec.cube, cellMembers(data.cellSet, row, column), [...filters, ...spec.filters]);
+    setDrill({ mdx: text });
+    api.drillthrough(text).then(
+      (result) => setDrill((d) => (d && d.mdx === text ? { mdx: text, result } : d)),
+      (e: unknown) => setDrill((d) => (d && d.mdx === text ? { mdx: text, error: e instanceof Error ? e.message : String(e) } : d)),
+    );
+  };
+
+  if (!mdx) return <div className="widget-empty">Drag measures and levels here, or onto Rows, Columns and Values.</div>;
+  return (
+    <div className="widget-body">
+      {data.slow && <div className="spinner" data-testid="widget-loading" />}
+      {data.error && (
+        <div className="error" data-testid="widget-error">
+          {data.error}
+        </div>
+      )}
+      {grid && (
+        <PivotTable
+          grid={grid}
+          sort={spec.sort}
+          onToggle={(m, expanded) => onChange(toggleExpansion(spec, m, expanded))}
+          onSort={(key) => onChange({ ...spec, sort: nextSort(spec.sort, key) })}
+          onDrillthrough={drillthrough}
+        />
+      )}
+      {option && (
+        <Suspense fallback={<div className="spinner" />}>
+          <Chart option={option} />
+        </Suspense>
+      )}
+      {drill && <DrillthroughDialog {...drill} onClose={() => setDrill(undefined)} />}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// A widget is a serializable spec: saved in dashboards, turned into MDX by mdx/buildQuery.ts.
+
+export type ChartType =
+  | "line"
+  | "area"
+  | "stacked-area"
+  | "column"
+  | "stacked-column"
+  | "bar"
+  | "stacked-bar"
+  | "pie"
+  | "donut"
+  | "scatter"
+  | "combo";
+
+export type WidgetType = "pivot" | ChartType;
+
+export const CHART_TYPES: { type: ChartType; label: string }[] = [
+  { type: "column", label: "Column" },
+  { type: "stacked-column", label: "Stacked column" },
+  { type: "bar", label: "Bar" },
+  { type: "stacked-bar", label: "Stacked bar" },
+  { type: "line", label: "Line" },
+  { type: "area", label: "Area" },
+  { type: "stacked-area", label: "Stacked area" },
+  { type: "combo", label: "Combo (columns + line)" },
+  { type: "pie", label: "Pie" },
+  { type: "donut", label: "Donut" },
+  { type: "scatter", label: "Scatter" },
+];
+
+/** A level placed on rows or columns. */
+export interface AxisField {
+  hierarchy: string;
+  level: string;
+  caption?: string;
+}
+
+export interface MemberRef {
+  uniqueName: string;
+  caption: string;
+}
+
+/** Keep (or, with `exclude`, remove) the chosen members of a level. */
+export interface MemberFilter {
+  kind: "members";
+  hierarchy: string;
+  level: string;
+  members: MemberRef[];
+  exclude?: boolean;
+}
+
+/** Keep the top (or bottom) N rows by a measure. */
+export interface TopNFilter {
+  kind: "topN";
+  direction: "top" | "bottom";
+  count: number;
+  measure: string;
+}
+
+/** Keep the members of a (date) level from `from` to `to`, both included. */
+export interface RangeFilter {
+  kind: "range";
+  hierarchy: string;
+  level: string;
+  from: MemberRef;
+  to: MemberRef;
+}
+
+export type FilterSpec = MemberFilter | TopNFilter | RangeFilter;
+
+/** A member drilled down on an axis (its children are shown). */
+export interface Expansion {
+  hierarchy: string;
+  member: string;
+  depth: number;
+}
+
+export interface SortSpec {
+  /** The column's key: its members' unique names joined by '|'. */
+  column: string;
+  direction: "asc" | "desc";
+}
+
+export interface WidgetSpec {
+  id: string;
+  title: string;
+  type: WidgetType;
+  cube: string;
+  rows: AxisField[];
+  columns: AxisField[];
+  measures: string[];
+  filters: FilterSpec[];
+  expanded: Expansion[];
+  /** Subtotals for multi-level hierarchies and grand totals (the All member). */
+  totals: boolean;
+  nonEmpty: boolean;
+  sort?: SortSpec;
+  /** A query edited by hand in the MDX tab: used instead of the built one. */
+  mdx?: string;
+  live?: boolean;
+}
+
+let counter = 0;
+export function newId(prefix: string): string {
+  counter++;
+  return `${prefix}-${Date.now().toString(36)}-${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export function emptyWidget(cube: string, title = "New widget"): WidgetSpec {
+  return {
+    id: newId("w"),
+    title,
+    type: "pivot",
+    cube,
+    rows: [],
+    columns: [],
+    measures: [],
+    filters: [],
+    expanded: [],
+    totals: false,
+    nonEmpty: true,
+  };
+}

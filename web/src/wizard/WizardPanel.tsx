@@ -1,0 +1,138 @@
+import { useEffect, useState } from "react";
+import type { CubeModel, Diagnostic } from "../api/types";
+import { FilterEditor } from "../filters/FilterEditor";
+import { describeFilter } from "../filters/describe";
+import { buildQuery } from "../mdx/buildQuery";
+import { dropOn, removeFrom, replaceFilter, type Zone } from "../widget/edit";
+import { CHART_TYPES, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
+import { DropZone } from "./DropZone";
+import { MdxEditor } from "./MdxEditor";
+
+interface Props {
+  spec?: WidgetSpec;
+  model?: CubeModel;
+  inherited: FilterSpec[];
+  diagnostics?: Diagnostic[];
+  onChange: (spec: WidgetSpec) => void;
+}
+
+function measureCaption(model: CubeModel | undefined, uniqueName: string): string {
+  return model?.measures.find((m) => m.uniqueName === uniqueName)?.name ?? uniqueName;
+}
+
+/** The selected widget's wizard: drop zones, type switcher, options, and the MDX tab. */
+export function WizardPanel({ spec, model, inherited, diagnostics, onChange }: Props) {
+  const [tab, setTab] = useState<"fields" | "mdx">("fields");
+  const [editing, setEditing] = useState<number>();
+  const built = spec ? buildQuery({ ...spec, mdx: undefined }, model, inherited)?.mdx ?? "" : "";
+  const [text, setText] = useState(spec?.mdx ?? built);
+  useEffect(() => setText(spec?.mdx ?? built), [spec?.mdx, built]);
+  useEffect(() => setEditing(undefined), [spec?.id]);
+
+  if (!spec) return <aside className="panel wizard muted">Select a widget, or add one.</aside>;
+  const zone = (z: Zone) => ({
+    zone: z,
+    onDrop: (item: Parameters<typeof dropOn>[2], index?: number) => onChange(dropOn(spec, z, item, index)),
+    onRemove: (i: number) => onChange(removeFrom(spec, z, i)),
+  });
+  const levelChips = (fields: WidgetSpec["rows"]) => fields.map((f) => ({ caption: f.caption ?? f.level, title: f.level }));
+
+  return (
+    <aside className="panel wizard" data-testid="wizard">
+      <div className="tabs small">
+        <button className={tab === "fields" ? "active" : ""} data-testid="wizard-tab-fields" onClick={() => setTab("fields")}>
+          Fields
+        </button>
+        <button className={tab === "mdx" ? "active" : ""} data-testid="wizard-tab-mdx" onClick={() => setTab("mdx")}>
+          MDX
+        </button>
+      </div>
+      {tab === "fields" ? (
+        <>
+          <label className="col">
+            <span className="zone-label">Widget type</span>
+            <select
+              data-testid="widget-type-select"
+              value={spec.type}
+              onChange={(e) => onChange({ ...spec, type: e.target.value as WidgetType })}
+            >
+              <option value="pivot">Pivot table</option>
+              {CHART_TYPES.map((c) => (
+                <option key={c.type} value={c.type}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {spec.mdx && (
+            <div className="notice small">
+              This widget runs a hand-written query.{" "}
+              <button className="link" onClick={() => onChange({ ...spec, mdx: undefined })}>
+                Use the fields again
+              </button>
+            </div>
+          )}
+          <DropZone {...zone("rows")} label={spec.type === "pivot" ? "Rows" : "X axis"} hint="Drop levels" chips={levelChips(spec.rows)} />
+          <DropZone {...zone("columns")} label={spec.type === "pivot" ? "Columns" : "Split by"} hint="Drop levels" chips={levelChips(spec.columns)} />
+          <DropZone
+            {...zone("values")}
+            label="Values"
+            hint="Drop measures"
+            chips={spec.measures.map((m) => ({ caption: measureCaption(model, m), title: m }))}
+          />
+          <DropZone
+            {...zone("filters")}
+            label="Filters"
+            hint="Drop levels or measures (Top N)"
+            chips={spec.filters.map((f, i) => ({ caption: describeFilter(f), onClick: () => setEditing(i) }))}
+          />
+          {editing !== undefined && spec.filters[editing] && (
+            <FilterEditor
+              cube={spec.cube}
+              model={model}
+              filter={spec.filters[editing]}
+              onApply={(f) => {
+                const same = f.kind === spec.filters[editing].kind;
+                onChange(replaceFilter(spec, editing, f));
+                if (same) setEditing(undefined);
+              }}
+              onClose={() => setEditing(undefined)}
+            />
+          )}
+          <div className="options">
+            <label>
+              <input
+                type="checkbox"
+                data-testid="option-totals"
+                checked={spec.totals}
+                onChange={(e) => onChange({ ...spec, totals: e.target.checked, mdx: undefined })}
+              />{" "}
+              Subtotals and grand total
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                data-testid="option-non-empty"
+                checked={spec.nonEmpty}
+                onChange={(e) => onChange({ ...spec, nonEmpty: e.target.checked, mdx: undefined })}
+              />{" "}
+              Hide empty rows and columns
+            </label>
+          </div>
+        </>
+      ) : (
+        <>
+          <MdxEditor value={text} diagnostics={diagnostics} onChange={setText} onRun={() => onChange({ ...spec, mdx: text })} />
+          <div className="row gap">
+            <button className="primary" data-testid="mdx-run" onClick={() => onChange({ ...spec, mdx: text })}>
+              Run
+            </button>
+            <button data-testid="mdx-reset" onClick={() => onChange({ ...spec, mdx: undefined })} disabled={!spec.mdx}>
+              Reset to fields
+            </button>
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}
