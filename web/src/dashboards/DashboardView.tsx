@@ -173,7 +173,12 @@ export function DashboardView({ id }: { id?: string }) {
               if (p) setPageId(p);
             }}
           />
-          <div className="tiles" data-testid="dashboard-grid" onMouseDown={() => setSelected(undefined)}>
+          <div
+            className="tiles"
+            data-testid="dashboard-grid"
+            // Only a press on the grid's background deselects: a press in a tile bubbles here after selecting it.
+            onMouseDown={(e) => e.target === e.currentTarget && setSelected(undefined)}
+          >
             {page.widgets.length === 0 && (
               <div className="empty-page">
                 <p>This page is empty.</p>

@@ -1,0 +1,280 @@
+using System.Diagnostics;
+using Cuboid.Samples;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cuboid.Server.Tests.Browser;
+
+/// <summary>
+/// Drives the built web app in Debian's headless chromium (Playwright) against a served retail cube:
+/// builds a pivot by drag and drop, checks its numbers against <see cref="Cube.Query"/>, expands a
+/// member, switches to a chart, filters, saves the dashboard and opens it again from the home page.
+/// With CUBOID_SCREENSHOTS set, writes the main views to docs/screenshots/.
+/// </summary>
+public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
+{
+    private const float Timeout = 30_000;
+    private const string DashboardName = "Retail by region";
+
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "cuboid-browser-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task BuildsFiltersSavesAndReopensAPivotInChromium()
+    {
+        var wwwroot = Path.Combine(AppContext.BaseDirectory, "wwwroot", "index.html");
+        Assert.True(File.Exists(wwwroot), $"The web app is not built ({wwwroot} is missing): build with node on PATH (src/Cuboid.Server/WebApp.targets).");
+        var chromium = Chromium.Find(output);
+
+        using var served = new ServedSession();
+        var cube = RetailCube.Build(served.Session, RetailData.WriteCsv(_dataDir, 20_000));
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Timeout = Timeout,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        SetDefaultExpectTimeout(Timeout);
+        var pageErrors = new List<string>();
+        page.PageError += (_, e) => { lock (pageErrors) pageErrors.Add(e); };
+        page.Console += (_, msg) => { if (msg.Type == "error") output.WriteLine($"console error: {msg.Text} ({msg.Location})"); };
+        page.Response += (_, r) => { if (r.Status >= 400) output.WriteLine($"HTTP {r.Status}: {r.Request.Method} {r.Url}"); };
+        try
+        {
+            await RunAsync(page, served, cube);
+        }
+        catch
+        {
+            await LogFailureAsync(page, pageErrors);
+            throw;
+        }
+        lock (pageErrors) Assert.True(pageErrors.Count == 0, "uncaught errors in the page: " + string.Join(" | ", pageErrors));
+        await context.CloseAsync();
+    }
+
+    private async Task RunAsync(IPage page, ServedSession served, Cube cube)
+    {
+        var (l, m) = (cube.Levels, cube.Measures);
+        var region = l["region"];
+        var country = l["country"];
+        var category = l["category"];
+        var revenue = m["Revenue"];
+        // The data model's test ids carry the MDX unique names of discovery ([Geography].[region]).
+        var names = await MdxLevelNamesAsync(served, cube.Name);
+
+        // Home, then a new dashboard with one widget.
+        var watch = Stopwatch.StartNew();
+        await page.GotoAsync(served.Session.Link!, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await Expect(page.GetByTestId("new-dashboard")).ToBeVisibleAsync();
+        output.WriteLine($"home page loaded in {watch.ElapsedMilliseconds} ms");
+        await page.GetByTestId("new-dashboard").ClickAsync();
+        await page.GetByTestId("add-widget-empty").ClickAsync();
+        await Expect(page.GetByTestId("wizard")).ToBeVisibleAsync();
+        await page.GetByTestId("dashboard-name").FillAsync(DashboardName);
+
+        // Widen the tile to the whole grid and make it taller with its resize handle (pointer events).
+        var tile = page.Locator(".tile").First;
+        var before = (await tile.BoundingBoxAsync())!;
+        var handle = (await page.GetByTestId("widget-resize").BoundingBoxAsync())!;
+        var grid = (await page.GetByTestId("dashboard-grid").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(handle.X + handle.Width / 2, handle.Y + handle.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(grid.X + grid.Width - 2, before.Y + before.Height + 80, new MouseMoveOptions { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.WaitForFunctionAsync("width => document.querySelector('.tile').getBoundingClientRect().width > width", before.Width * 1.5);
+
+        // Region on rows, Revenue on values, by drag and drop from the data model.
+        await DragAsync(page, page.GetByTestId($"model-level-{names[region.Name]}"), page.GetByTestId("drop-rows"));
+        await Expect(page.GetByTestId("zone-item-rows-0")).ToContainTextAsync("region");
+        await DragAsync(page, page.GetByTestId($"model-measure-{revenue.UniqueName}"), page.GetByTestId("drop-values"));
+        await Expect(page.GetByTestId("zone-item-values-0")).ToContainTextAsync("Revenue");
+
+        var byRegion = Expected(cube.Query([revenue], [region]));
+        await ExpectPivotAsync(page, byRegion);
+
+        // Expand the first region: its countries appear under it.
+        var countries = Expected(cube.Query([revenue], [country], filter: region == byRegion[0].Caption));
+        await page.GetByTestId("pivot-expand-0-0").ClickAsync();
+        await ExpectPivotAsync(page, [byRegion[0], .. countries, .. byRegion.Skip(1)]);
+        await page.GetByTestId("pivot-expand-0-0").ClickAsync();
+        await ExpectPivotAsync(page, byRegion);
+
+        // The MDX the widget runs, in the wizard's editor.
+        await page.GetByTestId("wizard-tab-mdx").ClickAsync();
+        await Expect(page.GetByTestId("mdx-editor")).ToContainTextAsync(names[region.Name]);
+        await ScreenshotAsync(page, "mdx-editor");
+        await page.GetByTestId("wizard-tab-fields").ClickAsync();
+
+        // As a chart: ECharts draws on a canvas.
+        await page.GetByTestId("widget-type-chart").ClickAsync();
+        var canvas = page.GetByTestId("chart").Locator("canvas");
+        await Expect(canvas.First).ToBeVisibleAsync();
+        var box = await canvas.First.BoundingBoxAsync();
+        Assert.True(box is { Width: > 100, Height: > 100 }, $"the chart canvas is too small: {box?.Width}x{box?.Height}");
+        await ScreenshotAsync(page, "dashboard-chart");
+        await page.GetByTestId("widget-type-pivot").ClickAsync();
+        await ExpectPivotAsync(page, byRegion);
+
+        // A dashboard filter on one category, chosen in the member picker.
+        var chosen = (string)cube.Query([revenue], [category])[0, category.Name]!;
+        await DragAsync(page, page.GetByTestId($"model-level-{names[category.Name]}"), page.GetByTestId("drop-dashboard-filters"));
+        var editor = page.GetByTestId("filter-editor");
+        await Expect(editor).ToBeVisibleAsync();
+        await editor.GetByTestId("member-search").FillAsync(chosen);
+        var member = editor.GetByTestId("member-list").Locator("label", new LocatorLocatorOptions { HasText = chosen }).Locator("input[type=checkbox]");
+        await member.CheckAsync();
+        await editor.GetByTestId("filter-apply").ClickAsync();
+        await Expect(page.GetByTestId("dashboard-filter-0")).ToContainTextAsync(chosen);
+        var filtered = Expected(cube.Query([revenue], [region], filter: category == chosen));
+        Assert.NotEqual(byRegion.Select(r => r.Value), filtered.Select(r => r.Value));
+        await ExpectPivotAsync(page, filtered);
+
+        // Save, reload, and open the dashboard again from the home page.
+        await page.GetByTestId("save-dashboard").ClickAsync();
+        await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Saved");
+        await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await ExpectPivotAsync(page, filtered);
+        await page.GetByTestId("go-home").ClickAsync();
+        var saved = page.GetByTestId($"dashboard-tile-{DashboardName}");
+        await Expect(saved).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await ScreenshotAsync(page, "home");
+
+        watch.Restart();
+        await saved.ClickAsync();
+        await ExpectPivotAsync(page, filtered);
+        output.WriteLine($"saved dashboard rendered in {watch.ElapsedMilliseconds} ms (from the click on its tile to the pivot's numbers)");
+        await Expect(page.GetByTestId("dashboard-name")).ToHaveValueAsync(DashboardName);
+        await Expect(page.GetByTestId("dashboard-filter-0")).ToContainTextAsync(chosen);
+
+        // The reopened widget is edited further: no filter, categories on columns, the first region expanded.
+        await page.GetByTestId("dashboard-filter-0").Locator(".chip-remove").ClickAsync();
+        await ExpectPivotAsync(page, byRegion);
+        await page.GetByTestId("widget-title").ClickAsync();
+        await DragAsync(page, page.GetByTestId($"model-level-{names[category.Name]}"), page.GetByTestId("drop-columns"));
+        var byCategory = cube.Query([revenue], [region, category]);
+        var firstCategory = byCategory.Columns[1].Format(0);
+        await Expect(page.GetByTestId("pivot-col-0-0")).ToHaveTextAsync(firstCategory);
+        await Expect(page.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(byCategory.Columns[^1].Format(0));
+        await page.GetByTestId("pivot-expand-0-0").ClickAsync();
+        var firstCountry = cube.Query([revenue], filter: (country == countries[0].Caption) & (category == firstCategory));
+        await Expect(page.GetByTestId("pivot-row-1-0").Locator(".caption")).ToHaveTextAsync(countries[0].Caption);
+        await Expect(page.GetByTestId("pivot-cell-1-0")).ToHaveTextAsync(firstCountry.RowCount == 0 ? "" : firstCountry.Columns[^1].Format(0));
+        await ScreenshotAsync(page, "dashboard-pivot");
+    }
+
+    /// <summary>What the page showed when the test failed: a screenshot in the temp folder, its URL, test ids and errors.</summary>
+    private async Task LogFailureAsync(IPage page, List<string> pageErrors)
+    {
+        try
+        {
+            var shot = Path.Combine(Path.GetTempPath(), $"cuboid-browser-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true, Timeout = 5_000 });
+            output.WriteLine($"failure screenshot: {shot}; URL {page.Url}");
+            var ids = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid]')].map(e => e.dataset.testid)");
+            output.WriteLine("test ids on the page: " + string.Join(" ", ids));
+            lock (pageErrors) output.WriteLine("uncaught errors in the page: " + string.Join(" | ", pageErrors));
+        }
+        catch (Exception e)
+        {
+            output.WriteLine("could not capture the page after the failure: " + e.Message);
+        }
+    }
+
+    /// <summary>Level name → MDX unique name, from <c>GET /api/cubes/{cube}</c>.</summary>
+    private static async Task<Dictionary<string, string>> MdxLevelNamesAsync(ServedSession served, string cube)
+    {
+        var model = await served.GetJsonAsync($"/api/cubes/{Uri.EscapeDataString(cube)}");
+        var names = new Dictionary<string, string>();
+        foreach (var dimension in model.GetProperty("dimensions").EnumerateArray())
+        {
+            foreach (var hierarchy in dimension.GetProperty("hierarchies").EnumerateArray())
+            {
+                foreach (var level in hierarchy.GetProperty("levels").EnumerateArray())
+                {
+                    names.TryAdd(level.GetProperty("name").GetString()!, level.GetProperty("uniqueName").GetString()!);
+                }
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Row captions and formatted values of a one-level, one-measure query.</summary>
+    private static List<(string Caption, string Value)> Expected(QueryResult result)
+    {
+        var levelColumn = result.Columns[0];
+        var measureColumn = result.Columns[^1];
+        return [.. Enumerable.Range(0, result.RowCount).Select(r => (levelColumn.Format(r), measureColumn.Format(r)))];
+    }
+
+    /// <summary>Waits until the pivot shows exactly these rows (caption of the first header, first value column).</summary>
+    private static async Task ExpectPivotAsync(IPage page, IReadOnlyList<(string Caption, string Value)> rows)
+    {
+        var pivot = page.GetByTestId("pivot-table");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            await Expect(pivot.GetByTestId($"pivot-row-{r}-0").Locator(".caption")).ToHaveTextAsync(rows[r].Caption);
+            await Expect(pivot.GetByTestId($"pivot-cell-{r}-0")).ToHaveTextAsync(rows[r].Value);
+        }
+        await Expect(pivot.GetByTestId($"pivot-row-{rows.Count}-0")).ToHaveCountAsync(0);
+    }
+
+    /// <summary>
+    /// HTML5 drag and drop: Playwright's mouse drag, and, when headless chromium does not turn it
+    /// into drag events, dragstart/dragover/drop dispatched with one DataTransfer.
+    /// </summary>
+    private async Task DragAsync(IPage page, ILocator source, ILocator target)
+    {
+        await source.ScrollIntoViewIfNeededAsync();
+        await target.EvaluateAsync("""
+            el => { window.__cuboidDropped = false; el.addEventListener("drop", () => { window.__cuboidDropped = true; }, { once: true, capture: true }); }
+            """);
+        await source.DragToAsync(target);
+        if (await page.EvaluateAsync<bool>("() => window.__cuboidDropped === true")) return;
+        output.WriteLine("DragToAsync fired no drop: dispatching the drag events");
+        var sourceHandle = await source.ElementHandleAsync();
+        await target.EvaluateAsync("""
+            (target, source) => {
+              const dt = new DataTransfer();
+              const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+              fire(source, "dragstart");
+              fire(target, "dragenter");
+              fire(target, "dragover");
+              fire(target, "drop");
+              fire(source, "dragend");
+            }
+            """, sourceHandle);
+    }
+
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS"))) return;
+        var dir = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name + ".png");
+        await page.Mouse.MoveAsync(0, 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cuboid.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Cuboid.slnx was not found above " + AppContext.BaseDirectory);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataDir, recursive: true); }
+        catch (IOException) { }
+    }
+}
