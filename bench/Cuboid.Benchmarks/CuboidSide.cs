@@ -20,14 +20,14 @@ internal sealed class CuboidSide : IEngineSide
     public void LoadSalesOnly(RetailDataFiles files)
     {
         Reset();
-        _session = Session.Start(new SessionConfig { Name = null });
+        _session = Session.Start(new SessionConfig { Name = null, Port = null });
         _session.ReadCsv(files.Sales, RetailCube.SalesCsvOptions());
     }
 
     public void LoadAll(RetailDataFiles files)
     {
         Reset();
-        _session = Session.Start(new SessionConfig { Name = null });
+        _session = Session.Start(new SessionConfig { Name = null, Port = null });
         _cube = RetailCube.Build(_session, files);
     }
 

@@ -34,7 +34,7 @@ public class KernelBench
             _quantity[i] = random.Next(1, 20);
             _price[i] = random.Next(100, 100_000) / 100.0;
         }
-        _session = Session.Start(new SessionConfig { Name = null });
+        _session = Session.Start(new SessionConfig { Name = null, Port = null });
         var sales = _session.CreateTable("Sales", new Dictionary<string, DataType> { ["store"] = DataType.Int, ["quantity"] = DataType.Int, ["price"] = DataType.Double });
         var stores = _session.CreateTable("Stores", new Dictionary<string, DataType> { ["store"] = DataType.Int, ["country"] = DataType.String }, keys: ["store"]);
         sales.Load(Enumerable.Range(0, Rows).Select(i => new { store = store[i], quantity = _quantity[i], price = _price[i] }));

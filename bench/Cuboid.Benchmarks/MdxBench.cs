@@ -21,7 +21,7 @@ public class MdxBench
     [GlobalSetup]
     public void Setup()
     {
-        _session = Session.Start(new SessionConfig { Name = null });
+        _session = Session.Start(new SessionConfig { Name = null, Port = null });
         var random = new Random(3);
         var sales = _session.CreateTable("Sales", new Dictionary<string, DataType>
         {

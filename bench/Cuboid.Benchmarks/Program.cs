@@ -9,6 +9,8 @@ using Cuboid.Samples;
 //   generate     [--rows 10M] [--seed 42] [--data DIR]
 //   kernel       BenchmarkDotNet: the scan kernel against a hand-written loop (BenchmarkDotNet's own arguments follow)
 //   mdx          BenchmarkDotNet: parsing a web-app MDX query, and running it with cached aggregates
+//   concurrency  [--rows 10M] [--clients 16] [--seconds 30] [--warmup 5] [--cold [shared]]
+//                C1: concurrent clients posting Q4 to /api/mdx; --cold: one cube per client, cache cleared before each request
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -35,6 +37,20 @@ switch (command)
     case "generate":
         DataSet.Ensure(dataDir, rows, seed);
         return 0;
+
+    case "concurrency":
+        return ConcurrencyBench.Run(
+            DataSet.Ensure(dataDir, rows, seed),
+            clients: opts.TryGetValue("clients", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 16,
+            duration: TimeSpan.FromSeconds(opts.TryGetValue("seconds", out var sec) ? double.Parse(sec, CultureInfo.InvariantCulture) : 30),
+            warmUp: TimeSpan.FromSeconds(opts.TryGetValue("warmup", out var w) ? double.Parse(w, CultureInfo.InvariantCulture) : 5),
+            cold: opts.GetValueOrDefault("cold") switch
+            {
+                null => ColdMode.None,
+                "shared" => ColdMode.Shared,
+                _ => ColdMode.PerClient,
+            },
+            Console.Out);
 
     case "side-by-side":
         {
@@ -67,7 +83,7 @@ switch (command)
         }
 
     default:
-        Console.Error.WriteLine($"unknown command '{command}': use side-by-side or generate");
+        Console.Error.WriteLine($"unknown command '{command}': use side-by-side, generate, concurrency, kernel or mdx");
         return 1;
 }
 

@@ -19,16 +19,15 @@ internal static class ScanKernel
     {
         var watch = Stopwatch.StartNew();
         var chunks = plan.Snapshot.Fact.Chunks.Length;
-        // One worker per core, each with its own accumulators, taking chunks from a shared counter:
-        // as many accumulators as cores, whatever the number of chunks.
+        // One worker per core, each with its own accumulators, over a fixed stripe of chunks
+        // (w, w + W, w + 2W…) merged in worker order: the same query on the same data adds its
+        // doubles in the same order every time, so results are reproducible to the last bit.
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
         var partials = new Accumulators[workers];
-        var next = -1;
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, w =>
         {
             var acc = new Accumulators(plan);
-            int chunk;
-            while (!cancellation.IsCancellationRequested && (chunk = Interlocked.Increment(ref next)) < chunks) ScanChunk(plan, chunk, acc);
+            for (var chunk = w; chunk < chunks && !cancellation.IsCancellationRequested; chunk += workers) ScanChunk(plan, chunk, acc);
             partials[w] = acc;
         });
         cancellation.ThrowIfCancellationRequested();
