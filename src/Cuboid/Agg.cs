@@ -18,6 +18,20 @@ public static class Agg
     /// <summary>Number of non-null values per cell.</summary>
     public static Measure Count(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.Count, input));
 
+    /// <summary>Product of the non-null values per cell.</summary>
+    public static Measure Prod(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.Prod, input));
+
+    /// <summary>Sum of the squares of the non-null values per cell.</summary>
+    public static Measure SquareSum(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.SquareSum, input));
+
+    /// <summary>Variance of the non-null values per cell (sample by default, as Atoti).</summary>
+    public static Measure Var(ColumnExpression input, VarianceMode mode = VarianceMode.Sample) =>
+        new(new AggregatedMeasure(mode == VarianceMode.Sample ? AggregationFunction.SampleVariance : AggregationFunction.PopulationVariance, input));
+
+    /// <summary>Standard deviation of the non-null values per cell (sample by default, as Atoti).</summary>
+    public static Measure Std(ColumnExpression input, VarianceMode mode = VarianceMode.Sample) =>
+        new(new AggregatedMeasure(mode == VarianceMode.Sample ? AggregationFunction.SampleStd : AggregationFunction.PopulationStd, input));
+
     /// <summary>Number of distinct non-null values per cell.</summary>
     public static Measure CountDistinct(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.CountDistinct, input));
 }
@@ -36,6 +50,29 @@ public static class Fn
     /// <summary>On rows, with constants.</summary>
     public static ColumnExpression Where(Condition condition, ColumnExpression then, double otherwise) =>
         new WhereExpression(condition, then, new ConstantExpression(otherwise));
+
+    /// <summary>On measures: <paramref name="then"/> where <paramref name="condition"/> (on measures) holds, else <paramref name="otherwise"/>; empty where neither applies.</summary>
+    public static Measure Where(Condition condition, Measure then, Measure? otherwise = null) =>
+        new(new WhereMeasure(condition, then.AsOperand, otherwise?.AsOperand));
+
+#pragma warning disable CS1591 // the math functions are named after what they compute
+    public static Measure Abs(Measure m) => MathMeasure.Of(MathFunction.Abs, m);
+    public static Measure Sqrt(Measure m) => MathMeasure.Of(MathFunction.Sqrt, m);
+    public static Measure Exp(Measure m) => MathMeasure.Of(MathFunction.Exp, m);
+    public static Measure Log(Measure m) => MathMeasure.Of(MathFunction.Log, m);
+    public static Measure Log10(Measure m) => MathMeasure.Of(MathFunction.Log10, m);
+    public static Measure Ceil(Measure m) => MathMeasure.Of(MathFunction.Ceil, m);
+    public static Measure Floor(Measure m) => MathMeasure.Of(MathFunction.Floor, m);
+    public static Measure Sin(Measure m) => MathMeasure.Of(MathFunction.Sin, m);
+    public static Measure Cos(Measure m) => MathMeasure.Of(MathFunction.Cos, m);
+    public static Measure Tan(Measure m) => MathMeasure.Of(MathFunction.Tan, m);
+    public static Measure Erf(Measure m) => MathMeasure.Of(MathFunction.Erf, m);
+    public static Measure Erfc(Measure m) => MathMeasure.Of(MathFunction.Erfc, m);
+    public static Measure Pow(Measure x, Measure y) => MathMeasure.Of(MathFunction.Pow, x, y);
+    public static Measure Round(Measure m, int digits = 0) => new(new MathMeasure(MathFunction.Round, [m.AsOperand], digits));
+    public static Measure Min(params Measure[] measures) => MathMeasure.Of(MathFunction.Min, measures);
+    public static Measure Max(params Measure[] measures) => MathMeasure.Of(MathFunction.Max, measures);
+#pragma warning restore CS1591
 
     /// <summary>A constant row-level value.</summary>
     public static ColumnExpression Constant(double value) => new ConstantExpression(value);

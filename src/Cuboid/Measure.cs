@@ -61,7 +61,25 @@ public sealed class Measure : MeasureDefinition
     public static Measure operator /(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Divide, l, r);
     public static Measure operator %(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Modulo, l, r);
     public static Measure operator -(Measure m) => Arithmetic(ArithmeticOperator.Subtract, 0, m);
+    public static Condition operator ==(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.Equal, r.AsOperand);
+    public static Condition operator !=(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.NotEqual, r.AsOperand);
+    public static Condition operator <(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.Less, r.AsOperand);
+    public static Condition operator <=(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.LessOrEqual, r.AsOperand);
+    public static Condition operator >(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.Greater, r.AsOperand);
+    public static Condition operator >=(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.GreaterOrEqual, r.AsOperand);
 #pragma warning restore CS1591
+
+    /// <summary>The cell is empty.</summary>
+    public Condition IsNull() => new MeasureCondition(AsOperand, ComparisonOperator.Equal, null);
+
+    /// <summary>The cell is not empty.</summary>
+    public Condition IsNotNull() => new MeasureCondition(AsOperand, ComparisonOperator.NotEqual, null);
+
+    /// <summary>Reference equality: <c>==</c> builds a condition instead.</summary>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 
     /// <summary>The node to use when this measure is an operand: itself when named, its formula otherwise.</summary>
     internal MeasureDefinition AsOperand => Name is null ? Definition : this;

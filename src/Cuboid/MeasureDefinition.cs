@@ -30,6 +30,27 @@ public enum AggregationFunction
     Count,
     /// <summary>Number of distinct non-null values.</summary>
     CountDistinct,
+    /// <summary>Product of the non-null values.</summary>
+    Prod,
+    /// <summary>Sum of the squares of the non-null values.</summary>
+    SquareSum,
+    /// <summary>Sample variance (n − 1 in the denominator).</summary>
+    SampleVariance,
+    /// <summary>Population variance (n in the denominator).</summary>
+    PopulationVariance,
+    /// <summary>Sample standard deviation.</summary>
+    SampleStd,
+    /// <summary>Population standard deviation.</summary>
+    PopulationStd,
+}
+
+/// <summary>Which variance (or standard deviation) Agg.Var and Agg.Std compute, as Atoti's <c>mode</c>.</summary>
+public enum VarianceMode
+{
+    /// <summary>Divide by n − 1: the estimate from a sample.</summary>
+    Sample,
+    /// <summary>Divide by n: the whole population.</summary>
+    Population,
 }
 
 /// <summary><c>Agg.Sum(expression)</c> and its kin: fact rows aggregated per cell.</summary>
@@ -51,7 +72,8 @@ public sealed class AggregatedMeasure : MeasureDefinition
     public DataType ResultType => Function switch
     {
         AggregationFunction.Count or AggregationFunction.CountDistinct => DataType.Long,
-        AggregationFunction.Mean => DataType.Double,
+        AggregationFunction.Mean or AggregationFunction.Prod or AggregationFunction.SquareSum or AggregationFunction.SampleVariance
+            or AggregationFunction.PopulationVariance or AggregationFunction.SampleStd or AggregationFunction.PopulationStd => DataType.Double,
         _ when Input.DataType.IsIntegral() => DataType.Long,
         _ => DataType.Double,
     };

@@ -40,9 +40,10 @@ internal sealed class Accumulators
         {
             // Only the contributors need counts from the start; the other leaves count nulls, made on the first null.
             _counts[i] = i == Contributors ? new long[_capacity] : [];
-            if (leaves[i].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.LastUpdate)
+            if (leaves[i].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.LastUpdate or LeafKind.SquareSum or LeafKind.Prod)
             {
                 _values[i] = new double[_capacity];
+                if (leaves[i].Kind == LeafKind.Prod) Array.Fill(_values[i], 1d);
                 if (leaves[i].Kind == LeafKind.Min) Array.Fill(_values[i], double.PositiveInfinity);
                 if (leaves[i].Kind is LeafKind.Max or LeafKind.LastUpdate) Array.Fill(_values[i], double.NegativeInfinity);
             }
@@ -130,6 +131,20 @@ internal sealed class Accumulators
                 break;
             case LeafKind.Count:
                 break;   // no null: nothing to count beyond the contributors
+            case LeafKind.SquareSum:
+                for (var r = 0; r < n; r++)
+                {
+                    var s = slots[r];
+                    if (s >= 0) acc[s] += values[r] * values[r];
+                }
+                break;
+            case LeafKind.Prod:
+                for (var r = 0; r < n; r++)
+                {
+                    var s = slots[r];
+                    if (s >= 0) acc[s] *= values[r];
+                }
+                break;
             case LeafKind.Min:
                 for (var r = 0; r < n; r++)
                 {
@@ -169,6 +184,8 @@ internal sealed class Accumulators
                 case LeafKind.Sum: acc[s] += values[r]; break;
                 case LeafKind.Min: if (values[r] < acc[s]) acc[s] = values[r]; break;
                 case LeafKind.Max: if (values[r] > acc[s]) acc[s] = values[r]; break;
+                case LeafKind.SquareSum: acc[s] += values[r] * values[r]; break;
+                case LeafKind.Prod: acc[s] *= values[r]; break;
             }
         }
     }
@@ -249,7 +266,8 @@ internal sealed class Accumulators
                 }
                 switch (kind)
                 {
-                    case LeafKind.Sum: _values[leaf][t] += other._values[leaf][s]; break;
+                    case LeafKind.Sum or LeafKind.SquareSum: _values[leaf][t] += other._values[leaf][s]; break;
+                    case LeafKind.Prod: _values[leaf][t] *= other._values[leaf][s]; break;
                     case LeafKind.Min: _values[leaf][t] = Math.Min(_values[leaf][t], other._values[leaf][s]); break;
                     case LeafKind.Max or LeafKind.LastUpdate: _values[leaf][t] = Math.Max(_values[leaf][t], other._values[leaf][s]); break;
                     case LeafKind.CountDistinct:
@@ -301,7 +319,7 @@ internal sealed class Accumulators
         for (var leaf = 0; leaf < leaves.Length; leaf++)
         {
             var values = _values[leaf].Length == 0 ? [] : slots.Select(s => _values[leaf][s]).ToArray();
-            var counts = _plan.Leaves[leaf].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.Count
+            var counts = _plan.Leaves[leaf].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.Count or LeafKind.SquareSum or LeafKind.Prod
                 ? slots.Select(s => rows[s] - (_counts[leaf].Length == 0 ? 0 : _counts[leaf][s])).ToArray()   // non-null values
                 : _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => rows[s]).ToArray()
                 : _bitmaps[leaf] is { } bitmaps ? slots.Select(s => (long)(bitmaps[s] is { } b ? Bits.Count(b) : 0)).ToArray()
@@ -321,7 +339,13 @@ internal sealed class Accumulators
             {
                 var old = _values[i].Length;
                 Array.Resize(ref _values[i], capacity);
-                var fill = _plan.Leaves[i].Kind == LeafKind.Min ? double.PositiveInfinity : _plan.Leaves[i].Kind == LeafKind.Sum ? 0 : double.NegativeInfinity;
+                var fill = _plan.Leaves[i].Kind switch
+                {
+                    LeafKind.Min => double.PositiveInfinity,
+                    LeafKind.Sum or LeafKind.SquareSum => 0,
+                    LeafKind.Prod => 1,
+                    _ => double.NegativeInfinity,
+                };
                 Array.Fill(_values[i], fill, old, capacity - old);
             }
             if (_distinct[i] is not null) Array.Resize(ref _distinct[i], capacity);

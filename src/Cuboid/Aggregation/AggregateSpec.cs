@@ -13,6 +13,10 @@ internal enum LeafKind
     CountDistinct,
     /// <summary>Latest commit time of the chunks holding the cell's rows (update.TIMESTAMP).</summary>
     LastUpdate,
+    /// <summary>Sum of squares (variance, standard deviation).</summary>
+    SquareSum,
+    /// <summary>Product.</summary>
+    Prod,
 }
 
 /// <summary>One aggregation of a row-level expression; equal specs are computed once per scan.</summary>

@@ -65,6 +65,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             var source = finer.Leaf(spec);
             var values = source.Values.Length == 0 ? [] : new double[n];
             if (spec.Kind == LeafKind.Min) Array.Fill(values, double.PositiveInfinity);
+            if (spec.Kind == LeafKind.Prod) Array.Fill(values, 1d);
             if (spec.Kind is LeafKind.Max or LeafKind.LastUpdate) Array.Fill(values, double.NegativeInfinity);
             var counts = new long[n];
             for (var i = 0; i < map.Length; i++)
@@ -74,7 +75,8 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
                 if (values.Length == 0 || (source.Counts[i] == 0 && spec.Kind != LeafKind.LastUpdate)) continue;
                 values[c] = spec.Kind switch
                 {
-                    LeafKind.Sum => values[c] + source.Values[i],
+                    LeafKind.Sum or LeafKind.SquareSum => values[c] + source.Values[i],
+                    LeafKind.Prod => values[c] * source.Values[i],
                     LeafKind.Min => Math.Min(values[c], source.Values[i]),
                     _ => Math.Max(values[c], source.Values[i]),
                 };

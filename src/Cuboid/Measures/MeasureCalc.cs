@@ -22,6 +22,8 @@ internal abstract class MeasureCalc
         ArithmeticMeasure a => new ArithmeticMeasureCalc(a.Operator, Compile(a.Left), Compile(a.Right)),
         ConstantMeasure c => new ConstantMeasureCalc(c.Value),
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
+        MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
+        WhereMeasure w => new WhereMeasureCalc(MeasureConditionCalc.Compile(w.Condition), Compile(w.Then), w.Otherwise is null ? null : Compile(w.Otherwise)),
         UpdateTimestampMeasure => new LeafCalc(new AggregateSpec(LeafKind.LastUpdate, null), DataType.LocalDateTime),
         _ => throw new NotSupportedException($"Measure {definition} cannot be computed yet."),
     };
@@ -57,12 +59,21 @@ internal sealed class AggregatedCalc(AggregatedMeasure measure) : MeasureCalc
         AggregationFunction.Min => LeafKind.Min,
         AggregationFunction.Max => LeafKind.Max,
         AggregationFunction.Count => LeafKind.Count,
+        AggregationFunction.Prod => LeafKind.Prod,
+        AggregationFunction.SquareSum or AggregationFunction.SampleVariance or AggregationFunction.PopulationVariance
+            or AggregationFunction.SampleStd or AggregationFunction.PopulationStd => LeafKind.SquareSum,
         _ => LeafKind.CountDistinct,
     }, measure.Input);
 
+    /// <summary>Variances also need the plain sum.</summary>
+    private readonly AggregateSpec _sum = new(LeafKind.Sum, measure.Input);
+
+    private bool IsVariance => measure.Function is AggregationFunction.SampleVariance or AggregationFunction.PopulationVariance
+        or AggregationFunction.SampleStd or AggregationFunction.PopulationStd;
+
     public override DataType ResultType => measure.ResultType;
 
-    public override IEnumerable<AggregateSpec> Leaves => [_main];
+    public override IEnumerable<AggregateSpec> Leaves => IsVariance ? [_main, _sum] : [_main];
 
     public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
     {
@@ -83,6 +94,14 @@ internal sealed class AggregatedCalc(AggregatedMeasure measure) : MeasureCalc
                 case AggregationFunction.Mean:
                     values[i] = count == 0 ? 0 : leaf.Values[i] / count;
                     valid[i] = count > 0;
+                    break;
+                case AggregationFunction.SampleVariance or AggregationFunction.PopulationVariance or AggregationFunction.SampleStd or AggregationFunction.PopulationStd:
+                    var sample = measure.Function is AggregationFunction.SampleVariance or AggregationFunction.SampleStd;
+                    var mean = count == 0 ? 0 : result.Leaf(_sum).Values[i] / count;
+                    // E[x²] − mean², over n or n − 1; clamped at 0 against rounding.
+                    var variance = Math.Max(0, (leaf.Values[i] - count * mean * mean) / (sample ? count - 1 : count));
+                    values[i] = measure.Function is AggregationFunction.SampleStd or AggregationFunction.PopulationStd ? Math.Sqrt(variance) : variance;
+                    valid[i] = sample ? count > 1 : count > 0;
                     break;
                 default:
                     values[i] = leaf.Values[i];

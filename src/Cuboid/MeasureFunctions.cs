@@ -1,0 +1,94 @@
+namespace Cuboid;
+
+/// <summary>The math functions of <see cref="Fn"/> on measures.</summary>
+public enum MathFunction
+{
+#pragma warning disable CS1591 // named after what they compute
+    Abs, Sqrt, Exp, Log, Log10, Ceil, Floor, Round, Sin, Cos, Tan, Erf, Erfc, Pow, Min, Max,
+#pragma warning restore CS1591
+}
+
+/// <summary>A math function applied cell by cell to measures: <c>Fn.Sqrt(m["Variance"])</c>.</summary>
+public sealed class MathMeasure : MeasureDefinition
+{
+    internal MathMeasure(MathFunction function, IReadOnlyList<MeasureDefinition> operands, int digits = 0)
+    {
+        Function = function;
+        Arguments = operands;
+        Digits = digits;
+    }
+
+    /// <summary>The function.</summary>
+    public MathFunction Function { get; }
+
+    /// <summary>The measures it applies to.</summary>
+    public IReadOnlyList<MeasureDefinition> Arguments { get; }
+
+    /// <summary>Decimal digits kept by Round.</summary>
+    public int Digits { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => Arguments;
+
+    internal static Measure Of(MathFunction function, params Measure[] measures) =>
+        new(new MathMeasure(function, [.. measures.Select(m => m.AsOperand)]));
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Function}({string.Join(", ", Arguments)})";
+}
+
+/// <summary><c>Fn.Where(condition, then, otherwise)</c> on measures: per cell, the first that applies; empty otherwise.</summary>
+public sealed class WhereMeasure : MeasureDefinition
+{
+    internal WhereMeasure(Condition condition, MeasureDefinition then, MeasureDefinition? otherwise)
+    {
+        Condition = condition;
+        Then = then;
+        Otherwise = otherwise;
+    }
+
+    /// <summary>A condition on measures (comparisons of measures, IsNull, combined with &amp;, |, !).</summary>
+    public Condition Condition { get; }
+
+    /// <summary>The value where the condition holds.</summary>
+    public MeasureDefinition Then { get; }
+
+    /// <summary>The value elsewhere (empty when null).</summary>
+    public MeasureDefinition? Otherwise { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands =>
+        [Then, .. Otherwise is null ? Array.Empty<MeasureDefinition>() : [Otherwise], .. MeasureCondition.MeasuresOf(Condition)];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Where({Condition}, {Then}, {Otherwise})";
+}
+
+/// <summary>A measure compared with a measure or a constant, cell by cell; a comparison with an empty cell is false, as in Atoti.</summary>
+public sealed class MeasureCondition : Condition
+{
+    internal MeasureCondition(MeasureDefinition left, ComparisonOperator op, MeasureDefinition? right)
+    {
+        Left = left;
+        Operator = op;
+        Right = right;
+    }
+
+    /// <summary>The compared measure.</summary>
+    public MeasureDefinition Left { get; }
+
+    /// <summary>The operator (Equal with a null right side tests for empty).</summary>
+    public ComparisonOperator Operator { get; }
+
+    /// <summary>The other side; null for IsNull / IsNotNull.</summary>
+    public MeasureDefinition? Right { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => Right is null ? $"{Left} is {(Operator == ComparisonOperator.Equal ? "" : "not ")}null" : $"{Left} {ComparisonCondition.Symbol(Operator)} {Right}";
+
+    internal static IEnumerable<MeasureDefinition> MeasuresOf(Condition condition) => condition switch
+    {
+        MeasureCondition m => m.Right is null ? [m.Left] : [m.Left, m.Right],
+        CompositeCondition c => c.Operands.SelectMany(MeasuresOf),
+        NotCondition n => MeasuresOf(n.Operand),
+        _ => [],
+    };
+}

@@ -1,0 +1,95 @@
+using Cuboid.Tests.Support;
+
+namespace Cuboid.Tests.Measures;
+
+/// <summary>Statistical aggregations, math and Fn.Where on measures, against values computed from the rows with LINQ.</summary>
+public sealed class MeasureFunctionTests
+{
+    private sealed record Row(int Id, string Shop, double? X);
+
+    private static readonly Row[] s_rows =
+    [
+        new(1, "Paris", 2), new(2, "Paris", 4), new(3, "Paris", 9), new(4, "Lyon", 1.5), new(5, "Lyon", null),
+        new(6, "Lyon", 3.5), new(7, "Nice", null), new(8, "Oslo", -2),
+    ];
+
+    private static (Session, Cube) Build()
+    {
+        var session = TestData.NewSession();
+        var t = session.CreateTable("T", new Dictionary<string, DataType> { ["Id"] = DataType.Int, ["Shop"] = DataType.String, ["X"] = DataType.Double }, keys: ["Id"]);
+        t.Load(s_rows);
+        var cube = session.CreateCube(t, "T", CubeMode.Manual);
+        cube.Hierarchies.Remove("Id");
+        var m = cube.Measures;
+        m["Var"] = Agg.Var(t["X"]);
+        m["VarP"] = Agg.Var(t["X"], VarianceMode.Population);
+        m["Std"] = Agg.Std(t["X"]);
+        m["StdP"] = Agg.Std(t["X"], VarianceMode.Population);
+        m["Prod"] = Agg.Prod(t["X"]);
+        m["SquareSum"] = Agg.SquareSum(t["X"]);
+        m["Sum"] = Agg.Sum(t["X"]);
+        return (session, cube);
+    }
+
+    private static IEnumerable<double> X(string? shop) => s_rows.Where(r => (shop is null || r.Shop == shop) && r.X.HasValue).Select(r => r.X!.Value);
+
+    private static double? Variance(IEnumerable<double> values, bool sample)
+    {
+        var xs = values.ToList();
+        if (xs.Count < (sample ? 2 : 1)) return null;
+        var mean = xs.Average();
+        return xs.Sum(x => (x - mean) * (x - mean)) / (sample ? xs.Count - 1 : xs.Count);
+    }
+
+    [Fact]
+    public void VarianceStdProdAndSquareSumMatchTheRowsWithTotals()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var m = cube.Measures;
+        var result = cube.Query([m["Var"], m["VarP"], m["Std"], m["StdP"], m["Prod"], m["SquareSum"]], levels: [cube.Levels["Shop"]], includeTotals: true);
+        string?[] shops = [null, "Lyon", "Nice", "Oslo", "Paris"];
+        Assert.Equal(shops, result.Column("Shop").Values.Cast<string?>());
+        for (var r = 0; r < shops.Length; r++)
+        {
+            var xs = X(shops[r]).ToList();
+            AssertClose(Variance(xs, sample: true), result.Column("Var").GetDouble(r));
+            AssertClose(Variance(xs, sample: false), result.Column("VarP").GetDouble(r));
+            AssertClose(Variance(xs, sample: true) is { } v ? Math.Sqrt(v) : null, result.Column("Std").GetDouble(r));
+            AssertClose(Variance(xs, sample: false) is { } p ? Math.Sqrt(p) : null, result.Column("StdP").GetDouble(r));
+            AssertClose(xs.Count == 0 ? null : xs.Aggregate(1.0, (a, x) => a * x), result.Column("Prod").GetDouble(r));
+            AssertClose(xs.Count == 0 ? null : xs.Sum(x => x * x), result.Column("SquareSum").GetDouble(r));
+        }
+    }
+
+    [Fact]
+    public void WhereMathAndComparisonsOnMeasures()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var m = cube.Measures;
+        m["Big"] = Fn.Where(m["Sum"] > 5, m["Sum"], -1);
+        m["Empty?"] = Fn.Where(m["Sum"].IsNull(), 1, 0);
+        m["Abs"] = Fn.Abs(m["Sum"]);
+        m["Root"] = Fn.Round(Fn.Sqrt(Fn.Abs(m["Sum"])), 3);
+        m["Larger"] = Fn.Max(m["Sum"], m["SquareSum"]);
+        m["Pow"] = Fn.Pow(m["Sum"], 2);
+        m["Erf"] = Fn.Erf(m["Sum"] / 10);
+        var result = cube.Query([m["Big"], m["Empty?"], m["Abs"], m["Root"], m["Larger"], m["Pow"], m["Erf"]], levels: [cube.Levels["Shop"]]);
+        // Lyon 5, Nice empty, Oslo −2, Paris 15.
+        Assert.Equal([-1.0, -1.0, -1.0, 15.0], result.Column("Big").Values.Cast<double?>());   // Nice's empty sum compares false: Otherwise
+        Assert.Equal([0L, 1L, 0L, 0L], result.Column("Empty?").Values.Cast<long?>());
+        Assert.Equal([5.0, null, 2.0, 15.0], result.Column("Abs").Values.Cast<double?>());
+        Assert.Equal([2.236, null, 1.414, 3.873], result.Column("Root").Values.Cast<double?>());
+        Assert.Equal([14.5, null, 4.0, 101.0], result.Column("Larger").Values.Cast<double?>());
+        Assert.Equal([25.0, null, 4.0, 225.0], result.Column("Pow").Values.Cast<double?>());
+        Assert.True(Math.Abs(result.Column("Erf").GetDouble(0)!.Value - 0.5204998778) < 2e-7);   // erf(0.5)
+        Assert.Throws<ArgumentException>(() => cube.Query([cube.Measures.Set("Bad", Fn.Where(cube.Levels["Shop"] == "Lyon", m["Sum"]))]));
+    }
+
+    private static void AssertClose(double? expected, double? actual)
+    {
+        if (expected is null) Assert.Null(actual);
+        else Assert.True(actual is { } a && Math.Abs(a - expected.Value) <= 1e-9 * Math.Max(1, Math.Abs(expected.Value)), $"expected {expected}, got {actual}");
+    }
+}
