@@ -55,6 +55,19 @@ public static class Fn
     public static Measure Where(Condition condition, Measure then, Measure? otherwise = null) =>
         new(new WhereMeasure(condition, then.AsOperand, otherwise?.AsOperand));
 
+    /// <summary>The measure at the top (All member) of <paramref name="hierarchies"/>, the other coordinates kept: <c>m["Revenue"] / Fn.Total(m["Revenue"], h["Country"])</c>.</summary>
+    public static Measure Total(Measure measure, params Hierarchy[] hierarchies) => new(new TotalMeasure(measure.AsOperand, hierarchies));
+
+    /// <summary>The measure at the member's ancestor <paramref name="degrees"/> levels up on <paramref name="hierarchy"/>.</summary>
+    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(degrees, 1);
+        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees));
+    }
+
+    /// <summary>The measure at the member <paramref name="offset"/> places later on <paramref name="on"/> (earlier when negative); empty past the ends.</summary>
+    public static Measure Shift(Measure measure, Level on, int offset = 1) => new(new ShiftMeasure(measure.AsOperand, on, offset));
+
 #pragma warning disable CS1591 // the math functions are named after what they compute
     public static Measure Abs(Measure m) => MathMeasure.Of(MathFunction.Abs, m);
     public static Measure Sqrt(Measure m) => MathMeasure.Of(MathFunction.Sqrt, m);

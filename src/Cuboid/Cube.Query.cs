@@ -38,7 +38,7 @@ public sealed partial class Cube
         {
             parts.Add((aggregator.Get(Granularity(levelList[..k]), leaves, full), k));
         }
-        var builder = new ResultBuilder(snapshot, levelList, measureList, calcs, IndexOf);
+        var builder = new ResultBuilder(snapshot, levelList, measureList, calcs, IndexOf, aggregator);
         return builder.Build(parts, includeEmptyRows ? full : null);
     }
 

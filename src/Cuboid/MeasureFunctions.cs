@@ -92,3 +92,74 @@ public sealed class MeasureCondition : Condition
         _ => [],
     };
 }
+
+/// <summary><c>Fn.Total(m, hierarchies…)</c>: the measure at the top (All) of the hierarchies, the other coordinates kept.</summary>
+public sealed class TotalMeasure : MeasureDefinition
+{
+    internal TotalMeasure(MeasureDefinition measure, IReadOnlyList<Hierarchy> hierarchies)
+    {
+        Measure = measure;
+        Hierarchies = hierarchies;
+    }
+
+    /// <summary>The measure read at the total.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The hierarchies taken to their All member.</summary>
+    public IReadOnlyList<Hierarchy> Hierarchies { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Total({Measure}, {string.Join(", ", Hierarchies.Select(h => h.UniqueName))})";
+}
+
+/// <summary><c>Fn.ParentValue(m, hierarchy, degrees)</c>: the measure at the member's ancestor <see cref="Degrees"/> levels up (the All member above the top level).</summary>
+public sealed class ParentValueMeasure : MeasureDefinition
+{
+    internal ParentValueMeasure(MeasureDefinition measure, Hierarchy hierarchy, int degrees)
+    {
+        Measure = measure;
+        Hierarchy = hierarchy;
+        Degrees = degrees;
+    }
+
+    /// <summary>The measure read at the parent.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The hierarchy walked up.</summary>
+    public Hierarchy Hierarchy { get; }
+
+    /// <summary>How many levels up.</summary>
+    public int Degrees { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"ParentValue({Measure}, {Hierarchy.UniqueName}, {Degrees})";
+}
+
+/// <summary><c>Fn.Shift(m, level, offset)</c>: the measure at the member <see cref="Offset"/> places later on the level (earlier when negative), in level order.</summary>
+public sealed class ShiftMeasure : MeasureDefinition
+{
+    internal ShiftMeasure(MeasureDefinition measure, Level level, int offset)
+    {
+        Measure = measure;
+        Level = level;
+        Offset = offset;
+    }
+
+    /// <summary>The measure read at the shifted member.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The level shifted along.</summary>
+    public Level Level { get; }
+
+    /// <summary>How many members later (negative: earlier).</summary>
+    public int Offset { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Shift({Measure}, {Level.UniqueName}, {Offset})";
+}

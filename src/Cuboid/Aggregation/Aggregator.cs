@@ -12,6 +12,9 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
 {
     public List<AggregateResult> Trace { get; } = [];
 
+    /// <summary>The data the aggregator reads.</summary>
+    public CubeSnapshot Snapshot => snapshot;
+
     /// <summary>Cancels scans between fact chunks (an MDX query's time limit).</summary>
     public CancellationToken Cancellation { get; init; }
 

@@ -10,9 +10,10 @@ internal sealed class MathCalc(MathFunction function, MeasureCalc[] operands, in
 
     public override IEnumerable<AggregateSpec> Leaves => operands.SelectMany(o => o.Leaves);
 
-    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
-        var inputs = operands.Select(o => o.Eval(result)).ToArray();
+        var result = input.Result;
+        var inputs = operands.Select(o => o.Eval(input)).ToArray();
         var n = result.CellCount;
         var values = new double[n];
         var valid = new bool[n];
@@ -63,11 +64,12 @@ internal sealed class WhereMeasureCalc(MeasureConditionCalc condition, MeasureCa
 
     public override IEnumerable<AggregateSpec> Leaves => [.. then.Leaves, .. otherwise?.Leaves ?? [], .. condition.Leaves];
 
-    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
-        var mask = condition.Eval(result);
-        var (a, aok) = then.Eval(result);
-        var (b, bok) = otherwise?.Eval(result) ?? (new double[result.CellCount], new bool[result.CellCount]);
+        var result = input.Result;
+        var mask = condition.Eval(input);
+        var (a, aok) = then.Eval(input);
+        var (b, bok) = otherwise?.Eval(input) ?? (new double[input.Result.CellCount], new bool[input.Result.CellCount]);
         var n = result.CellCount;
         var values = new double[n];
         var valid = new bool[n];
@@ -81,7 +83,7 @@ internal abstract class MeasureConditionCalc
 {
     public abstract IEnumerable<AggregateSpec> Leaves { get; }
 
-    public abstract bool[] Eval(AggregateResult result);
+    public abstract bool[] Eval(MeasureInput input);
 
     public static MeasureConditionCalc Compile(Condition condition) => condition switch
     {
@@ -96,16 +98,17 @@ internal abstract class MeasureConditionCalc
     {
         public override IEnumerable<AggregateSpec> Leaves => [.. left.Leaves, .. right?.Leaves ?? []];
 
-        public override bool[] Eval(AggregateResult result)
+        public override bool[] Eval(MeasureInput input)
         {
-            var (a, aok) = left.Eval(result);
+            var result = input.Result;
+            var (a, aok) = left.Eval(input);
             var mask = new bool[result.CellCount];
             if (right is null)
             {
                 for (var i = 0; i < mask.Length; i++) mask[i] = op == ComparisonOperator.Equal ? !aok[i] : aok[i];
                 return mask;
             }
-            var (b, bok) = right.Eval(result);
+            var (b, bok) = right.Eval(input);
             for (var i = 0; i < mask.Length; i++)
             {
                 // A comparison with an empty cell is false (Atoti).
@@ -127,9 +130,10 @@ internal abstract class MeasureConditionCalc
     {
         public override IEnumerable<AggregateSpec> Leaves => operands.SelectMany(o => o.Leaves);
 
-        public override bool[] Eval(AggregateResult result)
+        public override bool[] Eval(MeasureInput input)
         {
-            var masks = operands.Select(o => o.Eval(result)).ToArray();
+            var result = input.Result;
+            var masks = operands.Select(o => o.Eval(input)).ToArray();
             var mask = new bool[result.CellCount];
             for (var i = 0; i < mask.Length; i++) mask[i] = all ? masks.All(m => m[i]) : masks.Any(m => m[i]);
             return mask;
@@ -140,6 +144,6 @@ internal abstract class MeasureConditionCalc
     {
         public override IEnumerable<AggregateSpec> Leaves => operand.Leaves;
 
-        public override bool[] Eval(AggregateResult result) => [.. operand.Eval(result).Select(b => !b)];
+        public override bool[] Eval(MeasureInput input) => [.. operand.Eval(input).Select(b => !b)];
     }
 }

@@ -3,6 +3,13 @@ using Cuboid.Aggregation;
 namespace Cuboid.Measures;
 
 /// <summary>
+/// What a measure is computed from: the aggregate result at the query's granularity, and the
+/// aggregator that answers other granularities (totals, parents) with the same filter, rolling
+/// them up from this result when it can.
+/// </summary>
+internal sealed record MeasureInput(AggregateResult Result, Aggregator Aggregator);
+
+/// <summary>
 /// The compiled form of a measure: which aggregations it needs from a scan, and how to compute
 /// its value for every cell of an aggregate result at once (vectors, not cell by cell).
 /// </summary>
@@ -13,7 +20,7 @@ internal abstract class MeasureCalc
     public abstract IEnumerable<AggregateSpec> Leaves { get; }
 
     /// <summary>Values for every cell; <c>valid[i]</c> false is an empty cell.</summary>
-    public abstract (double[] Values, bool[] Valid) Eval(AggregateResult result);
+    public abstract (double[] Values, bool[] Valid) Eval(MeasureInput input);
 
     public static MeasureCalc Compile(MeasureDefinition definition) => definition switch
     {
@@ -23,6 +30,9 @@ internal abstract class MeasureCalc
         ConstantMeasure c => new ConstantMeasureCalc(c.Value),
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
+        TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
+        ParentValueMeasure p => new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees)),
+        ShiftMeasure s => new LocationCalc(Compile(s.Measure), LocationShift.Along(s.Level, s.Offset)),
         WhereMeasure w => new WhereMeasureCalc(MeasureConditionCalc.Compile(w.Condition), Compile(w.Then), w.Otherwise is null ? null : Compile(w.Otherwise)),
         UpdateTimestampMeasure => new LeafCalc(new AggregateSpec(LeafKind.LastUpdate, null), DataType.LocalDateTime),
         _ => throw new NotSupportedException($"Measure {definition} cannot be computed yet."),
@@ -35,8 +45,9 @@ internal sealed class LeafCalc(AggregateSpec spec, DataType type) : MeasureCalc
     public override DataType ResultType => type;
     public override IEnumerable<AggregateSpec> Leaves => [spec];
 
-    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
+        var result = input.Result;
         var leaf = result.Leaf(spec);
         var contributors = result.Leaf(AggregateSpec.Contributors).Counts;
         var n = result.CellCount;
@@ -75,8 +86,9 @@ internal sealed class AggregatedCalc(AggregatedMeasure measure) : MeasureCalc
 
     public override IEnumerable<AggregateSpec> Leaves => IsVariance ? [_main, _sum] : [_main];
 
-    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
+        var result = input.Result;
         var leaf = result.Leaf(_main);
         var n = result.CellCount;
         var values = new double[n];
@@ -120,10 +132,11 @@ internal sealed class ArithmeticMeasureCalc(ArithmeticOperator op, MeasureCalc l
 
     public override IEnumerable<AggregateSpec> Leaves => left.Leaves.Concat(right.Leaves);
 
-    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
-        var (a, aok) = left.Eval(result);
-        var (b, bok) = right.Eval(result);
+        var result = input.Result;
+        var (a, aok) = left.Eval(input);
+        var (b, bok) = right.Eval(input);
         var n = a.Length;
         var values = new double[n];
         var valid = new bool[n];
@@ -150,8 +163,9 @@ internal sealed class ConstantMeasureCalc(double value) : MeasureCalc
     public override DataType ResultType => value == Math.Floor(value) && Math.Abs(value) < 1e15 ? DataType.Long : DataType.Double;
     public override IEnumerable<AggregateSpec> Leaves => [];
 
-    public override (double[] Values, bool[] Valid) Eval(AggregateResult result)
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
+        var result = input.Result;
         var n = result.CellCount;
         var values = new double[n];
         Array.Fill(values, value);

@@ -10,7 +10,7 @@ namespace Cuboid.Results;
 /// sorted by member order with each total above the rows it totals. Works on flat arrays and a
 /// packed sort key, since a result can have a million rows (one per customer).
 /// </summary>
-internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, List<Measure> measures, MeasureCalc[] calcs, Func<Hierarchy, HierarchyIndex> indexOf)
+internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, List<Measure> measures, MeasureCalc[] calcs, Func<Hierarchy, HierarchyIndex> indexOf, Aggregator aggregator)
 {
     public QueryResult Build(List<(AggregateResult Result, int Depth)> parts, AggregateResult? emptyRowsFrom)
     {
@@ -20,7 +20,7 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
         for (var p = 0; p < parts.Count; p++)
         {
             var (result, depth) = parts[p];
-            measureValues.Add([.. calcs.Select(c => c.Eval(result))]);
+            measureValues.Add([.. calcs.Select(c => c.Eval(new MeasureInput(result, aggregator)))]);
             var sources = levels.Select(l => Array.FindIndex(result.Levels, f => f.Hierarchy.Hierarchy == l.Hierarchy)).ToArray();
             var first = rows.Count;
             rows.Grow(result.CellCount);

@@ -126,7 +126,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
                 Cells[key] = cell;
             }
             Values.Clear();
-            for (var i = 0; i < measures.Count; i++) Values[measures[i]] = calcs[i].Eval(result);
+            for (var i = 0; i < measures.Count; i++) Values[measures[i]] = calcs[i].Eval(new MeasureInput(result, aggregator));
             Pending.Clear();
             query?.Record(Levels, measures, result, watch.Elapsed, round);
         }

@@ -1,0 +1,131 @@
+using Cuboid.Aggregation;
+using Cuboid.Model;
+
+namespace Cuboid.Measures;
+
+/// <summary>
+/// A measure read at other locations than the cell's own: at the total of some hierarchies, at
+/// the parent member, or at a member further along a level. The values come from one aggregate
+/// result at the locations' granularity — asked of the aggregator, which rolls it up from the
+/// query's own result when it can — and are mapped back to the query's cells in one pass.
+/// </summary>
+internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift) : MeasureCalc
+{
+    public override DataType ResultType => inner.ResultType;
+
+    public override IEnumerable<AggregateSpec> Leaves => inner.Leaves;
+
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
+    {
+        var result = input.Result;
+        var (levels, map) = shift.Plan(result.Levels, input.Aggregator.Snapshot);
+        var target = levels.SequenceEqual(result.Levels)
+            ? result
+            : input.Aggregator.Get(levels, [AggregateSpec.Contributors, .. inner.Leaves.Distinct().Where(l => l != AggregateSpec.Contributors)], result);
+        var (targetValues, targetValid) = inner.Eval(new MeasureInput(target, input.Aggregator));
+        var radix = levels.Select(l => Math.Max(1L, l.Hierarchy.Members.Count(l.Depth))).ToArray();
+        var cells = new Dictionary<long, int>(target.CellCount);
+        for (var c = 0; c < target.CellCount; c++) cells[Key(target, c, radix)] = c;
+        var n = result.CellCount;
+        var values = new double[n];
+        var valid = new bool[n];
+        var codes = new int[result.Levels.Length];
+        var mapped = new int[levels.Length];
+        for (var i = 0; i < n; i++)
+        {
+            for (var l = 0; l < codes.Length; l++) codes[l] = result.Codes[l][i];
+            if (!map(codes, mapped)) continue;
+            long key = 0;
+            for (var l = 0; l < mapped.Length; l++) key = key * radix[l] + mapped[l];
+            if (!cells.TryGetValue(key, out var cell) || !targetValid[cell]) continue;
+            values[i] = targetValues[cell];
+            valid[i] = true;
+        }
+        return (values, valid);
+    }
+
+    private static long Key(AggregateResult result, int cell, long[] radix)
+    {
+        long key = 0;
+        for (var l = 0; l < radix.Length; l++) key = key * radix[l] + result.Codes[l][cell];
+        return key;
+    }
+}
+
+/// <summary>Where a location-shifting function reads: the target levels, and each cell's codes mapped to them (false: no such location).</summary>
+internal abstract class LocationShift
+{
+    public delegate bool Map(int[] codes, int[] target);
+
+    public abstract (LevelRef[] Levels, Map Map) Plan(LevelRef[] levels, CubeSnapshot snapshot);
+
+    public static LocationShift Total(IReadOnlyList<Hierarchy> hierarchies) => new TotalShift(hierarchies);
+
+    public static LocationShift Parent(Hierarchy hierarchy, int degrees) => new ParentShift(hierarchy, degrees);
+
+    public static LocationShift Along(Level level, int offset) => new AlongShift(level, offset);
+
+    private sealed class TotalShift(IReadOnlyList<Hierarchy> hierarchies) : LocationShift
+    {
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        {
+            var kept = Enumerable.Range(0, levels.Length).Where(l => !hierarchies.Contains(levels[l].Hierarchy.Hierarchy)).ToArray();
+            return ([.. kept.Select(l => levels[l])], (codes, target) =>
+            {
+                for (var t = 0; t < kept.Length; t++) target[t] = codes[kept[t]];
+                return true;
+            });
+        }
+    }
+
+    private sealed class ParentShift(Hierarchy hierarchy, int degrees) : LocationShift
+    {
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        {
+            var position = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == hierarchy);
+            if (position < 0) return (levels, (_, _) => false);   // the cell is at All: it has no parent
+            var level = levels[position];
+            var depth = level.Depth - degrees;
+            if (depth < -1) return (levels, (_, _) => false);
+            if (depth == -1)
+            {
+                // The parent of a top-level member is the All member: the hierarchy leaves the location.
+                var kept = Enumerable.Range(0, levels.Length).Where(l => l != position).ToArray();
+                return ([.. kept.Select(l => levels[l])], (codes, target) =>
+                {
+                    for (var t = 0; t < kept.Length; t++) target[t] = codes[kept[t]];
+                    return true;
+                });
+            }
+            var shifted = levels.ToArray();
+            shifted[position] = new LevelRef(level.Hierarchy, depth);
+            return (shifted, (codes, target) =>
+            {
+                codes.CopyTo(target, 0);
+                target[position] = level.Hierarchy.Members.Ancestor(level.Depth, codes[position], depth);
+                return true;
+            });
+        }
+    }
+
+    private sealed class AlongShift(Level level, int offset) : LocationShift
+    {
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        {
+            var position = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == level.Hierarchy && l.Depth == level.Depth);
+            if (position < 0) return (levels, (_, _) => false);   // the level is not on the query's rows: nothing to shift along
+            var index = levels[position].Hierarchy;
+            var ranks = MemberOrder.Ranks(index, snapshot, level.Depth);
+            var byRank = new int[ranks.Length];
+            for (var code = 0; code < ranks.Length; code++) byRank[ranks[code]] = code;
+            return (levels, (codes, target) =>
+            {
+                var rank = ranks[codes[position]] + offset;
+                if (rank < 0 || rank >= byRank.Length) return false;
+                codes.CopyTo(target, 0);
+                target[position] = byRank[rank];
+                return true;
+            });
+        }
+    }
+}

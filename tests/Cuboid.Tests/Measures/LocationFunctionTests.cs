@@ -1,0 +1,79 @@
+using Cuboid.Tests.Support;
+
+namespace Cuboid.Tests.Measures;
+
+/// <summary>Fn.Total, Fn.ParentValue and Fn.Shift on the FoodMart cube, against the plain measure read at the other locations.</summary>
+public sealed class LocationFunctionTests(LocationFunctionTests.Fixture fixture) : IClassFixture<LocationFunctionTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public Fixture()
+        {
+            Session = TestData.NewSession();
+            Cube = FoodMart.Build(Session);
+            var (h, l, m) = (Cube.Hierarchies, Cube.Levels, Cube.Measures);
+            m["Share of products"] = m["Unit Sales"] / Fn.Total(m["Unit Sales"], h[("Product", "Product")]);
+            m["Parent sales"] = Fn.ParentValue(m["Unit Sales"], h[("Product", "Product")]);
+            m["Grandparent sales"] = Fn.ParentValue(m["Unit Sales"], h[("Product", "Product")], degrees: 2);
+            m["Previous month"] = Fn.Shift(m["Unit Sales"], l["Month"], -1);
+            m["Next month"] = Fn.Shift(m["Unit Sales"], l["Month"], 1);
+        }
+
+        public Session Session { get; }
+        public Cube Cube { get; }
+
+        public void Dispose() => Session.Dispose();
+    }
+
+    private Cube Cube => fixture.Cube;
+
+    [Fact]
+    public void TotalGivesEachFamilysShare()
+    {
+        var m = Cube.Measures;
+        var result = Cube.Query([m["Unit Sales"], m["Share of products"]], levels: [Cube.Levels["Product Family"]]);
+        // Drink 24,597, Food 191,940, Non-Consumable 50,236 of 266,773 (recomputed from the CSVs).
+        Assert.Equal([24_597 / 266_773.0, 191_940 / 266_773.0, 50_236 / 266_773.0], result.Column("Share of products").Values.Cast<double?>().Select(v => v!.Value));
+        var withStore = Cube.Query([m["Share of products"]], levels: [Cube.Levels["Store State"], Cube.Levels["Product Family"]]);
+        var byState = Cube.Query([m["Unit Sales"]], levels: [Cube.Levels["Store State"]]);
+        var byStateFamily = Cube.Query([m["Unit Sales"]], levels: [Cube.Levels["Store State"], Cube.Levels["Product Family"]]);
+        for (var r = 0; r < withStore.RowCount; r++)
+        {
+            var state = (string?)withStore[r, "Store State"];
+            var stateTotal = byState.Column("Unit Sales").GetDouble(Enumerable.Range(0, byState.RowCount).First(i => (string?)byState[i, "Store State"] == state))!.Value;
+            Assert.Equal(byStateFamily.Column("Unit Sales").GetDouble(r)!.Value / stateTotal, withStore.Column("Share of products").GetDouble(r)!.Value, 12);
+        }
+    }
+
+    [Fact]
+    public void ParentValueWalksUpTheHierarchyToTheTotal()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var families = Cube.Query([m["Unit Sales"]], levels: [l["Product Family"]]);
+        var result = Cube.Query([m["Unit Sales"], m["Parent sales"], m["Grandparent sales"]], levels: [l["Product Family"], l["Product Department"]]);
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            var family = (string)result[r, "Product Family"]!;
+            var familySales = families.Column("Unit Sales").GetDouble(Enumerable.Range(0, 3).First(i => (string)families[i, "Product Family"]! == family));
+            Assert.Equal(familySales, result.Column("Parent sales").GetDouble(r));
+            Assert.Equal(266_773.0, result.Column("Grandparent sales").GetDouble(r));   // above the family: the All member
+        }
+        var top = Cube.Query([m["Parent sales"]], levels: [l["Product Family"]]);
+        Assert.All(top.Column("Parent sales").Values.Cast<double?>(), v => Assert.Equal(266_773.0, v));
+        Assert.Null(Cube.Query([m["Parent sales"]]).Column("Parent sales")[0]);   // the All member has no parent
+    }
+
+    [Fact]
+    public void ShiftReadsTheNeighbouringMonthsAcrossQuarters()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var result = Cube.Query([m["Unit Sales"], m["Previous month"], m["Next month"]], levels: [l["Quarter"], l["Month"]]);
+        var sales = result.Column("Unit Sales").Values.Cast<double?>().ToArray();
+        Assert.Equal(12, result.RowCount);
+        Assert.Null(result.Column("Previous month")[0]);
+        Assert.Null(result.Column("Next month")[11]);
+        for (var r = 1; r < 12; r++) Assert.Equal(sales[r - 1], result.Column("Previous month")[r]);   // month 4's previous is month 3, in Q1
+        for (var r = 0; r < 11; r++) Assert.Equal(sales[r + 1], result.Column("Next month")[r]);
+        Assert.All(Cube.Query([m["Previous month"]], levels: [l["Quarter"]]).Column("Previous month").Values.Cast<double?>(), v => Assert.Null(v));
+    }
+}
