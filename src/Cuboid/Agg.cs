@@ -18,6 +18,21 @@ public static class Agg
     /// <summary>Number of non-null values per cell.</summary>
     public static Measure Count(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.Count, input));
 
+    /// <summary>Sum of a measure's values over a scope (running totals, origin levels, siblings).</summary>
+    public static Measure Sum(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Sum, measure.AsOperand, scope));
+
+    /// <summary>Mean of a measure's values over a scope.</summary>
+    public static Measure Mean(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Mean, measure.AsOperand, scope));
+
+    /// <summary>Smallest of a measure's values over a scope.</summary>
+    public static Measure Min(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Min, measure.AsOperand, scope));
+
+    /// <summary>Largest of a measure's values over a scope.</summary>
+    public static Measure Max(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Max, measure.AsOperand, scope));
+
+    /// <summary>Number of non-empty values of a measure over a scope.</summary>
+    public static Measure Count(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Count, measure.AsOperand, scope));
+
     /// <summary>Product of the non-null values per cell.</summary>
     public static Measure Prod(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.Prod, input));
 

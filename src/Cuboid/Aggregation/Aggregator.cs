@@ -15,6 +15,9 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>The data the aggregator reads.</summary>
     public CubeSnapshot Snapshot => snapshot;
 
+    /// <summary>The cube asked.</summary>
+    public Cube Cube => cube;
+
     /// <summary>Cancels scans between fact chunks (an MDX query's time limit).</summary>
     public CancellationToken Cancellation { get; init; }
 

@@ -31,6 +31,7 @@ internal abstract class MeasureCalc
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
+        ScopedAggregation a => ScopeCalc.Create(a.Function, Compile(a.Measure), a.Scope),
         ParentValueMeasure p => new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees)),
         ShiftMeasure s => new LocationCalc(Compile(s.Measure), LocationShift.Along(s.Level, s.Offset)),
         WhereMeasure w => new WhereMeasureCalc(MeasureConditionCalc.Compile(w.Condition), Compile(w.Then), w.Otherwise is null ? null : Compile(w.Otherwise)),

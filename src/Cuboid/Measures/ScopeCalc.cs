@@ -1,0 +1,146 @@
+using Cuboid.Aggregation;
+using Cuboid.Model;
+
+namespace Cuboid.Measures;
+
+/// <summary>
+/// Aggregations of a measure's values over a scope, all computed from whole aggregate results:
+/// Origin asks for the finer granularity once and groups its cells up to the query's; Cumulative
+/// and Siblings group the query's own cells (by the other coordinates, and the partition or the
+/// parent) and combine values inside each group.
+/// </summary>
+internal abstract class ScopeCalc(AggregationFunction function, MeasureCalc inner) : MeasureCalc
+{
+    public override DataType ResultType => function == AggregationFunction.Count ? DataType.Long
+        : function == AggregationFunction.Mean ? DataType.Double : inner.ResultType;
+
+    public override IEnumerable<AggregateSpec> Leaves => inner.Leaves;
+
+    protected MeasureCalc Inner => inner;
+
+    public static MeasureCalc Create(AggregationFunction function, MeasureCalc inner, Scope scope) => scope switch
+    {
+        OriginScope origin => new OriginCalc(function, inner, origin),
+        CumulativeScope cumulative => new CumulativeCalc(function, inner, cumulative),
+        SiblingsScope siblings => new SiblingsCalc(function, inner, siblings),
+        _ => throw new NotSupportedException(scope.GetType().Name),
+    };
+
+    /// <summary>The function over the non-empty values; empty when there is none (Count: 0).</summary>
+    protected (double Value, bool Valid) Combine(IEnumerable<double> values)
+    {
+        var list = values as IList<double> ?? [.. values];
+        if (function == AggregationFunction.Count) return (list.Count, true);
+        if (list.Count == 0) return (0, false);
+        return (function switch
+        {
+            AggregationFunction.Sum => list.Sum(),
+            AggregationFunction.Mean => list.Average(),
+            AggregationFunction.Min => list.Min(),
+            _ => list.Max(),
+        }, true);
+    }
+
+    /// <summary>Cells grouped by a key of their codes; the values of the inner measure alongside.</summary>
+    protected static Dictionary<string, List<int>> Group(AggregateResult result, Func<int, string> key)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var cell = 0; cell < result.CellCount; cell++)
+        {
+            var k = key(cell);
+            if (!groups.TryGetValue(k, out var list)) groups[k] = list = [];
+            list.Add(cell);
+        }
+        return groups;
+    }
+
+    protected static string CodesExcept(AggregateResult result, int cell, int skip) =>
+        string.Join(",", Enumerable.Range(0, result.Levels.Length).Where(l => l != skip).Select(l => result.Codes[l][cell]));
+}
+
+internal sealed class OriginCalc(AggregationFunction function, MeasureCalc inner, OriginScope scope) : ScopeCalc(function, inner)
+{
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
+    {
+        var result = input.Result;
+        var levels = result.Levels.ToList();
+        foreach (var level in scope.Levels)
+        {
+            var index = input.Aggregator.Cube.IndexOf(level.Hierarchy);
+            var at = levels.FindIndex(l => l.Hierarchy == index);
+            if (at < 0) levels.Add(new LevelRef(index, level.Depth));
+            else if (levels[at].Depth < level.Depth) levels[at] = new LevelRef(index, level.Depth);
+        }
+        var fine = input.Aggregator.Get([.. levels], [AggregateSpec.Contributors, .. Inner.Leaves.Distinct().Where(l => l != AggregateSpec.Contributors)]);
+        var (values, valid) = Inner.Eval(new MeasureInput(fine, input.Aggregator));
+        // Each fine cell belongs to the query cell of its ancestors at the query's levels.
+        var positions = result.Levels.Select(l => Array.FindIndex(fine.Levels, f => f.Hierarchy == l.Hierarchy)).ToArray();
+        string CoarseKey(int cell) => string.Join(",", result.Levels.Select((l, i) => fine.Levels[positions[i]].Hierarchy.Members.Ancestor(fine.Levels[positions[i]].Depth, fine.Codes[positions[i]][cell], l.Depth)));
+        var groups = Group(fine, CoarseKey);
+        var n = result.CellCount;
+        var output = new double[n];
+        var ok = new bool[n];
+        for (var cell = 0; cell < n; cell++)
+        {
+            var key = string.Join(",", Enumerable.Range(0, result.Levels.Length).Select(l => result.Codes[l][cell]));
+            var members = groups.TryGetValue(key, out var list) ? list.Where(c => valid[c]).Select(c => values[c]) : [];
+            (output[cell], ok[cell]) = Combine(members);
+        }
+        return (output, ok);
+    }
+}
+
+internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc inner, CumulativeScope scope) : ScopeCalc(function, inner)
+{
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
+    {
+        var result = input.Result;
+        var (values, valid) = Inner.Eval(input);
+        var index = input.Aggregator.Cube.IndexOf(scope.Level.Hierarchy);
+        var position = Array.FindIndex(result.Levels, l => l.Hierarchy == index && l.Depth == scope.Level.Depth);
+        if (position < 0) return (values, valid);   // the level is not on the query: nothing runs along it
+        var ranks = MemberOrder.Ranks(index, input.Aggregator.Snapshot, scope.Level.Depth);
+        var partitionDepth = scope.Partitioning is { } p && p.Hierarchy == scope.Level.Hierarchy ? p.Depth : -1;
+        string Key(int cell) => CodesExcept(result, cell, position)
+            + (partitionDepth >= 0 ? "|" + index.Members.Ancestor(scope.Level.Depth, result.Codes[position][cell], partitionDepth) : "");
+        var n = result.CellCount;
+        var output = new double[n];
+        var ok = new bool[n];
+        foreach (var group in Group(result, Key).Values)
+        {
+            var byRank = group.Select(c => (Rank: ranks[result.Codes[position][c]], Cell: c)).OrderBy(x => x.Rank).ToList();
+            foreach (var (rank, cell) in byRank)
+            {
+                var from = scope.WindowStart is { } start ? rank + start : int.MinValue;
+                var to = rank + scope.WindowEnd;
+                (output[cell], ok[cell]) = Combine(byRank.Where(x => x.Rank >= from && x.Rank <= to && valid[x.Cell]).Select(x => values[x.Cell]));
+            }
+        }
+        return (output, ok);
+    }
+}
+
+internal sealed class SiblingsCalc(AggregationFunction function, MeasureCalc inner, SiblingsScope scope) : ScopeCalc(function, inner)
+{
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
+    {
+        var result = input.Result;
+        var (values, valid) = Inner.Eval(input);
+        var index = input.Aggregator.Cube.IndexOf(scope.Hierarchy);
+        var position = Array.FindIndex(result.Levels, l => l.Hierarchy == index);
+        if (position < 0) return scope.ExcludeSelf ? (new double[result.CellCount], new bool[result.CellCount]) : (values, valid);   // the All member is its own only sibling
+        var depth = result.Levels[position].Depth;
+        string Key(int cell) => CodesExcept(result, cell, position) + "|" + index.Members.Parent(depth, result.Codes[position][cell]);
+        var n = result.CellCount;
+        var output = new double[n];
+        var ok = new bool[n];
+        foreach (var group in Group(result, Key).Values)
+        {
+            foreach (var cell in group)
+            {
+                (output[cell], ok[cell]) = Combine(group.Where(c => valid[c] && !(scope.ExcludeSelf && c == cell)).Select(c => values[c]));
+            }
+        }
+        return (output, ok);
+    }
+}

@@ -1,0 +1,104 @@
+namespace Cuboid;
+
+/// <summary>
+/// Where an aggregation of a measure (<c>Agg.Sum(m["Price"] * m["Qty"], Scope.Origin(l["Product"]))</c>)
+/// takes the values it aggregates, as Atoti's scopes.
+/// </summary>
+public abstract class Scope
+{
+    private protected Scope()
+    {
+    }
+
+    /// <summary>
+    /// Running aggregation along <paramref name="level"/> (in level order): each cell aggregates the
+    /// cells from <paramref name="windowStart"/> members before it (all before when null) to
+    /// <paramref name="windowEnd"/> members after it; it restarts at each member of <paramref name="partitioning"/>.
+    /// </summary>
+    public static Scope Cumulative(Level level, int? windowStart = null, int windowEnd = 0, Level? partitioning = null) =>
+        new CumulativeScope(level, windowStart, windowEnd, partitioning);
+
+    /// <summary>The measure is computed at the granularity of <paramref name="levels"/> (and the query's), then aggregated up to the cell.</summary>
+    public static Scope Origin(params Level[] levels) => new OriginScope(levels);
+
+    /// <summary>Each cell aggregates its siblings on <paramref name="hierarchy"/> (the members with the same parent), itself included unless <paramref name="excludeSelf"/>.</summary>
+    public static Scope Siblings(Hierarchy hierarchy, bool excludeSelf = false) => new SiblingsScope(hierarchy, excludeSelf);
+}
+
+/// <summary>See <see cref="Scope.Cumulative"/>.</summary>
+public sealed class CumulativeScope : Scope
+{
+    internal CumulativeScope(Level level, int? windowStart, int windowEnd, Level? partitioning)
+    {
+        Level = level;
+        WindowStart = windowStart;
+        WindowEnd = windowEnd;
+        Partitioning = partitioning;
+    }
+
+    /// <summary>The level the aggregation runs along.</summary>
+    public Level Level { get; }
+
+    /// <summary>Members before the cell's (negative or zero; null: from the first).</summary>
+    public int? WindowStart { get; }
+
+    /// <summary>Members after the cell's (0: up to the cell).</summary>
+    public int WindowEnd { get; }
+
+    /// <summary>A level (of the same hierarchy, above <see cref="Level"/>) where the aggregation restarts.</summary>
+    public Level? Partitioning { get; }
+}
+
+/// <summary>See <see cref="Scope.Origin"/>.</summary>
+public sealed class OriginScope : Scope
+{
+    internal OriginScope(IReadOnlyList<Level> levels) => Levels = levels;
+
+    /// <summary>The levels the measure is computed at.</summary>
+    public IReadOnlyList<Level> Levels { get; }
+}
+
+/// <summary>See <see cref="Scope.Siblings"/>.</summary>
+public sealed class SiblingsScope : Scope
+{
+    internal SiblingsScope(Hierarchy hierarchy, bool excludeSelf)
+    {
+        Hierarchy = hierarchy;
+        ExcludeSelf = excludeSelf;
+    }
+
+    /// <summary>The hierarchy whose siblings are aggregated.</summary>
+    public Hierarchy Hierarchy { get; }
+
+    /// <summary>Whether the cell's own member is left out.</summary>
+    public bool ExcludeSelf { get; }
+}
+
+/// <summary>An aggregation of a measure's values over a <see cref="Scope"/>.</summary>
+public sealed class ScopedAggregation : MeasureDefinition
+{
+    internal ScopedAggregation(AggregationFunction function, MeasureDefinition measure, Scope scope)
+    {
+        if (function is not (AggregationFunction.Sum or AggregationFunction.Mean or AggregationFunction.Min or AggregationFunction.Max or AggregationFunction.Count))
+        {
+            throw new ArgumentException($"{function} of a measure over a scope is not supported; use Sum, Mean, Min, Max or Count.", nameof(function));
+        }
+        Function = function;
+        Measure = measure;
+        Scope = scope;
+    }
+
+    /// <summary>The aggregation function.</summary>
+    public AggregationFunction Function { get; }
+
+    /// <summary>The measure aggregated.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>Where the values come from.</summary>
+    public Scope Scope { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Function}({Measure}, {Scope.GetType().Name})";
+}

@@ -1,0 +1,83 @@
+using Cuboid.Tests.Support;
+
+namespace Cuboid.Tests.Measures;
+
+/// <summary>Aggregations of measures over scopes (Cumulative, Origin, Siblings) on FoodMart, against sums of the plain measure.</summary>
+public sealed class ScopeTests(ScopeTests.Fixture fixture) : IClassFixture<ScopeTests.Fixture>
+{
+    public sealed class Fixture : IDisposable
+    {
+        public Fixture()
+        {
+            Session = TestData.NewSession();
+            Cube = FoodMart.Build(Session);
+            var (h, l, m) = (Cube.Hierarchies, Cube.Levels, Cube.Measures);
+            m["Running"] = Agg.Sum(m["Unit Sales"], Scope.Cumulative(l["Month"]));
+            m["Running in quarter"] = Agg.Sum(m["Unit Sales"], Scope.Cumulative(l["Month"], partitioning: l["Quarter"]));
+            m["Three months"] = Agg.Mean(m["Unit Sales"], Scope.Cumulative(l["Month"], windowStart: -2));
+            m["Best family"] = Agg.Max(m["Unit Sales"], Scope.Origin(l["Product Family"]));
+            m["Families"] = Agg.Count(m["Unit Sales"], Scope.Origin(l["Product Family"]));
+            m["Siblings"] = Agg.Sum(m["Unit Sales"], Scope.Siblings(h[("Product", "Product")]));
+            m["Other siblings"] = Agg.Sum(m["Unit Sales"], Scope.Siblings(h[("Product", "Product")], excludeSelf: true));
+        }
+
+        public Session Session { get; }
+        public Cube Cube { get; }
+
+        public void Dispose() => Session.Dispose();
+    }
+
+    private Cube Cube => fixture.Cube;
+
+    [Fact]
+    public void CumulativeRunsAlongMonthsAndRestartsPerPartition()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var result = Cube.Query([m["Unit Sales"], m["Running"], m["Running in quarter"], m["Three months"]], levels: [l["Quarter"], l["Month"]]);
+        var sales = result.Column("Unit Sales").Values.Cast<double?>().Select(v => v!.Value).ToArray();
+        for (var r = 0; r < 12; r++)
+        {
+            Assert.Equal(sales.Take(r + 1).Sum(), result.Column("Running").GetDouble(r)!.Value, 6);
+            Assert.Equal(sales.Skip(r / 3 * 3).Take(r % 3 + 1).Sum(), result.Column("Running in quarter").GetDouble(r)!.Value, 6);
+            Assert.Equal(sales.Skip(Math.Max(0, r - 2)).Take(Math.Min(3, r + 1)).Average(), result.Column("Three months").GetDouble(r)!.Value, 6);
+        }
+        Assert.Equal(266_773.0, result.Column("Running").GetDouble(11));
+    }
+
+    [Fact]
+    public void OriginComputesAtTheFinerLevelThenAggregatesUp()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var total = Cube.Query([m["Best family"], m["Families"]]);
+        Assert.Equal(191_940.0, total.Column("Best family")[0]);   // Food
+        Assert.Equal(3L, total.Column("Families")[0]);
+        var byState = Cube.Query([m["Best family"]], levels: [l["Store State"]]);
+        var detail = Cube.Query([m["Unit Sales"]], levels: [l["Store State"], l["Product Family"]]);
+        for (var r = 0; r < byState.RowCount; r++)
+        {
+            var state = (string?)byState[r, "Store State"];
+            var best = Enumerable.Range(0, detail.RowCount).Where(i => (string?)detail[i, "Store State"] == state).Max(i => detail.Column("Unit Sales").GetDouble(i)!.Value);
+            Assert.Equal(best, byState.Column("Best family").GetDouble(r));
+        }
+    }
+
+    [Fact]
+    public void SiblingsSumTheMembersUnderTheSameParent()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var families = Cube.Query([m["Unit Sales"], m["Siblings"], m["Other siblings"]], levels: [l["Product Family"]]);
+        for (var r = 0; r < families.RowCount; r++)
+        {
+            Assert.Equal(266_773.0, families.Column("Siblings").GetDouble(r));
+            Assert.Equal(266_773.0 - families.Column("Unit Sales").GetDouble(r)!.Value, families.Column("Other siblings").GetDouble(r)!.Value, 6);
+        }
+        var departments = Cube.Query([m["Unit Sales"], m["Siblings"]], levels: [l["Product Family"], l["Product Department"]]);
+        var byFamily = Cube.Query([m["Unit Sales"]], levels: [l["Product Family"]]);
+        for (var r = 0; r < departments.RowCount; r++)
+        {
+            var family = (string?)departments[r, "Product Family"];
+            var familySales = byFamily.Column("Unit Sales").GetDouble(Enumerable.Range(0, 3).First(i => (string?)byFamily[i, "Product Family"] == family));
+            Assert.Equal(familySales, departments.Column("Siblings").GetDouble(r));
+        }
+    }
+}
