@@ -47,6 +47,19 @@ public static class Agg
     public static Measure Std(ColumnExpression input, VarianceMode mode = VarianceMode.Sample) =>
         new(new AggregatedMeasure(mode == VarianceMode.Sample ? AggregationFunction.SampleStd : AggregationFunction.PopulationStd, input));
 
+    /// <summary>Sum of the positive values per cell (a long position); empty where there is none.</summary>
+    public static Measure Long(ColumnExpression input) => Sum(Fn.Where(input > 0, input));
+
+    /// <summary>Sum of the negative values per cell (a short position); empty where there is none.</summary>
+    public static Measure Short(ColumnExpression input) => Sum(Fn.Where(input < 0, input));
+
+    /// <summary>Sum over the rows of the product of <paramref name="factors"/> (null where any factor is).</summary>
+    public static Measure SumProduct(params ColumnExpression[] factors)
+    {
+        if (factors.Length == 0) throw new ArgumentException("SumProduct needs at least one factor.", nameof(factors));
+        return Sum(factors.Skip(1).Aggregate(factors[0], (product, factor) => product * factor));
+    }
+
     /// <summary>Number of distinct non-null values per cell.</summary>
     public static Measure CountDistinct(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.CountDistinct, input));
 }
@@ -69,6 +82,28 @@ public static class Fn
     /// <summary>On measures: <paramref name="then"/> where <paramref name="condition"/> (on measures) holds, else <paramref name="otherwise"/>; empty where neither applies.</summary>
     public static Measure Where(Condition condition, Measure then, Measure? otherwise = null) =>
         new(new WhereMeasure(condition, then.AsOperand, otherwise?.AsOperand));
+
+    /// <summary>
+    /// On measures, several cases: the value of the first case whose condition holds, else
+    /// <paramref name="otherwise"/> (empty when absent): <c>Fn.Where([(m["Qty"] > 100, big), (m["Qty"] > 10, mid)], small)</c>.
+    /// </summary>
+    public static Measure Where(IReadOnlyList<(Condition Condition, Measure Then)> cases, Measure? otherwise = null)
+    {
+        if (cases.Count == 0) throw new ArgumentException("Where needs at least one case.", nameof(cases));
+        var result = otherwise;
+        for (var i = cases.Count - 1; i >= 0; i--)
+        {
+            result = Where(cases[i].Condition, cases[i].Then, result);
+        }
+        return result!;
+    }
+
+    /// <summary>
+    /// On measures: the value of the case whose key equals <paramref name="on"/>, else <paramref name="otherwise"/>
+    /// (empty when absent): <c>Fn.Switch(m["Rating"], new() { [1] = low, [2] = high })</c>.
+    /// </summary>
+    public static Measure Switch(Measure on, IReadOnlyDictionary<double, Measure> cases, Measure? otherwise = null) =>
+        Where(cases.Select(c => (on == c.Key, c.Value)).ToList(), otherwise);
 
     /// <summary>The measure at the top (All member) of <paramref name="hierarchies"/>, the other coordinates kept: <c>m["Revenue"] / Fn.Total(m["Revenue"], h["Country"])</c>.</summary>
     public static Measure Total(Measure measure, params Hierarchy[] hierarchies) => new(new TotalMeasure(measure.AsOperand, hierarchies));

@@ -87,6 +87,44 @@ public sealed class MeasureFunctionTests
         Assert.Throws<ArgumentException>(() => cube.Query([cube.Measures.Set("Bad", Fn.Where(cube.Levels["Shop"] == "Lyon", m["Sum"]))]));
     }
 
+    [Fact]
+    public void LongShortAndSumProductMatchTheRows()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var t = session.Tables["T"];
+        var m = cube.Measures;
+        m["Long"] = Agg.Long(t["X"]);
+        m["Short"] = Agg.Short(t["X"]);
+        m["XById"] = Agg.SumProduct(t["X"], t["Id"]);
+        var result = cube.Query([m["Long"], m["Short"], m["XById"]], levels: [cube.Levels["Shop"]], includeTotals: true);
+        string?[] shops = [null, "Lyon", "Nice", "Oslo", "Paris"];
+        for (var r = 0; r < shops.Length; r++)
+        {
+            var rows = s_rows.Where(x => (shops[r] is null || x.Shop == shops[r]) && x.X.HasValue).ToList();
+            var positive = rows.Where(x => x.X > 0).ToList();
+            var negative = rows.Where(x => x.X < 0).ToList();
+            AssertClose(positive.Count == 0 ? null : positive.Sum(x => x.X!.Value), result.Column("Long").GetDouble(r));
+            AssertClose(negative.Count == 0 ? null : negative.Sum(x => x.X!.Value), result.Column("Short").GetDouble(r));
+            AssertClose(rows.Count == 0 ? null : rows.Sum(x => x.X!.Value * x.Id), result.Column("XById").GetDouble(r));
+        }
+        Assert.Throws<ArgumentException>(() => Agg.SumProduct());
+    }
+
+    [Fact]
+    public void SeveralCasesAndSwitchTakeTheFirstMatch()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var m = cube.Measures;
+        // Lyon 5, Nice empty, Oslo −2, Paris 15.
+        m["Band"] = Fn.Where([(m["Sum"] > 10, 3), (m["Sum"] > 0, 2), (m["Sum"] < 0, 1)]);
+        m["Code"] = Fn.Switch(m["Sum"], new Dictionary<double, Measure> { [5] = 50, [15] = 150 }, -1);
+        var result = cube.Query([m["Band"], m["Code"]], levels: [cube.Levels["Shop"]]);
+        Assert.Equal([2L, null, 1L, 3L], result.Column("Band").Values.Cast<long?>());
+        Assert.Equal([50L, -1L, -1L, 150L], result.Column("Code").Values.Cast<long?>());
+    }
+
     private static void AssertClose(double? expected, double? actual)
     {
         if (expected is null) Assert.Null(actual);
