@@ -118,6 +118,13 @@ public static class Fn
     /// <summary>The measure at the member <paramref name="offset"/> places later on <paramref name="on"/> (earlier when negative); empty past the ends.</summary>
     public static Measure Shift(Measure measure, Level on, int offset = 1) => new(new ShiftMeasure(measure.AsOperand, on, offset));
 
+    /// <summary>
+    /// The rank (1 = first) of the cell's member among its siblings on <paramref name="hierarchy"/> (same parent,
+    /// same other coordinates) by the measure's value, smallest first when <paramref name="ascending"/>, as Atoti;
+    /// equal values rank in level order; empty where the measure is.
+    /// </summary>
+    public static Measure Rank(Measure measure, Hierarchy hierarchy, bool ascending = true) => new(new RankMeasure(measure.AsOperand, hierarchy, ascending));
+
 #pragma warning disable CS1591 // the math functions are named after what they compute
     public static Measure Abs(Measure m) => MathMeasure.Of(MathFunction.Abs, m);
     public static Measure Sqrt(Measure m) => MathMeasure.Of(MathFunction.Sqrt, m);

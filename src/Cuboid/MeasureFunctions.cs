@@ -163,3 +163,28 @@ public sealed class ShiftMeasure : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"Shift({Measure}, {Level.UniqueName}, {Offset})";
 }
+
+/// <summary>See <see cref="Fn.Rank"/>.</summary>
+public sealed class RankMeasure : MeasureDefinition
+{
+    internal RankMeasure(MeasureDefinition measure, Hierarchy hierarchy, bool ascending)
+    {
+        Measure = measure;
+        Hierarchy = hierarchy;
+        Ascending = ascending;
+    }
+
+    /// <summary>The measure whose values are ranked.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The hierarchy whose members are ranked among their siblings.</summary>
+    public Hierarchy Hierarchy { get; }
+
+    /// <summary>Whether the smallest value ranks first.</summary>
+    public bool Ascending { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Rank({Measure}, {Hierarchy.Name}, {(Ascending ? "ascending" : "descending")})";
+}

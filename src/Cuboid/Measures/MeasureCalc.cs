@@ -33,6 +33,7 @@ internal abstract class MeasureCalc
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
         ScopedAggregation a => ScopeCalc.Create(a.Function, Compile(a.Measure), a.Scope),
         ParentValueMeasure p => new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees)),
+        RankMeasure r => new RankCalc(Compile(r.Measure), r.Hierarchy, r.Ascending),
         ShiftMeasure s => new LocationCalc(Compile(s.Measure), LocationShift.Along(s.Level, s.Offset)),
         WhereMeasure w => new WhereMeasureCalc(MeasureConditionCalc.Compile(w.Condition), Compile(w.Then), w.Otherwise is null ? null : Compile(w.Otherwise)),
         UpdateTimestampMeasure => new LeafCalc(new AggregateSpec(LeafKind.LastUpdate, null), DataType.LocalDateTime),

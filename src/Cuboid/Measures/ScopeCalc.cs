@@ -40,22 +40,6 @@ internal abstract class ScopeCalc(AggregationFunction function, MeasureCalc inne
             _ => list.Max(),
         }, true);
     }
-
-    /// <summary>Cells grouped by a key of their codes; the values of the inner measure alongside.</summary>
-    protected static Dictionary<string, List<int>> Group(AggregateResult result, Func<int, string> key)
-    {
-        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var cell = 0; cell < result.CellCount; cell++)
-        {
-            var k = key(cell);
-            if (!groups.TryGetValue(k, out var list)) groups[k] = list = [];
-            list.Add(cell);
-        }
-        return groups;
-    }
-
-    protected static string CodesExcept(AggregateResult result, int cell, int skip) =>
-        string.Join(",", Enumerable.Range(0, result.Levels.Length).Where(l => l != skip).Select(l => result.Codes[l][cell]));
 }
 
 internal sealed class OriginCalc(AggregationFunction function, MeasureCalc inner, OriginScope scope) : ScopeCalc(function, inner)
@@ -76,7 +60,7 @@ internal sealed class OriginCalc(AggregationFunction function, MeasureCalc inner
         // Each fine cell belongs to the query cell of its ancestors at the query's levels.
         var positions = result.Levels.Select(l => Array.FindIndex(fine.Levels, f => f.Hierarchy == l.Hierarchy)).ToArray();
         string CoarseKey(int cell) => string.Join(",", result.Levels.Select((l, i) => fine.Levels[positions[i]].Hierarchy.Members.Ancestor(fine.Levels[positions[i]].Depth, fine.Codes[positions[i]][cell], l.Depth)));
-        var groups = Group(fine, CoarseKey);
+        var groups = CellGroups.Group(fine, CoarseKey);
         var n = result.CellCount;
         var output = new double[n];
         var ok = new bool[n];
@@ -101,12 +85,12 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
         if (position < 0) return (values, valid);   // the level is not on the query: nothing runs along it
         var ranks = MemberOrder.Ranks(index, input.Aggregator.Snapshot, scope.Level.Depth);
         var partitionDepth = scope.Partitioning is { } p && p.Hierarchy == scope.Level.Hierarchy ? p.Depth : -1;
-        string Key(int cell) => CodesExcept(result, cell, position)
+        string Key(int cell) => CellGroups.CodesExcept(result, cell, position)
             + (partitionDepth >= 0 ? "|" + index.Members.Ancestor(scope.Level.Depth, result.Codes[position][cell], partitionDepth) : "");
         var n = result.CellCount;
         var output = new double[n];
         var ok = new bool[n];
-        foreach (var group in Group(result, Key).Values)
+        foreach (var group in CellGroups.Group(result, Key).Values)
         {
             var byRank = group.Select(c => (Rank: ranks[result.Codes[position][c]], Cell: c)).OrderBy(x => x.Rank).ToList();
             foreach (var (rank, cell) in byRank)
@@ -130,11 +114,11 @@ internal sealed class SiblingsCalc(AggregationFunction function, MeasureCalc inn
         var position = Array.FindIndex(result.Levels, l => l.Hierarchy == index);
         if (position < 0) return scope.ExcludeSelf ? (new double[result.CellCount], new bool[result.CellCount]) : (values, valid);   // the All member is its own only sibling
         var depth = result.Levels[position].Depth;
-        string Key(int cell) => CodesExcept(result, cell, position) + "|" + index.Members.Parent(depth, result.Codes[position][cell]);
+        string Key(int cell) => CellGroups.CodesExcept(result, cell, position) + "|" + index.Members.Parent(depth, result.Codes[position][cell]);
         var n = result.CellCount;
         var output = new double[n];
         var ok = new bool[n];
-        foreach (var group in Group(result, Key).Values)
+        foreach (var group in CellGroups.Group(result, Key).Values)
         {
             foreach (var cell in group)
             {

@@ -18,6 +18,8 @@ public sealed class ScopeTests(ScopeTests.Fixture fixture) : IClassFixture<Scope
             m["Best family"] = Agg.Max(m["Unit Sales"], Scope.Origin(l["Product Family"]));
             m["Families"] = Agg.Count(m["Unit Sales"], Scope.Origin(l["Product Family"]));
             m["Siblings"] = Agg.Sum(m["Unit Sales"], Scope.Siblings(h[("Product", "Product")]));
+            m["Rank"] = Fn.Rank(m["Unit Sales"], h[("Product", "Product")], ascending: false);
+            m["Rank up"] = Fn.Rank(m["Unit Sales"], h[("Product", "Product")]);
             m["Other siblings"] = Agg.Sum(m["Unit Sales"], Scope.Siblings(h[("Product", "Product")], excludeSelf: true));
         }
 
@@ -79,5 +81,22 @@ public sealed class ScopeTests(ScopeTests.Fixture fixture) : IClassFixture<Scope
             var familySales = byFamily.Column("Unit Sales").GetDouble(Enumerable.Range(0, 3).First(i => (string?)byFamily[i, "Product Family"] == family));
             Assert.Equal(familySales, departments.Column("Siblings").GetDouble(r));
         }
+    }
+
+    [Fact]
+    public void RankOrdersSiblingsByValueWithinEachParent()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var departments = Cube.Query([m["Unit Sales"], m["Rank"], m["Rank up"]], levels: [l["Product Family"], l["Product Department"]]);
+        var rows = Enumerable.Range(0, departments.RowCount)
+            .Select(i => (Family: (string?)departments[i, "Product Family"], Sales: departments.Column("Unit Sales").GetDouble(i)!.Value, Rank: departments.Column("Rank")[i], Up: departments.Column("Rank up")[i]))
+            .ToList();
+        foreach (var family in rows.GroupBy(r => r.Family))
+        {
+            var descending = family.OrderByDescending(r => r.Sales).ToList();
+            Assert.Equal(Enumerable.Range(1, descending.Count).Select(i => (object?)(long)i), descending.Select(r => r.Rank));
+            Assert.Equal(Enumerable.Range(1, descending.Count).Reverse().Select(i => (object?)(long)i), descending.Select(r => r.Up));
+        }
+        Assert.Equal(1L, Cube.Query([m["Rank"]]).Column("Rank")[0]);   // the All member stands alone
     }
 }
