@@ -11,6 +11,7 @@ using Cuboid.Samples;
 //   mdx          BenchmarkDotNet: parsing a web-app MDX query, and running it with cached aggregates
 //   concurrency  [--rows 10M] [--clients 16] [--seconds 30] [--warmup 5] [--cold [shared]]
 //                C1: concurrent clients posting Q4 to /api/mdx; --cold: one cube per client, cache cleared before each request
+//   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -37,6 +38,10 @@ switch (command)
     case "generate":
         DataSet.Ensure(dataDir, rows, seed);
         return 0;
+
+    case "measures":
+        return MeasuresBench.Run(DataSet.Ensure(dataDir, rows, seed),
+            reps: opts.TryGetValue("reps", out var mr) ? int.Parse(mr, CultureInfo.InvariantCulture) : 7, Console.Out);
 
     case "concurrency":
         return ConcurrencyBench.Run(
