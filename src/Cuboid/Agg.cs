@@ -119,6 +119,18 @@ public static class Fn
     public static Measure Shift(Measure measure, Level on, int offset = 1) => new(new ShiftMeasure(measure.AsOperand, on, offset));
 
     /// <summary>
+    /// The measure computed on the facts where <paramref name="condition"/> (on levels) holds, as Atoti's
+    /// <c>filter</c>: <c>Fn.Filter(m["Quantity"], l["City"] == "London")</c> is London's quantity at the
+    /// top, on each date, and empty on Paris's rows.
+    /// </summary>
+    public static Measure Filter(Measure measure, Condition condition)
+    {
+        var offending = condition.Subjects().FirstOrDefault(s => s is not Level);
+        if (offending is not null) throw new ArgumentException($"Fn.Filter takes conditions on levels; '{offending}' is not a level.", nameof(condition));
+        return new(new FilterMeasure(measure.AsOperand, condition));
+    }
+
+    /// <summary>
     /// The rank (1 = first) of the cell's member among its siblings on <paramref name="hierarchy"/> (same parent,
     /// same other coordinates) by the measure's value, smallest first when <paramref name="ascending"/>, as Atoti;
     /// equal values rank in level order; empty where the measure is.

@@ -52,6 +52,18 @@ public abstract class Condition
     /// <summary>See <see cref="op_True"/>.</summary>
     public static bool operator false(Condition condition) => false;
 
+    /// <summary>What the leaf conditions test: levels, column expressions or measure definitions.</summary>
+    internal IEnumerable<object> Subjects() => this switch
+    {
+        ComparisonCondition c => [c.Subject],
+        IsInCondition i => [i.Subject],
+        IsNullCondition n => [n.Subject],
+        MeasureCondition m => [m.Left],
+        CompositeCondition c => c.Operands.SelectMany(o => o.Subjects()),
+        NotCondition n => n.Operand.Subjects(),
+        _ => [this],
+    };
+
     private static IEnumerable<Condition> Flatten<T>(Condition c) where T : CompositeCondition =>
         c is T composite ? composite.Operands : [c];
 }

@@ -67,10 +67,17 @@ public sealed partial class Cube
     private LevelRef[] Granularity(IReadOnlyList<Level> levels) =>
         [.. levels.Select(l => l.Hierarchy).Distinct().Select(h => new LevelRef(IndexOf(h), levels.Where(l => l.Hierarchy == h).Max(l => l.Depth)))];
 
-    /// <summary>Computes the member codes a query will read before it starts, so member counts are final.</summary>
     /// <summary>Computes every hierarchy's members (MDX navigates them all).</summary>
     internal void PrepareAll(CubeSnapshot snapshot) => Prepare(snapshot, Hierarchies);
 
+    /// <summary>A condition on levels as a row filter, with its cache key (for measures that filter their own aggregation).</summary>
+    internal (RowCondition Filter, string Key) CompileLevelFilter(CubeSnapshot snapshot, Condition condition)
+    {
+        Prepare(snapshot, FilterHierarchies(condition));
+        return (LevelFilter.Compile(condition, snapshot, IndexOf, TableOf), ExpressionKey.Of(condition));
+    }
+
+    /// <summary>Computes the member codes a query will read before it starts, so member counts are final.</summary>
     private void Prepare(CubeSnapshot snapshot, IEnumerable<Hierarchy> hierarchies)
     {
         foreach (var hierarchy in hierarchies.Distinct())

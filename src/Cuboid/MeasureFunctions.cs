@@ -188,3 +188,24 @@ public sealed class RankMeasure : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"Rank({Measure}, {Hierarchy.Name}, {(Ascending ? "ascending" : "descending")})";
 }
+
+/// <summary>See <see cref="Fn.Filter"/>.</summary>
+public sealed class FilterMeasure : MeasureDefinition
+{
+    internal FilterMeasure(MeasureDefinition measure, Condition condition)
+    {
+        Measure = measure;
+        Condition = condition;
+    }
+
+    /// <summary>The measure computed on the filtered facts.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The condition on levels.</summary>
+    public Condition Condition { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Filter({Measure}, {Condition})";
+}

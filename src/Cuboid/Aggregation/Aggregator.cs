@@ -21,6 +21,13 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>Cancels scans between fact chunks (an MDX query's time limit).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>The same aggregator with <paramref name="condition"/> (on levels) added to its filter.</summary>
+    public Aggregator Narrowed(Condition condition)
+    {
+        var (extra, key) = cube.CompileLevelFilter(snapshot, condition);
+        return new Aggregator(cube, snapshot, filter is null ? extra : new AndRowCondition([filter, extra]), $"{filterKey}&{key}") { Cancellation = Cancellation };
+    }
+
     public AggregateResult Get(LevelRef[] levels, AggregateSpec[] leaves, AggregateResult? finer = null)
     {
         var key = $"{string.Join(",", levels.Select(l => l.Key))}|{filterKey}|{string.Join(",", leaves.Select(l => l.Key))}";

@@ -29,6 +29,7 @@ internal abstract class MeasureCalc
         ArithmeticMeasure a => new ArithmeticMeasureCalc(a.Operator, Compile(a.Left), Compile(a.Right)),
         ConstantMeasure c => new ConstantMeasureCalc(c.Value),
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
+        FilterMeasure f => new FilterCalc(Compile(f.Measure), f.Condition),
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
         ScopedAggregation a => ScopeCalc.Create(a.Function, Compile(a.Measure), a.Scope),

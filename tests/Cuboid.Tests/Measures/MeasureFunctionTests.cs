@@ -125,6 +125,28 @@ public sealed class MeasureFunctionTests
         Assert.Equal([50L, -1L, -1L, 150L], result.Column("Code").Values.Cast<long?>());
     }
 
+    [Fact]
+    public void FilterComputesTheMeasureOnTheKeptFactsOnly()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var (l, m) = (cube.Levels, cube.Measures);
+        m["Paris"] = Fn.Filter(m["Sum"], l["Shop"] == "Paris");
+        m["South"] = Fn.Filter(m["Sum"], l["Shop"].IsIn("Lyon", "Nice"));
+        m["South share"] = m["South"] / m["Sum"];
+        var result = cube.Query([m["Paris"], m["South"], m["South share"]], levels: [l["Shop"]], includeTotals: true);
+        // Total 18; Lyon 5, Nice empty, Oslo −2, Paris 15.
+        Assert.Equal([15.0, null, null, null, 15.0], result.Column("Paris").Values.Cast<double?>());
+        Assert.Equal([5.0, 5.0, null, null, null], result.Column("South").Values.Cast<double?>());
+        Assert.Equal(5 / 18.0, result.Column("South share").GetDouble(0)!.Value, 12);
+        // The query's own filter still applies underneath.
+        var outside = cube.Query([m["Paris"], m["South"]], filter: l["Shop"].IsIn("Lyon", "Oslo"));
+        Assert.Null(outside.Column("Paris")[0]);
+        Assert.Equal(5.0, outside.Column("South")[0]);
+        var error = Assert.Throws<ArgumentException>(() => Fn.Filter(m["Sum"], session.Tables["T"]["X"] > 0));
+        Assert.Contains("'T[X]' is not a level", error.Message);
+    }
+
     private static void AssertClose(double? expected, double? actual)
     {
         if (expected is null) Assert.Null(actual);
