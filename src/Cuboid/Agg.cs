@@ -60,6 +60,16 @@ public static class Agg
         return Sum(factors.Skip(1).Aggregate(factors[0], (product, factor) => product * factor));
     }
 
+    /// <summary>Median of the non-null values per cell (the 0.5 quantile, Inc mode, linear).</summary>
+    public static Measure Median(ColumnExpression input) => Quantile(input, 0.5);
+
+    /// <summary>The <paramref name="q"/> quantile (0 to 1) of the non-null values per cell, as Atoti's <c>quantile</c>.</summary>
+    public static Measure Quantile(ColumnExpression input, double q, QuantileMode mode = QuantileMode.Inc, QuantileInterpolation interpolation = QuantileInterpolation.Linear)
+    {
+        if (!(q is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile is between 0 and 1.");
+        return new(new AggregatedMeasure(AggregationFunction.Quantile, input, new QuantileOptions(q, mode, interpolation)));
+    }
+
     /// <summary>Number of distinct non-null values per cell.</summary>
     public static Measure CountDistinct(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.CountDistinct, input));
 }

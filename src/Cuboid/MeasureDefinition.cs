@@ -42,6 +42,8 @@ public enum AggregationFunction
     SampleStd,
     /// <summary>Population standard deviation.</summary>
     PopulationStd,
+    /// <summary>A quantile of the non-null values (<see cref="AggregatedMeasure.Quantile"/>), the median among them.</summary>
+    Quantile,
 }
 
 /// <summary>Which variance (or standard deviation) Agg.Var and Agg.Std compute, as Atoti's <c>mode</c>.</summary>
@@ -56,11 +58,15 @@ public enum VarianceMode
 /// <summary><c>Agg.Sum(expression)</c> and its kin: fact rows aggregated per cell.</summary>
 public sealed class AggregatedMeasure : MeasureDefinition
 {
-    internal AggregatedMeasure(AggregationFunction function, ColumnExpression input)
+    internal AggregatedMeasure(AggregationFunction function, ColumnExpression input, QuantileOptions? quantile = null)
     {
         Function = function;
         Input = input;
+        Quantile = quantile;
     }
+
+    /// <summary>Which quantile, for <see cref="AggregationFunction.Quantile"/>.</summary>
+    public QuantileOptions? Quantile { get; }
 
     /// <summary>The aggregation function.</summary>
     public AggregationFunction Function { get; }
@@ -72,7 +78,7 @@ public sealed class AggregatedMeasure : MeasureDefinition
     public DataType ResultType => Function switch
     {
         AggregationFunction.Count or AggregationFunction.CountDistinct => DataType.Long,
-        AggregationFunction.Mean or AggregationFunction.Prod or AggregationFunction.SquareSum or AggregationFunction.SampleVariance
+        AggregationFunction.Mean or AggregationFunction.Quantile or AggregationFunction.Prod or AggregationFunction.SquareSum or AggregationFunction.SampleVariance
             or AggregationFunction.PopulationVariance or AggregationFunction.SampleStd or AggregationFunction.PopulationStd => DataType.Double,
         _ when Input.DataType.IsIntegral() => DataType.Long,
         _ => DataType.Double,
@@ -81,7 +87,7 @@ public sealed class AggregatedMeasure : MeasureDefinition
     internal override IEnumerable<MeasureDefinition> Operands => [];
 
     /// <inheritdoc/>
-    public override string ToString() => $"{Function}({Input})";
+    public override string ToString() => Quantile is { } q ? $"Quantile({Input}, {q})" : $"{Function}({Input})";
 }
 
 /// <summary>Arithmetic between measures; a division by zero or by an empty cell is empty.</summary>

@@ -16,6 +16,7 @@ internal sealed class Accumulators
     private readonly double[][] _values;
     private readonly long[][] _counts;
     private readonly HashSet<long>?[]?[] _distinct;
+    private readonly List<double>?[]?[] _kept;   // per Quantile leaf: per slot, the values seen
     private readonly ulong[]?[]?[] _bitmaps;   // per CountDistinct leaf with a bitmap range: per slot, bits over the key range
     private readonly Dictionary<long, int>? _slotOfKey;
     private readonly List<long>? _keys;
@@ -36,6 +37,7 @@ internal sealed class Accumulators
         _counts = new long[leaves.Length][];
         _distinct = new HashSet<long>?[]?[leaves.Length];
         _bitmaps = new ulong[]?[]?[leaves.Length];
+        _kept = new List<double>?[]?[leaves.Length];
         for (var i = 0; i < leaves.Length; i++)
         {
             // Only the contributors need counts from the start; the other leaves count nulls, made on the first null.
@@ -51,6 +53,7 @@ internal sealed class Accumulators
             {
                 _values[i] = [];
             }
+            if (leaves[i].Kind == LeafKind.Quantile) _kept[i] = new List<double>?[_capacity];
             if (leaves[i].Kind != LeafKind.CountDistinct) continue;
             if (plan.DistinctRanges[i] is null) _distinct[i] = new HashSet<long>?[_capacity];
             else _bitmaps[i] = new ulong[]?[_capacity];
@@ -190,6 +193,18 @@ internal sealed class Accumulators
         }
     }
 
+    /// <summary>Keeps each row's non-null value with its cell, for holistic aggregates (quantiles).</summary>
+    public void Keep(int leaf, ReadOnlySpan<int> slots, ReadOnlySpan<double> values, ReadOnlySpan<bool> valid)
+    {
+        var lists = _kept[leaf]!;
+        for (var r = 0; r < slots.Length; r++)
+        {
+            var s = slots[r];
+            if (s < 0 || (!valid.IsEmpty && !valid[r])) continue;
+            (lists[s] ??= []).Add(values[r]);
+        }
+    }
+
     /// <summary>
     /// Distinct values: the column's key encoding when the input is a column (set as bits over the
     /// column's key range when that fits, hashed otherwise), the value's bits for expressions.
@@ -273,6 +288,9 @@ internal sealed class Accumulators
                     case LeafKind.CountDistinct:
                         MergeDistinct(leaf, other, s, t);
                         break;
+                    case LeafKind.Quantile:
+                        if (other._kept[leaf]![s] is { } kept) (_kept[leaf]![t] ??= []).AddRange(kept);
+                        break;
                 }
             }
         }
@@ -319,6 +337,11 @@ internal sealed class Accumulators
         for (var leaf = 0; leaf < leaves.Length; leaf++)
         {
             var values = _values[leaf].Length == 0 ? [] : slots.Select(s => _values[leaf][s]).ToArray();
+            if (_kept[leaf] is { } kept)
+            {
+                leaves[leaf] = QuantileLeaf(_plan.Leaves[leaf], slots.Select(s => kept[s]).ToArray());
+                continue;
+            }
             var counts = _plan.Leaves[leaf].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.Count or LeafKind.SquareSum or LeafKind.Prod
                 ? slots.Select(s => rows[s] - (_counts[leaf].Length == 0 ? 0 : _counts[leaf][s])).ToArray()   // non-null values
                 : _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => rows[s]).ToArray()
@@ -327,6 +350,22 @@ internal sealed class Accumulators
             leaves[leaf] = new LeafValues(_plan.Leaves[leaf], values, counts);
         }
         return new AggregateResult(_plan.Levels, codes, leaves, elapsed, "scan");
+    }
+
+    /// <summary>Each cell's quantile over its kept values (sorted here, once), and how many there were.</summary>
+    private static LeafValues QuantileLeaf(AggregateSpec spec, List<double>?[] kept)
+    {
+        var values = new double[kept.Length];
+        var counts = new long[kept.Length];
+        Parallel.For(0, kept.Length, cell =>
+        {
+            if (kept[cell] is not { Count: > 0 } list) return;
+            var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+            sorted.Sort();
+            values[cell] = spec.Quantile!.Of(sorted);
+            counts[cell] = sorted.Length;
+        });
+        return new LeafValues(spec, values, counts);
     }
 
     private void Grow()
@@ -350,6 +389,7 @@ internal sealed class Accumulators
             }
             if (_distinct[i] is not null) Array.Resize(ref _distinct[i], capacity);
             if (_bitmaps[i] is not null) Array.Resize(ref _bitmaps[i], capacity);
+            if (_kept[i] is not null) Array.Resize(ref _kept[i], capacity);
         }
         _capacity = capacity;
     }

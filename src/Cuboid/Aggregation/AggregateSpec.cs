@@ -17,18 +17,20 @@ internal enum LeafKind
     SquareSum,
     /// <summary>Product.</summary>
     Prod,
+    /// <summary>A quantile of the values (holistic: the cell's values are kept until the end of the scan).</summary>
+    Quantile,
 }
 
 /// <summary>One aggregation of a row-level expression; equal specs are computed once per scan.</summary>
-internal sealed record AggregateSpec(LeafKind Kind, ColumnExpression? Input)
+internal sealed record AggregateSpec(LeafKind Kind, ColumnExpression? Input, QuantileOptions? Quantile = null)
 {
     public static readonly AggregateSpec Contributors = new(LeafKind.Contributors, null);
 
     /// <summary>Whether coarser cells can be computed by merging finer ones.</summary>
-    public bool Rollable => Kind != LeafKind.CountDistinct;
+    public bool Rollable => Kind is not (LeafKind.CountDistinct or LeafKind.Quantile);
 
     // ExpressionKey, not ToString: Where expressions have no text of their own, so two would be one spec.
-    public string Key => Input is null ? Kind.ToString() : $"{Kind}({Expressions.ExpressionKey.Of(Input)})";
+    public string Key => Input is null ? Kind.ToString() : $"{Kind}({Expressions.ExpressionKey.Of(Input)}{(Quantile is { } q ? ";" + q : "")})";
 
     public bool Equals(AggregateSpec? other) => other is not null && other.Key == Key;
 

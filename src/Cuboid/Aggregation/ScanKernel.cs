@@ -81,6 +81,9 @@ internal static class ScanKernel
                     case LeafKind.Contributors: acc.CountRows(leaf, slots); break;
                     case LeafKind.LastUpdate: acc.Stamp(leaf, slots, chunk.Timestamp); break;
                     case LeafKind.CountDistinct: acc.AddDistinct(leaf, slots, view); break;
+                    case LeafKind.Quantile:
+                        acc.Keep(leaf, slots, values, plan.Calcs[leaf]!.Eval(view, values, valid) ? valid : default);
+                        break;
                     default:
                         var hasNulls = plan.Calcs[leaf]!.Eval(view, values, valid);
                         acc.Add(leaf, spec.Kind, slots, values, hasNulls ? valid : default);

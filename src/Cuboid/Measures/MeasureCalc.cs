@@ -74,10 +74,11 @@ internal sealed class AggregatedCalc(AggregatedMeasure measure) : MeasureCalc
         AggregationFunction.Max => LeafKind.Max,
         AggregationFunction.Count => LeafKind.Count,
         AggregationFunction.Prod => LeafKind.Prod,
+        AggregationFunction.Quantile => LeafKind.Quantile,
         AggregationFunction.SquareSum or AggregationFunction.SampleVariance or AggregationFunction.PopulationVariance
             or AggregationFunction.SampleStd or AggregationFunction.PopulationStd => LeafKind.SquareSum,
         _ => LeafKind.CountDistinct,
-    }, measure.Input);
+    }, measure.Input, measure.Quantile);
 
     /// <summary>Variances also need the plain sum.</summary>
     private readonly AggregateSpec _sum = new(LeafKind.Sum, measure.Input);

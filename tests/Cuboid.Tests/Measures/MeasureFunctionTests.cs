@@ -147,6 +147,45 @@ public sealed class MeasureFunctionTests
         Assert.Contains("'T[X]' is not a level", error.Message);
     }
 
+    [Fact]
+    public void MedianIsTheMiddleValueOfEachCellWithTotals()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var t = session.Tables["T"];
+        var m = cube.Measures;
+        m["Median"] = Agg.Median(t["X"]);
+        var result = cube.Query([m["Median"]], levels: [cube.Levels["Shop"]], includeTotals: true);
+        string?[] shops = [null, "Lyon", "Nice", "Oslo", "Paris"];
+        for (var r = 0; r < shops.Length; r++)
+        {
+            var xs = X(shops[r]).Order().ToList();
+            double? median = xs.Count == 0 ? null : xs.Count % 2 == 1 ? xs[xs.Count / 2] : (xs[xs.Count / 2 - 1] + xs[xs.Count / 2]) / 2;
+            AssertClose(median, result.Column("Median").GetDouble(r));
+        }
+        Assert.Equal(2.75, result.Column("Median").GetDouble(0));   // −2, 1.5, 2 | 3.5, 4, 9
+    }
+
+    [Theory]
+    [InlineData(0.25, QuantileMode.Inc, QuantileInterpolation.Linear, 3.0)]      // rank 1.5 between 2 and 4
+    [InlineData(0.25, QuantileMode.Exc, QuantileInterpolation.Linear, 2.0)]      // rank 1
+    [InlineData(0.5, QuantileMode.Simple, QuantileInterpolation.Lower, 2.0)]     // rank 1.5
+    [InlineData(0.5, QuantileMode.Simple, QuantileInterpolation.Higher, 4.0)]
+    [InlineData(0.5, QuantileMode.Simple, QuantileInterpolation.Nearest, 2.0)]   // exactly half: the lower
+    [InlineData(0.5, QuantileMode.Simple, QuantileInterpolation.Midpoint, 3.0)]
+    [InlineData(0.5, QuantileMode.Centered, QuantileInterpolation.Linear, 4.0)]  // rank 2
+    [InlineData(1.0, QuantileMode.Exc, QuantileInterpolation.Linear, 9.0)]       // rank 4, clamped to 3
+    public void QuantileModesAndInterpolationsOnParis(double q, QuantileMode mode, QuantileInterpolation interpolation, double expected)
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var m = cube.Measures;
+        m["Q"] = Agg.Quantile(session.Tables["T"]["X"], q, mode, interpolation);
+        var result = cube.Query([m["Q"]], filter: cube.Levels["Shop"] == "Paris");   // 2, 4, 9
+        Assert.Equal(expected, result.Column("Q").GetDouble(0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Agg.Quantile(session.Tables["T"]["X"], 1.5));
+    }
+
     private static void AssertClose(double? expected, double? actual)
     {
         if (expected is null) Assert.Null(actual);

@@ -1,0 +1,64 @@
+namespace Cuboid;
+
+/// <summary>
+/// How a quantile's rank r (1-based, among the n sorted values) is placed, as Atoti's <c>mode</c>:
+/// Simple r = q·n, Centered r = q·n + ½, Inc r = q·(n − 1) + 1 (Excel's PERCENTILE.INC), Exc r = q·(n + 1).
+/// </summary>
+public enum QuantileMode
+{
+    /// <summary>r = q·n.</summary>
+    Simple,
+    /// <summary>r = q·n + ½.</summary>
+    Centered,
+    /// <summary>r = q·(n − 1) + 1, the default.</summary>
+    Inc,
+    /// <summary>r = q·(n + 1).</summary>
+    Exc,
+}
+
+/// <summary>Which value a fractional rank gives, as Atoti's <c>interpolation</c>.</summary>
+public enum QuantileInterpolation
+{
+    /// <summary>Between the two neighbours, in proportion; the default.</summary>
+    Linear,
+    /// <summary>The higher neighbour.</summary>
+    Higher,
+    /// <summary>The lower neighbour.</summary>
+    Lower,
+    /// <summary>The nearer neighbour (the lower one at exactly half).</summary>
+    Nearest,
+    /// <summary>Halfway between the neighbours.</summary>
+    Midpoint,
+}
+
+/// <summary>A quantile: <paramref name="Q"/> in [0, 1], with its mode and interpolation.</summary>
+public sealed record QuantileOptions(double Q, QuantileMode Mode = QuantileMode.Inc, QuantileInterpolation Interpolation = QuantileInterpolation.Linear)
+{
+    /// <summary>The quantile of <paramref name="sorted"/> (ascending, not empty); ranks outside [1, n] are clamped.</summary>
+    public double Of(ReadOnlySpan<double> sorted)
+    {
+        var n = sorted.Length;
+        var rank = Mode switch
+        {
+            QuantileMode.Simple => Q * n,
+            QuantileMode.Centered => Q * n + 0.5,
+            QuantileMode.Exc => Q * (n + 1),
+            _ => Q * (n - 1) + 1,
+        };
+        rank = Math.Clamp(rank, 1, n);
+        var lower = (int)Math.Floor(rank);
+        var upper = (int)Math.Ceiling(rank);
+        double low = sorted[lower - 1], high = sorted[upper - 1], fraction = rank - lower;
+        return Interpolation switch
+        {
+            QuantileInterpolation.Higher => high,
+            QuantileInterpolation.Lower => low,
+            QuantileInterpolation.Nearest => fraction > 0.5 ? high : low,
+            QuantileInterpolation.Midpoint => (low + high) / 2,
+            _ => low + (high - low) * fraction,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Q}, {Mode}, {Interpolation}";
+}
