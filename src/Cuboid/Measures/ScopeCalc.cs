@@ -18,6 +18,8 @@ internal abstract class ScopeCalc(AggregationFunction function, MeasureCalc inne
 
     protected MeasureCalc Inner => inner;
 
+    protected AggregationFunction Function => function;
+
     public static MeasureCalc Create(AggregationFunction function, MeasureCalc inner, Scope scope) => scope switch
     {
         OriginScope origin => new OriginCalc(function, inner, origin),
@@ -92,15 +94,51 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
         var ok = new bool[n];
         foreach (var group in CellGroups.Group(result, Key).Values)
         {
-            var byRank = group.Select(c => (Rank: ranks[result.Codes[position][c]], Cell: c)).OrderBy(x => x.Rank).ToList();
-            foreach (var (rank, cell) in byRank)
+            // Sorted along the level once; prefix sums give each window's sum and count in O(1),
+            // and the window's bounds move forward with the cell (two pointers).
+            var cells = group.ToArray();
+            var rank = cells.Select(c => ranks[result.Codes[position][c]]).ToArray();
+            Array.Sort(rank, cells);
+            var m = cells.Length;
+            var prefixSum = new double[m + 1];
+            var prefixCount = new int[m + 1];
+            for (var i = 0; i < m; i++)
             {
-                var from = scope.WindowStart is { } start ? rank + start : int.MinValue;
-                var to = rank + scope.WindowEnd;
-                (output[cell], ok[cell]) = Combine(byRank.Where(x => x.Rank >= from && x.Rank <= to && valid[x.Cell]).Select(x => values[x.Cell]));
+                var c = cells[i];
+                prefixSum[i + 1] = prefixSum[i] + (valid[c] ? values[c] : 0);
+                prefixCount[i + 1] = prefixCount[i] + (valid[c] ? 1 : 0);
+            }
+            int lo = 0, hi = 0;
+            for (var i = 0; i < m; i++)
+            {
+                long from = scope.WindowStart is { } start ? (long)rank[i] + start : long.MinValue;
+                long to = (long)rank[i] + scope.WindowEnd;
+                while (lo < m && rank[lo] < from) lo++;
+                while (hi < m && rank[hi] <= to) hi++;
+                (output[cells[i]], ok[cells[i]]) = Window(cells, lo, hi, values, valid, prefixSum, prefixCount);
             }
         }
         return (output, ok);
+    }
+
+    /// <summary>The function over the window [lo, hi) of the sorted cells.</summary>
+    private (double, bool) Window(int[] cells, int lo, int hi, double[] values, bool[] valid, double[] prefixSum, int[] prefixCount)
+    {
+        var count = prefixCount[hi] - prefixCount[lo];
+        switch (Function)
+        {
+            case AggregationFunction.Count: return (count, true);
+            case AggregationFunction.Sum: return (prefixSum[hi] - prefixSum[lo], count > 0);
+            case AggregationFunction.Mean: return count > 0 ? ((prefixSum[hi] - prefixSum[lo]) / count, true) : (0, false);
+        }
+        var (best, found) = (0d, false);
+        for (var j = lo; j < hi; j++)
+        {
+            var c = cells[j];
+            if (!valid[c]) continue;
+            if (!found || (Function == AggregationFunction.Min ? values[c] < best : values[c] > best)) (best, found) = (values[c], true);
+        }
+        return (best, found);
     }
 }
 
