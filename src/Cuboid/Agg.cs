@@ -141,6 +141,17 @@ public static class Fn
     }
 
     /// <summary>
+    /// The measure at the member <paramref name="value"/> of <paramref name="level"/>, the cell's other
+    /// coordinates kept, as Atoti's <c>at</c>: <c>Fn.At(m["Price"], l["Currency"], "EUR")</c> on every
+    /// currency's row. Under a parent, the member is the one with the cell's ancestors (empty if there is none).
+    /// </summary>
+    public static Measure At(Measure measure, Level level, object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(new AtMeasure(measure.AsOperand, level, value));
+    }
+
+    /// <summary>
     /// The rank (1 = first) of the cell's member among its siblings on <paramref name="hierarchy"/> (same parent,
     /// same other coordinates) by the measure's value, smallest first when <paramref name="ascending"/>, as Atoti;
     /// equal values rank in level order; empty where the measure is.

@@ -209,3 +209,28 @@ public sealed class FilterMeasure : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"Filter({Measure}, {Condition})";
 }
+
+/// <summary>See <see cref="Fn.At"/>.</summary>
+public sealed class AtMeasure : MeasureDefinition
+{
+    internal AtMeasure(MeasureDefinition measure, Level level, object value)
+    {
+        Measure = measure;
+        Level = level;
+        Value = value;
+    }
+
+    /// <summary>The measure read at the member.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The level whose member is fixed.</summary>
+    public Level Level { get; }
+
+    /// <summary>The member's value.</summary>
+    public object Value { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"At({Measure}, {Level.UniqueName} = {Value})";
+}

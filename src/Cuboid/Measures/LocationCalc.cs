@@ -63,6 +63,9 @@ internal abstract class LocationShift
 
     public static LocationShift Parent(Hierarchy hierarchy, int degrees) => new ParentShift(hierarchy, degrees);
 
+    /// <summary>Each cell's ancestor at <paramref name="depth"/> on the hierarchy (cells at or above it stay).</summary>
+    public static LocationShift Up(Hierarchy hierarchy, int depth) => new UpShift(hierarchy, depth);
+
     public static LocationShift Along(Level level, int offset) => new AlongShift(level, offset);
 
     private sealed class TotalShift(IReadOnlyList<Hierarchy> hierarchies) : LocationShift
@@ -84,28 +87,49 @@ internal abstract class LocationShift
         {
             var position = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == hierarchy);
             if (position < 0) return (levels, (_, _) => false);   // the cell is at All: it has no parent
-            var level = levels[position];
-            var depth = level.Depth - degrees;
-            if (depth < -1) return (levels, (_, _) => false);
-            if (depth == -1)
+            var depth = levels[position].Depth - degrees;
+            return depth < -1 ? (levels, (_, _) => false) : ToAncestor(levels, position, depth);
+        }
+    }
+
+    private sealed class UpShift(Hierarchy hierarchy, int depth) : LocationShift
+    {
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        {
+            var position = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == hierarchy);
+            if (position < 0 || levels[position].Depth <= depth)
             {
-                // The parent of a top-level member is the All member: the hierarchy leaves the location.
-                var kept = Enumerable.Range(0, levels.Length).Where(l => l != position).ToArray();
-                return ([.. kept.Select(l => levels[l])], (codes, target) =>
+                return (levels, (codes, target) =>
                 {
-                    for (var t = 0; t < kept.Length; t++) target[t] = codes[kept[t]];
+                    codes.CopyTo(target, 0);
                     return true;
                 });
             }
-            var shifted = levels.ToArray();
-            shifted[position] = new LevelRef(level.Hierarchy, depth);
-            return (shifted, (codes, target) =>
+            return ToAncestor(levels, position, depth);
+        }
+    }
+
+    /// <summary>The location with the level at <paramref name="position"/> replaced by its ancestor at <paramref name="depth"/> (−1: the All member, the hierarchy leaves the location).</summary>
+    private static (LevelRef[], Map) ToAncestor(LevelRef[] levels, int position, int depth)
+    {
+        var level = levels[position];
+        if (depth == -1)
+        {
+            var kept = Enumerable.Range(0, levels.Length).Where(l => l != position).ToArray();
+            return ([.. kept.Select(l => levels[l])], (codes, target) =>
             {
-                codes.CopyTo(target, 0);
-                target[position] = level.Hierarchy.Members.Ancestor(level.Depth, codes[position], depth);
+                for (var t = 0; t < kept.Length; t++) target[t] = codes[kept[t]];
                 return true;
             });
         }
+        var shifted = levels.ToArray();
+        shifted[position] = new LevelRef(level.Hierarchy, depth);
+        return (shifted, (codes, target) =>
+        {
+            codes.CopyTo(target, 0);
+            target[position] = level.Hierarchy.Members.Ancestor(level.Depth, codes[position], depth);
+            return true;
+        });
     }
 
     private sealed class AlongShift(Level level, int offset) : LocationShift

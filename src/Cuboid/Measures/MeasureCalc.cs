@@ -29,6 +29,8 @@ internal abstract class MeasureCalc
         ArithmeticMeasure a => new ArithmeticMeasureCalc(a.Operator, Compile(a.Left), Compile(a.Right)),
         ConstantMeasure c => new ConstantMeasureCalc(c.Value),
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
+        // The member's value: computed on its facts, read at the cell's location above the level.
+        AtMeasure a => new LocationCalc(new FilterCalc(Compile(a.Measure), a.Level == a.Value), LocationShift.Up(a.Level.Hierarchy, a.Level.Depth - 1)),
         FilterMeasure f => new FilterCalc(Compile(f.Measure), f.Condition),
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),

@@ -186,6 +186,20 @@ public sealed class MeasureFunctionTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Agg.Quantile(session.Tables["T"]["X"], 1.5));
     }
 
+    [Fact]
+    public void AtReadsTheMeasureAtOneMemberOnEveryRow()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var (l, m) = (cube.Levels, cube.Measures);
+        m["Paris"] = Fn.At(m["Sum"], l["Shop"], "Paris");
+        m["vs Paris"] = m["Sum"] / m["Paris"];
+        var result = cube.Query([m["Paris"], m["vs Paris"]], levels: [l["Shop"]], includeTotals: true);
+        Assert.Equal([15.0, 15.0, 15.0, 15.0, 15.0], result.Column("Paris").Values.Cast<double?>());
+        Assert.Equal([18 / 15.0, 5 / 15.0, null, -2 / 15.0, 1.0], result.Column("vs Paris").Values.Cast<double?>());
+        Assert.Null(cube.Query([m["Paris"]], filter: l["Shop"] != "Paris").Column("Paris")[0]);   // the query's filter holds
+    }
+
     private static void AssertClose(double? expected, double? actual)
     {
         if (expected is null) Assert.Null(actual);

@@ -99,4 +99,28 @@ public sealed class ScopeTests(ScopeTests.Fixture fixture) : IClassFixture<Scope
         }
         Assert.Equal(1L, Cube.Query([m["Rank"]]).Column("Rank")[0]);   // the All member stands alone
     }
+
+    [Fact]
+    public void AtKeepsTheOtherCoordinatesAndTheAncestors()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        m["Drink"] = Fn.At(m["Unit Sales"], l["Product Family"], "Drink");
+        var byState = Cube.Query([m["Drink"]], levels: [l["Store State"], l["Product Family"]]);
+        var drink = Cube.Query([m["Unit Sales"]], levels: [l["Store State"]], filter: l["Product Family"] == "Drink");
+        for (var r = 0; r < byState.RowCount; r++)
+        {
+            var state = (string?)byState[r, "Store State"];
+            var expected = drink.Column("Unit Sales").GetDouble(Enumerable.Range(0, drink.RowCount).First(i => (string?)drink[i, "Store State"] == state));
+            Assert.Equal(expected, byState.Column("Drink").GetDouble(r));
+        }
+        // A department is found under the cell's own family: Beverages is a Drink department, so Food's rows are empty.
+        m["Beverages"] = Fn.At(m["Unit Sales"], l["Product Department"], "Beverages");
+        var departments = Cube.Query([m["Unit Sales"], m["Beverages"]], levels: [l["Product Family"], l["Product Department"]]);
+        var beverages = Enumerable.Range(0, departments.RowCount).Single(i => (string?)departments[i, "Product Department"] == "Beverages");
+        for (var r = 0; r < departments.RowCount; r++)
+        {
+            var inDrink = (string?)departments[r, "Product Family"] == "Drink";
+            Assert.Equal(inDrink ? departments.Column("Unit Sales").GetDouble(beverages) : null, departments.Column("Beverages").GetDouble(r));
+        }
+    }
 }
