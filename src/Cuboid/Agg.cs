@@ -60,6 +60,13 @@ public static class Agg
         return Sum(factors.Skip(1).Aggregate(factors[0], (product, factor) => product * factor));
     }
 
+    /// <summary>The value shared by all the non-null values of the cell; empty when they differ (or there is none).</summary>
+    public static Measure SingleValue(ColumnExpression input)
+    {
+        var (min, max) = (Min(input), Max(input));
+        return Fn.Where(min == max, min);
+    }
+
     /// <summary>Median of the non-null values per cell (the 0.5 quantile, Inc mode, linear).</summary>
     public static Measure Median(ColumnExpression input) => Quantile(input, 0.5);
 

@@ -109,6 +109,10 @@ public sealed class MeasureFunctionTests
             AssertClose(rows.Count == 0 ? null : rows.Sum(x => x.X!.Value * x.Id), result.Column("XById").GetDouble(r));
         }
         Assert.Throws<ArgumentException>(() => Agg.SumProduct());
+        m["Single"] = Agg.SingleValue(t["X"]);
+        var single = cube.Query([m["Single"]], levels: [cube.Levels["Shop"]], includeTotals: true);
+        // Only Oslo has one distinct value; Nice has none.
+        Assert.Equal([null, null, null, -2.0, null], single.Column("Single").Values.Cast<double?>());
     }
 
     [Fact]
