@@ -159,6 +159,20 @@ public static class Fn
     }
 
     /// <summary>
+    /// The measure at the cell's date on <paramref name="level"/> moved by <paramref name="offset"/>, an ISO-8601
+    /// period (<c>"-P1M"</c>: a month before; <c>"P1Y"</c>; <c>"-P7D"</c>), as Atoti's <c>date_shift</c>; where no
+    /// member has that date, <paramref name="fallback"/> decides. Dates are looked up among the cell's siblings.
+    /// </summary>
+    public static Measure DateShift(Measure measure, Level level, string offset, DateShiftFallback fallback = DateShiftFallback.None)
+    {
+        if (level.DataType is not (DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime))
+        {
+            throw new ArgumentException($"Fn.DateShift needs a level of dates; {level.UniqueName} is {level.DataType}.", nameof(level));
+        }
+        return new(new DateShiftMeasure(measure.AsOperand, level, DatePeriod.Parse(offset), fallback));
+    }
+
+    /// <summary>
     /// The rank (1 = first) of the cell's member among its siblings on <paramref name="hierarchy"/> (same parent,
     /// same other coordinates) by the measure's value, smallest first when <paramref name="ascending"/>, as Atoti;
     /// equal values rank in level order; empty where the measure is.
