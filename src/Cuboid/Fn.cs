@@ -1,0 +1,122 @@
+namespace Cuboid;
+
+/// <summary>Functions for row-level expressions and measures.</summary>
+public static class Fn
+{
+    /// <summary>On rows: <paramref name="then"/> where <paramref name="condition"/> holds, else <paramref name="otherwise"/> (null when absent). A CASE expression.</summary>
+    public static ColumnExpression Where(Condition condition, ColumnExpression then, ColumnExpression? otherwise = null) =>
+        new WhereExpression(condition, then, otherwise);
+
+    /// <summary>On rows, with constants: <c>Fn.Where(sales["promo"] == 0, 0, sales["amount"])</c>.</summary>
+    public static ColumnExpression Where(Condition condition, double then, ColumnExpression otherwise) =>
+        new WhereExpression(condition, new ConstantExpression(then), otherwise);
+
+    /// <summary>On rows, with constants.</summary>
+    public static ColumnExpression Where(Condition condition, ColumnExpression then, double otherwise) =>
+        new WhereExpression(condition, then, new ConstantExpression(otherwise));
+
+    /// <summary>On measures: <paramref name="then"/> where <paramref name="condition"/> (on measures) holds, else <paramref name="otherwise"/>; empty where neither applies.</summary>
+    public static Measure Where(Condition condition, Measure then, Measure? otherwise = null) =>
+        new(new WhereMeasure(condition, then.AsOperand, otherwise?.AsOperand));
+
+    /// <summary>
+    /// On measures, several cases: the value of the first case whose condition holds, else
+    /// <paramref name="otherwise"/> (empty when absent): <c>Fn.Where([(m["Qty"] > 100, big), (m["Qty"] > 10, mid)], small)</c>.
+    /// </summary>
+    public static Measure Where(IReadOnlyList<(Condition Condition, Measure Then)> cases, Measure? otherwise = null)
+    {
+        if (cases.Count == 0) throw new ArgumentException("Where needs at least one case.", nameof(cases));
+        var result = otherwise;
+        for (var i = cases.Count - 1; i >= 0; i--)
+        {
+            result = Where(cases[i].Condition, cases[i].Then, result);
+        }
+        return result!;
+    }
+
+    /// <summary>
+    /// On measures: the value of the case whose key equals <paramref name="on"/>, else <paramref name="otherwise"/>
+    /// (empty when absent): <c>Fn.Switch(m["Rating"], new() { [1] = low, [2] = high })</c>.
+    /// </summary>
+    public static Measure Switch(Measure on, IReadOnlyDictionary<double, Measure> cases, Measure? otherwise = null) =>
+        Where(cases.Select(c => (on == c.Key, c.Value)).ToList(), otherwise);
+
+    /// <summary>The measure at the top (All member) of <paramref name="hierarchies"/>, the other coordinates kept: <c>m["Revenue"] / Fn.Total(m["Revenue"], h["Country"])</c>.</summary>
+    public static Measure Total(Measure measure, params Hierarchy[] hierarchies) => new(new TotalMeasure(measure.AsOperand, hierarchies));
+
+    /// <summary>The measure at the member's ancestor <paramref name="degrees"/> levels up on <paramref name="hierarchy"/>.</summary>
+    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(degrees, 1);
+        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees));
+    }
+
+    /// <summary>The measure at the member <paramref name="offset"/> places later on <paramref name="on"/> (earlier when negative); empty past the ends.</summary>
+    public static Measure Shift(Measure measure, Level on, int offset = 1) => new(new ShiftMeasure(measure.AsOperand, on, offset));
+
+    /// <summary>
+    /// The measure computed on the facts where <paramref name="condition"/> (on levels) holds, as Atoti's
+    /// <c>filter</c>: <c>Fn.Filter(m["Quantity"], l["City"] == "London")</c> is London's quantity at the
+    /// top, on each date, and empty on Paris's rows.
+    /// </summary>
+    public static Measure Filter(Measure measure, Condition condition)
+    {
+        var offending = condition.Subjects().FirstOrDefault(s => s is not Level);
+        if (offending is not null) throw new ArgumentException($"Fn.Filter takes conditions on levels; '{offending}' is not a level.", nameof(condition));
+        return new(new FilterMeasure(measure.AsOperand, condition));
+    }
+
+    /// <summary>
+    /// The measure at the member <paramref name="value"/> of <paramref name="level"/>, the cell's other
+    /// coordinates kept, as Atoti's <c>at</c>: <c>Fn.At(m["Price"], l["Currency"], "EUR")</c> on every
+    /// currency's row. Under a parent, the member is the one with the cell's ancestors (empty if there is none).
+    /// </summary>
+    public static Measure At(Measure measure, Level level, object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return new(new AtMeasure(measure.AsOperand, level, value));
+    }
+
+    /// <summary>
+    /// The measure at the cell's date on <paramref name="level"/> moved by <paramref name="offset"/>, an ISO-8601
+    /// period (<c>"-P1M"</c>: a month before; <c>"P1Y"</c>; <c>"-P7D"</c>), as Atoti's <c>date_shift</c>; where no
+    /// member has that date, <paramref name="fallback"/> decides. Dates are looked up among the cell's siblings.
+    /// </summary>
+    public static Measure DateShift(Measure measure, Level level, string offset, DateShiftFallback fallback = DateShiftFallback.None)
+    {
+        if (level.DataType is not (DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime))
+        {
+            throw new ArgumentException($"Fn.DateShift needs a level of dates; {level.UniqueName} is {level.DataType}.", nameof(level));
+        }
+        return new(new DateShiftMeasure(measure.AsOperand, level, DatePeriod.Parse(offset), fallback));
+    }
+
+    /// <summary>
+    /// The rank (1 = first) of the cell's member among its siblings on <paramref name="hierarchy"/> (same parent,
+    /// same other coordinates) by the measure's value, smallest first when <paramref name="ascending"/>, as Atoti;
+    /// equal values rank in level order; empty where the measure is.
+    /// </summary>
+    public static Measure Rank(Measure measure, Hierarchy hierarchy, bool ascending = true) => new(new RankMeasure(measure.AsOperand, hierarchy, ascending));
+
+#pragma warning disable CS1591 // the math functions are named after what they compute
+    public static Measure Abs(Measure m) => MathMeasure.Of(MathFunction.Abs, m);
+    public static Measure Sqrt(Measure m) => MathMeasure.Of(MathFunction.Sqrt, m);
+    public static Measure Exp(Measure m) => MathMeasure.Of(MathFunction.Exp, m);
+    public static Measure Log(Measure m) => MathMeasure.Of(MathFunction.Log, m);
+    public static Measure Log10(Measure m) => MathMeasure.Of(MathFunction.Log10, m);
+    public static Measure Ceil(Measure m) => MathMeasure.Of(MathFunction.Ceil, m);
+    public static Measure Floor(Measure m) => MathMeasure.Of(MathFunction.Floor, m);
+    public static Measure Sin(Measure m) => MathMeasure.Of(MathFunction.Sin, m);
+    public static Measure Cos(Measure m) => MathMeasure.Of(MathFunction.Cos, m);
+    public static Measure Tan(Measure m) => MathMeasure.Of(MathFunction.Tan, m);
+    public static Measure Erf(Measure m) => MathMeasure.Of(MathFunction.Erf, m);
+    public static Measure Erfc(Measure m) => MathMeasure.Of(MathFunction.Erfc, m);
+    public static Measure Pow(Measure x, Measure y) => MathMeasure.Of(MathFunction.Pow, x, y);
+    public static Measure Round(Measure m, int digits = 0) => new(new MathMeasure(MathFunction.Round, [m.AsOperand], digits));
+    public static Measure Min(params Measure[] measures) => MathMeasure.Of(MathFunction.Min, measures);
+    public static Measure Max(params Measure[] measures) => MathMeasure.Of(MathFunction.Max, measures);
+#pragma warning restore CS1591
+
+    /// <summary>A constant row-level value.</summary>
+    public static ColumnExpression Constant(double value) => new ConstantExpression(value);
+}
