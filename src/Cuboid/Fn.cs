@@ -52,7 +52,34 @@ public static class Fn
     }
 
     /// <summary>The measure at the member <paramref name="offset"/> places later on <paramref name="on"/> (earlier when negative); empty past the ends.</summary>
-    public static Measure Shift(Measure measure, Level on, int offset = 1) => new(new ShiftMeasure(measure.AsOperand, on, offset));
+    /// <remarks>With <paramref name="partitioning"/> (a level above <paramref name="on"/>), the shift stays under the cell's member of that level: empty past it.</remarks>
+    public static Measure Shift(Measure measure, Level on, int offset = 1, Level? partitioning = null)
+    {
+        CheckPartitioning(on, partitioning);
+        return new(new ShiftMeasure(measure.AsOperand, on, offset, partitioning));
+    }
+
+    /// <summary>The measure at the first member along <paramref name="on"/> (in level order) that has a value, within the cell's siblings, or its <paramref name="partitioning"/> member.</summary>
+    public static Measure First(Measure measure, Level on, Level? partitioning = null)
+    {
+        CheckPartitioning(on, partitioning);
+        return new(new EdgeMeasure(measure.AsOperand, on, partitioning, last: false));
+    }
+
+    /// <summary>The measure at the last member along <paramref name="on"/> that has a value (closing balances: <c>Fn.Last(m["Stock"], l["Day"])</c>).</summary>
+    public static Measure Last(Measure measure, Level on, Level? partitioning = null)
+    {
+        CheckPartitioning(on, partitioning);
+        return new(new EdgeMeasure(measure.AsOperand, on, partitioning, last: true));
+    }
+
+    private static void CheckPartitioning(Level on, Level? partitioning)
+    {
+        if (partitioning is not null && (partitioning.Hierarchy != on.Hierarchy || partitioning.Depth >= on.Depth))
+        {
+            throw new ArgumentException($"The partitioning level {partitioning.UniqueName} must be above {on.UniqueName} in the same hierarchy.", nameof(partitioning));
+        }
+    }
 
     /// <summary>
     /// The measure computed on the facts where <paramref name="condition"/> (on levels) holds, as Atoti's

@@ -142,12 +142,16 @@ public sealed class ParentValueMeasure : MeasureDefinition
 /// <summary><c>Fn.Shift(m, level, offset)</c>: the measure at the member <see cref="Offset"/> places later on the level (earlier when negative), in level order.</summary>
 public sealed class ShiftMeasure : MeasureDefinition
 {
-    internal ShiftMeasure(MeasureDefinition measure, Level level, int offset)
+    internal ShiftMeasure(MeasureDefinition measure, Level level, int offset, Level? partitioning)
     {
         Measure = measure;
         Level = level;
         Offset = offset;
+        Partitioning = partitioning;
     }
+
+    /// <summary>A level above <see cref="Level"/> the shift may not leave.</summary>
+    public Level? Partitioning { get; }
 
     /// <summary>The measure read at the shifted member.</summary>
     public MeasureDefinition Measure { get; }
@@ -233,4 +237,33 @@ public sealed class AtMeasure : MeasureDefinition
 
     /// <inheritdoc/>
     public override string ToString() => $"At({Measure}, {Level.UniqueName} = {Value})";
+}
+
+/// <summary>See <see cref="Fn.First"/> and <see cref="Fn.Last"/>.</summary>
+public sealed class EdgeMeasure : MeasureDefinition
+{
+    internal EdgeMeasure(MeasureDefinition measure, Level level, Level? partitioning, bool last)
+    {
+        Measure = measure;
+        Level = level;
+        Partitioning = partitioning;
+        Last = last;
+    }
+
+    /// <summary>The measure read.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The level along which first or last is taken.</summary>
+    public Level Level { get; }
+
+    /// <summary>A level above <see cref="Level"/> whose members each have their own first and last (null: the parent).</summary>
+    public Level? Partitioning { get; }
+
+    /// <summary>Last rather than first.</summary>
+    public bool Last { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{(Last ? "Last" : "First")}({Measure}, {Level.UniqueName})";
 }

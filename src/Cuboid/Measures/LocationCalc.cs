@@ -66,7 +66,7 @@ internal abstract class LocationShift
     /// <summary>Each cell's ancestor at <paramref name="depth"/> on the hierarchy (cells at or above it stay).</summary>
     public static LocationShift Up(Hierarchy hierarchy, int depth) => new UpShift(hierarchy, depth);
 
-    public static LocationShift Along(Level level, int offset) => new AlongShift(level, offset);
+    public static LocationShift Along(Level level, int offset, Level? partitioning) => new AlongShift(level, offset, partitioning);
 
     private sealed class TotalShift(IReadOnlyList<Hierarchy> hierarchies) : LocationShift
     {
@@ -132,7 +132,7 @@ internal abstract class LocationShift
         });
     }
 
-    private sealed class AlongShift(Level level, int offset) : LocationShift
+    private sealed class AlongShift(Level level, int offset, Level? partitioning) : LocationShift
     {
         public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
         {
@@ -146,8 +146,14 @@ internal abstract class LocationShift
             {
                 var rank = ranks[codes[position]] + offset;
                 if (rank < 0 || rank >= byRank.Length) return false;
+                var shifted = byRank[rank];
+                if (partitioning is not null
+                    && index.Members.Ancestor(level.Depth, shifted, partitioning.Depth) != index.Members.Ancestor(level.Depth, codes[position], partitioning.Depth))
+                {
+                    return false;   // past the edge of the cell's partition
+                }
                 codes.CopyTo(target, 0);
-                target[position] = byRank[rank];
+                target[position] = shifted;
                 return true;
             });
         }

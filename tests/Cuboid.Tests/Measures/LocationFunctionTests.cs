@@ -17,6 +17,10 @@ public sealed class LocationFunctionTests(LocationFunctionTests.Fixture fixture)
             m["Grandparent sales"] = Fn.ParentValue(m["Unit Sales"], h[("Product", "Product")], degrees: 2);
             m["Previous month"] = Fn.Shift(m["Unit Sales"], l["Month"], -1);
             m["Next month"] = Fn.Shift(m["Unit Sales"], l["Month"], 1);
+            m["Previous month in quarter"] = Fn.Shift(m["Unit Sales"], l["Month"], -1, partitioning: l["Quarter"]);
+            m["Quarter's first"] = Fn.First(m["Unit Sales"], l["Month"]);
+            m["Quarter's last"] = Fn.Last(m["Unit Sales"], l["Month"]);
+            m["Year's first"] = Fn.First(m["Unit Sales"], l["Month"], partitioning: l[("Time", "Time", "Year")]);
         }
 
         public Session Session { get; }
@@ -75,5 +79,22 @@ public sealed class LocationFunctionTests(LocationFunctionTests.Fixture fixture)
         for (var r = 1; r < 12; r++) Assert.Equal(sales[r - 1], result.Column("Previous month")[r]);   // month 4's previous is month 3, in Q1
         for (var r = 0; r < 11; r++) Assert.Equal(sales[r + 1], result.Column("Next month")[r]);
         Assert.All(Cube.Query([m["Previous month"]], levels: [l["Quarter"]]).Column("Previous month").Values.Cast<double?>(), v => Assert.Null(v));
+    }
+
+    [Fact]
+    public void PartitionedShiftAndFirstLastStayInsideTheQuarter()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var result = Cube.Query([m["Unit Sales"], m["Previous month in quarter"], m["Quarter's first"], m["Quarter's last"], m["Year's first"]], levels: [l["Quarter"], l["Month"]]);
+        var sales = result.Column("Unit Sales").Values.Cast<double?>().ToArray();
+        for (var r = 0; r < 12; r++)
+        {
+            Assert.Equal(r % 3 == 0 ? null : sales[r - 1], result.Column("Previous month in quarter")[r]);
+            Assert.Equal(sales[r / 3 * 3], result.Column("Quarter's first")[r]);
+            Assert.Equal(sales[r / 3 * 3 + 2], result.Column("Quarter's last")[r]);
+            Assert.Equal(sales[0], result.Column("Year's first")[r]);
+        }
+        var error = Assert.Throws<ArgumentException>(() => Fn.First(m["Unit Sales"], l["Month"], partitioning: l["Product Family"]));
+        Assert.Contains("must be above [Time].[Time].[Month] in the same hierarchy", error.Message);
     }
 }
