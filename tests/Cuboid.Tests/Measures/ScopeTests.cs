@@ -123,4 +123,23 @@ public sealed class ScopeTests(ScopeTests.Fixture fixture) : IClassFixture<Scope
             Assert.Equal(inDrink ? departments.Column("Unit Sales").GetDouble(beverages) : null, departments.Column("Beverages").GetDouble(r));
         }
     }
+
+    [Fact]
+    public void MdxReadsPostProcessedMeasuresLikeAnyOther()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        var mdx = fixture.Session.QueryMdx(
+            "SELECT {[Measures].[Unit Sales], [Measures].[Rank], [Measures].[Running]} ON COLUMNS, NON EMPTY [Time].[Time].[Month].Members * [Product].[Product Family].Members ON ROWS FROM [Sales]");
+        var direct = Cube.Query([m["Unit Sales"], m["Rank"], m["Running"]], levels: [l["Month"], l["Product Family"]]);
+        Assert.Equal(36, direct.RowCount);
+        Assert.Equal(direct.RowCount, mdx.RowCount);
+        for (var r = 0; r < direct.RowCount; r++)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                var name = new[] { "Unit Sales", "Rank", "Running" }[c];
+                Assert.Equal(direct.Column(name).GetDouble(r), mdx.CellSet![c, r].Value is { } v ? Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture) : null);
+            }
+        }
+    }
 }
