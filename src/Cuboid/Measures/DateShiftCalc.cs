@@ -27,8 +27,7 @@ internal sealed class DateShiftCalc(MeasureCalc inner, DateShiftMeasure shift) :
         var codes = result.Codes[position];
         var days = new int[n];
         for (var cell = 0; cell < n; cell++) days[cell] = DayOf(shift.Level.Source.ValueOf(index.Members.Key(depth, codes[cell])));
-        string Key(int cell) => CellGroups.CodesExcept(result, cell, position) + "|" + index.Members.Parent(depth, codes[cell]);
-        foreach (var group in CellGroups.Group(result, Key).Values)
+        foreach (var group in CellGroups.Group(result, position, cell => index.Members.Parent(depth, codes[cell])))
         {
             var cells = group.Where(c => valid[c]).ToArray();
             var dates = cells.Select(c => days[c]).ToArray();

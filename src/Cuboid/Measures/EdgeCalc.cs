@@ -27,9 +27,7 @@ internal sealed class EdgeCalc(MeasureCalc inner, EdgeMeasure edge) : MeasureCal
         var ranks = MemberOrder.Ranks(index, input.Aggregator.Snapshot, depth);
         var codes = result.Codes[position];
         var partitionDepth = edge.Partitioning?.Depth ?? depth - 1;
-        string Key(int cell) => CellGroups.CodesExcept(result, cell, position) + "|"
-            + (partitionDepth < 0 ? -1 : index.Members.Ancestor(depth, codes[cell], partitionDepth));
-        foreach (var group in CellGroups.Group(result, Key).Values)
+        foreach (var group in CellGroups.Group(result, position, cell => partitionDepth < 0 ? -1 : index.Members.Ancestor(depth, codes[cell], partitionDepth)))
         {
             var pick = -1;
             foreach (var cell in group)

@@ -19,14 +19,18 @@ internal sealed class FilterCalc(MeasureCalc inner, Condition condition) : Measu
         var narrowed = input.Aggregator.Narrowed(condition);
         var filtered = narrowed.Get(result.Levels, [AggregateSpec.Contributors, .. inner.Leaves.Distinct().Where(l => l != AggregateSpec.Contributors)]);
         var (values, valid) = inner.Eval(new MeasureInput(filtered, narrowed));
-        var cellOf = new Dictionary<string, int>(filtered.CellCount, StringComparer.Ordinal);
-        for (var cell = 0; cell < filtered.CellCount; cell++) cellOf[CellGroups.CodesExcept(filtered, cell, -1)] = cell;
+        // Both results have the same levels: their cells' keys are comparable.
+        var interned = new Dictionary<string, long>(StringComparer.Ordinal);
+        var filteredKeys = CellGroups.Keys(filtered, skip: -1, interned: interned);
+        var cellOf = new Dictionary<long, int>(filtered.CellCount);
+        for (var cell = 0; cell < filteredKeys.Length; cell++) cellOf[filteredKeys[cell]] = cell;
+        var keys = CellGroups.Keys(result, skip: -1, interned: interned);
         var n = result.CellCount;
         var output = new double[n];
         var ok = new bool[n];
         for (var cell = 0; cell < n; cell++)
         {
-            if (cellOf.TryGetValue(CellGroups.CodesExcept(result, cell, -1), out var at) && valid[at]) (output[cell], ok[cell]) = (values[at], true);
+            if (cellOf.TryGetValue(keys[cell], out var at) && valid[at]) (output[cell], ok[cell]) = (values[at], true);
         }
         return (output, ok);
     }

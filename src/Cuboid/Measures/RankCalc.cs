@@ -30,9 +30,8 @@ internal sealed class RankCalc(MeasureCalc inner, Hierarchy hierarchy, bool asce
         var depth = result.Levels[position].Depth;
         var order = MemberOrder.Ranks(index, input.Aggregator.Snapshot, depth);
         var codes = result.Codes[position];
-        string Key(int cell) => CellGroups.CodesExcept(result, cell, position) + "|" + index.Members.Parent(depth, codes[cell]);
         var sign = ascending ? 1 : -1;
-        foreach (var group in CellGroups.Group(result, Key).Values)
+        foreach (var group in CellGroups.Group(result, position, cell => index.Members.Parent(depth, codes[cell])))
         {
             var ranked = group.Where(c => valid[c]).OrderBy(c => sign * values[c]).ThenBy(c => order[codes[c]]).ToList();
             for (var i = 0; i < ranked.Count; i++) output[ranked[i]] = i + 1;

@@ -61,15 +61,27 @@ internal sealed class OriginCalc(AggregationFunction function, MeasureCalc inner
         var (values, valid) = Inner.Eval(new MeasureInput(fine, input.Aggregator));
         // Each fine cell belongs to the query cell of its ancestors at the query's levels.
         var positions = result.Levels.Select(l => Array.FindIndex(fine.Levels, f => f.Hierarchy == l.Hierarchy)).ToArray();
-        string CoarseKey(int cell) => string.Join(",", result.Levels.Select((l, i) => fine.Levels[positions[i]].Hierarchy.Members.Ancestor(fine.Levels[positions[i]].Depth, fine.Codes[positions[i]][cell], l.Depth)));
-        var groups = CellGroups.Group(fine, CoarseKey);
+        var coarse = result.Levels.Select((l, i) =>
+        {
+            var f = fine.Levels[positions[i]];
+            return Enumerable.Range(0, fine.CellCount).Select(cell => f.Hierarchy.Members.Ancestor(f.Depth, fine.Codes[positions[i]][cell], l.Depth)).ToArray();
+        }).ToArray();
+        var radix = result.Levels.Select(l => (long)l.Hierarchy.Members.Count(l.Depth)).ToArray();
+        var interned = new Dictionary<string, long>(StringComparer.Ordinal);
+        var fineKeys = CellGroups.Pack(fine.CellCount, coarse, radix, interned);
+        var groups = new Dictionary<long, List<int>>();
+        for (var cell = 0; cell < fineKeys.Length; cell++)
+        {
+            if (!groups.TryGetValue(fineKeys[cell], out var list)) groups[fineKeys[cell]] = list = [];
+            list.Add(cell);
+        }
+        var keys = CellGroups.Pack(result.CellCount, result.Codes, radix, interned);
         var n = result.CellCount;
         var output = new double[n];
         var ok = new bool[n];
         for (var cell = 0; cell < n; cell++)
         {
-            var key = string.Join(",", Enumerable.Range(0, result.Levels.Length).Select(l => result.Codes[l][cell]));
-            var members = groups.TryGetValue(key, out var list) ? list.Where(c => valid[c]).Select(c => values[c]) : [];
+            var members = groups.TryGetValue(keys[cell], out var kept) ? kept.Where(c => valid[c]).Select(c => values[c]) : [];
             (output[cell], ok[cell]) = Combine(members);
         }
         return (output, ok);
@@ -87,12 +99,11 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
         if (position < 0) return (values, valid);   // the level is not on the query: nothing runs along it
         var ranks = MemberOrder.Ranks(index, input.Aggregator.Snapshot, scope.Level.Depth);
         var partitionDepth = scope.Partitioning is { } p && p.Hierarchy == scope.Level.Hierarchy ? p.Depth : -1;
-        string Key(int cell) => CellGroups.CodesExcept(result, cell, position)
-            + (partitionDepth >= 0 ? "|" + index.Members.Ancestor(scope.Level.Depth, result.Codes[position][cell], partitionDepth) : "");
         var n = result.CellCount;
         var output = new double[n];
         var ok = new bool[n];
-        foreach (var group in CellGroups.Group(result, Key).Values)
+        var groups = CellGroups.Group(result, position, partitionDepth < 0 ? null : cell => index.Members.Ancestor(scope.Level.Depth, result.Codes[position][cell], partitionDepth));
+        foreach (var group in groups)
         {
             // Sorted along the level once; prefix sums give each window's sum and count in O(1),
             // and the window's bounds move forward with the cell (two pointers).
@@ -152,11 +163,10 @@ internal sealed class SiblingsCalc(AggregationFunction function, MeasureCalc inn
         var position = Array.FindIndex(result.Levels, l => l.Hierarchy == index);
         if (position < 0) return scope.ExcludeSelf ? (new double[result.CellCount], new bool[result.CellCount]) : (values, valid);   // the All member is its own only sibling
         var depth = result.Levels[position].Depth;
-        string Key(int cell) => CellGroups.CodesExcept(result, cell, position) + "|" + index.Members.Parent(depth, result.Codes[position][cell]);
         var n = result.CellCount;
         var output = new double[n];
         var ok = new bool[n];
-        foreach (var group in CellGroups.Group(result, Key).Values)
+        foreach (var group in CellGroups.Group(result, position, cell => index.Members.Parent(depth, result.Codes[position][cell])))
         {
             foreach (var cell in group)
             {
