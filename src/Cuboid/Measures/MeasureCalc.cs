@@ -31,6 +31,7 @@ internal abstract class MeasureCalc
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
         // The member's value: computed on its facts, read at the cell's location above the level.
         AtMeasure a => new LocationCalc(new FilterCalc(Compile(a.Measure), a.Level == a.Value), LocationShift.Up(a.Level.Hierarchy, a.Level.Depth - 1)),
+        DateDiffMeasure d => new DateDiffCalc(d),
         DateShiftMeasure d => new DateShiftCalc(Compile(d.Measure), d),
         FilterMeasure f => new FilterCalc(Compile(f.Measure), f.Condition),
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),

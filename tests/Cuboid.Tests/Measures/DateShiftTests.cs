@@ -2,7 +2,7 @@ using Cuboid.Tests.Support;
 
 namespace Cuboid.Tests.Measures;
 
-/// <summary>Fn.DateShift with each fallback, on dates whose month arithmetic has edge cases (month ends, a leap day).</summary>
+/// <summary>Fn.DateShift with each fallback, and Fn.DateDiff,, on dates whose month arithmetic has edge cases (month ends, a leap day).</summary>
 public sealed class DateShiftTests
 {
     private sealed record Row(DateOnly Date, double Value);
@@ -58,5 +58,25 @@ public sealed class DateShiftTests
         cube.Hierarchies.Set("Amount", session.Tables["T"]["Value"]);
         var notDates = Assert.Throws<ArgumentException>(() => Fn.DateShift(cube.Measures["Value"], cube.Levels[("T", "Amount", "Value")], "P1D"));
         Assert.Contains("needs a level of dates", notDates.Message);
+    }
+
+    [Fact]
+    public void DateDiffCountsWholeUnitsToAFixedDate()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var (l, m) = (cube.Levels, cube.Measures);
+        var end = new DateTime(2024, 3, 31);
+        m["Days left"] = Fn.DateDiff(l["Date"], end);
+        m["Months left"] = Fn.DateDiff(l["Date"], end, DateUnit.Months);
+        m["Weeks since"] = Fn.DateDiff(new DateTime(2024, 1, 1), l["Date"], DateUnit.Weeks);
+        var result = cube.Query([m["Days left"], m["Months left"], m["Weeks since"]], levels: [l["Date"]], includeTotals: true);
+        // Rows: total, Jan 31, Feb 29, Mar 15, Mar 31, Apr 30.
+        Assert.Equal([null, .. s_rows.Select(r => (long?)(end - r.Date.ToDateTime(TimeOnly.MinValue)).Days)], result.Column("Days left").Values.Cast<long?>());
+        Assert.Equal([null, 2L, 1L, 0L, 0L, 0L], result.Column("Months left").Values.Cast<long?>());   // Apr 30 → Mar 31 is not yet a month back
+        Assert.Equal([null, 4L, 8L, 10L, 12L, 17L], result.Column("Weeks since").Values.Cast<long?>());
+        Assert.Equal(-1, DateDiffMeasure.Between(new DateTime(2024, 2, 29), new DateTime(2023, 2, 28), DateUnit.Years));
+        Assert.Equal(0, DateDiffMeasure.Between(new DateTime(2024, 2, 29), new DateTime(2025, 2, 28), DateUnit.Years));
+        Assert.Equal(36, DateDiffMeasure.Between(new DateTime(2024, 1, 1), new DateTime(2024, 1, 2, 12, 0, 0), DateUnit.Hours));
     }
 }
