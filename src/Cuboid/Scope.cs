@@ -16,7 +16,21 @@ public abstract class Scope
     /// <paramref name="windowEnd"/> members after it; it restarts at each member of <paramref name="partitioning"/>.
     /// </summary>
     public static Scope Cumulative(Level level, int? windowStart = null, int windowEnd = 0, Level? partitioning = null) =>
-        new CumulativeScope(level, windowStart, windowEnd, partitioning);
+        new CumulativeScope(level, windowStart, windowEnd, partitioning, period: null);
+
+    /// <summary>
+    /// Running aggregation along a date level over a window of ISO-8601 periods: each cell aggregates the
+    /// cells whose dates lie from its date moved by <paramref name="windowStart"/> (<c>"-P3M"</c>; null: from
+    /// the first) to its date moved by <paramref name="windowEnd"/> (default: the date itself), ends included.
+    /// </summary>
+    public static Scope Cumulative(Level level, string? windowStart, string windowEnd = "P0D", Level? partitioning = null)
+    {
+        if (level.DataType is not (DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime))
+        {
+            throw new ArgumentException($"A cumulative window in periods needs a level of dates; {level.UniqueName} is {level.DataType}.", nameof(level));
+        }
+        return new CumulativeScope(level, null, 0, partitioning, new DateWindow(windowStart is null ? null : DatePeriod.Parse(windowStart), DatePeriod.Parse(windowEnd)));
+    }
 
     /// <summary>The measure is computed at the granularity of <paramref name="levels"/> (and the query's), then aggregated up to the cell.</summary>
     public static Scope Origin(params Level[] levels) => new OriginScope(levels);
@@ -28,8 +42,9 @@ public abstract class Scope
 /// <summary>See <see cref="Scope.Cumulative"/>.</summary>
 public sealed class CumulativeScope : Scope
 {
-    internal CumulativeScope(Level level, int? windowStart, int windowEnd, Level? partitioning)
+    internal CumulativeScope(Level level, int? windowStart, int windowEnd, Level? partitioning, DateWindow? period)
     {
+        Period = period;
         Level = level;
         WindowStart = windowStart;
         WindowEnd = windowEnd;
@@ -47,6 +62,9 @@ public sealed class CumulativeScope : Scope
 
     /// <summary>A level (of the same hierarchy, above <see cref="Level"/>) where the aggregation restarts.</summary>
     public Level? Partitioning { get; }
+
+    /// <summary>The window in date periods, instead of members, when given.</summary>
+    public DateWindow? Period { get; }
 }
 
 /// <summary>See <see cref="Scope.Origin"/>.</summary>
@@ -102,3 +120,6 @@ public sealed class ScopedAggregation : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"{Function}({Measure}, {Scope.GetType().Name})";
 }
+
+/// <summary>A cumulative window in date periods: from the cell's date moved by <paramref name="Start"/> (null: from the first) to its date moved by <paramref name="End"/>.</summary>
+public sealed record DateWindow(DatePeriod? Start, DatePeriod End);

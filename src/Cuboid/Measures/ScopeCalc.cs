@@ -97,7 +97,10 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
         var index = input.Aggregator.Cube.IndexOf(scope.Level.Hierarchy);
         var position = Array.FindIndex(result.Levels, l => l.Hierarchy == index && l.Depth == scope.Level.Depth);
         if (position < 0) return (values, valid);   // the level is not on the query: nothing runs along it
-        var ranks = MemberOrder.Ranks(index, input.Aggregator.Snapshot, scope.Level.Depth);
+        // Where the window is a date period, cells are placed by their dates (day numbers), else by member order.
+        var dated = scope.Period is not null;
+        var ranks = dated ? null : MemberOrder.Ranks(index, input.Aggregator.Snapshot, scope.Level.Depth);
+        long Place(int code) => dated ? DayNumber(scope.Level.Source.ValueOf(index.Members.Key(scope.Level.Depth, code))) : ranks![code];
         var partitionDepth = scope.Partitioning is { } p && p.Hierarchy == scope.Level.Hierarchy ? p.Depth : -1;
         var n = result.CellCount;
         var output = new double[n];
@@ -108,7 +111,7 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
             // Sorted along the level once; prefix sums give each window's sum and count in O(1),
             // and the window's bounds move forward with the cell (two pointers).
             var cells = group.ToArray();
-            var rank = cells.Select(c => ranks[result.Codes[position][c]]).ToArray();
+            var rank = cells.Select(c => Place(result.Codes[position][c])).ToArray();
             Array.Sort(rank, cells);
             var m = cells.Length;
             var prefixSum = new double[m + 1];
@@ -122,8 +125,9 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
             int lo = 0, hi = 0;
             for (var i = 0; i < m; i++)
             {
-                long from = scope.WindowStart is { } start ? (long)rank[i] + start : long.MinValue;
-                long to = (long)rank[i] + scope.WindowEnd;
+                var (from, to) = scope.Period is { } period
+                    ? (period.Start is { } s ? s.AddTo(DateOnly.FromDayNumber((int)rank[i])).DayNumber : long.MinValue, period.End.AddTo(DateOnly.FromDayNumber((int)rank[i])).DayNumber)
+                    : (scope.WindowStart is { } start ? rank[i] + start : long.MinValue, rank[i] + scope.WindowEnd);
                 while (lo < m && rank[lo] < from) lo++;
                 while (hi < m && rank[hi] <= to) hi++;
                 (output[cells[i]], ok[cells[i]]) = Window(cells, lo, hi, values, valid, prefixSum, prefixCount);
@@ -131,6 +135,14 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
         }
         return (output, ok);
     }
+
+    private static long DayNumber(object? value) => value switch
+    {
+        DateOnly d => d.DayNumber,
+        DateTime t => DateOnly.FromDateTime(t).DayNumber,
+        DateTimeOffset o => DateOnly.FromDateTime(o.DateTime).DayNumber,
+        _ => throw new InvalidOperationException($"A cumulative window in periods needs dates; found {value ?? "null"}."),
+    };
 
     /// <summary>The function over the window [lo, hi) of the sorted cells.</summary>
     private (double, bool) Window(int[] cells, int lo, int hi, double[] values, bool[] valid, double[] prefixSum, int[] prefixCount)

@@ -2,7 +2,7 @@ using Cuboid.Tests.Support;
 
 namespace Cuboid.Tests.Measures;
 
-/// <summary>Fn.DateShift with each fallback, and Fn.DateDiff,, on dates whose month arithmetic has edge cases (month ends, a leap day).</summary>
+/// <summary>Fn.DateShift with each fallback, Fn.DateDiff and cumulative windows in periods,, on dates whose month arithmetic has edge cases (month ends, a leap day).</summary>
 public sealed class DateShiftTests
 {
     private sealed record Row(DateOnly Date, double Value);
@@ -78,5 +78,24 @@ public sealed class DateShiftTests
         Assert.Equal(-1, DateDiffMeasure.Between(new DateTime(2024, 2, 29), new DateTime(2023, 2, 28), DateUnit.Years));
         Assert.Equal(0, DateDiffMeasure.Between(new DateTime(2024, 2, 29), new DateTime(2025, 2, 28), DateUnit.Years));
         Assert.Equal(36, DateDiffMeasure.Between(new DateTime(2024, 1, 1), new DateTime(2024, 1, 2, 12, 0, 0), DateUnit.Hours));
+    }
+
+    [Fact]
+    public void CumulativeWindowsInPeriodsSpanDatesNotMembers()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var (l, m) = (cube.Levels, cube.Measures);
+        m["Last month"] = Agg.Sum(m["Value"], Scope.Cumulative(l["Date"], "-P1M"));
+        m["Next month"] = Agg.Sum(m["Value"], Scope.Cumulative(l["Date"], "P0D", "P1M"));
+        var result = cube.Query([m["Last month"], m["Next month"]], levels: [l["Date"]]);
+        for (var r = 0; r < s_rows.Length; r++)
+        {
+            var date = s_rows[r].Date;
+            Assert.Equal(s_rows.Where(x => x.Date >= date.AddMonths(-1) && x.Date <= date).Sum(x => x.Value), result.Column("Last month").GetDouble(r));
+            Assert.Equal(s_rows.Where(x => x.Date >= date && x.Date <= date.AddMonths(1)).Sum(x => x.Value), result.Column("Next month").GetDouble(r));
+        }
+        Assert.Equal([10.0, 30.0, 50.0, 90.0, 90.0], result.Column("Last month").Values.Cast<double?>());
+        Assert.Throws<ArgumentException>(() => Scope.Cumulative(cube.Hierarchies.Set("Amount", session.Tables["T"]["Value"]).Levels[0], "-P1M"));
     }
 }
