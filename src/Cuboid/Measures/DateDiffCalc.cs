@@ -46,13 +46,7 @@ internal sealed class DateDiffCalc(DateDiffMeasure diff) : MeasureCalc
             var code = index.Members.Ancestor(depth, codes[cell], level.Depth);
             if (!memberDates.TryGetValue(code, out var date))
             {
-                memberDates[code] = date = level.Source.ValueOf(index.Members.Key(level.Depth, code)) switch
-                {
-                    DateOnly d => d.ToDateTime(TimeOnly.MinValue),
-                    DateTime t => t,
-                    DateTimeOffset o => o.DateTime,
-                    _ => null,
-                };
+                memberDates[code] = date = DateValues.ToDateTime(level.Source.ValueOf(index.Members.Key(level.Depth, code)));
             }
             return date;
         };

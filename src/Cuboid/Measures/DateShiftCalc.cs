@@ -26,7 +26,7 @@ internal sealed class DateShiftCalc(MeasureCalc inner, DateShiftMeasure shift) :
         var (values, valid) = inner.Eval(input);
         var codes = result.Codes[position];
         var days = new int[n];
-        for (var cell = 0; cell < n; cell++) days[cell] = DayOf(shift.Level.Source.ValueOf(index.Members.Key(depth, codes[cell])));
+        for (var cell = 0; cell < n; cell++) days[cell] = DateValues.DayNumber(shift.Level.Source.ValueOf(index.Members.Key(depth, codes[cell])), "DateShift");
         foreach (var group in CellGroups.Group(result, position, cell => index.Members.Parent(depth, codes[cell])))
         {
             var cells = group.Where(c => valid[c]).ToArray();
@@ -56,12 +56,4 @@ internal sealed class DateShiftCalc(MeasureCalc inner, DateShiftMeasure shift) :
             _ => (0, false),
         };
     }
-
-    private static int DayOf(object? value) => value switch
-    {
-        DateOnly d => d.DayNumber,
-        DateTime t => DateOnly.FromDateTime(t).DayNumber,
-        DateTimeOffset o => DateOnly.FromDateTime(o.DateTime).DayNumber,
-        _ => throw new InvalidOperationException($"DateShift needs dates; found {value ?? "null"}."),
-    };
 }

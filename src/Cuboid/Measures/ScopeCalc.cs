@@ -100,7 +100,7 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
         // Where the window is a date period, cells are placed by their dates (day numbers), else by member order.
         var dated = scope.Period is not null;
         var ranks = dated ? null : MemberOrder.Ranks(index, input.Aggregator.Snapshot, scope.Level.Depth);
-        long Place(int code) => dated ? DayNumber(scope.Level.Source.ValueOf(index.Members.Key(scope.Level.Depth, code))) : ranks![code];
+        long Place(int code) => dated ? DateValues.DayNumber(scope.Level.Source.ValueOf(index.Members.Key(scope.Level.Depth, code)), "A cumulative window in periods") : ranks![code];
         var partitionDepth = scope.Partitioning is { } p && p.Hierarchy == scope.Level.Hierarchy ? p.Depth : -1;
         var n = result.CellCount;
         var output = new double[n];
@@ -135,14 +135,6 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
         }
         return (output, ok);
     }
-
-    private static long DayNumber(object? value) => value switch
-    {
-        DateOnly d => d.DayNumber,
-        DateTime t => DateOnly.FromDateTime(t).DayNumber,
-        DateTimeOffset o => DateOnly.FromDateTime(o.DateTime).DayNumber,
-        _ => throw new InvalidOperationException($"A cumulative window in periods needs dates; found {value ?? "null"}."),
-    };
 
     /// <summary>The function over the window [lo, hi) of the sorted cells.</summary>
     private (double, bool) Window(int[] cells, int lo, int hi, double[] values, bool[] valid, double[] prefixSum, int[] prefixCount)
