@@ -11,16 +11,19 @@ namespace Cuboid.Measures;
 internal static class CellGroups
 {
     /// <summary>The cells grouped by their codes on every level but <paramref name="skip"/>, and by <paramref name="extra"/> (a code ≥ −1) when given; each group in cell order.</summary>
-    public static IEnumerable<List<int>> Group(AggregateResult result, int skip, Func<int, int>? extra = null)
+    public static IEnumerable<List<int>> Group(AggregateResult result, int skip, Func<int, int>? extra = null) =>
+        ByKey(Keys(result, skip, extra)).Values;
+
+    /// <summary>The cells (indexes into <paramref name="keys"/>) by key, each list in cell order.</summary>
+    public static Dictionary<long, List<int>> ByKey(long[] keys)
     {
-        var keys = Keys(result, skip, extra);
         var groups = new Dictionary<long, List<int>>();
         for (var cell = 0; cell < keys.Length; cell++)
         {
             if (!groups.TryGetValue(keys[cell], out var list)) groups[keys[cell]] = list = [];
             list.Add(cell);
         }
-        return groups.Values;
+        return groups;
     }
 
     /// <summary>Each cell's key over every level but <paramref name="skip"/> (−1: all), with <paramref name="extra"/> in the lowest place.</summary>

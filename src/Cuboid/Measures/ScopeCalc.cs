@@ -68,13 +68,7 @@ internal sealed class OriginCalc(AggregationFunction function, MeasureCalc inner
         }).ToArray();
         var radix = result.Levels.Select(l => (long)l.Hierarchy.Members.Count(l.Depth)).ToArray();
         var interned = new Dictionary<string, long>(StringComparer.Ordinal);
-        var fineKeys = CellGroups.Pack(fine.CellCount, coarse, radix, interned);
-        var groups = new Dictionary<long, List<int>>();
-        for (var cell = 0; cell < fineKeys.Length; cell++)
-        {
-            if (!groups.TryGetValue(fineKeys[cell], out var list)) groups[fineKeys[cell]] = list = [];
-            list.Add(cell);
-        }
+        var groups = CellGroups.ByKey(CellGroups.Pack(fine.CellCount, coarse, radix, interned));
         var keys = CellGroups.Pack(result.CellCount, result.Codes, radix, interned);
         var n = result.CellCount;
         var output = new double[n];
