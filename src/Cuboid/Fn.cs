@@ -45,10 +45,11 @@ public static class Fn
     public static Measure Total(Measure measure, params Hierarchy[] hierarchies) => new(new TotalMeasure(measure.AsOperand, hierarchies));
 
     /// <summary>The measure at the member's ancestor <paramref name="degrees"/> levels up on <paramref name="hierarchy"/>.</summary>
-    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1)
+    /// <remarks>Cells with no ancestor that far up (the All member) show <paramref name="totalValue"/>, as Atoti's <c>total_value</c>; empty without it.</remarks>
+    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1, Measure? totalValue = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(degrees, 1);
-        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees));
+        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees, totalValue?.AsOperand));
     }
 
     /// <summary>The measure at the member <paramref name="offset"/> places later on <paramref name="on"/> (earlier when negative); empty past the ends.</summary>

@@ -117,12 +117,16 @@ public sealed class TotalMeasure : MeasureDefinition
 /// <summary><c>Fn.ParentValue(m, hierarchy, degrees)</c>: the measure at the member's ancestor <see cref="Degrees"/> levels up (the All member above the top level).</summary>
 public sealed class ParentValueMeasure : MeasureDefinition
 {
-    internal ParentValueMeasure(MeasureDefinition measure, Hierarchy hierarchy, int degrees)
+    internal ParentValueMeasure(MeasureDefinition measure, Hierarchy hierarchy, int degrees, MeasureDefinition? totalValue)
     {
         Measure = measure;
         Hierarchy = hierarchy;
         Degrees = degrees;
+        TotalValue = totalValue;
     }
+
+    /// <summary>What cells with no ancestor that far up (the All member, or too near the top) show; empty when null.</summary>
+    public MeasureDefinition? TotalValue { get; }
 
     /// <summary>The measure read at the parent.</summary>
     public MeasureDefinition Measure { get; }

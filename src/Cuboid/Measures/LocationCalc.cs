@@ -52,6 +52,24 @@ internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift) : Mea
     }
 }
 
+/// <summary>
+/// ParentValue with a total value: a result's cells all sit at the same depth on the hierarchy,
+/// so either every cell has an ancestor that far up (the parent values) or none has (the total value).
+/// </summary>
+internal sealed class ParentOrTotalCalc(MeasureCalc parent, MeasureCalc total, ParentValueMeasure definition) : MeasureCalc
+{
+    public override DataType ResultType => parent.ResultType == total.ResultType ? parent.ResultType : DataType.Double;
+
+    public override IEnumerable<AggregateSpec> Leaves => parent.Leaves.Concat(total.Leaves);
+
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
+    {
+        var index = input.Aggregator.Cube.IndexOf(definition.Hierarchy);
+        var depth = input.Result.Levels.FirstOrDefault(l => l.Hierarchy == index)?.Depth ?? -1;
+        return depth - definition.Degrees >= -1 ? parent.Eval(input) : total.Eval(input);
+    }
+}
+
 /// <summary>Where a location-shifting function reads: the target levels, and each cell's codes mapped to them (false: no such location).</summary>
 internal abstract class LocationShift
 {

@@ -37,7 +37,9 @@ internal abstract class MeasureCalc
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
         ScopedAggregation a => ScopeCalc.Create(a.Function, Compile(a.Measure), a.Scope),
-        ParentValueMeasure p => new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees)),
+        ParentValueMeasure p => p.TotalValue is null
+            ? new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees))
+            : new ParentOrTotalCalc(new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees)), Compile(p.TotalValue), p),
         RankMeasure r => new RankCalc(Compile(r.Measure), r.Hierarchy, r.Ascending),
         ShiftMeasure s => new LocationCalc(Compile(s.Measure), LocationShift.Along(s.Level, s.Offset, s.Partitioning)),
         EdgeMeasure e => new EdgeCalc(Compile(e.Measure), e),

@@ -65,6 +65,12 @@ public sealed class LocationFunctionTests(LocationFunctionTests.Fixture fixture)
         var top = Cube.Query([m["Parent sales"]], levels: [l["Product Family"]]);
         Assert.All(top.Column("Parent sales").Values.Cast<double?>(), v => Assert.Equal(266_773.0, v));
         Assert.Null(Cube.Query([m["Parent sales"]]).Column("Parent sales")[0]);   // the All member has no parent
+        m["Grandparent or own"] = Fn.ParentValue(m["Unit Sales"], Cube.Hierarchies[("Product", "Product")], degrees: 2, totalValue: m["Unit Sales"]);
+        var own = Cube.Query([m["Unit Sales"], m["Grandparent or own"]], levels: [l["Product Family"]]);
+        Assert.Equal(own.Column("Unit Sales").Values.Cast<double?>(), own.Column("Grandparent or own").Values.Cast<double?>());   // a family has no grandparent
+        Assert.Equal(266_773.0, Cube.Query([m["Grandparent or own"]]).Column("Grandparent or own")[0]);
+        var departments = Cube.Query([m["Grandparent or own"]], levels: [l["Product Family"], l["Product Department"]]);
+        Assert.All(departments.Column("Grandparent or own").Values.Cast<double?>(), v => Assert.Equal(266_773.0, v));
     }
 
     [Fact]
