@@ -69,6 +69,16 @@ public sealed class Measure : MeasureDefinition
     public static Condition operator >=(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.GreaterOrEqual, r.AsOperand);
 #pragma warning restore CS1591
 
+    /// <summary>The cell's value is one of <paramref name="values"/> (false on an empty cell).</summary>
+    public Condition IsIn(params double[] values) => values.Length == 0
+        ? throw new ArgumentException("IsIn needs at least one value.", nameof(values))
+        : values.Select(v => this == v).Aggregate((a, b) => a | b);
+
+    /// <summary>The cell's value is none of <paramref name="values"/> (false on an empty cell, as every comparison with null).</summary>
+    public Condition IsNotIn(params double[] values) => values.Length == 0
+        ? throw new ArgumentException("IsNotIn needs at least one value.", nameof(values))
+        : values.Select(v => this != v).Aggregate((a, b) => a & b);
+
     /// <summary>The cell is empty.</summary>
     public Condition IsNull() => new MeasureCondition(AsOperand, ComparisonOperator.Equal, null);
 

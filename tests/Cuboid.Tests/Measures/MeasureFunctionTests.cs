@@ -127,6 +127,11 @@ public sealed class MeasureFunctionTests
         var result = cube.Query([m["Band"], m["Code"]], levels: [cube.Levels["Shop"]]);
         Assert.Equal([2L, null, 1L, 3L], result.Column("Band").Values.Cast<long?>());
         Assert.Equal([50L, -1L, -1L, 150L], result.Column("Code").Values.Cast<long?>());
+        m["In"] = Fn.Where(m["Sum"].IsIn(5, -2), 1, 0);
+        m["Not in"] = Fn.Where(m["Sum"].IsNotIn(5, -2), 1, 0);
+        var sets = cube.Query([m["In"], m["Not in"]], levels: [cube.Levels["Shop"]]);
+        Assert.Equal([1L, 0L, 1L, 0L], sets.Column("In").Values.Cast<long?>());
+        Assert.Equal([0L, 0L, 0L, 1L], sets.Column("Not in").Values.Cast<long?>());   // Nice is empty: neither in nor not in
     }
 
     [Fact]
