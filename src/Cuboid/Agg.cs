@@ -33,6 +33,30 @@ public static class Agg
     /// <summary>Number of non-empty values of a measure over a scope.</summary>
     public static Measure Count(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Count, measure.AsOperand, scope));
 
+    /// <summary>Product of a measure's values over a scope.</summary>
+    public static Measure Prod(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Prod, measure.AsOperand, scope));
+
+    /// <summary>Sum of the squares of a measure's values over a scope.</summary>
+    public static Measure SquareSum(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.SquareSum, measure.AsOperand, scope));
+
+    /// <summary>Variance of a measure's values over a scope (sample by default).</summary>
+    public static Measure Var(Measure measure, Scope scope, VarianceMode mode = VarianceMode.Sample) =>
+        new(new ScopedAggregation(mode == VarianceMode.Sample ? AggregationFunction.SampleVariance : AggregationFunction.PopulationVariance, measure.AsOperand, scope));
+
+    /// <summary>Standard deviation of a measure's values over a scope (sample by default).</summary>
+    public static Measure Std(Measure measure, Scope scope, VarianceMode mode = VarianceMode.Sample) =>
+        new(new ScopedAggregation(mode == VarianceMode.Sample ? AggregationFunction.SampleStd : AggregationFunction.PopulationStd, measure.AsOperand, scope));
+
+    /// <summary>Median of a measure's values over a scope.</summary>
+    public static Measure Median(Measure measure, Scope scope) => Quantile(measure, scope, 0.5);
+
+    /// <summary>The <paramref name="q"/> quantile of a measure's values over a scope.</summary>
+    public static Measure Quantile(Measure measure, Scope scope, double q, QuantileMode mode = QuantileMode.Inc, QuantileInterpolation interpolation = QuantileInterpolation.Linear)
+    {
+        if (!(q is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile is between 0 and 1.");
+        return new(new ScopedAggregation(AggregationFunction.Quantile, measure.AsOperand, scope, new QuantileOptions(q, mode, interpolation)));
+    }
+
     /// <summary>Product of the non-null values per cell.</summary>
     public static Measure Prod(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.Prod, input));
 

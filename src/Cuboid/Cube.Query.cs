@@ -78,7 +78,8 @@ public sealed partial class Cube
     }
 
     /// <summary>Computes the member codes a query will read before it starts, so member counts are final.</summary>
-    private void Prepare(CubeSnapshot snapshot, IEnumerable<Hierarchy> hierarchies)
+    /// <remarks>Scans size their cell space from the member counts, so every level a scan groups by must be prepared first.</remarks>
+    internal void Prepare(CubeSnapshot snapshot, IEnumerable<Hierarchy> hierarchies)
     {
         foreach (var hierarchy in hierarchies.Distinct())
         {

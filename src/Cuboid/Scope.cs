@@ -95,16 +95,20 @@ public sealed class SiblingsScope : Scope
 /// <summary>An aggregation of a measure's values over a <see cref="Scope"/>.</summary>
 public sealed class ScopedAggregation : MeasureDefinition
 {
-    internal ScopedAggregation(AggregationFunction function, MeasureDefinition measure, Scope scope)
+    internal ScopedAggregation(AggregationFunction function, MeasureDefinition measure, Scope scope, QuantileOptions? quantile = null)
     {
-        if (function is not (AggregationFunction.Sum or AggregationFunction.Mean or AggregationFunction.Min or AggregationFunction.Max or AggregationFunction.Count))
+        if (function == AggregationFunction.CountDistinct)
         {
-            throw new ArgumentException($"{function} of a measure over a scope is not supported; use Sum, Mean, Min, Max or Count.", nameof(function));
+            throw new ArgumentException("CountDistinct of a measure over a scope is not supported; count the distinct values of a column instead.", nameof(function));
         }
         Function = function;
         Measure = measure;
         Scope = scope;
+        Quantile = quantile;
     }
+
+    /// <summary>Which quantile, for <see cref="AggregationFunction.Quantile"/>.</summary>
+    public QuantileOptions? Quantile { get; }
 
     /// <summary>The aggregation function.</summary>
     public AggregationFunction Function { get; }

@@ -37,9 +37,17 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             Trace.Add(hit);
             return hit;
         }
-        var result = finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels)
-            ? RollUp(finer, levels, leaves)
-            : ScanKernel.Run(new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf), Cancellation);
+        AggregateResult result;
+        if (finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels))
+        {
+            result = RollUp(finer, levels, leaves);
+        }
+        else
+        {
+            // Measures may ask for levels the query did not name (origin scopes): their members must be known before the plan sizes its cells.
+            cube.Prepare(snapshot, levels.Select(l => l.Hierarchy.Hierarchy));
+            result = ScanKernel.Run(new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf), Cancellation);
+        }
         cube.Cache.Put(snapshot.Epoch, key, result);
         Trace.Add(result);
         return result;

@@ -36,7 +36,7 @@ internal abstract class MeasureCalc
         FilterMeasure f => new FilterCalc(Compile(f.Measure), f.Condition),
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
-        ScopedAggregation a => ScopeCalc.Create(a.Function, Compile(a.Measure), a.Scope),
+        ScopedAggregation a => ScopeCalc.Create(a, Compile(a.Measure)),
         ParentValueMeasure p => p.TotalValue is null
             ? new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees))
             : new ParentOrTotalCalc(new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees)), Compile(p.TotalValue), p),

@@ -9,10 +9,12 @@ namespace Cuboid.Measures;
 /// and Siblings group the query's own cells (by the other coordinates, and the partition or the
 /// parent) and combine values inside each group.
 /// </summary>
-internal abstract class ScopeCalc(AggregationFunction function, MeasureCalc inner) : MeasureCalc
+internal abstract class ScopeCalc(ScopedAggregation aggregation, MeasureCalc inner) : MeasureCalc
 {
+    private readonly AggregationFunction function = aggregation.Function;
+
     public override DataType ResultType => function == AggregationFunction.Count ? DataType.Long
-        : function == AggregationFunction.Mean ? DataType.Double : inner.ResultType;
+        : function is AggregationFunction.Sum or AggregationFunction.Min or AggregationFunction.Max ? inner.ResultType : DataType.Double;
 
     public override IEnumerable<AggregateSpec> Leaves => inner.Leaves;
 
@@ -20,12 +22,12 @@ internal abstract class ScopeCalc(AggregationFunction function, MeasureCalc inne
 
     protected AggregationFunction Function => function;
 
-    public static MeasureCalc Create(AggregationFunction function, MeasureCalc inner, Scope scope) => scope switch
+    public static MeasureCalc Create(ScopedAggregation aggregation, MeasureCalc inner) => aggregation.Scope switch
     {
-        OriginScope origin => new OriginCalc(function, inner, origin),
-        CumulativeScope cumulative => new CumulativeCalc(function, inner, cumulative),
-        SiblingsScope siblings => new SiblingsCalc(function, inner, siblings),
-        _ => throw new NotSupportedException(scope.GetType().Name),
+        OriginScope origin => new OriginCalc(aggregation, inner, origin),
+        CumulativeScope cumulative => new CumulativeCalc(aggregation, inner, cumulative),
+        SiblingsScope siblings => new SiblingsCalc(aggregation, inner, siblings),
+        _ => throw new NotSupportedException(aggregation.Scope.GetType().Name),
     };
 
     /// <summary>The function over the non-empty values; empty when there is none (Count: 0).</summary>
@@ -34,17 +36,28 @@ internal abstract class ScopeCalc(AggregationFunction function, MeasureCalc inne
         var list = values as IList<double> ?? [.. values];
         if (function == AggregationFunction.Count) return (list.Count, true);
         if (list.Count == 0) return (0, false);
-        return (function switch
+        switch (function)
         {
-            AggregationFunction.Sum => list.Sum(),
-            AggregationFunction.Mean => list.Average(),
-            AggregationFunction.Min => list.Min(),
-            _ => list.Max(),
-        }, true);
+            case AggregationFunction.Sum: return (list.Sum(), true);
+            case AggregationFunction.Mean: return (list.Average(), true);
+            case AggregationFunction.Min: return (list.Min(), true);
+            case AggregationFunction.Max: return (list.Max(), true);
+            case AggregationFunction.Prod: return (list.Aggregate(1.0, (p, v) => p * v), true);
+            case AggregationFunction.SquareSum: return (list.Sum(v => v * v), true);
+            case AggregationFunction.Quantile:
+                var sorted = list.ToArray();
+                Array.Sort(sorted);
+                return (aggregation.Quantile!.Of(sorted), true);
+        }
+        var sample = function is AggregationFunction.SampleVariance or AggregationFunction.SampleStd;
+        if (list.Count < (sample ? 2 : 1)) return (0, false);
+        var mean = list.Average();
+        var variance = list.Sum(v => (v - mean) * (v - mean)) / (sample ? list.Count - 1 : list.Count);
+        return (function is AggregationFunction.SampleStd or AggregationFunction.PopulationStd ? Math.Sqrt(variance) : variance, true);
     }
 }
 
-internal sealed class OriginCalc(AggregationFunction function, MeasureCalc inner, OriginScope scope) : ScopeCalc(function, inner)
+internal sealed class OriginCalc(ScopedAggregation aggregation, MeasureCalc inner, OriginScope scope) : ScopeCalc(aggregation, inner)
 {
     public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
@@ -82,7 +95,7 @@ internal sealed class OriginCalc(AggregationFunction function, MeasureCalc inner
     }
 }
 
-internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc inner, CumulativeScope scope) : ScopeCalc(function, inner)
+internal sealed class CumulativeCalc(ScopedAggregation aggregation, MeasureCalc inner, CumulativeScope scope) : ScopeCalc(aggregation, inner)
 {
     public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
@@ -140,18 +153,16 @@ internal sealed class CumulativeCalc(AggregationFunction function, MeasureCalc i
             case AggregationFunction.Sum: return (prefixSum[hi] - prefixSum[lo], count > 0);
             case AggregationFunction.Mean: return count > 0 ? ((prefixSum[hi] - prefixSum[lo]) / count, true) : (0, false);
         }
-        var (best, found) = (0d, false);
+        var window = new List<double>(hi - lo);
         for (var j = lo; j < hi; j++)
         {
-            var c = cells[j];
-            if (!valid[c]) continue;
-            if (!found || (Function == AggregationFunction.Min ? values[c] < best : values[c] > best)) (best, found) = (values[c], true);
+            if (valid[cells[j]]) window.Add(values[cells[j]]);
         }
-        return (best, found);
+        return Combine(window);
     }
 }
 
-internal sealed class SiblingsCalc(AggregationFunction function, MeasureCalc inner, SiblingsScope scope) : ScopeCalc(function, inner)
+internal sealed class SiblingsCalc(ScopedAggregation aggregation, MeasureCalc inner, SiblingsScope scope) : ScopeCalc(aggregation, inner)
 {
     public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {

@@ -142,4 +142,29 @@ public sealed class ScopeTests(ScopeTests.Fixture fixture) : IClassFixture<Scope
             }
         }
     }
+
+    [Fact]
+    public void StatisticsOverScopesMatchTheUnderlyingValues()
+    {
+        var (l, m) = (Cube.Levels, Cube.Measures);
+        m["Family spread"] = Agg.Std(m["Unit Sales"], Scope.Origin(l["Product Family"]));
+        m["Family median"] = Agg.Median(m["Unit Sales"], Scope.Origin(l["Product Family"]));
+        m["Three-month median"] = Agg.Median(m["Unit Sales"], Scope.Cumulative(l["Month"], windowStart: -2));
+        m["Three-month variance"] = Agg.Var(m["Unit Sales"], Scope.Cumulative(l["Month"], windowStart: -2), VarianceMode.Population);
+        double[] families = [24_597, 191_940, 50_236];
+        var mean = families.Average();
+        var top = Cube.Query([m["Family spread"], m["Family median"]]);
+        Assert.Equal(Math.Sqrt(families.Sum(v => (v - mean) * (v - mean)) / 2), top.Column("Family spread").GetDouble(0)!.Value, 6);
+        Assert.Equal(50_236.0, top.Column("Family median").GetDouble(0));
+        var months = Cube.Query([m["Unit Sales"], m["Three-month median"], m["Three-month variance"]], levels: [l["Quarter"], l["Month"]]);
+        var sales = months.Column("Unit Sales").Values.Cast<double?>().Select(v => v!.Value).ToArray();
+        for (var r = 0; r < 12; r++)
+        {
+            var window = sales.Skip(Math.Max(0, r - 2)).Take(Math.Min(3, r + 1)).Order().ToArray();
+            var median = window.Length % 2 == 1 ? window[window.Length / 2] : (window[0] + window[1]) / 2;
+            Assert.Equal(median, months.Column("Three-month median").GetDouble(r)!.Value, 6);
+            var wm = window.Average();
+            Assert.Equal(window.Sum(v => (v - wm) * (v - wm)) / window.Length, months.Column("Three-month variance").GetDouble(r)!.Value, 3);
+        }
+    }
 }
