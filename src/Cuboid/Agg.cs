@@ -52,10 +52,7 @@ public static class Agg
 
     /// <summary>The <paramref name="q"/> quantile of a measure's values over a scope.</summary>
     public static Measure Quantile(Measure measure, Scope scope, double q, QuantileMode mode = QuantileMode.Inc, QuantileInterpolation interpolation = QuantileInterpolation.Linear)
-    {
-        if (!(q is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile is between 0 and 1.");
-        return new(new ScopedAggregation(AggregationFunction.Quantile, measure.AsOperand, scope, new QuantileOptions(q, mode, interpolation)));
-    }
+        => new(new ScopedAggregation(AggregationFunction.Quantile, measure.AsOperand, scope, new QuantileOptions(q, mode, interpolation)));
 
     /// <summary>Product of the non-null values per cell.</summary>
     public static Measure Prod(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.Prod, input));
@@ -96,10 +93,7 @@ public static class Agg
 
     /// <summary>The <paramref name="q"/> quantile (0 to 1) of the non-null values per cell, as Atoti's <c>quantile</c>.</summary>
     public static Measure Quantile(ColumnExpression input, double q, QuantileMode mode = QuantileMode.Inc, QuantileInterpolation interpolation = QuantileInterpolation.Linear)
-    {
-        if (!(q is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile is between 0 and 1.");
-        return new(new AggregatedMeasure(AggregationFunction.Quantile, input, new QuantileOptions(q, mode, interpolation)));
-    }
+        => new(new AggregatedMeasure(AggregationFunction.Quantile, input, new QuantileOptions(q, mode, interpolation)));
 
     /// <summary>Number of distinct non-null values per cell.</summary>
     public static Measure CountDistinct(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.CountDistinct, input));

@@ -111,26 +111,16 @@ public static class Fn
     /// member has that date, <paramref name="fallback"/> decides. Dates are looked up among the cell's siblings.
     /// </summary>
     public static Measure DateShift(Measure measure, Level level, string offset, DateShiftFallback fallback = DateShiftFallback.None)
-    {
-        if (level.DataType is not (DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime))
-        {
-            throw new ArgumentException($"Fn.DateShift needs a level of dates; {level.UniqueName} is {level.DataType}.", nameof(level));
-        }
-        return new(new DateShiftMeasure(measure.AsOperand, level, DatePeriod.Parse(offset), fallback));
-    }
+        => new(new DateShiftMeasure(measure.AsOperand, level.RequireDates("Fn.DateShift"), DatePeriod.Parse(offset), fallback));
 
     /// <summary>Whole <paramref name="unit"/>s from the cell's member of the date level <paramref name="from"/> to <paramref name="to"/> (days to a deadline); empty where the level is not on the cell.</summary>
-    public static Measure DateDiff(Level from, DateTime to, DateUnit unit = DateUnit.Days) => new(new DateDiffMeasure(DateLevel(from), to, unit));
+    public static Measure DateDiff(Level from, DateTime to, DateUnit unit = DateUnit.Days) => new(new DateDiffMeasure(from.RequireDates("Fn.DateDiff"), to, unit));
 
     /// <summary>Whole <paramref name="unit"/>s from <paramref name="from"/> to the cell's member of the date level <paramref name="to"/> (age since a start).</summary>
-    public static Measure DateDiff(DateTime from, Level to, DateUnit unit = DateUnit.Days) => new(new DateDiffMeasure(from, DateLevel(to), unit));
+    public static Measure DateDiff(DateTime from, Level to, DateUnit unit = DateUnit.Days) => new(new DateDiffMeasure(from, to.RequireDates("Fn.DateDiff"), unit));
 
     /// <summary>Whole <paramref name="unit"/>s between the cell's members of two date levels (trade date to maturity).</summary>
-    public static Measure DateDiff(Level from, Level to, DateUnit unit = DateUnit.Days) => new(new DateDiffMeasure(DateLevel(from), DateLevel(to), unit));
-
-    private static Level DateLevel(Level level) => level.DataType is DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime
-        ? level
-        : throw new ArgumentException($"Fn.DateDiff needs levels of dates; {level.UniqueName} is {level.DataType}.", nameof(level));
+    public static Measure DateDiff(Level from, Level to, DateUnit unit = DateUnit.Days) => new(new DateDiffMeasure(from.RequireDates("Fn.DateDiff"), to.RequireDates("Fn.DateDiff"), unit));
 
     /// <summary>
     /// The rank (1 = first) of the cell's member among its siblings on <paramref name="hierarchy"/> (same parent,

@@ -86,6 +86,11 @@ public sealed class Level
 
     internal LevelSource Source { get; }
 
+    /// <summary>This level when its members are dates; else an error saying <paramref name="usage"/> needs them.</summary>
+    internal Level RequireDates(string usage) => DataType is DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime
+        ? this
+        : throw new ArgumentException($"{usage} needs a level of dates; {UniqueName} is {DataType}.");
+
 #pragma warning disable CS1591 // documented by their symbols
     public static Condition operator ==(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.Equal, value);
     public static Condition operator !=(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.NotEqual, value);

@@ -24,13 +24,8 @@ public abstract class Scope
     /// the first) to its date moved by <paramref name="windowEnd"/> (default: the date itself), ends included.
     /// </summary>
     public static Scope Cumulative(Level level, string? windowStart, string windowEnd = "P0D", Level? partitioning = null)
-    {
-        if (level.DataType is not (DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime))
-        {
-            throw new ArgumentException($"A cumulative window in periods needs a level of dates; {level.UniqueName} is {level.DataType}.", nameof(level));
-        }
-        return new CumulativeScope(level, null, 0, partitioning, new DateWindow(windowStart is null ? null : DatePeriod.Parse(windowStart), DatePeriod.Parse(windowEnd)));
-    }
+        => new CumulativeScope(level.RequireDates("A cumulative window in periods"), null, 0, partitioning,
+            new DateWindow(windowStart is null ? null : DatePeriod.Parse(windowStart), DatePeriod.Parse(windowEnd)));
 
     /// <summary>The measure is computed at the granularity of <paramref name="levels"/> (and the query's), then aggregated up to the cell.</summary>
     public static Scope Origin(params Level[] levels) => new OriginScope(levels);

@@ -11,16 +11,14 @@ namespace Cuboid.Measures;
 /// </summary>
 internal abstract class ScopeCalc(ScopedAggregation aggregation, MeasureCalc inner) : MeasureCalc
 {
-    private readonly AggregationFunction function = aggregation.Function;
-
-    public override DataType ResultType => function == AggregationFunction.Count ? DataType.Long
-        : function is AggregationFunction.Sum or AggregationFunction.Min or AggregationFunction.Max ? inner.ResultType : DataType.Double;
+    public override DataType ResultType => Function == AggregationFunction.Count ? DataType.Long
+        : Function is AggregationFunction.Sum or AggregationFunction.Min or AggregationFunction.Max ? inner.ResultType : DataType.Double;
 
     public override IEnumerable<AggregateSpec> Leaves => inner.Leaves;
 
     protected MeasureCalc Inner => inner;
 
-    protected AggregationFunction Function => function;
+    protected AggregationFunction Function => aggregation.Function;
 
     public static MeasureCalc Create(ScopedAggregation aggregation, MeasureCalc inner) => aggregation.Scope switch
     {
@@ -34,9 +32,9 @@ internal abstract class ScopeCalc(ScopedAggregation aggregation, MeasureCalc inn
     protected (double Value, bool Valid) Combine(IEnumerable<double> values)
     {
         var list = values as IList<double> ?? [.. values];
-        if (function == AggregationFunction.Count) return (list.Count, true);
+        if (Function == AggregationFunction.Count) return (list.Count, true);
         if (list.Count == 0) return (0, false);
-        switch (function)
+        switch (Function)
         {
             case AggregationFunction.Sum: return (list.Sum(), true);
             case AggregationFunction.Mean: return (list.Average(), true);
@@ -49,11 +47,11 @@ internal abstract class ScopeCalc(ScopedAggregation aggregation, MeasureCalc inn
                 Array.Sort(sorted);
                 return (aggregation.Quantile!.Of(sorted), true);
         }
-        var sample = function is AggregationFunction.SampleVariance or AggregationFunction.SampleStd;
+        var sample = Function is AggregationFunction.SampleVariance or AggregationFunction.SampleStd;
         if (list.Count < (sample ? 2 : 1)) return (0, false);
         var mean = list.Average();
         var variance = list.Sum(v => (v - mean) * (v - mean)) / (sample ? list.Count - 1 : list.Count);
-        return (function is AggregationFunction.SampleStd or AggregationFunction.PopulationStd ? Math.Sqrt(variance) : variance, true);
+        return (Function is AggregationFunction.SampleStd or AggregationFunction.PopulationStd ? Math.Sqrt(variance) : variance, true);
     }
 }
 
