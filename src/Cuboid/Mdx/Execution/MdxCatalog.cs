@@ -14,6 +14,7 @@ internal sealed class MdxCatalog
     {
         Cube = cube;
         Snapshot = snapshot;
+        cube.PrepareAll(snapshot);   // members are navigated from the hierarchy indexes, which must be complete for this snapshot
         Measures = new MdxHierarchy(0, [.. cube.Measures.Where(m => m.Visible)]);
         var hierarchies = new List<MdxHierarchy> { Measures };
         foreach (var h in cube.Hierarchies) hierarchies.Add(new MdxHierarchy(hierarchies.Count, h, cube.IndexOf(h), snapshot));

@@ -64,9 +64,7 @@ internal sealed partial class QueryExecutor
         _query = query;
         _source = source;
         _select = select;
-        var snapshot = cube.Snapshot;
-        cube.PrepareAll(snapshot);
-        _catalog = new MdxCatalog(cube, snapshot);
+        _catalog = new MdxCatalog(cube, cube.Snapshot);
     }
 
     private CellSet Run()
