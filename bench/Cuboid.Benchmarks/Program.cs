@@ -12,6 +12,7 @@ using Cuboid.Samples;
 //   concurrency  [--rows 10M] [--clients 16] [--seconds 30] [--warmup 5] [--cold [shared]]
 //                C1: concurrent clients posting Q4 to /api/mdx; --cold: one cube per client, cache cleared before each request
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
+//   var          [--trades 10000] [--scenarios 500] [--reps 7]   V1: VaR (quantile of summed P&L vectors) by desk and book, with DuckDB
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -42,6 +43,13 @@ switch (command)
     case "measures":
         return MeasuresBench.Run(DataSet.Ensure(dataDir, rows, seed),
             reps: opts.TryGetValue("reps", out var mr) ? int.Parse(mr, CultureInfo.InvariantCulture) : 7, Console.Out);
+
+    case "var":
+        return VarBench.Run(
+            trades: opts.TryGetValue("trades", out var vt) ? (int)ParseCount(vt) : 10_000,
+            scenarios: opts.TryGetValue("scenarios", out var vs) ? int.Parse(vs, CultureInfo.InvariantCulture) : 500,
+            reps: opts.TryGetValue("reps", out var vr) ? int.Parse(vr, CultureInfo.InvariantCulture) : 7,
+            seed, Console.Out);
 
     case "concurrency":
         return ConcurrencyBench.Run(

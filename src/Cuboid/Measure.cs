@@ -48,6 +48,12 @@ public sealed class Measure : MeasureDefinition
 
     internal override IEnumerable<MeasureDefinition> Operands => [Definition];
 
+    /// <summary>The element at <paramref name="index"/> of an array measure (see <see cref="Arrays.Element"/>).</summary>
+    public Measure this[Index index] => Arrays.Element(this, index);
+
+    /// <summary>The elements in <paramref name="range"/> of an array measure (see <see cref="Arrays.Slice"/>).</summary>
+    public Measure this[Range range] => Arrays.Slice(this, range);
+
     /// <summary>A constant measure.</summary>
     public static implicit operator Measure(double value) => new(new ConstantMeasure(value));
 
@@ -102,6 +108,7 @@ public sealed class Measure : MeasureDefinition
     /// <summary>Atoti's defaults: two decimals for fractional values, grouped integers otherwise.</summary>
     private static string? DefaultFormatter(MeasureDefinition definition) => definition switch
     {
+        AggregatedMeasure { ResultType: DataType.DoubleArray } => null,
         AggregatedMeasure a => a.ResultType == DataType.Double ? "DOUBLE[#,###.00]" : "INT[#,###]",
         ContributorsCountMeasure => "INT[#,###]",
         UpdateTimestampMeasure => "DATE[yyyy-MM-dd HH:mm:ss]",

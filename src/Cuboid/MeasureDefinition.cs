@@ -60,6 +60,10 @@ public sealed class AggregatedMeasure : MeasureDefinition
 {
     internal AggregatedMeasure(AggregationFunction function, ColumnExpression input, QuantileOptions? quantile = null)
     {
+        if (input.DataType.IsArray() && function is not (AggregationFunction.Sum or AggregationFunction.Mean))
+        {
+            throw new ArgumentException($"Agg.{function} cannot aggregate {input} ({input.DataType}): arrays aggregate with Agg.Sum or Agg.Mean (element-wise), and Arrays.* reduce the result.", nameof(input));
+        }
         Function = function;
         Input = input;
         Quantile = quantile;
@@ -80,6 +84,7 @@ public sealed class AggregatedMeasure : MeasureDefinition
         AggregationFunction.Count or AggregationFunction.CountDistinct => DataType.Long,
         AggregationFunction.Mean or AggregationFunction.Quantile or AggregationFunction.Prod or AggregationFunction.SquareSum or AggregationFunction.SampleVariance
             or AggregationFunction.PopulationVariance or AggregationFunction.SampleStd or AggregationFunction.PopulationStd => DataType.Double,
+        _ when Input.DataType.IsArray() => DataType.DoubleArray,
         _ when Input.DataType.IsIntegral() => DataType.Long,
         _ => DataType.Double,
     };

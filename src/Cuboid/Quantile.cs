@@ -40,15 +40,7 @@ public sealed record QuantileOptions(double Q, QuantileMode Mode = QuantileMode.
     /// <summary>The quantile of <paramref name="sorted"/> (ascending, not empty); ranks outside [1, n] are clamped.</summary>
     public double Of(ReadOnlySpan<double> sorted)
     {
-        var n = sorted.Length;
-        var rank = Mode switch
-        {
-            QuantileMode.Simple => Q * n,
-            QuantileMode.Centered => Q * n + 0.5,
-            QuantileMode.Exc => Q * (n + 1),
-            _ => Q * (n - 1) + 1,
-        };
-        rank = Math.Clamp(rank, 1, n);
+        var rank = Rank(sorted.Length);
         var lower = (int)Math.Floor(rank);
         var upper = (int)Math.Ceiling(rank);
         double low = sorted[lower - 1], high = sorted[upper - 1], fraction = rank - lower;
@@ -60,6 +52,29 @@ public sealed record QuantileOptions(double Q, QuantileMode Mode = QuantileMode.
             QuantileInterpolation.Midpoint => (low + high) / 2,
             _ => low + (high - low) * fraction,
         };
+    }
+
+    /// <summary>The quantile's 1-based rank among <paramref name="n"/> sorted values, clamped to [1, n].</summary>
+    internal double Rank(int n) => Math.Clamp(Mode switch
+    {
+        QuantileMode.Simple => Q * n,
+        QuantileMode.Centered => Q * n + 0.5,
+        QuantileMode.Exc => Q * (n + 1),
+        _ => Q * (n - 1) + 1,
+    }, 1, n);
+
+    /// <summary>The 0-based position among sorted values that Lower, Higher or Nearest picks (for quantile indexes).</summary>
+    internal int Position(int n)
+    {
+        var rank = Rank(n);
+        var lower = (int)Math.Floor(rank);
+        var pick = Interpolation switch
+        {
+            QuantileInterpolation.Higher => (int)Math.Ceiling(rank),
+            QuantileInterpolation.Nearest => rank - lower > 0.5 ? lower + 1 : lower,
+            _ => lower,
+        };
+        return pick - 1;
     }
 
     /// <inheritdoc/>

@@ -17,6 +17,7 @@ internal sealed class Accumulators
     private readonly long[][] _counts;
     private readonly HashSet<long>?[]?[] _distinct;
     private readonly List<double>?[]?[] _kept;   // per Quantile leaf: per slot, the values seen
+    private readonly double[]?[]?[] _vectors;   // per VectorSum leaf: per slot, the element-wise sum
     private readonly ulong[]?[]?[] _bitmaps;   // per CountDistinct leaf with a bitmap range: per slot, bits over the key range
     private readonly Dictionary<long, int>? _slotOfKey;
     private readonly List<long>? _keys;
@@ -38,6 +39,7 @@ internal sealed class Accumulators
         _distinct = new HashSet<long>?[]?[leaves.Length];
         _bitmaps = new ulong[]?[]?[leaves.Length];
         _kept = new List<double>?[]?[leaves.Length];
+        _vectors = new double[]?[]?[leaves.Length];
         for (var i = 0; i < leaves.Length; i++)
         {
             // Only the contributors need counts from the start; the other leaves count nulls, made on the first null.
@@ -54,6 +56,7 @@ internal sealed class Accumulators
                 _values[i] = [];
             }
             if (leaves[i].Kind == LeafKind.Quantile) _kept[i] = new List<double>?[_capacity];
+            if (leaves[i].Kind == LeafKind.VectorSum) _vectors[i] = new double[]?[_capacity];
             if (leaves[i].Kind != LeafKind.CountDistinct) continue;
             if (plan.DistinctRanges[i] is null) _distinct[i] = new HashSet<long>?[_capacity];
             else _bitmaps[i] = new ulong[]?[_capacity];
@@ -206,6 +209,49 @@ internal sealed class Accumulators
     }
 
     /// <summary>
+    /// Adds each row's array into its cell's vector, element by element. A null array (or an
+    /// unmatched join) is counted as a null; arrays of another length than the cell's are an error.
+    /// </summary>
+    public void AddVectors(int leaf, ReadOnlySpan<int> slots, in ChunkView view)
+    {
+        var (table, column) = _plan.Calcs[leaf]!.AsColumn!.Value;
+        var (source, rows) = view.Source(table);
+        var n = slots.Length;
+        using var idLease = BufferPool.Ints(n, out var idBuffer);
+        ReadOnlySpan<int> ids;
+        if (rows is not null)
+        {
+            ids = view.Map(rows, idBuffer);
+        }
+        else
+        {
+            var chunkBase = view.Index << Chunk.Shift;
+            for (var r = 0; r < n; r++) idBuffer[r] = chunkBase | (view.Selection is { } sel ? sel[r] : view.Offset + r);
+            ids = idBuffer[..n];
+        }
+        var sums = _vectors[leaf]!;
+        for (var r = 0; r < n; r++)
+        {
+            var s = slots[r];
+            if (s < 0) continue;
+            var id = ids[r];
+            var array = id < 0 ? null : source.Chunks[id >>> Chunk.Shift].Columns[column.Index].GetValue(id & Chunk.OffsetMask) as Array;
+            if (array is null)
+            {
+                if (_counts[leaf].Length == 0) _counts[leaf] = new long[_capacity];
+                _counts[leaf][s]++;
+                continue;
+            }
+            var sum = sums[s] ??= new double[array.Length];
+            if (sum.Length != array.Length)
+            {
+                throw new InvalidOperationException($"Column '{column.Name}' of table '{table.Name}' holds arrays of {sum.Length} and of {array.Length} elements in one cell: only arrays of one length add up element-wise.");
+            }
+            VectorMath.AddInto(sum, array);
+        }
+    }
+
+    /// <summary>
     /// Distinct values: the column's key encoding when the input is a column (set as bits over the
     /// column's key range when that fits, hashed otherwise), the value's bits for expressions.
     /// </summary>
@@ -291,6 +337,9 @@ internal sealed class Accumulators
                     case LeafKind.Quantile:
                         if (other._kept[leaf]![s] is { } kept) (_kept[leaf]![t] ??= []).AddRange(kept);
                         break;
+                    case LeafKind.VectorSum:
+                        if (other._vectors[leaf]![s] is { } vector) _vectors[leaf]![t] = VectorMath.Merge(_vectors[leaf]![t], vector, _plan.Calcs[leaf]!.AsColumn!.Value.Column.Name);
+                        break;
                 }
             }
         }
@@ -342,12 +391,12 @@ internal sealed class Accumulators
                 leaves[leaf] = QuantileLeaf(_plan.Leaves[leaf], slots.Select(s => kept[s]).ToArray());
                 continue;
             }
-            var counts = _plan.Leaves[leaf].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.Count or LeafKind.SquareSum or LeafKind.Prod
+            var counts = _plan.Leaves[leaf].Kind is LeafKind.Sum or LeafKind.Min or LeafKind.Max or LeafKind.Count or LeafKind.SquareSum or LeafKind.Prod or LeafKind.VectorSum
                 ? slots.Select(s => rows[s] - (_counts[leaf].Length == 0 ? 0 : _counts[leaf][s])).ToArray()   // non-null values
                 : _plan.Leaves[leaf].Kind != LeafKind.CountDistinct ? slots.Select(s => rows[s]).ToArray()
                 : _bitmaps[leaf] is { } bitmaps ? slots.Select(s => (long)(bitmaps[s] is { } b ? Bits.Count(b) : 0)).ToArray()
                 : slots.Select(s => (long)(_distinct[leaf]![s]?.Count ?? 0)).ToArray();
-            leaves[leaf] = new LeafValues(_plan.Leaves[leaf], values, counts);
+            leaves[leaf] = new LeafValues(_plan.Leaves[leaf], values, counts, _vectors[leaf] is { } vectors ? [.. slots.Select(s => vectors[s])] : null);
         }
         return new AggregateResult(_plan.Levels, codes, leaves, elapsed, "scan");
     }
@@ -390,6 +439,7 @@ internal sealed class Accumulators
             if (_distinct[i] is not null) Array.Resize(ref _distinct[i], capacity);
             if (_bitmaps[i] is not null) Array.Resize(ref _bitmaps[i], capacity);
             if (_kept[i] is not null) Array.Resize(ref _kept[i], capacity);
+            if (_vectors[i] is not null) Array.Resize(ref _vectors[i], capacity);
         }
         _capacity = capacity;
     }

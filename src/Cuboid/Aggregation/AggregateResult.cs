@@ -9,7 +9,7 @@ internal sealed record LevelRef(HierarchyIndex Hierarchy, int Depth)
 }
 
 /// <summary>The values of one aggregation, one per cell of an <see cref="AggregateResult"/>.</summary>
-internal sealed class LeafValues(AggregateSpec spec, double[] values, long[] counts)
+internal sealed class LeafValues(AggregateSpec spec, double[] values, long[] counts, double[]?[]? vectors = null)
 {
     public AggregateSpec Spec { get; } = spec;
 
@@ -18,6 +18,9 @@ internal sealed class LeafValues(AggregateSpec spec, double[] values, long[] cou
 
     /// <summary>Non-null values (or distinct values, or contributors) per cell.</summary>
     public long[] Counts { get; } = counts;
+
+    /// <summary>Element-wise sums per cell, for vector leaves (null for a cell with no array).</summary>
+    public double[]?[] Vectors { get; } = vectors ?? [];
 }
 
 /// <summary>

@@ -19,6 +19,8 @@ internal enum LeafKind
     Prod,
     /// <summary>A quantile of the values (holistic: the cell's values are kept until the end of the scan).</summary>
     Quantile,
+    /// <summary>Element-wise sum of array values (vectors of one length per cell).</summary>
+    VectorSum,
 }
 
 /// <summary>One aggregation of a row-level expression; equal specs are computed once per scan.</summary>

@@ -89,10 +89,13 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             if (spec.Kind == LeafKind.Prod) Array.Fill(values, 1d);
             if (spec.Kind is LeafKind.Max or LeafKind.LastUpdate) Array.Fill(values, double.NegativeInfinity);
             var counts = new long[n];
+            var vectors = source.Vectors.Length == 0 ? null : new double[]?[n];
             for (var i = 0; i < map.Length; i++)
             {
                 var c = map[i];
                 counts[c] += source.Counts[i];
+                // Fresh arrays for the coarse cells: the finer result's vectors are cached and must not change.
+                if (vectors is not null && source.Vectors[i] is { } vector) vectors[c] = VectorMath.Merge(vectors[c] ?? new double[vector.Length], vector, spec.Input?.ToString() ?? "");
                 if (values.Length == 0 || (source.Counts[i] == 0 && spec.Kind != LeafKind.LastUpdate)) continue;
                 values[c] = spec.Kind switch
                 {
@@ -102,7 +105,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
                     _ => Math.Max(values[c], source.Values[i]),
                 };
             }
-            return new LeafValues(spec, values, counts);
+            return new LeafValues(spec, values, counts, vectors);
         }).ToArray();
         return new AggregateResult(levels, [.. codes.Select(c => c.ToArray())], rolled, watch.Elapsed, "rollup");
     }

@@ -24,12 +24,20 @@ internal static class ScanKernel
         // doubles in the same order every time, so results are reproducible to the last bit.
         var workers = Math.Max(1, Math.Min(Environment.ProcessorCount, chunks));
         var partials = new Accumulators[workers];
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, w =>
+        try
         {
-            var acc = new Accumulators(plan);
-            for (var chunk = w; chunk < chunks && !cancellation.IsCancellationRequested; chunk += workers) ScanChunk(plan, chunk, acc);
-            partials[w] = acc;
-        });
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, w =>
+            {
+                var acc = new Accumulators(plan);
+                for (var chunk = w; chunk < chunks && !cancellation.IsCancellationRequested; chunk += workers) ScanChunk(plan, chunk, acc);
+                partials[w] = acc;
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // A data error met by a worker (arrays of two lengths in one cell) reaches the caller as itself.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         cancellation.ThrowIfCancellationRequested();
         var merged = partials.Aggregate((a, b) => a.Merge(b));
         return merged.ToResult(watch.Elapsed);
@@ -81,6 +89,7 @@ internal static class ScanKernel
                     case LeafKind.Contributors: acc.CountRows(leaf, slots); break;
                     case LeafKind.LastUpdate: acc.Stamp(leaf, slots, chunk.Timestamp); break;
                     case LeafKind.CountDistinct: acc.AddDistinct(leaf, slots, view); break;
+                    case LeafKind.VectorSum: acc.AddVectors(leaf, slots, view); break;
                     case LeafKind.Quantile:
                         acc.Keep(leaf, slots, values, plan.Calcs[leaf]!.Eval(view, values, valid) ? valid : default);
                         break;

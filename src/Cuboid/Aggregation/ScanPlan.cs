@@ -22,7 +22,7 @@ internal sealed class ScanPlan
         Levels = levels;
         Filter = filter;
         Leaves = leaves;
-        Calcs = [.. leaves.Select(l => l.Input is null ? null : l.Kind == LeafKind.CountDistinct ? RowCalc.CompileDistinct(l.Input, tableOf) : RowCalc.Compile(l.Input, tableOf))];
+        Calcs = [.. leaves.Select(l => l.Input is null ? null : l.Kind is LeafKind.CountDistinct or LeafKind.VectorSum ? RowCalc.CompileDistinct(l.Input, tableOf) : RowCalc.Compile(l.Input, tableOf))];
         Cardinalities = [.. levels.Select(l => Math.Max(1, l.Hierarchy.Members.Count(l.Depth)))];
         Strides = new long[levels.Length];
         long space = 1;

@@ -22,11 +22,29 @@ internal abstract class MeasureCalc
     /// <summary>Values for every cell; <c>valid[i]</c> false is an empty cell.</summary>
     public abstract (double[] Values, bool[] Valid) Eval(MeasureInput input);
 
+    /// <summary>Whether the measure's values are arrays (read with <see cref="EvalArrays"/>, not <see cref="Eval"/>).</summary>
+    public bool ReturnsArray => ResultType == DataType.DoubleArray;
+
+    /// <summary>Array measures: every cell's array, null for an empty cell.</summary>
+    public virtual double[]?[] EvalArrays(MeasureInput input) =>
+        throw new InvalidOperationException("This measure gives a number per cell, not an array.");
+
     public static MeasureCalc Compile(MeasureDefinition definition) => definition switch
+    {
+        AggregatedMeasure a when a.Input.DataType.IsArray() => new ArrayLeafCalc(a),
+        ArrayMeasure a => ArrayFunctionCalc.Create(a, Compile(a.Array)),
+        _ => CompileScalar(definition),
+    };
+
+    /// <summary>Between numbers, or element-wise when an operand is an array.</summary>
+    private static MeasureCalc Arithmetic(ArithmeticOperator op, MeasureCalc left, MeasureCalc right) =>
+        left.ReturnsArray || right.ReturnsArray ? new ArrayArithmeticCalc(op, left, right) : new ArithmeticMeasureCalc(op, left, right);
+
+    private static MeasureCalc CompileScalar(MeasureDefinition definition) => definition switch
     {
         Measure m => Compile(m.Definition),
         AggregatedMeasure a => new AggregatedCalc(a),
-        ArithmeticMeasure a => new ArithmeticMeasureCalc(a.Operator, Compile(a.Left), Compile(a.Right)),
+        ArithmeticMeasure a => Arithmetic(a.Operator, Compile(a.Left), Compile(a.Right)),
         ConstantMeasure c => new ConstantMeasureCalc(c.Value),
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
         // The member's value: computed on its facts, read at the cell's location above the level.

@@ -26,7 +26,8 @@ internal static class CubeModel
         if (mode == CubeMode.NoMeasures) return;
         foreach (var column in cube.FactTable.Columns)
         {
-            if (!column.DataType.IsNumeric() || column.IsKey) continue;
+            // Numbers and arrays (summed element-wise), as Atoti's auto mode.
+            if (!(column.DataType.IsNumeric() || column.DataType.IsArray()) || column.IsKey) continue;
             cube.Measures[$"{column.Name}.SUM"] = Agg.Sum(column);
             cube.Measures[$"{column.Name}.MEAN"] = Agg.Mean(column);
         }

@@ -16,11 +16,11 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
     {
         var indexes = levels.Select(l => indexOf(l.Hierarchy)).ToArray();
         var rows = new RowTable(levels.Count);
-        var measureValues = new List<(double[] Values, bool[] Valid)[]>();
+        var measureValues = new List<CellValues[]>();
         for (var p = 0; p < parts.Count; p++)
         {
             var (result, depth) = parts[p];
-            measureValues.Add([.. calcs.Select(c => c.Eval(new MeasureInput(result, aggregator)))]);
+            measureValues.Add([.. calcs.Select(c => CellValues.Of(c, new MeasureInput(result, aggregator)))]);
             var sources = levels.Select(l => Array.FindIndex(result.Levels, f => f.Hierarchy.Hierarchy == l.Hierarchy)).ToArray();
             var first = rows.Count;
             rows.Grow(result.CellCount);
@@ -116,7 +116,7 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
         return new ResultColumn(level.Name, ColumnRole.Level, type, TypedArrays.Create(type, order.Length, ValueAt));
     }
 
-    private static ResultColumn MeasureColumn(Measure measure, MeasureCalc calc, RowTable rows, int[] order, List<(double[] Values, bool[] Valid)[]> values, int m)
+    private static ResultColumn MeasureColumn(Measure measure, MeasureCalc calc, RowTable rows, int[] order, List<CellValues[]> values, int m)
     {
         var type = calc.ResultType;
         var n = order.Length;
@@ -124,6 +124,7 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
         {
             DataType.Long => new long?[n],
             DataType.LocalDateTime => new DateTime?[n],
+            DataType.DoubleArray => new double[]?[n],
             _ => new double?[n],
         };
         for (var i = 0; i < n; i++)
@@ -131,16 +132,17 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
             var r = order[i];
             var cell = rows.Cell[r];
             if (cell < 0) continue;
-            var (v, ok) = values[rows.Part[r]][m];
+            var (v, ok, arrays) = values[rows.Part[r]][m];
             if (!ok[cell]) continue;
             switch (array)
             {
+                case double[]?[] vectors: vectors[i] = (double[])arrays![cell]!.Clone(); break;   // the result's own copy: cached aggregates must not change
                 case long?[] longs: longs[i] = (long)Math.Round(v[cell]); break;
                 case DateTime?[] dates: dates[i] = new DateTime((long)v[cell], DateTimeKind.Utc); break;   // commit times are UTC
                 case double?[] doubles: doubles[i] = v[cell]; break;
             }
         }
-        var clr = type switch { DataType.Long => typeof(long), DataType.LocalDateTime => typeof(DateTime), _ => typeof(double) };
+        var clr = type switch { DataType.Long => typeof(long), DataType.LocalDateTime => typeof(DateTime), DataType.DoubleArray => typeof(double[]), _ => typeof(double) };
         return new ResultColumn(measure.Name!, ColumnRole.Measure, clr, array, measure.Formatter);
     }
 
@@ -202,5 +204,20 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
             Array.Resize(ref array, capacity);
             return array;
         }
+    }
+}
+
+/// <summary>A measure's values for the cells of one aggregate result: numbers, or arrays for array measures.</summary>
+internal readonly record struct CellValues(double[] Values, bool[] Valid, double[]?[]? Arrays)
+{
+    public static CellValues Of(MeasureCalc calc, MeasureInput input)
+    {
+        if (!calc.ReturnsArray)
+        {
+            var (values, valid) = calc.Eval(input);
+            return new CellValues(values, valid, null);
+        }
+        var arrays = calc.EvalArrays(input);
+        return new CellValues([], [.. arrays.Select(a => a is not null)], arrays);
     }
 }
