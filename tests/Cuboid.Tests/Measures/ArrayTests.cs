@@ -218,6 +218,44 @@ public sealed class ArrayTests
         Assert.Matches("arrays of (5 and of 3|3 and of 5) elements", lengths.Message);
     }
 
+    private sealed record Position(int Id, string Desk, string Book, double[] PnL);
+
+    [Fact]
+    public void ValueAtRiskOfTenThousandTradesByDeskAndBook()
+    {
+        // The VaR case: 10,000 trades with 500-scenario P&L vectors; the 95% quantile of the summed vector per book and desk.
+        var random = new Random(7);
+        var positions = Enumerable.Range(0, 10_000).Select(i =>
+        {
+            var desk = random.Next(4);
+            return new Position(i, $"Desk {desk}", $"Book {desk}-{random.Next(3)}", [.. Enumerable.Range(0, 500).Select(_ => Math.Round(random.NextDouble() * 200 - 95, 2))]);
+        }).ToArray();
+        using var session = TestData.NewSession();
+        var t = session.CreateTable("Positions", new Dictionary<string, DataType>
+        {
+            ["Id"] = DataType.Int, ["Desk"] = DataType.String, ["Book"] = DataType.String, ["PnL"] = DataType.DoubleArray,
+        }, keys: ["Id"]);
+        t.Load(positions);
+        var cube = session.CreateCube(t, "Positions", CubeMode.Manual);
+        cube.Hierarchies.Remove("Id");
+        cube.Measures["VaR 95"] = Arrays.Quantile(Agg.Sum(t["PnL"]), 0.95);
+        var result = cube.Query([cube.Measures["VaR 95"]], levels: [cube.Levels["Desk"], cube.Levels["Book"]], includeTotals: true);
+
+        var groups = positions.GroupBy(p => (p.Desk, p.Book)).Select(g => ((string?)g.Key.Desk, (string?)g.Key.Book, g.ToList()))
+            .Concat(positions.GroupBy(p => p.Desk).Select(g => ((string?)g.Key, (string?)null, g.ToList())))
+            .Append(((string?)null, (string?)null, positions.ToList())).ToList();
+        Assert.Equal(groups.Count, result.RowCount);
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            var (desk, book) = ((string?)result.Column("Desk")[r], (string?)result.Column("Book")[r]);
+            var members = groups.Single(g => g.Item1 == desk && g.Item2 == book).Item3;
+            var sorted = Enumerable.Range(0, 500).Select(e => members.Sum(p => p.PnL[e])).Order().ToArray();
+            var rank = 0.95 * 499;   // inc mode, 0-based: between sorted[474] and sorted[475]
+            var expected = sorted[474] + (rank - 474) * (sorted[475] - sorted[474]);
+            Assert.True(Math.Abs(expected - result.Column("VaR 95").GetDouble(r)!.Value) < 1e-6, $"{desk}/{book}: expected {expected}, got {result.Column("VaR 95")[r]}");
+        }
+    }
+
     [Fact]
     public void MdxReadsArrayReductions()
     {
