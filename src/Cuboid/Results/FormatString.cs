@@ -280,6 +280,13 @@ internal sealed class Formatter
             return Format(d);
         }
 
+        if (value is double[] array)
+        {
+            // As Atoti shows a vector in a cell: its length and its first elements.
+            var shown = string.Join(", ", array.Take(3).Select(Format));
+            return $"doubleVector[{array.Length}]{{{shown}{(array.Length > 3 ? ", ..." : "")}}}";
+        }
+
         if (value is string s && !_boolAsNumber && _impl is FormatString.VbaFormat { IsPlain: true })
         {
             return s; // a numeric format leaves strings alone; skip the buffer

@@ -265,6 +265,11 @@ public sealed class ArrayTests
         var viaMdx = session.QueryMdx("SELECT {[Measures].[Q80]} ON 0, [Trades].[Book].[Book].Members ON 1 FROM [Trades]");
         var viaCSharp = cube.Query([cube.Measures["Q80"]], levels: [cube.Levels["Book"]]);
         Assert.Equal(viaCSharp.Column("Q80").Values.Cast<double?>(), viaMdx.Column("Q80").Values.Cast<double?>());
+
+        // An array cell reads as the array, and shows as Atoti shows vectors.
+        var cells = session.QueryMdx("SELECT {[Measures].[PnL]} ON 0, {[Trades].[Book].[Rates]} ON 1 FROM [Trades]").CellSet!;
+        Assert.Equal([3, 0, 2, 2, 2], Vector(cells.Cells[0].Value));
+        Assert.Equal("doubleVector[5]{3, 0, 2, ...}", cells.Cells[0].FormattedValue);
     }
 
     private static double[] Vector(object? value) => Assert.IsType<double[]>(value);

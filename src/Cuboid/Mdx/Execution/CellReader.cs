@@ -21,7 +21,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
 
     public IReadOnlyCollection<Shape> Shapes => _shapes.Values;
 
-    /// <summary>The value (a double) of stored measure <paramref name="measure"/> at the coordinates, or null (empty or not loaded yet).</summary>
+    /// <summary>The value (a double, or a double[] for an array measure) of stored measure <paramref name="measure"/> at the coordinates, or null (empty or not loaded yet).</summary>
     public object? Read(Measure measure, ReadOnlySpan<MdxMember> coordinates)
     {
         Span<int> ordinals = stackalloc int[coordinates.Length];
@@ -49,7 +49,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         long cellKey = 0;
         for (var i = 0; i < n; i++) cellKey = cellKey * shape.Radix[i] + coordinates[ordinals[i]].Code;
         if (!shape.Cells.TryGetValue(cellKey, out var cell)) return null;
-        return values.Valid[cell] ? values.Values[cell] : null;
+        return !values.Valid[cell] ? null : values.Arrays is { } arrays ? arrays[cell] : values.Values[cell];
     }
 
     /// <summary>Loads every shape's pending measures (one aggregation per shape) and starts a new round.</summary>
@@ -101,7 +101,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
     {
         public LevelRef[] Levels { get; } = levels;
         public HashSet<Measure> Pending { get; } = [];
-        public Dictionary<Measure, (double[] Values, bool[] Valid)> Values { get; } = [];
+        public Dictionary<Measure, Results.CellValues> Values { get; } = [];
         public Dictionary<long, int> Cells { get; } = [];
         public long[] Radix { get; private set; } = [.. levels.Select(_ => 1L)];
 
@@ -126,7 +126,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
                 Cells[key] = cell;
             }
             Values.Clear();
-            for (var i = 0; i < measures.Count; i++) Values[measures[i]] = calcs[i].Eval(new MeasureInput(result, aggregator));
+            for (var i = 0; i < measures.Count; i++) Values[measures[i]] = Results.CellValues.Of(calcs[i], new MeasureInput(result, aggregator));
             Pending.Clear();
             query?.Record(Levels, measures, result, watch.Elapsed, round);
         }
