@@ -95,6 +95,16 @@ public static class Agg
     public static Measure Quantile(ColumnExpression input, double q, QuantileMode mode = QuantileMode.Inc, QuantileInterpolation interpolation = QuantileInterpolation.Linear)
         => new(new AggregatedMeasure(AggregationFunction.Quantile, input, new QuantileOptions(q, mode, interpolation)));
 
+    /// <summary>
+    /// The member of <paramref name="level"/> under the cell where <paramref name="measure"/> is
+    /// largest (the first in level order on a tie), as Atoti's <c>max_member</c>; at or below the
+    /// level, the cell's own member there. The value is the member (a string for a string level).
+    /// </summary>
+    public static Measure MaxMember(Measure measure, Level level) => new(new MemberAggregation(measure.AsOperand, level, largest: true));
+
+    /// <summary>The member of <paramref name="level"/> under the cell where <paramref name="measure"/> is smallest (see <see cref="MaxMember"/>).</summary>
+    public static Measure MinMember(Measure measure, Level level) => new(new MemberAggregation(measure.AsOperand, level, largest: false));
+
     /// <summary>Number of distinct non-null values per cell.</summary>
     public static Measure CountDistinct(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.CountDistinct, input));
 }

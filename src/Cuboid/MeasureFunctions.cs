@@ -271,3 +271,28 @@ public sealed class EdgeMeasure : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"{(Last ? "Last" : "First")}({Measure}, {Level.UniqueName})";
 }
+
+/// <summary><see cref="Agg.MaxMember"/> and <see cref="Agg.MinMember"/>: the member of a level that maximizes or minimizes a measure.</summary>
+public sealed class MemberAggregation : MeasureDefinition
+{
+    internal MemberAggregation(MeasureDefinition measure, Level level, bool largest)
+    {
+        Measure = measure;
+        Level = level;
+        Largest = largest;
+    }
+
+    /// <summary>The measure compared.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The level whose members are compared.</summary>
+    public Level Level { get; }
+
+    /// <summary>True for MaxMember, false for MinMember.</summary>
+    public bool Largest { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{(Largest ? "MaxMember" : "MinMember")}({Measure}, {Level.Name})";
+}

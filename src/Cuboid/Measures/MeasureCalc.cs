@@ -29,10 +29,18 @@ internal abstract class MeasureCalc
     public virtual double[]?[] EvalArrays(MeasureInput input) =>
         throw new InvalidOperationException("This measure gives a number per cell, not an array.");
 
+    /// <summary>Whether the measure's values are members of a level (read with <see cref="EvalMembers"/>).</summary>
+    public virtual bool ReturnsMembers => false;
+
+    /// <summary>Member measures: every cell's member value, null for an empty cell.</summary>
+    public virtual object?[] EvalMembers(MeasureInput input) =>
+        throw new InvalidOperationException("This measure gives a number per cell, not a member.");
+
     public static MeasureCalc Compile(MeasureDefinition definition) => definition switch
     {
         AggregatedMeasure a when a.Input.DataType.IsArray() => new ArrayLeafCalc(a),
         ArrayMeasure a => ArrayFunctionCalc.Create(a, Compile(a.Array)),
+        MemberAggregation a => new MemberCalc(a, Compile(a.Measure)),
         _ => CompileScalar(definition),
     };
 

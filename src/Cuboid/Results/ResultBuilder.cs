@@ -120,6 +120,12 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
     {
         var type = calc.ResultType;
         var n = order.Length;
+        if (calc.ReturnsMembers)
+        {
+            var clrType = type.ClrType();
+            return new ResultColumn(measure.Name!, ColumnRole.Measure, clrType, TypedArrays.Create(clrType, n, i =>
+                rows.Cell[order[i]] is var cell and >= 0 ? values[rows.Part[order[i]]][m].Objects![cell] : null), measure.Formatter);
+        }
         Array array = type switch
         {
             DataType.Long => new long?[n],
@@ -132,11 +138,11 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
             var r = order[i];
             var cell = rows.Cell[r];
             if (cell < 0) continue;
-            var (v, ok, arrays) = values[rows.Part[r]][m];
+            var (v, ok, objects) = values[rows.Part[r]][m];
             if (!ok[cell]) continue;
             switch (array)
             {
-                case double[]?[] vectors: vectors[i] = (double[])arrays![cell]!.Clone(); break;   // the result's own copy: cached aggregates must not change
+                case double[]?[] vectors: vectors[i] = (double[])((double[])objects![cell]!).Clone(); break;   // the result's own copy: cached aggregates must not change
                 case long?[] longs: longs[i] = (long)Math.Round(v[cell]); break;
                 case DateTime?[] dates: dates[i] = new DateTime((long)v[cell], DateTimeKind.Utc); break;   // commit times are UTC
                 case double?[] doubles: doubles[i] = v[cell]; break;
@@ -207,17 +213,14 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
     }
 }
 
-/// <summary>A measure's values for the cells of one aggregate result: numbers, or arrays for array measures.</summary>
-internal readonly record struct CellValues(double[] Values, bool[] Valid, double[]?[]? Arrays)
+/// <summary>A measure's values for the cells of one aggregate result: numbers, or objects (arrays, members) for the measures that give those.</summary>
+internal readonly record struct CellValues(double[] Values, bool[] Valid, object?[]? Objects)
 {
     public static CellValues Of(MeasureCalc calc, MeasureInput input)
     {
-        if (!calc.ReturnsArray)
-        {
-            var (values, valid) = calc.Eval(input);
-            return new CellValues(values, valid, null);
-        }
-        var arrays = calc.EvalArrays(input);
-        return new CellValues([], [.. arrays.Select(a => a is not null)], arrays);
+        object?[]? objects = calc.ReturnsArray ? calc.EvalArrays(input) : calc.ReturnsMembers ? calc.EvalMembers(input) : null;
+        if (objects is not null) return new CellValues([], [.. objects.Select(o => o is not null)], objects);
+        var (values, valid) = calc.Eval(input);
+        return new CellValues(values, valid, null);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
 
     public IReadOnlyCollection<Shape> Shapes => _shapes.Values;
 
-    /// <summary>The value (a double, or a double[] for an array measure) of stored measure <paramref name="measure"/> at the coordinates, or null (empty or not loaded yet).</summary>
+    /// <summary>The value (a double; a double[] or a member value for array and member measures) of stored measure <paramref name="measure"/> at the coordinates, or null (empty or not loaded yet).</summary>
     public object? Read(Measure measure, ReadOnlySpan<MdxMember> coordinates)
     {
         Span<int> ordinals = stackalloc int[coordinates.Length];
@@ -49,7 +49,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         long cellKey = 0;
         for (var i = 0; i < n; i++) cellKey = cellKey * shape.Radix[i] + coordinates[ordinals[i]].Code;
         if (!shape.Cells.TryGetValue(cellKey, out var cell)) return null;
-        return !values.Valid[cell] ? null : values.Arrays is { } arrays ? arrays[cell] : values.Values[cell];
+        return !values.Valid[cell] ? null : values.Objects is { } objects ? objects[cell] : values.Values[cell];
     }
 
     /// <summary>Loads every shape's pending measures (one aggregation per shape) and starts a new round.</summary>
