@@ -100,6 +100,41 @@ public static class Fn
     /// currency's row. Under a parent, the member is the one with the cell's ancestors (empty if there is none).
     /// </summary>
     public static Measure At(Measure measure, Level level, object value)
+        => AtMember(measure, level, value);
+
+    /// <summary>
+    /// A get-by-key on a table, as Atoti's <c>lookup</c>: the value of <paramref name="column"/> in the
+    /// row whose keys equal, for each key column of its table, the cell's member of the level mapped to
+    /// it (or a constant). Empty where a mapped level is not on the cell, or no row has those keys.
+    /// <c>Fn.Lookup(budget["Budget"], (budget["Position"], l["Position"]))</c>.
+    /// </summary>
+    public static Measure Lookup(Column column, params (Column Key, object LevelOrValue)[] mapping)
+    {
+        var keys = column.Table.Keys;
+        if (keys.Count == 0) throw new ArgumentException($"Table '{column.Table.Name}' has no keys: a lookup reads a row by its keys.", nameof(column));
+        foreach (var (key, _) in mapping)
+        {
+            if (key.Table != column.Table || !keys.Contains(key.Name)) throw new ArgumentException($"'{key.Name}' is not a key of table '{column.Table.Name}' (its keys: {string.Join(", ", keys)}).", nameof(mapping));
+        }
+        var missing = keys.Where(k => mapping.All(m => m.Key.Name != k)).ToList();
+        if (missing.Count > 0) throw new ArgumentException($"A lookup on table '{column.Table.Name}' must map every key; missing: {string.Join(", ", missing)}.", nameof(mapping));
+        return new(new LookupMeasure(column, [.. mapping]));
+    }
+
+    /// <summary>
+    /// The parts joined into a string per cell, with <paramref name="separator"/> between them, as
+    /// Atoti's <c>string.concat</c>: each part a measure (numbers in invariant culture, members and
+    /// strings as they are) or a constant string. Empty where a measure part is empty.
+    /// </summary>
+    public static Measure Concat(string separator, params object[] parts)
+    {
+        if (parts.Length == 0) throw new ArgumentException("Concat needs at least one part.", nameof(parts));
+        var bad = parts.FirstOrDefault(p => p is not (Measure or string));
+        if (bad is not null) throw new ArgumentException($"Concat joins measures and strings; {bad} is a {bad.GetType().Name}.", nameof(parts));
+        return new(new ConcatMeasure(separator, [.. parts.Select(p => p is Measure m ? m.AsOperand : p)]));
+    }
+
+    private static Measure AtMember(Measure measure, Level level, object value)
     {
         ArgumentNullException.ThrowIfNull(value);
         return new(new AtMeasure(measure.AsOperand, level, value));

@@ -296,3 +296,45 @@ public sealed class MemberAggregation : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"{(Largest ? "MaxMember" : "MinMember")}({Measure}, {Level.Name})";
 }
+
+/// <summary><see cref="Fn.Lookup"/>: a table's value read by key, the keys taken from the cell's members.</summary>
+public sealed class LookupMeasure : MeasureDefinition
+{
+    internal LookupMeasure(Column column, IReadOnlyList<(Column Key, object LevelOrValue)> mapping)
+    {
+        Column = column;
+        Mapping = mapping;
+    }
+
+    /// <summary>The column read.</summary>
+    public Column Column { get; }
+
+    /// <summary>Each key column of the table with the level (or constant) giving its value.</summary>
+    public IReadOnlyList<(Column Key, object LevelOrValue)> Mapping { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Lookup({Column.Table.Name}.{Column.Name})";
+}
+
+/// <summary><see cref="Fn.Concat"/>: measures and strings joined into a string per cell.</summary>
+public sealed class ConcatMeasure : MeasureDefinition
+{
+    internal ConcatMeasure(string separator, IReadOnlyList<object> parts)
+    {
+        Separator = separator;
+        Parts = parts;
+    }
+
+    /// <summary>Placed between the parts.</summary>
+    public string Separator { get; }
+
+    /// <summary>Each part: a <see cref="MeasureDefinition"/> or a constant string.</summary>
+    public IReadOnlyList<object> Parts { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => Parts.OfType<MeasureDefinition>();
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Concat({string.Join(", ", Parts)})";
+}

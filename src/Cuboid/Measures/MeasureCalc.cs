@@ -29,18 +29,20 @@ internal abstract class MeasureCalc
     public virtual double[]?[] EvalArrays(MeasureInput input) =>
         throw new InvalidOperationException("This measure gives a number per cell, not an array.");
 
-    /// <summary>Whether the measure's values are members of a level (read with <see cref="EvalMembers"/>).</summary>
-    public virtual bool ReturnsMembers => false;
+    /// <summary>Whether the measure's values are not numbers — members, strings, dates (read with <see cref="EvalObjects"/>).</summary>
+    public virtual bool ReturnsObjects => false;
 
-    /// <summary>Member measures: every cell's member value, null for an empty cell.</summary>
-    public virtual object?[] EvalMembers(MeasureInput input) =>
-        throw new InvalidOperationException("This measure gives a number per cell, not a member.");
+    /// <summary>Measures of other values: every cell's value (typed as <see cref="ResultType"/>), null for an empty cell.</summary>
+    public virtual object?[] EvalObjects(MeasureInput input) =>
+        throw new InvalidOperationException("This measure gives a number per cell.");
 
     public static MeasureCalc Compile(MeasureDefinition definition) => definition switch
     {
         AggregatedMeasure a when a.Input.DataType.IsArray() => new ArrayLeafCalc(a),
         ArrayMeasure a => ArrayFunctionCalc.Create(a, Compile(a.Array)),
         MemberAggregation a => new MemberCalc(a, Compile(a.Measure)),
+        LookupMeasure l => new LookupCalc(l),
+        ConcatMeasure c => new ConcatCalc(c.Separator, [.. c.Parts.Select(p => p is MeasureDefinition d ? (object)Compile(d) : p)]),
         _ => CompileScalar(definition),
     };
 

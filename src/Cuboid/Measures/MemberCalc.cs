@@ -16,14 +16,14 @@ internal sealed class MemberCalc(MemberAggregation aggregation, MeasureCalc inne
 
     public override IEnumerable<AggregateSpec> Leaves => inner.Leaves;
 
-    public override bool ReturnsMembers => true;
+    public override bool ReturnsObjects => true;
 
     public override (double[] Values, bool[] Valid) Eval(MeasureInput input) =>
         throw new InvalidOperationException($"{aggregation} gives members of {_level.Name}, not numbers.");
 
-    public override object?[] EvalMembers(MeasureInput input)
+    public override object?[] EvalObjects(MeasureInput input)
     {
-        if (inner.ReturnsArray || inner.ReturnsMembers) throw new ArgumentException($"{aggregation} compares numbers; {aggregation.Measure} does not give numbers.");
+        if (inner.ReturnsArray || inner.ReturnsObjects) throw new ArgumentException($"{aggregation} compares numbers; {aggregation.Measure} does not give numbers.");
         var (codes, valid) = Codes(input);
         var index = input.Aggregator.Cube.IndexOf(_level.Hierarchy);
         var members = new object?[codes.Length];

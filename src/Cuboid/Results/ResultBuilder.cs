@@ -120,7 +120,7 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
     {
         var type = calc.ResultType;
         var n = order.Length;
-        if (calc.ReturnsMembers)
+        if (calc.ReturnsObjects)
         {
             var clrType = type.ClrType();
             return new ResultColumn(measure.Name!, ColumnRole.Measure, clrType, TypedArrays.Create(clrType, n, i =>
@@ -218,7 +218,7 @@ internal readonly record struct CellValues(double[] Values, bool[] Valid, object
 {
     public static CellValues Of(MeasureCalc calc, MeasureInput input)
     {
-        object?[]? objects = calc.ReturnsArray ? calc.EvalArrays(input) : calc.ReturnsMembers ? calc.EvalMembers(input) : null;
+        object?[]? objects = calc.ReturnsArray ? calc.EvalArrays(input) : calc.ReturnsObjects ? calc.EvalObjects(input) : null;
         if (objects is not null) return new CellValues([], [.. objects.Select(o => o is not null)], objects);
         var (values, valid) = calc.Eval(input);
         return new CellValues(values, valid, null);

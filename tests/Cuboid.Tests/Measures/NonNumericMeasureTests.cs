@@ -2,8 +2,8 @@ using Cuboid.Tests.Support;
 
 namespace Cuboid.Tests.Measures;
 
-/// <summary>Agg.MaxMember and Agg.MinMember: the member of a level that maximizes or minimizes a measure, against LINQ over the rows.</summary>
-public sealed class MemberFunctionTests
+/// <summary>Measures whose values are not (only) numbers: Agg.MaxMember/MinMember, Fn.Lookup, Fn.Concat — against LINQ over the rows.</summary>
+public sealed class NonNumericMeasureTests
 {
     private sealed record Sale(int Id, string Continent, string City, string Product, double? Amount);
 
@@ -99,5 +99,71 @@ public sealed class MemberFunctionTests
         var cells = session.QueryMdx("SELECT {[Measures].[Best city]} ON 0, [Geography].[Continent].Members ON 1 FROM [Sales]").CellSet!;
         Assert.Equal(["Boston", "", "Paris"], cells.Cells.Select(c => c.FormattedValue));   // Boston 270 = New York 270: Boston first
         Assert.Equal("Paris", cells.Cells[2].Value);
+    }
+
+    private sealed record Budget(string City, string Product, double Amount, string Manager);
+
+    private static Table LoadBudgets(Session session)
+    {
+        var budgets = session.CreateTable("Budgets", new Dictionary<string, DataType>
+        {
+            ["City"] = DataType.String, ["Product"] = DataType.String, ["Amount"] = DataType.Double, ["Manager"] = DataType.String,
+        }, keys: ["City", "Product"]);
+        budgets.Load([new Budget("Paris", "Tea", 300, "Ana"), new Budget("Berlin", "Tea", 100, "Ben"), new Budget("Boston", "Coffee", 80, "Cy"), new Budget("Paris", "*", 999, "Dee")]);
+        return budgets;
+    }
+
+    [Fact]
+    public void LookupReadsTheRowWithTheCellsKeys()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var budgets = LoadBudgets(session);
+        var (l, m) = (cube.Levels, cube.Measures);
+        m["Budget"] = Fn.Lookup(budgets["Amount"], (budgets["City"], l["City"]), (budgets["Product"], l["Product"]));
+        m["Manager"] = Fn.Lookup(budgets["Manager"], (budgets["City"], l["City"]), (budgets["Product"], l["Product"]));
+        m["City budget"] = Fn.Lookup(budgets["Amount"], (budgets["City"], l["City"]), (budgets["Product"], "*"));
+        m["Over budget"] = m["Amount"] - m["Budget"];
+        var result = cube.Query([m["Budget"], m["Manager"], m["City budget"], m["Over budget"]], levels: [l["City"], l["Product"]]);
+        Assert.Equal(typeof(string), result.Column("Manager").ClrType);
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            var (city, product) = ((string)result.Column("City")[r]!, (string)result.Column("Product")[r]!);
+            var row = new[] { ("Paris", "Tea", 300.0, "Ana"), ("Berlin", "Tea", 100, "Ben"), ("Boston", "Coffee", 80, "Cy") }.Where(b => b.Item1 == city && b.Item2 == product).ToList();
+            Assert.Equal(row.Count == 0 ? null : row[0].Item3, result.Column("Budget").GetDouble(r));
+            Assert.Equal(row.Count == 0 ? null : row[0].Item4, result.Column("Manager")[r]);
+            Assert.Equal(city == "Paris" ? 999.0 : null, result.Column("City budget").GetDouble(r));
+            var amount = s_sales.Where(s => s.City == city && s.Product == product && s.Amount.HasValue).Select(s => s.Amount!.Value).ToList();
+            Assert.Equal(row.Count == 0 || amount.Count == 0 ? null : amount.Sum() - row[0].Item3, result.Column("Over budget").GetDouble(r));
+        }
+        // Above the mapped level there is no key: empty. An upsert is seen by the next query.
+        Assert.Null(cube.Query([m["City budget"]], levels: [l["Continent"]]).Column("City budget")[0]);
+        budgets.Load([new Budget("Paris", "*", 1000, "Dee")]);
+        Assert.Equal(1000.0, cube.Query([m["City budget"]], filter: l["City"] == "Paris", levels: [l["City"]]).Column("City budget").GetDouble(0));
+
+        var missing = Assert.Throws<ArgumentException>(() => Fn.Lookup(budgets["Amount"], (budgets["City"], l["City"])));
+        Assert.Contains("must map every key; missing: Product", missing.Message, StringComparison.Ordinal);
+        var notKey = Assert.Throws<ArgumentException>(() => Fn.Lookup(budgets["Amount"], (budgets["Manager"], "Ana")));
+        Assert.Contains("'Manager' is not a key of table 'Budgets'", notKey.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConcatJoinsMeasuresMembersAndStrings()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var (l, m) = (cube.Levels, cube.Measures);
+        m["Count"] = Agg.Count(session.Tables["Sales"]["Amount"]);
+        m["Label"] = Fn.Concat(" ", m["Best city"], "sold", m["Amount"], "in", m["Count"], "sales");
+        var result = cube.Query([m["Label"]], levels: [l["Continent"]], includeTotals: true);
+        string?[] continents = [null, "America", "Asia", "Europe"];
+        for (var r = 0; r < continents.Length; r++)
+        {
+            var kept = s_sales.Where(s => (continents[r] is null || s.Continent == continents[r]) && s.Amount.HasValue).ToList();
+            var best = Expected(s => continents[r] is null || s.Continent == continents[r], largest: true);
+            var sum = kept.Sum(s => s.Amount!.Value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(best is null ? null : $"{best} sold {sum} in {kept.Count} sales", result.Column("Label")[r]);   // Asia: no best city, so empty
+        }
+        Assert.Throws<ArgumentException>(() => Fn.Concat(",", m["Amount"], 3.5));
     }
 }
