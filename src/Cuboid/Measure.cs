@@ -13,6 +13,10 @@ public sealed class Measure : MeasureDefinition
         Formatter = DefaultFormatter(definition);
     }
 
+    /// <summary>A measure named outside any cube's collection (an MDX calculated member compiled for one query).</summary>
+    internal Measure(MeasureDefinition definition, string name)
+        : this(definition) => Name = name;
+
     internal Measure(Cube cube, string name, Measure value)
     {
         Cube = cube;

@@ -87,6 +87,7 @@ public sealed class MeasureCondition : Condition
     internal static IEnumerable<MeasureDefinition> MeasuresOf(Condition condition) => condition switch
     {
         MeasureCondition m => m.Right is null ? [m.Left] : [m.Left, m.Right],
+        Measures.MdxComparisonCondition m => [m.Left, m.Right],
         CompositeCondition c => c.Operands.SelectMany(MeasuresOf),
         NotCondition n => MeasuresOf(n.Operand),
         _ => [],

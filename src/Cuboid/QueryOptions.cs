@@ -29,6 +29,9 @@ public sealed record QueryOptions
     /// </summary>
     public bool KeepTotals { get; init; }
 
+    /// <summary>Whether calculated measures whose formulas allow it are computed in bulk as measures (true) or cell by cell (tests compare the two).</summary>
+    internal bool CompileCalculatedMeasures { get; init; } = true;
+
     /// <summary>Pretty (default): measure cells format with the cells' format strings; Raw: plain values.</summary>
     public QueryMode Mode { get; init; } = QueryMode.Pretty;
 }

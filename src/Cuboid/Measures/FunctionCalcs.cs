@@ -91,8 +91,36 @@ internal abstract class MeasureConditionCalc
         AndCondition and => new Combine([.. and.Operands.Select(Compile)], all: true),
         OrCondition or => new Combine([.. or.Operands.Select(Compile)], all: false),
         NotCondition not => new Not(Compile(not.Operand)),
+        MdxComparisonCondition c => new MdxComparison(MeasureCalc.Compile(c.Left), c.Operator, MeasureCalc.Compile(c.Right)),
         _ => throw new ArgumentException($"Fn.Where on measures takes conditions on measures; '{condition}' is not one."),
     };
+
+    /// <summary>MDX's comparison: an empty cell is 0, and doubles order as CompareTo orders them (NaN first).</summary>
+    private sealed class MdxComparison(MeasureCalc left, ComparisonOperator op, MeasureCalc right) : MeasureConditionCalc
+    {
+        public override IEnumerable<AggregateSpec> Leaves => [.. left.Leaves, .. right.Leaves];
+
+        public override bool[] Eval(MeasureInput input)
+        {
+            var (a, aok) = left.Eval(input);
+            var (b, bok) = right.Eval(input);
+            var mask = new bool[a.Length];
+            for (var i = 0; i < mask.Length; i++)
+            {
+                var compare = (aok[i] ? a[i] : 0).CompareTo(bok[i] ? b[i] : 0);
+                mask[i] = op switch
+                {
+                    ComparisonOperator.Equal => compare == 0,
+                    ComparisonOperator.NotEqual => compare != 0,
+                    ComparisonOperator.Less => compare < 0,
+                    ComparisonOperator.LessOrEqual => compare <= 0,
+                    ComparisonOperator.Greater => compare > 0,
+                    _ => compare >= 0,
+                };
+            }
+            return mask;
+        }
+    }
 
     private sealed class Comparison(MeasureCalc left, ComparisonOperator op, MeasureCalc? right) : MeasureConditionCalc
     {

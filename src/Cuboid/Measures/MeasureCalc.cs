@@ -42,6 +42,7 @@ internal abstract class MeasureCalc
         ArrayMeasure a => ArrayFunctionCalc.Create(a, Compile(a.Array)),
         MemberAggregation a => new MemberCalc(a, Compile(a.Measure)),
         LookupMeasure l => new LookupCalc(l),
+        MdxArithmeticMeasure a => new MdxArithmeticCalc(a.Operator, Compile(a.Left), Compile(a.Right)),
         ConcatMeasure c => new ConcatCalc(c.Separator, [.. c.Parts.Select(p => p is MeasureDefinition d ? (object)Compile(d) : p)]),
         _ => CompileScalar(definition),
     };

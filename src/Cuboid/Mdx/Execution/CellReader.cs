@@ -21,8 +21,11 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
 
     public IReadOnlyCollection<Shape> Shapes => _shapes.Values;
 
-    /// <summary>The value (a double; a double[] or a member value for array and member measures) of stored measure <paramref name="measure"/> at the coordinates, or null (empty or not loaded yet).</summary>
-    public object? Read(Measure measure, ReadOnlySpan<MdxMember> coordinates)
+    /// <summary>
+    /// The value (a double; a double[] or a member value for array and member measures) of a measure
+    /// at the coordinates: null when empty or not loaded yet, <paramref name="absent"/> when no fact lies under the cell.
+    /// </summary>
+    public object? Read(Measure measure, ReadOnlySpan<MdxMember> coordinates, object? absent = null)
     {
         Span<int> ordinals = stackalloc int[coordinates.Length];
         var n = 0;
@@ -48,7 +51,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         }
         long cellKey = 0;
         for (var i = 0; i < n; i++) cellKey = cellKey * shape.Radix[i] + coordinates[ordinals[i]].Code;
-        if (!shape.Cells.TryGetValue(cellKey, out var cell)) return null;
+        if (!shape.Cells.TryGetValue(cellKey, out var cell)) return absent;   // no fact under the cell
         return !values.Valid[cell] ? null : values.Objects is { } objects ? objects[cell] : values.Values[cell];
     }
 

@@ -18,15 +18,33 @@ internal sealed partial class Evaluator
             {
                 throw new MdxEvaluationException(new MdxDiagnostic("MDX0220", $"Infinite recursion while evaluating calculated member {calculated.UniqueName}.", 1, 1, 0, 0));
             }
+            // A compiled measure is read in bulk like a stored one, unless another calculated member
+            // still waits in the context: then only the formula, cell by cell, sees it.
+            if (calculated.Calculated!.Compiled is { } compiled && IsAlone(calculated, context)) return Read(compiled, context, calculated.Calculated.EmptyValue);
             var expanded = context.Expand(calculated);
             return Scalar(Evaluate(calculated.Calculated!.Formula, expanded), expanded);
         }
         var measure = Effective(context, Catalog.Measures);
-        if (measure?.Measure is not { } stored) return null;
+        return measure?.Measure is { } stored ? Read(stored, context) : null;
+    }
+
+    private object? Read(Measure measure, MdxContext context, double? absent = null)
+    {
         // One buffer per evaluator (a query evaluates on one thread): no allocation per cell.
         var coordinates = _coordinates ??= new MdxMember[Catalog.Hierarchies.Count - 1];
         for (var h = 1; h < Catalog.Hierarchies.Count; h++) coordinates[h - 1] = Effective(context, Catalog.Hierarchies[h])!;
-        return Reader.Read(stored, coordinates);
+        return Reader.Read(measure, coordinates, absent);
+    }
+
+    /// <summary>Whether <paramref name="calculated"/> is the only calculated member of the context not being expanded.</summary>
+    private static bool IsAlone(MdxMember calculated, MdxContext context)
+    {
+        for (var i = 0; i < context.Count; i++)
+        {
+            var member = context[i];
+            if (member.Kind == MemberKind.Calculated && member != calculated && !context.Expanding.Contains(member)) return false;
+        }
+        return true;
     }
 
     /// <summary>The calculated member that decides the cell, if any.</summary>

@@ -101,4 +101,10 @@ internal sealed class CalculatedMember(string name, MdxExpression formula, int s
     public int SolveOrder { get; } = solveOrder;
     public MdxExpression? FormatString { get; } = formatString;
     public bool Visible { get; } = visible;
+
+    /// <summary>The formula compiled to a measure, computed in bulk like any stored measure; null when it uses what only the per-cell evaluator knows.</summary>
+    public Measure? Compiled { get; set; }
+
+    /// <summary>The compiled formula's value where no fact lies (every measure it reads empty): 1/[Unit Sales] is infinite there, as cell by cell.</summary>
+    public double? EmptyValue { get; set; }
 }

@@ -88,6 +88,7 @@ internal sealed partial class QueryExecutor
         var bootstrap = new Evaluator(_catalog, new CellReader(null), _source, _namedSets);
         DefineWithItems(bootstrap);
         var baseContext = new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]);
+        new CalculatedMeasures(_catalog, bootstrap, baseContext).Compile(_query.Options.CompileCalculatedMeasures);
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
         var (filter, filterKey) = SlicerFilter(slicerSet);
         _query.SetFilter(slicerSet);

@@ -29,7 +29,7 @@ internal static class MondrianConformance
         }
     }
 
-    public static List<ConformanceOutcome> Run(Session session)
+    public static List<ConformanceOutcome> Run(Session session, QueryOptions? options = null)
     {
         var outcomes = new List<ConformanceOutcome>();
         foreach (var file in Files)
@@ -39,7 +39,7 @@ internal static class MondrianConformance
                 string actual;
                 try
                 {
-                    var cells = session.QueryMdx(mdx).CellSet!;
+                    var cells = session.QueryMdx(mdx, options).CellSet!;
                     actual = kind switch
                     {
                         "expr" => cells.Cells.Count == 0 ? "" : cells.Cells[0].FormattedValue,

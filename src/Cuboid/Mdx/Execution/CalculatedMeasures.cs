@@ -1,0 +1,204 @@
+using Cuboid.Mdx.Syntax;
+using Cuboid.Measures;
+
+namespace Cuboid.Mdx.Execution;
+
+/// <summary>
+/// Turns calculated measures (WITH MEMBER [Measures].…, and the cube's own) into measure
+/// definitions where their formulas allow — numbers, measures, arithmetic, IIf with comparisons,
+/// IsEmpty, AND/OR/NOT — so that they are computed like C# measures: in bulk, per granularity,
+/// by the same evaluator. MDX's empty-cell rules are kept. A formula using anything else (sets,
+/// navigation, tuples) stays with the per-cell evaluator. References among calculated measures
+/// that form a cycle are an error naming them.
+/// </summary>
+internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator, MdxContext defaults)
+{
+    private readonly Dictionary<MdxMember, MeasureDefinition?> _compiled = [];
+
+    public void Compile(bool enabled)
+    {
+        var members = catalog.Measures.CalculatedMembers;
+        RejectCycles(members);
+        if (!enabled) return;
+        foreach (var member in members)
+        {
+            if (Definition(member) is not { } definition) continue;
+            member.Calculated!.Compiled = new Measure(definition, member.Name);
+            member.Calculated.EmptyValue = OnEmpty(definition);
+        }
+    }
+
+    /// <summary>A compiled formula's value when every measure it reads is empty, by the same MDX rules.</summary>
+    private static double? OnEmpty(MeasureDefinition definition) => definition switch
+    {
+        ConstantMeasure c => c.Value,
+        MdxArithmeticMeasure a => MdxArithmetic(a.Operator, OnEmpty(a.Left), OnEmpty(a.Right)),
+        WhereMeasure w => Holds(w.Condition) ? OnEmpty(w.Then) : w.Otherwise is null ? null : OnEmpty(w.Otherwise),
+        _ => null,   // a stored measure
+    };
+
+    private static double? MdxArithmetic(ArithmeticOperator op, double? a, double? b)
+    {
+        if (a is null && b is null) return null;
+        if ((op == ArithmeticOperator.Multiply && (a is null || b is null)) || (op == ArithmeticOperator.Divide && a is null)) return null;
+        var (x, y) = (a ?? 0, b ?? 0);
+        var value = op switch
+        {
+            ArithmeticOperator.Add => x + y,
+            ArithmeticOperator.Subtract => x - y,
+            ArithmeticOperator.Multiply => x * y,
+            _ => x == 0 && y == 0 ? double.NaN : x / y,
+        };
+        return value == 0 ? 0 : value;
+    }
+
+    private static bool Holds(Condition condition) => condition switch
+    {
+        MdxComparisonCondition c => (OnEmpty(c.Left) ?? 0).CompareTo(OnEmpty(c.Right) ?? 0) is var compare && c.Operator switch
+        {
+            ComparisonOperator.Equal => compare == 0,
+            ComparisonOperator.NotEqual => compare != 0,
+            ComparisonOperator.Less => compare < 0,
+            ComparisonOperator.LessOrEqual => compare <= 0,
+            ComparisonOperator.Greater => compare > 0,
+            _ => compare >= 0,
+        },
+        MeasureCondition { Right: null } isNull => OnEmpty(isNull.Left) is null,
+        AndCondition and => and.Operands.All(Holds),
+        OrCondition or => or.Operands.Any(Holds),
+        NotCondition not => !Holds(not.Operand),
+        _ => false,
+    };
+
+    private MeasureDefinition? Definition(MdxMember member)
+    {
+        if (_compiled.TryGetValue(member, out var known)) return known;
+        _compiled[member] = null;   // while compiling: a reference back here (impossible after RejectCycles) compiles to nothing
+        return _compiled[member] = Value(member.Calculated!.Formula);
+    }
+
+    private MeasureDefinition? Value(MdxExpression expression) => expression switch
+    {
+        ParenthesizedExpression p => Value(p.Inner),
+        NumberLiteral n => new ConstantMeasure(n.Value),
+        IdentifierNode id => Resolve(id) switch
+        {
+            { Kind: MemberKind.Measure, Measure: { } stored } => stored,
+            { Kind: MemberKind.Calculated } calculated when calculated.Hierarchy.IsMeasures => Definition(calculated),
+            _ => null,
+        },
+        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide } b
+            when Value(b.Left) is { } left && Value(b.Right) is { } right => new MdxArithmeticMeasure(b.Operator switch
+            {
+                BinaryOperator.Add => ArithmeticOperator.Add,
+                BinaryOperator.Subtract => ArithmeticOperator.Subtract,
+                BinaryOperator.Multiply => ArithmeticOperator.Multiply,
+                _ => ArithmeticOperator.Divide,
+            }, left, right),
+        FunctionCall { Arguments.Count: 3 } f when string.Equals(f.Name, "IIf", StringComparison.OrdinalIgnoreCase)
+            && Condition(f.Arguments[0]) is { } condition && Branch(f.Arguments[1], out var then) && Branch(f.Arguments[2], out var otherwise) =>
+            new WhereMeasure(condition, then ?? Empty, otherwise),
+        _ => null,
+    };
+
+    /// <summary>An IIf branch: a value, or NULL.</summary>
+    private bool Branch(MdxExpression expression, out MeasureDefinition? value)
+    {
+        value = expression is NullLiteral ? null : Value(expression);
+        return expression is NullLiteral || value is not null;
+    }
+
+    /// <summary>An always-empty measure (an IIf whose true branch is NULL).</summary>
+    private static MeasureDefinition Empty => new WhereMeasure(new MeasureCondition(new ConstantMeasure(0), ComparisonOperator.Equal, null), new ConstantMeasure(0), null);
+
+    private Condition? Condition(MdxExpression expression) => expression switch
+    {
+        ParenthesizedExpression p => Condition(p.Inner),
+        BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } b when Condition(b.Left) is { } left && Condition(b.Right) is { } right =>
+            b.Operator == BinaryOperator.And ? new AndCondition([left, right]) : new OrCondition([left, right]),
+        UnaryExpression { Operator: UnaryOperator.Not } u when Condition(u.Operand) is { } operand => new NotCondition(operand),
+        FunctionCall { Arguments.Count: 1 } f when string.Equals(f.Name, "IsEmpty", StringComparison.OrdinalIgnoreCase) && Value(f.Arguments[0]) is { } value =>
+            new MeasureCondition(value, ComparisonOperator.Equal, null),
+        BinaryExpression b when Comparison(b.Operator) is { } op && Value(b.Left) is { } left && Value(b.Right) is { } right =>
+            new MdxComparisonCondition(left, op, right),
+        _ => null,
+    };
+
+    private static ComparisonOperator? Comparison(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Equal => ComparisonOperator.Equal,
+        BinaryOperator.NotEqual => ComparisonOperator.NotEqual,
+        BinaryOperator.Less => ComparisonOperator.Less,
+        BinaryOperator.LessOrEqual => ComparisonOperator.LessOrEqual,
+        BinaryOperator.Greater => ComparisonOperator.Greater,
+        BinaryOperator.GreaterOrEqual => ComparisonOperator.GreaterOrEqual,
+        _ => null,
+    };
+
+    /// <summary>The member a name denotes, or null when it denotes something else or nothing (the per-cell evaluator will say what is wrong).</summary>
+    private MdxMember? Resolve(IdentifierNode id)
+    {
+        try
+        {
+            return evaluator.Evaluate(id, defaults) as MdxMember;
+        }
+        catch (MdxEvaluationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Fails when calculated measures refer to each other in a circle, naming the members around it.</summary>
+    private void RejectCycles(IReadOnlyList<MdxMember> members)
+    {
+        var references = members.ToDictionary(m => m, m => Names(m.Calculated!.Formula).Select(id => Resolve(id) ?? Unknown(m, id)).OfType<MdxMember>().Where(members.Contains).Distinct().ToList());
+        var state = new Dictionary<MdxMember, int>();   // 1: on the path, 2: done
+        var path = new List<MdxMember>();
+        void Visit(MdxMember member)
+        {
+            state[member] = 1;
+            path.Add(member);
+            foreach (var next in references[member])
+            {
+                if (state.GetValueOrDefault(next) == 1)
+                {
+                    var cycle = path.Skip(path.IndexOf(next)).Append(next).Select(m => m.UniqueName);
+                    throw new MdxEvaluationException(new MdxDiagnostic("MDX0221", $"Calculated members refer to each other in a cycle: {string.Join(" → ", cycle)}.", 1, 1, 0, 0));
+                }
+                if (state.GetValueOrDefault(next) == 0) Visit(next);
+            }
+            path.RemoveAt(path.Count - 1);
+            state[member] = 2;
+        }
+        foreach (var member in members)
+        {
+            if (state.GetValueOrDefault(member) == 0) Visit(member);
+        }
+    }
+
+    /// <summary>A name under [Measures] that names no measure: refused now, naming the calculated member that uses it.</summary>
+    private MdxMember? Unknown(MdxMember member, IdentifierNode id)
+    {
+        if (id.Segments.Count != 2 || !string.Equals(id.Segments[0].Name, "Measures", StringComparison.OrdinalIgnoreCase)) return null;
+        var known = catalog.Measures.MeasureMembers.Concat(catalog.Measures.CalculatedMembers).Select(m => m.Name);
+        throw evaluator.Error(id, "MDX0102", $"Calculated member {member.UniqueName} refers to [Measures].[{id.Segments[1].Name}], which cube '{catalog.Cube.Name}' does not have. Its measures: {string.Join(", ", known)}.");
+    }
+
+    /// <summary>Every identifier in an expression.</summary>
+    private static IEnumerable<IdentifierNode> Names(MdxExpression? expression) => expression switch
+    {
+        IdentifierNode id => [id],
+        FunctionCall f => f.Arguments.SelectMany(Names),
+        MethodCall m => Names(m.Target).Concat(m.Arguments.SelectMany(Names)),
+        PropertyAccess p => Names(p.Target),
+        SetLiteral s => s.Elements.SelectMany(Names),
+        TupleLiteral t => t.Elements.SelectMany(Names),
+        ParenthesizedExpression p => Names(p.Inner),
+        RangeExpression r => Names(r.Start).Concat(Names(r.End)),
+        UnaryExpression u => Names(u.Operand),
+        BinaryExpression b => Names(b.Left).Concat(Names(b.Right)),
+        CaseExpression c => Names(c.Operand).Concat(c.Whens.SelectMany(w => Names(w.When).Concat(Names(w.Then)))).Concat(Names(c.Else)),
+        AliasExpression a => Names(a.Expression),
+        _ => [],
+    };
+}
