@@ -8,7 +8,8 @@ namespace Cuboid.Server.Tests.Browser;
 /// <summary>
 /// Drives the built web app in Debian's headless chromium (Playwright) against a served retail cube:
 /// builds a pivot by drag and drop, checks its numbers against <see cref="Cube.Query"/>, expands a
-/// member, switches to a chart, filters, saves the dashboard and opens it again from the home page.
+/// member, switches to a chart, defines a calculated measure, filters, saves the dashboard and opens it
+/// again from the home page.
 /// With CUBOID_SCREENSHOTS set, writes the main views to docs/screenshots/.
 /// </summary>
 public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
@@ -121,6 +122,26 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await page.GetByTestId("widget-type-pivot").ClickAsync();
         await ExpectPivotAsync(page, byRegion);
 
+        // A calculated measure defined in the data model (saved with the dashboard): revenue per unit.
+        await page.GetByTestId("calc-new").ClickAsync();
+        await page.GetByTestId("calc-name").FillAsync("Revenue per unit");
+        await page.GetByTestId("calc-left").SelectOptionAsync(revenue.UniqueName);
+        await page.GetByTestId("calc-operator").SelectOptionAsync("/");
+        await page.GetByTestId("calc-right").SelectOptionAsync(m["Quantity"].UniqueName);
+        await page.GetByTestId("calc-format").SelectOptionAsync("#,##0.00");
+        await page.GetByTestId("calc-save").ClickAsync();
+        var perUnit = page.GetByTestId("model-measure-[Measures].[Revenue per unit]");
+        await DragAsync(page, perUnit, page.GetByTestId("drop-values"));
+        await Expect(page.GetByTestId("zone-item-values-1")).ToContainTextAsync("Revenue per unit");
+        var prices = cube.Query([revenue, m["Quantity"]], [region]);
+        for (var r = 0; r < prices.RowCount; r++)
+        {
+            var expected = prices.Column("Revenue").GetDouble(r)!.Value / prices.Column("Quantity").GetDouble(r)!.Value;
+            await Expect(page.GetByTestId("pivot-table").GetByTestId($"pivot-cell-{r}-1")).ToHaveTextAsync(expected.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        await page.GetByTestId("zone-remove-values-1").ClickAsync();
+        await ExpectPivotAsync(page, byRegion);
+
         // A dashboard filter on one category, chosen in the member picker.
         var chosen = (string)cube.Query([revenue], [category])[0, category.Name]!;
         await DragAsync(page, page.GetByTestId($"model-level-{names[category.Name]}"), page.GetByTestId("drop-dashboard-filters"));
@@ -152,6 +173,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"saved dashboard rendered in {watch.ElapsedMilliseconds} ms (from the click on its tile to the pivot's numbers)");
         await Expect(page.GetByTestId("dashboard-name")).ToHaveValueAsync(DashboardName);
         await Expect(page.GetByTestId("dashboard-filter-0")).ToContainTextAsync(chosen);
+        await Expect(perUnit).ToBeVisibleAsync();   // the calculated measure came back with the dashboard
 
         // The reopened widget is edited further: no filter, categories on columns, the first region expanded.
         await page.GetByTestId("dashboard-filter-0").Locator(".chip-remove").ClickAsync();

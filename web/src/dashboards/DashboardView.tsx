@@ -7,7 +7,18 @@ import { useCubeList, useCubeModels } from "../data-model/useCubes";
 import { FilterBar } from "../filters/FilterBar";
 import { dropOn } from "../widget/edit";
 import { WizardPanel } from "../wizard/WizardPanel";
-import { addWidget, inheritedFilters, newDashboard, parseDashboard, removeWidget, resizeWidget, updateWidget, type Dashboard } from "./model";
+import {
+  addWidget,
+  defineCalculated,
+  inheritedFilters,
+  newDashboard,
+  parseDashboard,
+  removeCalculated,
+  removeWidget,
+  resizeWidget,
+  updateWidget,
+  type Dashboard,
+} from "./model";
 import { PageTabs } from "./PageTabs";
 import { useHistory } from "./useHistory";
 import { WidgetTile } from "./WidgetTile";
@@ -148,6 +159,9 @@ export function DashboardView({ id }: { id?: string }) {
             if (widget && widget.rows.length + widget.columns.length + widget.measures.length === 0)
               history.set(updateWidget(dashboard, { ...widget, cube: c }));
           }}
+          calculated={dashboard.calculatedMeasures}
+          onDefineCalculated={(c) => history.set((d) => defineCalculated(d, c))}
+          onRemoveCalculated={(name) => history.set((d) => removeCalculated(d, cube, name))}
           onAdd={(item) => {
             const w = widget ?? add();
             const base = widget ? dashboard : undefined;
@@ -194,6 +208,7 @@ export function DashboardView({ id }: { id?: string }) {
                 layout={page.layout[w.id] ?? { w: 6, h: 5 }}
                 model={models[w.cube]}
                 filters={filters}
+                calculated={dashboard.calculatedMeasures}
                 selected={w.id === selected}
                 onSelect={() => setSelected(w.id)}
                 onChange={(s) => history.set((d) => updateWidget(d, s))}
@@ -208,6 +223,7 @@ export function DashboardView({ id }: { id?: string }) {
           spec={widget}
           model={widget ? models[widget.cube] : undefined}
           inherited={filters}
+          calculated={dashboard.calculatedMeasures}
           diagnostics={widget ? diagnostics[widget.id] : undefined}
           onChange={(s) => history.set((d) => updateWidget(d, s))}
         />

@@ -6,6 +6,7 @@ import { DRAG_MIME, decodeDrag, dropOn, type DragItem } from "../widget/edit";
 import type { FilterSpec, WidgetSpec } from "../widget/spec";
 import { WidgetView } from "../widget/WidgetView";
 import { csvFileName, download } from "./download";
+import type { CalculatedMeasure } from "../measures/calculated";
 import type { TileLayout } from "./model";
 
 interface Props {
@@ -13,6 +14,7 @@ interface Props {
   layout: TileLayout;
   model?: CubeModel;
   filters: FilterSpec[];
+  calculated: CalculatedMeasure[];
   selected: boolean;
   onSelect: () => void;
   onChange: (spec: WidgetSpec) => void;
@@ -22,15 +24,20 @@ interface Props {
 }
 
 /** The query a widget runs: its hand-written MDX, or the one built from its spec. */
-export function widgetMdx(spec: WidgetSpec, model: CubeModel | undefined, filters: FilterSpec[]): string | undefined {
+export function widgetMdx(
+  spec: WidgetSpec,
+  model: CubeModel | undefined,
+  filters: FilterSpec[],
+  calculated: CalculatedMeasure[] = [],
+): string | undefined {
   if (spec.mdx) return spec.mdx;
   if (!model && (spec.rows.length || spec.columns.length)) return undefined; // wait for the model (levels' depths)
-  return buildQuery(spec, model, filters)?.mdx;
+  return buildQuery(spec, model, filters, calculated)?.mdx;
 }
 
 export function WidgetTile(props: Props) {
-  const { spec, layout, model, filters, selected, onSelect, onChange, onRemove, onResize } = props;
-  const mdx = widgetMdx(spec, model, filters);
+  const { spec, layout, model, filters, calculated, selected, onSelect, onChange, onRemove, onResize } = props;
+  const mdx = widgetMdx(spec, model, filters, calculated);
   const tile = useRef<HTMLDivElement>(null);
   const [over, setOver] = useState(false);
   const [exportError, setExportError] = useState<string>();

@@ -1,3 +1,4 @@
+import type { CalculatedMeasure } from "../measures/calculated";
 import type { FilterSpec, WidgetSpec } from "../widget/spec";
 import { emptyWidget, newId } from "../widget/spec";
 
@@ -21,6 +22,8 @@ export interface Dashboard {
   folder: string;
   pages: Page[];
   filters: FilterSpec[];
+  /** Measures defined in the web app, saved with the dashboard. */
+  calculatedMeasures: CalculatedMeasure[];
 }
 
 export const DEFAULT_TILE: TileLayout = { w: 6, h: 5 };
@@ -30,7 +33,7 @@ export function newPage(name: string): Page {
 }
 
 export function newDashboard(name = "Untitled dashboard"): Dashboard {
-  return { id: newId("d"), name, folder: "/", pages: [newPage("Page 1")], filters: [] };
+  return { id: newId("d"), name, folder: "/", pages: [newPage("Page 1")], filters: [], calculatedMeasures: [] };
 }
 
 function mapPage(d: Dashboard, pageId: string, f: (p: Page) => Page): Dashboard {
@@ -90,6 +93,16 @@ export function inheritedFilters(d: Dashboard, pageId: string): FilterSpec[] {
   return [...d.filters, ...(d.pages.find((p) => p.id === pageId)?.filters ?? [])];
 }
 
+/** Adds a calculated measure, or replaces the one of that cube with that name. */
+export function defineCalculated(d: Dashboard, measure: CalculatedMeasure): Dashboard {
+  const others = d.calculatedMeasures.filter((c) => !(c.cube === measure.cube && c.name === measure.name));
+  return { ...d, calculatedMeasures: [...others, measure] };
+}
+
+export function removeCalculated(d: Dashboard, cube: string, name: string): Dashboard {
+  return { ...d, calculatedMeasures: d.calculatedMeasures.filter((c) => !(c.cube === cube && c.name === name)) };
+}
+
 /** Reads a stored body, tolerating older or partial shapes. */
 export function parseDashboard(id: string, name: string, folder: string, body: unknown): Dashboard {
   const b = (body ?? {}) as Partial<Dashboard>;
@@ -99,6 +112,7 @@ export function parseDashboard(id: string, name: string, folder: string, body: u
     name,
     folder: folder || "/",
     filters: Array.isArray(b.filters) ? b.filters : [],
+    calculatedMeasures: Array.isArray(b.calculatedMeasures) ? b.calculatedMeasures : [],
     pages: pages.map((p) => ({ ...newPage(p.name ?? "Page"), ...p, layout: p.layout ?? {}, filters: p.filters ?? [], widgets: p.widgets ?? [] })),
   };
 }

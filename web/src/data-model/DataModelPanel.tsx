@@ -1,5 +1,7 @@
 import { useState, type DragEvent } from "react";
 import type { CubeModel, CubeSummary } from "../api/types";
+import { CalculatedMeasureForm } from "../measures/CalculatedMeasureForm";
+import { uniqueNameOf, type CalculatedMeasure } from "../measures/calculated";
 import { DRAG_MIME, encodeDrag, type DragItem } from "../widget/edit";
 import { filterDimensions, measuresByFolder } from "./modelTree";
 
@@ -10,6 +12,10 @@ interface Props {
   onCubeChange: (cube: string) => void;
   /** Double-click: add to the selected widget. */
   onAdd: (item: DragItem) => void;
+  /** The dashboard's calculated measures (all cubes). */
+  calculated: CalculatedMeasure[];
+  onDefineCalculated: (measure: CalculatedMeasure) => void;
+  onRemoveCalculated: (name: string) => void;
 }
 
 function startDrag(e: DragEvent, item: DragItem) {
@@ -35,8 +41,14 @@ function Item({ item, testId, title, onAdd }: { item: DragItem; testId: string; 
   );
 }
 
-export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd }: Props) {
+export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd, calculated, onDefineCalculated, onRemoveCalculated }: Props) {
   const [search, setSearch] = useState("");
+  const [defining, setDefining] = useState(false);
+  const ours = calculated.filter((c) => c.cube === cube);
+  const usable = [
+    ...(model?.measures ?? []).filter((m) => m.visible !== false).map((m) => ({ uniqueName: m.uniqueName, name: m.name })),
+    ...ours.map((c) => ({ uniqueName: uniqueNameOf(c.name), name: c.name })),
+  ];
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const toggle = (key: string) =>
     setCollapsed((s) => {
@@ -73,6 +85,44 @@ export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd }: Prop
         <div className="model-section" onClick={() => toggle("#measures")}>
           {open("#measures") ? "▾" : "▸"} Measures
         </div>
+        {open("#measures") && model && (
+          <ul className="model-list">
+            <li className="model-folder">Calculated</li>
+            {ours
+              .filter((c) => c.name.toLowerCase().includes(search.trim().toLowerCase()))
+              .map((c) => (
+                <div key={c.name} className="calc-item">
+                  <Item
+                    item={{ kind: "measure", uniqueName: uniqueNameOf(c.name), caption: c.name }}
+                    testId={`model-measure-${uniqueNameOf(c.name)}`}
+                    onAdd={onAdd}
+                  />
+                  <button className="link" title="Remove" data-testid={`calc-remove-${c.name}`} onClick={() => onRemoveCalculated(c.name)}>
+                    ×
+                  </button>
+                </div>
+              ))}
+            {defining ? (
+              <CalculatedMeasureForm
+                cube={cube}
+                measures={usable}
+                cubeMeasures={model.measures.map((m) => m.uniqueName)}
+                others={calculated}
+                onSave={(c) => {
+                  onDefineCalculated(c);
+                  setDefining(false);
+                }}
+                onCancel={() => setDefining(false)}
+              />
+            ) : (
+              <li>
+                <button className="link" data-testid="calc-new" onClick={() => setDefining(true)}>
+                  + Calculated measure
+                </button>
+              </li>
+            )}
+          </ul>
+        )}
         {open("#measures") &&
           measures.map(([folder, list]) => (
             <ul key={folder} className="model-list">

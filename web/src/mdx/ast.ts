@@ -53,7 +53,16 @@ export interface StringLiteral {
   value: string;
 }
 
+/** `left op right`, printed in parentheses so precedence never depends on the reader. */
+export interface BinaryExpr {
+  kind: "binary";
+  op: "+" | "-" | "*" | "/";
+  left: Expr;
+  right: Expr;
+}
+
 export type Expr =
+  | BinaryExpr
   | Identifier
   | SetLiteral
   | TupleLiteral
@@ -69,8 +78,16 @@ export interface Axis {
   nonEmpty: boolean;
 }
 
+/** `MEMBER name AS formula[, FORMAT_STRING = "…"]` in a WITH clause. */
+export interface WithMember {
+  name: Identifier;
+  formula: Expr;
+  formatString?: string;
+}
+
 export interface SelectStatement {
   kind: "select";
+  with?: WithMember[];
   axes: Axis[];
   cube: Identifier;
   where?: Expr;
@@ -98,6 +115,7 @@ export const call = (name: string, args: Expr[], flags?: string[]): FunctionCall
 export const prop = (target: Expr, name: string): PropertyAccess => ({ kind: "property", target, name });
 export const range = (from: Expr, to: Expr): RangeExpr => ({ kind: "range", from, to });
 export const num = (value: number): NumberLiteral => ({ kind: "number", value });
+export const binary = (op: BinaryExpr["op"], left: Expr, right: Expr): BinaryExpr => ({ kind: "binary", op, left, right });
 export const str = (value: string): StringLiteral => ({ kind: "string", value });
 
 export const members = (level: Expr): PropertyAccess => prop(level, "Members");

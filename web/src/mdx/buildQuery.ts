@@ -21,6 +21,7 @@ import {
   type SelectStatement,
 } from "./ast";
 import { print } from "./printer";
+import { withMembers, type CalculatedMeasure } from "../measures/calculated";
 
 export interface BuiltQuery {
   statement: SelectStatement;
@@ -143,12 +144,14 @@ function applyTopN(rows: Expr, filters: FilterSpec[]): Expr {
 
 /**
  * Turns a widget spec into a SELECT (and its text). Dashboard-wide filters are added to the
- * widget's own. Returns undefined when there is nothing to ask (no measure and no level).
+ * widget's own; the dashboard's calculated measures that the widget uses become WITH MEMBER
+ * items. Returns undefined when there is nothing to ask (no measure and no level).
  */
 export function buildQuery(
   spec: WidgetSpec,
   cube: CubeModel | undefined,
   dashboardFilters: FilterSpec[] = [],
+  calculated: CalculatedMeasure[] = [],
 ): BuiltQuery | undefined {
   const filters = [...dashboardFilters, ...spec.filters];
   const measures = spec.measures.length ? set(...spec.measures.map(ref)) : undefined;
@@ -163,6 +166,9 @@ export function buildQuery(
     axes.push({ name: "ROWS", set: rows, nonEmpty: spec.nonEmpty });
   }
   const statement: SelectStatement = { kind: "select", axes, cube: id(spec.cube) };
+  const named = [...spec.measures, ...filters.flatMap((f) => (f.kind === "topN" ? [f.measure] : []))];
+  const withItems = withMembers(calculated, spec.cube, named);
+  if (withItems.length) statement.with = withItems;
   const where = whereClause(filters);
   if (where) statement.where = where;
   return { statement, mdx: print(statement) };

@@ -1,4 +1,4 @@
-import type { Expr, Identifier, SelectStatement, Statement } from "./ast";
+import type { Expr, Identifier, SelectStatement, Statement, WithMember } from "./ast";
 
 /** `[name]` with `]` doubled. */
 export function bracket(name: string): string {
@@ -35,11 +35,18 @@ export function printExpr(e: Expr): string {
       return printNumber(e.value);
     case "string":
       return '"' + e.value.replaceAll('"', '""') + '"';
+    case "binary":
+      return "(" + printExpr(e.left) + " " + e.op + " " + printExpr(e.right) + ")";
   }
 }
 
+function printWith(m: WithMember): string {
+  const format = m.formatString !== undefined ? ", FORMAT_STRING = " + printExpr({ kind: "string", value: m.formatString }) : "";
+  return "  MEMBER " + printIdentifier(m.name) + " AS " + printExpr(m.formula) + format;
+}
+
 function printSelect(s: SelectStatement): string {
-  const lines = ["SELECT"];
+  const lines = s.with?.length ? ["WITH", ...s.with.map(printWith), "SELECT"] : ["SELECT"];
   s.axes.forEach((axis, i) => {
     const comma = i < s.axes.length - 1 ? "," : "";
     lines.push("  " + (axis.nonEmpty ? "NON EMPTY " : "") + printExpr(axis.set) + " ON " + axis.name + comma);

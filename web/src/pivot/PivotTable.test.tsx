@@ -21,7 +21,17 @@ describe("PivotTable (server-rendered smoke test)", () => {
 
 describe("DataModelPanel", () => {
   it("renders draggable levels and measures with test ids", () => {
-    const html = renderToString(<DataModelPanel cubes={[{ name: "Sales" }]} cube="Sales" model={salesCube} onCubeChange={noop} onAdd={noop} />);
+    const calculated = [
+      { cube: "Sales", name: "Double", left: { kind: "measure" as const, uniqueName: "[Measures].[Qty]" }, operator: "*" as const, right: { kind: "number" as const, value: 2 } },
+      { cube: "Other", name: "Elsewhere", left: { kind: "measure" as const, uniqueName: "[Measures].[Qty]" }, operator: "*" as const, right: { kind: "number" as const, value: 2 } },
+    ];
+    const html = renderToString(
+      <DataModelPanel cubes={[{ name: "Sales" }]} cube="Sales" model={salesCube} onCubeChange={noop} onAdd={noop}
+        calculated={calculated} onDefineCalculated={noop} onRemoveCalculated={noop} />,
+    );
+    expect(html).toContain('data-testid="model-measure-[Measures].[Double]"');   // the cube's calculated measures are listed and draggable
+    expect(html).not.toContain("Elsewhere");
+    expect(html).toContain('data-testid="calc-new"');
     expect(html).toContain('data-testid="model-level-[Time].[Time].[Year]"');
     expect(html).toContain('data-testid="model-measure-[Measures].[Qty]"');
     expect(html).toContain('draggable="true"');

@@ -2,9 +2,11 @@ import { useEffect, useState } from "react";
 import type { CubeModel, Diagnostic } from "../api/types";
 import { FilterEditor } from "../filters/FilterEditor";
 import { describeFilter } from "../filters/describe";
+import { parseUniqueName } from "../mdx/ast";
 import { buildQuery } from "../mdx/buildQuery";
 import { dropOn, removeFrom, replaceFilter, type Zone } from "../widget/edit";
 import { CHART_TYPES, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
+import type { CalculatedMeasure } from "../measures/calculated";
 import { DropZone } from "./DropZone";
 import { MdxEditor } from "./MdxEditor";
 
@@ -12,19 +14,20 @@ interface Props {
   spec?: WidgetSpec;
   model?: CubeModel;
   inherited: FilterSpec[];
+  calculated: CalculatedMeasure[];
   diagnostics?: Diagnostic[];
   onChange: (spec: WidgetSpec) => void;
 }
 
 function measureCaption(model: CubeModel | undefined, uniqueName: string): string {
-  return model?.measures.find((m) => m.uniqueName === uniqueName)?.name ?? uniqueName;
+  return model?.measures.find((m) => m.uniqueName === uniqueName)?.name ?? parseUniqueName(uniqueName).parts.at(-1)?.name ?? uniqueName;
 }
 
 /** The selected widget's wizard: drop zones, type switcher, options, and the MDX tab. */
-export function WizardPanel({ spec, model, inherited, diagnostics, onChange }: Props) {
+export function WizardPanel({ spec, model, inherited, calculated, diagnostics, onChange }: Props) {
   const [tab, setTab] = useState<"fields" | "mdx">("fields");
   const [editing, setEditing] = useState<number>();
-  const built = spec ? buildQuery({ ...spec, mdx: undefined }, model, inherited)?.mdx ?? "" : "";
+  const built = spec ? buildQuery({ ...spec, mdx: undefined }, model, inherited, calculated)?.mdx ?? "" : "";
   const [text, setText] = useState(spec?.mdx ?? built);
   useEffect(() => setText(spec?.mdx ?? built), [spec?.mdx, built]);
   useEffect(() => setEditing(undefined), [spec?.id]);
