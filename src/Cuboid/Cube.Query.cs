@@ -31,7 +31,7 @@ public sealed partial class Cube
         var rowFilter = filter is null ? null : LevelFilter.Compile(filter, snapshot, IndexOf, TableOf);
         var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
         AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
-        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter));
+        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter)) { Source = filter };
         var full = aggregator.Get(Granularity(levelList), leaves);
         var parts = new List<(AggregateResult Result, int Depth)> { (full, levelList.Count) };
         for (var k = includeTotals ? levelList.Count - 1 : -1; k >= 0; k--)

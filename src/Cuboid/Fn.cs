@@ -45,11 +45,16 @@ public static class Fn
     public static Measure Total(Measure measure, params Hierarchy[] hierarchies) => new(new TotalMeasure(measure.AsOperand, hierarchies));
 
     /// <summary>The measure at the member's ancestor <paramref name="degrees"/> levels up on <paramref name="hierarchy"/>.</summary>
-    /// <remarks>Cells with no ancestor that far up (the All member) show <paramref name="totalValue"/>, as Atoti's <c>total_value</c>; empty without it.</remarks>
-    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1, Measure? totalValue = null)
+    /// <remarks>
+    /// Cells with no ancestor that far up (the All member) show <paramref name="totalValue"/>, as Atoti's
+    /// <c>total_value</c>; empty without it. As Atoti, the query's filters on <paramref name="hierarchy"/>
+    /// do not apply to the parent's value unless <paramref name="applyFilters"/>: a country's share of its
+    /// region is of the whole region even when the query keeps one country.
+    /// </remarks>
+    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1, Measure? totalValue = null, bool applyFilters = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(degrees, 1);
-        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees, totalValue?.AsOperand));
+        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees, totalValue?.AsOperand, applyFilters));
     }
 
     /// <summary>The measure at the member <paramref name="offset"/> places later on <paramref name="on"/> (earlier when negative); empty past the ends.</summary>
@@ -160,9 +165,11 @@ public static class Fn
     /// <summary>
     /// The rank (1 = first) of the cell's member among its siblings on <paramref name="hierarchy"/> (same parent,
     /// same other coordinates) by the measure's value, smallest first when <paramref name="ascending"/>, as Atoti;
-    /// equal values rank in level order; empty where the measure is.
+    /// equal values rank in level order; empty where the measure is. With <paramref name="applyFilters"/> false,
+    /// the query's filters on <paramref name="hierarchy"/> are ignored: a member keeps its rank among all its siblings.
     /// </summary>
-    public static Measure Rank(Measure measure, Hierarchy hierarchy, bool ascending = true) => new(new RankMeasure(measure.AsOperand, hierarchy, ascending));
+    public static Measure Rank(Measure measure, Hierarchy hierarchy, bool ascending = true, bool applyFilters = true) =>
+        new(new RankMeasure(measure.AsOperand, hierarchy, ascending, applyFilters));
 
 #pragma warning disable CS1591 // the math functions are named after what they compute
     public static Measure Abs(Measure m) => MathMeasure.Of(MathFunction.Abs, m);

@@ -118,13 +118,17 @@ public sealed class TotalMeasure : MeasureDefinition
 /// <summary><c>Fn.ParentValue(m, hierarchy, degrees)</c>: the measure at the member's ancestor <see cref="Degrees"/> levels up (the All member above the top level).</summary>
 public sealed class ParentValueMeasure : MeasureDefinition
 {
-    internal ParentValueMeasure(MeasureDefinition measure, Hierarchy hierarchy, int degrees, MeasureDefinition? totalValue)
+    internal ParentValueMeasure(MeasureDefinition measure, Hierarchy hierarchy, int degrees, MeasureDefinition? totalValue, bool applyFilters)
     {
         Measure = measure;
         Hierarchy = hierarchy;
         Degrees = degrees;
         TotalValue = totalValue;
+        ApplyFilters = applyFilters;
     }
+
+    /// <summary>Whether the query's filters on <see cref="Hierarchy"/> apply to the parent's value (false by default, as Atoti).</summary>
+    public bool ApplyFilters { get; }
 
     /// <summary>What cells with no ancestor that far up (the All member, or too near the top) show; empty when null.</summary>
     public MeasureDefinition? TotalValue { get; }
@@ -176,12 +180,16 @@ public sealed class ShiftMeasure : MeasureDefinition
 /// <summary>See <see cref="Fn.Rank"/>.</summary>
 public sealed class RankMeasure : MeasureDefinition
 {
-    internal RankMeasure(MeasureDefinition measure, Hierarchy hierarchy, bool ascending)
+    internal RankMeasure(MeasureDefinition measure, Hierarchy hierarchy, bool ascending, bool applyFilters)
     {
         Measure = measure;
         Hierarchy = hierarchy;
         Ascending = ascending;
+        ApplyFilters = applyFilters;
     }
+
+    /// <summary>Whether the query's filters on <see cref="Hierarchy"/> apply (true by default, as Atoti): false ranks among all siblings.</summary>
+    public bool ApplyFilters { get; }
 
     /// <summary>The measure whose values are ranked.</summary>
     public MeasureDefinition Measure { get; }

@@ -21,11 +21,35 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>Cancels scans between fact chunks (an MDX query's time limit).</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>The condition the filter was compiled from, when there is one (C# queries); MDX set slicers have none.</summary>
+    public Condition? Source { get; init; }
+
+    /// <summary>
+    /// The same aggregator without the filter's conditions on <paramref name="hierarchy"/> (the
+    /// parts of a top-level AND that only name its levels): for measures that ignore the query's
+    /// filters on the hierarchy they walk (ParentValue, Rank with applyFilters false). Itself when nothing is dropped.
+    /// </summary>
+    public Aggregator Without(Hierarchy hierarchy)
+    {
+        if (Source is null) return this;
+        var parts = Source is AndCondition and ? and.Operands : [Source];
+        var kept = parts.Where(p => !p.Subjects().All(s => s is Level l && l.Hierarchy == hierarchy)).ToList();
+        if (kept.Count == parts.Count) return this;
+        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, "") { Cancellation = Cancellation };
+        var rest = kept.Count == 1 ? kept[0] : new AndCondition(kept);
+        var (compiled, key) = cube.CompileLevelFilter(snapshot, rest);
+        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest };
+    }
+
     /// <summary>The same aggregator with <paramref name="condition"/> (on levels) added to its filter.</summary>
     public Aggregator Narrowed(Condition condition)
     {
         var (extra, key) = cube.CompileLevelFilter(snapshot, condition);
-        return new Aggregator(cube, snapshot, filter is null ? extra : new AndRowCondition([filter, extra]), $"{filterKey}&{key}") { Cancellation = Cancellation };
+        return new Aggregator(cube, snapshot, filter is null ? extra : new AndRowCondition([filter, extra]), $"{filterKey}&{key}")
+        {
+            Cancellation = Cancellation,
+            Source = Source is null ? null : new AndCondition([Source, condition]),
+        };
     }
 
     public AggregateResult Get(LevelRef[] levels, AggregateSpec[] leaves, AggregateResult? finer = null)

@@ -7,9 +7,10 @@ namespace Cuboid.Measures;
 /// A measure read at other locations than the cell's own: at the total of some hierarchies, at
 /// the parent member, or at a member further along a level. The values come from one aggregate
 /// result at the locations' granularity — asked of the aggregator, which rolls it up from the
-/// query's own result when it can — and are mapped back to the query's cells in one pass.
+/// query's own result when it can — and are mapped back to the query's cells in one pass. With
+/// <paramref name="unfilteredOn"/>, the query's filters on that hierarchy do not apply at the locations.
 /// </summary>
-internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift) : MeasureCalc
+internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift, Hierarchy? unfilteredOn = null) : MeasureCalc
 {
     public override DataType ResultType => inner.ResultType;
 
@@ -19,10 +20,12 @@ internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift) : Mea
     {
         var result = input.Result;
         var (levels, map) = shift.Plan(result.Levels, input.Aggregator.Snapshot);
-        var target = levels.SequenceEqual(result.Levels)
+        var aggregator = unfilteredOn is null ? input.Aggregator : input.Aggregator.Without(unfilteredOn);
+        var filtered = aggregator == input.Aggregator;
+        var target = filtered && levels.SequenceEqual(result.Levels)
             ? result
-            : input.Aggregator.Get(levels, [AggregateSpec.Contributors, .. inner.Leaves.Distinct().Where(l => l != AggregateSpec.Contributors)], result);
-        var (targetValues, targetValid) = inner.Eval(new MeasureInput(target, input.Aggregator));
+            : aggregator.Get(levels, [AggregateSpec.Contributors, .. inner.Leaves.Distinct().Where(l => l != AggregateSpec.Contributors)], filtered ? result : null);
+        var (targetValues, targetValid) = inner.Eval(new MeasureInput(target, aggregator));
         var radix = levels.Select(l => Math.Max(1L, l.Hierarchy.Members.Count(l.Depth))).ToArray();
         var cells = new Dictionary<long, int>(target.CellCount);
         for (var c = 0; c < target.CellCount; c++) cells[Key(target, c, radix)] = c;

@@ -51,6 +51,9 @@ internal abstract class MeasureCalc
     private static MeasureCalc Arithmetic(ArithmeticOperator op, MeasureCalc left, MeasureCalc right) =>
         left.ReturnsArray || right.ReturnsArray ? new ArrayArithmeticCalc(op, left, right) : new ArithmeticMeasureCalc(op, left, right);
 
+    private static LocationCalc ParentCalc(ParentValueMeasure p) =>
+        new(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees), p.ApplyFilters ? null : p.Hierarchy);
+
     private static MeasureCalc CompileScalar(MeasureDefinition definition) => definition switch
     {
         Measure m => Compile(m.Definition),
@@ -67,9 +70,9 @@ internal abstract class MeasureCalc
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
         ScopedAggregation a => ScopeCalc.Create(a, Compile(a.Measure)),
         ParentValueMeasure p => p.TotalValue is null
-            ? new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees))
-            : new ParentOrTotalCalc(new LocationCalc(Compile(p.Measure), LocationShift.Parent(p.Hierarchy, p.Degrees)), Compile(p.TotalValue), p),
-        RankMeasure r => new RankCalc(Compile(r.Measure), r.Hierarchy, r.Ascending),
+            ? ParentCalc(p)
+            : new ParentOrTotalCalc(ParentCalc(p), Compile(p.TotalValue), p),
+        RankMeasure r => new RankCalc(Compile(r.Measure), r.Hierarchy, r.Ascending, r.ApplyFilters),
         ShiftMeasure s => new LocationCalc(Compile(s.Measure), LocationShift.Along(s.Level, s.Offset, s.Partitioning)),
         EdgeMeasure e => new EdgeCalc(Compile(e.Measure), e),
         WhereMeasure w => new WhereMeasureCalc(MeasureConditionCalc.Compile(w.Condition), Compile(w.Then), w.Otherwise is null ? null : Compile(w.Otherwise)),

@@ -74,6 +74,36 @@ public sealed class LocationFunctionTests(LocationFunctionTests.Fixture fixture)
     }
 
     [Fact]
+    public void ParentValueAndRankIgnoreTheQuerysFiltersOnTheirHierarchyUnlessAsked()
+    {
+        var (h, l, m) = (Cube.Hierarchies, Cube.Levels, Cube.Measures);
+        var product = h[("Product", "Product")];
+        m["Parent, filtered"] = Fn.ParentValue(m["Unit Sales"], product, applyFilters: true);
+        m["Rank among all"] = Fn.Rank(m["Unit Sales"], product, ascending: false, applyFilters: false);
+        m["Rank among kept"] = Fn.Rank(m["Unit Sales"], product, ascending: false);
+        Level[] levels = [l["Product Family"], l["Product Department"]];
+        var kept = (l["Product Family"] == "Drink") & l["Product Department"].IsIn("Beverages", "Dairy") & (l["Gender"] == "F");
+        var result = Cube.Query([m["Unit Sales"], m["Parent sales"], m["Parent, filtered"], m["Rank among all"], m["Rank among kept"]], levels, filter: kept);
+        Assert.Equal(["Beverages", "Dairy"], result.Column("Product Department").Values.Cast<string>());
+
+        // Expected from plain queries: Drink's departments for women, all of them and the two kept.
+        var women = Cube.Query([m["Unit Sales"]], levels, filter: (l["Product Family"] == "Drink") & (l["Gender"] == "F"));
+        double SalesOf(string department) => women.Column("Unit Sales").GetDouble(Enumerable.Range(0, women.RowCount).First(r => (string)women[r, "Product Department"]! == department))!.Value;
+        var departments = women.Column("Product Department").Values.Cast<string>().ToList();
+        Assert.Equal(3, departments.Count);
+        var drink = departments.Sum(SalesOf);
+        var byRank = departments.OrderByDescending(SalesOf).ToList();
+        for (var r = 0; r < 2; r++)
+        {
+            var department = (string)result[r, "Product Department"]!;
+            Assert.Equal(drink, result.Column("Parent sales").GetDouble(r));   // the filter on Product is ignored; the one on Gender applies
+            Assert.Equal(SalesOf("Beverages") + SalesOf("Dairy"), result.Column("Parent, filtered").GetDouble(r));
+            Assert.Equal(byRank.IndexOf(department) + 1L, result.Column("Rank among all")[r]);
+            Assert.Equal((SalesOf(department) >= SalesOf(department == "Dairy" ? "Beverages" : "Dairy") ? 1L : 2L), result.Column("Rank among kept")[r]);
+        }
+    }
+
+    [Fact]
     public void ShiftReadsTheNeighbouringMonthsAcrossQuarters()
     {
         var (l, m) = (Cube.Levels, Cube.Measures);
