@@ -103,9 +103,13 @@ public static class Fn
     /// The measure at the member <paramref name="value"/> of <paramref name="level"/>, the cell's other
     /// coordinates kept, as Atoti's <c>at</c>: <c>Fn.At(m["Price"], l["Currency"], "EUR")</c> on every
     /// currency's row. Under a parent, the member is the one with the cell's ancestors (empty if there is none).
+    /// <paramref name="value"/> may be another level: the member of <paramref name="level"/> with the value of the
+    /// cell's member of that level (<c>Fn.At(m["Rate"], l["Currency"], l["Target currency"])</c>); where that
+    /// level is not on the cell, the measure is read at the cell itself, as Atoti.
     /// </summary>
-    public static Measure At(Measure measure, Level level, object value)
-        => AtMember(measure, level, value);
+    public static Measure At(Measure measure, Level level, object value) => value is Level other
+        ? new(new AtLevelMeasure(measure.AsOperand, level, other))
+        : AtMember(measure, level, value);
 
     /// <summary>
     /// A get-by-key on a table, as Atoti's <c>lookup</c>: the value of <paramref name="column"/> in the

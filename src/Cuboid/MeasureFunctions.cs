@@ -252,6 +252,31 @@ public sealed class AtMeasure : MeasureDefinition
     public override string ToString() => $"At({Measure}, {Level.UniqueName} = {Value})";
 }
 
+/// <summary><see cref="Fn.At"/> with another level: the member of <see cref="Level"/> named by the cell's member of <see cref="Source"/>.</summary>
+public sealed class AtLevelMeasure : MeasureDefinition
+{
+    internal AtLevelMeasure(MeasureDefinition measure, Level level, Level source)
+    {
+        Measure = measure;
+        Level = level;
+        Source = source;
+    }
+
+    /// <summary>The measure read at the member.</summary>
+    public MeasureDefinition Measure { get; }
+
+    /// <summary>The level whose member is set.</summary>
+    public Level Level { get; }
+
+    /// <summary>The level whose member, on the cell, gives the value.</summary>
+    public Level Source { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Measure];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"At({Measure}, {Level.UniqueName} = {Source.UniqueName})";
+}
+
 /// <summary>See <see cref="Fn.First"/> and <see cref="Fn.Last"/>.</summary>
 public sealed class EdgeMeasure : MeasureDefinition
 {

@@ -63,6 +63,7 @@ internal abstract class MeasureCalc
         ContributorsCountMeasure => new LeafCalc(AggregateSpec.Contributors, DataType.Long),
         // The member's value: computed on its facts, read at the cell's location above the level.
         AtMeasure a => new LocationCalc(new FilterCalc(Compile(a.Measure), a.Level == a.Value), LocationShift.Up(a.Level.Hierarchy, a.Level.Depth - 1)),
+        AtLevelMeasure a => new AtLevelCalc(Compile(a.Measure), a.Level, a.Source),
         DateDiffMeasure d => new DateDiffCalc(d),
         DateShiftMeasure d => new DateShiftCalc(Compile(d.Measure), d),
         FilterMeasure f => new FilterCalc(Compile(f.Measure), f.Condition),
