@@ -28,10 +28,12 @@ public sealed partial class Cube
         var snapshot = Snapshot;
         filter = WithSlicingDefaults(snapshot, filter, levelList);
         Prepare(snapshot, levelList.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)));
-        var rowFilter = filter is null ? null : LevelFilter.Compile(filter, snapshot, IndexOf, TableOf);
+        // Conditions on parameter hierarchies keep their members; the others keep fact rows.
+        var (rows, parameters) = ParameterMembers.Split(filter);
+        var rowFilter = rows is null ? null : LevelFilter.Compile(rows, snapshot, IndexOf, TableOf);
         var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
         AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
-        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter)) { Source = filter };
+        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter)) { Source = rows, ParameterFilter = parameters };
         var full = aggregator.Get(Granularity(levelList), leaves);
         var parts = new List<(AggregateResult Result, int Depth)> { (full, levelList.Count) };
         for (var k = includeTotals ? levelList.Count - 1 : -1; k >= 0; k--)

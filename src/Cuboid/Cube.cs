@@ -119,7 +119,10 @@ public sealed partial class Cube
     {
         lock (_lock)
         {
-            if (!_indexes.TryGetValue(hierarchy, out var index)) _indexes[hierarchy] = index = new HierarchyIndex(hierarchy, _graph);
+            if (!_indexes.TryGetValue(hierarchy, out var index))
+            {
+                _indexes[hierarchy] = index = new HierarchyIndex(hierarchy, _graph, _parameterTables.Contains(hierarchy.Levels[0].Column.Table));
+            }
             return index;
         }
     }

@@ -143,6 +143,9 @@ public static class Fn
         return new(new ConcatMeasure(separator, [.. parts.Select(p => p is Measure m ? m.AsOperand : p)]));
     }
 
+    /// <summary>The value of the cell's member of <paramref name="level"/> (a parameter's value, a year…); empty where the level is not on the cell.</summary>
+    public static Measure MemberValue(Level level) => new(new MemberValueMeasure(level));
+
     private static Measure AtMember(Measure measure, Level level, object value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -84,7 +84,11 @@ public sealed class HierarchyCollection : IEnumerable<Hierarchy>
     internal Hierarchy Set(string name, List<Level> levels, string? dimension)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        foreach (var level in levels) _cube.CheckReachable(level.Column, $"level '{level.Name}'");
+        foreach (var level in levels.Where(l => !_cube.IsParameterTable(l.Column.Table))) _cube.CheckReachable(level.Column, $"level '{level.Name}'");
+        if (levels.Select(l => _cube.IsParameterTable(l.Column.Table)).Distinct().Count() > 1 || (_cube.IsParameterTable(levels[0].Column.Table) && levels.Any(l => l.Column.Table != levels[0].Column.Table)))
+        {
+            throw new ArgumentException($"Hierarchy '{name}' mixes a parameter table with other tables: a parameter hierarchy's levels all come from its own table.", nameof(levels));
+        }
         var duplicate = levels.GroupBy(l => l.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Hierarchy '{name}' would have two levels named '{duplicate.Key}'.", nameof(levels));
         lock (_items)

@@ -55,6 +55,12 @@ public sealed class Measure : MeasureDefinition
     /// <summary>The element at <paramref name="index"/> of an array measure (see <see cref="Arrays.Element"/>).</summary>
     public Measure this[Index index] => Arrays.Element(this, index);
 
+    /// <summary>The element at <paramref name="index"/> (0-based) of an array measure.</summary>
+    public Measure this[int index] => Arrays.Element(this, index);
+
+    /// <summary>The element of an array measure at the position <paramref name="index"/> gives per cell (a parameter hierarchy's index measure): empty out of range.</summary>
+    public Measure this[Measure index] => new(new ArrayElementMeasure(AsOperand, index.AsOperand));
+
     /// <summary>The elements in <paramref name="range"/> of an array measure (see <see cref="Arrays.Slice"/>).</summary>
     public Measure this[Range range] => Arrays.Slice(this, range);
 

@@ -372,3 +372,52 @@ public sealed class ConcatMeasure : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"Concat({string.Join(", ", Parts)})";
 }
+
+/// <summary>The index measure of a parameter hierarchy: each member's position in the list it was created from (0-based).</summary>
+public sealed class ParameterIndexMeasure : MeasureDefinition
+{
+    internal ParameterIndexMeasure(Level level) => Level = level;
+
+    /// <summary>The parameter level.</summary>
+    public Level Level { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Index({Level.UniqueName})";
+}
+
+/// <summary><see cref="Fn.MemberValue"/>: the value of the cell's member of a level.</summary>
+public sealed class MemberValueMeasure : MeasureDefinition
+{
+    internal MemberValueMeasure(Level level) => Level = level;
+
+    /// <summary>The level read.</summary>
+    public Level Level { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"MemberValue({Level.UniqueName})";
+}
+
+/// <summary>An array measure's element at the position another measure gives (an index measure of a parameter hierarchy).</summary>
+public sealed class ArrayElementMeasure : MeasureDefinition
+{
+    internal ArrayElementMeasure(MeasureDefinition array, MeasureDefinition index)
+    {
+        Array = array;
+        Index = index;
+    }
+
+    /// <summary>The array measure.</summary>
+    public MeasureDefinition Array { get; }
+
+    /// <summary>The measure giving the 0-based position.</summary>
+    public MeasureDefinition Index { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [Array, Index];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Array}[{Index}]";
+}

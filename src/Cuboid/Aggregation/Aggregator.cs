@@ -24,6 +24,9 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>The condition the filter was compiled from, when there is one (C# queries); MDX set slicers have none.</summary>
     public Condition? Source { get; init; }
 
+    /// <summary>Conditions on parameter hierarchies: they keep members of those hierarchies, not fact rows.</summary>
+    public Condition? ParameterFilter { get; init; }
+
     /// <summary>
     /// The same aggregator without the filter's conditions on <paramref name="hierarchy"/> (the
     /// parts of a top-level AND that only name its levels): for measures that ignore the query's
@@ -35,20 +38,30 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         var parts = Source is AndCondition and ? and.Operands : [Source];
         var kept = parts.Where(p => !p.Subjects().All(s => s is Level l && l.Hierarchy == hierarchy)).ToList();
         if (kept.Count == parts.Count) return this;
-        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, "") { Cancellation = Cancellation };
+        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, ParameterFilter is null ? "" : "&" + Expressions.ExpressionKey.Of(ParameterFilter)) { Cancellation = Cancellation, ParameterFilter = ParameterFilter };
         var rest = kept.Count == 1 ? kept[0] : new AndCondition(kept);
         var (compiled, key) = cube.CompileLevelFilter(snapshot, rest);
-        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest };
+        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest, ParameterFilter = ParameterFilter };
     }
 
     /// <summary>The same aggregator with <paramref name="condition"/> (on levels) added to its filter.</summary>
     public Aggregator Narrowed(Condition condition)
     {
+        if (ParameterMembers.Concerns(condition))
+        {
+            return new Aggregator(cube, snapshot, filter, $"{filterKey}&{Expressions.ExpressionKey.Of(condition)}")
+            {
+                Cancellation = Cancellation,
+                Source = Source,
+                ParameterFilter = ParameterFilter is null ? condition : new AndCondition([ParameterFilter, condition]),
+            };
+        }
         var (extra, key) = cube.CompileLevelFilter(snapshot, condition);
         return new Aggregator(cube, snapshot, filter is null ? extra : new AndRowCondition([filter, extra]), $"{filterKey}&{key}")
         {
             Cancellation = Cancellation,
             Source = Source is null ? null : new AndCondition([Source, condition]),
+            ParameterFilter = ParameterFilter,
         };
     }
 
@@ -62,7 +75,11 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             return hit;
         }
         AggregateResult result;
-        if (finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels))
+        if (levels.Any(l => l.Hierarchy.IsParameter))
+        {
+            result = ParameterMembers.Expand(Get([.. levels.Where(l => !l.Hierarchy.IsParameter)], leaves), levels, cube, snapshot, ParameterFilter);
+        }
+        else if (finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels))
         {
             result = RollUp(finer, levels, leaves);
         }
@@ -78,8 +95,10 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     }
 
     /// <summary>Each coarse level is a level of the same hierarchy at the same or a smaller depth in the finer result.</summary>
+    /// <remarks>A finer result repeated over a parameter's members cannot be rolled up across them: each member would count the facts again.</remarks>
     private static bool CanRollUp(AggregateResult finer, LevelRef[] levels) =>
-        levels.All(l => finer.Levels.Any(f => f.Hierarchy == l.Hierarchy && f.Depth >= l.Depth));
+        levels.All(l => finer.Levels.Any(f => f.Hierarchy == l.Hierarchy && f.Depth >= l.Depth))
+        && finer.Levels.All(f => !f.Hierarchy.IsParameter);
 
     private static AggregateResult RollUp(AggregateResult finer, LevelRef[] levels, AggregateSpec[] leaves)
     {

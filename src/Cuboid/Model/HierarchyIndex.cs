@@ -17,10 +17,19 @@ internal sealed class HierarchyIndex
     private readonly ConditionalWeakTable<int[], NarrowCodes> _narrow = new();
     private volatile AnchorCache? _anchorCodes;
 
-    public HierarchyIndex(Hierarchy hierarchy, JoinGraph graph)
+    public HierarchyIndex(Hierarchy hierarchy, JoinGraph graph, bool parameter = false)
     {
         Hierarchy = hierarchy;
         Members = new MemberTable(hierarchy.Levels.Count);
+        IsParameter = parameter;
+        if (parameter)
+        {
+            // A parameter hierarchy's members are its own table's rows; no fact row refers to them.
+            Anchor = hierarchy.Levels[0].Column.Table;
+            Paths = [.. hierarchy.Levels.Select(_ => Array.Empty<JoinDefinition>())];
+            PathTables = [Anchor];
+            return;
+        }
         var paths = hierarchy.Levels.Select(l => graph.PathTo(l.Column.Table)).ToArray();
         var first = paths[0].FirstOrDefault();
         Anchor = first is not null && paths.All(p => p.Length > 0 && p[0] == first) ? first.Target : graph.Fact;
@@ -30,6 +39,12 @@ internal sealed class HierarchyIndex
 
     public Hierarchy Hierarchy { get; }
     public MemberTable Members { get; }
+
+    /// <summary>
+    /// A parameter hierarchy (Atoti's <c>create_parameter_hierarchy</c>): not joined to the facts, so
+    /// every fact counts under each of its members; scans leave it out and results are repeated per member.
+    /// </summary>
+    public bool IsParameter { get; }
 
     /// <summary>The table whose rows the codes are computed for.</summary>
     public Table Anchor { get; }
@@ -59,7 +74,7 @@ internal sealed class HierarchyIndex
             for (var c = 0; c < version.Chunks.Length; c++) Compute(snapshot, version, c, codes, Chunk.RowId(c, 0));
             // The last slot is the member of a fact row the join did not match: the columns' default
             // values. It is made a member only when such a row exists, so it never shows up empty.
-            if (snapshot.HasUnmatched(Anchor))
+            if (!IsParameter && snapshot.HasUnmatched(Anchor))
             {
                 Span<long> path = stackalloc long[Members.Depth];
                 Span<int> unmatched = stackalloc int[Members.Depth];
