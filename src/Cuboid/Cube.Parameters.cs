@@ -44,6 +44,34 @@ public sealed partial class Cube
         return CreateParameterHierarchyFromMembers(name, values, column.DataType, indexMeasureName);
     }
 
+    /// <summary>
+    /// Creates a parameter simulation (see <see cref="ParameterSimulation"/>): a table named
+    /// <paramref name="name"/>, a slicing hierarchy of its scenarios with <paramref name="baseScenario"/>
+    /// first, and one measure per entry of <paramref name="parameters"/> (its default value).
+    /// </summary>
+    public ParameterSimulation CreateParameterSimulation(string name, IReadOnlyDictionary<string, double?> parameters, IReadOnlyList<Level>? levels = null, string baseScenario = "Base")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (parameters.Count == 0) throw new ArgumentException($"Simulation '{name}' needs at least one parameter measure.", nameof(parameters));
+        levels ??= [];
+        var clash = levels.Select(l => l.Name).Concat(parameters.Keys).Append("Scenario").GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null) throw new ArgumentException($"Simulation '{name}' would have two columns named '{clash.Key}' (levels, parameters and Scenario share the table).", nameof(parameters));
+        foreach (var existing in parameters.Keys.Where(Measures.Contains)) throw new ArgumentException($"Cube '{Name}' already has a measure named '{existing}'.", nameof(parameters));
+        var types = new Dictionary<string, DataType> { ["Scenario"] = DataType.String };
+        foreach (var level in levels) types[level.Name] = level.DataType;
+        foreach (var parameter in parameters.Keys) types[parameter] = DataType.Double;
+        // No keys: a null coordinate (a wildcard) cannot be a key; ParameterSimulation.Add replaces rows itself.
+        var table = Session.CreateTable(name, types, defaultValues: levels.ToDictionary(l => l.Name, _ => (object?)null));
+        table.Append([[baseScenario, .. levels.Select(_ => (object?)null), .. parameters.Values.Select(v => (object?)v)]]);
+        lock (_lock) _parameterTables.Add(table);
+        var hierarchy = Hierarchies.Set((name, name), ("Scenario", table["Scenario"]));
+        hierarchy.Levels[0].Order = LevelOrder.Custom(baseScenario);
+        hierarchy.Slicing = true;
+        var simulation = new ParameterSimulation(this, name, table, levels, [.. parameters.Select(p => (p.Key, p.Value))], baseScenario);
+        foreach (var (parameter, fallback) in parameters) Measures[parameter] = new Measure(new SimulationMeasure(simulation, parameter, fallback));
+        return simulation;
+    }
+
     private static DataType TypeOf(object member, string name) => member switch
     {
         int => DataType.Int,

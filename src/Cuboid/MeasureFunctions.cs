@@ -421,3 +421,28 @@ public sealed class ArrayElementMeasure : MeasureDefinition
     /// <inheritdoc/>
     public override string ToString() => $"{Array}[{Index}]";
 }
+
+/// <summary>A parameter measure of a <see cref="ParameterSimulation"/>.</summary>
+public sealed class SimulationMeasure : MeasureDefinition
+{
+    internal SimulationMeasure(ParameterSimulation simulation, string parameter, double? fallback)
+    {
+        Simulation = simulation;
+        Parameter = parameter;
+        Default = fallback;
+    }
+
+    /// <summary>The simulation.</summary>
+    public ParameterSimulation Simulation { get; }
+
+    /// <summary>The parameter (a column of the simulation's table).</summary>
+    public string Parameter { get; }
+
+    /// <summary>The value where no row says otherwise.</summary>
+    public double? Default { get; }
+
+    internal override IEnumerable<MeasureDefinition> Operands => [];
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Simulation({Simulation.Name}.{Parameter})";
+}

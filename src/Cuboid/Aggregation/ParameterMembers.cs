@@ -73,7 +73,7 @@ internal static class ParameterMembers
     };
 
     /// <summary>The member codes of a parameter level the filter keeps, in code order.</summary>
-    private static int[] Kept(LevelRef level, Condition? filter)
+    public static int[] Kept(LevelRef level, Condition? filter)
     {
         var count = level.Hierarchy.Members.Count(level.Depth);
         return [.. Enumerable.Range(0, count).Where(code => filter is null || Accepts(filter, level.Hierarchy, level.Depth, code))];

@@ -43,6 +43,7 @@ internal abstract class MeasureCalc
         MemberAggregation a => new MemberCalc(a, Compile(a.Measure)),
         LookupMeasure l => new LookupCalc(l),
         ParameterIndexMeasure p => new MemberCalcs.Index(p.Level),
+        SimulationMeasure s => new SimulationCalc(s),
         MemberValueMeasure v => new MemberCalcs.Value(v.Level),
         ArrayElementMeasure e => new MemberCalcs.Element(Compile(e.Array), Compile(e.Index)),
         MdxArithmeticMeasure a => new MdxArithmeticCalc(a.Operator, Compile(a.Left), Compile(a.Right)),
