@@ -34,11 +34,14 @@ public sealed partial class Cube
         var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
         AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
         var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter)) { Source = rows, ParameterFilter = parameters };
-        var full = aggregator.Get(Granularity(levelList), leaves);
+        // Dense measures need the members without facts as cells too.
+        var dense = DenseCells.Of(measureList);
+        AggregateResult Complete(AggregateResult r) => dense.Count == 0 ? r : DenseCells.Complete(r, dense, filter);
+        var full = Complete(aggregator.Get(Granularity(levelList), leaves));
         var parts = new List<(AggregateResult Result, int Depth)> { (full, levelList.Count) };
         for (var k = includeTotals ? levelList.Count - 1 : -1; k >= 0; k--)
         {
-            parts.Add((aggregator.Get(Granularity(levelList[..k]), leaves, full), k));
+            parts.Add((Complete(aggregator.Get(Granularity(levelList[..k]), leaves, full)), k));
         }
         var builder = new ResultBuilder(snapshot, levelList, measureList, calcs, IndexOf, aggregator);
         return builder.Build(parts, includeEmptyRows ? full : null);

@@ -49,12 +49,13 @@ public static class Fn
     /// Cells with no ancestor that far up (the All member) show <paramref name="totalValue"/>, as Atoti's
     /// <c>total_value</c>; empty without it. As Atoti, the query's filters on <paramref name="hierarchy"/>
     /// do not apply to the parent's value unless <paramref name="applyFilters"/>: a country's share of its
-    /// region is of the whole region even when the query keeps one country.
+    /// region is of the whole region even when the query keeps one country. With <paramref name="dense"/>, the
+    /// parent's value shows on every member of the cell's level, those without facts too.
     /// </remarks>
-    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1, Measure? totalValue = null, bool applyFilters = false)
+    public static Measure ParentValue(Measure measure, Hierarchy hierarchy, int degrees = 1, Measure? totalValue = null, bool applyFilters = false, bool dense = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(degrees, 1);
-        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees, totalValue?.AsOperand, applyFilters));
+        return new(new ParentValueMeasure(measure.AsOperand, hierarchy, degrees, totalValue?.AsOperand, applyFilters) { Dense = dense });
     }
 
     /// <summary>The measure at the member <paramref name="offset"/> places later on <paramref name="on"/> (earlier when negative); empty past the ends.</summary>

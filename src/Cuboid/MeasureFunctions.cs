@@ -130,6 +130,9 @@ public sealed class ParentValueMeasure : MeasureDefinition
     /// <summary>Whether the query's filters on <see cref="Hierarchy"/> apply to the parent's value (false by default, as Atoti).</summary>
     public bool ApplyFilters { get; }
 
+    /// <summary>Whether members without facts show the parent's value too.</summary>
+    public bool Dense { get; init; }
+
     /// <summary>What cells with no ancestor that far up (the All member, or too near the top) show; empty when null.</summary>
     public MeasureDefinition? TotalValue { get; }
 

@@ -15,17 +15,18 @@ public abstract class Scope
     /// cells from <paramref name="windowStart"/> members before it (all before when null) to
     /// <paramref name="windowEnd"/> members after it; it restarts at each member of <paramref name="partitioning"/>.
     /// </summary>
-    public static Scope Cumulative(Level level, int? windowStart = null, int windowEnd = 0, Level? partitioning = null) =>
-        new CumulativeScope(level, windowStart, windowEnd, partitioning, period: null);
+    /// <remarks>With <paramref name="dense"/>, every member of the level counts, those without facts too: the running value continues over them (a month with no sale shows the total so far).</remarks>
+    public static Scope Cumulative(Level level, int? windowStart = null, int windowEnd = 0, Level? partitioning = null, bool dense = false) =>
+        new CumulativeScope(level, windowStart, windowEnd, partitioning, period: null) { Dense = dense };
 
     /// <summary>
     /// Running aggregation along a date level over a window of ISO-8601 periods: each cell aggregates the
     /// cells whose dates lie from its date moved by <paramref name="windowStart"/> (<c>"-P3M"</c>; null: from
     /// the first) to its date moved by <paramref name="windowEnd"/> (default: the date itself), ends included.
     /// </summary>
-    public static Scope Cumulative(Level level, string? windowStart, string windowEnd = "P0D", Level? partitioning = null)
+    public static Scope Cumulative(Level level, string? windowStart, string windowEnd = "P0D", Level? partitioning = null, bool dense = false)
         => new CumulativeScope(level.RequireDates("A cumulative window in periods"), null, 0, partitioning,
-            new DateWindow(windowStart is null ? null : DatePeriod.Parse(windowStart), DatePeriod.Parse(windowEnd)));
+            new DateWindow(windowStart is null ? null : DatePeriod.Parse(windowStart), DatePeriod.Parse(windowEnd))) { Dense = dense };
 
     /// <summary>The measure is computed at the granularity of <paramref name="levels"/> (and the query's), then aggregated up to the cell.</summary>
     public static Scope Origin(params Level[] levels) => new OriginScope(levels);
@@ -60,6 +61,9 @@ public sealed class CumulativeScope : Scope
 
     /// <summary>The window in date periods, instead of members, when given.</summary>
     public DateWindow? Period { get; }
+
+    /// <summary>Whether members without facts count too (and get a value).</summary>
+    public bool Dense { get; init; }
 }
 
 /// <summary>See <see cref="Scope.Origin"/>.</summary>

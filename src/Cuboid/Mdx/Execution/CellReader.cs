@@ -119,6 +119,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
             var calcs = measures.Select(m => MeasureCalc.Compile(m)).ToArray();
             AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
             var result = aggregator.Get(Levels, leaves, finer is not null && leaves.All(l => finer.Leaves.Any(f => f.Spec.Equals(l))) ? finer : null);
+            if (DenseCells.Of(measures) is { Count: > 0 } dense) result = DenseCells.Complete(result, dense, aggregator.Source);
             Result = result;
             Radix = [.. Levels.Select(l => Math.Max(1L, l.Hierarchy.Members.Count(l.Depth)))];
             Cells.Clear();
