@@ -30,6 +30,29 @@ public static class Agg
     /// <summary>Largest of a measure's values over a scope.</summary>
     public static Measure Max(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Max, measure.AsOperand, scope));
 
+    /// <summary>Number of distinct values of a measure over a scope.</summary>
+    public static Measure CountDistinct(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.CountDistinct, measure.AsOperand, scope));
+
+    /// <summary>Sum of a measure's positive values over a scope.</summary>
+    public static Measure Long(Measure measure, Scope scope) => Sum(Fn.Where(measure > 0, measure), scope);
+
+    /// <summary>Sum of a measure's negative values over a scope.</summary>
+    public static Measure Short(Measure measure, Scope scope) => Sum(Fn.Where(measure < 0, measure), scope);
+
+    /// <summary>Sum over a scope of the product of measures.</summary>
+    public static Measure SumProduct(Scope scope, params Measure[] factors)
+    {
+        if (factors.Length == 0) throw new ArgumentException("SumProduct needs at least one factor.", nameof(factors));
+        return Sum(factors.Skip(1).Aggregate(factors[0], (product, factor) => product * factor), scope);
+    }
+
+    /// <summary>The value a measure has on every cell of a scope; empty when they differ.</summary>
+    public static Measure SingleValue(Measure measure, Scope scope)
+    {
+        var (min, max) = (Min(measure, scope), Max(measure, scope));
+        return Fn.Where(min == max, min);
+    }
+
     /// <summary>Number of non-empty values of a measure over a scope.</summary>
     public static Measure Count(Measure measure, Scope scope) => new(new ScopedAggregation(AggregationFunction.Count, measure.AsOperand, scope));
 

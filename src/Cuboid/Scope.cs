@@ -96,10 +96,6 @@ public sealed class ScopedAggregation : MeasureDefinition
 {
     internal ScopedAggregation(AggregationFunction function, MeasureDefinition measure, Scope scope, QuantileOptions? quantile = null)
     {
-        if (function == AggregationFunction.CountDistinct)
-        {
-            throw new ArgumentException("CountDistinct of a measure over a scope is not supported; count the distinct values of a column instead.", nameof(function));
-        }
         Function = function;
         Measure = measure;
         Scope = scope;

@@ -81,6 +81,9 @@ internal static class MeasureFormula
                 case "SUM": Arity(2, 2); return Agg.Sum(Measure(a[0]), Scope(a[1]));
                 case "MEAN" or "AVG": Arity(2, 2); return Agg.Mean(Measure(a[0]), Scope(a[1]));
                 case "COUNT": Arity(2, 2); return Agg.Count(Measure(a[0]), Scope(a[1]));
+                case "COUNTDISTINCT": Arity(2, 2); return Agg.CountDistinct(Measure(a[0]), Scope(a[1]));
+                case "LONG": Arity(2, 2); return Agg.Long(Measure(a[0]), Scope(a[1]));
+                case "SHORT": Arity(2, 2); return Agg.Short(Measure(a[0]), Scope(a[1]));
                 case "PROD": Arity(2, 2); return Agg.Prod(Measure(a[0]), Scope(a[1]));
                 case "MEDIAN": Arity(2, 2); return Agg.Median(Measure(a[0]), Scope(a[1]));
                 case "QUANTILE": Arity(3, 3); return Agg.Quantile(Measure(a[0]), Scope(a[1]), Number(a[2]));

@@ -11,7 +11,7 @@ namespace Cuboid.Measures;
 /// </summary>
 internal abstract class ScopeCalc(ScopedAggregation aggregation, MeasureCalc inner) : MeasureCalc
 {
-    public override DataType ResultType => Function == AggregationFunction.Count ? DataType.Long
+    public override DataType ResultType => Function is AggregationFunction.Count or AggregationFunction.CountDistinct ? DataType.Long
         : Function is AggregationFunction.Sum or AggregationFunction.Min or AggregationFunction.Max ? inner.ResultType : DataType.Double;
 
     public override IEnumerable<AggregateSpec> Leaves => inner.Leaves;
@@ -33,6 +33,7 @@ internal abstract class ScopeCalc(ScopedAggregation aggregation, MeasureCalc inn
     {
         var list = values as IList<double> ?? [.. values];
         if (Function == AggregationFunction.Count) return (list.Count, true);
+        if (Function == AggregationFunction.CountDistinct) return (list.Distinct().Count(), true);
         if (list.Count == 0) return (0, false);
         switch (Function)
         {
