@@ -1,5 +1,32 @@
 namespace Cuboid;
 
+/// <summary>What comparison operators say of an ordering.</summary>
+internal static class ComparisonOperators
+{
+    /// <summary>Whether <paramref name="order"/> (a CompareTo result) satisfies the operator.</summary>
+    public static bool Holds(this ComparisonOperator op, int order) => op switch
+    {
+        ComparisonOperator.Equal => order == 0,
+        ComparisonOperator.NotEqual => order != 0,
+        ComparisonOperator.Less => order < 0,
+        ComparisonOperator.LessOrEqual => order <= 0,
+        ComparisonOperator.Greater => order > 0,
+        _ => order >= 0,
+    };
+
+    /// <summary>The comparison an MDX operator is, or null for the others.</summary>
+    public static ComparisonOperator? FromMdx(Mdx.Syntax.BinaryOperator op) => op switch
+    {
+        Mdx.Syntax.BinaryOperator.Equal => ComparisonOperator.Equal,
+        Mdx.Syntax.BinaryOperator.NotEqual => ComparisonOperator.NotEqual,
+        Mdx.Syntax.BinaryOperator.Less => ComparisonOperator.Less,
+        Mdx.Syntax.BinaryOperator.LessOrEqual => ComparisonOperator.LessOrEqual,
+        Mdx.Syntax.BinaryOperator.Greater => ComparisonOperator.Greater,
+        Mdx.Syntax.BinaryOperator.GreaterOrEqual => ComparisonOperator.GreaterOrEqual,
+        _ => null,
+    };
+}
+
 /// <summary>The comparison operators of conditions.</summary>
 public enum ComparisonOperator
 {

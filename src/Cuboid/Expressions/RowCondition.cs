@@ -49,15 +49,7 @@ internal abstract class RowCondition
             }
             order = ((IComparable)stored).CompareTo(converted);
         }
-        return op switch
-        {
-            ComparisonOperator.Equal => order == 0,
-            ComparisonOperator.NotEqual => order != 0,
-            ComparisonOperator.Less => order < 0,
-            ComparisonOperator.LessOrEqual => order <= 0,
-            ComparisonOperator.Greater => order > 0,
-            _ => order >= 0,
-        };
+        return op.Holds(order);
     }
 
     private static bool TryParse(string text, DataType type, out object? value)

@@ -107,16 +107,7 @@ internal abstract class MeasureConditionCalc
             var mask = new bool[a.Length];
             for (var i = 0; i < mask.Length; i++)
             {
-                var compare = (aok[i] ? a[i] : 0).CompareTo(bok[i] ? b[i] : 0);
-                mask[i] = op switch
-                {
-                    ComparisonOperator.Equal => compare == 0,
-                    ComparisonOperator.NotEqual => compare != 0,
-                    ComparisonOperator.Less => compare < 0,
-                    ComparisonOperator.LessOrEqual => compare <= 0,
-                    ComparisonOperator.Greater => compare > 0,
-                    _ => compare >= 0,
-                };
+                mask[i] = op.Holds((aok[i] ? a[i] : 0).CompareTo(bok[i] ? b[i] : 0));
             }
             return mask;
         }

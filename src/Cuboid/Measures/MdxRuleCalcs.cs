@@ -43,20 +43,27 @@ internal sealed class MdxArithmeticCalc(ArithmeticOperator op, MeasureCalc left,
         var valid = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            if (!aok[i] && !bok[i]) continue;
-            if ((op == ArithmeticOperator.Multiply && (!aok[i] || !bok[i])) || (op == ArithmeticOperator.Divide && !aok[i])) continue;
-            var (x, y) = (aok[i] ? a[i] : 0, bok[i] ? b[i] : 0);
-            var value = op switch
-            {
-                ArithmeticOperator.Add => x + y,
-                ArithmeticOperator.Subtract => x - y,
-                ArithmeticOperator.Multiply => x * y,
-                ArithmeticOperator.Divide => x == 0 && y == 0 ? double.NaN : x / y,
-                _ => x % y,
-            };
-            values[i] = value == 0 ? 0 : value;
+            if (Apply(op, aok[i] ? a[i] : null, bok[i] ? b[i] : null) is not { } value) continue;
+            values[i] = value;
             valid[i] = true;
         }
         return (values, valid);
+    }
+
+    /// <summary>One operation by MDX's rules (null: an empty cell).</summary>
+    public static double? Apply(ArithmeticOperator op, double? a, double? b)
+    {
+        if (a is null && b is null) return null;
+        if ((op == ArithmeticOperator.Multiply && (a is null || b is null)) || (op == ArithmeticOperator.Divide && a is null)) return null;
+        var (x, y) = (a ?? 0, b ?? 0);
+        var value = op switch
+        {
+            ArithmeticOperator.Add => x + y,
+            ArithmeticOperator.Subtract => x - y,
+            ArithmeticOperator.Multiply => x * y,
+            ArithmeticOperator.Divide => x == 0 && y == 0 ? double.NaN : x / y,
+            _ => x % y,
+        };
+        return value == 0 ? 0 : value;
     }
 }

@@ -115,12 +115,7 @@ internal static class MeasureFormula
             BinaryExpression { Operator: BinaryOperator.Or } b => Condition(b.Left) | Condition(b.Right),
             UnaryExpression { Operator: UnaryOperator.Not } u => !Condition(u.Operand),
             FunctionCall { Name: var name, Arguments.Count: 1 } f when string.Equals(name, "IsEmpty", StringComparison.OrdinalIgnoreCase) => Measure(f.Arguments[0]).IsNull(),
-            BinaryExpression { Operator: BinaryOperator.Equal } b => Measure(b.Left) == Measure(b.Right),
-            BinaryExpression { Operator: BinaryOperator.NotEqual } b => Measure(b.Left) != Measure(b.Right),
-            BinaryExpression { Operator: BinaryOperator.Less } b => Measure(b.Left) < Measure(b.Right),
-            BinaryExpression { Operator: BinaryOperator.LessOrEqual } b => Measure(b.Left) <= Measure(b.Right),
-            BinaryExpression { Operator: BinaryOperator.Greater } b => Measure(b.Left) > Measure(b.Right),
-            BinaryExpression { Operator: BinaryOperator.GreaterOrEqual } b => Measure(b.Left) >= Measure(b.Right),
+            BinaryExpression b when ComparisonOperators.FromMdx(b.Operator) is { } op => new MeasureCondition(Measure(b.Left).AsOperand, op, Measure(b.Right).AsOperand),
             _ => throw Error(e, "not a condition on measures (comparisons, IsEmpty, AND, OR, NOT)."),
         };
 

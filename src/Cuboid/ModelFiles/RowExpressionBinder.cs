@@ -59,7 +59,7 @@ internal sealed class RowExpressionBinder
         UnaryExpression { Operator: UnaryOperator.Not } u => !Condition(u.Operand),
         BinaryExpression { Operator: BinaryOperator.And } b => Condition(b.Left) & Condition(b.Right),
         BinaryExpression { Operator: BinaryOperator.Or } b => Condition(b.Left) | Condition(b.Right),
-        BinaryExpression b when Comparison(b.Operator) is not null || b.Operator == BinaryOperator.Is => Compare(b.Operator, b.Left, b.Right, b.Span),
+        BinaryExpression b when ComparisonOperators.FromMdx(b.Operator) is not null || b.Operator == BinaryOperator.Is => Compare(b.Operator, b.Left, b.Right, b.Span),
         _ => throw Unsupported(e, "a condition"),
     };
 
@@ -86,7 +86,7 @@ internal sealed class RowExpressionBinder
             ParenthesizedExpression { Inner: IdentifierNode id } => Column(id),
             _ => throw _context.Error(_path, $"'{_source[span]}': a comparison's right side must be a number, a string, NULL or a column."),
         };
-        return (Comparison(op) ?? throw Unsupported(right, "a comparison")) switch
+        return (ComparisonOperators.FromMdx(op) ?? throw Unsupported(right, "a comparison")) switch
         {
             ComparisonOperator.Equal => subject == value,
             ComparisonOperator.NotEqual => subject != value,
@@ -109,17 +109,6 @@ internal sealed class RowExpressionBinder
     }
 
     private static bool IsConstant(MdxExpression e) => e is NumberLiteral or StringLiteral or NullLiteral;
-
-    private static ComparisonOperator? Comparison(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Equal => ComparisonOperator.Equal,
-        BinaryOperator.NotEqual => ComparisonOperator.NotEqual,
-        BinaryOperator.Less => ComparisonOperator.Less,
-        BinaryOperator.LessOrEqual => ComparisonOperator.LessOrEqual,
-        BinaryOperator.Greater => ComparisonOperator.Greater,
-        BinaryOperator.GreaterOrEqual => ComparisonOperator.GreaterOrEqual,
-        _ => null,
-    };
 
     private static BinaryOperator Mirror(BinaryOperator op) => op switch
     {

@@ -32,37 +32,14 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
     private static double? OnEmpty(MeasureDefinition definition) => definition switch
     {
         ConstantMeasure c => c.Value,
-        MdxArithmeticMeasure a => MdxArithmetic(a.Operator, OnEmpty(a.Left), OnEmpty(a.Right)),
+        MdxArithmeticMeasure a => MdxArithmeticCalc.Apply(a.Operator, OnEmpty(a.Left), OnEmpty(a.Right)),
         WhereMeasure w => Holds(w.Condition) ? OnEmpty(w.Then) : w.Otherwise is null ? null : OnEmpty(w.Otherwise),
         _ => null,   // a stored measure
     };
 
-    private static double? MdxArithmetic(ArithmeticOperator op, double? a, double? b)
-    {
-        if (a is null && b is null) return null;
-        if ((op == ArithmeticOperator.Multiply && (a is null || b is null)) || (op == ArithmeticOperator.Divide && a is null)) return null;
-        var (x, y) = (a ?? 0, b ?? 0);
-        var value = op switch
-        {
-            ArithmeticOperator.Add => x + y,
-            ArithmeticOperator.Subtract => x - y,
-            ArithmeticOperator.Multiply => x * y,
-            _ => x == 0 && y == 0 ? double.NaN : x / y,
-        };
-        return value == 0 ? 0 : value;
-    }
-
     private static bool Holds(Condition condition) => condition switch
     {
-        MdxComparisonCondition c => (OnEmpty(c.Left) ?? 0).CompareTo(OnEmpty(c.Right) ?? 0) is var compare && c.Operator switch
-        {
-            ComparisonOperator.Equal => compare == 0,
-            ComparisonOperator.NotEqual => compare != 0,
-            ComparisonOperator.Less => compare < 0,
-            ComparisonOperator.LessOrEqual => compare <= 0,
-            ComparisonOperator.Greater => compare > 0,
-            _ => compare >= 0,
-        },
+        MdxComparisonCondition c => c.Operator.Holds((OnEmpty(c.Left) ?? 0).CompareTo(OnEmpty(c.Right) ?? 0)),
         MeasureCondition { Right: null } isNull => OnEmpty(isNull.Left) is null,
         AndCondition and => and.Operands.All(Holds),
         OrCondition or => or.Operands.Any(Holds),
@@ -119,19 +96,8 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
         UnaryExpression { Operator: UnaryOperator.Not } u when Condition(u.Operand) is { } operand => new NotCondition(operand),
         FunctionCall { Arguments.Count: 1 } f when string.Equals(f.Name, "IsEmpty", StringComparison.OrdinalIgnoreCase) && Value(f.Arguments[0]) is { } value =>
             new MeasureCondition(value, ComparisonOperator.Equal, null),
-        BinaryExpression b when Comparison(b.Operator) is { } op && Value(b.Left) is { } left && Value(b.Right) is { } right =>
+        BinaryExpression b when ComparisonOperators.FromMdx(b.Operator) is { } op && Value(b.Left) is { } left && Value(b.Right) is { } right =>
             new MdxComparisonCondition(left, op, right),
-        _ => null,
-    };
-
-    private static ComparisonOperator? Comparison(BinaryOperator op) => op switch
-    {
-        BinaryOperator.Equal => ComparisonOperator.Equal,
-        BinaryOperator.NotEqual => ComparisonOperator.NotEqual,
-        BinaryOperator.Less => ComparisonOperator.Less,
-        BinaryOperator.LessOrEqual => ComparisonOperator.LessOrEqual,
-        BinaryOperator.Greater => ComparisonOperator.Greater,
-        BinaryOperator.GreaterOrEqual => ComparisonOperator.GreaterOrEqual,
         _ => null,
     };
 

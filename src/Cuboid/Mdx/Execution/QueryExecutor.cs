@@ -225,7 +225,8 @@ internal sealed partial class QueryExecutor
         var axisList = axes.Select((set, i) => new CellSetAxis(i, AxisSpecification.NameOf(i),
             [.. set.Tuples.Select((t, p) => new Position(p, [.. t.Select(m => Public(m, i))]))])).ToList();
         var slicerAxis = new CellSetAxis(-1, "SLICER", [new Position(0, [.. slicer.Select(m => m.ToPublic())])]);
-        return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value, c.Formatted))]);
+        // An array cell gets its own copy: the aggregate it came from is cached and shared.
+        return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value is double[] array ? array.Clone() : c.Value, c.Formatted))]);
     }
 
     private static MdxDiagnostic Diagnostic(SourceText source, MdxNode? at, string code, string message)
