@@ -98,5 +98,7 @@ public sealed class ParameterTests
         Assert.Equal([20.0, 30.0, 150.0], targets.Column("Target's amount").Values.Cast<double?>());
         var mdx = session.QueryMdx("SELECT {[Measures].[Target's amount]} ON 0, [Target book].[Target book].[Target book].Members ON 1 FROM [Trades]");
         Assert.Equal([20.0, 30.0, 150.0], mdx.CellSet!.Cells.Select(c => (double?)c.Value));
+        var sliced = Assert.Throws<MdxException>(() => session.QueryMdx("SELECT {[Measures].[Amount]} ON 0 FROM [Trades] WHERE {[Target book].[FX], [Target book].[Rates]}"));
+        Assert.Equal("MDX0122", sliced.Diagnostics[0].Code);
     }
 }

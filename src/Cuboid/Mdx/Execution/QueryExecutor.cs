@@ -174,7 +174,11 @@ internal sealed partial class QueryExecutor
             if (member.IsAll) return new ConstantRowCondition(true);
             throw new MdxEvaluationException(Diagnostic(_source, _select.Where, "MDX0121", $"A slicer set can hold only members of levels; {member.UniqueName} is not one."));
         }
-        var accepted = new bool[member.Hierarchy.Index!.Members.Count(member.Depth)];
+        if (member.Hierarchy.Index!.IsParameter)
+        {
+            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, "MDX0122", $"A slicer set cannot hold members of the parameter hierarchy {member.Hierarchy.UniqueName} (no fact refers to them); put them on an axis, or slice on one."));
+        }
+        var accepted = new bool[member.Hierarchy.Index.Members.Count(member.Depth)];
         accepted[member.Code] = true;
         return new LevelCondition(_catalog.Snapshot, member.Hierarchy.Index, member.Depth, accepted);
     }
