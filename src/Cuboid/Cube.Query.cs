@@ -13,9 +13,10 @@ public sealed partial class Cube
     /// <paramref name="includeEmptyRows"/>), levels then measures as columns, rows in member
     /// order. <paramref name="filter"/> restricts the fact rows by level (or column) conditions;
     /// <paramref name="includeTotals"/> adds the grand total and a subtotal row above each group.
+    /// <paramref name="scenario"/> reads that scenario's data (the base scenario's by default).
     /// </summary>
     public QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels = null, Condition? filter = null,
-        bool includeTotals = false, bool includeEmptyRows = false)
+        bool includeTotals = false, bool includeEmptyRows = false, string? scenario = null)
     {
         ArgumentNullException.ThrowIfNull(measures);
         var measureList = measures.ToList();
@@ -25,7 +26,7 @@ public sealed partial class Cube
         {
             throw new ArgumentException($"Level {l.UniqueName} is not a level of cube '{Name}'.", nameof(levels));
         }
-        var snapshot = Snapshot;
+        var snapshot = scenario is null ? Snapshot : SnapshotOf(scenario);
         filter = WithSlicingDefaults(snapshot, filter, levelList);
         Prepare(snapshot, levelList.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)));
         // Conditions on parameter hierarchies keep their members; the others keep fact rows.

@@ -115,6 +115,18 @@ public sealed partial class Cube
 
     internal void OnModelChanged() => Cache.Clear();
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Storage.DataVersion, CubeSnapshot> _scenarioSnapshots = new();
+
+    /// <summary>The snapshot of a scenario's newest data (the base's is <see cref="Snapshot"/>).</summary>
+    internal CubeSnapshot SnapshotOf(string scenario)
+    {
+        if (scenario == Session.BaseScenario) return Snapshot;
+        var data = Session.VersionOf(scenario);
+        lock (_lock) return _scenarioSnapshots.GetValue(data, Resolve);
+    }
+
+    internal void OnScenariosChanged() => Cache.Clear();
+
     internal HierarchyIndex IndexOf(Hierarchy hierarchy)
     {
         lock (_lock)

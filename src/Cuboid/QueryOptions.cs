@@ -34,6 +34,9 @@ public sealed record QueryOptions
 
     /// <summary>Pretty (default): measure cells format with the cells' format strings; Raw: plain values.</summary>
     public QueryMode Mode { get; init; } = QueryMode.Pretty;
+
+    /// <summary>The scenario whose data the query reads (<see cref="Session.BaseScenario"/> by default).</summary>
+    public string Scenario { get; init; } = Session.BaseScenario;
 }
 
 /// <summary>How a query's table presents its values, as Atoti's query modes.</summary>

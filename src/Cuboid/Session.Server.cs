@@ -114,8 +114,11 @@ public sealed partial class Session
 public sealed record EndpointRequest(IReadOnlyDictionary<string, string> RouteValues, IReadOnlyDictionary<string, string> Query, string? Body);
 
 /// <summary>A published commit: its data epoch and the tables it changed.</summary>
-public sealed class CommittedEventArgs(long epoch, IReadOnlyList<string> tables) : EventArgs
+public sealed class CommittedEventArgs(long epoch, IReadOnlyList<string> tables, string scenario = Session.BaseScenario) : EventArgs
 {
+    /// <summary>The scenario the commit changed.</summary>
+    public string Scenario { get; } = scenario;
+
     /// <summary>The data version the commit published.</summary>
     public long Epoch { get; } = epoch;
 

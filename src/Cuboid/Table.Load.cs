@@ -7,26 +7,32 @@ namespace Cuboid;
 public sealed partial class Table
 {
     /// <summary>Loads objects: public properties or fields are matched to columns by name.</summary>
-    public LoadReport Load<T>(IEnumerable<T> rows, ErrorHandling errorHandling = ErrorHandling.Fail)
+    public LoadReport Load<T>(IEnumerable<T> rows, ErrorHandling errorHandling = ErrorHandling.Fail) => Load(rows, errorHandling, Session.BaseScenario);
+
+    internal LoadReport Load<T>(IEnumerable<T> rows, ErrorHandling errorHandling, string scenario)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows is CsvLoad csv) return Load(csv);
-        return Commit(RecordSource.Read(rows, Store, $"{typeof(T).Name} rows"), errorHandling);
+        if (rows is CsvLoad csv) return Load(csv, scenario);
+        return Commit(RecordSource.Read(rows, Store, $"{typeof(T).Name} rows"), errorHandling, scenario);
     }
 
     /// <summary>Loads CSV files (a path or a glob) into this table; their header must name every column.</summary>
-    public LoadReport Load(CsvLoad csv)
+    public LoadReport Load(CsvLoad csv) => Load(csv, Session.BaseScenario);
+
+    internal LoadReport Load(CsvLoad csv, string scenario)
     {
         ArgumentNullException.ThrowIfNull(csv);
         var options = csv.Options ?? new CsvOptions();
-        return Load(CsvFiles.Resolve(csv.Path), options);
+        return Load(CsvFiles.Resolve(csv.Path), options, scenario);
     }
 
-    internal LoadReport Load(IReadOnlyList<string> files, CsvOptions options) =>
-        Commit(CsvSource.Read(files, Store, options), options.ErrorHandling);
+    internal LoadReport Load(IReadOnlyList<string> files, CsvOptions options, string scenario = Session.BaseScenario) =>
+        Commit(CsvSource.Read(files, Store, options), options.ErrorHandling, scenario);
 
     /// <summary>Appends rows given as values in column order.</summary>
-    public LoadReport Append(params object?[][] rows)
+    public LoadReport Append(params object?[][] rows) => Append(rows, Session.BaseScenario);
+
+    internal LoadReport Append(object?[][] rows, string scenario)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var batch = new RowBatch(Store.Columns, rows.Length);
@@ -50,31 +56,33 @@ public sealed partial class Table
         }
         var result = new LoadResult { RowsRead = rows.Length };
         result.Batches.Add(batch);
-        return Commit(result, ErrorHandling.Fail);
+        return Commit(result, ErrorHandling.Fail, scenario);
     }
 
     /// <summary>Deletes the rows matching <paramref name="condition"/> (all rows when null); returns how many.</summary>
-    public long Drop(Condition? condition = null) => Session.Commit(context =>
+    public long Drop(Condition? condition = null) => Drop(condition, Session.BaseScenario);
+
+    internal long Drop(Condition? condition, string scenario) => Session.Commit(context =>
     {
         var current = context[Store];
         var filter = condition is null ? null : RowCondition.Compile(condition, OwnTable);
-        var scope = new TableScope(Store, context.Basis);
+        var scope = new TableScope(Store, context.View);
         var masks = new bool[current.Chunks.Length][];
         for (var c = 0; c < current.Chunks.Length && filter is not null; c++)
         {
             masks[c] = new bool[current.Chunks[c].Count];
             filter.Eval(new ChunkView(scope, c), masks[c]);
         }
-        var (version, dropped) = Store.Delete(current, c => masks[c], context.Epoch, context.Timestamp);
+        var (version, dropped) = Store.Delete(current, c => masks[c], context.Epoch, context.Timestamp, context.IsBranch);
         if (dropped > 0) context.Changes[Store] = version;
         return dropped;
-    });
+    }, scenario);
 
     /// <summary>
     /// Commits what a source read, after applying the error handling: Fail rejects the whole
     /// load (the table is untouched), Skip and Log load the rest.
     /// </summary>
-    private LoadReport Commit(LoadResult result, ErrorHandling errorHandling)
+    private LoadReport Commit(LoadResult result, ErrorHandling errorHandling, string scenario)
     {
         if (result.Rejected.Count > 0)
         {
@@ -90,9 +98,9 @@ public sealed partial class Table
         }
         Session.Commit(context =>
         {
-            context.Changes[Store] = Store.Append(context[Store], result.Batches, context.Epoch, context.Timestamp);
+            context.Changes[Store] = Store.Append(context[Store], result.Batches, context.Epoch, context.Timestamp, context.IsBranch);
             return 0;
-        });
+        }, scenario);
         return new LoadReport(result.RowsRead, result.RowsLoaded, result.Rejected);
     }
 

@@ -40,6 +40,9 @@ public sealed partial class Table
 
     internal TableStore Store { get; }
 
+    /// <summary>The table in each scenario of the session (<see cref="Session.CreateScenario"/>).</summary>
+    public TableScenarios Scenarios => new(this);
+
     internal TableVersion Version => Session.Current[Store];
 
     /// <inheritdoc/>

@@ -4,29 +4,30 @@ namespace Cuboid.Aggregation;
 
 /// <summary>
 /// Answers repeated aggregation requests from memory. Entries are keyed by data epoch,
-/// granularity, filter and aggregations, so a commit never serves stale results; entries of
-/// older epochs are dropped when a newer epoch is first seen.
+/// granularity, filter and aggregations, so a commit never serves stale results. The entries of
+/// the few newest epochs are kept (the base and the scenarios being compared each read their
+/// own epoch); older epochs are dropped as newer ones arrive.
 /// </summary>
 internal sealed class AggregateCache
 {
-    private readonly ConcurrentDictionary<string, AggregateResult> _entries = new(StringComparer.Ordinal);
-    private long _epoch = -1;
+    private const int Epochs = 8;
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, AggregateResult>> _byEpoch = new();
 
-    public int Count => _entries.Count;
+    public int Count => _byEpoch.Values.Sum(e => e.Count);
 
     public bool TryGet(long epoch, string key, out AggregateResult result)
     {
         result = null!;
-        return Interlocked.Read(ref _epoch) == epoch && _entries.TryGetValue(key, out result!);
+        return _byEpoch.TryGetValue(epoch, out var entries) && entries.TryGetValue(key, out result!);
     }
 
     public void Put(long epoch, string key, AggregateResult result)
     {
-        var current = Interlocked.Read(ref _epoch);
-        if (epoch < current) return;
-        if (epoch > current && Interlocked.CompareExchange(ref _epoch, epoch, current) == current) _entries.Clear();
-        _entries[key] = result;
+        var entries = _byEpoch.GetOrAdd(epoch, _ => new ConcurrentDictionary<string, AggregateResult>(StringComparer.Ordinal));
+        entries[key] = result;
+        if (_byEpoch.Count <= Epochs) return;
+        foreach (var old in _byEpoch.Keys.Order().Take(_byEpoch.Count - Epochs)) _byEpoch.TryRemove(old, out _);
     }
 
-    public void Clear() => _entries.Clear();
+    public void Clear() => _byEpoch.Clear();
 }

@@ -41,12 +41,15 @@ internal sealed class TableStore
     /// <summary>
     /// Appends validated batches: each batch becomes a chunk (its arrays adopted), and a row whose
     /// key exists already (in the table or earlier in the same load) deletes the older row.
-    /// Nothing here can fail on user data: sources validated every row before.
+    /// Nothing here can fail on user data: sources validated every row before. A scenario's
+    /// version (<paramref name="branch"/>) leaves the key index alone — it maps the base's rows —
+    /// and finds the rows its keys replace by reading the version's key columns.
     /// </summary>
-    public TableVersion Append(TableVersion current, IReadOnlyList<RowBatch> batches, long epoch, long timestamp)
+    public TableVersion Append(TableVersion current, IReadOnlyList<RowBatch> batches, long epoch, long timestamp, bool branch = false)
     {
         var chunks = new List<Chunk>(current.Chunks);
         var deletions = new Dictionary<int, List<int>>();
+        var added = new List<(int Chunk, int First, int End)>();
         foreach (var batch in batches)
         {
             if (batch.Count == 0) continue;
@@ -59,7 +62,8 @@ internal sealed class TableStore
                 ? MergeIntoLast(chunks, data, batch.Count, timestamp)
                 : (chunks.Count, 0);
             if (chunkIndex == chunks.Count) chunks.Add(new Chunk(data, batch.Count, null, 0, timestamp, this));
-            if (_keyIndex is null) continue;
+            added.Add((chunkIndex, first, chunks[chunkIndex].Count));
+            if (_keyIndex is null || branch) continue;
             var chunk = chunks[chunkIndex];
             for (var r = first; r < chunk.Count; r++)
             {
@@ -67,12 +71,39 @@ internal sealed class TableStore
                 if (replaced >= 0) MarkDeleted(deletions, replaced);
             }
         }
+        if (_keyIndex is not null && branch) ReplaceByScan(chunks, added, deletions);
         ApplyDeletions(chunks, deletions, timestamp);
         return new TableVersion([.. chunks], epoch);
     }
 
+    /// <summary>Upserts in a scenario: the new rows' keys (the last occurrence wins) delete the live rows that hold them.</summary>
+    private void ReplaceByScan(List<Chunk> chunks, List<(int Chunk, int First, int End)> added, Dictionary<int, List<int>> deletions)
+    {
+        var incoming = new Dictionary<KeyTuple, int>();
+        var firstNew = new Dictionary<int, int>();   // chunk → first new row in it
+        foreach (var (c, first, end) in added)
+        {
+            firstNew[c] = firstNew.TryGetValue(c, out var known) ? Math.Min(known, first) : first;
+            for (var r = first; r < end; r++)
+            {
+                var key = KeyOf(chunks[c], r);
+                if (incoming.TryGetValue(key, out var earlier)) MarkDeleted(deletions, earlier);
+                incoming[key] = Chunk.RowId(c, r);
+            }
+        }
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            var chunk = chunks[c];
+            var end = firstNew.TryGetValue(c, out var first) ? first : chunk.Count;
+            for (var r = 0; r < end; r++)
+            {
+                if (!chunk.IsDeleted(r) && incoming.ContainsKey(KeyOf(chunk, r))) MarkDeleted(deletions, Chunk.RowId(c, r));
+            }
+        }
+    }
+
     /// <summary>Deletes the rows whose flag in <paramref name="maskOf"/>(chunk) is set (all rows of a chunk when it returns null).</summary>
-    public (TableVersion Version, long Dropped) Delete(TableVersion current, Func<int, bool[]?> maskOf, long epoch, long timestamp)
+    public (TableVersion Version, long Dropped) Delete(TableVersion current, Func<int, bool[]?> maskOf, long epoch, long timestamp, bool branch = false)
     {
         var chunks = new List<Chunk>(current.Chunks);
         var deletions = new Dictionary<int, List<int>>();
@@ -85,7 +116,7 @@ internal sealed class TableStore
             {
                 if (chunk.IsDeleted(r) || (mask is not null && !mask[r])) continue;
                 MarkDeleted(deletions, Chunk.RowId(c, r));
-                _keyIndex?.Remove(KeyOf(chunk, r));
+                if (!branch) _keyIndex?.Remove(KeyOf(chunk, r));
                 dropped++;
             }
         }

@@ -64,7 +64,7 @@ internal sealed partial class QueryExecutor
         _query = query;
         _source = source;
         _select = select;
-        _catalog = new MdxCatalog(cube, cube.Snapshot);
+        _catalog = new MdxCatalog(cube, cube.SnapshotOf(query.Options.Scenario));
     }
 
     private CellSet Run()
