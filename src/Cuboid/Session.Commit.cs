@@ -72,7 +72,7 @@ public sealed partial class Session
         {
             _branches = _branches.SetItem(context.Scenario, next);
         }
-        _log.Write($"commit {next.Epoch} ({context.Scenario}): {string.Join(", ", context.Changes.Select(c => $"{c.Key.Name} ({c.Value.RowCount} rows)"))}");
+        _log.Write($"commit {next.Epoch}{(context.IsBranch ? $" (scenario '{context.Scenario}')" : "")}: {string.Join(", ", context.Changes.Select(c => $"{c.Key.Name} ({c.Value.RowCount} rows)"))}");
         return new CommittedEventArgs(next.Epoch, [.. context.Changes.Keys.Select(t => t.Name)], context.Scenario);
     }
 
