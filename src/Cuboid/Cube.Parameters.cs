@@ -72,6 +72,20 @@ public sealed partial class Cube
         return simulation;
     }
 
+    /// <summary>The Epoch hierarchy (level Branch): the scenarios, side by side in a query. Null until the session has a scenario.</summary>
+    public Hierarchy? EpochHierarchy { get; private set; }
+
+    /// <summary>Adds the slicing Epoch hierarchy over the session's table of scenarios (the base first and by default).</summary>
+    internal void AddEpoch(Table epochs)
+    {
+        if (EpochHierarchy is not null) return;
+        lock (_lock) _parameterTables.Add(epochs);
+        var hierarchy = Hierarchies.Set(("Epoch", "Epoch"), ("Branch", epochs["Branch"]));
+        hierarchy.Levels[0].Order = LevelOrder.Custom(Session.BaseScenario);
+        hierarchy.Slicing = true;
+        EpochHierarchy = hierarchy;
+    }
+
     private static DataType TypeOf(object member, string name) => member switch
     {
         int => DataType.Int,

@@ -34,7 +34,12 @@ public sealed partial class Cube
         var rowFilter = rows is null ? null : LevelFilter.Compile(rows, snapshot, IndexOf, TableOf);
         var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
         AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
-        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter)) { Source = rows, ParameterFilter = parameters };
+        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter))
+        {
+            Source = rows,
+            ParameterFilter = parameters,
+            Scenario = scenario ?? Session.BaseScenario,
+        };
         // Dense measures need the members without facts as cells too.
         var dense = DenseCells.Of(measureList);
         AggregateResult Complete(AggregateResult r) => dense.Count == 0 ? r : DenseCells.Complete(r, dense, filter);
@@ -55,7 +60,8 @@ public sealed partial class Cube
     private Condition? WithSlicingDefaults(CubeSnapshot snapshot, Condition? filter, List<Level> levels)
     {
         var mentioned = levels.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)).ToHashSet();
-        foreach (var hierarchy in Hierarchies.Where(h => h.Slicing && !mentioned.Contains(h)))
+        // Epoch is not sliced by a filter: a query reads its own scenario's data unless it names branches.
+        foreach (var hierarchy in Hierarchies.Where(h => h.Slicing && !mentioned.Contains(h) && h != EpochHierarchy))
         {
             var index = IndexOf(hierarchy);
             Prepare(snapshot, [hierarchy]);
@@ -91,7 +97,7 @@ public sealed partial class Cube
         {
             var index = IndexOf(hierarchy);
             if (index.FactAnchored(snapshot.Graph)) Parallel.For(0, snapshot.Fact.Chunks.Length, c => index.FactChunkCodes(snapshot, c));
-            else index.AnchorCodes(snapshot);
+            else index.AnchorCodes(hierarchy == EpochHierarchy ? Snapshot : snapshot);   // the scenarios are listed in the base's data
         }
     }
 

@@ -29,6 +29,7 @@ public sealed partial class Session
             if (_cubes.ContainsKey(name)) throw new ArgumentException($"The session already has a cube named '{name}'.", nameof(name));
             cube.Refresh(_current);
             _cubes.Add(name, cube);
+            if (_epochTable is not null) cube.AddEpoch(_epochTable);
         }
         return cube;
     }

@@ -19,9 +19,31 @@ public sealed partial class Session
             if (name == BaseScenario || _branches.ContainsKey(name)) throw new ArgumentException($"Scenario '{name}' exists already.", nameof(name));
             _branches = _branches.Add(name, VersionOf(origin));
         }
+        EpochTable().Append([[name]]);
         _log.Write($"scenario '{name}' created from '{origin}'");
         foreach (var cube in _cubes.Values) cube.OnScenariosChanged();
     }
+
+    /// <summary>
+    /// The table of scenario names the cubes' Epoch hierarchies read (made with the first scenario):
+    /// a parameter table, joined to no fact — the branches' own data is what differs.
+    /// </summary>
+    internal Table EpochTable()
+    {
+        lock (_writeLock)
+        {
+            if (_epochTable is not null) return _epochTable;
+            _epochTable = CreateTable(EpochTableName, new Dictionary<string, DataType> { ["Branch"] = DataType.String }, keys: ["Branch"]);
+            _epochTable.Append([[BaseScenario]]);
+            foreach (var cube in _cubes.Values) cube.AddEpoch(_epochTable);
+            return _epochTable;
+        }
+    }
+
+    private Table? _epochTable;
+
+    /// <summary>The name of the table of scenarios.</summary>
+    internal const string EpochTableName = "Epoch";
 
     /// <summary>Deletes a scenario; what only it referenced is freed once no query reads it.</summary>
     public void DeleteScenario(string name)
@@ -32,6 +54,7 @@ public sealed partial class Session
             if (!_branches.ContainsKey(name)) throw new KeyNotFoundException($"Session '{Name}' has no scenario '{name}'. Its scenarios: {string.Join(", ", Scenarios)}.");
             _branches = _branches.Remove(name);
         }
+        EpochTable().Drop(EpochTable()["Branch"] == name);
         _log.Write($"scenario '{name}' deleted");
         foreach (var cube in _cubes.Values) cube.OnScenariosChanged();
     }

@@ -27,6 +27,22 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>Conditions on parameter hierarchies: they keep members of those hierarchies, not fact rows.</summary>
     public Condition? ParameterFilter { get; init; }
 
+    /// <summary>The scenario whose data <see cref="Snapshot"/> is.</summary>
+    public string Scenario { get; init; } = Session.BaseScenario;
+
+    /// <summary>The same question on another scenario's data (the filter compiled again for its snapshot).</summary>
+    public Aggregator ForScenario(string scenario)
+    {
+        if (scenario == Scenario) return this;
+        if (filter is not null && Source is null)
+        {
+            throw new NotSupportedException("This query's filter cannot be applied to another scenario's data; filter with conditions on levels.");
+        }
+        var other = cube.SnapshotOf(scenario);
+        var compiled = Source is null ? null : LevelFilter.Compile(Source, other, cube.IndexOf, cube.TableOf);
+        return new Aggregator(cube, other, compiled, filterKey) { Cancellation = Cancellation, Source = Source, ParameterFilter = ParameterFilter, Scenario = scenario };
+    }
+
     /// <summary>
     /// The same aggregator without the filter's conditions on <paramref name="hierarchy"/> (the
     /// parts of a top-level AND that only name its levels): for measures that ignore the query's
@@ -38,10 +54,10 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         var parts = Source is AndCondition and ? and.Operands : [Source];
         var kept = parts.Where(p => !p.Subjects().All(s => s is Level l && l.Hierarchy == hierarchy)).ToList();
         if (kept.Count == parts.Count) return this;
-        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, ParameterFilter is null ? "" : "&" + Expressions.ExpressionKey.Of(ParameterFilter)) { Cancellation = Cancellation, ParameterFilter = ParameterFilter };
+        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, ParameterFilter is null ? "" : "&" + Expressions.ExpressionKey.Of(ParameterFilter)) { Cancellation = Cancellation, ParameterFilter = ParameterFilter, Scenario = Scenario };
         var rest = kept.Count == 1 ? kept[0] : new AndCondition(kept);
         var (compiled, key) = cube.CompileLevelFilter(snapshot, rest);
-        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest, ParameterFilter = ParameterFilter };
+        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest, ParameterFilter = ParameterFilter, Scenario = Scenario };
     }
 
     /// <summary>The same aggregator with <paramref name="condition"/> (on levels) added to its filter.</summary>
@@ -54,6 +70,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
                 Cancellation = Cancellation,
                 Source = Source,
                 ParameterFilter = ParameterFilter is null ? condition : new AndCondition([ParameterFilter, condition]),
+                Scenario = Scenario,
             };
         }
         var (extra, key) = cube.CompileLevelFilter(snapshot, condition);
@@ -62,6 +79,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             Cancellation = Cancellation,
             Source = Source is null ? null : new AndCondition([Source, condition]),
             ParameterFilter = ParameterFilter,
+            Scenario = Scenario,
         };
     }
 
@@ -75,7 +93,20 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             return hit;
         }
         AggregateResult result;
-        if (levels.Any(l => l.Hierarchy.IsParameter))
+        var epoch = cube.EpochHierarchy;
+        var branches = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == epoch);
+        if (branches >= 0)
+        {
+            // Not cached here: each scenario's part is cached under its own data's epoch.
+            var sideBySide = SideBySide(levels, branches, leaves);
+            Trace.Add(sideBySide);
+            return sideBySide;
+        }
+        if (epoch is not null && ParameterFilter is not null && OnlyBranch(epoch) is { } only && only != Scenario)
+        {
+            return ForScenario(only).Get(levels, leaves);   // the filter keeps one other scenario: its data answers
+        }
+        else if (levels.Any(l => l.Hierarchy.IsParameter))
         {
             result = ParameterMembers.Expand(Get([.. levels.Where(l => !l.Hierarchy.IsParameter)], leaves), levels, cube, snapshot, ParameterFilter);
         }
@@ -92,6 +123,51 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         cube.Cache.Put(snapshot.Epoch, key, result);
         Trace.Add(result);
         return result;
+    }
+
+    /// <summary>The Epoch level on a request: each scenario the filter keeps answers from its own data, one result after the other.</summary>
+    private AggregateResult SideBySide(LevelRef[] levels, int position, AggregateSpec[] leaves)
+    {
+        var epoch = levels[position];
+        cube.Prepare(snapshot, [epoch.Hierarchy.Hierarchy]);
+        var level = epoch.Hierarchy.Hierarchy.Levels[0];
+        LevelRef[] rest = [.. levels.Where((_, i) => i != position)];
+        var scenarios = cube.Session.Scenarios;
+        var parts = ParameterMembers.Kept(epoch, ParameterFilter)
+            .Select(code => (Code: code, Name: (string)level.Source.ValueOf(epoch.Hierarchy.Members.Key(0, code))!))
+            .Where(b => scenarios.Contains(b.Name))   // a deleted scenario stays a member, without data
+            .Select(b => (b.Code, Result: ForScenario(b.Name).Get(rest, leaves)))
+            .ToList();
+        var n = parts.Sum(p => p.Result.CellCount);
+        var codes = levels.Select(_ => new int[n]).ToArray();
+        var offset = 0;
+        foreach (var (code, part) in parts)
+        {
+            for (var l = 0; l < levels.Length; l++)
+            {
+                if (l == position) Array.Fill(codes[l], code, offset, part.CellCount);
+                else Array.Copy(part.Codes[l < position ? l : l - 1], 0, codes[l], offset, part.CellCount);
+            }
+            offset += part.CellCount;
+        }
+        var merged = leaves.Select(spec =>
+        {
+            var pieces = parts.Select(p => p.Result.Leaf(spec)).ToList();
+            return new LeafValues(spec,
+                pieces.All(x => x.Values.Length == 0) ? [] : [.. pieces.SelectMany(x => x.Values)],
+                [.. pieces.SelectMany(x => x.Counts)],
+                pieces.All(x => x.Vectors.Length == 0) ? null : [.. pieces.SelectMany(x => x.Vectors)]);
+        }).ToArray();
+        return new AggregateResult(levels, codes, merged, TimeSpan.FromTicks(parts.Sum(p => p.Result.Elapsed.Ticks)), parts.Count == 0 ? "scan" : parts[0].Result.Source);
+    }
+
+    /// <summary>The one scenario the parameter filter keeps, if it keeps exactly one.</summary>
+    private string? OnlyBranch(Hierarchy epoch)
+    {
+        var index = cube.IndexOf(epoch);
+        cube.Prepare(snapshot, [epoch]);
+        var kept = ParameterMembers.Kept(new LevelRef(index, 0), ParameterFilter);
+        return kept.Length == 1 ? (string?)epoch.Levels[0].Source.ValueOf(index.Members.Key(0, kept[0])) : null;
     }
 
     /// <summary>Each coarse level is a level of the same hierarchy at the same or a smaller depth in the finer result.</summary>

@@ -119,4 +119,41 @@ public sealed class ScenarioTests
         Assert.Equal(baseVersion.Chunks.Length, shared.Count);   // every base chunk's columns are shared
         Assert.InRange((newData + newMasks) / (double)total, 0.005, 0.02);
     }
+
+    [Fact]
+    public void TheEpochHierarchyPutsScenariosSideBySide()
+    {
+        var (session, sales, cube) = Build();
+        using var _ = session;
+        Assert.Null(cube.EpochHierarchy);   // no scenario yet: no Epoch hierarchy
+        session.CreateScenario("Promo");
+        sales.Scenarios["Promo"].Load([new Sale(0, "Paris", 100), new Sale(10, "Lyon", 5)]);
+        var (l, m) = (cube.Levels, cube.Measures);
+        var branch = l["Branch"];
+        Assert.Same(cube.EpochHierarchy, branch.Hierarchy);
+        m["Versus base"] = m["Amount"] - Fn.At(m["Amount"], branch, "Base");
+
+        var result = cube.Query([m["Amount"], m["Versus base"]], levels: [branch, l["Shop"]]);
+        Assert.Equal(["Base", "Base", "Promo", "Promo"], result.Column("Branch").Values.Cast<string>());
+        Assert.Equal(["Lyon", "Paris", "Lyon", "Paris"], result.Column("Shop").Values.Cast<string>());
+        // Base: Lyon 39, Paris 36. Promo: Lyon 44, Paris 126.
+        Assert.Equal([39.0, 36.0, 44.0, 126.0], result.Column("Amount").Values.Cast<double?>());
+        Assert.Equal([0.0, 0.0, 5.0, 90.0], result.Column("Versus base").Values.Cast<double?>());
+
+        // Without the level: the query's own scenario, or the one a filter keeps.
+        Assert.Equal(75.0, cube.Query([m["Amount"]]).Column("Amount").GetDouble(0));
+        Assert.Equal(170.0, cube.Query([m["Amount"]], filter: branch == "Promo").Column("Amount").GetDouble(0));
+        Assert.Equal(170.0, cube.Query([m["Amount"]], scenario: "Promo").Column("Amount").GetDouble(0));
+
+        // MDX: the branches on an axis, a branch in the slicer, and the scenario's default member.
+        var byBranch = session.QueryMdx("SELECT {[Measures].[Amount], [Measures].[Versus base]} ON 0, [Epoch].[Epoch].[Branch].Members ON 1 FROM [Sales]").CellSet!;
+        Assert.Equal([75.0, 0.0, 170.0, 95.0], byBranch.Cells.Select(c => (double?)c.Value));
+        var sliced = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0, [Sales].[Shop].[Shop].Members ON 1 FROM [Sales] WHERE [Epoch].[Epoch].[Promo]").CellSet!;
+        Assert.Equal([44.0, 126.0], sliced.Cells.Select(c => (double?)c.Value));
+        var asPromo = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0 FROM [Sales]", new QueryOptions { Scenario = "Promo" }).CellSet!;
+        Assert.Equal(170.0, asPromo.Cells[0].Value);
+
+        session.DeleteScenario("Promo");
+        Assert.Equal(["Base"], cube.Query([m["Amount"]], levels: [branch]).Column("Branch").Values.Cast<string>());
+    }
 }

@@ -12,7 +12,7 @@ namespace Cuboid.Mdx.Execution;
 /// </summary>
 internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = null)
 {
-    private readonly Dictionary<ShapeKey, Shape> _shapes = [];
+    private readonly Dictionary<(string Scenario, ShapeKey Key), Shape> _shapes = [];
 
     /// <summary>True when some cell of this round was not loaded yet.</summary>
     public bool Missed { get; private set; }
@@ -30,18 +30,24 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         Span<int> ordinals = stackalloc int[coordinates.Length];
         var n = 0;
         var shapeKey = default(ShapeKey);
+        var scenario = aggregator?.Scenario ?? Session.BaseScenario;
         for (var i = 0; i < coordinates.Length; i++)
         {
             var member = coordinates[i];
             if (member.Kind != MemberKind.Regular) continue;
+            if (member.Hierarchy.Model is { } model && model == model.Cube.EpochHierarchy)
+            {
+                scenario = member.Name;   // a branch: its own data answers, the Epoch level is not grouped by
+                continue;
+            }
             ordinals[n++] = i;
             shapeKey = shapeKey.With(member.Hierarchy.Ordinal, member.Depth);
         }
-        if (!_shapes.TryGetValue(shapeKey, out var shape))
+        if (!_shapes.TryGetValue((scenario, shapeKey), out var shape))
         {
             var refs = new LevelRef[n];
             for (var i = 0; i < n; i++) refs[i] = new LevelRef(coordinates[ordinals[i]].Hierarchy.Index!, coordinates[ordinals[i]].Depth);
-            _shapes[shapeKey] = shape = new Shape(refs);
+            _shapes[(scenario, shapeKey)] = shape = new Shape(refs, scenario);
         }
         if (!shape.Values.TryGetValue(measure, out var values))
         {
@@ -98,11 +104,14 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
     }
 
     private static bool Covers(Shape finer, Shape coarser) =>
-        coarser.Levels.All(c => finer.Levels.Any(f => f.Hierarchy == c.Hierarchy && f.Depth >= c.Depth));
+        finer.Scenario == coarser.Scenario && coarser.Levels.All(c => finer.Levels.Any(f => f.Hierarchy == c.Hierarchy && f.Depth >= c.Depth));
 
-    internal sealed class Shape(LevelRef[] levels)
+    internal sealed class Shape(LevelRef[] levels, string scenario)
     {
         public LevelRef[] Levels { get; } = levels;
+
+        /// <summary>The scenario whose data the shape's cells are.</summary>
+        public string Scenario { get; } = scenario;
         public HashSet<Measure> Pending { get; } = [];
         public Dictionary<Measure, Results.CellValues> Values { get; } = [];
         public Dictionary<long, int> Cells { get; } = [];
@@ -114,6 +123,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         /// <summary>Loads the shape's measures; <paramref name="query"/> records the request for the plan of round <paramref name="round"/>.</summary>
         public void Load(Aggregator aggregator, AggregateResult? finer, QueryContext? query = null, int round = 0)
         {
+            aggregator = aggregator.ForScenario(Scenario);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var measures = Values.Keys.Concat(Pending).Distinct().ToList();
             var calcs = measures.Select(m => MeasureCalc.Compile(m)).ToArray();

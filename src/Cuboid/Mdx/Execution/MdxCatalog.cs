@@ -10,16 +10,25 @@ namespace Cuboid.Mdx.Execution;
 /// </summary>
 internal sealed class MdxCatalog
 {
-    public MdxCatalog(Cube cube, CubeSnapshot snapshot)
+    public MdxCatalog(Cube cube, CubeSnapshot snapshot, string scenario = Session.BaseScenario)
     {
         Cube = cube;
         Snapshot = snapshot;
+        Scenario = scenario;
         cube.PrepareAll(snapshot);   // members are navigated from the hierarchy indexes, which must be complete for this snapshot
         Measures = new MdxHierarchy(0, [.. cube.Measures.Where(m => m.Visible)]);
         var hierarchies = new List<MdxHierarchy> { Measures };
         foreach (var h in cube.Hierarchies) hierarchies.Add(new MdxHierarchy(hierarchies.Count, h, cube.IndexOf(h), snapshot));
         Hierarchies = hierarchies;
+        // The Epoch hierarchy's default member is the scenario the query reads.
+        if (hierarchies.FirstOrDefault(h => h.Model is not null && h.Model == cube.EpochHierarchy) is { } epoch)
+        {
+            epoch.DefaultOverride = epoch.MembersAt(0).FirstOrDefault(m => m.Name == scenario);
+        }
     }
+
+    /// <summary>The scenario whose data the query reads.</summary>
+    public string Scenario { get; }
 
     public Cube Cube { get; }
     public CubeSnapshot Snapshot { get; }

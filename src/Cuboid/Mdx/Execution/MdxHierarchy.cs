@@ -85,7 +85,10 @@ internal sealed class MdxHierarchy
     public MdxLevel LevelAt(int depth) => Levels[HasAll ? depth + 1 : depth];
 
     /// <summary>All, or the first member of the top level for a hierarchy without All; the first measure for the measures.</summary>
-    public MdxMember? DefaultMember => IsMeasures ? MeasureMembers.FirstOrDefault() : AllMember ?? MembersAt(0).FirstOrDefault();
+    public MdxMember? DefaultMember => IsMeasures ? MeasureMembers.FirstOrDefault() : DefaultOverride ?? AllMember ?? MembersAt(0).FirstOrDefault();
+
+    /// <summary>A default member other than the usual one (the Epoch hierarchy's: the query's scenario).</summary>
+    public MdxMember? DefaultOverride { get; set; }
 
     /// <summary>The members of a model depth in hierarchical order.</summary>
     public List<MdxMember> MembersAt(int depth)

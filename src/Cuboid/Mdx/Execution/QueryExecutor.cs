@@ -64,7 +64,7 @@ internal sealed partial class QueryExecutor
         _query = query;
         _source = source;
         _select = select;
-        _catalog = new MdxCatalog(cube, cube.SnapshotOf(query.Options.Scenario));
+        _catalog = new MdxCatalog(cube, cube.SnapshotOf(query.Options.Scenario), query.Options.Scenario);
     }
 
     private CellSet Run()
@@ -92,7 +92,13 @@ internal sealed partial class QueryExecutor
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
         var (filter, filterKey) = SlicerFilter(slicerSet);
         _query.SetFilter(slicerSet);
-        var reader = new CellReader(new Aggregator(_cube, _catalog.Snapshot, filter, filterKey) { Cancellation = _query.Cancellation }, _query);
+        var aggregator = new Aggregator(_cube, _catalog.Snapshot, filter, filterKey)
+        {
+            Cancellation = _query.Cancellation,
+            Scenario = _catalog.Scenario,
+            Source = SlicerSource(slicerSet),
+        };
+        var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);
         return (baseContext.With(slicerTuple), slicerTuple, filter, reader, new Evaluator(_catalog, reader, _source, _namedSets));
     }
@@ -165,6 +171,22 @@ internal sealed partial class QueryExecutor
         if (set is null) return (null, "");
         var tuples = set.Tuples.Select(t => (RowCondition)new AndRowCondition([.. t.Select(MemberCondition)])).ToArray();
         return (new OrRowCondition(tuples), string.Join(",", set.Tuples.Select(t => string.Join("", t.Select(m => m.UniqueName)))));
+    }
+
+    /// <summary>The slicer set as a condition on levels, so that other scenarios' data can be filtered the same way (null when a tuple holds no member of a level).</summary>
+    private static Condition? SlicerSource(MdxSet? set)
+    {
+        if (set is null) return null;
+        var tuples = new List<Condition>();
+        foreach (var tuple in set.Tuples)
+        {
+            var parts = tuple.Where(m => m.Kind == MemberKind.Regular && !m.Hierarchy.Index!.IsParameter)
+                .SelectMany(m => Enumerable.Range(0, m.Depth + 1).Select(d => (Condition)(m.Hierarchy.Model!.Levels[d] == m.Hierarchy.Model.Levels[d].Source.ValueOf(m.Hierarchy.Index!.Members.Key(d, m.Hierarchy.Index.Members.Ancestor(m.Depth, m.Code, d))))))
+                .ToList();
+            if (parts.Count == 0) return null;
+            tuples.Add(parts.Count == 1 ? parts[0] : new AndCondition(parts));
+        }
+        return tuples.Count == 1 ? tuples[0] : new OrCondition(tuples);
     }
 
     private RowCondition MemberCondition(MdxMember member)
