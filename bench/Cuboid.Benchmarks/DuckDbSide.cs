@@ -108,6 +108,21 @@ internal sealed class DuckDbSide : IEngineSide
         Execute("SET threads = 2");
     }
 
+    /// <summary>Appends sales rows (sale_id, date, store_id, product_id, customer_id, quantity, unit_price, discount, cost) with DuckDB's appender, in one transaction.</summary>
+    public void AppendSales(IReadOnlyList<object?[]> rows)
+    {
+        using (var appender = Connection.CreateAppender("sales"))
+        {
+            foreach (var row in rows)
+            {
+                appender.CreateRow()
+                    .AppendValue((long)row[0]!).AppendValue((DateOnly)row[1]!).AppendValue((int)row[2]!).AppendValue((int)row[3]!).AppendValue((int)row[4]!)
+                    .AppendValue((int)row[5]!).AppendValue((double)row[6]!).AppendValue((double)row[7]!).AppendValue((double)row[8]!)
+                    .EndRow();
+            }
+        }
+    }
+
     private void Execute(string sql)
     {
         using var cmd = Connection.CreateCommand();

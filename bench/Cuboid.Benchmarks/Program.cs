@@ -13,6 +13,7 @@ using Cuboid.Samples;
 //                C1: concurrent clients posting Q4 to /api/mdx; --cold: one cube per client, cache cleared before each request
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
 //   var          [--trades 10000] [--scenarios 500] [--reps 7]   V1: VaR (quantile of summed P&L vectors) by desk and book, with DuckDB
+//   updates      [--rows 10M] [--reps 7]   U1: commit 10,000 rows then Q2, with DuckDB; S1: creating a scenario
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -43,6 +44,10 @@ switch (command)
     case "measures":
         return MeasuresBench.Run(DataSet.Ensure(dataDir, rows, seed),
             reps: opts.TryGetValue("reps", out var mr) ? int.Parse(mr, CultureInfo.InvariantCulture) : 7, Console.Out);
+
+    case "updates":
+        return UpdatesBench.Run(DataSet.Ensure(dataDir, rows, seed),
+            reps: opts.TryGetValue("reps", out var ur) ? int.Parse(ur, CultureInfo.InvariantCulture) : 7, Console.Out);
 
     case "var":
         return VarBench.Run(

@@ -12,6 +12,16 @@ internal sealed class AggregateCache
 {
     private const int Epochs = 8;
     private readonly ConcurrentDictionary<long, ConcurrentDictionary<string, AggregateResult>> _byEpoch = new();
+    private readonly ConcurrentDictionary<string, (Model.CubeSnapshot Snapshot, AggregateResult Result)> _latest = new(StringComparer.Ordinal);
+
+    /// <summary>The last scanned result for a request, with the data it was computed on: a commit can update it rather than scan again.</summary>
+    public (Model.CubeSnapshot Snapshot, AggregateResult Result)? Latest(string key) => _latest.TryGetValue(key, out var found) ? found : null;
+
+    public void PutLatest(string key, Model.CubeSnapshot snapshot, AggregateResult result)
+    {
+        if (_latest.TryGetValue(key, out var known) && known.Snapshot.Epoch > snapshot.Epoch) return;
+        _latest[key] = (snapshot, result);
+    }
 
     public int Count => _byEpoch.Values.Sum(e => e.Count);
 
@@ -29,5 +39,9 @@ internal sealed class AggregateCache
         foreach (var old in _byEpoch.Keys.Order().Take(_byEpoch.Count - Epochs)) _byEpoch.TryRemove(old, out _);
     }
 
-    public void Clear() => _byEpoch.Clear();
+    public void Clear()
+    {
+        _byEpoch.Clear();
+        _latest.Clear();
+    }
 }

@@ -27,6 +27,11 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>Conditions on parameter hierarchies: they keep members of those hierarchies, not fact rows.</summary>
     public Condition? ParameterFilter { get; init; }
 
+    /// <summary>The filter compiled for an older snapshot (to take out what a commit replaced), or null when it cannot be.</summary>
+    private Func<CubeSnapshot, RowCondition?>? OldFilter => filter is null ? _ => null
+        : Source is null ? null
+        : old => LevelFilter.Compile(Source, old, cube.IndexOf, cube.TableOf);
+
     /// <summary>The scenario whose data <see cref="Snapshot"/> is.</summary>
     public string Scenario { get; init; } = Session.BaseScenario;
 
@@ -118,7 +123,11 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         {
             // Measures may ask for levels the query did not name (origin scopes): their members must be known before the plan sizes its cells.
             cube.Prepare(snapshot, levels.Select(l => l.Hierarchy.Hierarchy));
-            result = ScanKernel.Run(new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf), Cancellation);
+            var plan = new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf);
+            var latestKey = $"{Scenario}|{key}";
+            result = (cube.Cache.Latest(latestKey) is { } prior ? IncrementalAggregation.Update(prior.Snapshot, prior.Result, plan, OldFilter, Cancellation) : null)
+                ?? ScanKernel.Run(plan, Cancellation);
+            cube.Cache.PutLatest(latestKey, snapshot, result);
         }
         cube.Cache.Put(snapshot.Epoch, key, result);
         Trace.Add(result);

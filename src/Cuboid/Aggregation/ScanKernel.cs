@@ -15,10 +15,12 @@ namespace Cuboid.Aggregation;
 internal static class ScanKernel
 {
     /// <summary>Runs the scan; <paramref name="cancellation"/> is looked at between chunks only, and throws OperationCanceledException.</summary>
-    public static AggregateResult Run(ScanPlan plan, CancellationToken cancellation = default)
+    public static AggregateResult Run(ScanPlan plan, CancellationToken cancellation = default, int[]? only = null)
     {
         var watch = Stopwatch.StartNew();
-        var chunks = plan.Snapshot.Fact.Chunks.Length;
+        // All the fact chunks, or only some (an incremental update after a commit).
+        only ??= [.. Enumerable.Range(0, plan.Snapshot.Fact.Chunks.Length)];
+        var chunks = only.Length;
         // One worker per core, each with its own accumulators, over a fixed stripe of chunks
         // (w, w + W, w + 2W…) merged in worker order: the same query on the same data adds its
         // doubles in the same order every time, so results are reproducible to the last bit.
@@ -29,7 +31,7 @@ internal static class ScanKernel
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, w =>
             {
                 var acc = new Accumulators(plan);
-                for (var chunk = w; chunk < chunks && !cancellation.IsCancellationRequested; chunk += workers) ScanChunk(plan, chunk, acc);
+                for (var i = w; i < chunks && !cancellation.IsCancellationRequested; i += workers) ScanChunk(plan, only[i], acc);
                 partials[w] = acc;
             });
         }
