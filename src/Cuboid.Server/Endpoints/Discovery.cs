@@ -13,7 +13,7 @@ internal sealed record MembersJson(int Total, IReadOnlyList<MemberRefJson> Membe
 
 internal sealed record MemberRefJson(string UniqueName, string Name, string Caption);
 
-/// <summary>GET /api/health, /api/cubes, /api/cubes/{cube} and /api/cubes/{cube}/members.</summary>
+/// <summary>GET /api/health, /api/scenarios, /api/cubes, /api/cubes/{cube} and /api/cubes/{cube}/members.</summary>
 internal static class Discovery
 {
     private const int MaxLimit = 10_000;
@@ -22,6 +22,9 @@ internal static class Discovery
     {
         app.MapGet("/api/health", (Session session) =>
             HttpResults.Json(new { session = session.Name, ready = session.Ready, cubes = session.Cubes.Keys.Order(StringComparer.Ordinal).ToArray() }, ServerJson.Options));
+
+        app.MapGet("/api/scenarios", (Session session) =>
+            HttpResults.Json(session.Scenarios.Select(name => new { name }).ToArray(), ServerJson.Options));
 
         app.MapGet("/api/cubes", (Session session) =>
             HttpResults.Json(session.Cubes.Keys.Order(StringComparer.Ordinal).Select(name => new { name }).ToArray(), ServerJson.Options));

@@ -9,13 +9,14 @@ using Microsoft.AspNetCore.Routing;
 namespace Cuboid.Server.Endpoints;
 
 /// <summary>The body of the MDX endpoints.</summary>
-internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells)
+internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells, string? Scenario)
 {
     [JsonIgnore]
     public QueryOptions Options => new()
     {
         Timeout = TimeSpan.FromMilliseconds(TimeoutMs ?? 30_000),
         MaxResultCells = MaxCells ?? 1_000_000,
+        Scenario = string.IsNullOrEmpty(Scenario) ? Session.BaseScenario : Scenario,
     };
 }
 

@@ -26,6 +26,10 @@ internal sealed class ErrorMiddleware(RequestDelegate next)
         {
             await Problems.Mdx(error).ExecuteAsync(context);
         }
+        catch (KeyNotFoundException error) when (!context.Response.HasStarted)
+        {
+            await Problems.NotFound(error.Message).ExecuteAsync(context);   // an unknown scenario, cube or measure, named in the message
+        }
         catch (BodyTooLargeException) when (!context.Response.HasStarted)
         {
             await Problems.TooLarge().ExecuteAsync(context);

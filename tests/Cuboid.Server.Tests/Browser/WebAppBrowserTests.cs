@@ -8,8 +8,8 @@ namespace Cuboid.Server.Tests.Browser;
 /// <summary>
 /// Drives the built web app in Debian's headless chromium (Playwright) against a served retail cube:
 /// builds a pivot by drag and drop, checks its numbers against <see cref="Cube.Query"/>, expands a
-/// member, switches to a chart, defines a calculated measure, filters, saves the dashboard and opens it
-/// again from the home page.
+/// member, switches to a chart, defines a calculated measure, reads a scenario, filters, saves the
+/// dashboard and opens it again from the home page.
 /// With CUBOID_SCREENSHOTS set, writes the main views to docs/screenshots/.
 /// </summary>
 public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
@@ -140,6 +140,20 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
             await Expect(page.GetByTestId("pivot-table").GetByTestId($"pivot-cell-{r}-1")).ToHaveTextAsync(expected.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture));
         }
         await page.GetByTestId("zone-remove-values-1").ClickAsync();
+        await ExpectPivotAsync(page, byRegion);
+
+        // A scenario made on the server (fewer stores), chosen in the top bar: the pivot reads its data.
+        served.Session.CreateScenario("Fewer stores");
+        var salesTable = served.Session.Tables["Sales"];
+        salesTable.Scenarios["Fewer stores"].Drop(salesTable["store_id"] < 200);
+        var picker = page.GetByTestId("scenario-picker");
+        await picker.FocusAsync();
+        await Expect(picker.Locator("option", new LocatorLocatorOptions { HasText = "Fewer stores" })).ToHaveCountAsync(1);
+        await picker.SelectOptionAsync("Fewer stores");
+        var fewer = Expected(cube.Query([revenue], [region], scenario: "Fewer stores"));
+        Assert.NotEqual(byRegion.Select(r => r.Value), fewer.Select(r => r.Value));
+        await ExpectPivotAsync(page, fewer);
+        await picker.SelectOptionAsync("Base");
         await ExpectPivotAsync(page, byRegion);
 
         // A dashboard filter on one category, chosen in the member picker.

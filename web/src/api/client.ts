@@ -48,6 +48,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   cubes: () => json<CubeSummary[]>("/api/cubes"),
+  scenarios: () => json<{ name: string }[]>("/api/scenarios"),
   cube: (cube: string) => json<CubeModel>(`/api/cubes/${enc(cube)}`),
   members: (cube: string, level: string, search = "", offset = 0, limit = 100) =>
     json<MembersPage>(

@@ -17,6 +17,7 @@ import {
   removeWidget,
   resizeWidget,
   updateWidget,
+  BASE_SCENARIO,
   type Dashboard,
 } from "./model";
 import { PageTabs } from "./PageTabs";
@@ -34,6 +35,15 @@ export function DashboardView({ id }: { id?: string }) {
   const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[] | undefined>>({});
   const { cubes, error: cubesError } = useCubeList();
   const [cube, setCube] = useState("");
+  const [scenarios, setScenarios] = useState<string[]>([BASE_SCENARIO]);
+  // Scenarios come and go on the server: the list is read again whenever the picker is opened.
+  const loadScenarios = useCallback(() => {
+    api.scenarios().then(
+      (list) => setScenarios(list.map((s) => s.name)),
+      () => setScenarios([BASE_SCENARIO]),
+    );
+  }, []);
+  useEffect(loadScenarios, [loadScenarios]);
 
   useEffect(() => {
     if (!id) return;
@@ -135,6 +145,21 @@ export function DashboardView({ id }: { id?: string }) {
           value={dashboard.folder}
           onChange={(e) => history.set({ ...dashboard, folder: e.target.value || "/" }, false)}
         />
+        <select
+          className="scenario-picker"
+          data-testid="scenario-picker"
+          title="Scenario: the data the widgets read"
+          value={dashboard.scenario ?? BASE_SCENARIO}
+          onFocus={loadScenarios}
+          onMouseDown={loadScenarios}
+          onChange={(e) => history.set({ ...dashboard, scenario: e.target.value })}
+        >
+          {[...new Set([...scenarios, dashboard.scenario ?? BASE_SCENARIO])].map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
         <button data-testid="undo" onClick={history.undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">
           ↶
         </button>

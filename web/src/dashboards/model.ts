@@ -24,6 +24,20 @@ export interface Dashboard {
   filters: FilterSpec[];
   /** Measures defined in the web app, saved with the dashboard. */
   calculatedMeasures: CalculatedMeasure[];
+  /** The scenario the widgets read (the base one when absent). */
+  scenario?: string;
+}
+
+export const BASE_SCENARIO = "Base";
+
+/** A scenario as a slicer on the cube's Epoch hierarchy: the widgets' queries read that branch's data. */
+export function scenarioFilter(scenario: string): FilterSpec {
+  return {
+    kind: "members",
+    hierarchy: "[Epoch].[Epoch]",
+    level: "[Epoch].[Epoch].[Branch]",
+    members: [{ uniqueName: "[Epoch].[Epoch].[" + scenario.replaceAll("]", "]]") + "]", caption: scenario }],
+  };
 }
 
 export const DEFAULT_TILE: TileLayout = { w: 6, h: 5 };
@@ -90,7 +104,8 @@ export function removePage(d: Dashboard, pageId: string): Dashboard {
 
 /** The filters a widget's query gets from its dashboard and page. */
 export function inheritedFilters(d: Dashboard, pageId: string): FilterSpec[] {
-  return [...d.filters, ...(d.pages.find((p) => p.id === pageId)?.filters ?? [])];
+  const scenario = d.scenario && d.scenario !== BASE_SCENARIO ? [scenarioFilter(d.scenario)] : [];
+  return [...scenario, ...d.filters, ...(d.pages.find((p) => p.id === pageId)?.filters ?? [])];
 }
 
 /** Adds a calculated measure, or replaces the one of that cube with that name. */
@@ -113,6 +128,7 @@ export function parseDashboard(id: string, name: string, folder: string, body: u
     folder: folder || "/",
     filters: Array.isArray(b.filters) ? b.filters : [],
     calculatedMeasures: Array.isArray(b.calculatedMeasures) ? b.calculatedMeasures : [],
+    ...(typeof b.scenario === "string" ? { scenario: b.scenario } : {}),
     pages: pages.map((p) => ({ ...newPage(p.name ?? "Page"), ...p, layout: p.layout ?? {}, filters: p.filters ?? [], widgets: p.widgets ?? [] })),
   };
 }

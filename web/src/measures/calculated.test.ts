@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildQuery } from "../mdx/buildQuery";
 import { salesCube, widget } from "../test/fixtures";
-import { parseDashboard, defineCalculated, newDashboard, removeCalculated } from "../dashboards/model";
+import { parseDashboard, defineCalculated, inheritedFilters, newDashboard, removeCalculated } from "../dashboards/model";
 import { uniqueNameOf, validate, withMembers, type CalculatedMeasure } from "./calculated";
 
 const margin: CalculatedMeasure = {
@@ -74,3 +74,16 @@ describe("calculated measures", () => {
     expect(removeCalculated(d, "Sales", "Margin").calculatedMeasures).toEqual([]);
   });
 });
+
+describe("the dashboard's scenario", () => {
+  it("slices every widget's query on the Epoch hierarchy, and is saved with the dashboard", () => {
+    const d = { ...newDashboard(), scenario: "What ]if" };
+    const filters = inheritedFilters(d, d.pages[0].id);
+    const built = buildQuery(widget({ measures: ["[Measures].[Amount]"] }), salesCube, filters);
+    expect(built?.mdx).toContain("WHERE [Epoch].[Epoch].[What ]]if]");
+    expect(inheritedFilters({ ...d, scenario: "Base" }, d.pages[0].id)).toEqual([]);
+    expect(parseDashboard(d.id, d.name, d.folder, JSON.parse(JSON.stringify(d))).scenario).toBe("What ]if");
+    expect(parseDashboard("x", "y", "/", {}).scenario).toBeUndefined();
+  });
+});
+
