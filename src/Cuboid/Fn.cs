@@ -101,6 +101,17 @@ public static class Fn
     }
 
     /// <summary>
+    /// <see cref="At(Measure, Level, object)"/> written as conditions: <c>Fn.At(m["X"], l["Branch"] == "Base")</c>,
+    /// or several joined with <c>&amp;</c> (each level moved to its member).
+    /// </summary>
+    public static Measure At(Measure measure, Condition coordinates) => coordinates switch
+    {
+        ComparisonCondition { Subject: Level level, Operator: ComparisonOperator.Equal, Value: { } value } => At(measure, level, value),
+        AndCondition and => and.Operands.Aggregate(measure, At),
+        _ => throw new ArgumentException($"Fn.At takes conditions of the form level == value (joined with &); '{coordinates}' is not one.", nameof(coordinates)),
+    };
+
+    /// <summary>
     /// The measure at the member <paramref name="value"/> of <paramref name="level"/>, the cell's other
     /// coordinates kept, as Atoti's <c>at</c>: <c>Fn.At(m["Price"], l["Currency"], "EUR")</c> on every
     /// currency's row. Under a parent, the member is the one with the cell's ancestors (empty if there is none).

@@ -131,7 +131,7 @@ public sealed class ScenarioTests
         var (l, m) = (cube.Levels, cube.Measures);
         var branch = l["Branch"];
         Assert.Same(cube.EpochHierarchy, branch.Hierarchy);
-        m["Versus base"] = m["Amount"] - Fn.At(m["Amount"], branch, "Base");
+        m["Versus base"] = m["Amount"] - Fn.At(m["Amount"], branch == "Base");
 
         var result = cube.Query([m["Amount"], m["Versus base"]], levels: [branch, l["Shop"]]);
         Assert.Equal(["Base", "Base", "Promo", "Promo"], result.Column("Branch").Values.Cast<string>());
