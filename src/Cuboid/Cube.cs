@@ -125,8 +125,6 @@ public sealed partial class Cube
         lock (_lock) return _scenarioSnapshots.GetValue(data, Resolve);
     }
 
-    internal void OnScenariosChanged() => Cache.Clear();
-
     internal HierarchyIndex IndexOf(Hierarchy hierarchy)
     {
         lock (_lock)

@@ -38,7 +38,7 @@ public sealed partial class Session
         lock (_writeLock)
         {
             ThrowIfClosed();
-            if (_transaction is { } open && _writeLock.IsHeldByCurrentThread)
+            if (_transaction is { } open)   // only its own thread can be here while it is open
             {
                 if (open.Scenario != scenario)
                 {

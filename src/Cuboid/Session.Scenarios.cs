@@ -16,12 +16,12 @@ public sealed partial class Session
         lock (_writeLock)
         {
             ThrowIfClosed();
+            if (_transaction is not null) throw new InvalidOperationException($"Scenario '{name}' cannot be created inside a transaction: commit or dispose it first.");
             if (name == BaseScenario || _branches.ContainsKey(name)) throw new ArgumentException($"Scenario '{name}' exists already.", nameof(name));
             _branches = _branches.Add(name, VersionOf(origin));
         }
         EpochTable().Append([[name]]);
         _log.Write($"scenario '{name}' created from '{origin}'");
-        foreach (var cube in _cubes.Values) cube.OnScenariosChanged();
     }
 
     /// <summary>
@@ -51,11 +51,11 @@ public sealed partial class Session
         if (name == BaseScenario) throw new ArgumentException("The base scenario cannot be deleted.", nameof(name));
         lock (_writeLock)
         {
+            if (_transaction is not null) throw new InvalidOperationException($"Scenario '{name}' cannot be deleted inside a transaction: commit or dispose it first.");
             if (!_branches.ContainsKey(name)) throw new KeyNotFoundException($"Session '{Name}' has no scenario '{name}'. Its scenarios: {string.Join(", ", Scenarios)}.");
             _branches = _branches.Remove(name);
         }
         EpochTable().Drop(EpochTable()["Branch"] == name);
         _log.Write($"scenario '{name}' deleted");
-        foreach (var cube in _cubes.Values) cube.OnScenariosChanged();
     }
 }
