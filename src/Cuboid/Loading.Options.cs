@@ -93,3 +93,19 @@ public sealed class LoadException(string message, IReadOnlyList<RejectedRow> rej
     /// <summary>The rows at fault (the first one for <see cref="ErrorHandling.Fail"/>).</summary>
     public IReadOnlyList<RejectedRow> Rejected { get; } = rejected;
 }
+
+/// <summary>How to read the result of a SQL query (any ADO.NET provider).</summary>
+public sealed record SqlOptions : LoadOptions
+{
+    /// <summary>The query's parameters, by name (with or without the provider's prefix: <c>@id</c>, <c>:id</c>, <c>$id</c>).</summary>
+    public IReadOnlyDictionary<string, object?>? Parameters { get; init; }
+
+    /// <summary>Seconds the query may run (the provider's default when null).</summary>
+    public int? CommandTimeout { get; init; }
+
+    /// <summary>Rows read so far, reported as the result streams in.</summary>
+    public IProgress<long>? Progress { get; init; }
+}
+
+/// <summary>A SQL query to load into an existing table: <c>table.Load(new SqlLoad("SELECT …", connection))</c>. Its columns are matched to the table's by name.</summary>
+public sealed record SqlLoad(string Sql, System.Data.Common.DbConnection Connection, SqlOptions? Options = null);

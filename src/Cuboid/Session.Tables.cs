@@ -53,6 +53,65 @@ public sealed partial class Session
     }
 
     /// <summary>
+    /// Reads the result of a SQL query into a new table (named <see cref="LoadOptions.TableName"/>,
+    /// "sql" by default), streamed from the reader. Column types come from the provider's types
+    /// unless <see cref="LoadOptions.Types"/> gives them. The connection is opened if needed and left as it was.
+    /// </summary>
+    public Table ReadSql(string sql, System.Data.Common.DbConnection connection, SqlOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sql);
+        ArgumentNullException.ThrowIfNull(connection);
+        options ??= new SqlOptions();
+        var wasOpen = connection.State == System.Data.ConnectionState.Open;
+        try
+        {
+            using var reader = SqlSource.Execute(connection, sql, options);
+            var types = WithGivenTypes(SqlSource.Types(reader), options, "the query");
+            return CreateAndLoad(options.TableName ?? "sql", types, options, table => table.Load(SqlSource.Read(reader, table.Store, "sql", options.Progress), options.ErrorHandling));
+        }
+        finally
+        {
+            if (!wasOpen) connection.Close();
+        }
+    }
+
+    /// <summary>Reads a SQL query with a new connection of <paramref name="provider"/> (SqliteFactory.Instance, NpgsqlFactory.Instance…).</summary>
+    public Table ReadSql(string sql, string connectionString, System.Data.Common.DbProviderFactory provider, SqlOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        using var connection = provider.CreateConnection() ?? throw new ArgumentException($"{provider.GetType().Name} makes no connections.", nameof(provider));
+        connection.ConnectionString = connectionString;
+        return ReadSql(sql, connection, options);
+    }
+
+    /// <summary>The source's column types, with the options' types instead where given (each must name a column).</summary>
+    private static Dictionary<string, DataType> WithGivenTypes(Dictionary<string, DataType> types, LoadOptions options, string source)
+    {
+        foreach (var (column, type) in options.Types ?? new Dictionary<string, DataType>())
+        {
+            if (!types.ContainsKey(column)) throw new ArgumentException($"A type is given for '{column}', which is not a column of {source} (its columns: {string.Join(", ", types.Keys)}).", nameof(options));
+            types[column] = type;
+        }
+        return types;
+    }
+
+    /// <summary>Creates a table and loads it; a failed load leaves no half-made table behind.</summary>
+    private Table CreateAndLoad(string name, Dictionary<string, DataType> types, LoadOptions options, Func<Table, LoadReport> load)
+    {
+        var table = CreateTable(name, types, options.Keys, options.DefaultValues);
+        try
+        {
+            load(table);
+            return table;
+        }
+        catch
+        {
+            lock (_writeLock) _tables.Remove(name);
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Reads a CSV file, or every file a glob matches, into a new table. Column types are
     /// inferred from the first rows of the first file unless <see cref="LoadOptions.Types"/> gives them.
     /// </summary>

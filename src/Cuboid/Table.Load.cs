@@ -29,6 +29,18 @@ public sealed partial class Table
     internal LoadReport Load(IReadOnlyList<string> files, CsvOptions options, string scenario = Session.BaseScenario) =>
         Commit(CsvSource.Read(files, Store, options), options.ErrorHandling, scenario);
 
+    /// <summary>Loads the result of a SQL query (any ADO.NET provider), streamed; its columns are matched to the table's by name.</summary>
+    public LoadReport Load(SqlLoad sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var options = sql.Options ?? new SqlOptions();
+        using var reader = SqlSource.Execute(sql.Connection, sql.Sql, options);
+        return Commit(SqlSource.Read(reader, Store, "sql", options.Progress), options.ErrorHandling, Session.BaseScenario);
+    }
+
+    /// <summary>Commits rows a source has read, with the source's error handling.</summary>
+    internal LoadReport Load(LoadResult result, ErrorHandling errorHandling) => Commit(result, errorHandling, Session.BaseScenario);
+
     /// <summary>Appends rows given as values in column order.</summary>
     public LoadReport Append(params object?[][] rows) => Append(rows, Session.BaseScenario);
 
