@@ -37,10 +37,20 @@ internal static class SqlSource
             var name = reader.GetName(i);
             if (types.ContainsKey(name)) throw new ArgumentException($"The query returns two columns named '{name}'; give them distinct aliases.");
             var clr = reader.GetFieldType(i);
-            types[name] = TypeOf(clr) ?? throw new ArgumentException($"Column '{name}' of the query is a {clr.Name}, which Cuboid cannot store; cast it in the query.");
+            types[name] = TypeOf(clr) ?? ArrayOf(reader.GetDataTypeName(i)) ?? throw new ArgumentException($"Column '{name}' of the query is a {clr.Name}, which Cuboid cannot store; cast it in the query.");
         }
         return types;
     }
+
+    /// <summary>Providers that type arrays as <see cref="Array"/> (Npgsql) name their element type: <c>integer[]</c>, <c>double precision[]</c>.</summary>
+    private static DataType? ArrayOf(string name) => name.ToLowerInvariant() switch
+    {
+        "integer[]" or "smallint[]" or "int4[]" or "int2[]" or "_int4" or "_int2" => DataType.IntArray,
+        "bigint[]" or "int8[]" or "_int8" => DataType.LongArray,
+        "real[]" or "float4[]" or "_float4" => DataType.FloatArray,
+        "double precision[]" or "float8[]" or "numeric[]" or "_float8" or "_numeric" => DataType.DoubleArray,
+        _ => null,
+    };
 
     private static DataType? TypeOf(Type clr) => Type.GetTypeCode(clr) switch
     {
