@@ -84,6 +84,20 @@ public sealed partial class Session
         return ReadSql(sql, connection, options);
     }
 
+    /// <summary>
+    /// Reads a Parquet file, or every file a glob matches, into a new table: the top-level fields are
+    /// the columns (lists of numbers become arrays), typed from the file's schema unless
+    /// <see cref="LoadOptions.Types"/> gives them; row groups are read in parallel.
+    /// </summary>
+    public Table ReadParquet(string pathOrGlob, ParquetReadOptions? options = null)
+    {
+        options ??= new ParquetReadOptions();
+        var files = CsvFiles.Resolve(pathOrGlob);
+        var types = WithGivenTypes(ParquetSource.Types(files[0]), options, files[0]);
+        var name = options.TableName ?? Path.GetFileNameWithoutExtension(files[0]);
+        return CreateAndLoad(name, types, options, table => table.Load(ParquetSource.Read(files, table.Store, options.Progress), options.ErrorHandling));
+    }
+
     /// <summary>The source's column types, with the options' types instead where given (each must name a column).</summary>
     private static Dictionary<string, DataType> WithGivenTypes(Dictionary<string, DataType> types, LoadOptions options, string source)
     {

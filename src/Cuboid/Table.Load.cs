@@ -38,6 +38,14 @@ public sealed partial class Table
         return Commit(SqlSource.Read(reader, Store, "sql", options.Progress), options.ErrorHandling, Session.BaseScenario);
     }
 
+    /// <summary>Loads Parquet files (a path or a glob); their top-level fields are matched to the table's columns by name.</summary>
+    public LoadReport Load(ParquetLoad parquet)
+    {
+        ArgumentNullException.ThrowIfNull(parquet);
+        var options = parquet.Options ?? new ParquetReadOptions();
+        return Commit(ParquetSource.Read(CsvFiles.Resolve(parquet.Path), Store, options.Progress), options.ErrorHandling, Session.BaseScenario);
+    }
+
     /// <summary>Commits rows a source has read, with the source's error handling.</summary>
     internal LoadReport Load(LoadResult result, ErrorHandling errorHandling) => Commit(result, errorHandling, Session.BaseScenario);
 
