@@ -24,6 +24,20 @@ internal sealed class DuckDbSide : IEngineSide
         Execute(CreateTable("sales", files.Sales, SalesColumns));
     }
 
+    public void LoadSalesParquet(string parquetFile)
+    {
+        Open();
+        Execute($"CREATE TABLE sales AS SELECT * FROM read_parquet('{parquetFile.Replace("'", "''", StringComparison.Ordinal)}')");
+    }
+
+    /// <summary>Writes the sales CSV as Parquet (DuckDB's writer, its default row groups), for L2.</summary>
+    public static void WriteSalesParquet(RetailDataFiles files, string parquetFile)
+    {
+        using var side = new DuckDbSide();
+        side.LoadSalesOnly(files);
+        side.Execute($"COPY sales TO '{parquetFile.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT PARQUET)");
+    }
+
     public void LoadAll(RetailDataFiles files)
     {
         LoadSalesOnly(files);
@@ -123,7 +137,7 @@ internal sealed class DuckDbSide : IEngineSide
         }
     }
 
-    private void Execute(string sql)
+    internal void Execute(string sql)
     {
         using var cmd = Connection.CreateCommand();
         cmd.CommandText = sql;

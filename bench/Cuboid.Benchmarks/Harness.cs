@@ -61,6 +61,15 @@ internal sealed class Harness(RetailDataFiles files, int reps, IReadOnlyList<Wor
                     () => { engine.LoadSalesOnly(files); return null; });
                 engine.Reset();
             }
+            if (workloads.Any(w => w.Id == "L2"))
+            {
+                var parquet = DataSet.EnsureParquet(files);
+                log.WriteLine($"[{engine.Name}] L2: load sales from Parquet, 1 warm-up + {reps} reps");
+                _cells[("L2", engine.Name)] = Measure(
+                    () => { engine.Reset(); FullGc(); },
+                    () => { engine.LoadSalesParquet(parquet); return null; });
+                engine.Reset();
+            }
             RunQueries(engine);
             engine.Reset();
             FullGc();
@@ -163,14 +172,14 @@ internal sealed class Harness(RetailDataFiles files, int reps, IReadOnlyList<Wor
     {
         foreach (var w in workloads.Where(w => w.Kind == WorkloadKind.Memory))
         {
-            string phase = w.Id == "L1m" ? "sales" : "all";
+            string phase = w.Id switch { "L1m" => "sales", "L2m" => "parquet", _ => "all" };
             foreach (var engine in engines)
             {
                 log.Write($"[{engine.Name}] {w.Id}: child process, phase {phase}: ");
                 try
                 {
                     var r = memory(engine.Name, phase);
-                    double mb = phase == "sales" ? r.HwmMb : r.RssMb;
+                    double mb = phase is "sales" or "parquet" ? r.HwmMb : r.RssMb;
                     _cells[(w.Id, engine.Name)] = new Cell(new Stats(mb, mb, mb, 1), "MB");
                     _notes.Add($"{w.Id} {engine.Name}: VmRSS {r.RssMb:F0} MB, VmHWM {r.HwmMb:F0} MB, RSS before loading {r.BaselineRssMb:F0} MB.");
                     log.WriteLine($"VmRSS {r.RssMb:F0} MB, VmHWM {r.HwmMb:F0} MB (baseline {r.BaselineRssMb:F0} MB)");

@@ -44,6 +44,10 @@ internal static class MemoryProbe
         {
             engine.LoadSalesOnly(files);
         }
+        else if (phase == "parquet")
+        {
+            engine.LoadSalesParquet(DataSet.EnsureParquet(files));
+        }
         else
         {
             engine.LoadAll(files);

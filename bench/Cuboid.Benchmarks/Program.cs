@@ -180,6 +180,17 @@ internal static class DataSet
         return files;
     }
 
+    /// <summary>The sales table as Parquet beside the CSV (written once, by DuckDB), for L2.</summary>
+    public static string EnsureParquet(RetailDataFiles files)
+    {
+        var path = Path.Combine(files.Directory, "sales.parquet");
+        if (File.Exists(path)) return path;
+        var temp = path + ".tmp";
+        DuckDbSide.WriteSalesParquet(files, temp);
+        File.Move(temp, path);
+        return path;
+    }
+
     public static RetailDataFiles Open(string dir)
     {
         var text = File.ReadAllText(Path.Combine(dir, Marker)); // "rows=N seed=S"

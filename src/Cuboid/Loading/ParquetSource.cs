@@ -125,25 +125,78 @@ internal static class ParquetSource
         {
             var count = Math.Min(Chunk.Size, rows - start);
             var batch = new RowBatch(table.Columns, count);
-            for (var r = start; r < start + count; r++)
+            bool[]? keep = null;
+            for (var c = 0; c < columns.Length; c++)
             {
-                var before = batch.Count;
-                for (var c = 0; c < columns.Length; c++)
+                var schema = table.Columns[c];
+                foreach (var (r, reason) in Fill(columns[c], start, count, batch.Columns[c], table.Keys.Contains(schema.Name)))
                 {
-                    var value = columns[c].GetValue(r);
-                    var schema = table.Columns[c];
-                    var reason = value is null && table.Keys.Contains(schema.Name) ? $"the key column '{schema.Name}' is null"
-                        : batch.Columns[c].TryAdd(value is decimal d ? (double)d : value) ? null
-                        : $"{ValueConversion.Describe(value)} is not a valid {schema.Type}";
-                    if (reason is null) continue;
+                    if (keep is null)
+                    {
+                        keep = new bool[count];
+                        Array.Fill(keep, true);
+                    }
+                    if (!keep[r - start]) continue;   // one reason a row
+                    keep[r - start] = false;
                     rejected.Add(new RejectedRow(file, firstRow + r + 1, schema.Name, reason));
-                    batch.Truncate(before);
-                    break;
                 }
             }
+            if (keep is not null) batch.Compact(keep);
             batches.Add(batch);
         }
         return (batches, rejected, rows);
+    }
+
+    /// <summary>
+    /// Adds rows [start, start + count) of a decoded column to a builder, one value a row (a null in
+    /// place of a value it cannot take): typed, without boxing, when the column's type is the
+    /// file's. Returns the rows it could not take, with why.
+    /// </summary>
+    private static List<(int Row, string Reason)> Fill(Array values, int start, int count, ColumnBuilder builder, bool isKey)
+    {
+        var failures = new List<(int, string)>();
+        switch (values)
+        {
+            case int[] a when builder is ITypedAdd<int> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
+            case long[] a when builder is ITypedAdd<long> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
+            case double[] a when builder is ITypedAdd<double> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
+            case float[] a when builder is ITypedAdd<float> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
+            case bool[] a when builder is ITypedAdd<bool> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
+            case DateOnly[] a when builder is ITypedAdd<DateOnly> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
+            case DateTime[] a when builder is ITypedAdd<DateTime> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
+            case int?[] a when builder is ITypedAdd<int?> t: return FillNullable(a, start, count, t, isKey, builder);
+            case long?[] a when builder is ITypedAdd<long?> t: return FillNullable(a, start, count, t, isKey, builder);
+            case double?[] a when builder is ITypedAdd<double?> t: return FillNullable(a, start, count, t, isKey, builder);
+            case float?[] a when builder is ITypedAdd<float?> t: return FillNullable(a, start, count, t, isKey, builder);
+            case DateOnly?[] a when builder is ITypedAdd<DateOnly?> t: return FillNullable(a, start, count, t, isKey, builder);
+            case DateTime?[] a when builder is ITypedAdd<DateTime?> t: return FillNullable(a, start, count, t, isKey, builder);
+        }
+        for (var r = start; r < start + count; r++)
+        {
+            var value = values.GetValue(r);
+            if (value is null && isKey)
+            {
+                builder.AddNull();
+                failures.Add((r, $"the key column '{builder.Schema.Name}' is null"));
+            }
+            else if (!builder.TryAdd(value is decimal d ? (double)d : value))
+            {
+                builder.AddNull();
+                failures.Add((r, $"{ValueConversion.Describe(value)} is not a valid {builder.Schema.Type}"));
+            }
+        }
+        return failures;
+    }
+
+    private static List<(int Row, string Reason)> FillNullable<T>(T?[] values, int start, int count, ITypedAdd<T?> add, bool isKey, ColumnBuilder builder) where T : struct
+    {
+        var failures = new List<(int, string)>();
+        for (var r = start; r < start + count; r++)
+        {
+            add.Add(values[r]);
+            if (isKey && values[r] is null) failures.Add((r, $"the key column '{builder.Schema.Name}' is null"));
+        }
+        return failures;
     }
 
     /// <summary>A column's values for every row of the group: a typed array (nullable elements), or arrays for a list.</summary>
