@@ -70,7 +70,24 @@ public static class QueryResultInterop
             }
             return dates.Build();
         }
-        // Anything else (times, zoned times, arrays) travels as text.
+        if (column.ClrType == typeof(double[]))
+        {
+            // Arrays (vectors) travel as Arrow lists of doubles.
+            var lists = new ListArray.Builder(DoubleType.Default);
+            var elements = (DoubleArray.Builder)lists.ValueBuilder;
+            for (var i = 0; i < n; i++)
+            {
+                if (column[i] is not double[] vector)
+                {
+                    lists.AppendNull();
+                    continue;
+                }
+                lists.Append();
+                foreach (var v in vector) elements.Append(v);
+            }
+            return lists.Build();
+        }
+        // Anything else (times, zoned times, other arrays) travels as text.
         var text = new StringArray.Builder();
         for (var i = 0; i < n; i++)
         {

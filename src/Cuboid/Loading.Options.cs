@@ -119,3 +119,6 @@ public sealed record ParquetReadOptions : LoadOptions
 
 /// <summary>Parquet files to load into an existing table: <c>table.Load(new ParquetLoad("data/*.parquet"))</c>. Columns are matched by name.</summary>
 public sealed record ParquetLoad(string Path, ParquetReadOptions? Options = null);
+
+/// <summary>How to read objects or a 2-D array into a new table.</summary>
+public sealed record RecordOptions : LoadOptions;

@@ -99,7 +99,7 @@ public sealed partial class Session
     }
 
     /// <summary>The source's column types, with the options' types instead where given (each must name a column).</summary>
-    private static Dictionary<string, DataType> WithGivenTypes(Dictionary<string, DataType> types, LoadOptions options, string source)
+    internal static Dictionary<string, DataType> WithGivenTypes(Dictionary<string, DataType> types, LoadOptions options, string source)
     {
         foreach (var (column, type) in options.Types ?? new Dictionary<string, DataType>())
         {
@@ -110,7 +110,7 @@ public sealed partial class Session
     }
 
     /// <summary>Creates a table and loads it; a failed load leaves no half-made table behind.</summary>
-    private Table CreateAndLoad(string name, Dictionary<string, DataType> types, LoadOptions options, Func<Table, LoadReport> load)
+    internal Table CreateAndLoad(string name, Dictionary<string, DataType> types, LoadOptions options, Func<Table, LoadReport> load)
     {
         var table = CreateTable(name, types, options.Keys, options.DefaultValues);
         try

@@ -55,10 +55,17 @@ public sealed partial class Table
     internal LoadReport Append(object?[][] rows, string scenario)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var batch = new RowBatch(Store.Columns, rows.Length);
+        var result = new LoadResult { RowsRead = rows.Length };
+        var batch = new RowBatch(Store.Columns, Math.Min(rows.Length, Chunk.Size));
         var rejected = new List<RejectedRow>();
         for (var r = 0; r < rows.Length; r++)
         {
+            if (batch.Count == Chunk.Size)
+            {
+                // A batch becomes a chunk: at most one chunk's worth of rows.
+                result.Batches.Add(batch);
+                batch = new RowBatch(Store.Columns, Math.Min(rows.Length - r, Chunk.Size));
+            }
             var row = rows[r];
             if (row.Length != _columns.Length)
             {
@@ -74,7 +81,6 @@ public sealed partial class Table
                 throw new LoadException($"Row {r + 1}, column '{_columns[c].Name}': {rejected[^1].Reason}.", rejected);
             }
         }
-        var result = new LoadResult { RowsRead = rows.Length };
         result.Batches.Add(batch);
         return Commit(result, ErrorHandling.Fail, scenario);
     }
