@@ -5,6 +5,7 @@ var root = new RootCommand("Cuboid: an in-memory OLAP engine.")
 {
     DemoCommand.Create(),
     QueryCommand.Create(),
+    ServeCommand.Create(),
 };
 root.HelpName = "cuboid";
 

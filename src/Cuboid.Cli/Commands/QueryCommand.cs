@@ -65,6 +65,7 @@ internal static class QueryCommand
             return BadInput;
         }
         using var session = Session.Start(new SessionConfig { Name = null, Port = null });
+        ServeCommand.RegisterProviders();   // model files may read SQL sources
         try
         {
             CubeModelFile.Load(session, modelPath, dataDirectory);

@@ -11,14 +11,22 @@ internal sealed record ModelDocument(
     List<JoinModel?>? Joins,
     List<CubeModel?>? Cubes);
 
-/// <summary>A table, read from CSV (<see cref="File"/>, relative to the data folder; a glob works) or created empty.</summary>
+/// <summary>
+/// A table, read from CSV (<see cref="File"/>, relative to the data folder; a glob works), from
+/// Parquet (<see cref="Parquet"/>, likewise), from a SQL query (<see cref="Sql"/>), or created empty.
+/// </summary>
 internal sealed record TableModel(
     string? Name,
     string? File,
     List<string>? Keys,
     Dictionary<string, string>? Types,
     Dictionary<string, JsonElement>? DefaultValues,
-    CsvModel? Csv);
+    CsvModel? Csv,
+    string? Parquet = null,
+    SqlModel? Sql = null);
+
+/// <summary>A query, with the connection string and the ADO.NET provider's registered name (the CLI registers "sqlite" and "postgresql").</summary>
+internal sealed record SqlModel(string? Query, string? Connection, string? Provider);
 
 /// <summary>The subset of <see cref="CsvOptions"/> a file can set.</summary>
 internal sealed record CsvModel(

@@ -20,6 +20,23 @@ internal static class TableBuilder
         if (context.Session.Tables.ContainsKey(name)) throw context.Error($"{path}.name", $"a table named '{name}' is defined twice.");
         var types = ParseTypes(context, model.Types, path);
         var defaults = model.DefaultValues?.ToDictionary(d => d.Key, d => JsonValues.ToObject(context, d.Value, types.GetValueOrDefault(d.Key), $"{path}.defaultValues.{d.Key}"));
+        if (model.Parquet is not null)
+        {
+            var parquetOptions = new ParquetReadOptions { TableName = name, Keys = model.Keys, Types = types.Count == 0 ? null : types, DefaultValues = defaults };
+            context.At(path, () => context.Session.ReadParquet(Path.Combine(context.DataDirectory, model.Parquet), parquetOptions));
+            return;
+        }
+        if (model.Sql is { } sql)
+        {
+            var query = context.Required(sql.Query, $"{path}.sql", "query");
+            var connection = context.Required(sql.Connection, $"{path}.sql", "connection");
+            var provider = context.Required(sql.Provider, $"{path}.sql", "provider");
+            var factory = System.Data.Common.DbProviderFactories.TryGetFactory(provider, out var found) ? found
+                : throw context.Error($"{path}.sql.provider", $"no ADO.NET provider is registered as '{provider}' (registered: {string.Join(", ", System.Data.Common.DbProviderFactories.GetProviderInvariantNames())}).");
+            var sqlOptions = new SqlOptions { TableName = name, Keys = model.Keys, Types = types.Count == 0 ? null : types, DefaultValues = defaults };
+            context.At(path, () => context.Session.ReadSql(query, connection, factory, sqlOptions));
+            return;
+        }
         if (model.File is null)
         {
             if (types.Count == 0) throw context.Error(path, "a table without 'file' needs 'types' (its columns in order).");

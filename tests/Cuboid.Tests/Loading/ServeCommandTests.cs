@@ -1,0 +1,99 @@
+using Cuboid.Cli.Commands;
+using Cuboid.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Parquet.Serialization;
+using Spectre.Console;
+
+namespace Cuboid.Tests.Loading;
+
+/// <summary>cuboid serve: the user's CSV, Parquet or SQL (or a model file naming them) becomes a table and an Auto cube.</summary>
+public sealed class ServeCommandTests
+{
+    public sealed class Sale
+    {
+        public int Id { get; set; }
+        public string? Shop { get; set; }
+        public double Amount { get; set; }
+    }
+
+    private static (IAnsiConsole Console, StringWriter Text) Console()
+    {
+        var text = new StringWriter();
+        return (AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(text), Interactive = InteractionSupport.No, Ansi = AnsiSupport.No }), text);
+    }
+
+    private static ServeCommand.ServeOptions Options(string? csv = null, string? parquet = null, string? sql = null, string? connection = null, string? model = null, string? data = null) =>
+        new(model, data, csv, parquet, sql, connection, "sqlite", "Id", "Sales", Port: null);
+
+    private static double Total(Session session) =>
+        session.Cubes["Sales"].Query([session.Cubes["Sales"].Measures["Amount.SUM"]]).Column("Amount.SUM").GetDouble(0)!.Value;
+
+    [Fact]
+    public async Task LoadsCsvParquetAndSqlIntoAnAutoCube()
+    {
+        var folder = TestData.TempDirectory();
+        var rows = Enumerable.Range(1, 500).Select(i => new Sale { Id = i, Shop = $"Shop {i % 3}", Amount = i }).ToList();
+        var csv = Path.Combine(folder, "sales.csv");
+        await File.WriteAllLinesAsync(csv, ["Id,Shop,Amount", .. rows.Select(r => $"{r.Id},{r.Shop},{r.Amount}")], TestContext.Current.CancellationToken);
+        var parquet = Path.Combine(folder, "sales.parquet");
+        await ParquetSerializer.SerializeAsync(rows, parquet, cancellationToken: TestContext.Current.CancellationToken);
+        var db = Path.Combine(folder, "sales.db");
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE sales (Id INTEGER, Shop TEXT, Amount REAL); " + string.Join(" ", rows.Select(r => $"INSERT INTO sales VALUES ({r.Id}, '{r.Shop}', {r.Amount});"));
+            command.ExecuteNonQuery();
+        }
+        foreach (var options in new[] { Options(csv: csv), Options(parquet: parquet), Options(sql: "SELECT Id, Shop, Amount FROM sales", connection: $"Data Source={db};Pooling=False") })
+        {
+            var (console, text) = Console();
+            Assert.Null(ServeCommand.Load(options, console, out var session));
+            using (session)
+            {
+                Assert.Equal(500L * 501 / 2, Total(session!));
+                Assert.Contains("Loaded 500 rows into table 'Sales'", text.ToString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AModelFileCanNameParquetAndSqlSourcesAndBadInputIsReported()
+    {
+        var folder = TestData.TempDirectory();
+        var rows = Enumerable.Range(1, 10).Select(i => new Sale { Id = i, Shop = "A", Amount = 2 }).ToList();
+        await ParquetSerializer.SerializeAsync(rows, Path.Combine(folder, "sales.parquet"), cancellationToken: TestContext.Current.CancellationToken);
+        var db = Path.Combine(folder, "shops.db");
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE shops (Shop TEXT, City TEXT); INSERT INTO shops VALUES ('A', 'Paris');";
+            command.ExecuteNonQuery();
+        }
+        var model = Path.Combine(folder, "model.json");
+        await File.WriteAllTextAsync(model, $$"""
+            {
+              "tables": [
+                { "name": "Sales", "parquet": "sales.parquet", "keys": ["Id"] },
+                { "name": "Shops", "sql": { "query": "SELECT Shop, City FROM shops", "connection": "Data Source={{db}};Pooling=False", "provider": "sqlite" }, "keys": ["Shop"] }
+              ],
+              "joins": [ { "from": "Sales", "to": "Shops", "mapping": { "Shop": "Shop" } } ],
+              "cubes": [ { "name": "Sales", "factTable": "Sales" } ]
+            }
+            """, TestContext.Current.CancellationToken);
+        var (console, _) = Console();
+        Assert.Null(ServeCommand.Load(Options(model: model), console, out var session));
+        using (session)
+        {
+            Assert.Equal(20.0, Total(session!));
+            Assert.Equal(1, session!.Tables["Shops"].RowCount);
+        }
+        var (none, text) = Console();
+        Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(), none, out _));
+        Assert.Contains("give exactly one of --model, --csv, --parquet or --sql", text.ToString(), StringComparison.Ordinal);
+        var (missing, missingText) = Console();
+        Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(csv: Path.Combine(folder, "nope.csv")), missing, out _));
+        Assert.Contains("nope.csv", missingText.ToString(), StringComparison.Ordinal);
+    }
+}
