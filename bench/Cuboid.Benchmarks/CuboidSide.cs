@@ -24,6 +24,13 @@ internal sealed class CuboidSide : IEngineSide
         _session.ReadCsv(files.Sales, RetailCube.SalesCsvOptions());
     }
 
+    public void LoadSalesParquet(string parquetFile)
+    {
+        Reset();
+        _session = Session.Start(new SessionConfig { Name = null, Port = null });
+        _session.ReadParquet(parquetFile, new ParquetReadOptions { TableName = "Sales", Keys = ["sale_id"] });
+    }
+
     public void LoadAll(RetailDataFiles files)
     {
         Reset();
