@@ -94,11 +94,13 @@ internal static class ParquetSource
                 }
             }
             var parts = new (List<RowBatch> Batches, List<RejectedRow> Rejected, long Rows)[groups];
-            Parallel.For(0, groups, g =>
+            // One reader per worker thread (opening one parses the file's footer), each taking row groups in turn.
+            Parallel.For(0, groups, () => Open(file), (g, _, reader) =>
             {
-                parts[g] = ReadGroup(file, g, firstRows[g], table);
+                parts[g] = ReadGroup(reader, file, g, firstRows[g], table);
                 progress?.Report(Interlocked.Add(ref done, parts[g].Rows));
-            });
+                return reader;
+            }, reader => reader.Dispose());
             foreach (var part in parts)
             {
                 result.Batches.AddRange(part.Batches);
@@ -109,13 +111,12 @@ internal static class ParquetSource
         return result;
     }
 
-    private static (List<RowBatch>, List<RejectedRow>, long) ReadGroup(string file, int group, long firstRow, TableStore table)
+    private static (List<RowBatch>, List<RejectedRow>, long) ReadGroup(Reader reader, string file, int group, long firstRow, TableStore table)
     {
         Array[] columns;
         int rows;
-        using (var reader = Open(file))
+        using (var rowGroup = reader.OpenRowGroupReader(group))
         {
-            using var rowGroup = reader.OpenRowGroupReader(group);
             rows = (int)rowGroup.RowCount;
             columns = [.. table.Columns.Select(c => ReadColumn(rowGroup, reader.Schema.Fields.First(f => f.Name == c.Name)))];
         }

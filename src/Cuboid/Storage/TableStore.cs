@@ -65,6 +65,25 @@ internal sealed class TableStore
             added.Add((chunkIndex, first, chunks[chunkIndex].Count));
             if (_keyIndex is null || branch) continue;
             var chunk = chunks[chunkIndex];
+            // One integral key column without nulls (surrogate ids): read its array directly, no per-row type switch.
+            if (_keyColumns.Length == 1 && chunk.Columns[_keyColumns[0]] is PrimitiveData<long> { HasNulls: false } longs)
+            {
+                for (var r = first; r < chunk.Count; r++)
+                {
+                    var replaced = _keyIndex.Set(new KeyTuple(longs.Values[r], 0, 0, 0), Chunk.RowId(chunkIndex, r));
+                    if (replaced >= 0) MarkDeleted(deletions, replaced);
+                }
+                continue;
+            }
+            if (_keyColumns.Length == 1 && chunk.Columns[_keyColumns[0]] is PrimitiveData<int> { HasNulls: false } ints)
+            {
+                for (var r = first; r < chunk.Count; r++)
+                {
+                    var replaced = _keyIndex.Set(new KeyTuple(ints.Values[r], 0, 0, 0), Chunk.RowId(chunkIndex, r));
+                    if (replaced >= 0) MarkDeleted(deletions, replaced);
+                }
+                continue;
+            }
             for (var r = first; r < chunk.Count; r++)
             {
                 var replaced = _keyIndex.Set(KeyOf(chunk, r), Chunk.RowId(chunkIndex, r));
