@@ -31,6 +31,9 @@ public abstract record LoadOptions
 
     /// <summary>What to do with rows that cannot be loaded.</summary>
     public ErrorHandling ErrorHandling { get; init; } = ErrorHandling.Fail;
+
+    /// <summary>Receives the number of rows read so far (for progress bars), as chunks, row groups or batches finish.</summary>
+    public IProgress<long>? Progress { get; init; }
 }
 
 /// <summary>How to read CSV files (and globs of them).</summary>
@@ -68,9 +71,6 @@ public sealed record CsvOptions : LoadOptions
 
     /// <summary>How many rows type inference reads.</summary>
     public int InferenceRows { get; init; } = 1000;
-
-    /// <summary>Receives the number of rows read so far, for progress bars.</summary>
-    public IProgress<long>? Progress { get; init; }
 }
 
 /// <summary>Loads CSV data into an existing table: <c>table.Load(new CsvLoad("file.csv"))</c>.</summary>
@@ -102,20 +102,13 @@ public sealed record SqlOptions : LoadOptions
 
     /// <summary>Seconds the query may run (the provider's default when null).</summary>
     public int? CommandTimeout { get; init; }
-
-    /// <summary>Rows read so far, reported as the result streams in.</summary>
-    public IProgress<long>? Progress { get; init; }
 }
 
 /// <summary>A SQL query to load into an existing table: <c>table.Load(new SqlLoad("SELECT …", connection))</c>. Its columns are matched to the table's by name.</summary>
 public sealed record SqlLoad(string Sql, System.Data.Common.DbConnection Connection, SqlOptions? Options = null);
 
 /// <summary>How to read Parquet files (and globs of them).</summary>
-public sealed record ParquetReadOptions : LoadOptions
-{
-    /// <summary>Rows read so far, reported as row groups finish.</summary>
-    public IProgress<long>? Progress { get; init; }
-}
+public sealed record ParquetReadOptions : LoadOptions;
 
 /// <summary>Parquet files to load into an existing table: <c>table.Load(new ParquetLoad("data/*.parquet"))</c>. Columns are matched by name.</summary>
 public sealed record ParquetLoad(string Path, ParquetReadOptions? Options = null);

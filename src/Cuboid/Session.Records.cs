@@ -1,4 +1,5 @@
 using System.Reflection;
+using Cuboid.Loading;
 
 namespace Cuboid;
 
@@ -22,7 +23,7 @@ public sealed partial class Session
         }
         if (types.Count == 0) throw new ArgumentException($"{typeof(T).Name} has no public property or field of a type Cuboid stores.", nameof(rows));
         types = WithGivenTypes(types, options, typeof(T).Name);
-        return CreateAndLoad(options.TableName ?? typeof(T).Name, types, options, table => table.Load(rows, options.ErrorHandling));
+        return CreateAndLoad(options.TableName ?? typeof(T).Name, types, options, table => table.Load(RecordSource.Read(rows, table.Store, $"{typeof(T).Name} rows", options.Progress), options.ErrorHandling));
     }
 
     /// <summary>
@@ -39,13 +40,8 @@ public sealed partial class Session
         options ??= new RecordOptions();
         var type = TypeOfMember(typeof(T)) ?? throw new ArgumentException($"Cuboid cannot store values of type {typeof(T).Name}.", nameof(values));
         var types = WithGivenTypes(columns.ToDictionary(c => c, _ => type, StringComparer.Ordinal), options, "the array");
-        var rows = new object?[values.GetLength(0)][];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            rows[r] = new object?[columns.Count];
-            for (var c = 0; c < columns.Count; c++) rows[r][c] = values[r, c];
-        }
-        return CreateAndLoad(options.TableName ?? "array", types, options, table => table.Append(rows));
+        return CreateAndLoad(options.TableName ?? "array", types, options,
+            table => table.Load(ArraySource.Read(values, columns, table.Store, options.Progress), options.ErrorHandling));
     }
 
     private static DataType? TypeOfMember(Type clr) => clr switch

@@ -36,6 +36,25 @@ internal abstract class ColumnBuilder(ColumnSchema schema)
     /// <summary>Adds a value given as an object (records, Append); false when it is not of the column's type.</summary>
     public abstract bool TryAdd(object? value);
 
+    /// <summary>
+    /// Adds a value given as an object; a null key, or a value the column cannot take, adds a null
+    /// in its place (the caller drops the row) and returns why.
+    /// </summary>
+    public string? AddChecked(object? value, bool isKey)
+    {
+        if (value is null && isKey)
+        {
+            AddNull();
+            return NullKey;
+        }
+        if (TryAdd(value)) return null;
+        AddNull();
+        return $"{ValueConversion.Describe(value)} is not a valid {Schema.Type}";
+    }
+
+    /// <summary>Why a row whose key is null is rejected.</summary>
+    public string NullKey => $"the key column '{Schema.Name}' is null";
+
     /// <summary>Parses text (CSV and other text sources); false when it does not parse as the column's type.</summary>
     public abstract bool TryAddText(ReadOnlySpan<char> text, TextParser parser);
 
@@ -74,6 +93,14 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
     {
         if (Count == _values.Length) GrowTo(Count * 2);
         _values[Count++] = value;
+    }
+
+    /// <summary>Adds values that need no conversion in one block copy (Arrow buffers, decoded Parquet pages).</summary>
+    public void AddRange(ReadOnlySpan<T> values)
+    {
+        if (Count + values.Length > _values.Length) GrowTo(Math.Max(Count + values.Length, Count * 2));
+        values.CopyTo(_values.AsSpan(Count));
+        Count += values.Length;
     }
 
     public void Add(T? value)
@@ -180,17 +207,21 @@ internal sealed class StringColumnBuilder : ColumnBuilder, ITypedAdd<string?>
         else Add(value.AsSpan());
     }
 
-    public void Add(ReadOnlySpan<char> value)
+    public void Add(ReadOnlySpan<char> value) => Append(Intern(value));
+
+    /// <summary>The local code of a value, added to the batch's dictionary if new.</summary>
+    public int Intern(ReadOnlySpan<char> value)
     {
-        if (!_lookup.TryGetValue(value, out var code))
-        {
-            var s = value.ToString();
-            code = _values.Count;
-            _values.Add(s);
-            _local.Add(s, code);
-        }
-        Append(code);
+        if (_lookup.TryGetValue(value, out var code)) return code;
+        var s = value.ToString();
+        code = _values.Count;
+        _values.Add(s);
+        _local.Add(s, code);
+        return code;
     }
+
+    /// <summary>Adds a value by the local code <see cref="Intern"/> gave it (sources with their own dictionary map it once).</summary>
+    public void AddCode(int code) => Append(code);
 
     public override bool TryAdd(object? value)
     {

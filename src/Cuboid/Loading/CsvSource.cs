@@ -137,12 +137,3 @@ internal static class CsvSource
         return map;
     }
 }
-
-/// <summary>What a source read: batches ready to commit, and the rows it rejected.</summary>
-internal sealed class LoadResult
-{
-    public List<RowBatch> Batches { get; } = [];
-    public List<RejectedRow> Rejected { get; } = [];
-    public long RowsRead { get; set; }
-    public long RowsLoaded => Batches.Sum(b => (long)b.Count);
-}

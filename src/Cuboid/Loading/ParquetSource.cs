@@ -93,25 +93,20 @@ internal static class ParquetSource
                     }
                 }
             }
-            var parts = new (List<RowBatch> Batches, List<RejectedRow> Rejected, long Rows)[groups];
+            var parts = new LoadResult[groups];
             // One reader per worker thread (opening one parses the file's footer), each taking row groups in turn.
             Parallel.For(0, groups, () => Open(file), (g, _, reader) =>
             {
                 parts[g] = ReadGroup(reader, file, g, firstRows[g], table);
-                progress?.Report(Interlocked.Add(ref done, parts[g].Rows));
+                progress?.Report(Interlocked.Add(ref done, parts[g].RowsRead));
                 return reader;
             }, reader => reader.Dispose());
-            foreach (var part in parts)
-            {
-                result.Batches.AddRange(part.Batches);
-                result.Rejected.AddRange(part.Rejected);
-                result.RowsRead += part.Rows;
-            }
+            foreach (var part in parts) result.Add(part);
         }
         return result;
     }
 
-    private static (List<RowBatch>, List<RejectedRow>, long) ReadGroup(Reader reader, string file, int group, long firstRow, TableStore table)
+    private static LoadResult ReadGroup(Reader reader, string file, int group, long firstRow, TableStore table)
     {
         Array[] columns;
         int rows;
@@ -120,84 +115,56 @@ internal static class ParquetSource
             rows = (int)rowGroup.RowCount;
             columns = [.. table.Columns.Select(c => ReadColumn(rowGroup, reader.Schema.Fields.First(f => f.Name == c.Name)))];
         }
-        var batches = new List<RowBatch>();
-        var rejected = new List<RejectedRow>();
-        for (var start = 0; start < rows; start += Chunk.Size)
-        {
-            var count = Math.Min(Chunk.Size, rows - start);
-            var batch = new RowBatch(table.Columns, count);
-            bool[]? keep = null;
-            for (var c = 0; c < columns.Length; c++)
-            {
-                var schema = table.Columns[c];
-                foreach (var (r, reason) in Fill(columns[c], start, count, batch.Columns[c], table.Keys.Contains(schema.Name)))
-                {
-                    if (keep is null)
-                    {
-                        keep = new bool[count];
-                        Array.Fill(keep, true);
-                    }
-                    if (!keep[r - start]) continue;   // one reason a row
-                    keep[r - start] = false;
-                    rejected.Add(new RejectedRow(file, firstRow + r + 1, schema.Name, reason));
-                }
-            }
-            if (keep is not null) batch.Compact(keep);
-            batches.Add(batch);
-        }
-        return (batches, rejected, rows);
+        return ColumnarBatches.Read(table, rows, file, firstRow, (c, start, count, builder, isKey, failures) => Fill(columns[c], start, count, builder, isKey, failures));
     }
 
     /// <summary>
-    /// Adds rows [start, start + count) of a decoded column to a builder, one value a row (a null in
-    /// place of a value it cannot take): typed, without boxing, when the column's type is the
-    /// file's. Returns the rows it could not take, with why.
+    /// Adds rows [start, start + count) of a decoded column to a builder: in one block copy when the
+    /// column's type is the file's and no value is null, typed and unboxed when only nulls differ,
+    /// through conversion otherwise.
     /// </summary>
-    private static List<(int Row, string Reason)> Fill(Array values, int start, int count, ColumnBuilder builder, bool isKey)
+    private static void Fill(Array values, int start, int count, ColumnBuilder builder, bool isKey, RowFailures failures)
     {
-        var failures = new List<(int, string)>();
         switch (values)
         {
-            case int[] a when builder is ITypedAdd<int> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
-            case long[] a when builder is ITypedAdd<long> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
-            case double[] a when builder is ITypedAdd<double> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
-            case float[] a when builder is ITypedAdd<float> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
-            case bool[] a when builder is ITypedAdd<bool> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
-            case DateOnly[] a when builder is ITypedAdd<DateOnly> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
-            case DateTime[] a when builder is ITypedAdd<DateTime> t: for (var r = start; r < start + count; r++) t.Add(a[r]); return failures;
-            case int?[] a when builder is ITypedAdd<int?> t: return FillNullable(a, start, count, t, isKey, builder);
-            case long?[] a when builder is ITypedAdd<long?> t: return FillNullable(a, start, count, t, isKey, builder);
-            case double?[] a when builder is ITypedAdd<double?> t: return FillNullable(a, start, count, t, isKey, builder);
-            case float?[] a when builder is ITypedAdd<float?> t: return FillNullable(a, start, count, t, isKey, builder);
-            case DateOnly?[] a when builder is ITypedAdd<DateOnly?> t: return FillNullable(a, start, count, t, isKey, builder);
-            case DateTime?[] a when builder is ITypedAdd<DateTime?> t: return FillNullable(a, start, count, t, isKey, builder);
+            case int[] a when builder is PrimitiveBuilder<int> t: t.AddRange(a.AsSpan(start, count)); return;
+            case long[] a when builder is PrimitiveBuilder<long> t: t.AddRange(a.AsSpan(start, count)); return;
+            case double[] a when builder is PrimitiveBuilder<double> t: t.AddRange(a.AsSpan(start, count)); return;
+            case float[] a when builder is PrimitiveBuilder<float> t: t.AddRange(a.AsSpan(start, count)); return;
+            case bool[] a when builder is PrimitiveBuilder<bool> t: t.AddRange(a.AsSpan(start, count)); return;
+            case DateOnly[] a when builder is PrimitiveBuilder<DateOnly> t: t.AddRange(a.AsSpan(start, count)); return;
+            case DateTime[] a when builder is PrimitiveBuilder<DateTime> t: t.AddRange(a.AsSpan(start, count)); return;
+            case string?[] a when builder is StringColumnBuilder t: FillStrings(a, start, count, t, isKey, failures); return;
+            case int?[] a when builder is ITypedAdd<int?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
+            case long?[] a when builder is ITypedAdd<long?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
+            case double?[] a when builder is ITypedAdd<double?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
+            case float?[] a when builder is ITypedAdd<float?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
+            case DateOnly?[] a when builder is ITypedAdd<DateOnly?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
+            case DateTime?[] a when builder is ITypedAdd<DateTime?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
         }
         for (var r = start; r < start + count; r++)
         {
             var value = values.GetValue(r);
-            if (value is null && isKey)
-            {
-                builder.AddNull();
-                failures.Add((r, $"the key column '{builder.Schema.Name}' is null"));
-            }
-            else if (!builder.TryAdd(value is decimal d ? (double)d : value))
-            {
-                builder.AddNull();
-                failures.Add((r, $"{ValueConversion.Describe(value)} is not a valid {builder.Schema.Type}"));
-            }
+            failures.AddChecked(builder, r, value is decimal d ? (double)d : value, isKey);
         }
-        return failures;
     }
 
-    private static List<(int Row, string Reason)> FillNullable<T>(T?[] values, int start, int count, ITypedAdd<T?> add, bool isKey, ColumnBuilder builder) where T : struct
+    private static void FillStrings(string?[] values, int start, int count, StringColumnBuilder builder, bool isKey, RowFailures failures)
     {
-        var failures = new List<(int, string)>();
+        for (var r = start; r < start + count; r++)
+        {
+            builder.Add(values[r]);
+            if (isKey && values[r] is null) failures.Add(r, builder.NullKey);
+        }
+    }
+
+    private static void FillNullable<T>(T?[] values, int start, int count, ITypedAdd<T?> add, bool isKey, ColumnBuilder builder, RowFailures failures) where T : struct
+    {
         for (var r = start; r < start + count; r++)
         {
             add.Add(values[r]);
-            if (isKey && values[r] is null) failures.Add((r, $"the key column '{builder.Schema.Name}' is null"));
+            if (isKey && values[r] is null) failures.Add(r, builder.NullKey);
         }
-        return failures;
     }
 
     /// <summary>A column's values for every row of the group: a typed array (nullable elements), or arrays for a list.</summary>

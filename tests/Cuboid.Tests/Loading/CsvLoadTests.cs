@@ -378,12 +378,4 @@ public sealed class CsvLoadTests
         Assert.Equal($"{path}:1: the file is empty; a header row is expected.", e.Message);
         Assert.Empty(session.Tables);
     }
-
-    private sealed class SyncProgress(List<long> values) : IProgress<long>
-    {
-        public void Report(long value)
-        {
-            lock (values) values.Add(value);
-        }
-    }
 }

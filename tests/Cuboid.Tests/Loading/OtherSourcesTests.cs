@@ -57,7 +57,7 @@ public sealed class OtherSourcesTests
         Assert.Equal("trades", fromFile.Name);
         Assert.Equal(source.Query().ToString(), fromFile.Query().ToString());
         var missing = Assert.Throws<LoadException>(() => copy.LoadArrow([new RecordBatch(new Schema([new Field("Other", Apache.Arrow.Types.Int32Type.Default, true)], null), [new Int32Array.Builder().Append(1).Build()], 1)]));
-        Assert.Contains("The Arrow data has no column 'Id'", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("the Arrow data has no column 'Id'", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,8 +71,87 @@ public sealed class OtherSourcesTests
         Assert.Equal([1.5, null, 3.0], back.Columns["Amount"].Cast<double?>());
         var bad = new DataFrame(new Int32DataFrameColumn("Id", [4]), new StringDataFrameColumn("Shop", ["Nice"]), new StringDataFrameColumn("Amount", ["lots"]));
         var error = Assert.Throws<LoadException>(() => table.LoadDataFrame(bad));
-        Assert.Contains("Row 1, column 'Amount'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("Nothing was loaded into table 'Frame': data frame:1, column 'Amount': \"lots\" is not a valid Double.", error.Message);
         Assert.Equal(3, table.RowCount);   // nothing loaded
+    }
+
+    [Fact]
+    public void DataFrameLoadsSkipBadRowsAndCopyNullFreeColumnsWhole()
+    {
+        using var session = TestData.NewSession();
+        var ids = Enumerable.Range(0, 70_000).ToArray();   // more than a chunk: the copy spans chunks
+        var frame = new DataFrame(new Int32DataFrameColumn("Id", ids), new DoubleDataFrameColumn("Amount", ids.Select(i => (double)i)));
+        var progress = new List<long>();
+        var table = session.ReadDataFrame(frame, new RecordOptions { TableName = "Big", Keys = ["Id"], Progress = new SyncProgress(progress) });
+        Assert.Equal(70_000, table.RowCount);
+        Assert.Equal(ids.Sum(i => (double)i), table.Query().Column("Amount").Values.Cast<double?>().Sum());
+        Assert.Equal(70_000, progress[^1]);
+
+        var withNullKey = new DataFrame(new Int32DataFrameColumn("Id", [70_000, null, 70_002]), new DoubleDataFrameColumn("Amount", [1.0, 2.0, 3.0]));
+        var report = table.LoadDataFrame(withNullKey, ErrorHandling.Skip);
+        Assert.Equal((3L, 2L), (report.RowsRead, report.RowsLoaded));
+        Assert.Equal("data frame:2, column 'Id': the key column 'Id' is null", Assert.Single(report.Rejected).ToString());
+        Assert.Equal(70_002, table.RowCount);
+    }
+
+    [Fact]
+    public void ArrowTablesMayChunkTheirColumnsDifferently()
+    {
+        using var session = TestData.NewSession();
+        // Id comes in chunks of 2 and 3 rows, Book in one dictionary-encoded chunk, Amount in chunks of 4 and 1 with a null.
+        IList<Apache.Arrow.Array> ids = ([new Int32Array.Builder().AppendRange([1, 2]).Build(), new Int32Array.Builder().AppendRange([3, 4, 5]).Build()]);
+        var dictionary = new StringArray.Builder().AppendRange(["Rates", "FX"]).Build();
+        var codes = new Int8Array.Builder().AppendRange([0, 1, 1, 0, 1]).Build();
+        IList<Apache.Arrow.Array> books = ([new DictionaryArray(new Apache.Arrow.Types.DictionaryType(Apache.Arrow.Types.Int8Type.Default, Apache.Arrow.Types.StringType.Default, false), codes, dictionary)]);
+        IList<Apache.Arrow.Array> amounts = ([new DoubleArray.Builder().AppendRange([1.5, 2.5, 3.5]).AppendNull().Build(), new DoubleArray.Builder().Append(5.5).Build()]);
+        var schema = new Schema([new Field("Id", ids[0].Data.DataType, false), new Field("Book", books[0].Data.DataType, false), new Field("Amount", amounts[0].Data.DataType, true)], null);
+        var arrow = new Apache.Arrow.Table(schema, [new Apache.Arrow.Column(schema.FieldsList[0], ids), new Apache.Arrow.Column(schema.FieldsList[1], books), new Apache.Arrow.Column(schema.FieldsList[2], amounts)]);
+
+        var table = session.ReadArrow(arrow, new RecordOptions { TableName = "Trades", Keys = ["Id"] });
+        Assert.Equal([("Id", DataType.Int), ("Book", DataType.String), ("Amount", DataType.Double)], table.Columns.Select(c => (c.Name, c.DataType)));
+        var rows = table.Query().Rows().Select(r => $"{r[0]} {r[1]} {r[2]}");
+        Assert.Equal(["1 Rates 1.5", "2 FX 2.5", "3 FX 3.5", "4 Rates ", "5 FX 5.5"], rows);
+    }
+
+    [Fact]
+    public void ArrowLoadsReportRejectedRowsByTheirPositionInTheStream()
+    {
+        using var session = TestData.NewSession();
+        var table = session.CreateTable("Trades", new Dictionary<string, DataType> { ["Id"] = DataType.Int, ["Book"] = DataType.String }, keys: ["Id"]);
+        RecordBatch Batch(int?[] ids, string?[] books)
+        {
+            var idArray = new Int32Array.Builder();
+            foreach (var id in ids) { if (id is null) idArray.AppendNull(); else idArray.Append(id.Value); }
+            var bookArray = new StringArray.Builder();
+            foreach (var book in books) { if (book is null) bookArray.AppendNull(); else bookArray.Append(book); }
+            return new RecordBatch.Builder().Append("Id", true, idArray.Build()).Append("Book", true, bookArray.Build()).Build();
+        }
+        var batches = new[] { Batch([1, 2], ["a", "b"]), Batch([3, null, 5], ["c", "d", null]) };
+
+        var error = Assert.Throws<LoadException>(() => table.LoadArrow(batches));
+        Assert.Equal("Nothing was loaded into table 'Trades': the Arrow data:4, column 'Id': the key column 'Id' is null.", error.Message);
+        Assert.Equal(0, table.RowCount);
+
+        var report = table.LoadArrow(batches, ErrorHandling.Skip);
+        Assert.Equal((5L, 4L), (report.RowsRead, report.RowsLoaded));
+        Assert.Equal(["1 a", "2 b", "3 c", "5 N/A"], table.Query().Rows().Select(r => $"{r[0]} {r[1]}"));
+    }
+
+    [Fact]
+    public void ArraysLoadTypedAndNameTheirBadCells()
+    {
+        using var session = TestData.NewSession();
+        var cells = new string?[,] { { "a", "x" }, { null, "y" }, { "c", "z" } };
+        var error = Assert.Throws<LoadException>(() => session.ReadArray(cells, ["k", "v"], new RecordOptions { Keys = ["k"] }));
+        Assert.Equal("Nothing was loaded into table 'array': array:2, column 'k': the key column 'k' is null.", error.Message);
+        Assert.Empty(session.Tables);
+
+        var table = session.ReadArray(cells, ["k", "v"], new RecordOptions { Keys = ["k"], ErrorHandling = ErrorHandling.Skip });
+        Assert.Equal(["a x", "c z"], table.Query().Rows().Select(r => $"{r[0]} {r[1]}"));
+
+        // Values are not parsed: a text is not a number, as for Append and records.
+        var text = Assert.Throws<LoadException>(() => session.ReadArray(new[,] { { "1" } }, ["n"], new RecordOptions { TableName = "Numbers", Types = new Dictionary<string, DataType> { ["n"] = DataType.Int } }));
+        Assert.Equal("Nothing was loaded into table 'Numbers': array:1, column 'n': \"1\" is not a valid Int.", text.Message);
     }
 
     public sealed class SparkRow

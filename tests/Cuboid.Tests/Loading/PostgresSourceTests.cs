@@ -61,7 +61,7 @@ public sealed class PostgresSourceTests(PostgresServer server) : IClassFixture<P
         var table = session.ReadSql("SELECT g AS id, g % 7 AS shop, g * 0.5 AS amount FROM generate_series(1, 300000) AS g", db, new SqlOptions
         {
             TableName = "Big",
-            Progress = new Recorder(reports),
+            Progress = new SyncProgress(reports),
         });
         Assert.Equal(300_000, table.RowCount);
         Assert.True(reports.Count >= 4);
@@ -76,10 +76,5 @@ public sealed class PostgresSourceTests(PostgresServer server) : IClassFixture<P
         }));
         Assert.Contains("sql:3, column 'v'", bad.Message, StringComparison.Ordinal);
         Assert.False(session.Tables.ContainsKey("Bad"));
-    }
-
-    private sealed class Recorder(List<long> reports) : IProgress<long>
-    {
-        public void Report(long value) => reports.Add(value);
     }
 }

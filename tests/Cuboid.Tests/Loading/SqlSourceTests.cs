@@ -108,10 +108,5 @@ public sealed class SqlSourceTests : IDisposable
         Assert.Equal([2.5, 3.5], table.Query().Column("v").Values.Cast<double?>());
     }
 
-    private sealed class SyncProgress(List<long> reports) : IProgress<long>
-    {
-        public void Report(long value) => reports.Add(value);
-    }
-
     public void Dispose() => _db.Dispose();
 }
