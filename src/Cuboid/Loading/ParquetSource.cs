@@ -95,25 +95,25 @@ internal static class ParquetSource
             }
             var parts = new LoadResult[groups];
             // One reader per worker thread (opening one parses the file's footer), each taking row groups in turn.
-            Parallel.For(0, groups, () => Open(file), (g, _, reader) =>
+            Parallel.For(0, groups, () => (Reader: Open(file), Scratch: new Scratch(table.Columns.Count)), (g, _, worker) =>
             {
-                parts[g] = ReadGroup(reader, file, g, firstRows[g], table);
+                parts[g] = ReadGroup(worker.Reader, worker.Scratch, file, g, firstRows[g], table);
                 progress?.Report(Interlocked.Add(ref done, parts[g].RowsRead));
-                return reader;
-            }, reader => reader.Dispose());
+                return worker;
+            }, worker => worker.Reader.Dispose());
             foreach (var part in parts) result.Add(part);
         }
         return result;
     }
 
-    private static LoadResult ReadGroup(Reader reader, string file, int group, long firstRow, TableStore table)
+    private static LoadResult ReadGroup(Reader reader, Scratch scratch, string file, int group, long firstRow, TableStore table)
     {
         Array[] columns;
         int rows;
         using (var rowGroup = reader.OpenRowGroupReader(group))
         {
             rows = (int)rowGroup.RowCount;
-            columns = [.. table.Columns.Select(c => ReadColumn(rowGroup, reader.Schema.Fields.First(f => f.Name == c.Name)))];
+            columns = [.. table.Columns.Select((c, i) => ReadColumn(rowGroup, reader.Schema.Fields.First(f => f.Name == c.Name), scratch.Column(i)))];
         }
         return ColumnarBatches.Read(table, rows, file, firstRow, (c, start, count, builder, isKey, failures) => Fill(columns[c], start, count, builder, isKey, failures));
     }
@@ -168,59 +168,67 @@ internal static class ParquetSource
     }
 
     /// <summary>A column's values for every row of the group: a typed array (nullable elements), or arrays for a list.</summary>
-    private static Array ReadColumn(ParquetRowGroupReader rowGroup, Field field)
+    private static Array ReadColumn(ParquetRowGroupReader rowGroup, Field field, ColumnScratch scratch)
     {
         var rows = (int)rowGroup.RowCount;
         return field switch
         {
-            DataField { ClrType: var t } d when t == typeof(string) || t == typeof(ReadOnlyMemory<char>) => Strings(rowGroup, d, rows),
-            DataField d => Typed(rowGroup, d, rows),
+            DataField { ClrType: var t } d when t == typeof(string) || t == typeof(ReadOnlyMemory<char>) => Strings(rowGroup, d, rows, scratch),
+            DataField d => Typed(rowGroup, d, rows, scratch),
             ListField { Item: DataField item } => Lists(rowGroup, item, rows),
             _ => throw new NotSupportedException(field.Name),
         };
     }
 
-    private static string?[] Strings(ParquetRowGroupReader rowGroup, DataField field, int rows)
+    private static string?[] Strings(ParquetRowGroupReader rowGroup, DataField field, int rows, ColumnScratch scratch)
     {
-        var values = new string?[rows];
-        rowGroup.ReadAsync(field, values.AsMemory()).GetAwaiter().GetResult();
+        var values = scratch.Values<string?>(rows);
+        rowGroup.ReadAsync(field, values.AsMemory(0, rows)).GetAwaiter().GetResult();
         return values;
     }
 
-    private static Array Typed(ParquetRowGroupReader rowGroup, DataField field, int rows) => field.ClrType switch
+    private static Array Typed(ParquetRowGroupReader rowGroup, DataField field, int rows, ColumnScratch scratch) => field.ClrType switch
     {
-        var t when t == typeof(bool) => Nullable<bool>(rowGroup, field, rows),
-        var t when t == typeof(byte) => Nullable<byte>(rowGroup, field, rows),
-        var t when t == typeof(sbyte) => Nullable<sbyte>(rowGroup, field, rows),
-        var t when t == typeof(short) => Nullable<short>(rowGroup, field, rows),
-        var t when t == typeof(ushort) => Nullable<ushort>(rowGroup, field, rows),
-        var t when t == typeof(int) => Nullable<int>(rowGroup, field, rows),
-        var t when t == typeof(uint) => Nullable<uint>(rowGroup, field, rows),
-        var t when t == typeof(long) => Nullable<long>(rowGroup, field, rows),
-        var t when t == typeof(ulong) => Nullable<ulong>(rowGroup, field, rows),
-        var t when t == typeof(float) => Nullable<float>(rowGroup, field, rows),
-        var t when t == typeof(double) => Nullable<double>(rowGroup, field, rows),
-        var t when t == typeof(decimal) => Nullable<decimal>(rowGroup, field, rows),
-        var t when t == typeof(DateTime) => Nullable<DateTime>(rowGroup, field, rows),
-        var t when t == typeof(DateOnly) => Nullable<DateOnly>(rowGroup, field, rows),
-        var t when t == typeof(TimeOnly) => Nullable<TimeOnly>(rowGroup, field, rows),
-        var t when t == typeof(TimeSpan) => Nullable<TimeSpan>(rowGroup, field, rows),
-        var t when t == typeof(DateTimeOffset) => Nullable<DateTimeOffset>(rowGroup, field, rows),
+        var t when t == typeof(bool) => Nullable<bool>(rowGroup, field, rows, scratch),
+        var t when t == typeof(byte) => Nullable<byte>(rowGroup, field, rows, scratch),
+        var t when t == typeof(sbyte) => Nullable<sbyte>(rowGroup, field, rows, scratch),
+        var t when t == typeof(short) => Nullable<short>(rowGroup, field, rows, scratch),
+        var t when t == typeof(ushort) => Nullable<ushort>(rowGroup, field, rows, scratch),
+        var t when t == typeof(int) => Nullable<int>(rowGroup, field, rows, scratch),
+        var t when t == typeof(uint) => Nullable<uint>(rowGroup, field, rows, scratch),
+        var t when t == typeof(long) => Nullable<long>(rowGroup, field, rows, scratch),
+        var t when t == typeof(ulong) => Nullable<ulong>(rowGroup, field, rows, scratch),
+        var t when t == typeof(float) => Nullable<float>(rowGroup, field, rows, scratch),
+        var t when t == typeof(double) => Nullable<double>(rowGroup, field, rows, scratch),
+        var t when t == typeof(decimal) => Nullable<decimal>(rowGroup, field, rows, scratch),
+        var t when t == typeof(DateTime) => Nullable<DateTime>(rowGroup, field, rows, scratch),
+        var t when t == typeof(DateOnly) => Nullable<DateOnly>(rowGroup, field, rows, scratch),
+        var t when t == typeof(TimeOnly) => Nullable<TimeOnly>(rowGroup, field, rows, scratch),
+        var t when t == typeof(TimeSpan) => Nullable<TimeSpan>(rowGroup, field, rows, scratch),
+        var t when t == typeof(DateTimeOffset) => Nullable<DateTimeOffset>(rowGroup, field, rows, scratch),
         var t => throw new NotSupportedException($"column '{field.Name}' of type {t.Name}"),
     };
 
-    /// <summary>A column of a value type: its own values for a required field (Parquet.Net's nullable read of a required field loses values), nullable ones otherwise.</summary>
-    private static Array Nullable<T>(ParquetRowGroupReader rowGroup, DataField field, int rows) where T : struct
+    /// <summary>
+    /// A column of a value type: its own values when no row is null (a required field, or an
+    /// optional one without nulls: the common case, which then goes into chunks in block copies),
+    /// nullable ones otherwise. Values come raw, packed, with definition levels marking the nulls.
+    /// </summary>
+    private static Array Nullable<T>(ParquetRowGroupReader rowGroup, DataField field, int rows, ColumnScratch scratch) where T : struct
     {
+        var values = scratch.Values<T>(rows);
         if (!field.IsNullable)
         {
-            var required = new T[rows];
-            rowGroup.ReadAsync<T>(field, required.AsMemory()).GetAwaiter().GetResult();
-            return required;
+            rowGroup.ReadAsync<T>(field, values.AsMemory(0, rows)).GetAwaiter().GetResult();
+            return values;
         }
-        var values = new T?[rows];
-        rowGroup.ReadAsync<T>(field, values.AsMemory()).GetAwaiter().GetResult();
-        return values;
+        var levels = scratch.Levels(rows);
+        rowGroup.ReadRawAsync<T>(field, values.AsMemory(0, rows), levels.AsMemory(0, rows), null).GetAwaiter().GetResult();
+        var defined = levels.AsSpan(0, rows).Count(field.MaxDefinitionLevel);
+        if (defined == rows) return values;
+        var nullable = scratch.Nullables<T>(rows);
+        for (int r = 0, v = 0; r < rows; r++) nullable[r] = levels[r] == field.MaxDefinitionLevel ? values[v++] : null;
+        return nullable;
     }
 
     /// <summary>
@@ -266,5 +274,33 @@ internal static class ParquetSource
         }
         Close();
         return lists;
+    }
+
+    /// <summary>
+    /// A worker thread's decode buffers, reused from row group to row group: decoded values are
+    /// copied into batches, so keeping the buffers saves allocating (and the OS zeroing) a whole
+    /// table's worth of temporary arrays. A buffer may be longer than the row group.
+    /// </summary>
+    private sealed class Scratch(int columns)
+    {
+        private readonly ColumnScratch[] _columns = [.. Enumerable.Range(0, columns).Select(_ => new ColumnScratch())];
+
+        public ColumnScratch Column(int index) => _columns[index];
+    }
+
+    private sealed class ColumnScratch
+    {
+        private Array? _values;
+        private Array? _nullables;
+        private int[] _levels = [];
+
+        public T[] Values<T>(int rows) => Reuse<T>(ref _values, rows);
+
+        public T?[] Nullables<T>(int rows) where T : struct => Reuse<T?>(ref _nullables, rows);
+
+        public int[] Levels(int rows) => _levels.Length >= rows ? _levels : _levels = new int[rows];
+
+        private static T[] Reuse<T>(ref Array? buffer, int rows) =>
+            buffer is T[] typed && typed.Length >= rows ? typed : (T[])(buffer = new T[rows]);
     }
 }

@@ -42,14 +42,14 @@ public sealed class ParquetSourceTests
     [Fact]
     public void ReadsEveryColumnTypeListsAndRowGroupsInOrder()
     {
-        var rows = Positions(5_000);
-        var file = Write(rows, "positions.parquet");   // five row groups
+        var rows = Positions(4_600);
+        var file = Write(rows, "positions.parquet");   // five row groups, the last one shorter (decode buffers are reused across groups)
         using var session = TestData.NewSession();
         var table = session.ReadParquet(file, new ParquetReadOptions { TableName = "Positions", Keys = ["Id"] });
         Assert.Equal([DataType.Int, DataType.String, DataType.Long, DataType.Double, DataType.Double, DataType.Boolean, DataType.LocalDate, DataType.LocalDateTime, DataType.DoubleArray],
             table.Columns.Select(c => c.DataType));
         var result = table.Query();
-        Assert.Equal(5_000, result.RowCount);
+        Assert.Equal(4_600, result.RowCount);
         Assert.Equal(rows.Select(r => (int?)r.Id), result.Column("Id").Values.Cast<int?>());
         Assert.Equal(rows.Select(r => r.Book ?? "N/A"), result.Column("Book").Values.Cast<string>());
         Assert.Equal(rows.Select(r => r.Qty), result.Column("Qty").Values.Cast<long?>());
