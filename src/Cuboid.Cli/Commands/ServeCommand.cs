@@ -7,9 +7,10 @@ using Spectre.Console;
 namespace Cuboid.Cli.Commands;
 
 /// <summary>
-/// <c>cuboid serve</c>: loads the user's data — a model file (<c>--model</c>, every source it names), or one
-/// table from <c>--csv</c>, <c>--parquet</c> or <c>--sql</c> (with <c>--connection</c> and <c>--provider</c>),
-/// keyed by <c>--keys</c>, made into an Auto cube — and serves the web app until Ctrl+C.
+/// <c>cuboid serve</c>: loads the user's data — a model file (<c>--model</c>, every source it names), or
+/// tables from <c>--csv</c> and <c>--parquet</c> files (repeatable) and a <c>--sql</c> query (with
+/// <c>--connection</c> and <c>--provider</c>), keyed by <c>--keys</c> and joined by <c>--join</c> into a
+/// star or snowflake whose fact table becomes an Auto cube — and serves the web app until Ctrl+C.
 /// </summary>
 internal static class ServeCommand
 {
@@ -17,26 +18,28 @@ internal static class ServeCommand
     {
         var model = new Option<FileInfo?>("--model", "-m") { Description = "A cube model file (JSON: tables from CSV, Parquet or SQL, joins, cubes).", HelpName = "FILE" };
         var data = new Option<DirectoryInfo?>("--data", "-d") { Description = "The folder the model's files are relative to (default: the model file's folder).", HelpName = "DIR" };
-        var csv = new Option<string?>("--csv") { Description = "A CSV file or glob to load as the fact table.", HelpName = "PATH" };
-        var parquet = new Option<string?>("--parquet") { Description = "A Parquet file or glob (Spark's part-*.parquet) to load as the fact table.", HelpName = "PATH" };
-        var sql = new Option<string?>("--sql") { Description = "A SQL query whose result is the fact table.", HelpName = "QUERY" };
+        var csv = new Option<string[]>("--csv") { Description = "A CSV file or glob to load as a table (repeatable; NAME=PATH names the table).", HelpName = "[NAME=]PATH" };
+        var parquet = new Option<string[]>("--parquet") { Description = "A Parquet file or glob, e.g. Spark's part-*.parquet (repeatable; NAME=PATH names the table).", HelpName = "[NAME=]PATH" };
+        var sql = new Option<string?>("--sql") { Description = "A SQL query whose result is a table (NAME=QUERY names it; default \"sql\").", HelpName = "[NAME=]QUERY" };
         var connection = new Option<string?>("--connection") { Description = "The connection string of --sql.", HelpName = "STRING" };
         var provider = new Option<string>("--provider") { Description = "The ADO.NET provider of --sql: sqlite or postgresql.", HelpName = "NAME", DefaultValueFactory = _ => "sqlite" };
-        var keys = new Option<string?>("--keys", "-k") { Description = "The table's key columns, comma-separated.", HelpName = "COLUMNS" };
-        var name = new Option<string?>("--name", "-n") { Description = "The table's and cube's name (default: the file's name, or \"sql\").", HelpName = "NAME" };
+        var keys = new Option<string[]>("--keys", "-k") { Description = "Key columns, comma-separated: of the fact table, or of TABLE: (repeatable).", HelpName = "[TABLE:]COLUMNS" };
+        var joins = new Option<string[]>("--join", "-j") { Description = "A join: FROM.COLUMN=TO.COLUMN[,…], or FROM=TO on TO's keys (repeatable). The table no join points to is the fact table.", HelpName = "JOIN" };
+        var name = new Option<string?>("--name", "-n") { Description = "The cube's name (and the table's, when there is one source; default: the file's name, or \"sql\").", HelpName = "NAME" };
         var port = new Option<int>("--port", "-p") { Description = "Port of the web app (0: a free port).", HelpName = "N", DefaultValueFactory = _ => 0 };
-        var command = new Command("serve", "Load your data (a model file, a CSV or Parquet file, or a SQL query) and serve the web app.")
+        var command = new Command("serve", "Load your data (a model file, or CSV and Parquet files and a SQL query, joined into a star) and serve the web app.")
         {
-            model, data, csv, parquet, sql, connection, provider, keys, name, port,
+            model, data, csv, parquet, sql, connection, provider, keys, joins, name, port,
         };
         command.SetAction(parse => Run(new ServeOptions(
-            parse.GetValue(model)?.FullName, parse.GetValue(data)?.FullName, parse.GetValue(csv), parse.GetValue(parquet), parse.GetValue(sql),
-            parse.GetValue(connection), parse.GetValue(provider)!, parse.GetValue(keys), parse.GetValue(name), parse.GetValue(port)), AnsiConsole.Console, wait: true));
+            parse.GetValue(model)?.FullName, parse.GetValue(data)?.FullName, parse.GetValue(csv) ?? [], parse.GetValue(parquet) ?? [], parse.GetValue(sql),
+            parse.GetValue(connection), parse.GetValue(provider)!, parse.GetValue(keys) ?? [], parse.GetValue(joins) ?? [], parse.GetValue(name), parse.GetValue(port)),
+            AnsiConsole.Console, wait: true));
         return command;
     }
 
-    internal sealed record ServeOptions(string? Model, string? Data, string? Csv, string? Parquet, string? Sql, string? Connection, string Provider,
-        string? Keys, string? Name, int? Port);
+    internal sealed record ServeOptions(string? Model, string? Data, IReadOnlyList<string> Csv, IReadOnlyList<string> Parquet, string? Sql, string? Connection, string Provider,
+        IReadOnlyList<string> Keys, IReadOnlyList<string> Joins, string? Name, int? Port);
 
     /// <summary>The whole command (tests pass <paramref name="wait"/> false and a null port, and get the session back).</summary>
     internal static int Run(ServeOptions options, IAnsiConsole console, bool wait) => Load(options, console, out var session) is { } failure ? failure : Serve(session!, console, wait);
@@ -44,10 +47,10 @@ internal static class ServeCommand
     internal static int? Load(ServeOptions options, IAnsiConsole console, out Session? session)
     {
         session = null;
-        var sources = new[] { options.Model, options.Csv, options.Parquet, options.Sql }.Count(s => s is not null);
-        if (sources != 1)
+        var hasTables = options.Csv.Count + options.Parquet.Count > 0 || options.Sql is not null;
+        if ((options.Model is null) == !hasTables)
         {
-            console.MarkupLine("[red]cuboid serve:[/] give exactly one of --model, --csv, --parquet or --sql.");
+            console.MarkupLine("[red]cuboid serve:[/] give either --model, or tables from --csv, --parquet or --sql.");
             return QueryCommand.BadInput;
         }
         RegisterProviders();
@@ -59,15 +62,22 @@ internal static class ServeCommand
                 CubeModelFile.Load(session, options.Model, options.Data);
                 return null;
             }
-            var keys = options.Keys?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var loaded = session;
-            var table = WithProgress(console, progress =>
-                options.Csv is { } csvPath ? loaded.ReadCsv(csvPath, new CsvOptions { TableName = options.Name, Keys = keys, Progress = progress })
-                : options.Parquet is { } parquetPath ? loaded.ReadParquet(parquetPath, new ParquetReadOptions { TableName = options.Name, Keys = keys, Progress = progress })
-                : loaded.ReadSql(options.Sql!, options.Connection ?? throw new ArgumentException("--sql needs --connection."), Provider(options.Provider),
-                    new SqlOptions { TableName = options.Name ?? "sql", Keys = keys, Progress = progress }));
-            session.CreateCube(table, options.Name ?? table.Name);
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Loaded [bold]{table.RowCount:N0}[/] rows into table '{Markup.Escape(table.Name)}' and its cube."));
+            var (tables, joins, fact) = ServeSources.Plan(options);
+            var started = session;
+            foreach (var table in tables)
+            {
+                var loaded = WithProgress(console, table.Name, progress => LoadTable(started, table, options, progress));
+                console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Loaded [bold]{loaded.RowCount:N0}[/] rows into table '{Markup.Escape(loaded.Name)}'."));
+            }
+            foreach (var join in joins)
+            {
+                var (from, to) = (session.Tables[join.From], session.Tables[join.To]);
+                var mapping = join.Columns.Count == 0 ? null
+                    : join.Columns.Select(c => from[c.From] == to[c.To]).Aggregate((a, b) => a & b);
+                from.Join(to, mapping);
+            }
+            var cube = session.CreateCube(session.Tables[fact], options.Name ?? fact);
+            console.MarkupLine($"Cube '{Markup.Escape(cube.Name)}' on table '{Markup.Escape(fact)}'" + (joins.Count == 0 ? "." : $", joining {string.Join(", ", joins.Select(j => $"'{Markup.Escape(j.To)}'"))}."));
             return null;
         }
         catch (Exception e) when (e is LoadException or ModelFileException or ArgumentException or KeyNotFoundException or IOException or DbException)
@@ -79,12 +89,20 @@ internal static class ServeCommand
         }
     }
 
+    private static Table LoadTable(Session session, ServeTable table, ServeOptions options, IProgress<long> progress) => table.Kind switch
+    {
+        "csv" => session.ReadCsv(table.Location, new CsvOptions { TableName = table.Name, Keys = table.Keys, Progress = progress }),
+        "parquet" => session.ReadParquet(table.Location, new ParquetReadOptions { TableName = table.Name, Keys = table.Keys, Progress = progress }),
+        _ => session.ReadSql(table.Location, options.Connection ?? throw new ArgumentException("--sql needs --connection."), Provider(options.Provider),
+            new SqlOptions { TableName = table.Name, Keys = table.Keys, Progress = progress }),
+    };
+
     /// <summary>A progress bar while a source reads (rows so far; the total is not known in advance).</summary>
-    private static Table WithProgress(IAnsiConsole console, Func<IProgress<long>, Table> load) =>
+    private static Table WithProgress(IAnsiConsole console, string name, Func<IProgress<long>, Table> load) =>
         console.Progress().AutoClear(true).Start(context =>
         {
-            var task = context.AddTask("Loading").IsIndeterminate();
-            return load(new Progress<long>(rows => task.Description = string.Create(CultureInfo.InvariantCulture, $"Loading: {rows:N0} rows")));
+            var task = context.AddTask($"Loading {Markup.Escape(name)}").IsIndeterminate();
+            return load(new Progress<long>(rows => task.Description = string.Create(CultureInfo.InvariantCulture, $"Loading {Markup.Escape(name)}: {rows:N0} rows")));
         });
 
     private static DbProviderFactory Provider(string name) =>

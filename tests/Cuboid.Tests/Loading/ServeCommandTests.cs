@@ -23,7 +23,7 @@ public sealed class ServeCommandTests
     }
 
     private static ServeCommand.ServeOptions Options(string? csv = null, string? parquet = null, string? sql = null, string? connection = null, string? model = null, string? data = null) =>
-        new(model, data, csv, parquet, sql, connection, "sqlite", "Id", "Sales", Port: null);
+        new(model, data, csv is null ? [] : [csv], parquet is null ? [] : [parquet], sql, connection, "sqlite", ["Id"], [], "Sales", Port: null);
 
     private static double Total(Session session) =>
         session.Cubes["Sales"].Query([session.Cubes["Sales"].Measures["Amount.SUM"]]).Column("Amount.SUM").GetDouble(0)!.Value;
@@ -91,9 +91,49 @@ public sealed class ServeCommandTests
         }
         var (none, text) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(), none, out _));
-        Assert.Contains("give exactly one of --model, --csv, --parquet or --sql", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("give either --model, or tables from --csv, --parquet or --sql", text.ToString(), StringComparison.Ordinal);
         var (missing, missingText) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(csv: Path.Combine(folder, "nope.csv")), missing, out _));
         Assert.Contains("nope.csv", missingText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TablesFromSeveralSourcesAreJoinedIntoAStarByOptions()
+    {
+        var folder = TestData.TempDirectory();
+        var sales = Path.Combine(folder, "sales.csv");
+        await File.WriteAllLinesAsync(sales, ["Id,ProductId,Shop,Amount", "1,10,A,5", "2,11,A,7", "3,10,B,1", "4,12,B,100"], TestContext.Current.CancellationToken);
+        var products = Path.Combine(folder, "catalog.parquet");
+        await ParquetSerializer.SerializeAsync(new[] { new Product { ProductId = 10, Category = "Food" }, new Product { ProductId = 11, Category = "Toys" } }, products, cancellationToken: TestContext.Current.CancellationToken);
+        var options = new ServeCommand.ServeOptions(null, null, [sales], [$"Products={products}"], null, null, "sqlite",
+            ["Id", "Products:ProductId"], ["sales.ProductId=Products.ProductId"], "Shop sales", Port: null);
+
+        var (console, text) = Console();
+        Assert.Null(ServeCommand.Load(options, console, out var session));
+        using (session)
+        {
+            var cube = session!.Cubes["Shop sales"];
+            Assert.Equal(["Products", "sales"], session.Tables.Keys.Order(StringComparer.Ordinal));
+            Assert.Equal(["ProductId"], session.Tables["Products"].Keys);
+            var byCategory = cube.Query([cube.Measures["Amount.SUM"]], levels: [cube.Levels["Category"]]);
+            Assert.Equal(["Food 6", "N/A 100", "Toys 7"], byCategory.Rows().Select(r => $"{r[0]} {r[1]}"));   // product 12 is not in the catalog
+            Assert.Contains("Cube 'Shop sales' on table 'sales', joining 'Products'.", text.ToString(), StringComparison.Ordinal);
+        }
+
+        var (loose, looseText) = Console();
+        Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(options with { Joins = [] }, loose, out _));
+        Assert.Contains("Tables 'sales', 'Products' are not joined to one another", Flat(looseText), StringComparison.Ordinal);
+        var (bad, badText) = Console();
+        Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(options with { Joins = ["sales.ProductId=Stock.ProductId"] }, bad, out _));
+        Assert.Contains("--join sales.ProductId=Stock.ProductId: there is no table 'Stock' (the tables: sales, Products)", Flat(badText), StringComparison.Ordinal);
+    }
+
+    /// <summary>The console's text on one line (it wraps long messages).</summary>
+    private static string Flat(StringWriter text) => System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\s+", " ");
+
+    public sealed class Product
+    {
+        public int ProductId { get; set; }
+        public string? Category { get; set; }
     }
 }
