@@ -127,8 +127,20 @@ public sealed partial class Table
             context.Changes[Store] = Store.Append(context[Store], result.Batches, context.Epoch, context.Timestamp, context.IsBranch);
             return 0;
         }, scenario);
-        return new LoadReport(result.RowsRead, result.RowsLoaded, result.Rejected);
+        return LastLoadReport = new LoadReport(result.RowsRead, result.RowsLoaded, result.Rejected);
     }
+
+    /// <summary>
+    /// The report of the last load committed into this table — how a <c>ReadX</c> with
+    /// <see cref="ErrorHandling.Skip"/> or <see cref="ErrorHandling.Log"/> tells which rows it left out.
+    /// </summary>
+    public LoadReport? LastLoadReport
+    {
+        get => Volatile.Read(ref _lastLoadReport);
+        private set => Volatile.Write(ref _lastLoadReport, value);
+    }
+
+    private LoadReport? _lastLoadReport;
 
     private TableStore OwnTable(Column column) =>
         column.Table == this ? Store : throw new ArgumentException($"Column '{column.Name}' belongs to table '{column.Table.Name}', not to '{Name}'.");

@@ -148,6 +148,7 @@ public sealed class OtherSourcesTests
 
         var table = session.ReadArray(cells, ["k", "v"], new RecordOptions { Keys = ["k"], ErrorHandling = ErrorHandling.Skip });
         Assert.Equal(["a x", "c z"], table.Query().Rows().Select(r => $"{r[0]} {r[1]}"));
+        Assert.Equal("array:2, column 'k': the key column 'k' is null", Assert.Single(table.LastLoadReport!.Rejected).ToString());
 
         // Values are not parsed: a text is not a number, as for Append and records.
         var text = Assert.Throws<LoadException>(() => session.ReadArray(new[,] { { "1" } }, ["n"], new RecordOptions { TableName = "Numbers", Types = new Dictionary<string, DataType> { ["n"] = DataType.Int } }));

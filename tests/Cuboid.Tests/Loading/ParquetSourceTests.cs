@@ -91,5 +91,8 @@ public sealed class ParquetSourceTests
             ErrorHandling = ErrorHandling.Skip,
         });
         Assert.Equal(600, skipped.RowCount);   // only the rows whose Book is null (every fifth) load
+        var report = skipped.LastLoadReport!;
+        Assert.Equal((3_000L, 600L, 2_400), (report.RowsRead, report.RowsLoaded, report.Rejected.Count));
+        Assert.EndsWith("bad.parquet:1, column 'Book': \"Book 0\" is not a valid Int", report.Rejected[0].ToString(), StringComparison.Ordinal);
     }
 }
