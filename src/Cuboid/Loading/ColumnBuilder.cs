@@ -95,6 +95,9 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
         _values[Count++] = value;
     }
 
+    /// <summary>The values added so far (a null row holds the default).</summary>
+    public ReadOnlySpan<T> Values => _values.AsSpan(0, Count);
+
     /// <summary>Adds values that need no conversion in one block copy (Arrow buffers, decoded Parquet pages).</summary>
     public void AddRange(ReadOnlySpan<T> values)
     {

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Cuboid.Storage;
 
 /// <summary>Up to four encoded key values (see <see cref="KeyEncoding"/>): a composite key without allocation.</summary>
@@ -75,6 +77,55 @@ internal sealed class KeyIndex
         return previous;
     }
 
+    /// <summary>
+    /// Sets consecutive rows of one integral key column (row <paramref name="firstRowId"/> + i holds
+    /// <c>keys[i]</c>), adding the row ids they replace to <paramref name="replaced"/>. When the keys'
+    /// range fits the dense array it is grown once and filled in a tight loop — a load's whole key
+    /// index then costs a pass over its key column.
+    /// </summary>
+    public void SetAll<T>(ReadOnlySpan<T> keys, int firstRowId, List<int> replaced) where T : struct, IBinaryInteger<T>
+    {
+        if (keys.IsEmpty) return;
+        var (min, max) = Range(keys);
+        if (!Reserve(min, max, keys.Length))
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var old = Set(new KeyTuple(long.CreateTruncating(keys[i]), 0, 0, 0), firstRowId + i);
+                if (old != Missing) replaced.Add(old);
+            }
+            return;
+        }
+        var dense = _dense!;
+        var denseBase = _denseBase;
+        var added = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var slot = (int)(long.CreateTruncating(keys[i]) - denseBase);
+            var previous = dense[slot];
+            dense[slot] = firstRowId + i;
+            if (previous == Missing) added++;
+            else replaced.Add(previous);
+        }
+        _count += added;
+    }
+
+    /// <summary>Grows the dense array once to cover [<paramref name="min"/>, <paramref name="max"/>] for a load of <paramref name="incoming"/> keys; false when the index is (or must become) a hash.</summary>
+    public bool Reserve(long min, long max, int incoming) => _hash is null && FitsDense(min, incoming) && FitsDense(max, incoming);
+
+    /// <summary>The smallest and largest of some keys.</summary>
+    public static (long Min, long Max) Range<T>(ReadOnlySpan<T> keys) where T : struct, IBinaryInteger<T>
+    {
+        var (min, max) = (long.MaxValue, long.MinValue);
+        foreach (var key in keys)
+        {
+            var k = long.CreateTruncating(key);
+            if (k < min) min = k;
+            if (k > max) max = k;
+        }
+        return (min, max);
+    }
+
     public bool Remove(KeyTuple key)
     {
         if (_hash is not null)
@@ -90,8 +141,8 @@ internal sealed class KeyIndex
         return true;
     }
 
-    /// <summary>Grows the dense array to cover <paramref name="key"/>, unless that would make it sparse.</summary>
-    private bool FitsDense(long key)
+    /// <summary>Grows the dense array to cover <paramref name="key"/>, unless that would make it sparse (<paramref name="incoming"/> keys are about to be added).</summary>
+    private bool FitsDense(long key, int incoming = 0)
     {
         if (_dense is null)
         {
@@ -105,7 +156,7 @@ internal sealed class KeyIndex
         var high = Math.Max(_denseBase + _dense.Length - 1, key);
         // high - low can exceed long.MaxValue (keys near both ends of the long range): measure it unsigned.
         var span = unchecked((ulong)(high - low)) + 1;
-        if (span == 0 || span > 4UL * (ulong)_count + (1 << 20) || span > (ulong)(Array.MaxLength / 2)) return false;
+        if (span == 0 || span > 4UL * (ulong)(_count + incoming) + (1 << 20) || span > (ulong)(Array.MaxLength / 2)) return false;
         var grown = NewDense((int)Math.Min(Array.MaxLength / 2, Math.Max((long)span, _dense.Length * 2L)));
         // Keep the old keys at their offset from the new base; grow downwards when the new key is below.
         // The covered range [newBase, newBase + length - 1] must stay inside the long range, or slots would wrap around.

@@ -50,6 +50,7 @@ internal sealed class TableStore
         var chunks = new List<Chunk>(current.Chunks);
         var deletions = new Dictionary<int, List<int>>();
         var added = new List<(int Chunk, int First, int End)>();
+        if (_keyIndex is not null && !branch) ReserveKeys(batches);
         foreach (var batch in batches)
         {
             if (batch.Count == 0) continue;
@@ -65,23 +66,15 @@ internal sealed class TableStore
             added.Add((chunkIndex, first, chunks[chunkIndex].Count));
             if (_keyIndex is null || branch) continue;
             var chunk = chunks[chunkIndex];
-            // One integral key column without nulls (surrogate ids): read its array directly, no per-row type switch.
+            // One integral key column without nulls (surrogate ids): its array goes to the index in one pass.
             if (_keyColumns.Length == 1 && chunk.Columns[_keyColumns[0]] is PrimitiveData<long> { HasNulls: false } longs)
             {
-                for (var r = first; r < chunk.Count; r++)
-                {
-                    var replaced = _keyIndex.Set(new KeyTuple(longs.Values[r], 0, 0, 0), Chunk.RowId(chunkIndex, r));
-                    if (replaced >= 0) MarkDeleted(deletions, replaced);
-                }
+                SetKeys(longs.Values.AsSpan(first, chunk.Count - first), chunkIndex, first, deletions);
                 continue;
             }
             if (_keyColumns.Length == 1 && chunk.Columns[_keyColumns[0]] is PrimitiveData<int> { HasNulls: false } ints)
             {
-                for (var r = first; r < chunk.Count; r++)
-                {
-                    var replaced = _keyIndex.Set(new KeyTuple(ints.Values[r], 0, 0, 0), Chunk.RowId(chunkIndex, r));
-                    if (replaced >= 0) MarkDeleted(deletions, replaced);
-                }
+                SetKeys(ints.Values.AsSpan(first, chunk.Count - first), chunkIndex, first, deletions);
                 continue;
             }
             for (var r = first; r < chunk.Count; r++)
@@ -93,6 +86,32 @@ internal sealed class TableStore
         if (_keyIndex is not null && branch) ReplaceByScan(chunks, added, deletions);
         ApplyDeletions(chunks, deletions, timestamp);
         return new TableVersion([.. chunks], epoch);
+    }
+
+    /// <summary>Sizes a dense key index once for the whole load (from its key column's range) rather than doubling it chunk by chunk.</summary>
+    private void ReserveKeys(IReadOnlyList<RowBatch> batches)
+    {
+        if (_keyColumns.Length != 1) return;
+        var (min, max, count) = (long.MaxValue, long.MinValue, 0);
+        foreach (var batch in batches)
+        {
+            var (low, high) = batch.Columns[_keyColumns[0]] switch
+            {
+                PrimitiveBuilder<long> longs => KeyIndex.Range(longs.Values),
+                PrimitiveBuilder<int> ints => KeyIndex.Range(ints.Values),
+                _ => (long.MaxValue, long.MinValue),
+            };
+            if (low > high && batch.Count > 0) return;   // not an integral key
+            (min, max, count) = (Math.Min(min, low), Math.Max(max, high), count + batch.Count);
+        }
+        if (count > 0) _keyIndex!.Reserve(min, max, count);
+    }
+
+    private void SetKeys<T>(ReadOnlySpan<T> keys, int chunkIndex, int first, Dictionary<int, List<int>> deletions) where T : struct, System.Numerics.IBinaryInteger<T>
+    {
+        var replaced = new List<int>();
+        _keyIndex!.SetAll(keys, Chunk.RowId(chunkIndex, first), replaced);
+        foreach (var row in replaced) MarkDeleted(deletions, row);
     }
 
     /// <summary>Upserts in a scenario: the new rows' keys (the last occurrence wins) delete the live rows that hold them.</summary>

@@ -30,6 +30,30 @@ public sealed class KeyIndexTests
     }
 
     [Fact]
+    public void SetAllReplacesEarlierRowsOfTheSameKeysAndFallsBackToHashingWhenSparse()
+    {
+        var index = new KeyIndex(1, denseCandidate: true);
+        Assert.True(index.Reserve(10, 20, 5));
+        var replaced = new List<int>();
+        index.SetAll<long>([10, 11, 10, 20], 100, replaced);
+        Assert.Equal([100], replaced);   // row 102 holds key 10 after row 100
+        Assert.Equal(3, index.Count);
+        Assert.True(index.TryGet(K(10), out var row));
+        Assert.Equal(102, row);
+
+        replaced.Clear();
+        index.SetAll<int>([11, int.MaxValue, -5], 200, replaced);   // far apart: the index becomes a hash
+        Assert.Equal([101], replaced);
+        Assert.Equal(5, index.Count);
+        Assert.False(index.Reserve(0, 1, 1));
+        foreach (var (key, expected) in new[] { (10L, 102), (11L, 200), (20L, 103), (int.MaxValue, 201), (-5L, 202) })
+        {
+            Assert.True(index.TryGet(K(key), out row));
+            Assert.Equal(expected, row);
+        }
+    }
+
+    [Fact]
     public void DenseIndexGrowsDownwardsAndUpwards()
     {
         var index = new KeyIndex(1, denseCandidate: true);
