@@ -114,6 +114,33 @@ public sealed class OtherSourcesTests
     }
 
     [Fact]
+    public void EveryArrowTypeCuboidStoresIsReadWithItsValues()
+    {
+        using var session = TestData.NewSession();
+        var day = new DateOnly(2026, 3, 14);
+        var at = new DateTime(2026, 3, 14, 9, 30, 0);
+        var batch = new RecordBatch.Builder()
+            .Append("i8", false, new Int8Array.Builder().AppendRange([-1, 2]).Build())
+            .Append("u16", false, new UInt16Array.Builder().AppendRange([1, 65_535]).Build())
+            .Append("u32", false, new UInt32Array.Builder().AppendRange([1, 4_000_000_000]).Build())
+            .Append("f32", true, new FloatArray.Builder().Append(1.5f).AppendNull().Build())
+            .Append("dec", false, new Decimal128Array.Builder(new Apache.Arrow.Types.Decimal128Type(10, 2)).Append(12.34m).Append(-0.5m).Build())
+            .Append("flag", true, new BooleanArray.Builder().Append(true).AppendNull().Build())   // a null boolean reads its default, false
+            .Append("day", false, new Date32Array.Builder().Append(day).Append(day.AddDays(1)).Build())
+            .Append("at", false, new TimestampArray.Builder(new Apache.Arrow.Types.TimestampType(Apache.Arrow.Types.TimeUnit.Microsecond, (string?)null)).Append(at).Append(at.AddHours(1)).Build())
+            .Append("time", false, new Time64Array.Builder(Apache.Arrow.Types.TimeUnit.Microsecond).Append(new TimeOnly(9, 30)).Append(new TimeOnly(17, 0)).Build())
+            .Append("name", true, new StringArray.Builder().Append("é, ü").AppendNull().Build())
+            .Build();
+        var table = session.ReadArrow(batch, new RecordOptions { TableName = "Types" });
+        Assert.Equal(
+            [DataType.Int, DataType.Int, DataType.Long, DataType.Float, DataType.Double, DataType.Boolean, DataType.LocalDate, DataType.LocalDateTime, DataType.LocalTime, DataType.String],
+            table.Columns.Select(c => c.DataType));
+        var rows = table.Query().Rows().ToList();
+        Assert.Equal(new object?[] { -1, 1, 1L, 1.5f, 12.34, true, day, at, new TimeOnly(9, 30), "é, ü" }, rows[0]);
+        Assert.Equal(new object?[] { 2, 65_535, 4_000_000_000L, null, -0.5, false, day.AddDays(1), at.AddHours(1), new TimeOnly(17, 0), "N/A" }, rows[1]);
+    }
+
+    [Fact]
     public void ArrowLoadsReportRejectedRowsByTheirPositionInTheStream()
     {
         using var session = TestData.NewSession();
