@@ -52,6 +52,9 @@ public static class SourceInterop
         return session.ReadArrow(reader, options with { TableName = options.TableName ?? Path.GetFileNameWithoutExtension(path) });
     }
 
+    /// <summary>Lets model files name Arrow IPC files (<c>{ "name": "T", "arrow": "t.arrow" }</c>).</summary>
+    public static void RegisterWithModelFiles() => ModelFiles.CubeModelFile.ArrowFileReader = (session, path, options) => session.ReadArrowFile(path, options);
+
     /// <summary>Appends record batches to a table; fields are matched to its columns by name.</summary>
     public static LoadReport LoadArrow(this Cuboid.Table table, IEnumerable<RecordBatch> batches, ErrorHandling errorHandling = ErrorHandling.Fail, IProgress<long>? progress = null)
     {

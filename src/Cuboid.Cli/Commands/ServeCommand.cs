@@ -8,7 +8,7 @@ namespace Cuboid.Cli.Commands;
 
 /// <summary>
 /// <c>cuboid serve</c>: loads the user's data — a model file (<c>--model</c>, every source it names), or
-/// tables from <c>--csv</c> and <c>--parquet</c> files (repeatable) and a <c>--sql</c> query (with
+/// tables from <c>--csv</c>, <c>--parquet</c> and <c>--arrow</c> files (repeatable) and a <c>--sql</c> query (with
 /// <c>--connection</c> and <c>--provider</c>), keyed by <c>--keys</c> and joined by <c>--join</c> into a
 /// star or snowflake whose fact table becomes an Auto cube — and serves the web app until Ctrl+C.
 /// </summary>
@@ -19,6 +19,7 @@ internal static class ServeCommand
         var model = new Option<FileInfo?>("--model", "-m") { Description = "A cube model file (JSON: tables from CSV, Parquet or SQL, joins, cubes).", HelpName = "FILE" };
         var data = new Option<DirectoryInfo?>("--data", "-d") { Description = "The folder the model's files are relative to (default: the model file's folder).", HelpName = "DIR" };
         var csv = new Option<string[]>("--csv") { Description = "A CSV file or glob to load as a table (repeatable; NAME=PATH names the table).", HelpName = "[NAME=]PATH" };
+        var arrow = new Option<string[]>("--arrow") { Description = "An Arrow IPC file (file or stream format) to load as a table (repeatable; NAME=PATH names the table).", HelpName = "[NAME=]PATH" };
         var parquet = new Option<string[]>("--parquet") { Description = "A Parquet file or glob, e.g. Spark's part-*.parquet (repeatable; NAME=PATH names the table).", HelpName = "[NAME=]PATH" };
         var sql = new Option<string?>("--sql") { Description = "A SQL query whose result is a table (NAME=QUERY names it; default \"sql\").", HelpName = "[NAME=]QUERY" };
         var connection = new Option<string?>("--connection") { Description = "The connection string of --sql.", HelpName = "STRING" };
@@ -27,18 +28,18 @@ internal static class ServeCommand
         var joins = new Option<string[]>("--join", "-j") { Description = "A join: FROM.COLUMN=TO.COLUMN[,…], or FROM=TO on TO's keys (repeatable). The table no join points to is the fact table.", HelpName = "JOIN" };
         var name = new Option<string?>("--name", "-n") { Description = "The cube's name (and the table's, when there is one source; default: the file's name, or \"sql\").", HelpName = "NAME" };
         var port = new Option<int>("--port", "-p") { Description = "Port of the web app (0: a free port).", HelpName = "N", DefaultValueFactory = _ => 0 };
-        var command = new Command("serve", "Load your data (a model file, or CSV and Parquet files and a SQL query, joined into a star) and serve the web app.")
+        var command = new Command("serve", "Load your data (a model file, or CSV, Parquet and Arrow files and a SQL query, joined into a star) and serve the web app.")
         {
-            model, data, csv, parquet, sql, connection, provider, keys, joins, name, port,
+            model, data, csv, parquet, arrow, sql, connection, provider, keys, joins, name, port,
         };
         command.SetAction(parse => Run(new ServeOptions(
-            parse.GetValue(model)?.FullName, parse.GetValue(data)?.FullName, parse.GetValue(csv) ?? [], parse.GetValue(parquet) ?? [], parse.GetValue(sql),
+            parse.GetValue(model)?.FullName, parse.GetValue(data)?.FullName, parse.GetValue(csv) ?? [], parse.GetValue(parquet) ?? [], parse.GetValue(arrow) ?? [], parse.GetValue(sql),
             parse.GetValue(connection), parse.GetValue(provider)!, parse.GetValue(keys) ?? [], parse.GetValue(joins) ?? [], parse.GetValue(name), parse.GetValue(port)),
             AnsiConsole.Console, wait: true));
         return command;
     }
 
-    internal sealed record ServeOptions(string? Model, string? Data, IReadOnlyList<string> Csv, IReadOnlyList<string> Parquet, string? Sql, string? Connection, string Provider,
+    internal sealed record ServeOptions(string? Model, string? Data, IReadOnlyList<string> Csv, IReadOnlyList<string> Parquet, IReadOnlyList<string> Arrow, string? Sql, string? Connection, string Provider,
         IReadOnlyList<string> Keys, IReadOnlyList<string> Joins, string? Name, int? Port);
 
     /// <summary>The whole command (tests pass <paramref name="wait"/> false and a null port, and get the session back).</summary>
@@ -47,10 +48,10 @@ internal static class ServeCommand
     internal static int? Load(ServeOptions options, IAnsiConsole console, out Session? session)
     {
         session = null;
-        var hasTables = options.Csv.Count + options.Parquet.Count > 0 || options.Sql is not null;
+        var hasTables = options.Csv.Count + options.Parquet.Count + options.Arrow.Count > 0 || options.Sql is not null;
         if ((options.Model is null) == !hasTables)
         {
-            console.MarkupLine("[red]cuboid serve:[/] give either --model, or tables from --csv, --parquet or --sql.");
+            console.MarkupLine("[red]cuboid serve:[/] give either --model, or tables from --csv, --parquet, --arrow or --sql.");
             return QueryCommand.BadInput;
         }
         RegisterProviders();
@@ -93,6 +94,7 @@ internal static class ServeCommand
     {
         "csv" => session.ReadCsv(table.Location, new CsvOptions { TableName = table.Name, Keys = table.Keys, Progress = progress }),
         "parquet" => session.ReadParquet(table.Location, new ParquetReadOptions { TableName = table.Name, Keys = table.Keys, Progress = progress }),
+        "arrow" => session.ReadArrowFile(table.Location, new RecordOptions { TableName = table.Name, Keys = table.Keys, Progress = progress }),
         _ => session.ReadSql(table.Location, options.Connection ?? throw new ArgumentException("--sql needs --connection."), Provider(options.Provider),
             new SqlOptions { TableName = table.Name, Keys = table.Keys, Progress = progress }),
     };
@@ -109,9 +111,10 @@ internal static class ServeCommand
         DbProviderFactories.TryGetFactory(name, out var factory) ? factory
             : throw new ArgumentException($"Unknown provider '{name}' (known: {string.Join(", ", DbProviderFactories.GetProviderInvariantNames())}).");
 
-    /// <summary>The providers model files and --sql can name.</summary>
+    /// <summary>The providers model files and --sql can name, and Arrow files for model files.</summary>
     internal static void RegisterProviders()
     {
+        SourceInterop.RegisterWithModelFiles();
         DbProviderFactories.RegisterFactory("sqlite", Microsoft.Data.Sqlite.SqliteFactory.Instance);
         DbProviderFactories.RegisterFactory("postgresql", Npgsql.NpgsqlFactory.Instance);
     }

@@ -1,6 +1,6 @@
 namespace Cuboid.Cli.Commands;
 
-/// <summary>A table <c>cuboid serve</c> loads: from a CSV or Parquet file (or glob), or the --sql query.</summary>
+/// <summary>A table <c>cuboid serve</c> loads: from a CSV or Parquet file (or glob), an Arrow IPC file, or the --sql query.</summary>
 internal sealed record ServeTable(string Name, string Kind, string Location, IReadOnlyList<string>? Keys);
 
 /// <summary>A join given as an option: <c>Sales.product_id=Products.id</c> (pairs comma-separated), or <c>Sales=Products</c> on the target's keys.</summary>
@@ -16,9 +16,9 @@ internal static class ServeSources
 {
     public static (IReadOnlyList<ServeTable> Tables, IReadOnlyList<ServeJoin> Joins, string Fact) Plan(ServeCommand.ServeOptions options)
     {
-        var single = options.Csv.Count + options.Parquet.Count + (options.Sql is null ? 0 : 1) == 1;
+        var single = options.Csv.Count + options.Parquet.Count + options.Arrow.Count + (options.Sql is null ? 0 : 1) == 1;
         var sources = new List<(string Name, string Kind, string Location)>();
-        foreach (var (kind, values) in new[] { ("csv", options.Csv), ("parquet", options.Parquet) })
+        foreach (var (kind, values) in new[] { ("csv", options.Csv), ("parquet", options.Parquet), ("arrow", options.Arrow) })
         {
             foreach (var value in values)
             {

@@ -13,7 +13,8 @@ internal sealed record ModelDocument(
 
 /// <summary>
 /// A table, read from CSV (<see cref="File"/>, relative to the data folder; a glob works), from
-/// Parquet (<see cref="Parquet"/>, likewise), from a SQL query (<see cref="Sql"/>), or created empty.
+/// Parquet (<see cref="Parquet"/>, likewise), from an Arrow IPC file (<see cref="Arrow"/>), from a
+/// SQL query (<see cref="Sql"/>), or created empty.
 /// </summary>
 internal sealed record TableModel(
     string? Name,
@@ -23,7 +24,8 @@ internal sealed record TableModel(
     Dictionary<string, JsonElement>? DefaultValues,
     CsvModel? Csv,
     string? Parquet = null,
-    SqlModel? Sql = null);
+    SqlModel? Sql = null,
+    string? Arrow = null);
 
 /// <summary>A query, with the connection string and the ADO.NET provider's registered name (the CLI registers "sqlite" and "postgresql").</summary>
 internal sealed record SqlModel(string? Query, string? Connection, string? Provider);

@@ -26,6 +26,14 @@ internal static class TableBuilder
             context.At(path, () => context.Session.ReadParquet(Path.Combine(context.DataDirectory, model.Parquet), parquetOptions));
             return;
         }
+        if (model.Arrow is not null)
+        {
+            var read = CubeModelFile.ArrowFileReader
+                ?? throw context.Error($"{path}.arrow", "reading Arrow files needs Cuboid.Arrow: call SourceInterop.RegisterWithModelFiles() first (the cuboid command does).");
+            var arrowOptions = new RecordOptions { TableName = name, Keys = model.Keys, Types = types.Count == 0 ? null : types, DefaultValues = defaults };
+            context.At(path, () => read(context.Session, Path.Combine(context.DataDirectory, model.Arrow), arrowOptions));
+            return;
+        }
         if (model.Sql is { } sql)
         {
             var query = context.Required(sql.Query, $"{path}.sql", "query");

@@ -23,7 +23,7 @@ public sealed class ServeCommandTests
     }
 
     private static ServeCommand.ServeOptions Options(string? csv = null, string? parquet = null, string? sql = null, string? connection = null, string? model = null, string? data = null) =>
-        new(model, data, csv is null ? [] : [csv], parquet is null ? [] : [parquet], sql, connection, "sqlite", ["Id"], [], "Sales", Port: null);
+        new(model, data, csv is null ? [] : [csv], parquet is null ? [] : [parquet], [], sql, connection, "sqlite", ["Id"], [], "Sales", Port: null);
 
     private static double Total(Session session) =>
         session.Cubes["Sales"].Query([session.Cubes["Sales"].Measures["Amount.SUM"]]).Column("Amount.SUM").GetDouble(0)!.Value;
@@ -91,7 +91,7 @@ public sealed class ServeCommandTests
         }
         var (none, text) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(), none, out _));
-        Assert.Contains("give either --model, or tables from --csv, --parquet or --sql", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("give either --model, or tables from --csv, --parquet, --arrow or --sql", Flat(text), StringComparison.Ordinal);
         var (missing, missingText) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(csv: Path.Combine(folder, "nope.csv")), missing, out _));
         Assert.Contains("nope.csv", missingText.ToString(), StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class ServeCommandTests
         await File.WriteAllLinesAsync(sales, ["Id,ProductId,Shop,Amount", "1,10,A,5", "2,11,A,7", "3,10,B,1", "4,12,B,100"], TestContext.Current.CancellationToken);
         var products = Path.Combine(folder, "catalog.parquet");
         await ParquetSerializer.SerializeAsync(new[] { new Product { ProductId = 10, Category = "Food" }, new Product { ProductId = 11, Category = "Toys" } }, products, cancellationToken: TestContext.Current.CancellationToken);
-        var options = new ServeCommand.ServeOptions(null, null, [sales], [$"Products={products}"], null, null, "sqlite",
+        var options = new ServeCommand.ServeOptions(null, null, [sales], [$"Products={products}"], [], null, null, "sqlite",
             ["Id", "Products:ProductId"], ["sales.ProductId=Products.ProductId"], "Shop sales", Port: null);
 
         var (console, text) = Console();
@@ -126,6 +126,33 @@ public sealed class ServeCommandTests
         var (bad, badText) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(options with { Joins = ["sales.ProductId=Stock.ProductId"] }, bad, out _));
         Assert.Contains("--join sales.ProductId=Stock.ProductId: there is no table 'Stock' (the tables: sales, Products)", Flat(badText), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ArrowFilesAreTablesForTheOptionsAndForModelFiles()
+    {
+        var folder = TestData.TempDirectory();
+        var batch = new Apache.Arrow.RecordBatch.Builder()
+            .Append("Id", false, new Apache.Arrow.Int32Array.Builder().AppendRange([1, 2, 3]).Build())
+            .Append("Amount", false, new Apache.Arrow.DoubleArray.Builder().AppendRange([1.5, 2.5, 3.0]).Build())
+            .Build();
+        var file = Path.Combine(folder, "sales.arrow");
+        await using (var stream = File.Create(file))
+        using (var writer = new Apache.Arrow.Ipc.ArrowFileWriter(stream, batch.Schema))
+        {
+            await writer.WriteRecordBatchAsync(batch, TestContext.Current.CancellationToken);
+            await writer.WriteEndAsync(TestContext.Current.CancellationToken);
+        }
+        var (console, _) = Console();
+        Assert.Null(ServeCommand.Load(Options() with { Arrow = [file] }, console, out var session));
+        using (session) Assert.Equal(7.0, Total(session!));
+
+        var model = Path.Combine(folder, "model.json");
+        await File.WriteAllTextAsync(model, """
+            { "tables": [ { "name": "Sales", "arrow": "sales.arrow", "keys": ["Id"] } ], "cubes": [ { "name": "Sales", "factTable": "Sales" } ] }
+            """, TestContext.Current.CancellationToken);
+        Assert.Null(ServeCommand.Load(Options(model: model), console, out session));
+        using (session) Assert.Equal(7.0, Total(session!));
     }
 
     /// <summary>The console's text on one line (it wraps long messages).</summary>
