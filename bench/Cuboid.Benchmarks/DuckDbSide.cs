@@ -122,6 +122,21 @@ internal sealed class DuckDbSide : IEngineSide
         Execute("SET threads = 2");
     }
 
+    /// <summary>Runs a query and reads every row of its result; returns how many there were.</summary>
+    public long QueryRows(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        long rows = 0;
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i);
+            rows++;
+        }
+        return rows;
+    }
+
     /// <summary>Appends sales rows (sale_id, date, store_id, product_id, customer_id, quantity, unit_price, discount, cost) with DuckDB's appender, in one transaction.</summary>
     public void AppendSales(IReadOnlyList<object?[]> rows)
     {

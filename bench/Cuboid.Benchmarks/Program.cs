@@ -14,6 +14,7 @@ using Cuboid.Samples;
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
 //   var          [--trades 10000] [--scenarios 500] [--reps 7]   V1: VaR (quantile of summed P&L vectors) by desk and book, with DuckDB
 //   updates      [--rows 10M] [--reps 7]   U1: commit 10,000 rows then Q2, with DuckDB; S1: creating a scenario
+//   mdx-levels   [--rows 10M] [--reps 7]   MDX over the 1M-member customer level (TopCount, a page of members), with DuckDB
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -23,6 +24,10 @@ string dataDir = opts.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath
 
 switch (command)
 {
+    case "mdx-levels":
+        return LargeLevelBench.Run(DataSet.Ensure(dataDir, rows, seed),
+            reps: opts.TryGetValue("reps", out var lr) ? int.Parse(lr, CultureInfo.InvariantCulture) : 7, Console.Out);
+
     case "kernel":
         BenchmarkDotNet.Running.BenchmarkRunner.Run<KernelBench>(args: [.. args.Skip(1)]);
         return 0;

@@ -25,8 +25,15 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
     /// The value (a double; a double[] or a member value for array and member measures) of a measure
     /// at the coordinates: null when empty or not loaded yet, <paramref name="absent"/> when no fact lies under the cell.
     /// </summary>
+    /// <summary>Whether the last <see cref="Read"/> found its shape's values not loaded yet (they will be, for the next round).</summary>
+    public bool LastMissed { get; private set; }
+
+    /// <summary>How many cells were read so far (a set whose evaluation read none does not depend on the cells).</summary>
+    public long Reads { get; private set; }
+
     public object? Read(Measure measure, ReadOnlySpan<MdxMember> coordinates, object? absent = null)
     {
+        Reads++;
         Span<int> ordinals = stackalloc int[coordinates.Length];
         var n = 0;
         var shapeKey = default(ShapeKey);
@@ -49,7 +56,8 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
             for (var i = 0; i < n; i++) refs[i] = new LevelRef(coordinates[ordinals[i]].Hierarchy.Index!, coordinates[ordinals[i]].Depth);
             _shapes[(scenario, shapeKey)] = shape = new Shape(refs, scenario);
         }
-        if (!shape.Values.TryGetValue(measure, out var values))
+        LastMissed = !shape.Values.TryGetValue(measure, out var values);
+        if (LastMissed)
         {
             shape.Pending.Add(measure);
             Missed = true;

@@ -13,13 +13,14 @@ internal sealed partial class QueryExecutor
     internal (MdxContext Cell, RowCondition? Filter, Evaluator Evaluator) AddressCell()
     {
         var (context, _, filter, reader, evaluator) = Prepare();
-        var axes = EvaluateAxes(evaluator, context);
+        var readCells = new bool[_select.Axes.Count];
+        var axes = EvaluateAxes(evaluator, context, null, readCells);
         // Axes such as TopCount or Filter depend on values: load them as a SELECT would.
         for (var round = 0; reader.Missed && round < MaxRounds; round++)
         {
             reader.LoadPending();
             _query.Lap(QueryPhase.Loading);
-            axes = EvaluateAxes(evaluator, context);
+            axes = EvaluateAxes(evaluator, context, axes, readCells);
         }
         _query.AxisPositions = [.. axes.Select(a => a.Count)];
         var specs = _select.Axes.OrderBy(a => a.Ordinal).ToList();

@@ -28,6 +28,47 @@ internal sealed partial class Evaluator
         return measure?.Measure is { } stored ? Read(stored, context) : null;
     }
 
+    /// <summary>
+    /// The value of <paramref name="expression"/> for each tuple of <paramref name="set"/> (the keys
+    /// of Order and TopCount). When it names a stored measure, or a calculated one compiled to a
+    /// measure, and no other calculated member is in play, each tuple's cell is read directly —
+    /// no context, no evaluation per tuple — which is what makes TopCount over a million customers
+    /// cheap; otherwise each tuple is evaluated in its context.
+    /// </summary>
+    public List<object?> ValuesOver(MdxSet set, Syntax.MdxExpression expression, MdxContext context)
+    {
+        var (measure, absent) = Unwrap(expression) is Syntax.IdentifierNode id && Evaluate(id, context) is MdxMember target ? Readable(target) : (null, null);
+        if (measure is null || WinningCalculation(context) is not null || set.Tuples.Any(t => t.Any(m => m.Kind != MemberKind.Regular && m.Kind != MemberKind.All)))
+        {
+            return [.. set.Tuples.Select(t => EvaluateScalar(expression, context.With(t)))];
+        }
+        var coordinates = new MdxMember[Catalog.Hierarchies.Count - 1];
+        for (var h = 1; h < Catalog.Hierarchies.Count; h++) coordinates[h - 1] = Effective(context, Catalog.Hierarchies[h])!;
+        var values = new List<object?>(set.Count);
+        HashSet<(int, int)>? missed = null;   // the (hierarchy, depth) of single-member tuples whose cells are not loaded yet
+        foreach (var tuple in set.Tuples)
+        {
+            if (missed is not null && tuple.Length == 1 && missed.Contains((tuple[0].Hierarchy.Ordinal, tuple[0].Depth)))
+            {
+                values.Add(null);   // this round only asks for the cells; the next one reads them
+                continue;
+            }
+            foreach (var member in tuple) coordinates[member.Hierarchy.Ordinal - 1] = member;
+            values.Add(Reader.Read(measure, coordinates, absent));
+            if (Reader.LastMissed && tuple.Length == 1) (missed ??= []).Add((tuple[0].Hierarchy.Ordinal, tuple[0].Depth));
+            foreach (var member in tuple) coordinates[member.Hierarchy.Ordinal - 1] = Effective(context, member.Hierarchy)!;
+        }
+        return values;
+    }
+
+    /// <summary>The measure a measure member reads directly (a stored one, or a calculated one compiled to a measure), with its value where no fact lies.</summary>
+    private static (Measure? Measure, double? Absent) Readable(MdxMember member) => member.Kind switch
+    {
+        MemberKind.Measure => (member.Measure, null),
+        MemberKind.Calculated when member.Hierarchy.IsMeasures && member.Calculated!.Compiled is { } compiled => (compiled, member.Calculated.EmptyValue),
+        _ => (null, null),
+    };
+
     private object? Read(Measure measure, MdxContext context, double? absent = null)
     {
         // One buffer per evaluator (a query evaluates on one thread): no allocation per cell.

@@ -19,12 +19,30 @@ internal sealed partial class Evaluator
         var first = segments[0];
         object? current;
         int next;
+        var fromCatalog = false;
         if (!first.IsKey && context.Aliases.TryGetValue(first.Name, out var aliased)) (current, next) = (aliased, 1);
         else if (segments.Count == 1 && !first.IsKey && NamedSets.TryGetValue(first.Name, out var set)) return AsSet(Evaluate(set, context), id);
-        else (current, next) = ResolveHead(id, context);
-        for (var i = next; i < segments.Count; i++) current = Step(current, segments[i], id, i, context);
+        else if (_catalogNames.TryGetValue(id, out var known)) return known;
+        else
+        {
+            (current, next) = ResolveHead(id, context);
+            fromCatalog = true;
+        }
+        for (var i = next; i < segments.Count; i++)
+        {
+            fromCatalog &= !IsPropertyStep(segments[i]);
+            current = Step(current, segments[i], id, i, context);
+        }
+        // A name made only of catalog lookups means the same thing in every context: a measure or
+        // member named in a formula evaluated for each of a million tuples is resolved once.
+        if (fromCatalog) _catalogNames[id] = current;
         return current;
     }
+
+    /// <summary>Names resolved from the catalog alone (no alias, named set or property such as CurrentMember on the way).</summary>
+    private readonly Dictionary<IdentifierNode, object?> _catalogNames = new(ReferenceEqualityComparer.Instance);
+
+    private static bool IsPropertyStep(IdentifierSegment segment) => !segment.IsQuoted && !segment.IsKey && FunctionTable.IsProperty(segment.Name);
 
     private (object? Value, int Next) ResolveHead(IdentifierNode id, MdxContext context)
     {
@@ -47,7 +65,7 @@ internal sealed partial class Evaluator
 
     private object? Step(object? current, IdentifierSegment segment, IdentifierNode id, int index, MdxContext context)
     {
-        if (!segment.IsQuoted && !segment.IsKey && FunctionTable.IsProperty(segment.Name))
+        if (IsPropertyStep(segment))
         {
             return FunctionTable.Call(this, segment.Name, new ValueNode(id.Span, current), [], context, id);
         }

@@ -33,7 +33,7 @@ internal sealed class MdxHierarchy
     private readonly List<MdxMember>?[] _ordered = [];
     private readonly Dictionary<(int Depth, int Parent), List<MdxMember>> _children = [];
     private readonly CubeSnapshot? _snapshot;
-    private readonly object?[]?[] _captions = [];
+    private readonly MemberNames?[] _names = [];
 
     /// <summary>A hierarchy of the cube.</summary>
     public MdxHierarchy(int ordinal, Hierarchy model, HierarchyIndex index, CubeSnapshot snapshot)
@@ -49,7 +49,7 @@ internal sealed class MdxHierarchy
         var depth = model.Levels.Count;
         _members = new MdxMember?[depth][];
         _ordered = new List<MdxMember>?[depth];
-        _captions = new object?[]?[depth];
+        _names = new MemberNames?[depth];
         Levels = [.. (HasAll ? [new MdxLevel(this, "(All)", -1)] : Array.Empty<MdxLevel>()), .. model.Levels.Select((l, d) => new MdxLevel(this, l.Name, d))];
         AllMember = HasAll ? MdxMember.All(this, model.AllMemberName) : null;
     }
@@ -150,13 +150,12 @@ internal sealed class MdxHierarchy
             _members[depth] = row = grown;
         }
         if (row[code] is { } known) return known;
-        var level = Model!.Levels[depth];
-        var key = level.Source.ValueOf(Index!.Members.Key(depth, code));
-        var captions = level.CaptionColumn is null ? null : _captions[depth] ??= MemberCaptions.Of(Index, _snapshot!, depth);
-        var name = Text(captions is null ? key : captions[code]);
-        var parent = depth == 0 ? AllMember : Member(depth - 1, Index.Members.Parent(depth, code));
-        return row[code] = MdxMember.Regular(this, depth, code, name, name, key, parent);
+        var names = Names(depth);
+        var parent = depth == 0 ? AllMember : Member(depth - 1, Index!.Members.Parent(depth, code));
+        return row[code] = MdxMember.Regular(this, depth, code, names.Names[code], names.Names[code], names.Keys[code], parent);
     }
+
+    private MemberNames Names(int depth) => _names[depth] ??= MemberNames.Of(Index!, _snapshot!, depth);
 
     private readonly Dictionary<(int Depth, string Property), object?[]> _properties = [];
 
@@ -191,9 +190,15 @@ internal sealed class MdxHierarchy
         // The All member answers to its own name and, always, to Atoti's [AllMember].
         if (parent is null && AllMember is not null && !byKey
             && (string.Equals(AllMember.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(name, "AllMember", StringComparison.OrdinalIgnoreCase))) return AllMember;
-        IReadOnlyList<MdxMember> candidates = parent is null ? MembersAt(0) : Children(parent);
         var calculated = CalculatedMembers.FirstOrDefault(c => (ReferenceEquals(c.Parent, parent) || (parent is null && c.Parent is { IsAll: true })) && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
         if (calculated is not null && !byKey) return calculated;
+        var depth = parent is null || parent.IsAll ? 0 : parent.Depth + 1;
+        if ((parent is null || parent.Kind is MemberKind.All or MemberKind.Regular) && depth < Model!.Levels.Count
+            && (!byKey || Model.Levels[depth].CaptionColumn is null) && Lookup(depth, parent, name) is (true, var indexed))
+        {
+            return indexed;   // the name index decided (a key's text is its name when the level has no captions)
+        }
+        IReadOnlyList<MdxMember> candidates = parent is null ? MembersAt(0) : Children(parent);
         MdxMember? loose = null;
         foreach (var member in candidates)
         {
@@ -202,6 +207,26 @@ internal sealed class MdxHierarchy
             if (loose is null && string.Equals(text, name, StringComparison.OrdinalIgnoreCase)) loose = member;
         }
         return loose;
+    }
+
+    /// <summary>
+    /// The child of <paramref name="parent"/> named <paramref name="name"/>, from the level's name
+    /// index: the first member with that exact name, else the first ignoring case, in hierarchical
+    /// order. Undecided when that member has another parent (names may repeat under different
+    /// parents): the caller then scans the parent's children.
+    /// </summary>
+    private (bool Decided, MdxMember? Member) Lookup(int depth, MdxMember? parent, string name)
+    {
+        var names = Names(depth);
+        var ranks = MemberOrder.Ranks(Index!, _snapshot!, depth);
+        foreach (var ignoreCase in (ReadOnlySpan<bool>)[false, true])
+        {
+            var code = names.Find(name, ignoreCase, ranks);
+            if (code < 0) continue;
+            var sameParent = depth == 0 || Index!.Members.Parent(depth, code) == parent!.Code;
+            return sameParent ? (true, Member(depth, code)) : (false, null);
+        }
+        return (true, null);
     }
 
     /// <summary>A member's name as MDX prints it: numbers without a trailing ".0", null as #null.</summary>

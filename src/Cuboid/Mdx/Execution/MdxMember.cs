@@ -48,7 +48,10 @@ internal sealed class MdxMember
     /// <summary>The parent (null for the All member, top-level members of a hierarchy without All, measures).</summary>
     public MdxMember? Parent { get; private init; }
 
-    public string UniqueName { get; private init; } = "";
+    /// <summary>The unique name, built on first use: a query may make a million members and print ten.</summary>
+    public string UniqueName => _uniqueName ??= (Parent is null || Parent.IsAll ? Hierarchy.UniqueName : Parent.UniqueName) + "." + Quote(Name);
+
+    private string? _uniqueName;
 
     /// <summary>The MDX level depth: 0 for the All level, 1 for the first level (0 when the hierarchy has no All).</summary>
     public int LevelDepth => Kind is MemberKind.Measure ? 0 : Hierarchy.HasAll ? Depth + 1 : Depth;
@@ -65,25 +68,19 @@ internal sealed class MdxMember
     public bool IsCalculated => Kind == MemberKind.Calculated;
 
     public static MdxMember All(MdxHierarchy hierarchy, string name) =>
-        new(hierarchy, MemberKind.All, -1, -1, name, name) { UniqueName = $"{hierarchy.UniqueName}.{Quote(name)}" };
+        new(hierarchy, MemberKind.All, -1, -1, name, name) { _uniqueName = $"{hierarchy.UniqueName}.{Quote(name)}" };
 
     public static MdxMember Regular(MdxHierarchy hierarchy, int depth, int code, string name, string caption, object? key, MdxMember? parent) =>
-        new(hierarchy, MemberKind.Regular, depth, code, name, caption)
-        {
-            Key = key,
-            Parent = parent,
-            UniqueName = (parent is null || parent.IsAll ? hierarchy.UniqueName : parent.UniqueName) + "." + Quote(name),
-        };
+        new(hierarchy, MemberKind.Regular, depth, code, name, caption) { Key = key, Parent = parent };
 
     public static MdxMember OfMeasure(MdxHierarchy measures, int index, Measure measure) =>
-        new(measures, MemberKind.Measure, 0, index, measure.Name!, measure.Name!) { Measure = measure, UniqueName = $"[Measures].{Quote(measure.Name!)}" };
+        new(measures, MemberKind.Measure, 0, index, measure.Name!, measure.Name!) { Measure = measure, _uniqueName = $"[Measures].{Quote(measure.Name!)}" };
 
     public static MdxMember OfCalculated(MdxHierarchy hierarchy, CalculatedMember calculated, MdxMember? parent) =>
         new(hierarchy, MemberKind.Calculated, parent is null ? 0 : parent.Depth + 1, -1, calculated.Name, calculated.Name)
         {
             Calculated = calculated,
             Parent = parent,
-            UniqueName = (parent is null || parent.IsAll ? hierarchy.UniqueName : parent.UniqueName) + "." + Quote(calculated.Name),
         };
 
     public static string Quote(string name) => "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]";

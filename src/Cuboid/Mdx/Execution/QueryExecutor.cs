@@ -70,9 +70,12 @@ internal sealed partial class QueryExecutor
     private CellSet Run()
     {
         var (context, slicerTuple, _, reader, evaluator) = Prepare();
+        List<MdxSet>? evaluated = null;
+        var readCells = new bool[_select.Axes.Count];
         for (var round = 0; ; round++)
         {
-            var axes = EvaluateAxes(evaluator, context);
+            evaluated = EvaluateAxes(evaluator, context, evaluated, readCells);
+            var axes = new List<MdxSet>(evaluated);   // NON EMPTY replaces sets in this list, not in the evaluated ones
             if (round == 0) _query.CheckResultSize([.. axes.Select(a => a.Count)]);
             var cells = EvaluateCells(evaluator, context, axes);
             _query.Lap(QueryPhase.Cells);
@@ -103,13 +106,25 @@ internal sealed partial class QueryExecutor
         return (baseContext.With(slicerTuple), slicerTuple, filter, reader, new Evaluator(_catalog, reader, _source, _namedSets));
     }
 
-    private List<MdxSet> EvaluateAxes(Evaluator evaluator, MdxContext context)
+    /// <summary>
+    /// Evaluates the axes. An axis that read no cell in the previous round (a list of members, not
+    /// a TopCount or a Filter on values) is the same set again and is kept: a million-member axis is
+    /// not rebuilt because its cells were loaded.
+    /// </summary>
+    private List<MdxSet> EvaluateAxes(Evaluator evaluator, MdxContext context, List<MdxSet>? previous, bool[] readCells)
     {
         var axes = new List<MdxSet>();
-        foreach (var axis in _select.Axes.OrderBy(a => a.Ordinal))
+        foreach (var (axis, i) in _select.Axes.OrderBy(a => a.Ordinal).Select((a, i) => (a, i)))
         {
             _query.Check();
+            if (previous is not null && !readCells[i])
+            {
+                axes.Add(previous[i]);
+                continue;
+            }
+            var reads = evaluator.Reader.Reads;
             axes.Add(evaluator.AsSet(evaluator.Evaluate(axis.Set, context), axis.Set));
+            readCells[i] = evaluator.Reader.Reads != reads;
         }
         _query.Lap(QueryPhase.Axes);
         return axes;

@@ -68,7 +68,7 @@ internal static partial class SetFunctions
         var (set, alias) = AliasedSet(e, c, f[0]);
         var flag = f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] } ? s.Name.ToUpperInvariant() : "ASC";
         var descending = flag is "DESC" or "BDESC";
-        var keys = set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), f[1])).ToList();
+        var keys = alias is null ? e.ValuesOver(set, f[1], c) : set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), f[1])).ToList();
         var order = Enumerable.Range(0, set.Count).ToList();
         if (flag is "BASC" or "BDESC")
         {
@@ -115,12 +115,10 @@ internal static partial class SetFunctions
     private static object? TopCount(Evaluator e, MdxContext c, FunctionCallSite f, bool top)
     {
         var set = Set(e, c, f[0]);
-        var n = e.AsInt(f[1], c);
+        var n = Math.Max(0, e.AsInt(f[1], c));
         if (!f.Has(2)) return top ? Take(set, 0, n) : Take(set, Math.Max(0, set.Count - n), n);   // no key: the first or last n
-        var keys = set.Tuples.Select(t => SortKey(e, c.With(t), f[2])).ToList();
-        var order = Enumerable.Range(0, set.Count).ToList();
-        order.Sort((a, b) => Stable(CompareKeys(keys[a], keys[b]) * (top ? -1 : 1), a, b));
-        return new MdxSet([.. order.Take(Math.Max(0, n)).Select(i => set.Tuples[i])]);
+        var keys = SortKeys.Of(e.ValuesOver(set, f[2], c));
+        return new MdxSet([.. keys.Best(n, descending: top).Select(i => set.Tuples[i])]);
     }
 
     /// <summary>TopPercent / TopSum and their Bottom forms: the best tuples until their total reaches the threshold.</summary>
@@ -128,7 +126,7 @@ internal static partial class SetFunctions
     {
         var set = Set(e, c, f[0]);
         var threshold = e.AsNumber(e.EvaluateScalar(f[1], c), f[1]);
-        var values = set.Tuples.Select(t => e.AsNullableNumber(SortKey(e, c.With(t), f[2]), f[2])).ToList();
+        var values = e.ValuesOver(set, f[2], c).Select(v => e.AsNullableNumber(v, f[2])).ToList();
         var order = Enumerable.Range(0, set.Count).ToList();
         order.Sort((a, b) => Stable(CompareKeys(values[a], values[b]) * (top ? -1 : 1), a, b));
         var total = values.Sum(v => v ?? 0);

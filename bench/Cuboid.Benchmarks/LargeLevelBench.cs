@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Cuboid.Samples;
+
+namespace Cuboid.Benchmarks;
+
+/// <summary>
+/// MDX over the customer level (1M members at 10M rows): the top ten customers by revenue, and
+/// the first page of the level — what a web-app user pays on a huge level. Cold: the aggregate
+/// cache is cleared before each rep (DuckDB has none); warm: the repeat of the same query.
+/// </summary>
+internal static class LargeLevelBench
+{
+    private const string TopTen = "SELECT [Measures].[Revenue] ON 0, TopCount([Customer].[Customer].[customer_id].Members, 10, [Measures].[Revenue]) ON 1 FROM [Sales]";
+    private const string TopTenSql = "SELECT customer_id, SUM(quantity * unit_price) AS revenue FROM sales GROUP BY customer_id ORDER BY revenue DESC LIMIT 10";
+    private const string FirstPage = "SELECT [Measures].[Revenue] ON 0, Head([Customer].[Customer].[customer_id].Members, 20) ON 1 FROM [Sales]";
+
+    public static int Run(RetailDataFiles files, int reps, TextWriter output)
+    {
+        output.WriteLine($"MDX on a large level: {files.SalesRows:N0} sales rows, median (min–max) of {reps} reps after 1 warm-up");
+        string topCold, topWarm, pageCold, duckTop;
+        using (var session = Session.Start(new SessionConfig { Name = null, Port = null }))
+        {
+            var cube = RetailCube.Build(session, files);
+            var customers = session.QueryMdx(FirstPage).CellSet!.Axes[1].Positions.Count;
+            if (customers != 20) throw new InvalidOperationException($"the first page has {customers} customers");
+            topCold = Measure(reps, () => cube.ClearCache(), () => session.QueryMdx(TopTen).RowCount);
+            topWarm = Measure(reps, () => { }, () => session.QueryMdx(TopTen).RowCount);
+            pageCold = Measure(reps, () => cube.ClearCache(), () => session.QueryMdx(FirstPage).RowCount);
+        }
+        using (var duckDb = new DuckDbSide())
+        {
+            duckDb.LoadAll(files);
+            duckTop = Measure(reps, () => { }, () => duckDb.QueryRows(TopTenSql));
+        }
+        output.WriteLine("| query | Cuboid | DuckDB |");
+        output.WriteLine("|---|---|---|");
+        output.WriteLine($"| top 10 customers by revenue (TopCount over the level), cold | {topCold} | {duckTop} |");
+        output.WriteLine($"| the same, warm (aggregates cached) | {topWarm} | – |");
+        output.WriteLine($"| the first 20 customers (Head of the level's members), cold | {pageCold} | – |");
+        return 0;
+    }
+
+    private static string Measure(int reps, Action before, Func<long> run)
+    {
+        var times = new List<double>();
+        for (var rep = 0; rep <= reps; rep++)
+        {
+            before();
+            var clock = Stopwatch.StartNew();
+            if (run() == 0) throw new InvalidOperationException("a query returned no rows");
+            if (rep > 0) times.Add(clock.Elapsed.TotalMilliseconds);   // the first rep warms up
+        }
+        times.Sort();
+        return $"{times[times.Count / 2]:F0} ms ({times[0]:F0}–{times[^1]:F0})";
+    }
+}

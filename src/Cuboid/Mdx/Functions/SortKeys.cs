@@ -1,0 +1,76 @@
+namespace Cuboid.Mdx.Functions;
+
+/// <summary>
+/// The sort keys of a set's tuples (Order, TopCount…), compared as MDX does: empty first, then
+/// numbers, then strings; ties keep the set's order. All-numeric keys (the usual case, a measure)
+/// are compared as doubles, not as boxed objects.
+/// </summary>
+internal sealed class SortKeys
+{
+    private readonly List<object?> _keys;
+    private readonly double[]? _numbers;   // NaN stands for empty when HasEmpty
+    private readonly bool[]? _empty;
+
+    private SortKeys(List<object?> keys)
+    {
+        _keys = keys;
+        if (!keys.All(k => k is null or double or int or long or float or decimal)) return;
+        _numbers = new double[keys.Count];
+        _empty = new bool[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (keys[i] is null) _empty[i] = true;
+            else _numbers[i] = Convert.ToDouble(keys[i], System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    public static SortKeys Of(List<object?> keys) => new(keys);
+
+    public int Count => _keys.Count;
+
+    /// <summary>Key a against key b (ascending), ties broken by position.</summary>
+    public int Compare(int a, int b)
+    {
+        int order;
+        if (_numbers is not null)
+        {
+            order = (_empty![a], _empty[b]) switch
+            {
+                (true, true) => 0,
+                (true, false) => -1,
+                (false, true) => 1,
+                _ => _numbers[a].CompareTo(_numbers[b]),
+            };
+        }
+        else
+        {
+            order = SetFunctions.CompareKeys(_keys[a], _keys[b]);
+        }
+        return order;
+    }
+
+    /// <summary>
+    /// The positions of the first <paramref name="n"/> tuples in key order (largest first when
+    /// <paramref name="descending"/>), ties in set order: a heap of n, not a sort of the whole set.
+    /// </summary>
+    public List<int> Best(int n, bool descending)
+    {
+        int Ranked(int a, int b)
+        {
+            var order = Compare(a, b) * (descending ? -1 : 1);
+            return order != 0 ? order : a.CompareTo(b);
+        }
+        n = Math.Min(n, Count);
+        // The heap's root is the worst of the best kept so far.
+        var heap = new PriorityQueue<int, int>(n + 1, Comparer<int>.Create((a, b) => Ranked(b, a)));
+        for (var i = 0; i < Count && n > 0; i++)
+        {
+            if (heap.Count < n) heap.Enqueue(i, i);
+            else if (Ranked(i, heap.Peek()) < 0) heap.EnqueueDequeue(i, i);
+        }
+        var best = new List<int>(heap.Count);
+        while (heap.Count > 0) best.Add(heap.Dequeue());
+        best.Sort(Ranked);
+        return best;
+    }
+}
