@@ -19,6 +19,7 @@ internal sealed class MemberNames
     private readonly TableVersion? _captions;
     private Dictionary<string, int>? _exact;
     private Dictionary<string, int>? _loose;
+    private int[]? _indexedRanks;   // the order the indexes were built in (a level's order can be changed)
 
     private MemberNames(int count, TableVersion? captions, string[] names, object?[] keys)
     {
@@ -56,8 +57,9 @@ internal sealed class MemberNames
     {
         lock (Names)
         {
-            if (_exact is null)
+            if (_exact is null || !ReferenceEquals(_indexedRanks, ranks))
             {
+                _indexedRanks = ranks;
                 var byRank = new int[Count];
                 for (var code = 0; code < Count; code++) byRank[ranks[code]] = code;
                 _exact = new Dictionary<string, int>(Count, StringComparer.Ordinal);

@@ -222,19 +222,19 @@ internal sealed partial class QueryExecutor
 
     private List<(object? Value, string Formatted)> EvaluateCells(Evaluator evaluator, MdxContext context, List<MdxSet> axes)
     {
+        var direct = new DirectCells(evaluator, context);
         var nonEmpty = _select.Axes.OrderBy(a => a.Ordinal).Select(a => a.NonEmpty).ToArray();
         for (var a = 0; a < axes.Count; a++)
         {
             if (!nonEmpty[a]) continue;
             var others = axes.Where((_, i) => i != a).ToList();
-            axes[a] = new MdxSet([.. _query.Batches(axes[a].Tuples, 256).Where(t => Combinations(others).Any(o => evaluator.CellValue(context.With(t).With(o)) is not null))]);
+            axes[a] = new MdxSet([.. _query.Batches(axes[a].Tuples, 256).Where(t => Combinations(others).Any(o => direct.Value(t, o) is not null))]);
         }
         var cells = new List<(object?, string)>();
         foreach (var coordinates in _query.Batches(Combinations(axes)))
         {
-            var cellContext = context.With(coordinates);
-            var value = evaluator.CellValue(cellContext);
-            cells.Add((value, FormatString.Format(value, evaluator.FormatStringOf(cellContext))));
+            var (value, format) = direct.Cell(coordinates);
+            cells.Add((value, FormatString.Format(value, format)));
         }
         return cells;
     }
