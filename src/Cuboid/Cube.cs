@@ -111,9 +111,17 @@ public sealed partial class Cube
             _snapshot = Resolve(current);
         }
         Cache.Clear();
+        Catalogs.Clear();
     }
 
-    internal void OnModelChanged() => Cache.Clear();
+    internal void OnModelChanged()
+    {
+        Cache.Clear();
+        Catalogs.Clear();
+    }
+
+    /// <summary>MDX catalogs kept between queries on the same data (their members are costly to make on big levels).</summary>
+    internal Mdx.Execution.MdxCatalogPool Catalogs { get; } = new();
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Storage.DataVersion, CubeSnapshot> _scenarioSnapshots = new();
 

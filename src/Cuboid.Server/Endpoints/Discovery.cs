@@ -37,15 +37,17 @@ internal static class Discovery
             if (!session.Cubes.TryGetValue(cube, out var found)) return Problems.UnknownCube(session, cube);
             if (string.IsNullOrWhiteSpace(level)) return Problems.BadRequest("The 'level' parameter (a level's unique name) is required.");
             if (offset < 0 || limit < 0) return Problems.BadRequest("'offset' and 'limit' must not be negative.");
-            var catalog = new MdxCatalog(found, found.Snapshot);
-            var mdxLevel = catalog.Hierarchies.SelectMany(h => h.Levels).FirstOrDefault(l => string.Equals(l.UniqueName, level, StringComparison.OrdinalIgnoreCase));
-            if (mdxLevel is null) return Problems.NotFound($"Cube '{cube}' has no level {level}.");
-            IEnumerable<MdxMember> members = mdxLevel.Members;
-            if (!string.IsNullOrEmpty(search)) members = members.Where(m => m.Caption.Contains(search, StringComparison.OrdinalIgnoreCase));
-            var matching = members.ToList();
-            var page = matching.Skip(offset ?? 0).Take(Math.Min(limit ?? 100, MaxLimit))
-                .Select(m => new MemberRefJson(m.UniqueName, m.Name, m.Caption)).ToList();
-            return HttpResults.Json(new MembersJson(matching.Count, page), ServerJson.Options);
+            return found.Catalogs.Use(found, Session.BaseScenario, catalog =>
+            {
+                var mdxLevel = catalog.Hierarchies.SelectMany(h => h.Levels).FirstOrDefault(l => string.Equals(l.UniqueName, level, StringComparison.OrdinalIgnoreCase));
+                if (mdxLevel is null) return Problems.NotFound($"Cube '{cube}' has no level {level}.");
+                IEnumerable<MdxMember> members = mdxLevel.Members;
+                if (!string.IsNullOrEmpty(search)) members = members.Where(m => m.Caption.Contains(search, StringComparison.OrdinalIgnoreCase));
+                var matching = members.ToList();
+                var page = matching.Skip(offset ?? 0).Take(Math.Min(limit ?? 100, MaxLimit))
+                    .Select(m => new MemberRefJson(m.UniqueName, m.Name, m.Caption)).ToList();
+                return HttpResults.Json(new MembersJson(matching.Count, page), ServerJson.Options);
+            });
         });
     }
 }

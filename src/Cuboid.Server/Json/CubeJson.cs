@@ -14,15 +14,14 @@ internal sealed record MeasureJson(string Name, string UniqueName, string? Folde
 /// <summary>A cube's structure as MDX names it (the names the web app writes queries with).</summary>
 internal sealed record CubeJson(string Name, IReadOnlyList<DimensionJson> Dimensions, IReadOnlyList<MeasureJson> Measures)
 {
-    public static CubeJson Of(Cube cube)
+    public static CubeJson Of(Cube cube) => cube.Catalogs.Use(cube, Session.BaseScenario, catalog =>
     {
-        var catalog = new MdxCatalog(cube, cube.Snapshot);
         var dimensions = catalog.Hierarchies.Where(h => !h.IsMeasures)
             .GroupBy(h => h.Dimension, StringComparer.Ordinal)
             .Select(g => new DimensionJson(g.Key, [.. g.Select(Hierarchy)]));
         var measures = cube.Measures.Select(m => new MeasureJson(m.Name!, m.UniqueName, m.Folder, m.Formatter, m.Visible, m.Description));
         return new CubeJson(cube.Name, [.. dimensions], [.. measures]);
-    }
+    });
 
     private static HierarchyJson Hierarchy(MdxHierarchy h) => new(
         h.Name, h.UniqueName, !h.HasAll, h.AllMember?.Name, h.Model!.Folder, h.Model.Visible,

@@ -25,6 +25,8 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
     /// The value (a double; a double[] or a member value for array and member measures) of a measure
     /// at the coordinates: null when empty or not loaded yet, <paramref name="absent"/> when no fact lies under the cell.
     /// </summary>
+    private (string Scenario, ShapeKey Key, Measure Measure, Shape Shape, Results.CellValues Values)? _last;
+
     /// <summary>Whether the last <see cref="Read"/> found its shape's values not loaded yet (they will be, for the next round).</summary>
     public bool LastMissed { get; private set; }
 
@@ -50,13 +52,25 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
             ordinals[n++] = i;
             shapeKey = shapeKey.With(member.Hierarchy.Ordinal, member.Depth);
         }
-        if (!_shapes.TryGetValue((scenario, shapeKey), out var shape))
+        // Cells are mostly read in runs of one shape and measure (an axis's members against a measure): remember the last.
+        Shape shape;
+        Results.CellValues? values;   // null: not loaded yet
+        if (_last is var (lastScenario, lastKey, lastMeasure, lastShape, lastValues) && lastKey.Equals(shapeKey) && ReferenceEquals(lastMeasure, measure) && string.Equals(lastScenario, scenario, StringComparison.Ordinal))
         {
-            var refs = new LevelRef[n];
-            for (var i = 0; i < n; i++) refs[i] = new LevelRef(coordinates[ordinals[i]].Hierarchy.Index!, coordinates[ordinals[i]].Depth);
-            _shapes[(scenario, shapeKey)] = shape = new Shape(refs, scenario);
+            (shape, values) = (lastShape, lastValues);
         }
-        LastMissed = !shape.Values.TryGetValue(measure, out var values);
+        else
+        {
+            if (!_shapes.TryGetValue((scenario, shapeKey), out shape!))
+            {
+                var refs = new LevelRef[n];
+                for (var i = 0; i < n; i++) refs[i] = new LevelRef(coordinates[ordinals[i]].Hierarchy.Index!, coordinates[ordinals[i]].Depth);
+                _shapes[(scenario, shapeKey)] = shape = new Shape(refs, scenario);
+            }
+            values = shape.Values.TryGetValue(measure, out var loaded) ? loaded : null;
+            _last = values is { } known ? (scenario, shapeKey, measure, shape, known) : null;
+        }
+        LastMissed = values is null;
         if (LastMissed)
         {
             shape.Pending.Add(measure);
@@ -66,12 +80,14 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         long cellKey = 0;
         for (var i = 0; i < n; i++) cellKey = cellKey * shape.Radix[i] + coordinates[ordinals[i]].Code;
         if (!shape.Cells.TryGetValue(cellKey, out var cell)) return absent;   // no fact under the cell
-        return !values.Valid[cell] ? null : values.Objects is { } objects ? objects[cell] : values.Values[cell];
+        var read = values!.Value;
+        return !read.Valid[cell] ? null : read.Objects is { } objects ? objects[cell] : read.Values[cell];
     }
 
     /// <summary>Loads every shape's pending measures (one aggregation per shape) and starts a new round.</summary>
     public void LoadPending()
     {
+        _last = null;   // loading may rebuild a shape's cells
         var loader = aggregator ?? throw new InvalidOperationException("This reader cannot load cells.");
         // Finest shapes first; a shape another pending shape covers (same hierarchies or fewer, each
         // at the same depth or above) is rolled up from it instead of scanned: a pivot with subtotals

@@ -27,6 +27,15 @@ internal sealed class MdxCatalog
         }
     }
 
+    /// <summary>The model this catalog was built from (see <see cref="MdxCatalogPool.Stamp"/>).</summary>
+    public IReadOnlyList<object?> Stamp { get; init; } = [];
+
+    /// <summary>Forgets what the last query added (its WITH members), before another query uses the catalog.</summary>
+    public void Reset()
+    {
+        foreach (var hierarchy in Hierarchies) hierarchy.CalculatedMembers.Clear();
+    }
+
     /// <summary>The scenario whose data the query reads.</summary>
     public string Scenario { get; }
 

@@ -130,12 +130,16 @@ internal sealed class MdxHierarchy
 
     private void IndexChildren(int depth)
     {
+        // Built aside and published whole: a catalog outlives its query (see MdxCatalogPool), so a
+        // query stopped half way must not leave a depth half indexed.
+        var byParent = new Dictionary<int, List<MdxMember>>();
         foreach (var member in MembersAt(depth))
         {
             var parent = Index!.Members.Parent(depth, member.Code);
-            if (!_children.TryGetValue((depth, parent), out var list)) _children[(depth, parent)] = list = [];
+            if (!byParent.TryGetValue(parent, out var list)) byParent[parent] = list = [];
             list.Add(member);
         }
+        foreach (var (parent, list) in byParent) _children[(depth, parent)] = list;
         _children[(depth, -2)] = [];   // marks the depth as indexed
     }
 

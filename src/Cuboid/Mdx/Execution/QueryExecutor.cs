@@ -37,9 +37,10 @@ internal sealed partial class QueryExecutor
         var cube = session.Cubes.Values.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new MdxException([Diagnostic(source, select.Cube, "MDX0103", $"The session has no cube named '{name}'. Its cubes: {string.Join(", ", session.Cubes.Keys)}.")]);
         query.Cube = cube.Name;
+        var catalog = cube.Catalogs.Rent(cube, cube.SnapshotOf(query.Options.Scenario), query.Options.Scenario);
         try
         {
-            return run(new QueryExecutor(cube, source, select, query));
+            return run(new QueryExecutor(cube, catalog, source, select, query));
         }
         catch (MdxEvaluationException error)
         {
@@ -48,6 +49,10 @@ internal sealed partial class QueryExecutor
         catch (OperationCanceledException) when (query.Cancellation.IsCancellationRequested)
         {
             throw query.TimedOut();
+        }
+        finally
+        {
+            cube.Catalogs.Return(catalog);
         }
     }
 
@@ -58,13 +63,13 @@ internal sealed partial class QueryExecutor
     private readonly Dictionary<string, MdxExpression> _namedSets = new(StringComparer.OrdinalIgnoreCase);
     private readonly QueryContext _query;
 
-    private QueryExecutor(Cube cube, SourceText source, SelectStatement select, QueryContext query)
+    private QueryExecutor(Cube cube, MdxCatalog catalog, SourceText source, SelectStatement select, QueryContext query)
     {
         _cube = cube;
         _query = query;
         _source = source;
         _select = select;
-        _catalog = new MdxCatalog(cube, cube.SnapshotOf(query.Options.Scenario), query.Options.Scenario);
+        _catalog = catalog;
     }
 
     private CellSet Run()
