@@ -70,6 +70,18 @@ public static class SourceInterop
     public static LoadReport LoadArrow(this Cuboid.Table table, IArrowArrayStream stream, ErrorHandling errorHandling = ErrorHandling.Fail, IProgress<long>? progress = null) =>
         table.LoadArrow(Drain(stream), errorHandling, progress);
 
+    /// <summary>Appends a record batch: <c>table.Load(batch)</c> (see <see cref="LoadArrow(Cuboid.Table, IEnumerable{RecordBatch}, ErrorHandling, IProgress{long}?)"/>).</summary>
+    public static LoadReport Load(this Cuboid.Table table, RecordBatch batch, ErrorHandling errorHandling = ErrorHandling.Fail) => table.LoadArrow([batch], errorHandling);
+
+    /// <summary>Appends an Arrow table: <c>table.Load(arrowTable)</c>.</summary>
+    public static LoadReport Load(this Cuboid.Table table, Apache.Arrow.Table arrow, ErrorHandling errorHandling = ErrorHandling.Fail) => table.LoadArrow(arrow, errorHandling);
+
+    /// <summary>Appends an Arrow stream: <c>table.Load(stream)</c>.</summary>
+    public static LoadReport Load(this Cuboid.Table table, IArrowArrayStream stream, ErrorHandling errorHandling = ErrorHandling.Fail) => table.LoadArrow(stream, errorHandling);
+
+    /// <summary>Appends a data frame: <c>table.Load(frame)</c>.</summary>
+    public static LoadReport Load(this Cuboid.Table table, DataFrame frame, ErrorHandling errorHandling = ErrorHandling.Fail) => table.LoadDataFrame(frame, errorHandling);
+
     /// <summary>Reads a data frame into a new table: a column per frame column, typed by the frame.</summary>
     public static Cuboid.Table ReadDataFrame(this Session session, DataFrame frame, RecordOptions? options = null)
     {

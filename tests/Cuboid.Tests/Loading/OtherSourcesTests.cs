@@ -162,6 +162,12 @@ public sealed class OtherSourcesTests
         var report = table.LoadArrow(batches, ErrorHandling.Skip);
         Assert.Equal((5L, 4L), (report.RowsRead, report.RowsLoaded));
         Assert.Equal(["1 a", "2 b", "3 c", "5 N/A"], table.Query().Rows().Select(r => $"{r[0]} {r[1]}"));
+
+        // table.Load takes a batch, an Arrow table, a stream or a frame as well.
+        table.Load(Batch([6], ["f"]));
+        table.Load(Apache.Arrow.Table.TableFromRecordBatches(batches[0].Schema, [Batch([7], ["g"])]));
+        table.Load(new DataFrame(new Int32DataFrameColumn("Id", [8]), new StringDataFrameColumn("Book", ["h"])));
+        Assert.Equal(["6 f", "7 g", "8 h"], table.Query().Rows().Skip(4).Select(r => $"{r[0]} {r[1]}"));
     }
 
     [Fact]
