@@ -64,6 +64,13 @@ public sealed class AggregatedMeasure : MeasureDefinition
         {
             throw new ArgumentException($"Agg.{function} cannot aggregate {input} ({input.DataType}): arrays aggregate with Agg.Sum or Agg.Mean (element-wise), and Arrays.* reduce the result.", nameof(input));
         }
+        if (!input.DataType.IsArray() && !input.DataType.IsNumeric() && input.DataType != DataType.Boolean
+            && function is not (AggregationFunction.Count or AggregationFunction.CountDistinct)
+            && !(IsOrdered(input.DataType) && function is AggregationFunction.Min or AggregationFunction.Max))
+        {
+            var allowed = IsOrdered(input.DataType) ? "Agg.Min, Agg.Max, Agg.Count and Agg.CountDistinct" : "Agg.Count and Agg.CountDistinct";
+            throw new ArgumentException($"Agg.{function} cannot aggregate {input} ({input.DataType}): a {input.DataType} takes {allowed}.", nameof(input));
+        }
         Function = function;
         Input = input;
         Quantile = quantile;
@@ -78,9 +85,13 @@ public sealed class AggregatedMeasure : MeasureDefinition
     /// <summary>The row-level expression aggregated.</summary>
     public ColumnExpression Input { get; }
 
+    /// <summary>Dates and times: their minimum and maximum are dates and times (the first and last trade day…).</summary>
+    internal static bool IsOrdered(DataType type) => type is DataType.LocalDate or DataType.LocalDateTime or DataType.LocalTime;
+
     /// <summary>The type of the aggregated values.</summary>
     public DataType ResultType => Function switch
     {
+        AggregationFunction.Min or AggregationFunction.Max when IsOrdered(Input.DataType) => Input.DataType,
         AggregationFunction.Count or AggregationFunction.CountDistinct => DataType.Long,
         AggregationFunction.Mean or AggregationFunction.Quantile or AggregationFunction.Prod or AggregationFunction.SquareSum or AggregationFunction.SampleVariance
             or AggregationFunction.PopulationVariance or AggregationFunction.SampleStd or AggregationFunction.PopulationStd => DataType.Double,

@@ -22,7 +22,13 @@ internal sealed class ScanPlan
         Levels = levels;
         Filter = filter;
         Leaves = leaves;
-        Calcs = [.. leaves.Select(l => l.Input is null ? null : l.Kind is LeafKind.CountDistinct or LeafKind.VectorSum ? RowCalc.CompileDistinct(l.Input, tableOf) : RowCalc.Compile(l.Input, tableOf))];
+        Calcs = [.. leaves.Select(l => l.Input is null ? null : l.Kind switch
+        {
+            LeafKind.CountDistinct or LeafKind.VectorSum => RowCalc.CompileDistinct(l.Input, tableOf),
+            // A bare date, time or text column is ordered or counted as it is (day numbers, ticks; texts only counted).
+            LeafKind.Min or LeafKind.Max or LeafKind.Count when l.Input is Column c => new ColumnCalc(tableOf(c), c.Schema, keysOnly: true),
+            _ => RowCalc.Compile(l.Input, tableOf),
+        })];
         Cardinalities = [.. levels.Select(l => Math.Max(1, l.Hierarchy.Members.Count(l.Depth)))];
         Strides = new long[levels.Length];
         long space = 1;

@@ -28,6 +28,8 @@ internal static class ColumnGather
                     case PrimitiveData<int> i: Widen(i.Values.AsSpan(offset, count), values); break;
                     case PrimitiveData<long> l: for (var r = 0; r < count; r++) values[r] = l.Values[offset + r]; break;
                     case PrimitiveData<float> f: for (var r = 0; r < count; r++) values[r] = f.Values[offset + r]; break;
+                    case PrimitiveData<DateOnly> day: for (var r = 0; r < count; r++) values[r] = day.Values[offset + r].DayNumber; break;
+                    case CodedData: values[..count].Clear(); break;   // strings are only counted
                     default: for (var r = 0; r < count; r++) values[r] = ToDouble(data.GetValue(offset + r)); break;
                 }
                 if (!data.HasNulls) return false;
@@ -121,6 +123,11 @@ internal static class ColumnGather
     public static object? Value(TableVersion table, ColumnSchema column, int rowId) =>
         rowId < 0 ? column.DefaultValue : table.GetValue(column.Index, rowId);
 
+    /// <summary>
+    /// A value as the scan aggregates it: numbers as they are, dates as day numbers and times of
+    /// day and date-times as ticks (their Min and Max come back as dates and times), and other
+    /// values as 0 (only counted).
+    /// </summary>
     public static double ToDouble(object? value) => value switch
     {
         null => 0,
@@ -129,6 +136,11 @@ internal static class ColumnGather
         long l => l,
         float f => f,
         bool b => b ? 1 : 0,
+        DateOnly day => day.DayNumber,
+        DateTime time => time.Ticks,
+        TimeOnly time => time.Ticks,
+        DateTimeOffset time => time.UtcTicks,
+        string => 0,
         _ => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -130,6 +130,8 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
         {
             DataType.Long => new long?[n],
             DataType.LocalDateTime => new DateTime?[n],
+            DataType.LocalDate => new DateOnly?[n],
+            DataType.LocalTime => new TimeOnly?[n],
             DataType.DoubleArray => new double[]?[n],
             _ => new double?[n],
         };
@@ -145,10 +147,20 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
                 case double[]?[] vectors: vectors[i] = (double[])((double[])objects![cell]!).Clone(); break;   // the result's own copy: cached aggregates must not change
                 case long?[] longs: longs[i] = (long)Math.Round(v[cell]); break;
                 case DateTime?[] dates: dates[i] = new DateTime((long)v[cell], DateTimeKind.Utc); break;   // commit times are UTC
+                case DateOnly?[] days: days[i] = DateOnly.FromDayNumber((int)v[cell]); break;
+                case TimeOnly?[] times: times[i] = new TimeOnly((long)v[cell]); break;
                 case double?[] doubles: doubles[i] = v[cell]; break;
             }
         }
-        var clr = type switch { DataType.Long => typeof(long), DataType.LocalDateTime => typeof(DateTime), DataType.DoubleArray => typeof(double[]), _ => typeof(double) };
+        var clr = type switch
+        {
+            DataType.Long => typeof(long),
+            DataType.LocalDateTime => typeof(DateTime),
+            DataType.LocalDate => typeof(DateOnly),
+            DataType.LocalTime => typeof(TimeOnly),
+            DataType.DoubleArray => typeof(double[]),
+            _ => typeof(double),
+        };
         return new ResultColumn(measure.Name!, ColumnRole.Measure, clr, array, measure.Formatter);
     }
 
@@ -221,6 +233,14 @@ internal readonly record struct CellValues(double[] Values, bool[] Valid, object
         object?[]? objects = calc.ReturnsArray ? calc.EvalArrays(input) : calc.ReturnsObjects ? calc.EvalObjects(input) : null;
         if (objects is not null) return new CellValues([], [.. objects.Select(o => o is not null)], objects);
         var (values, valid) = calc.Eval(input);
-        return new CellValues(values, valid, null);
+        // Dates and times travel as numbers (day numbers, ticks); MDX cells show them as dates and times.
+        object?[]? temporal = calc.ResultType switch
+        {
+            DataType.LocalDate => [.. values.Select((v, i) => valid[i] ? DateOnly.FromDayNumber((int)v) : (object?)null)],
+            DataType.LocalTime => [.. values.Select((v, i) => valid[i] ? new TimeOnly((long)v) : (object?)null)],
+            DataType.LocalDateTime => [.. values.Select((v, i) => valid[i] ? new DateTime((long)v) : (object?)null)],
+            _ => null,
+        };
+        return new CellValues(values, valid, temporal);
     }
 }
