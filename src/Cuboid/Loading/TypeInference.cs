@@ -2,13 +2,14 @@ namespace Cuboid.Loading;
 
 /// <summary>
 /// Infers column types from sample text values, narrowest first: Int, Long, Double, Boolean,
-/// LocalDate, LocalDateTime, else String. Empty fields say nothing; a column with only empty
+/// LocalDate, LocalDateTime, ZonedDateTime (ISO with an offset, Z or a [Region]), LocalTime
+/// (HH:mm[:ss[.fffffff]]), else String. Empty fields say nothing; a column with only empty
 /// fields is a String column.
 /// </summary>
 internal static class TypeInference
 {
     private static readonly DataType[] s_candidates =
-        [DataType.Int, DataType.Long, DataType.Double, DataType.Boolean, DataType.LocalDate, DataType.LocalDateTime];
+        [DataType.Int, DataType.Long, DataType.Double, DataType.Boolean, DataType.LocalDate, DataType.LocalDateTime, DataType.ZonedDateTime, DataType.LocalTime];
 
     public static DataType[] InferCsv(string file, string[] header, CsvOptions options)
     {
@@ -42,8 +43,17 @@ internal static class TypeInference
         DataType.Boolean => parser.TryParseBool(text, out _),
         DataType.LocalDate => parser.TryParseDate(text, out _),
         DataType.LocalDateTime => parser.TryParseDateTime(text, out _),
+        DataType.ZonedDateTime => HasZone(text) && TextParser.TryParseZoned(text, out _),
+        DataType.LocalTime => parser.TryParse(text, out TimeOnly _),
         _ => true,
     };
+
+    /// <summary>A date-time that says where it is: an offset or Z after the time, or a [Region] — a bare date or local time is not zoned.</summary>
+    private static bool HasZone(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 2 && text[^1] == ']') return true;
+        return text.Length > 16 && (text[^1] is 'Z' or 'z' || text[11..].IndexOfAny('+', '-') >= 0);
+    }
 
     // "NaN" or "Infinity" alone should not make a text column numeric.
     private static bool IsNamedNumber(ReadOnlySpan<char> text) => char.IsLetter(text[0]) || char.IsLetter(text[^1]);

@@ -73,6 +73,19 @@ public sealed class CsvLoadTests
         Assert.Equal([[1, "NaN", "2024-01-01", "x", "N/A"], [2, "Infinity", "2024-13-01", "1", "N/A"]], table.Query().Rows());
     }
 
+    [Fact]
+    public void InferenceFindsTimesOfDayAndZonedDateTimes()
+    {
+        using var session = TestData.NewSession();
+        var path = TestData.TempFile("Open,At,Mixed\n09:30,2026-03-14T09:30:00+01:00,2026-03-14T09:30:00\n17:05:01,2026-03-14T10:00:00Z,2026-03-14T10:00:00Z\n");
+        var table = session.ReadCsv(path);
+        Assert.Equal([DataType.LocalTime, DataType.ZonedDateTime, DataType.String], Types(table));
+        var rows = table.Query().Rows().ToList();
+        Assert.Equal(new TimeOnly(17, 5, 1), rows[1][0]);
+        Assert.Equal(new DateTimeOffset(2026, 3, 14, 9, 30, 0, TimeSpan.FromHours(1)), rows[0][1]);
+        Assert.Equal("2026-03-14T10:00:00Z", rows[1][2]);   // local and zoned date-times mixed: text
+    }
+
     [Theory]
     [InlineData(';')]
     [InlineData('\t')]
