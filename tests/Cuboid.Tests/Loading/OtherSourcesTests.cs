@@ -130,14 +130,15 @@ public sealed class OtherSourcesTests
             .Append("at", false, new TimestampArray.Builder(new Apache.Arrow.Types.TimestampType(Apache.Arrow.Types.TimeUnit.Microsecond, (string?)null)).Append(at).Append(at.AddHours(1)).Build())
             .Append("time", false, new Time64Array.Builder(Apache.Arrow.Types.TimeUnit.Microsecond).Append(new TimeOnly(9, 30)).Append(new TimeOnly(17, 0)).Build())
             .Append("name", true, new StringArray.Builder().Append("é, ü").AppendNull().Build())
+            .Append("large", false, new LargeStringArray.Builder().Append("big").Append("bigger").Build())
             .Build();
         var table = session.ReadArrow(batch, new RecordOptions { TableName = "Types" });
         Assert.Equal(
-            [DataType.Int, DataType.Int, DataType.Long, DataType.Float, DataType.Double, DataType.Boolean, DataType.LocalDate, DataType.LocalDateTime, DataType.LocalTime, DataType.String],
+            [DataType.Int, DataType.Int, DataType.Long, DataType.Float, DataType.Double, DataType.Boolean, DataType.LocalDate, DataType.LocalDateTime, DataType.LocalTime, DataType.String, DataType.String],
             table.Columns.Select(c => c.DataType));
         var rows = table.Query().Rows().ToList();
-        Assert.Equal(new object?[] { -1, 1, 1L, 1.5f, 12.34, true, day, at, new TimeOnly(9, 30), "é, ü" }, rows[0]);
-        Assert.Equal(new object?[] { 2, 65_535, 4_000_000_000L, null, -0.5, false, day.AddDays(1), at.AddHours(1), new TimeOnly(17, 0), "N/A" }, rows[1]);
+        Assert.Equal(new object?[] { -1, 1, 1L, 1.5f, 12.34, true, day, at, new TimeOnly(9, 30), "é, ü", "big" }, rows[0]);
+        Assert.Equal(new object?[] { 2, 65_535, 4_000_000_000L, null, -0.5, false, day.AddDays(1), at.AddHours(1), new TimeOnly(17, 0), "N/A", "bigger" }, rows[1]);
     }
 
     [Fact]
