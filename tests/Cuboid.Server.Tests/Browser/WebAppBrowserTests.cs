@@ -65,6 +65,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         var region = l["region"];
         var country = l["country"];
         var category = l["category"];
+        var subcategory = l["subcategory"];
         var revenue = m["Revenue"];
         // The data model's test ids carry the MDX unique names of discovery ([Geography].[region]).
         var names = await MdxLevelNamesAsync(served, cube.Name);
@@ -196,8 +197,17 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await DragAsync(page, page.GetByTestId($"model-level-{names[category.Name]}"), page.GetByTestId("drop-columns"));
         var byCategory = cube.Query([revenue], [region, category]);
         var firstCategory = byCategory.Columns[1].Format(0);
-        await Expect(page.GetByTestId("pivot-col-0-0")).ToHaveTextAsync(firstCategory);
+        await Expect(page.GetByTestId("pivot-col-0-0").Locator(".caption")).ToHaveTextAsync(firstCategory);
         await Expect(page.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(byCategory.Columns[^1].Format(0));
+
+        // Expand the first category on columns: its subcategories follow it; collapse it again.
+        var firstSubcategory = cube.Query([revenue], [subcategory], filter: category == firstCategory).Columns[0].Format(0);
+        var inFirstRegion = cube.Query([revenue], filter: (subcategory == firstSubcategory) & (region == byRegion[0].Caption));
+        await page.GetByTestId("pivot-col-expand-0-0").ClickAsync();
+        await Expect(page.GetByTestId("pivot-col-0-1").Locator(".caption")).ToHaveTextAsync(firstSubcategory);
+        await Expect(page.GetByTestId("pivot-cell-0-1")).ToHaveTextAsync(inFirstRegion.RowCount == 0 ? "" : inFirstRegion.Columns[^1].Format(0));
+        await page.GetByTestId("pivot-col-expand-0-0").ClickAsync();
+        await Expect(page.GetByTestId("pivot-col-0-1").Locator(".caption")).ToHaveTextAsync(byCategory.Columns[1].Format(1));
         await page.GetByTestId("pivot-expand-0-0").ClickAsync();
         var firstCountry = cube.Query([revenue], filter: (country == countries[0].Caption) & (category == firstCategory));
         await Expect(page.GetByTestId("pivot-row-1-0").Locator(".caption")).ToHaveTextAsync(countries[0].Caption);

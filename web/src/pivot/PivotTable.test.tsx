@@ -19,6 +19,19 @@ describe("PivotTable (server-rendered smoke test)", () => {
   });
 });
 
+describe("PivotTable column headers", () => {
+  it("offer to expand and collapse column members", () => {
+    const y23 = member("[Time].[Time].[2023]", "2023", 1);
+    const y24 = member("[Time].[Time].[2024]", "2024", 1);
+    const q1 = member("[Time].[Time].[2024].[Q1]", "Q1", 2);
+    const columns = [[y23, measure("Amount")], [y24, measure("Amount")], [q1, measure("Amount")]];
+    const grid = cellSetToGrid(cellSet(columns, [[member("[P].[P].[a]", "a", 1)]], () => 1), { cube: salesCube });
+    const html = renderToString(<PivotTable grid={grid} onToggle={noop} onSort={noop} onDrillthrough={noop} />);
+    expect(html).toMatch(/data-testid="pivot-col-expand-0-0"[^>]*title="Expand"/);
+    expect(html).toMatch(/data-testid="pivot-col-expand-0-1"[^>]*title="Collapse"/);
+  });
+});
+
 describe("DataModelPanel", () => {
   it("renders draggable levels and measures with test ids", () => {
     const calculated = [

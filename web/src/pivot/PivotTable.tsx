@@ -139,7 +139,8 @@ export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Pro
           title={last ? "Click to sort" : h?.caption}
           onClick={last ? () => onSort(col.key) : undefined}
         >
-          {h?.total ? "Total" : h?.caption}
+          {h && <ExpandButton h={h} onToggle={onToggle} testId={`pivot-col-expand-${level}-${first}`} />}
+          <span className="caption">{h?.total ? "Total" : h?.caption}</span>
           {sorted}
         </div>,
       );

@@ -76,6 +76,14 @@ describe("cellSetToGrid", () => {
     expect(grid.rows[0].headers[0].expandable).toBe(false);
   });
 
+  it("marks a column member expanded over its whole run of measures", () => {
+    const columns = [[y23, amount], [y23, qty], [y24, amount], [y24, qty], [q1, amount], [q1, qty]];
+    const grid = cellSetToGrid(cellSet(columns, [[food]], () => 1), { cube: salesCube });
+    expect(grid.columns.map((c) => c.headers[0].expanded)).toEqual([false, false, true, true, false, false]);
+    expect(grid.columns.slice(0, 4).map((c) => c.headers[0].expandable)).toEqual([true, true, true, true]);
+    expect(grid.columns[0].headers[1].expandable).toBe(false);   // a measure
+  });
+
   it("knows a leaf level cannot be expanded", () => {
     const cs = cellSet([[amount]], [[food]], () => 1);
     expect(cellSetToGrid(cs, { cube: salesCube }).rows[0].headers[0].expandable).toBe(false);

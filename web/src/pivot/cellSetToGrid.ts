@@ -164,6 +164,23 @@ function setSpans(list: HeaderCell[][]): void {
   }
 }
 
+/**
+ * On the columns axis the measures vary fastest, so only the last column of a member's run is
+ * followed by its children: a member is expanded when any column of its run is.
+ */
+function markExpandedRuns(list: HeaderCell[][]): void {
+  const depth = Math.max(0, ...list.map((h) => h.length));
+  for (let p = 0; p < depth; p++) {
+    for (let i = 0; i < list.length; i++) {
+      const span = list[i][p]?.span ?? 0;
+      if (span <= 0) continue;
+      const run = list.slice(i, i + span).map((h) => h[p]);
+      const expanded = run.some((h) => h?.expanded);
+      for (const h of run) if (h) h.expanded = expanded;
+    }
+  }
+}
+
 function compareValues(a: GridCell | undefined, b: GridCell | undefined, dir: number): number {
   const x = a?.value ?? null;
   const y = b?.value ?? null;
@@ -231,6 +248,7 @@ export function cellSetToGrid(cellSet: CellSet, options: GridOptions = {}): Grid
 
   const columnHeaders = headers(columnTuples, f, options.cube);
   setSpans(columnHeaders);
+  markExpandedRuns(columnHeaders);
   const columns: GridColumn[] = columnTuples.map((t, i) => ({
     source: i,
     key: tupleKey(t),
