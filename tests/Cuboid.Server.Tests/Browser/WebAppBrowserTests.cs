@@ -213,6 +213,16 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await Expect(page.GetByTestId("pivot-row-1-0").Locator(".caption")).ToHaveTextAsync(countries[0].Caption);
         await Expect(page.GetByTestId("pivot-cell-1-0")).ToHaveTextAsync(firstCountry.RowCount == 0 ? "" : firstCountry.Columns[^1].Format(0));
         await ScreenshotAsync(page, "dashboard-pivot");
+
+        // The same widget as KPI cards: a card per row member — the regions, and the countries of the
+        // expanded first region — with the category columns left out; then back to the table.
+        await page.GetByTestId("widget-type-kpi").ClickAsync();
+        await Expect(page.GetByTestId("kpi-0").Locator(".kpi-subtitle")).ToHaveTextAsync(byRegion[0].Caption);
+        await Expect(page.GetByTestId("kpi-value-0")).ToHaveTextAsync(byRegion[0].Value);
+        await Expect(page.GetByTestId("kpis").Locator(".kpi")).ToHaveCountAsync(byRegion.Count + countries.Count);
+        await ScreenshotAsync(page, "dashboard-kpi");
+        await page.GetByTestId("widget-type-pivot").ClickAsync();
+        await Expect(page.GetByTestId("pivot-col-0-0").Locator(".caption")).ToHaveTextAsync(firstCategory);
     }
 
     /// <summary>What the page showed when the test failed: a screenshot in the temp folder, its URL, test ids and errors.</summary>

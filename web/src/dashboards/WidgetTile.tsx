@@ -3,7 +3,7 @@ import { api } from "../api/client";
 import type { CubeModel, Diagnostic } from "../api/types";
 import { buildQuery } from "../mdx/buildQuery";
 import { DRAG_MIME, decodeDrag, dropOn, type DragItem } from "../widget/edit";
-import type { FilterSpec, WidgetSpec } from "../widget/spec";
+import { isChart, type FilterSpec, type WidgetSpec } from "../widget/spec";
 import { WidgetView } from "../widget/WidgetView";
 import { csvFileName, download } from "./download";
 import type { CalculatedMeasure } from "../measures/calculated";
@@ -78,7 +78,7 @@ export function WidgetTile(props: Props) {
     }
   };
 
-  const isChart = spec.type !== "pivot";
+  const chart = isChart(spec.type);
   return (
     <div
       ref={tile}
@@ -103,15 +103,18 @@ export function WidgetTile(props: Props) {
           onChange={(e) => onChange({ ...spec, title: e.target.value })}
         />
         <div className="segmented">
-          <button className={!isChart ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
+          <button className={spec.type === "pivot" ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
             Table
           </button>
           <button
-            className={isChart ? "active" : ""}
+            className={chart ? "active" : ""}
             data-testid="widget-type-chart"
-            onClick={() => !isChart && onChange({ ...spec, type: "column" })}
+            onClick={() => !chart && onChange({ ...spec, type: "column" })}
           >
             Chart
+          </button>
+          <button className={spec.type === "kpi" ? "active" : ""} data-testid="widget-type-kpi" onClick={() => onChange({ ...spec, type: "kpi" })}>
+            KPI
           </button>
         </div>
         <label className={"live-toggle" + (spec.live ? " on" : "")} title="Live: update when data changes">

@@ -25,6 +25,17 @@ describe("buildQuery", () => {
     );
   });
 
+  it("asks a KPI widget for its measures by its rows, leaving columns out", () => {
+    expect(mdx({ type: "kpi", measures: ["[Measures].[Amount]"], rows: [category], columns: [category] })).toBe(
+      [
+        "SELECT",
+        "  NON EMPTY {[Measures].[Amount]} ON COLUMNS,",
+        "  NON EMPTY {[Product].[Category].[Category].Members} ON ROWS",
+        "FROM [Sales]",
+      ].join("\n"),
+    );
+  });
+
   it("leaves NON EMPTY out when asked", () => {
     expect(mdx({ measures: ["[Measures].[Amount]"], nonEmpty: false })).toBe(
       "SELECT\n  {[Measures].[Amount]} ON COLUMNS\nFROM [Sales]",

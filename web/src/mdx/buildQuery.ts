@@ -155,7 +155,8 @@ export function buildQuery(
 ): BuiltQuery | undefined {
   const filters = [...dashboardFilters, ...spec.filters];
   const measures = spec.measures.length ? set(...spec.measures.map(ref)) : undefined;
-  const columnLevels = axisSet(spec.columns, spec, cube);
+  // KPI cards show each measure (per row member, when there are rows): columns do not apply.
+  const columnLevels = spec.type === "kpi" ? undefined : axisSet(spec.columns, spec, cube);
   let rows = axisSet(spec.rows, spec, cube);
   const columns = columnLevels && measures ? crossjoin(columnLevels, measures) : (columnLevels ?? measures);
   if (!columns && !rows) return undefined;

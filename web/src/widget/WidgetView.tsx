@@ -7,7 +7,9 @@ import { DrillthroughDialog } from "../pivot/DrillthroughDialog";
 import { PivotTable } from "../pivot/PivotTable";
 import { cellMembers, cellSetToGrid, nextSort } from "../pivot/cellSetToGrid";
 import { toggleExpansion } from "./edit";
-import type { FilterSpec, WidgetSpec } from "./spec";
+import { KpiCards } from "./KpiCards";
+import { cellSetToKpis } from "./kpi";
+import { isChart, type FilterSpec, type WidgetSpec } from "./spec";
 import { useWidgetData } from "./useWidgetData";
 
 // ECharts is most of the bundle: loaded with the first chart.
@@ -32,9 +34,10 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
     [data.cellSet, spec.type, model, spec.sort],
   );
   const option = useMemo(
-    () => (data.cellSet && spec.type !== "pivot" ? cellSetToChart(data.cellSet, spec.type, model) : undefined),
+    () => (data.cellSet && isChart(spec.type) ? cellSetToChart(data.cellSet, spec.type, model) : undefined),
     [data.cellSet, spec.type, model],
   );
+  const kpis = useMemo(() => (data.cellSet && spec.type === "kpi" ? cellSetToKpis(data.cellSet) : undefined), [data.cellSet, spec.type]);
 
   const diagnostics = data.error ? data.diagnostics : undefined;
   useEffect(() => onDiagnostics?.(diagnostics), [diagnostics, onDiagnostics]);
@@ -67,6 +70,7 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
           onDrillthrough={drillthrough}
         />
       )}
+      {kpis && <KpiCards kpis={kpis} />}
       {option && (
         <Suspense fallback={<div className="spinner" />}>
           <Chart option={option} />

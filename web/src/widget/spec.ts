@@ -13,7 +13,10 @@ export type ChartType =
   | "scatter"
   | "combo";
 
-export type WidgetType = "pivot" | ChartType;
+export type WidgetType = "pivot" | "kpi" | ChartType;
+
+/** Whether a widget draws a chart (not the pivot table or KPI cards). */
+export const isChart = (type: WidgetType): type is ChartType => type !== "pivot" && type !== "kpi";
 
 export const CHART_TYPES: { type: ChartType; label: string }[] = [
   { type: "column", label: "Column" },
