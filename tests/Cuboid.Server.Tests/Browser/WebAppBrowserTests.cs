@@ -223,6 +223,15 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await ScreenshotAsync(page, "dashboard-kpi");
         await page.GetByTestId("widget-type-pivot").ClickAsync();
         await Expect(page.GetByTestId("pivot-col-0-0").Locator(".caption")).ToHaveTextAsync(firstCategory);
+
+        // A second widget, dragged by its grip onto the first: it takes the first place.
+        await page.GetByTestId("add-widget").ClickAsync();
+        var tiles = page.Locator(".tile");
+        await Expect(tiles).ToHaveCountAsync(2);
+        await tiles.Nth(1).GetByTestId("widget-title").FillAsync("Second");
+        await DragAsync(page, tiles.Nth(1).GetByTestId("widget-grip"), tiles.Nth(0));
+        await Expect(tiles.Nth(0).GetByTestId("widget-title")).ToHaveValueAsync("Second");
+        await Expect(tiles.Nth(1).GetByTestId("pivot-col-0-0").Locator(".caption")).ToHaveTextAsync(firstCategory);
     }
 
     /// <summary>What the page showed when the test failed: a screenshot in the temp folder, its URL, test ids and errors.</summary>

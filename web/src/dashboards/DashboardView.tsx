@@ -15,6 +15,7 @@ import {
   parseDashboard,
   removeCalculated,
   removeWidget,
+  moveWidget,
   resizeWidget,
   updateWidget,
   BASE_SCENARIO,
@@ -239,6 +240,7 @@ export function DashboardView({ id }: { id?: string }) {
                 onChange={(s) => history.set((d) => updateWidget(d, s))}
                 onRemove={() => history.set((d) => removeWidget(d, w.id))}
                 onResize={(size) => history.set((d) => resizeWidget(d, page.id, w.id, size), false)}
+                onMoveHere={(moved) => history.set((d) => moveWidget(d, page.id, moved, w.id))}
                 onDiagnostics={(d) => onDiagnostics(w.id, d)}
               />
             ))}

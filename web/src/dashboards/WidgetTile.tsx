@@ -20,8 +20,13 @@ interface Props {
   onChange: (spec: WidgetSpec) => void;
   onRemove: () => void;
   onResize: (size: TileLayout) => void;
+  /** Another tile was dropped on this one: it takes this tile's place. */
+  onMoveHere: (widgetId: string) => void;
   onDiagnostics: (d: Diagnostic[] | undefined) => void;
 }
+
+/** What a dragged tile carries: its widget's id. */
+const TILE_MIME = "application/x-cuboid-tile";
 
 /** The query a widget runs: its hand-written MDX, or the one built from its spec. */
 export function widgetMdx(
@@ -36,7 +41,7 @@ export function widgetMdx(
 }
 
 export function WidgetTile(props: Props) {
-  const { spec, layout, model, filters, calculated, selected, onSelect, onChange, onRemove, onResize } = props;
+  const { spec, layout, model, filters, calculated, selected, onSelect, onChange, onRemove, onResize, onMoveHere } = props;
   const mdx = widgetMdx(spec, model, filters, calculated);
   const tile = useRef<HTMLDivElement>(null);
   const [over, setOver] = useState(false);
@@ -45,6 +50,11 @@ export function WidgetTile(props: Props) {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
+    const moved = e.dataTransfer.getData(TILE_MIME);
+    if (moved) {
+      if (moved !== spec.id) onMoveHere(moved);
+      return;
+    }
     const item = decodeDrag(e.dataTransfer.getData(DRAG_MIME));
     if (!item || item.kind === "field") return;
     onChange(dropOn(spec, item.kind === "measure" ? "values" : "rows", item as DragItem));
@@ -87,7 +97,7 @@ export function WidgetTile(props: Props) {
       data-testid={`widget-${spec.id}`}
       onMouseDown={onSelect}
       onDragOver={(e) => {
-        if (e.dataTransfer.types.includes(DRAG_MIME)) {
+        if (e.dataTransfer.types.includes(DRAG_MIME) || e.dataTransfer.types.includes(TILE_MIME)) {
           e.preventDefault();
           setOver(true);
         }
@@ -96,6 +106,18 @@ export function WidgetTile(props: Props) {
       onDrop={onDrop}
     >
       <div className="tile-head">
+        <span
+          className="tile-grip"
+          draggable
+          data-testid="widget-grip"
+          title="Drag onto another widget to move this one there"
+          onDragStart={(e) => {
+            e.dataTransfer.setData(TILE_MIME, spec.id);
+            e.dataTransfer.effectAllowed = "move";
+          }}
+        >
+          ⠿
+        </span>
         <input
           className="tile-title"
           value={spec.title}

@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { addPage, addWidget, inheritedFilters, matchesSearch, newDashboard, parseDashboard, removePage, removeWidget, resizeWidget, updateWidget } from "./model";
+import { addPage, addWidget, inheritedFilters, matchesSearch, moveWidget, newDashboard, parseDashboard, removePage, removeWidget, resizeWidget, updateWidget } from "./model";
 
 describe("dashboard model", () => {
+  it("moves a widget to another's place, forwards or backwards", () => {
+    let d = newDashboard("Sales");
+    const page = d.pages[0].id;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const added = addWidget(d, page, "Sales");
+      d = added.dashboard;
+      ids.push(added.widget.id);
+    }
+    const order = (x: typeof d) => x.pages[0].widgets.map((w) => ids.indexOf(w.id));
+    expect(order(moveWidget(d, page, ids[0], ids[2]))).toEqual([1, 2, 0]);
+    expect(order(moveWidget(d, page, ids[2], ids[0]))).toEqual([2, 0, 1]);
+    expect(order(moveWidget(d, page, ids[1], ids[1]))).toEqual([0, 1, 2]);
+    expect(order(moveWidget(d, page, ids[1], "unknown"))).toEqual([0, 1, 2]);
+  });
+
   it("adds, updates, resizes and removes widgets", () => {
     let d = newDashboard("Sales");
     const page = d.pages[0].id;

@@ -88,6 +88,19 @@ export function resizeWidget(d: Dashboard, pageId: string, widgetId: string, siz
   return mapPage(d, pageId, (p) => ({ ...p, layout: { ...p.layout, [widgetId]: { w: clamp(size.w, 2, 12), h: clamp(size.h, 2, 20) } } }));
 }
 
+/** Moves a widget to another's place on its page (tiles flow in order on the grid). */
+export function moveWidget(d: Dashboard, pageId: string, widgetId: string, targetId: string): Dashboard {
+  return mapPage(d, pageId, (p) => {
+    const from = p.widgets.findIndex((w) => w.id === widgetId);
+    const to = p.widgets.findIndex((w) => w.id === targetId);
+    if (from < 0 || to < 0 || from === to) return p;
+    const widgets = [...p.widgets];
+    const [moving] = widgets.splice(from, 1);
+    widgets.splice(to, 0, moving);
+    return { ...p, widgets };
+  });
+}
+
 export function addPage(d: Dashboard): { dashboard: Dashboard; page: Page } {
   const page = newPage(`Page ${d.pages.length + 1}`);
   return { dashboard: { ...d, pages: [...d.pages, page] }, page };
