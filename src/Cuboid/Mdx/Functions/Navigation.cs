@@ -65,6 +65,18 @@ internal static class Navigation
         return [.. path];
     }
 
+    /// <summary>The member's ancestors from the top (the All member, or its top-level ancestor), then the member.</summary>
+    public static List<MdxMember> AncestorsAndSelf(MdxMember member)
+    {
+        var path = new List<MdxMember>();
+        for (var m = member; m is not null; m = m.Parent) path.Add(m);
+        path.Reverse();
+        return path;
+    }
+
+    /// <summary>Two members of one hierarchy in hierarchy order (parents before children).</summary>
+    public static int CompareInHierarchy(MdxMember a, MdxMember b) => ComparePaths(PathKey(a, post: false), PathKey(b, post: false), post: false);
+
     /// <summary>Pre-order (parents first) or, with <paramref name="post"/>, post-order comparison of path keys.</summary>
     public static int ComparePaths(int[] a, int[] b, bool post)
     {

@@ -16,9 +16,11 @@ internal static partial class SetFunctions
             var leafDepth = Navigation.LevelCount(member.Hierarchy) - 1;
             var depth = leafDepth;
             var flag = "SELF";
+            var byDistance = false;
             if (f.Has(1))
             {
                 var target = e.Evaluate(f[1], c);
+                byDistance = target is double;
                 depth = target switch
                 {
                     double distance => member.Depth + (int)distance,
@@ -32,6 +34,8 @@ internal static partial class SetFunctions
                 depth = member.Depth;
             }
             if (f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] }) flag = s.Name.ToUpperInvariant();
+            // LEAVES with a distance of 0 or less: every leaf under the member, as Mondrian (a level there gives none).
+            if (flag == "LEAVES" && byDistance && depth <= member.Depth) depth = leafDepth;
             if (depth > leafDepth && flag is "SELF" or "BEFORE_AND_AFTER" or "AFTER") continue;   // nothing that deep
             depth = Math.Min(depth, leafDepth);
             AddDescendants(member, depth, flag, leafDepth, result);
@@ -60,37 +64,6 @@ internal static partial class SetFunctions
             foreach (var child in Navigation.Children(m)) Walk(child);
         }
         Walk(member);
-    }
-
-    /// <summary>Order(set, key [, ASC|DESC|BASC|BDESC]): ASC/DESC keep siblings together under their parents, BASC/BDESC ignore the hierarchy.</summary>
-    private static object? Order(Evaluator e, MdxContext c, FunctionCallSite f)
-    {
-        var (set, alias) = AliasedSet(e, c, f[0]);
-        var flag = f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] } ? s.Name.ToUpperInvariant() : "ASC";
-        var descending = flag is "DESC" or "BDESC";
-        var keys = alias is null ? e.ValuesOver(set, f[1], c) : set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), f[1])).ToList();
-        var order = Enumerable.Range(0, set.Count).ToList();
-        if (flag is "BASC" or "BDESC")
-        {
-            order.Sort((a, b) => Stable(CompareKeys(keys[a], keys[b]) * (descending ? -1 : 1), a, b));
-            return new MdxSet([.. order.Select(i => set.Tuples[i])]);
-        }
-        // Hierarchical: compare the keys of the ancestors under which two tuples differ.
-        var paths = set.Tuples.Select(t => Navigation.PathKey(t[0], post: false)).ToList();
-        order.Sort((a, b) =>
-        {
-            var (ma, mb) = (set.Tuples[a][0], set.Tuples[b][0]);
-            if (ReferenceEquals(ma.Parent, mb.Parent) || ma.Hierarchy != mb.Hierarchy) return Stable(CompareKeys(keys[a], keys[b]) * (descending ? -1 : 1), a, b);
-            if (Navigation.IsAncestorOrSelf(ma, mb)) return -1;
-            if (Navigation.IsAncestorOrSelf(mb, ma)) return 1;
-            var common = 0;
-            while (common < Math.Min(paths[a].Length, paths[b].Length) && paths[a][common] == paths[b][common]) common++;
-            var aa = Navigation.AncestorAt(ma, common - (ma.Hierarchy.HasAll ? 1 : 0)) ?? ma;
-            var ab = Navigation.AncestorAt(mb, common - (mb.Hierarchy.HasAll ? 1 : 0)) ?? mb;
-            var compare = CompareKeys(SortKey(e, c.With(aa), f[1]), SortKey(e, c.With(ab), f[1])) * (descending ? -1 : 1);
-            return Stable(compare, a, b);
-        });
-        return new MdxSet([.. order.Select(i => set.Tuples[i])]);
     }
 
     private static MdxContext Bind(MdxContext c, MdxMember[] tuple, string? alias) =>

@@ -51,8 +51,9 @@ internal static class ConformanceReport
         - **Time functions** (Ytd, Qtd, Mtd, Wtd, ParallelPeriod without level): Cuboid has no level types,
           so the level is found by name (Year, Quarter, Month, Week) and the Time dimension by its name.
         - **Order** with ASC/DESC keeps members under their parents (hierarchical), BASC/BDESC does not;
-          ties keep the input order. Tuples are ordered by their first member's hierarchy (Mondrian compares
-          every member of a tuple hierarchically; the suite's two crossjoin orderings show the difference).
+          ties keep the input order. Tuples are compared as Mondrian does: at the first position where they
+          differ, by the value of the tuple's prefix there, so a crossjoin is grouped by its first
+          hierarchy's values, then its second's. Further keys (`Order(set, k1, DESC, k2, ASC)`) break ties.
 
         """;
 

@@ -1,0 +1,119 @@
+using Cuboid.Mdx.Execution;
+using Cuboid.Mdx.Syntax;
+
+namespace Cuboid.Mdx.Functions;
+
+internal static partial class SetFunctions
+{
+    /// <summary>
+    /// Order(set, key [, ASC|DESC|BASC|BDESC] [, key2 [, flag2]]…): each key breaks the ties of
+    /// the one before. BASC/BDESC compare the tuples' values and break the hierarchy. ASC/DESC
+    /// sort hierarchically, as Mondrian: two tuples are compared at the first position where they
+    /// differ; there an ancestor comes before its descendants, and otherwise the members'
+    /// ancestors just under their common ancestor are compared by the key's value at the tuple's
+    /// prefix (the positions before, then that ancestor) — so a crossjoin is grouped by its first
+    /// hierarchy's values, then its second's within each group, and so on.
+    /// </summary>
+    private static object? Order(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var (set, alias) = AliasedSet(e, c, f[0]);
+        var comparers = OrderKeys(f).Select(k => k.Flag is "BASC" or "BDESC"
+            ? FlatOrder(e, c, set, alias, k.Key, descending: k.Flag == "BDESC")
+            : HierarchicalOrder(e, c, set, alias, k.Key, descending: k.Flag == "DESC")).ToList();
+        var order = Enumerable.Range(0, set.Count).ToList();
+        order.Sort((a, b) =>
+        {
+            foreach (var compare in comparers)
+            {
+                var result = compare(a, b);
+                if (result != 0) return result;
+            }
+            return a.CompareTo(b);
+        });
+        return new MdxSet([.. order.Select(i => set.Tuples[i])]);
+    }
+
+    /// <summary>The keys of Order: an expression, then its flag when the next argument is one (ASC by default).</summary>
+    private static List<(MdxExpression Key, string Flag)> OrderKeys(FunctionCallSite f)
+    {
+        var keys = new List<(MdxExpression, string)>();
+        for (var i = 1; i < f.Count; i++)
+        {
+            var flag = i + 1 < f.Count ? OrderFlag(f[i + 1]) : null;
+            keys.Add((f[i], flag ?? "ASC"));
+            if (flag is not null) i++;
+        }
+        return keys;
+    }
+
+    private static string? OrderFlag(MdxExpression argument) =>
+        argument is IdentifierNode { Segments: [var s] } && s.Name.ToUpperInvariant() is var flag && flag is "ASC" or "DESC" or "BASC" or "BDESC" ? flag : null;
+
+    private static Comparison<int> FlatOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, bool descending)
+    {
+        var values = alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), key))];
+        return (a, b) => CompareKeys(values[a], values[b]) * (descending ? -1 : 1);
+    }
+
+    private static Comparison<int> HierarchicalOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, bool descending)
+    {
+        var sign = descending ? -1 : 1;
+        var whole = alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), key))];
+        var prefixes = new Dictionary<MdxMember[], object?>(TupleComparer.Instance);
+        object? ValueOf(MdxMember[] prefix)
+        {
+            if (!prefixes.TryGetValue(prefix, out var value)) prefixes[prefix] = value = SortKey(e, Bind(c, prefix, alias), key);
+            return value;
+        }
+        return (ia, ib) =>
+        {
+            var (ta, tb) = (set.Tuples[ia], set.Tuples[ib]);
+            for (var i = 0; i < Math.Min(ta.Length, tb.Length); i++)
+            {
+                var (ma, mb) = (ta[i], tb[i]);
+                if (ReferenceEquals(ma, mb)) continue;
+                if (ma.Hierarchy == mb.Hierarchy && ma.Kind != MemberKind.Measure)
+                {
+                    if (Navigation.IsAncestorOrSelf(ma, mb)) return -1;   // a parent before its children, ascending or descending
+                    if (Navigation.IsAncestorOrSelf(mb, ma)) return 1;
+                    (ma, mb) = Diverging(ma, mb);
+                }
+                // At the last position, between siblings, the prefix is the whole tuple: its value is known.
+                var last = i == ta.Length - 1 && ReferenceEquals(ma, ta[i]) && ReferenceEquals(mb, tb[i]) && tb.Length == ta.Length;
+                var (va, vb) = last ? (whole[ia], whole[ib]) : (ValueOf([.. ta[..i], ma]), ValueOf([.. tb[..i], mb]));
+                var result = sign * CompareKeys(va, vb);
+                if (result != 0) return result;
+                // Equal values: keep each member's group together, in hierarchy order.
+                if (ma.Hierarchy == mb.Hierarchy && !ReferenceEquals(ma, mb)) return Navigation.CompareInHierarchy(ma, mb);
+                return 0;
+            }
+            return 0;
+        };
+    }
+
+    /// <summary>The ancestors of two members (or themselves) just under their deepest common ancestor.</summary>
+    private static (MdxMember, MdxMember) Diverging(MdxMember a, MdxMember b)
+    {
+        var pathA = Navigation.AncestorsAndSelf(a);
+        var pathB = Navigation.AncestorsAndSelf(b);
+        var i = 0;
+        while (i < pathA.Count - 1 && i < pathB.Count - 1 && ReferenceEquals(pathA[i], pathB[i])) i++;
+        return (pathA[i], pathB[i]);
+    }
+
+    /// <summary>Tuples as dictionary keys: the same members in the same order.</summary>
+    private sealed class TupleComparer : IEqualityComparer<MdxMember[]>
+    {
+        public static readonly TupleComparer Instance = new();
+
+        public bool Equals(MdxMember[]? x, MdxMember[]? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.Length == y.Length && x.AsSpan().SequenceEqual(y, ReferenceEqualityComparer.Instance));
+
+        public int GetHashCode(MdxMember[] tuple)
+        {
+            var hash = new HashCode();
+            foreach (var member in tuple) hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(member));
+            return hash.ToHashCode();
+        }
+    }
+}
