@@ -102,6 +102,9 @@ internal sealed class MdxHierarchy
         return _ordered[depth] = members;
     }
 
+    /// <summary>A regular member's position in hierarchy order among the members of its depth (parents' order first).</summary>
+    public int RankOf(MdxMember member) => MemberOrder.Ranks(Index!, _snapshot!, member.Depth)[member.Code];
+
     /// <summary>Every member in pre-order (All, then each member followed by its descendants), as .Members/AllMembers list them.</summary>
     public List<MdxMember> AllMembersInOrder()
     {

@@ -50,6 +50,34 @@ internal sealed class SortKeys
     }
 
     /// <summary>
+    /// Every position in key order (largest first when <paramref name="descending"/>), ties in
+    /// position order — sorted as plain doubles, not through a comparison delegate; null when the
+    /// keys are not all numbers.
+    /// </summary>
+    public int[]? SortedNumbers(bool descending)
+    {
+        if (_numbers is null) return null;
+        var n = Count;
+        var keys = new double[n];
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+            // Empty sorts as the smallest: first ascending, last descending.
+            keys[i] = _empty![i] ? (descending ? double.PositiveInfinity : double.NegativeInfinity) : descending ? -_numbers[i] : _numbers[i];
+        }
+        Array.Sort(keys, order);
+        for (var start = 0; start < n;)   // the sort is not stable: put each run of equal keys back in position order
+        {
+            var end = start + 1;
+            while (end < n && keys[end].Equals(keys[start])) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
+        return order;
+    }
+
+    /// <summary>
     /// The positions of the first <paramref name="n"/> tuples in key order (largest first when
     /// <paramref name="descending"/>), ties in set order: a heap of n, not a sort of the whole set.
     /// </summary>
