@@ -14,6 +14,7 @@ internal static class LargeLevelBench
     private const string TopTen = "SELECT [Measures].[Revenue] ON 0, TopCount([Customer].[Customer].[customer_id].Members, 10, [Measures].[Revenue]) ON 1 FROM [Sales]";
     private const string TopTenSql = "SELECT customer_id, SUM(quantity * unit_price) AS revenue FROM sales GROUP BY customer_id ORDER BY revenue DESC LIMIT 10";
     private const string Ordered = "SELECT [Measures].[Revenue] ON 0, Head(Order([Customer].[Customer].[customer_id].Members, [Measures].[Revenue], DESC), 10) ON 1 FROM [Sales]";
+    private const string Filtered = "SELECT [Measures].[Revenue] ON 0, Filter([Customer].[Customer].[customer_id].Members, [Measures].[Revenue] > 20000) ON 1 FROM [Sales]";
     private const string Products = "SELECT NON EMPTY {[Measures].[Quantity], [Measures].[Revenue], [Measures].[Cost]} ON 0, NON EMPTY [Product].[Product].[product_id].Members ON 1 FROM [Sales] WHERE [Time].[Calendar].[2024]";
     private const string ProductsSql = "SELECT s.product_id, SUM(s.quantity), SUM(s.quantity * s.unit_price), SUM(s.cost) FROM sales s WHERE year(s.date) = 2024 GROUP BY s.product_id";
     private const string FirstPage = "SELECT [Measures].[Revenue] ON 0, Head([Customer].[Customer].[customer_id].Members, 20) ON 1 FROM [Sales]";
@@ -21,7 +22,7 @@ internal static class LargeLevelBench
     public static int Run(RetailDataFiles files, int reps, TextWriter output)
     {
         output.WriteLine($"MDX on a large level: {files.SalesRows:N0} sales rows, median (min–max) of {reps} reps after 1 warm-up");
-        string topCold, topWarm, pageCold, duckTop, productsCold, duckProducts, orderWarm;
+        string topCold, topWarm, pageCold, duckTop, productsCold, duckProducts, orderWarm, filterWarm;
         using (var session = Session.Start(new SessionConfig { Name = null, Port = null }))
         {
             var cube = RetailCube.Build(session, files);
@@ -30,6 +31,7 @@ internal static class LargeLevelBench
             topCold = Measure(reps, () => cube.ClearCache(), () => session.QueryMdx(TopTen).RowCount);
             topWarm = Measure(reps, () => { }, () => session.QueryMdx(TopTen).RowCount);
             orderWarm = Measure(reps, () => { }, () => session.QueryMdx(Ordered).RowCount);
+            filterWarm = Measure(reps, () => { }, () => session.QueryMdx(Filtered).RowCount);
             pageCold = Measure(reps, () => cube.ClearCache(), () => session.QueryMdx(FirstPage).RowCount);
             productsCold = Measure(reps, () => cube.ClearCache(), () => session.QueryMdx(Products).RowCount);
         }
@@ -44,6 +46,7 @@ internal static class LargeLevelBench
         output.WriteLine($"| top 10 customers by revenue (TopCount over the level), cold | {topCold} | {duckTop} |");
         output.WriteLine($"| the same, warm (aggregates cached) | {topWarm} | – |");
         output.WriteLine($"| the top 10 by Head(Order(1M customers, DESC), 10), warm | {orderWarm} | – |");
+        output.WriteLine($"| the customers with revenue > 20,000 (Filter over the level), warm | {filterWarm} | – |");
         output.WriteLine($"| the first 20 customers (Head of the level's members), cold | {pageCold} | – |");
         output.WriteLine($"| NON EMPTY 10,000 products × 3 measures in 2024, cold | {productsCold} | {duckProducts} |");
         return 0;

@@ -61,6 +61,25 @@ internal sealed partial class Evaluator
         return values;
     }
 
+    /// <summary>
+    /// The value of <paramref name="expression"/> for each tuple of <paramref name="set"/> when that
+    /// needs no evaluation per tuple — a number or text literal, or a measure read directly (see
+    /// <see cref="ValuesOver"/>) — as a function of the tuple's position; null otherwise.
+    /// </summary>
+    public Func<int, object?>? BulkValues(MdxSet set, Syntax.MdxExpression expression, MdxContext context)
+    {
+        switch (Unwrap(expression))
+        {
+            case Syntax.NumberLiteral n: return _ => n.Value;
+            case Syntax.StringLiteral t: return _ => t.Value;
+            case Syntax.UnaryExpression { Operator: Syntax.UnaryOperator.Minus, Operand: Syntax.NumberLiteral n }: return _ => -n.Value;
+            case Syntax.IdentifierNode id when Evaluate(id, context) is MdxMember target && Readable(target).Measure is not null:
+                var values = ValuesOver(set, id, context);
+                return i => values[i];
+            default: return null;
+        }
+    }
+
     /// <summary>The measure a measure member reads directly (a stored one, or a calculated one compiled to a measure), with its value where no fact lies.</summary>
     private static (Measure? Measure, double? Absent) Readable(MdxMember member) => member.Kind switch
     {

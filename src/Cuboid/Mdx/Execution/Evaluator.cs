@@ -158,15 +158,24 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         {
             BinaryOperator.Concat => $"{Text(l)}{Text(r)}",
             BinaryOperator.Add when l is string || r is string => $"{Text(l)}{Text(r)}",
-            BinaryOperator.Equal => Compare(l, r) is 0,
-            BinaryOperator.NotEqual => Compare(l, r) is not 0,
-            BinaryOperator.Less => Compare(l, r) is < 0,
-            BinaryOperator.LessOrEqual => Compare(l, r) is <= 0,
-            BinaryOperator.Greater => Compare(l, r) is > 0,
-            BinaryOperator.GreaterOrEqual => Compare(l, r) is >= 0,
+            _ when IsComparison(b.Operator) => Compares(b.Operator, l, r),
             _ => Arithmetic(b.Operator, l, r, b),
         };
     }
+
+    public static bool IsComparison(BinaryOperator op) =>
+        op is BinaryOperator.Equal or BinaryOperator.NotEqual or BinaryOperator.Less or BinaryOperator.LessOrEqual or BinaryOperator.Greater or BinaryOperator.GreaterOrEqual;
+
+    /// <summary>A comparison with MDX's rules (empty as 0 or "", see <see cref="Compare"/>).</summary>
+    public static bool Compares(BinaryOperator op, object? l, object? r) => op switch
+    {
+        BinaryOperator.Equal => Compare(l, r) is 0,
+        BinaryOperator.NotEqual => Compare(l, r) is not 0,
+        BinaryOperator.Less => Compare(l, r) is < 0,
+        BinaryOperator.LessOrEqual => Compare(l, r) is <= 0,
+        BinaryOperator.Greater => Compare(l, r) is > 0,
+        _ => Compare(l, r) is >= 0,
+    };
 
     /// <summary>
     /// MDX arithmetic as Mondrian does it: empty beside a value acts as 0 for + and -, makes *

@@ -150,6 +150,16 @@ internal static partial class SetFunctions
     {
         var (set, alias) = AliasedSet(e, c, f[0]);
         var result = new List<MdxMember[]>();
+        // [Measures].[X] > 1000 and its kin: the measure's cells are read for the whole set, no context per tuple.
+        if (alias is null && f[1] is BinaryExpression b && Evaluator.IsComparison(b.Operator)
+            && e.BulkValues(set, b.Left, c) is { } left && e.BulkValues(set, b.Right, c) is { } right)
+        {
+            for (var i = 0; i < set.Count; i++)
+            {
+                if (Evaluator.Compares(b.Operator, left(i), right(i))) result.Add(set.Tuples[i]);
+            }
+            return new MdxSet(result);
+        }
         foreach (var tuple in set.Tuples)
         {
             var context = c.With(tuple);

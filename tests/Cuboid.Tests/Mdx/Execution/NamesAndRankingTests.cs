@@ -58,4 +58,17 @@ public sealed class NamesAndRankingTests : IDisposable
         Assert.Equal(["[Geo].[OR].[Portland]", "[Geo].[IL].[Springfield]", "[Geo].[MO].[Springfield]"],
             Rows("Head(Order([Geo].[city].Members, [Measures].[Amount], BASC), 3)"));
     }
+
+    [Fact]
+    public void FilterOnAMeasureAgainstANumberReadsTheCellsOnce()
+    {
+        Assert.Equal(["[Geo].[IL].[Chicago]", "[Geo].[MO].[Kansas City]", "[Geo].[OR].[Salem]"], Rows("Filter([Geo].[city].Members, [Measures].[Amount] >= 30)"));
+        Assert.Equal(["[Geo].[IL].[Springfield]", "[Geo].[OR].[Portland]"], Rows("Filter([Geo].[city].Members, 15 > [Measures].[Amount])"));
+        Assert.Equal(["[Geo].[MO].[Springfield]"], Rows("Filter([Geo].[city].Members, [Measures].[Amount] = 20)"));
+        // A calculated measure, and an expression that needs a context per tuple, give the same kind of answer.
+        Assert.Equal(["[Geo].[IL].[Springfield]", "[Geo].[OR].[Portland]"],
+            Rows("Filter([Geo].[city].Members, [Measures].[Double] < 30)", with: "WITH MEMBER [Measures].[Double] AS [Measures].[Amount] * 2"));
+        Assert.Equal(["[Geo].[IL].[Springfield]", "[Geo].[OR].[Portland]"], Rows("Filter([Geo].[city].Members, [Measures].[Amount] * 2 < 30)"));
+        Assert.Equal(["[Geo].[OR].[Portland]"], Rows("Filter([Geo].[city].Members, [Measures].[Amount] < -(-6))"));
+    }
 }
