@@ -63,6 +63,16 @@ public sealed class TemporalAggregationTests : IDisposable
     }
 
     [Fact]
+    public void CommitTimesAreDateTimesInMdxCells()
+    {
+        _cube.Measures["Updated"] = new Measure(new UpdateTimestampMeasure());
+        var cell = _session.QueryMdx("SELECT {[Measures].[Updated]} ON 0 FROM [Trades]").CellSet![0];
+        var stamp = Assert.IsType<DateTime>(cell.Value);
+        Assert.InRange(stamp, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+        Assert.Contains(stamp.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), cell.FormattedValue, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SumsOfDatesOrTextsAreRefusedWhenDefined()
     {
         var trades = _session.Tables["Trades"];
