@@ -16,7 +16,12 @@ public sealed partial class Cube
     /// <paramref name="scenario"/> reads that scenario's data (the base scenario's by default).
     /// </summary>
     public QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels = null, Condition? filter = null,
-        bool includeTotals = false, bool includeEmptyRows = false, string? scenario = null)
+        bool includeTotals = false, bool includeEmptyRows = false, string? scenario = null) =>
+        Query(measures, levels, filter, includeTotals, includeEmptyRows, scenario, at: null);
+
+    /// <summary>The query on a given snapshot of the scenario's data (an MDX query's own version), or on the newest when <paramref name="at"/> is null.</summary>
+    internal QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels, Condition? filter,
+        bool includeTotals, bool includeEmptyRows, string? scenario, CubeSnapshot? at)
     {
         ArgumentNullException.ThrowIfNull(measures);
         var measureList = measures.ToList();
@@ -26,7 +31,7 @@ public sealed partial class Cube
         {
             throw new ArgumentException($"Level {l.UniqueName} is not a level of cube '{Name}'.", nameof(levels));
         }
-        var snapshot = scenario is null ? Snapshot : SnapshotOf(scenario);
+        var snapshot = at ?? (scenario is null ? Snapshot : SnapshotOf(scenario));
         filter = WithSlicingDefaults(snapshot, filter, levelList);
         Prepare(snapshot, levelList.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)));
         // Conditions on parameter hierarchies keep their members; the others keep fact rows.

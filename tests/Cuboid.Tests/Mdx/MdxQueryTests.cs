@@ -44,6 +44,26 @@ public sealed class MdxQueryTests(MdxQueryTests.Fixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void AggregateOfADistinctCountCountsTheSetsFactsOnce()
+    {
+        // Customers who bought in CA or OR: a customer who bought in both counts once, as Mondrian computes it.
+        var cells = Session.QueryMdx(
+            "WITH MEMBER [Store].[West] AS Aggregate({[Store].[USA].[CA], [Store].[USA].[OR]}) " +
+            "SELECT {[Measures].[Customer Count], [Measures].[Unit Sales]} ON COLUMNS, {[Store].[USA].[CA], [Store].[USA].[OR], [Store].[West]} ON ROWS FROM [Sales]").CellSet!;
+        var (ca, or, west) = ((double)cells[0, 0].Value!, (double)cells[0, 1].Value!, (double)cells[0, 2].Value!);
+        var both = Session.QueryMdx("SELECT {[Measures].[Customer Count]} ON COLUMNS FROM [Sales] WHERE {[Store].[USA].[CA], [Store].[USA].[OR]}").CellSet!;
+        Assert.Equal((double)both.Cells[0].Value!, west);   // the same facts as a compound slicer
+        Assert.True(west <= ca + or);
+        Assert.Equal((double)cells[1, 0].Value! + (double)cells[1, 1].Value!, cells[1, 2].Value);   // a sum still adds up
+        // Within a cell's other members: the women among them.
+        var women = Session.QueryMdx(
+            "WITH MEMBER [Store].[West] AS Aggregate({[Store].[USA].[CA], [Store].[USA].[OR]}) " +
+            "SELECT {[Measures].[Customer Count]} ON COLUMNS, {[Store].[West]} ON ROWS FROM [Sales] WHERE [Gender].[F]").CellSet!;
+        var womenBoth = Session.QueryMdx("SELECT {[Measures].[Customer Count]} ON COLUMNS FROM [Sales] WHERE {([Store].[USA].[CA], [Gender].[F]), ([Store].[USA].[OR], [Gender].[F])}").CellSet!;
+        Assert.Equal(womenBoth.Cells[0].Value, women.Cells[0].Value);
+    }
+
+    [Fact]
     public void UnknownNamesAreDiagnosticsWithPositions()
     {
         var error = Assert.Throws<MdxException>(() => Session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON COLUMNS,\n {[Store].[USA].[XX]} ON ROWS FROM [Sales]"));

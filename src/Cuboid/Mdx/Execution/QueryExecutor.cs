@@ -108,7 +108,9 @@ internal sealed partial class QueryExecutor
         };
         var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);
-        return (baseContext.With(slicerTuple), slicerTuple, filter, reader, new Evaluator(_catalog, reader, _source, _namedSets));
+        var source = SlicerSource(slicerSet);
+        var evaluator = new Evaluator(_catalog, reader, _source, _namedSets) { SlicerSet = (source, slicerSet is null || source is not null) };
+        return (baseContext.With(slicerTuple), slicerTuple, filter, reader, evaluator);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ internal static class ValueFunctions
     public static void Register()
     {
         FunctionTable.Add("Sum", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Sum()));
-        FunctionTable.Add("Aggregate", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Sum()));
+        FunctionTable.Add("Aggregate", AggregateFunction);
         FunctionTable.Add("Avg", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Average()));
         FunctionTable.Add("Min", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Min()));
         FunctionTable.Add("Max", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Max()));
@@ -22,6 +22,14 @@ internal static class ValueFunctions
     }
 
     /// <summary>Values of the numeric expression (or of the current cell) over a set; empty cells are left out.</summary>
+    /// <summary>Aggregate(set [, measure]): a measure that adds up is the sum of the members' values; another one is computed over the whole set's facts (see <see cref="Evaluator.AggregateOver"/>).</summary>
+    private static object? AggregateFunction(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var (set, alias) = SetFunctions.AliasedSet(e, c, f[0]);
+        if (alias is null && e.AggregateOver(set, f.Has(1) ? f[1] : null, c) is (true, var exact)) return exact;
+        return Aggregate(e, c, f, values => values.Count == 0 ? null : values.Sum());
+    }
+
     private static object? Aggregate(Evaluator e, MdxContext c, FunctionCallSite f, Func<List<double>, double?> combine)
     {
         var (set, alias) = SetFunctions.AliasedSet(e, c, f[0]);

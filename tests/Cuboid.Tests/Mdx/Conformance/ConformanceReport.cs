@@ -50,6 +50,10 @@ internal static class ConformanceReport
           first member in level order, and a query that does not mention the hierarchy is sliced on it.
         - **Time functions** (Ytd, Qtd, Mtd, Wtd, ParallelPeriod without level): Cuboid has no level types,
           so the level is found by name (Year, Quarter, Month, Week) and the Time dimension by its name.
+        - **Aggregate(set)** of a measure that adds up (a sum, a count) is the sum of the members' values;
+          of another stored measure (a distinct count, a mean, a minimum…) it is computed over the whole
+          set's facts, within the cell's other members and the slicer, as Mondrian does; of a calculated
+          measure it is the sum of the members' values.
         - **Order** with ASC/DESC keeps members under their parents (hierarchical), BASC/BDESC does not;
           ties keep the input order. Tuples are compared as Mondrian does: at the first position where they
           differ, by the value of the tuple's prefix there, so a crossjoin is grouped by its first
