@@ -97,6 +97,16 @@ describe("cellSetToGrid", () => {
     expect(asc.rows.map((r) => r.headers[0].caption)).toEqual(["All", "2023", "2024", "Q1", "Q2"]);
   });
 
+  it("sorts outer members by their subtotal rows, the grand total first", () => {
+    const allP = member("[Product].[Category].[All]", "All", 0);
+    const rows = [[allP, all], [food, all], [food, y23], [food, y24], [drink, all], [drink, y23], [drink, y24]];
+    const cs = cellSet([[amount]], rows, (r) => [100, 30, 10, 20, 70, 50, 20][r]);
+    const grid = cellSetToGrid(cs, { cube: salesCube, sort: { column: "[Measures].[Amount]", direction: "desc" } });
+    expect(grid.rows.map((r) => r.headers.map((h) => h.caption).join(" "))).toEqual([
+      "All All", "Drink All", "Drink 2023", "Drink 2024", "Food All", "Food 2024", "Food 2023",
+    ]);
+  });
+
   it("sorts inside each outer member and puts empty cells last", () => {
     const cs = cellSet([[amount]], [[food, y23], [food, y24], [drink, y23], [drink, y24]], (r) => [1, 2, null, 5][r]);
     const grid = cellSetToGrid(cs, { sort: { column: "[Measures].[Amount]", direction: "asc" } });

@@ -192,6 +192,23 @@ function compareValues(a: GridCell | undefined, b: GridCell | undefined, dir: nu
 }
 
 /**
+ * Outer members on rows are sorted too when each has a total row (its inner members all totals,
+ * shown with subtotals): by that total, the grand total group staying first. Without subtotals
+ * an outer member has no value of its own and the groups keep their order.
+ */
+function sortGroups(groups: GridRow[][], column: number, dir: number, position: number): GridRow[][] {
+  const totalOf = (group: GridRow[]) => group.find((r) => r.headers.slice(position + 1).every((h) => h.total));
+  const fixed = groups.filter((g) => g[0].headers[position]?.total);
+  const sortable = groups.filter((g) => !g[0].headers[position]?.total);
+  if (sortable.length < 2 || sortable.some((g) => !totalOf(g))) return groups;
+  const sorted = sortable
+    .map((g, index) => ({ g, index, total: totalOf(g)! }))
+    .sort((a, b) => compareValues(a.total.cells[column], b.total.cells[column], dir) || a.index - b.index)
+    .map((x) => x.g);
+  return [...fixed, ...sorted];
+}
+
+/**
  * Sorts rows by a column while keeping the hierarchy: rows are grouped by their outer members
  * (in result order), and within the innermost header, children stay under their parent and
  * are sorted among their siblings.
@@ -201,15 +218,15 @@ function sortRows(rows: GridRow[], column: number, dir: number, position = 0): G
   const depth = rows[0].headers.length;
   if (depth === 0) return rows;
   if (position < depth - 1) {
-    const out: GridRow[] = [];
+    const groups: GridRow[][] = [];
     let i = 0;
     while (i < rows.length) {
       let j = i + 1;
       while (j < rows.length && rows[j].headers[position]?.key === rows[i].headers[position]?.key) j++;
-      out.push(...sortRows(rows.slice(i, j), column, dir, position + 1));
+      groups.push(sortRows(rows.slice(i, j), column, dir, position + 1));
       i = j;
     }
-    return out;
+    return sortGroups(groups, column, dir, position).flat();
   }
   interface Node {
     row?: GridRow;
