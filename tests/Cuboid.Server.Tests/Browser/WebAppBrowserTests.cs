@@ -221,6 +221,11 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await Expect(page.GetByTestId("kpi-value-0")).ToHaveTextAsync(byRegion[0].Value);
         await Expect(page.GetByTestId("kpis").Locator(".kpi")).ToHaveCountAsync(byRegion.Count + countries.Count);
         await ScreenshotAsync(page, "dashboard-kpi");
+
+        // As a flat table: the leaf rows only (the expansion does not apply), nothing to expand.
+        await page.GetByTestId("widget-type-select").SelectOptionAsync("table");
+        await Expect(page.GetByTestId("pivot-row-1-0").Locator(".caption")).ToHaveTextAsync(byRegion[1].Caption);
+        await Expect(page.Locator("[data-testid^='pivot-expand-']")).ToHaveCountAsync(0);
         await page.GetByTestId("widget-type-pivot").ClickAsync();
         await Expect(page.GetByTestId("pivot-col-0-0").Locator(".caption")).ToHaveTextAsync(firstCategory);
 

@@ -125,7 +125,7 @@ export function WidgetTile(props: Props) {
           onChange={(e) => onChange({ ...spec, title: e.target.value })}
         />
         <div className="segmented">
-          <button className={spec.type === "pivot" ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
+          <button className={spec.type === "pivot" || spec.type === "table" ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
             Table
           </button>
           <button

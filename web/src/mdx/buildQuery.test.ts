@@ -36,6 +36,13 @@ describe("buildQuery", () => {
     );
   });
 
+  it("asks a flat table for its leaf rows only", () => {
+    const spec = { type: "table" as const, measures: ["[Measures].[Amount]"], rows: [year, quarter], totals: true,
+      expanded: [{ hierarchy: "[Time].[Time]", member: "[Time].[Time].[2024]", depth: 1 }] };
+    expect(mdx(spec)).toBe(mdx({ ...spec, type: "pivot", totals: false, expanded: [] }));
+    expect(mdx(spec)).not.toContain("Drilldown");
+  });
+
   it("leaves NON EMPTY out when asked", () => {
     expect(mdx({ measures: ["[Measures].[Amount]"], nonEmpty: false })).toBe(
       "SELECT\n  {[Measures].[Amount]} ON COLUMNS\nFROM [Sales]",

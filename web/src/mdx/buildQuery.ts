@@ -153,6 +153,8 @@ export function buildQuery(
   dashboardFilters: FilterSpec[] = [],
   calculated: CalculatedMeasure[] = [],
 ): BuiltQuery | undefined {
+  // A flat table lists the leaf rows: no subtotals, nothing expanded.
+  if (spec.type === "table") spec = { ...spec, totals: false, expanded: [] };
   const filters = [...dashboardFilters, ...spec.filters];
   const measures = spec.measures.length ? set(...spec.measures.map(ref)) : undefined;
   // KPI cards show each measure (per row member, when there are rows): columns do not apply.

@@ -84,6 +84,13 @@ describe("cellSetToGrid", () => {
     expect(grid.columns[0].headers[1].expandable).toBe(false);   // a measure
   });
 
+  it("shows every row's members in a flat table, nothing merged or expandable", () => {
+    const cs = cellSet([[amount]], [[food, y23], [food, y24], [drink, y23]], () => 1);
+    const grid = cellSetToGrid(cs, { cube: salesCube, flat: true });
+    expect(grid.rows.map((r) => r.headers.map((h) => `${h.caption}:${h.span}`).join(" "))).toEqual(["Food:1 2023:1", "Food:1 2024:1", "Drink:1 2023:1"]);
+    expect(grid.rows.flatMap((r) => r.headers).some((h) => h.expandable || h.indent > 0)).toBe(false);
+  });
+
   it("knows a leaf level cannot be expanded", () => {
     const cs = cellSet([[amount]], [[food]], () => 1);
     expect(cellSetToGrid(cs, { cube: salesCube }).rows[0].headers[0].expandable).toBe(false);

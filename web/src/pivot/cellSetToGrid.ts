@@ -48,6 +48,8 @@ export interface Grid {
 export interface GridOptions {
   cube?: CubeModel;
   sort?: SortSpec;
+  /** A flat table: every row shows all its members, nothing merged, indented or expandable. */
+  flat?: boolean;
 }
 
 const MEASURES = "[Measures]";
@@ -291,7 +293,11 @@ export function cellSetToGrid(cellSet: CellSet, options: GridOptions = {}): Grid
     const column = columns.findIndex((c) => c.key === options.sort!.column);
     if (column >= 0) rows = sortRows(rows, column, options.sort.direction === "asc" ? 1 : -1);
   }
-  setSpans(rows.map((r) => r.headers));
+  if (options.flat) {
+    for (const r of rows) for (const h of r.headers) Object.assign(h, { span: 1, indent: 0, expandable: false, expanded: false });
+  } else {
+    setSpans(rows.map((r) => r.headers));
+  }
 
   const first = rowTuples[0] ?? [];
   return {

@@ -30,7 +30,10 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
   const [drill, setDrill] = useState<{ mdx: string; result?: DrillthroughResult; error?: string }>();
 
   const grid = useMemo(
-    () => (data.cellSet && spec.type === "pivot" ? cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort }) : undefined),
+    () =>
+      data.cellSet && (spec.type === "pivot" || spec.type === "table")
+        ? cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort, flat: spec.type === "table" })
+        : undefined,
     [data.cellSet, spec.type, model, spec.sort],
   );
   const option = useMemo(

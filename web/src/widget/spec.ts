@@ -13,10 +13,10 @@ export type ChartType =
   | "scatter"
   | "combo";
 
-export type WidgetType = "pivot" | "kpi" | ChartType;
+export type WidgetType = "pivot" | "table" | "kpi" | ChartType;
 
-/** Whether a widget draws a chart (not the pivot table or KPI cards). */
-export const isChart = (type: WidgetType): type is ChartType => type !== "pivot" && type !== "kpi";
+/** Whether a widget draws a chart (not the pivot table, the flat table or KPI cards). */
+export const isChart = (type: WidgetType): type is ChartType => type !== "pivot" && type !== "table" && type !== "kpi";
 
 export const CHART_TYPES: { type: ChartType; label: string }[] = [
   { type: "column", label: "Column" },

@@ -60,6 +60,7 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
               onChange={(e) => onChange({ ...spec, type: e.target.value as WidgetType })}
             >
               <option value="pivot">Pivot table</option>
+              <option value="table">Table (flat)</option>
               <option value="kpi">KPI</option>
               {CHART_TYPES.map((c) => (
                 <option key={c.type} value={c.type}>
@@ -78,12 +79,12 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
           )}
           <DropZone
             {...zone("rows")}
-            label={spec.type === "pivot" ? "Rows" : spec.type === "kpi" ? "A card per member of" : "X axis"}
+            label={spec.type === "pivot" || spec.type === "table" ? "Rows" : spec.type === "kpi" ? "A card per member of" : "X axis"}
             hint="Drop levels"
             chips={levelChips(spec.rows)}
           />
           {spec.type !== "kpi" && (
-            <DropZone {...zone("columns")} label={spec.type === "pivot" ? "Columns" : "Split by"} hint="Drop levels" chips={levelChips(spec.columns)} />
+            <DropZone {...zone("columns")} label={spec.type === "pivot" || spec.type === "table" ? "Columns" : "Split by"} hint="Drop levels" chips={levelChips(spec.columns)} />
           )}
           <DropZone
             {...zone("values")}
