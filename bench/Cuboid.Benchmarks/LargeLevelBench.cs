@@ -4,9 +4,9 @@ using Cuboid.Samples;
 namespace Cuboid.Benchmarks;
 
 /// <summary>
-/// MDX over large levels: the top ten of the 1M customers (at 10M rows) by revenue, the first page
-/// of that level, and a NON EMPTY pivot of the 10,000 products — what a web-app user pays on big
-/// levels. Cold: the aggregate cache is cleared before each rep (DuckDB has none); warm: the
+/// MDX over large levels: the top ten of the 1M customers (at 10M rows) by revenue (TopCount, and
+/// Head of Order), the customers above a revenue (Filter), the first page of that level, and a NON
+/// EMPTY pivot of the 10,000 products — what a web-app user pays on big levels. Cold: the aggregate cache is cleared before each rep (DuckDB has none); warm: the
 /// repeat of the same query.
 /// </summary>
 internal static class LargeLevelBench

@@ -14,7 +14,7 @@ using Cuboid.Samples;
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
 //   var          [--trades 10000] [--scenarios 500] [--reps 7]   V1: VaR (quantile of summed P&L vectors) by desk and book, with DuckDB
 //   updates      [--rows 10M] [--reps 7]   U1: commit 10,000 rows then Q2, with DuckDB; S1: creating a scenario
-//   mdx-levels   [--rows 10M] [--reps 7]   MDX over the 1M-member customer level (TopCount, a page of members), with DuckDB
+//   mdx-levels   [--rows 10M] [--reps 7]   MDX on large levels: TopCount, Order, Filter and a page of 1M customers, a NON EMPTY products pivot, with DuckDB
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
