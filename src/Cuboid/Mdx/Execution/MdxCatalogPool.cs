@@ -5,7 +5,7 @@ using Cuboid.Model;
 namespace Cuboid.Mdx.Execution;
 
 /// <summary>
-/// Idle MDX catalogs of a cube, one per (snapshot, scenario): a query rents one — no other query
+/// Idle MDX catalogs of a cube, a few per (snapshot, scenario): a query rents one — no other query
 /// uses it meanwhile — and gives it back, so the members it made (a million for a big level) serve
 /// the next query on the same data instead of being made again. A catalog is taken back only
 /// while the cube's model is what it was built from (<see cref="Stamp"/>); the pool forgets a
@@ -13,15 +13,22 @@ namespace Cuboid.Mdx.Execution;
 /// </summary>
 internal sealed class MdxCatalogPool
 {
-    private readonly ConditionalWeakTable<CubeSnapshot, ConcurrentDictionary<string, MdxCatalog>> _idle = new();
+    /// <summary>Idle catalogs kept per (snapshot, scenario): enough for concurrent queries on two cores and more, few enough for big levels' members.</summary>
+    private const int MaxIdle = 4;
+
+    private readonly ConditionalWeakTable<CubeSnapshot, ConcurrentDictionary<string, ConcurrentBag<MdxCatalog>>> _idle = new();
 
     public MdxCatalog Rent(Cube cube, CubeSnapshot snapshot, string scenario)
     {
         var stamp = Stamp(cube);
-        if (_idle.TryGetValue(snapshot, out var byScenario) && byScenario.TryRemove(scenario, out var idle) && idle.Stamp.SequenceEqual(stamp))
+        if (_idle.TryGetValue(snapshot, out var byScenario) && byScenario.TryGetValue(scenario, out var bag))
         {
-            idle.Reset();
-            return idle;
+            while (bag.TryTake(out var idle))
+            {
+                if (!idle.Stamp.SequenceEqual(stamp)) continue;   // built from another model: dropped
+                idle.Reset();
+                return idle;
+            }
         }
         return new MdxCatalog(cube, snapshot, scenario) { Stamp = stamp };
     }
@@ -40,7 +47,11 @@ internal sealed class MdxCatalogPool
         }
     }
 
-    public void Return(MdxCatalog catalog) => _idle.GetOrCreateValue(catalog.Snapshot).TryAdd(catalog.Scenario, catalog);
+    public void Return(MdxCatalog catalog)
+    {
+        var bag = _idle.GetOrCreateValue(catalog.Snapshot).GetOrAdd(catalog.Scenario, _ => []);
+        if (bag.Count < MaxIdle) bag.Add(catalog);
+    }
 
     public void Clear() => _idle.Clear();
 
