@@ -157,7 +157,8 @@ internal sealed class KeyIndex
         // high - low can exceed long.MaxValue (keys near both ends of the long range): measure it unsigned.
         var span = unchecked((ulong)(high - low)) + 1;
         if (span == 0 || span > 4UL * (ulong)(_count + incoming) + (1 << 20) || span > (ulong)(Array.MaxLength / 2)) return false;
-        var grown = NewDense((int)Math.Min(Array.MaxLength / 2, Math.Max((long)span, _dense.Length * 2L)));
+        // A quarter of headroom: keys usually keep growing after a bulk load sized the array to its range.
+        var grown = NewDense((int)Math.Min(Array.MaxLength / 2, Math.Max((long)span + (long)span / 4, _dense.Length * 2L)));
         // Keep the old keys at their offset from the new base; grow downwards when the new key is below.
         // The covered range [newBase, newBase + length - 1] must stay inside the long range, or slots would wrap around.
         var newBase = key < _denseBase
