@@ -18,6 +18,34 @@ internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift, Hiera
 
     public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
+        var (target, targetInput, cellOf) = Locate(input);
+        var (targetValues, targetValid) = inner.Eval(targetInput);
+        var values = new double[cellOf.Length];
+        var valid = new bool[cellOf.Length];
+        for (var i = 0; i < cellOf.Length; i++)
+        {
+            var cell = cellOf[i];
+            if (cell < 0 || !targetValid[cell]) continue;
+            values[i] = targetValues[cell];
+            valid[i] = true;
+        }
+        return (values, valid);
+    }
+
+    /// <summary>A vector measure read at the locations: the same cells, each location's array (the parent's P&amp;L vector…).</summary>
+    public override double[]?[] EvalArrays(MeasureInput input)
+    {
+        var (_, targetInput, cellOf) = Locate(input);
+        var targetArrays = inner.EvalArrays(targetInput);
+        return [.. cellOf.Select(cell => cell < 0 ? null : targetArrays[cell])];
+    }
+
+    /// <summary>
+    /// The aggregate result at the locations, and for each cell of the query's result the cell of
+    /// that result holding its location (−1 when it has none).
+    /// </summary>
+    private (AggregateResult Target, MeasureInput TargetInput, int[] CellOf) Locate(MeasureInput input)
+    {
         var result = input.Result;
         var (levels, map) = shift.Plan(result.Levels, input.Aggregator.Snapshot);
         var aggregator = unfilteredOn is null ? input.Aggregator : input.Aggregator.Without(unfilteredOn);
@@ -25,26 +53,22 @@ internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift, Hiera
         var target = filtered && levels.SequenceEqual(result.Levels)
             ? result
             : aggregator.Get(levels, [AggregateSpec.Contributors, .. inner.Leaves.Distinct().Where(l => l != AggregateSpec.Contributors)], filtered ? result : null);
-        var (targetValues, targetValid) = inner.Eval(new MeasureInput(target, aggregator));
         var radix = levels.Select(l => Math.Max(1L, l.Hierarchy.Members.Count(l.Depth))).ToArray();
         var cells = new Dictionary<long, int>(target.CellCount);
         for (var c = 0; c < target.CellCount; c++) cells[Key(target, c, radix)] = c;
-        var n = result.CellCount;
-        var values = new double[n];
-        var valid = new bool[n];
+        var cellOf = new int[result.CellCount];
         var codes = new int[result.Levels.Length];
         var mapped = new int[levels.Length];
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < cellOf.Length; i++)
         {
+            cellOf[i] = -1;
             for (var l = 0; l < codes.Length; l++) codes[l] = result.Codes[l][i];
             if (!map(codes, mapped)) continue;
             long key = 0;
             for (var l = 0; l < mapped.Length; l++) key = key * radix[l] + mapped[l];
-            if (!cells.TryGetValue(key, out var cell) || !targetValid[cell]) continue;
-            values[i] = targetValues[cell];
-            valid[i] = true;
+            if (cells.TryGetValue(key, out var cell)) cellOf[i] = cell;
         }
-        return (values, valid);
+        return (target, new MeasureInput(target, aggregator), cellOf);
     }
 
     private static long Key(AggregateResult result, int cell, long[] radix)

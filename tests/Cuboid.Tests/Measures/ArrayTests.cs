@@ -279,4 +279,28 @@ public sealed class ArrayTests
         Assert.Equal(expected.HasValue, actual.HasValue);
         if (expected is { } e) Assert.True(Math.Abs(e - actual!.Value) <= 1e-9 * Math.Max(1, Math.Abs(e)), $"expected {e}, got {actual}");
     }
+
+    [Fact]
+    public void LocationFunctionsReadVectorsAtOtherLocations()
+    {
+        var (session, cube) = Build();
+        using var _ = session;
+        var (m, h) = (cube.Measures, cube.Hierarchies);
+        m["Total PnL"] = Fn.Total(m["PnL"], h["Book"]);
+        m["Parent PnL"] = Fn.ParentValue(m["PnL"], h["Book"]);
+        var result = cube.Query([m["PnL"], m["Total PnL"], m["Parent PnL"]], levels: [cube.Levels["Book"]]);
+        Assert.Equal(typeof(double[]), result.Column("Total PnL").ClrType);
+        for (var r = 0; r < result.RowCount; r++)
+        {
+            Assert.Equal(Summed(null), (double[]?)result.Column("Total PnL")[r]);
+            Assert.Equal(Summed(null), (double[]?)result.Column("Parent PnL")[r]);   // a book's parent is All
+        }
+        // A book's share of the whole, element by element (Credit has no vector: empty).
+        m["Share"] = m["PnL"] / m["Total PnL"];
+        var share = cube.Query([m["Share"]], levels: [cube.Levels["Book"]]);
+        var row = share.Column("Book").Values.Cast<string>().ToList().IndexOf("Rates");
+        var (rates, all) = (Summed("Rates")!, Summed(null)!);
+        Assert.Equal(rates.Select((v, e) => v / all[e]), (double[]?)share.Column("Share")[row]);
+    }
 }
+
