@@ -24,7 +24,7 @@ internal static class ParquetSource
         {
             types[field.Name] = field switch
             {
-                DataField d => Scalar(d.ClrType) ?? throw Unsupported(file, field, d.ClrType.Name),
+                DataField d => ClrTypes.Of(d.ClrType) ?? throw Unsupported(file, field, d.ClrType.Name),
                 ListField { Item: DataField item } => ArrayOf(item.ClrType) ?? throw Unsupported(file, field, $"list of {item.ClrType.Name}"),
                 _ => throw Unsupported(file, field, field.SchemaType.ToString()),
             };
@@ -34,22 +34,6 @@ internal static class ParquetSource
 
     private static ArgumentException Unsupported(string file, Field field, string what) =>
         new($"{file}: column '{field.Name}' is a {what}, which Cuboid cannot store.");
-
-    private static DataType? Scalar(Type clr) => Type.GetTypeCode(clr) switch
-    {
-        TypeCode.Boolean => DataType.Boolean,
-        TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 => DataType.Int,
-        TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => DataType.Long,
-        TypeCode.Single => DataType.Float,
-        TypeCode.Double or TypeCode.Decimal => DataType.Double,
-        TypeCode.String => DataType.String,
-        TypeCode.DateTime => DataType.LocalDateTime,
-        _ when clr == typeof(DateOnly) => DataType.LocalDate,
-        _ when clr == typeof(TimeOnly) || clr == typeof(TimeSpan) => DataType.LocalTime,
-        _ when clr == typeof(DateTimeOffset) => DataType.ZonedDateTime,
-        _ when clr == typeof(ReadOnlyMemory<char>) => DataType.String,   // Parquet.Net's untyped strings
-        _ => null,
-    };
 
     private static DataType? ArrayOf(Type element) => Type.GetTypeCode(element) switch
     {

@@ -37,7 +37,7 @@ internal static class SqlSource
             var name = reader.GetName(i);
             if (types.ContainsKey(name)) throw new ArgumentException($"The query returns two columns named '{name}'; give them distinct aliases.");
             var clr = reader.GetFieldType(i);
-            types[name] = TypeOf(clr) ?? ArrayOf(reader.GetDataTypeName(i)) ?? throw new ArgumentException($"Column '{name}' of the query is a {clr.Name}, which Cuboid cannot store; cast it in the query.");
+            types[name] = ClrTypes.Of(clr) ?? ArrayOf(reader.GetDataTypeName(i)) ?? throw new ArgumentException($"Column '{name}' of the query is a {clr.Name}, which Cuboid cannot store; cast it in the query.");
         }
         return types;
     }
@@ -49,26 +49,6 @@ internal static class SqlSource
         "bigint[]" or "int8[]" or "_int8" => DataType.LongArray,
         "real[]" or "float4[]" or "_float4" => DataType.FloatArray,
         "double precision[]" or "float8[]" or "numeric[]" or "_float8" or "_numeric" => DataType.DoubleArray,
-        _ => null,
-    };
-
-    private static DataType? TypeOf(Type clr) => Type.GetTypeCode(clr) switch
-    {
-        TypeCode.Boolean => DataType.Boolean,
-        TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32 => DataType.Int,
-        TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 => DataType.Long,
-        TypeCode.Single => DataType.Float,
-        TypeCode.Double or TypeCode.Decimal => DataType.Double,
-        TypeCode.String or TypeCode.Char => DataType.String,
-        TypeCode.DateTime => DataType.LocalDateTime,
-        _ when clr == typeof(DateOnly) => DataType.LocalDate,
-        _ when clr == typeof(TimeOnly) || clr == typeof(TimeSpan) => DataType.LocalTime,
-        _ when clr == typeof(DateTimeOffset) => DataType.ZonedDateTime,
-        _ when clr == typeof(Guid) => DataType.String,
-        _ when clr == typeof(int[]) || clr == typeof(short[]) => DataType.IntArray,
-        _ when clr == typeof(long[]) => DataType.LongArray,
-        _ when clr == typeof(float[]) => DataType.FloatArray,
-        _ when clr == typeof(double[]) || clr == typeof(decimal[]) => DataType.DoubleArray,
         _ => null,
     };
 

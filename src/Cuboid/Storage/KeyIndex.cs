@@ -79,35 +79,34 @@ internal sealed class KeyIndex
 
     /// <summary>
     /// Sets consecutive rows of one integral key column (row <paramref name="firstRowId"/> + i holds
-    /// <c>keys[i]</c>), adding the row ids they replace to <paramref name="replaced"/>. When the keys'
-    /// range fits the dense array it is grown once and filled in a tight loop — a load's whole key
-    /// index then costs a pass over its key column.
+    /// <c>keys[i]</c>), adding the row ids they replace to <paramref name="replaced"/>. Keys inside
+    /// the dense array (sized beforehand by <see cref="Reserve"/>) are set in a tight loop — a load's
+    /// whole key index then costs a pass over its key column; from the first key outside it, one
+    /// by one (growing the array or turning it into a hash).
     /// </summary>
     public void SetAll<T>(ReadOnlySpan<T> keys, int firstRowId, List<int> replaced) where T : struct, IBinaryInteger<T>
     {
-        if (keys.IsEmpty) return;
-        var (min, max) = Range(keys);
-        if (!Reserve(min, max, keys.Length))
+        var done = 0;
+        if (_hash is null && _dense is { } dense)
         {
-            for (var i = 0; i < keys.Length; i++)
+            var denseBase = _denseBase;
+            var added = 0;
+            for (; done < keys.Length; done++)
             {
-                var old = Set(new KeyTuple(long.CreateTruncating(keys[i]), 0, 0, 0), firstRowId + i);
-                if (old != Missing) replaced.Add(old);
+                var slot = long.CreateTruncating(keys[done]) - denseBase;
+                if ((ulong)slot >= (ulong)dense.Length) break;
+                var previous = dense[slot];
+                dense[slot] = firstRowId + done;
+                if (previous == Missing) added++;
+                else replaced.Add(previous);
             }
-            return;
+            _count += added;
         }
-        var dense = _dense!;
-        var denseBase = _denseBase;
-        var added = 0;
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = done; i < keys.Length; i++)
         {
-            var slot = (int)(long.CreateTruncating(keys[i]) - denseBase);
-            var previous = dense[slot];
-            dense[slot] = firstRowId + i;
-            if (previous == Missing) added++;
-            else replaced.Add(previous);
+            var old = Set(new KeyTuple(long.CreateTruncating(keys[i]), 0, 0, 0), firstRowId + i);
+            if (old != Missing) replaced.Add(old);
         }
-        _count += added;
     }
 
     /// <summary>Grows the dense array once to cover [<paramref name="min"/>, <paramref name="max"/>] for a load of <paramref name="incoming"/> keys; false when the index is (or must become) a hash.</summary>

@@ -99,16 +99,16 @@ internal sealed partial class QueryExecutor
         new CalculatedMeasures(_catalog, bootstrap, baseContext).Compile(_query.Options.CompileCalculatedMeasures);
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
         var (filter, filterKey) = SlicerFilter(slicerSet);
+        var source = SlicerSource(slicerSet);
         _query.SetFilter(slicerSet);
         var aggregator = new Aggregator(_cube, _catalog.Snapshot, filter, filterKey)
         {
             Cancellation = _query.Cancellation,
             Scenario = _catalog.Scenario,
-            Source = SlicerSource(slicerSet),
+            Source = source,
         };
         var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);
-        var source = SlicerSource(slicerSet);
         var evaluator = new Evaluator(_catalog, reader, _source, _namedSets) { SlicerSet = (source, slicerSet is null || source is not null) };
         return (baseContext.With(slicerTuple), slicerTuple, filter, reader, evaluator);
     }

@@ -44,7 +44,7 @@ internal static partial class SetFunctions
     {
         var flat = flag is "BASC" or "BDESC";
         if (!flat && !SiblingsInOrder(set)) return null;
-        var values = SortKeys.Of(alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), key))]);
+        var values = SortKeys.Of(KeyValues(e, c, set, alias, key));
         return values.SortedNumbers(descending: flag is "DESC" or "BDESC");
     }
 
@@ -64,6 +64,10 @@ internal static partial class SetFunctions
         return true;
     }
 
+    /// <summary>The key's value for each tuple: read in bulk when it can be (see <see cref="Evaluator.ValuesOver"/>), else in the tuple's context with its alias.</summary>
+    private static List<object?> KeyValues(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key) =>
+        alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), key))];
+
     /// <summary>The keys of Order: an expression, then its flag when the next argument is one (ASC by default).</summary>
     private static List<(MdxExpression Key, string Flag)> OrderKeys(FunctionCallSite f)
     {
@@ -82,14 +86,14 @@ internal static partial class SetFunctions
 
     private static Comparison<int> FlatOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, bool descending)
     {
-        var values = SortKeys.Of(alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), key))]);
+        var values = SortKeys.Of(KeyValues(e, c, set, alias, key));
         return (a, b) => values.Compare(a, b) * (descending ? -1 : 1);
     }
 
     private static Comparison<int> HierarchicalOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, bool descending)
     {
         var sign = descending ? -1 : 1;
-        var whole = alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), key))];
+        var whole = KeyValues(e, c, set, alias, key);
         var keys = SortKeys.Of(whole);
         // Members of a level (one per tuple), the usual set: siblings compare by value, then by hierarchy order, without a lookup.
         var ranks = set.Tuples.All(t => t.Length == 1 && t[0].Kind == MemberKind.Regular) ? set.Tuples.Select(t => t[0].Hierarchy.RankOf(t[0])).ToArray() : null;
