@@ -92,9 +92,9 @@ public sealed partial class Session
     public Table ReadParquet(string pathOrGlob, ParquetReadOptions? options = null)
     {
         options ??= new ParquetReadOptions();
-        var files = CsvFiles.Resolve(pathOrGlob);
+        var files = SourceFiles.Resolve(pathOrGlob);
         var types = WithGivenTypes(ParquetSource.Types(files[0]), options, files[0]);
-        var name = options.TableName ?? Path.GetFileNameWithoutExtension(files[0]);
+        var name = options.TableName ?? SourceFiles.TableName(files[0]);
         return CreateAndLoad(name, types, options, table => table.Load(ParquetSource.Read(files, table.Store, options.Progress), options.ErrorHandling));
     }
 
@@ -132,7 +132,7 @@ public sealed partial class Session
     public Table ReadCsv(string pathOrGlob, CsvOptions? options = null)
     {
         options ??= new CsvOptions();
-        var files = CsvFiles.Resolve(pathOrGlob);
+        var files = SourceFiles.Resolve(pathOrGlob);
         var header = CsvSource.ReadHeader(files[0], options);
         var inferred = TypeInference.InferCsv(files[0], header, options);
         var types = new Dictionary<string, DataType>();
@@ -141,7 +141,7 @@ public sealed partial class Session
         {
             if (!types.ContainsKey(column)) throw new ArgumentException($"A type is given for '{column}', which is not a column of {files[0]}.", nameof(options));
         }
-        var name = options.TableName ?? Path.GetFileNameWithoutExtension(files[0]);
+        var name = options.TableName ?? SourceFiles.TableName(files[0]);
         var table = CreateTable(name, types, options.Keys, options.DefaultValues);
         try
         {

@@ -23,7 +23,7 @@ public sealed partial class Table
     {
         ArgumentNullException.ThrowIfNull(csv);
         var options = csv.Options ?? new CsvOptions();
-        return Load(CsvFiles.Resolve(csv.Path), options, scenario);
+        return Load(SourceFiles.Resolve(csv.Path), options, scenario);
     }
 
     internal LoadReport Load(IReadOnlyList<string> files, CsvOptions options, string scenario = Session.BaseScenario) =>
@@ -43,7 +43,7 @@ public sealed partial class Table
     {
         ArgumentNullException.ThrowIfNull(parquet);
         var options = parquet.Options ?? new ParquetReadOptions();
-        return Commit(ParquetSource.Read(CsvFiles.Resolve(parquet.Path), Store, options.Progress), options.ErrorHandling, Session.BaseScenario);
+        return Commit(ParquetSource.Read(SourceFiles.Resolve(parquet.Path), Store, options.Progress), options.ErrorHandling, Session.BaseScenario);
     }
 
     /// <summary>Commits rows a source has read, with the source's error handling.</summary>

@@ -6,8 +6,9 @@ namespace Cuboid.Loading;
 
 /// <summary>
 /// Reads CSV files into row batches for a table: in parallel byte ranges when the file allows
-/// it (<see cref="CsvRangeReader"/>), else row by row. Rows that do not fit the table are
-/// rejected with their file, line and column; nothing reaches the table until the caller
+/// it (<see cref="CsvRangeReader"/>), else row by row — gzip files (<see cref="SourceStreams"/>)
+/// row by row as they inflate. Rows that do not fit the table are rejected with their file, line
+/// and column; damaged gzip data fails the whole read; nothing reaches the table until the caller
 /// commits the batches.
 /// </summary>
 internal static class CsvSource
@@ -24,14 +25,30 @@ internal static class CsvSource
     public static SepReader Open(string file, CsvOptions options)
     {
         var reader = OpenRaw(file, options);
-        reader.MoveNext();
-        return reader;
+        try
+        {
+            MoveNext(reader, file, 1);
+            return reader;
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
     private static SepReader OpenRaw(string file, CsvOptions options)
     {
-        var text = new StreamReader(file, options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        return SepOptions(options).From(text);
+        var text = new StreamReader(SourceStreams.Open(file), options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        try
+        {
+            return SepOptions(options).From(text);   // reads the first block: a small damaged gzip file fails here
+        }
+        catch (InvalidDataException e)
+        {
+            text.Dispose();
+            throw Damaged(file, 1, e);
+        }
     }
 
     /// <summary>The separator Sep detects on the header of <paramref name="file"/>.</summary>
@@ -41,11 +58,15 @@ internal static class CsvSource
         return reader.Spec.Sep.Separator;
     }
 
+    /// <summary>The error of a file whose gzip data breaks off at <paramref name="line"/>: the whole read fails, so nothing of it is loaded.</summary>
+    public static LoadException Damaged(string file, long line, InvalidDataException e) =>
+        new($"{file}:{line}: {e.Message}; nothing was loaded from the file.", [new RejectedRow(file, line, null, e.Message)]);
+
     /// <summary>The header of <paramref name="file"/> after renames; duplicate names are an error naming the file.</summary>
     public static string[] ReadHeader(string file, CsvOptions options)
     {
         using var reader = OpenRaw(file, options);
-        if (!reader.MoveNext())
+        if (!MoveNext(reader, file, 1))
         {
             throw new LoadException($"{file}:1: the file is empty; a header row is expected.", [new RejectedRow(file, 1, null, "no header")]);
         }
@@ -78,7 +99,7 @@ internal static class CsvSource
             var fileOptions = options.Separator is null ? options with { Separator = DetectSeparator(file, options) } : options;
             var rows = new CsvRowParser(table, map, parser, fileOptions);
             var before = result.RowsRead;
-            var parallel = CsvRangeReader.Supports(options.Encoding)
+            var parallel = CsvRangeReader.Supports(options.Encoding) && !SourceStreams.IsGzip(file)
                 ? CsvRangeReader.Read(file, header.Length, rows, fileOptions, () => failFast, read => options.Progress?.Report(before + read))
                 : null;
             if (parallel is { Complete: true })
@@ -89,7 +110,7 @@ internal static class CsvSource
             }
             else
             {
-                ReadSequential(file, header.Length, rows, result, failFast);   // quoted line breaks, or an encoding that cannot be cut
+                ReadSequential(file, header.Length, rows, result, failFast);   // gzip, quoted line breaks, or an encoding that cannot be cut
             }
             options.Progress?.Report(result.RowsRead);
             if (failFast && result.Rejected.Count > 0) break;
@@ -101,8 +122,11 @@ internal static class CsvSource
     {
         using var reader = Open(file, parser.Options);
         var batch = new RowBatch(parser.TableColumns, Chunk.Size);
-        foreach (var row in reader)
+        var line = 1;   // the header's
+        while (MoveNext(reader, file, line + 1))
         {
+            var row = reader.Current;
+            line = row.LineNumberToExcl - 1;
             result.RowsRead++;
             if (row.ColCount != headerFields)
             {
@@ -118,6 +142,19 @@ internal static class CsvSource
             batch = new RowBatch(parser.TableColumns, Chunk.Size);
         }
         if (batch.Count > 0) result.Batches.Add(batch);
+    }
+
+    /// <summary>Sep's MoveNext, with damaged gzip data reported at the line it broke off.</summary>
+    public static bool MoveNext(SepReader reader, string file, long line)
+    {
+        try
+        {
+            return reader.MoveNext();
+        }
+        catch (InvalidDataException e)
+        {
+            throw Damaged(file, line, e);
+        }
     }
 
     /// <summary>For each table column, the index of its field in the file; a missing column is an error naming the file.</summary>

@@ -18,9 +18,10 @@ internal static class TypeInference
         var seen = new bool[header.Length];
         using var reader = CsvSource.Open(file, options);
         var rows = 0;
-        foreach (var row in reader)
+        while (rows < options.InferenceRows && CsvSource.MoveNext(reader, file, rows + 2))
         {
-            if (rows++ >= options.InferenceRows) break;
+            var row = reader.Current;
+            rows++;
             for (var c = 0; c < Math.Min(row.ColCount, header.Length); c++)
             {
                 var text = row[c].Span;

@@ -2,7 +2,7 @@
 // formatter strings (DOUBLE[...], INT[...], LONG[...], DATE[...]).
 //
 // The behaviour follows Mondrian's mondrian.util.Format (checked against its FormatTest
-// expectations and the FoodMart conformance records in /work/shared/conformance/mondrian);
+// expectations and the FoodMart conformance records in tests/Cuboid.Tests/Mdx/Conformance/mondrian);
 // the code is written from that behaviour, not copied. Mondrian quirks reproduced on purpose:
 //  * Named formats are Mondrian's, not SSAS's: "Standard" = "#,##0" (266773 -> "266,773",
 //    1234567.89 -> "1,234,568"), "Fixed" = "0" (0.6 -> "1"), "Currency" =

@@ -3,8 +3,8 @@ using Cuboid.Tests.Support;
 namespace Cuboid.Tests.Model;
 
 /// <summary>
-/// The FoodMart Sales cube against figures Mondrian gives (shared/conformance/mondrian and
-/// sales_cube.json), each also recomputed from the raw CSVs when these tests were written.
+/// The FoodMart Sales cube against figures Mondrian gives (its conformance records and FoodMart.xml's
+/// documentation), each also recomputed from the raw CSVs when these tests were written.
 /// </summary>
 public sealed class FoodMartTests : IClassFixture<FoodMartTests.Fixture>
 {

@@ -3,19 +3,11 @@ using Cuboid.Tests.Support;
 
 namespace Cuboid.Tests.ModelFiles;
 
-/// <summary>Finds samples/foodmart/model.json and loads it (with the FoodMart CSVs) into a new session.</summary>
+/// <summary>The FoodMart model file and small model files of the tests' own.</summary>
 internal static class ModelFileKit
 {
-    public static string FoodMartModel => s_model.Value;
-
-    private static readonly Lazy<string> s_model = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cuboid.slnx"))) return Path.Combine(dir.FullName, "samples", "foodmart", "model.json");
-        }
-        throw new DirectoryNotFoundException("The repository root (Cuboid.slnx) was not found above the test binaries.");
-    });
+    /// <summary>samples/foodmart/model.json, copied beside the test binaries.</summary>
+    public static string FoodMartModel { get; } = Path.Combine(AppContext.BaseDirectory, "foodmart", "model.json");
 
     public static Cube LoadFoodMart(Session session) => CubeModelFile.Load(session, FoodMartModel, TestData.FoodMartDirectory);
 

@@ -1,21 +1,20 @@
 namespace Cuboid.Tests.Support;
 
 /// <summary>
-/// The FoodMart "Sales" cube of Mondrian (shared/data/foodmart/sales_cube.json), built with the
-/// public API: the tables the later MDX and web tests reuse.
+/// The FoodMart "Sales" cube of Mondrian (FoodMart.xml; samples/foodmart/model.json describes the
+/// same cube as a model file), built with the public API: the tables the MDX and web tests reuse.
 /// </summary>
 internal static class FoodMart
 {
     public static Cube Build(Session session)
     {
-        var dir = TestData.FoodMartDirectory;
         Table Read(string file, params string[] keys) =>
-            session.ReadCsv(Path.Combine(dir, file + ".csv"), new CsvOptions { TableName = file, Keys = keys });
+            session.ReadCsv(TestData.FoodMart(file), new CsvOptions { TableName = file, Keys = keys });
         var fact = Read("sales_fact_1997");
         var product = Read("product", "product_id");
         var productClass = Read("product_class", "product_class_id");
         var store = Read("store", "store_id");
-        var customer = session.ReadCsv(Path.Combine(dir, "customer.csv"), new CsvOptions
+        var customer = session.ReadCsv(TestData.FoodMart("customer"), new CsvOptions
         {
             TableName = "customer",
             Keys = ["customer_id"],

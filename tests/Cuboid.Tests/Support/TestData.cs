@@ -1,21 +1,25 @@
 namespace Cuboid.Tests.Support;
 
-/// <summary>Finds shared test data and makes temporary files and sessions.</summary>
+/// <summary>Finds the test data and makes temporary files and sessions.</summary>
 internal static class TestData
 {
-    /// <summary>The FoodMart CSV folder: $CUBOID_FOODMART, or shared/data/foodmart beside (or above) the repository.</summary>
+    /// <summary>
+    /// The FoodMart folder: samples/foodmart of the repository (its model file and gzipped CSVs, copied
+    /// beside the test binaries at build), or $CUBOID_FOODMART, a folder holding the same files.
+    /// </summary>
     public static string FoodMartDirectory => s_foodMart.Value;
 
     private static readonly Lazy<string> s_foodMart = new(() =>
     {
-        if (Environment.GetEnvironmentVariable("CUBOID_FOODMART") is { Length: > 0 } env) return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "foodmart");
-            if (File.Exists(Path.Combine(candidate, "sales_fact_1997.csv"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("FoodMart data not found: set CUBOID_FOODMART or place shared/data/foodmart beside the repository.");
+        var dir = Environment.GetEnvironmentVariable("CUBOID_FOODMART") is { Length: > 0 } env ? env : Path.Combine(AppContext.BaseDirectory, "foodmart");
+        return File.Exists(FoodMartFile(dir, "sales_fact_1997")) ? dir
+            : throw new DirectoryNotFoundException($"FoodMart data not found in {dir}: build the tests (they copy samples/foodmart), or set CUBOID_FOODMART to a folder of its .csv.gz files.");
     });
+
+    /// <summary>The file of a FoodMart table (<c>product</c> → <c>…/product.csv.gz</c>).</summary>
+    public static string FoodMart(string table) => FoodMartFile(FoodMartDirectory, table);
+
+    private static string FoodMartFile(string dir, string table) => Path.Combine(dir, table + ".csv.gz");
 
     /// <summary>A session that no other test shares (no name, so starting it closes nothing).</summary>
     public static Session NewSession() => Session.Start(new SessionConfig { Name = null, Port = null });

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Cuboid.Results;
 using Cuboid.Tests.Support;
 
@@ -8,7 +7,7 @@ namespace Cuboid.Tests.Mdx.Conformance;
 internal sealed record ConformanceOutcome(string File, string Name, string Kind, IReadOnlyList<string> Features, bool Passed, string Expected, string Actual);
 
 /// <summary>
-/// Runs the records of shared/conformance/mondrian on the FoodMart cube and renders each result
+/// Runs the records of Mdx/Conformance/mondrian on the FoodMart cube and renders each result
 /// the way the record's kind expects (README there): the traditional text of the whole result
 /// (query), the one cell's formatted value (expr), or the positions of axis 1 (axis).
 /// </summary>
@@ -16,25 +15,12 @@ internal static class MondrianConformance
 {
     public static readonly string[] Files = ["core_axis.json", "core_expr.json", "edge_queries.json"];
 
-    public static string Directory => Path.Combine(Path.GetDirectoryName(TestData.FoodMartDirectory)!, "..", "conformance", "mondrian");
-
-    public static IEnumerable<(string Name, string Kind, string Mdx, string Expected, string[] Features)> Records(string file)
-    {
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Directory, file)));
-        foreach (var record in json.RootElement.EnumerateArray())
-        {
-            var features = record.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array ? f.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
-            yield return (record.GetProperty("name").GetString()!, record.GetProperty("kind").GetString()!, record.GetProperty("mdx").GetString()!,
-                record.GetProperty("expected").GetString() ?? "", features);
-        }
-    }
-
     public static List<ConformanceOutcome> Run(Session session, QueryOptions? options = null)
     {
         var outcomes = new List<ConformanceOutcome>();
         foreach (var file in Files)
         {
-            foreach (var (name, kind, mdx, expected, features) in Records(file))
+            foreach (var (name, kind, mdx, expected, features) in ConformanceData.Records(file))
             {
                 string actual;
                 try

@@ -2,8 +2,11 @@ using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Cuboid.Loading;
 
-/// <summary>Expands a path or a glob (<c>data/*.csv</c>, <c>logs/**/part-*.csv</c>) into files, in name order.</summary>
-internal static class CsvFiles
+/// <summary>
+/// The files a source names: a path or a glob (<c>data/*.csv</c>, <c>logs/**/part-*.csv.gz</c>)
+/// expanded into files in name order, and the table a file makes by default.
+/// </summary>
+internal static class SourceFiles
 {
     public static IReadOnlyList<string> Resolve(string pathOrGlob)
     {
@@ -24,5 +27,13 @@ internal static class CsvFiles
             ? matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToList()
             : [];
         return files.Count > 0 ? files : throw new FileNotFoundException($"No file matches '{pathOrGlob}'.", pathOrGlob);
+    }
+
+    /// <summary>The table a file makes when none is named: its name without extensions (<c>sales.csv.gz</c> → <c>sales</c>).</summary>
+    public static string TableName(string file)
+    {
+        var name = Path.GetFileName(file);
+        if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) name = name[..^3];
+        return Path.GetFileNameWithoutExtension(name);
     }
 }
