@@ -28,6 +28,9 @@ internal sealed class SessionServer : ISessionHost
     private LiveQueries? _live;
     private IContentStore? _content;
 
+    /// <summary>The session's user content, once started.</summary>
+    public IContentStore Content => _content ?? throw new InvalidOperationException("The server has not started.");
+
     public void Start(Session session)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions

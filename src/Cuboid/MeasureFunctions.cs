@@ -230,7 +230,7 @@ public sealed class FilterMeasure : MeasureDefinition
     public override string ToString() => $"Filter({Measure}, {Condition})";
 }
 
-/// <summary>See <see cref="Fn.At"/>.</summary>
+/// <summary>See <see cref="Fn.At(Measure, Condition)"/>.</summary>
 public sealed class AtMeasure : MeasureDefinition
 {
     internal AtMeasure(MeasureDefinition measure, Level level, object value)
@@ -255,7 +255,7 @@ public sealed class AtMeasure : MeasureDefinition
     public override string ToString() => $"At({Measure}, {Level.UniqueName} = {Value})";
 }
 
-/// <summary><see cref="Fn.At"/> with another level: the member of <see cref="Level"/> named by the cell's member of <see cref="Source"/>.</summary>
+/// <summary><see cref="Fn.At(Measure, Level, object)"/> with another level: the member of <see cref="Level"/> named by the cell's member of <see cref="Source"/>.</summary>
 public sealed class AtLevelMeasure : MeasureDefinition
 {
     internal AtLevelMeasure(MeasureDefinition measure, Level level, Level source)

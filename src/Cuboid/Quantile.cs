@@ -34,7 +34,7 @@ public enum QuantileInterpolation
 /// <summary>A quantile: <paramref name="Q"/> in [0, 1], with its mode and interpolation.</summary>
 public sealed record QuantileOptions(double Q, QuantileMode Mode = QuantileMode.Inc, QuantileInterpolation Interpolation = QuantileInterpolation.Linear)
 {
-    /// <summary>The quantile <paramref name="Q"/>, checked to be between 0 and 1.</summary>
+    /// <summary>The quantile, checked to be between 0 and 1.</summary>
     public double Q { get; } = Q is >= 0 and <= 1 ? Q : throw new ArgumentOutOfRangeException(nameof(Q), Q, "A quantile is between 0 and 1.");
 
     /// <summary>The quantile of <paramref name="sorted"/> (ascending, not empty); ranks outside [1, n] are clamped.</summary>

@@ -35,7 +35,7 @@ public abstract class Scope
     public static Scope Siblings(Hierarchy hierarchy, bool excludeSelf = false) => new SiblingsScope(hierarchy, excludeSelf);
 }
 
-/// <summary>See <see cref="Scope.Cumulative"/>.</summary>
+/// <summary>See <see cref="Scope.Cumulative(Level, int?, int, Level?, bool)"/>.</summary>
 public sealed class CumulativeScope : Scope
 {
     internal CumulativeScope(Level level, int? windowStart, int windowEnd, Level? partitioning, DateWindow? period)

@@ -8,6 +8,9 @@ public sealed partial class Session
     private readonly TaskCompletionSource _closedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ISessionHost? _host;
 
+    /// <summary>What serves the session, or null when headless.</summary>
+    internal ISessionHost? Host => _host;
+
     /// <summary>
     /// False while the session is being set up: the server then answers its API with 503, so the
     /// web app waits instead of showing a half-built cube. True by default.

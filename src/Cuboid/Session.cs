@@ -5,7 +5,7 @@ namespace Cuboid;
 
 /// <summary>
 /// The entry point: a session holds tables and the cubes over them, and answers queries.
-/// Start one with <see cref="Start"/>; dispose it (or <see cref="Close"/>) to free everything.
+/// Start one with <see cref="Start(SessionConfig?)"/>; dispose it (or <see cref="Close"/>) to free everything.
 /// Partial files by concern: Session.Tables.cs, Session.Cubes.cs, Session.Commit.cs, Session.Mdx.cs,
 /// Session.Server.cs (the web server seam).
 /// </summary>

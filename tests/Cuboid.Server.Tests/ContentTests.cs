@@ -42,6 +42,39 @@ public sealed class ContentTests
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
     }
 
+    [Fact]
+    public async Task ContentSavedFromCodeIsWhatTheWebAppReads()
+    {
+        using var served = new ServedSession();
+        Assert.True(served.Session.SaveContent("start", "dashboard", """{ "pages": [{ "name": "Overview" }] }""", name: "Start here", folder: "Samples/"));
+        var item = await served.GetJsonAsync("/api/content/start");
+        Assert.Equal("Start here", item.GetProperty("name").GetString());
+        Assert.Equal("/Samples", item.GetProperty("folder").GetString());
+        Assert.Equal("dashboard", item.GetProperty("kind").GetString());
+        Assert.Equal("Overview", item.GetProperty("body").GetProperty("pages")[0].GetProperty("name").GetString());
+
+        // A user's version is kept when the application asks not to replace it; replaced otherwise.
+        await PutAsync(served, "start", new { kind = "dashboard", name = "Mine", body = new { pages = Array.Empty<int>() } });
+        Assert.False(served.Session.SaveContent("start", "dashboard", "{}", replace: false));
+        Assert.Equal("Mine", (await served.GetJsonAsync("/api/content/start")).GetProperty("name").GetString());
+        Assert.True(served.Session.SaveContent("start", "dashboard", """{ "v": 2 }"""));
+        Assert.Equal("""{ "v": 2 }""", served.Session.ReadContent("start"));
+        Assert.Equal("start", (await served.GetJsonAsync("/api/content/start")).GetProperty("name").GetString());
+        Assert.Null(served.Session.ReadContent("none"));
+
+        var bad = Assert.Throws<ArgumentException>(() => served.Session.SaveContent("x", "dashboard", "{ pages"));
+        Assert.StartsWith("The body of content 'x' is not JSON:", bad.Message, StringComparison.Ordinal);
+        Assert.Null(served.Session.ReadContent("x"));
+    }
+
+    [Fact]
+    public void AHeadlessSessionKeepsNoContent()
+    {
+        using var session = Session.Start(new SessionConfig { Name = "headless-content", Port = null });
+        var e = Assert.Throws<InvalidOperationException>(() => session.SaveContent("d", "dashboard", "{}"));
+        Assert.Equal("The session 'headless-content' is not served (its SessionConfig.Port is null, or Cuboid.Server is not loaded), so it keeps no user content.", e.Message);
+    }
+
     /// <summary>Leaves d2 (a dashboard in /Finance/Q1) and w1 (a widget in /) stored.</summary>
     private static async Task CrudAndFoldersAsync(ServedSession served)
     {

@@ -30,6 +30,10 @@ internal static class ContentStore
 {
     public static IContentStore Open(string? path) => path is null ? new MemoryContentStore() : new SqliteContentStore(path);
 
+    /// <summary>An item as a PUT stores it: the name defaults to the id, the folder is normalized, updated now.</summary>
+    public static ContentItem Item(string id, string kind, string? name, string? folder, JsonElement body) =>
+        new(id, kind, string.IsNullOrWhiteSpace(name) ? id : name, NormalizeFolder(folder), DateTime.UtcNow, body.Clone());
+
     /// <summary>"/", "Finance", "/Finance/" → "/", "/Finance", "/Finance".</summary>
     public static string NormalizeFolder(string? folder)
     {

@@ -24,8 +24,7 @@ internal static class ContentEndpoints
             var put = await RequestBody.ReadJsonAsync<ContentPut>(request);
             if (string.IsNullOrWhiteSpace(put.Kind)) return Problems.BadRequest("The content needs a 'kind' (dashboard, widget, filter, measure…).");
             if (put.Body is not { } body) return Problems.BadRequest("The content needs a 'body'.");
-            var item = new ContentItem(id, put.Kind, string.IsNullOrWhiteSpace(put.Name) ? id : put.Name,
-                ContentStore.NormalizeFolder(put.Folder), DateTime.UtcNow, body.Clone());
+            var item = ContentStore.Item(id, put.Kind, put.Name, put.Folder, body);
             store.Put(item);
             return HttpResults.Json(item, ServerJson.Options);
         });

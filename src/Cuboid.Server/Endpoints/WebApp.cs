@@ -8,9 +8,10 @@ using Microsoft.Extensions.FileProviders;
 namespace Cuboid.Server.Endpoints;
 
 /// <summary>
-/// The web app: files of wwwroot (built from web/ and copied beside this assembly), index.html
-/// at / and for every other path (the app routes on the client); a short page saying the app is
-/// not built when wwwroot has no index.html.
+/// The web app: the files of wwwroot (built from web/ and embedded in this assembly, so an
+/// application serves it from the package as from the project), index.html at / and for every
+/// other path (the app routes on the client); a short page saying the app is not built when the
+/// build embedded no index.html (no node on PATH).
 /// </summary>
 internal static class WebApp
 {
@@ -25,23 +26,36 @@ internal static class WebApp
         </body></html>
         """;
 
-    public static string Root => Path.Combine(AppContext.BaseDirectory, "wwwroot");
+    /// <summary>The embedded wwwroot, or null when the build embedded none.</summary>
+    public static IFileProvider? Files { get; } = OpenFiles();
+
+    private static ManifestEmbeddedFileProvider? OpenFiles()
+    {
+        try
+        {
+            return new ManifestEmbeddedFileProvider(typeof(WebApp).Assembly, "wwwroot");
+        }
+        catch (InvalidOperationException)
+        {
+            return null;   // no wwwroot in the manifest
+        }
+    }
 
     /// <summary>Before routing: the fallback route below matches every path, and static files are only served when no endpoint matched.</summary>
     public static void UseWebAppFiles(this WebApplication app)
     {
-        if (Directory.Exists(Root)) app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Root) });
+        if (Files is not null) app.UseStaticFiles(new StaticFileOptions { FileProvider = Files });
     }
 
     public static void MapWebApp(this WebApplication app)
     {
-        var index = Path.Combine(Root, "index.html");
+        var index = Files?.GetFileInfo("index.html") is { Exists: true } file ? file : null;
 
         // Unknown API paths are API errors, not the web app.
         app.Map("/api/{**rest}", (string? rest) => Problems.NotFound($"No API endpoint at /api/{rest}."));
         app.MapFallback(async context =>
         {
-            if (File.Exists(index))
+            if (index is not null)
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.SendFileAsync(index);

@@ -48,6 +48,8 @@ internal sealed class ColumnCalc : RowCalc
     private readonly TableStore _table;
     private readonly ColumnSchema _column;
 
+    /// <param name="table">The table holding the column.</param>
+    /// <param name="column">The column read.</param>
     /// <param name="keysOnly">True for a distinct count, which reads the column's key encodings (<see cref="RowCalc.AsColumn"/>), so any scalar type will do.</param>
     public ColumnCalc(TableStore table, ColumnSchema column, bool keysOnly = false)
     {

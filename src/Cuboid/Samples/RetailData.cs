@@ -12,7 +12,11 @@ public sealed record RetailDataFiles(string Directory, string Sales, string Stor
 /// </summary>
 public static class RetailData
 {
-    public const int StoreCount = 500, ProductCount = 10_000;
+    /// <summary>Stores of the Stores table.</summary>
+    public const int StoreCount = 500;
+
+    /// <summary>Products of the Products table.</summary>
+    public const int ProductCount = 10_000;
     private const int CityCount = 200, SubcategoryCount = 100, BrandCount = 500;
 
     /// <summary>Rows per generation block; each block has its own RNG stream, so blocks can be made in parallel.</summary>
@@ -46,6 +50,10 @@ public static class RetailData
     /// <summary>1,000,000 customers at 10M sales rows; max(1000, salesRows / 10).</summary>
     public static int CustomerCount(long salesRows) => (int)Math.Max(1000, salesRows / 10);
 
+    /// <summary>
+    /// Writes sales.csv (<paramref name="salesRows"/> rows), stores.csv, products.csv and customers.csv into
+    /// <paramref name="directory"/>, the same bytes for the same rows and <paramref name="seed"/>; <paramref name="progress"/> gets sales rows written.
+    /// </summary>
     public static RetailDataFiles WriteCsv(string directory, long salesRows, int seed = 42, IProgress<long>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(salesRows);

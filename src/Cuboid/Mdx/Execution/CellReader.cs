@@ -23,7 +23,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
 
     /// <summary>
     /// The value (a double; a double[] or a member value for array and member measures) of a measure
-    /// at the coordinates: null when empty or not loaded yet, <paramref name="absent"/> when no fact lies under the cell.
+    /// at the coordinates: null when empty or not loaded yet, <c>absent</c> when no fact lies under the cell.
     /// </summary>
     private (string Scenario, ShapeKey Key, Measure Measure, Shape Shape, Results.CellValues Values)? _last;
 

@@ -5,7 +5,7 @@ internal readonly record struct TextSpan(int Start, int Length)
 {
     public int End => Start + Length;
 
-    /// <summary>The span from the start of <paramref name="first"/> to the end of <paramref name="last"/>.</summary>
+    /// <summary>The span from offset <paramref name="start"/> up to (not including) offset <paramref name="end"/>.</summary>
     public static TextSpan FromBounds(int start, int end) => new(start, end - start);
 
     public static TextSpan Cover(TextSpan first, TextSpan last) => FromBounds(first.Start, Math.Max(first.End, last.End));
