@@ -46,16 +46,24 @@ internal static class DemoCommand
         {
             Description = "Print the queries and exit instead of serving the web app (batch runs).",
         };
-        var command = new Command("demo", "Generate the retail sample data, load it into a cube, run a few queries and serve the web app.")
+        var content = SessionOptions.Content();
+        var logs = SessionOptions.Logs();
+        var command = new Command("demo", "Generate the retail sample data, load it into a cube, run a few queries and serve the web app, opened on a starter dashboard.")
         {
-            rows, data, seed, port, noServe,
+            rows, data, seed, port, noServe, content, logs,
         };
         command.SetAction(parseResult => Run(new DemoOptions(
             parseResult.GetValue(rows),
             parseResult.GetValue(data)?.FullName,
             parseResult.GetValue(seed),
-            parseResult.GetValue(noServe) ? null : parseResult.GetValue(port))));
-        return command;
+            parseResult.GetValue(noServe) ? null : parseResult.GetValue(port),
+            parseResult.GetValue(content)?.FullName,
+            parseResult.GetValue(logs)?.FullName)));
+        return command.WithExamples(
+            ("1M sales rows, served on a free port", "cuboid demo"),
+            ("10M rows on a fixed port", "cuboid demo --rows 10M --port 9090"),
+            ("dashboards kept across restarts in a SQLite file, and a log file", "cuboid demo --content demo.db --logs demo.log"),
+            ("print the queries and exit; other random data, written to a folder of your own", "cuboid demo --rows 100K --seed 7 --data ./retail --no-serve"));
     }
 
     private static int Run(DemoOptions options)
@@ -65,7 +73,7 @@ internal static class DemoCommand
         console.Write(new Rule("[bold]Cuboid demo[/]").LeftJustified());
 
         var data = DemoData.Ensure(console, options);
-        using var demo = DemoCube.Load(console, data, options.Port);
+        using var demo = DemoCube.Load(console, data, options.SessionConfig);
         var queries = DemoQueries.Run(console, demo.Cube);
 
         var queryMs = queries.Sum(q => q.Elapsed.TotalMilliseconds);
@@ -77,12 +85,17 @@ internal static class DemoCommand
         return 0;
     }
 
-    /// <summary>Prints the web app's link and serves it until Ctrl+C (nothing without a server: --no-serve).</summary>
+    /// <summary>
+    /// Saves the starter dashboard, prints the link that opens it and serves the web app until
+    /// Ctrl+C (nothing without a server: --no-serve).
+    /// </summary>
     private static void Serve(IAnsiConsole console, Session session)
     {
-        if (session.Link is not { } link) return;
+        if (session.Link is null) return;
+        var link = StarterDashboard.Save(session);
         console.WriteLine();
-        console.Write(new Panel(new Markup($"[bold]Web app:[/] [link={link}]{link}[/]\n[grey]Press Ctrl+C to stop.[/]"))
+        console.Write(new Panel(new Markup($"[bold]Web app:[/] [link={link}]{link}[/]\n" +
+                $"[grey]The \"{StarterDashboard.Name}\" dashboard; the home page ({session.Link}) lists every saved one. Press Ctrl+C to stop.[/]"))
             .Header("[green] Serving [/]").Border(BoxBorder.Rounded));
         session.Wait();
         console.MarkupLine("[grey]Stopped.[/]");

@@ -48,7 +48,9 @@ internal static class QueryCommand
             parseResult.GetValue(format),
             parseResult.GetValue(file)?.FullName,
             Console.In, Console.Out, Console.Error));
-        return command;
+        return command.WithExamples(
+            ("one query from standard input, on the FoodMart sample", "echo 'SELECT [Measures].[Unit Sales] ON COLUMNS, [Product].Children ON ROWS FROM [Sales]' | cuboid query --model samples/foodmart/model.json"),
+            ("the queries of a file (separated by ===== lines) as CSV, the model's tables read from another folder", "cuboid query --model model.json --data /srv/exports --format csv queries.mdx"));
     }
 
     /// <summary>The whole command, with its streams given (tests call it without a process).</summary>

@@ -28,19 +28,34 @@ internal static class ServeCommand
         var joins = new Option<string[]>("--join", "-j") { Description = "A join: FROM.COLUMN=TO.COLUMN[,…], or FROM=TO on TO's keys (repeatable). The table no join points to is the fact table.", HelpName = "JOIN" };
         var name = new Option<string?>("--name", "-n") { Description = "The cube's name (and the table's, when there is one source; default: the file's name, or \"sql\").", HelpName = "NAME" };
         var port = new Option<int>("--port", "-p") { Description = "Port of the web app (0: a free port).", HelpName = "N", DefaultValueFactory = _ => 0 };
+        var content = SessionOptions.Content();
+        var logs = SessionOptions.Logs();
         var command = new Command("serve", "Load your data (a model file, or CSV, Parquet and Arrow files and a SQL query, joined into a star) and serve the web app.")
         {
-            model, data, csv, parquet, arrow, sql, connection, provider, keys, joins, name, port,
+            model, data, csv, parquet, arrow, sql, connection, provider, keys, joins, name, port, content, logs,
         };
         command.SetAction(parse => Run(new ServeOptions(
             parse.GetValue(model)?.FullName, parse.GetValue(data)?.FullName, parse.GetValue(csv) ?? [], parse.GetValue(parquet) ?? [], parse.GetValue(arrow) ?? [], parse.GetValue(sql),
-            parse.GetValue(connection), parse.GetValue(provider)!, parse.GetValue(keys) ?? [], parse.GetValue(joins) ?? [], parse.GetValue(name), parse.GetValue(port)),
+            parse.GetValue(connection), parse.GetValue(provider)!, parse.GetValue(keys) ?? [], parse.GetValue(joins) ?? [], parse.GetValue(name), parse.GetValue(port),
+            parse.GetValue(content)?.FullName, parse.GetValue(logs)?.FullName),
             AnsiConsole.Console, wait: true));
-        return command;
+        return command.WithExamples(Examples);
     }
 
+    /// <summary>The examples of <c>cuboid serve --help</c>, also printed when no data is given.</summary>
+    internal static readonly (string What, string CommandLine)[] Examples =
+    [
+        ("a file (CSV, gzipped CSV, Parquet, Arrow) as a table and an Auto cube", "cuboid serve --csv sales.csv.gz --keys sale_id"),
+        ("every file of a glob into one table", "cuboid serve --csv 'data/part-*.csv' --name Sales"),
+        ("a star of two tables", "cuboid serve --parquet sales.parquet --csv Products=products.csv --keys Products:product_id --join sales.product_id=Products.product_id"),
+        ("an Arrow IPC file", "cuboid serve --arrow trades.arrow --keys trade_id"),
+        ("the result of a SQL query", "cuboid serve --sql \"SELECT * FROM trades\" --connection \"Host=db;Username=me;Database=risk\" --provider postgresql"),
+        ("a model file; dashboards kept in a SQLite file, a log, a fixed port", "cuboid serve --model samples/foodmart/model.json --content dashboards.db --logs serve.log --port 9090"),
+        ("a model file whose tables are in another folder", "cuboid serve --model model.json --data /srv/exports"),
+    ];
+
     internal sealed record ServeOptions(string? Model, string? Data, IReadOnlyList<string> Csv, IReadOnlyList<string> Parquet, IReadOnlyList<string> Arrow, string? Sql, string? Connection, string Provider,
-        IReadOnlyList<string> Keys, IReadOnlyList<string> Joins, string? Name, int? Port);
+        IReadOnlyList<string> Keys, IReadOnlyList<string> Joins, string? Name, int? Port, string? Content = null, string? Logs = null);
 
     /// <summary>The whole command (tests pass <paramref name="wait"/> false and a null port, and get the session back).</summary>
     internal static int Run(ServeOptions options, IAnsiConsole console, bool wait) => Load(options, console, out var session) is { } failure ? failure : Serve(session!, console, wait);
@@ -49,13 +64,21 @@ internal static class ServeCommand
     {
         session = null;
         var hasTables = options.Csv.Count + options.Parquet.Count + options.Arrow.Count > 0 || options.Sql is not null;
-        if ((options.Model is null) == !hasTables)
+        if (options.Model is null && !hasTables)
         {
-            console.MarkupLine("[red]cuboid serve:[/] give either --model, or tables from --csv, --parquet, --arrow or --sql.");
+            console.MarkupLine("[red]cuboid serve:[/] nothing to serve. Give a model file (--model FILE) or tables (--csv, --parquet, --arrow, --sql), for example:");
+            // Unwrapped: command lines are copied from here.
+            console.Profile.Out.Writer.WriteLine(HelpExamples.Format(Examples));
+            console.MarkupLine("Every option: [bold]cuboid serve --help[/]");
+            return QueryCommand.BadInput;
+        }
+        if (options.Model is not null && hasTables)
+        {
+            console.MarkupLine("[red]cuboid serve:[/] give either --model or tables (--csv, --parquet, --arrow, --sql), not both: a model file names its own tables.");
             return QueryCommand.BadInput;
         }
         RegisterProviders();
-        session = Session.Start(new SessionConfig { Name = options.Name ?? "serve", Port = options.Port });
+        session = Session.Start(new SessionConfig { Name = options.Name ?? "serve", Port = options.Port, UserContentStorage = options.Content, LogsPath = options.Logs });
         try
         {
             if (options.Model is not null)

@@ -26,12 +26,12 @@ internal sealed class DemoCube : IDisposable
     public long SalesRows => Session.Tables["Sales"].RowCount;
 
     /// <summary>
-    /// Starts the session (served on <paramref name="port"/> unless null) and builds the cube, with
-    /// a bar for the sales rows read and one for the rest.
+    /// Starts the session (served unless <see cref="SessionConfig.Port"/> is null) and builds the cube,
+    /// with a bar for the sales rows read and one for the rest.
     /// </summary>
-    public static DemoCube Load(IAnsiConsole console, RetailDataFiles files, int? port = null)
+    public static DemoCube Load(IAnsiConsole console, RetailDataFiles files, SessionConfig config)
     {
-        var session = Session.Start(new SessionConfig { Name = "demo", Port = port });
+        var session = Session.Start(config);
         // The server is up from the start: until the cube is built its API answers 503, not a half-loaded cube.
         session.Ready = false;
         try

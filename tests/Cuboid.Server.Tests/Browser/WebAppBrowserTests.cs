@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cuboid.Samples;
 using Microsoft.Playwright;
+using static Cuboid.Server.Tests.Browser.BrowserRun;
 using static Microsoft.Playwright.Assertions;
 
 namespace Cuboid.Server.Tests.Browser;
@@ -14,7 +15,6 @@ namespace Cuboid.Server.Tests.Browser;
 /// </summary>
 public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
 {
-    private const float Timeout = 30_000;
     private const string DashboardName = "Retail by region";
 
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "cuboid-browser-" + Guid.NewGuid().ToString("N"));
@@ -22,39 +22,9 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task BuildsFiltersSavesAndReopensAPivotInChromium()
     {
-        var chromium = Chromium.Find(output);
-
         using var served = new ServedSession();
         var cube = RetailCube.Build(served.Session, RetailData.WriteCsv(_dataDir, 20_000));
-
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Timeout = Timeout,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(Timeout);
-        SetDefaultExpectTimeout(Timeout);
-        var pageErrors = new List<string>();
-        page.PageError += (_, e) => { lock (pageErrors) pageErrors.Add(e); };
-        page.Console += (_, msg) => { if (msg.Type == "error") output.WriteLine($"console error: {msg.Text} ({msg.Location})"); };
-        page.Response += (_, r) => { if (r.Status >= 400) output.WriteLine($"HTTP {r.Status}: {r.Request.Method} {r.Url}"); };
-        try
-        {
-            await RunAsync(page, served, cube);
-        }
-        catch
-        {
-            await LogFailureAsync(page, pageErrors);
-            throw;
-        }
-        lock (pageErrors) Assert.True(pageErrors.Count == 0, "uncaught errors in the page: " + string.Join(" | ", pageErrors));
-        await context.CloseAsync();
+        await BrowserRun.RunAsync(output, page => RunAsync(page, served, cube));
     }
 
     private async Task RunAsync(IPage page, ServedSession served, Cube cube)
@@ -96,14 +66,14 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await Expect(page.GetByTestId("zone-item-values-0")).ToContainTextAsync("Revenue");
 
         var byRegion = Expected(cube.Query([revenue], [region]));
-        await ExpectPivotAsync(page, byRegion);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
 
         // Expand the first region: its countries appear under it.
         var countries = Expected(cube.Query([revenue], [country], filter: region == byRegion[0].Caption));
         await page.GetByTestId("pivot-expand-0-0").ClickAsync();
-        await ExpectPivotAsync(page, [byRegion[0], .. countries, .. byRegion.Skip(1)]);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), [byRegion[0], .. countries, .. byRegion.Skip(1)]);
         await page.GetByTestId("pivot-expand-0-0").ClickAsync();
-        await ExpectPivotAsync(page, byRegion);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
 
         // The MDX the widget runs, in the wizard's editor.
         await page.GetByTestId("wizard-tab-mdx").ClickAsync();
@@ -119,7 +89,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         Assert.True(box is { Width: > 100, Height: > 100 }, $"the chart canvas is too small: {box?.Width}x{box?.Height}");
         await ScreenshotAsync(page, "dashboard-chart");
         await page.GetByTestId("widget-type-pivot").ClickAsync();
-        await ExpectPivotAsync(page, byRegion);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
 
         // A calculated measure defined in the data model (saved with the dashboard): revenue per unit.
         await page.GetByTestId("calc-new").ClickAsync();
@@ -139,7 +109,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
             await Expect(page.GetByTestId("pivot-table").GetByTestId($"pivot-cell-{r}-1")).ToHaveTextAsync(expected.ToString("#,##0.00", System.Globalization.CultureInfo.InvariantCulture));
         }
         await page.GetByTestId("zone-remove-values-1").ClickAsync();
-        await ExpectPivotAsync(page, byRegion);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
 
         // A scenario made on the server (fewer stores), chosen in the top bar: the pivot reads its data.
         served.Session.CreateScenario("Fewer stores");
@@ -151,9 +121,9 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await picker.SelectOptionAsync("Fewer stores");
         var fewer = Expected(cube.Query([revenue], [region], scenario: "Fewer stores"));
         Assert.NotEqual(byRegion.Select(r => r.Value), fewer.Select(r => r.Value));
-        await ExpectPivotAsync(page, fewer);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), fewer);
         await picker.SelectOptionAsync("Base");
-        await ExpectPivotAsync(page, byRegion);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
 
         // A dashboard filter on one category, chosen in the member picker.
         var chosen = (string)cube.Query([revenue], [category])[0, category.Name]!;
@@ -167,13 +137,13 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await Expect(page.GetByTestId("dashboard-filter-0")).ToContainTextAsync(chosen);
         var filtered = Expected(cube.Query([revenue], [region], filter: category == chosen));
         Assert.NotEqual(byRegion.Select(r => r.Value), filtered.Select(r => r.Value));
-        await ExpectPivotAsync(page, filtered);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), filtered);
 
         // Save, reload, and open the dashboard again from the home page.
         await page.GetByTestId("save-dashboard").ClickAsync();
         await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Saved");
         await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        await ExpectPivotAsync(page, filtered);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), filtered);
         await page.GetByTestId("go-home").ClickAsync();
         var saved = page.GetByTestId($"dashboard-tile-{DashboardName}");
         await Expect(saved).ToBeVisibleAsync();
@@ -182,7 +152,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
 
         watch.Restart();
         await saved.ClickAsync();
-        await ExpectPivotAsync(page, filtered);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), filtered);
         output.WriteLine($"saved dashboard rendered in {watch.ElapsedMilliseconds} ms (from the click on its tile to the pivot's numbers)");
         await Expect(page.GetByTestId("dashboard-name")).ToHaveValueAsync(DashboardName);
         await Expect(page.GetByTestId("dashboard-filter-0")).ToContainTextAsync(chosen);
@@ -190,7 +160,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
 
         // The reopened widget is edited further: no filter, categories on columns, the first region expanded.
         await page.GetByTestId("dashboard-filter-0").Locator(".chip-remove").ClickAsync();
-        await ExpectPivotAsync(page, byRegion);
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
         await page.GetByTestId("widget-title").ClickAsync();
         await DragAsync(page, page.GetByTestId($"model-level-{names[category.Name]}"), page.GetByTestId("drop-columns"));
         var byCategory = cube.Query([revenue], [region, category]);
@@ -237,24 +207,6 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await Expect(tiles.Nth(1).GetByTestId("pivot-col-0-0").Locator(".caption")).ToHaveTextAsync(firstCategory);
     }
 
-    /// <summary>What the page showed when the test failed: a screenshot in the temp folder, its URL, test ids and errors.</summary>
-    private async Task LogFailureAsync(IPage page, List<string> pageErrors)
-    {
-        try
-        {
-            var shot = Path.Combine(Path.GetTempPath(), $"cuboid-browser-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true, Timeout = 5_000 });
-            output.WriteLine($"failure screenshot: {shot}; URL {page.Url}");
-            var ids = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid]')].map(e => e.dataset.testid)");
-            output.WriteLine("test ids on the page: " + string.Join(" ", ids));
-            lock (pageErrors) output.WriteLine("uncaught errors in the page: " + string.Join(" | ", pageErrors));
-        }
-        catch (Exception e)
-        {
-            output.WriteLine("could not capture the page after the failure: " + e.Message);
-        }
-    }
-
     /// <summary>Level name → MDX unique name, from <c>GET /api/cubes/{cube}</c>.</summary>
     private static async Task<Dictionary<string, string>> MdxLevelNamesAsync(ServedSession served, string cube)
     {
@@ -271,26 +223,6 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
             }
         }
         return names;
-    }
-
-    /// <summary>Row captions and formatted values of a one-level, one-measure query.</summary>
-    private static List<(string Caption, string Value)> Expected(QueryResult result)
-    {
-        var levelColumn = result.Columns[0];
-        var measureColumn = result.Columns[^1];
-        return [.. Enumerable.Range(0, result.RowCount).Select(r => (levelColumn.Format(r), measureColumn.Format(r)))];
-    }
-
-    /// <summary>Waits until the pivot shows exactly these rows (caption of the first header, first value column).</summary>
-    private static async Task ExpectPivotAsync(IPage page, IReadOnlyList<(string Caption, string Value)> rows)
-    {
-        var pivot = page.GetByTestId("pivot-table");
-        for (var r = 0; r < rows.Count; r++)
-        {
-            await Expect(pivot.GetByTestId($"pivot-row-{r}-0").Locator(".caption")).ToHaveTextAsync(rows[r].Caption);
-            await Expect(pivot.GetByTestId($"pivot-cell-{r}-0")).ToHaveTextAsync(rows[r].Value);
-        }
-        await Expect(pivot.GetByTestId($"pivot-row-{rows.Count}-0")).ToHaveCountAsync(0);
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ public sealed class ServeCommandTests
         }
         var (none, text) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(), none, out _));
-        Assert.Contains("give either --model, or tables from --csv, --parquet, --arrow or --sql", Flat(text), StringComparison.Ordinal);
+        Assert.Contains("nothing to serve. Give a model file (--model FILE) or tables (--csv, --parquet, --arrow, --sql)", Flat(text), StringComparison.Ordinal);
         var (missing, missingText) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(Options(csv: Path.Combine(folder, "nope.csv")), missing, out _));
         Assert.Contains("nope.csv", missingText.ToString(), StringComparison.Ordinal);

@@ -1,0 +1,84 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cuboid.Server.Tests.Browser;
+
+/// <summary>
+/// One page in Debian's headless chromium (Playwright), for the browser tests: launched with the
+/// flags this machine needs, its uncaught errors collected (the test fails on any), and what the
+/// page showed logged when the test fails.
+/// </summary>
+internal static class BrowserRun
+{
+    public const float Timeout = 30_000;
+
+    public static async Task RunAsync(ITestOutputHelper output, Func<IPage, Task> test)
+    {
+        var chromium = Chromium.Find(output);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Timeout = Timeout,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Timeout);
+        SetDefaultExpectTimeout(Timeout);
+        var pageErrors = new List<string>();
+        page.PageError += (_, e) => { lock (pageErrors) pageErrors.Add(e); };
+        page.Console += (_, msg) => { if (msg.Type == "error") output.WriteLine($"console error: {msg.Text} ({msg.Location})"); };
+        page.Response += (_, r) => { if (r.Status >= 400) output.WriteLine($"HTTP {r.Status}: {r.Request.Method} {r.Url}"); };
+        try
+        {
+            await test(page);
+        }
+        catch
+        {
+            await LogFailureAsync(output, page, pageErrors);
+            throw;
+        }
+        lock (pageErrors) Assert.True(pageErrors.Count == 0, "uncaught errors in the page: " + string.Join(" | ", pageErrors));
+        await context.CloseAsync();
+    }
+
+    /// <summary>What the page showed when the test failed: a screenshot in the temp folder, its URL, test ids and errors.</summary>
+    private static async Task LogFailureAsync(ITestOutputHelper output, IPage page, List<string> pageErrors)
+    {
+        try
+        {
+            var shot = Path.Combine(Path.GetTempPath(), $"cuboid-browser-failure-{DateTime.UtcNow:yyyyMMddHHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true, Timeout = 5_000 });
+            output.WriteLine($"failure screenshot: {shot}; URL {page.Url}");
+            var ids = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('[data-testid]')].map(e => e.dataset.testid)");
+            output.WriteLine("test ids on the page: " + string.Join(" ", ids));
+            lock (pageErrors) output.WriteLine("uncaught errors in the page: " + string.Join(" | ", pageErrors));
+        }
+        catch (Exception e)
+        {
+            output.WriteLine("could not capture the page after the failure: " + e.Message);
+        }
+    }
+
+    /// <summary>Row captions and formatted values of a one-level, one-measure query.</summary>
+    public static List<(string Caption, string Value)> Expected(QueryResult result)
+    {
+        var levelColumn = result.Columns[0];
+        var measureColumn = result.Columns[^1];
+        return [.. Enumerable.Range(0, result.RowCount).Select(r => (levelColumn.Format(r), measureColumn.Format(r)))];
+    }
+
+    /// <summary>Waits until the pivot shows exactly these rows (caption of the first header, first value column).</summary>
+    public static async Task ExpectPivotAsync(ILocator pivot, IReadOnlyList<(string Caption, string Value)> rows)
+    {
+        for (var r = 0; r < rows.Count; r++)
+        {
+            await Expect(pivot.GetByTestId($"pivot-row-{r}-0").Locator(".caption")).ToHaveTextAsync(rows[r].Caption);
+            await Expect(pivot.GetByTestId($"pivot-cell-{r}-0")).ToHaveTextAsync(rows[r].Value);
+        }
+        await Expect(pivot.GetByTestId($"pivot-row-{rows.Count}-0")).ToHaveCountAsync(0);
+    }
+}
