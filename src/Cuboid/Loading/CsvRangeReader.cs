@@ -9,8 +9,9 @@ namespace Cuboid.Loading;
 /// tokenizes (Sep) and parses its ranges straight into batches, as DuckDB's parallel CSV reader
 /// does. A quoted field holding a line break could straddle a cut; every range that meets a row
 /// spanning several lines says so, and the caller then reads the file sequentially instead.
+/// Gzip files are cut as they inflate (CsvRangeReader.Gzip.cs).
 /// </summary>
-internal static class CsvRangeReader
+internal static partial class CsvRangeReader
 {
     private const int RangeBytes = 8 << 20;
 
@@ -33,13 +34,24 @@ internal static class CsvRangeReader
         Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (r, state) =>
         {
             if (Volatile.Read(ref stop) != 0) { state.Stop(); return; }
-            var result = ReadRange(handle, cuts[r], cuts[r + 1], file, headerFields, parser, options);
+            var bytes = new byte[cuts[r + 1] - cuts[r]];
+            var read = 0;
+            while (read < bytes.Length) read += RandomAccess.Read(handle, bytes.AsSpan(read), cuts[r] + read);
+            var result = ParseBlock(bytes, 0, bytes.Length, file, headerFields, parser, options);
             results[r] = result;
             progress(Interlocked.Add(ref rowsRead, result.Rows));
-            if (result.MultiLine || (result.Rejected.Count > 0 && failFast())) Volatile.Write(ref stop, 1);
+            if (result.Sequential || (result.Rejected.Count > 0 && failFast())) Volatile.Write(ref stop, 1);
         });
-        if (results.Any(r => r is null || r.MultiLine)) return new Outcome(false, [], [], 0);
-        // Lines are counted per range; turn the local line numbers of rejected rows into file lines.
+        return Merge(results, rowsRead);
+    }
+
+    /// <summary>
+    /// The blocks' batches and rejected rows in file order, their local line numbers made file
+    /// lines; incomplete when a block is missing (the read stopped) or needs the sequential reader.
+    /// </summary>
+    private static Outcome Merge(IReadOnlyList<RangeResult?> results, long rowsRead)
+    {
+        if (results.Any(r => r is null || r.Sequential)) return new Outcome(false, [], [], 0);
         var batches = new List<RowBatch>();
         var rejected = new List<RejectedRow>();
         var line = 1L + 1;   // the header is line 1
@@ -52,32 +64,40 @@ internal static class CsvRangeReader
         return new Outcome(true, batches, rejected, rowsRead);
     }
 
-    private sealed record RangeResult(List<RowBatch> Batches, List<RejectedRow> Rejected, long Rows, long Lines, bool MultiLine);
+    /// <summary>What a block held; <c>Sequential</c> when only the sequential reader can read the file (a row of several lines, or too long for Sep).</summary>
+    private sealed record RangeResult(List<RowBatch> Batches, List<RejectedRow> Rejected, long Rows, long Lines, bool Sequential);
 
-    private static RangeResult ReadRange(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long start, long end, string file, int headerFields,
-        CsvRowParser parser, CsvOptions options)
+    /// <summary>Tokenizes (Sep) and parses <paramref name="count"/> bytes of whole lines into batches; line numbers are local to the block.</summary>
+    private static RangeResult ParseBlock(byte[] bytes, int offset, int count, string file, int headerFields, CsvRowParser parser, CsvOptions options)
     {
-        var bytes = new byte[end - start];
-        var read = 0;
-        while (read < bytes.Length) read += RandomAccess.Read(handle, bytes.AsSpan(read), start + read);
-        var lines = (long)bytes.AsSpan().Count((byte)'\n');
-        if (bytes.Length > 0 && bytes[^1] != '\n') lines++;
+        var block = bytes.AsSpan(offset, count);
+        var lines = (long)block.Count((byte)'\n');
+        if (count > 0 && block[^1] != '\n') lines++;
         var batches = new List<RowBatch>();
         var rejected = new List<RejectedRow>();
         long rows = 0;
         var sepOptions = CsvSource.SepOptions(options) with { HasHeader = false };
-        using var text = new StreamReader(new MemoryStream(bytes), options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
+        using var text = new StreamReader(new MemoryStream(bytes, offset, count, writable: false), options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: false);
         using var reader = sepOptions.From(text);
         var batch = new RowBatch(parser.TableColumns, Chunk.Size);
         // Sep (0.17) reports LineNumberFrom = 2 for the first row of a reader without header; its
         // LineNumberToExcl is right, so a row starts where the previous one ended.
         var lineFrom = 1;
-        foreach (var row in reader)
+        while (true)
         {
+            try
+            {
+                if (!reader.MoveNext()) break;
+            }
+            catch (NotSupportedException)
+            {
+                return new RangeResult([], [], rows, lines, Sequential: true);   // a row beyond Sep's limit: the sequential reader says where
+            }
+            var row = reader.Current;
             rows++;
             var line = lineFrom;
             lineFrom = row.LineNumberToExcl;
-            if (row.LineNumberToExcl - line > 1) return new RangeResult([], [], rows, lines, MultiLine: true);
+            if (row.LineNumberToExcl - line > 1) return new RangeResult([], [], rows, lines, Sequential: true);
             if (row.ColCount != headerFields)
             {
                 rejected.Add(new RejectedRow(file, line, null, $"the row has {row.ColCount} fields, the header has {headerFields}"));
@@ -89,7 +109,7 @@ internal static class CsvRangeReader
             batch = new RowBatch(parser.TableColumns, Chunk.Size);
         }
         if (batch.Count > 0) batches.Add(batch);
-        return new RangeResult(batches, rejected, rows, lines, MultiLine: false);
+        return new RangeResult(batches, rejected, rows, lines, Sequential: false);
     }
 
     /// <summary>The offset just past the header line.</summary>

@@ -6,10 +6,10 @@ namespace Cuboid.Loading;
 
 /// <summary>
 /// Reads CSV files into row batches for a table: in parallel byte ranges when the file allows
-/// it (<see cref="CsvRangeReader"/>), else row by row — gzip files (<see cref="SourceStreams"/>)
-/// row by row as they inflate. Rows that do not fit the table are rejected with their file, line
-/// and column; damaged gzip data fails the whole read; nothing reaches the table until the caller
-/// commits the batches.
+/// it (<see cref="CsvRangeReader"/>; gzip files, see <see cref="SourceStreams"/>, in blocks cut
+/// as they inflate), else row by row. Rows that do not fit the table are rejected with their
+/// file, line and column; damaged gzip data fails the whole read; nothing reaches the table until
+/// the caller commits the batches.
 /// </summary>
 internal static class CsvSource
 {
@@ -99,9 +99,10 @@ internal static class CsvSource
             var fileOptions = options.Separator is null ? options with { Separator = DetectSeparator(file, options) } : options;
             var rows = new CsvRowParser(table, map, parser, fileOptions);
             var before = result.RowsRead;
-            var parallel = CsvRangeReader.Supports(options.Encoding) && !SourceStreams.IsGzip(file)
-                ? CsvRangeReader.Read(file, header.Length, rows, fileOptions, () => failFast, read => options.Progress?.Report(before + read))
-                : null;
+            void Progress(long read) => options.Progress?.Report(before + read);
+            var parallel = !CsvRangeReader.Supports(options.Encoding) ? null
+                : SourceStreams.IsGzip(file) ? CsvRangeReader.ReadGzip(file, header.Length, rows, fileOptions, () => failFast, Progress)
+                : CsvRangeReader.Read(file, header.Length, rows, fileOptions, () => failFast, Progress);
             if (parallel is { Complete: true })
             {
                 result.Batches.AddRange(parallel.Batches);
@@ -110,7 +111,7 @@ internal static class CsvSource
             }
             else
             {
-                ReadSequential(file, header.Length, rows, result, failFast);   // gzip, quoted line breaks, or an encoding that cannot be cut
+                ReadSequential(file, header.Length, rows, result, failFast);   // quoted line breaks, or an encoding that cannot be cut
             }
             options.Progress?.Report(result.RowsRead);
             if (failFast && result.Rejected.Count > 0) break;
@@ -144,7 +145,7 @@ internal static class CsvSource
         if (batch.Count > 0) result.Batches.Add(batch);
     }
 
-    /// <summary>Sep's MoveNext, with damaged gzip data reported at the line it broke off.</summary>
+    /// <summary>Sep's MoveNext, with damaged gzip data reported at the line it broke off and a row beyond Sep's limit at its line.</summary>
     public static bool MoveNext(SepReader reader, string file, long line)
     {
         try
@@ -155,7 +156,18 @@ internal static class CsvSource
         {
             throw Damaged(file, line, e);
         }
+        catch (NotSupportedException)
+        {
+            throw RowTooLong(file, line);
+        }
     }
+
+    /// <summary>Sep reads rows of up to 16 M characters; a longer one is most often an unterminated quote.</summary>
+    public const int MaxRowChars = 16 << 20;
+
+    public static LoadException RowTooLong(string file, long line) =>
+        new($"{file}:{line}: the row is longer than {MaxRowChars >> 20} M characters (an unterminated quote?); nothing was loaded from the file.",
+            [new RejectedRow(file, line, null, $"a row longer than {MaxRowChars >> 20} M characters")]);
 
     /// <summary>For each table column, the index of its field in the file; a missing column is an error naming the file.</summary>
     private static int[] MapColumns(string file, string[] header, TableStore table)

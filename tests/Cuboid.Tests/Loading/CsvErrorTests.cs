@@ -259,4 +259,17 @@ public sealed class CsvErrorTests
         Assert.Equal([[1, 2], [4, 5]], table.Query().Rows());
         Assert.Equal(2, table.RowCount);
     }
+
+    [Fact]
+    public void ARowLongerThanSepReadsIsAnErrorAtItsLine()
+    {
+        using var session = TestData.NewSession();
+        var path = TestData.TempFile("Id,Product,Qty,Day\n1,a,1,2024-01-01\n2,\"" + new string('x', (16 << 20) + 10) + "\n3,c,3,2024-01-03\n");
+        var expected = $"{path}:3: the row is longer than 16 M characters (an unterminated quote?); nothing was loaded from the file.";
+        var table = Sales(session);
+        Assert.Equal(expected, Assert.Throws<LoadException>(() => table.Load(new CsvLoad(path))).Message);
+        AssertUnchanged(table);
+        Assert.Equal(expected, Assert.Throws<LoadException>(() => session.ReadCsv(path, new CsvOptions { TableName = "long" })).Message);
+        Assert.False(session.Tables.ContainsKey("long"));
+    }
 }
