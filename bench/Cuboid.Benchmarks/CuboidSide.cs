@@ -31,6 +31,13 @@ internal sealed class CuboidSide : IEngineSide
         _session.ReadParquet(parquetFile, new ParquetReadOptions { TableName = "Sales", Keys = ["sale_id"] });
     }
 
+    public void LoadSalesGzip(string gzipFile)
+    {
+        Reset();
+        _session = Session.Start(new SessionConfig { Name = null, Port = null });
+        _session.ReadCsv(gzipFile, RetailCube.SalesCsvOptions());
+    }
+
     public void LoadAll(RetailDataFiles files)
     {
         Reset();

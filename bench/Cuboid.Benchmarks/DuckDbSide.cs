@@ -30,6 +30,12 @@ internal sealed class DuckDbSide : IEngineSide
         Execute($"CREATE TABLE sales AS SELECT * FROM read_parquet('{parquetFile.Replace("'", "''", StringComparison.Ordinal)}')");
     }
 
+    public void LoadSalesGzip(string gzipFile)
+    {
+        Open();
+        Execute(CreateTable("sales", gzipFile, SalesColumns));   // read_csv inflates .gz files itself
+    }
+
     /// <summary>Writes the sales CSV as Parquet (DuckDB's writer, its default row groups), for L2.</summary>
     public static void WriteSalesParquet(RetailDataFiles files, string parquetFile)
     {

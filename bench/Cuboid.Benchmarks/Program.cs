@@ -196,6 +196,21 @@ internal static class DataSet
         return path;
     }
 
+    /// <summary>The sales CSV gzipped beside it (written once, at gzip's default level), for L3.</summary>
+    public static string EnsureGzip(RetailDataFiles files)
+    {
+        var path = files.Sales + ".gz";
+        if (File.Exists(path)) return path;
+        var temp = path + ".tmp";
+        using (var source = File.OpenRead(files.Sales))
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(temp), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            source.CopyTo(gzip);
+        }
+        File.Move(temp, path);
+        return path;
+    }
+
     public static RetailDataFiles Open(string dir)
     {
         var text = File.ReadAllText(Path.Combine(dir, Marker)); // "rows=N seed=S"

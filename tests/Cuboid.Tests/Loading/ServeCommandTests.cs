@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Cuboid.Cli.Commands;
 using Cuboid.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -101,8 +102,12 @@ public sealed class ServeCommandTests
     public async Task TablesFromSeveralSourcesAreJoinedIntoAStarByOptions()
     {
         var folder = TestData.TempDirectory();
-        var sales = Path.Combine(folder, "sales.csv");
-        await File.WriteAllLinesAsync(sales, ["Id,ProductId,Shop,Amount", "1,10,A,5", "2,11,A,7", "3,10,B,1", "4,12,B,100"], TestContext.Current.CancellationToken);
+        // Gzipped: its table is still "sales", as the joins name it.
+        var sales = Path.Combine(folder, "sales.csv.gz");
+        await using (var gzip = new GZipStream(File.Create(sales), CompressionLevel.Optimal))
+        {
+            await gzip.WriteAsync("Id,ProductId,Shop,Amount\n1,10,A,5\n2,11,A,7\n3,10,B,1\n4,12,B,100\n"u8.ToArray(), TestContext.Current.CancellationToken);
+        }
         var products = Path.Combine(folder, "catalog.parquet");
         await ParquetSerializer.SerializeAsync(new[] { new Product { ProductId = 10, Category = "Food" }, new Product { ProductId = 11, Category = "Toys" } }, products, cancellationToken: TestContext.Current.CancellationToken);
         var options = new ServeCommand.ServeOptions(null, null, [sales], [$"Products={products}"], [], null, null, "sqlite",
