@@ -49,36 +49,28 @@ internal sealed class Harness(RetailDataFiles files, int reps, IReadOnlyList<Wor
 
     public IReadOnlyList<string> Notes => _notes;
 
+    /// <summary>
+    /// A load workload, when selected: <paramref name="prepare"/> makes its source file (untimed) and
+    /// returns the load, timed once to warm up and then <c>reps</c> times, each after a reset.
+    /// </summary>
+    private void MeasureLoad(IEngineSide engine, string id, string what, Func<Action> prepare)
+    {
+        if (!workloads.Any(w => w.Id == id)) return;
+        var load = prepare();
+        log.WriteLine($"[{engine.Name}] {id}: {what}, 1 warm-up + {reps} reps");
+        _cells[(id, engine.Name)] = Measure(
+            () => { engine.Reset(); FullGc(); },
+            () => { load(); return null; });
+        engine.Reset();
+    }
+
     public void Run(IReadOnlyList<IEngineSide> engines, Func<string, string, MemoryProbe.Reading> memory)
     {
         foreach (var engine in engines)
         {
-            if (workloads.Any(w => w.Id == "L1"))
-            {
-                log.WriteLine($"[{engine.Name}] L1: load sales, 1 warm-up + {reps} reps");
-                _cells[("L1", engine.Name)] = Measure(
-                    () => { engine.Reset(); FullGc(); },
-                    () => { engine.LoadSalesOnly(files); return null; });
-                engine.Reset();
-            }
-            if (workloads.Any(w => w.Id == "L2"))
-            {
-                var parquet = DataSet.EnsureParquet(files);
-                log.WriteLine($"[{engine.Name}] L2: load sales from Parquet, 1 warm-up + {reps} reps");
-                _cells[("L2", engine.Name)] = Measure(
-                    () => { engine.Reset(); FullGc(); },
-                    () => { engine.LoadSalesParquet(parquet); return null; });
-                engine.Reset();
-            }
-            if (workloads.Any(w => w.Id == "L3"))
-            {
-                var gzip = DataSet.EnsureGzip(files);
-                log.WriteLine($"[{engine.Name}] L3: load sales from its gzipped CSV, 1 warm-up + {reps} reps");
-                _cells[("L3", engine.Name)] = Measure(
-                    () => { engine.Reset(); FullGc(); },
-                    () => { engine.LoadSalesGzip(gzip); return null; });
-                engine.Reset();
-            }
+            MeasureLoad(engine, "L1", "load sales", () => () => engine.LoadSalesOnly(files));
+            MeasureLoad(engine, "L2", "load sales from Parquet", () => { var parquet = DataSet.EnsureParquet(files); return () => engine.LoadSalesParquet(parquet); });
+            MeasureLoad(engine, "L3", "load sales from its gzipped CSV", () => { var gzip = DataSet.EnsureGzip(files); return () => engine.LoadSalesGzip(gzip); });
             RunQueries(engine);
             engine.Reset();
             FullGc();
