@@ -29,13 +29,13 @@ internal sealed class SessionServer : ISessionHost
     private IContentStore? _content;
 
     /// <summary>The session's user content, once started.</summary>
-    public IContentStore Content => _content ?? throw new InvalidOperationException("The server has not started.");
+    public IContentStore Content => _content ?? throw new InvalidOperationException("The session's server is not running.");
 
     public void Start(Session session)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
-            // Not the working directory: the web app's files travel with this assembly.
+            // Not the working directory, which the host program chose for itself (the web app is embedded in this assembly).
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
@@ -82,6 +82,6 @@ internal sealed class SessionServer : ISessionHost
             app.StopAsync().GetAwaiter().GetResult();
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-        (_content as IDisposable)?.Dispose();
+        (Interlocked.Exchange(ref _content, null) as IDisposable)?.Dispose();
     }
 }

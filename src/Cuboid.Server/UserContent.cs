@@ -24,7 +24,6 @@ public static class UserContent
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var store = Store(session);
-        if (!replace && store.Get(id) is not null) return false;
         JsonDocument body;
         try
         {
@@ -34,8 +33,13 @@ public static class UserContent
         {
             throw new ArgumentException($"The body of content '{id}' is not JSON: {e.Message}", nameof(json), e);
         }
-        using (body) store.Put(ContentStore.Item(id, kind, name, folder, body.RootElement));
-        return true;
+        using (body)
+        {
+            var item = ContentStore.Item(id, kind, name, folder, body.RootElement);
+            if (!replace) return store.TryAdd(item);
+            store.Put(item);
+            return true;
+        }
     }
 
     /// <summary>The body of the item saved under <paramref name="id"/> as JSON text, or null when there is none.</summary>

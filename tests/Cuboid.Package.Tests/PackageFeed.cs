@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+
 namespace Cuboid.Package.Tests;
 
 /// <summary>
@@ -8,7 +10,9 @@ namespace Cuboid.Package.Tests;
 /// </summary>
 public sealed class PackageFeed : IAsyncLifetime
 {
-    public const string Version = "0.2.0";
+    /// <summary>The packages' version, as src/Directory.Build.props sets it.</summary>
+    public static string Version { get; } = XDocument.Load(Path.Combine(FindRepository(), "src", "Directory.Build.props"))
+        .Descendants("Version").Single().Value;
     public static readonly string[] Packages = ["Cuboid", "Cuboid.Server", "Cuboid.Arrow", "Cuboid.Cli"];
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 

@@ -42,10 +42,12 @@ public sealed class ContentTests
         Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
     }
 
-    [Fact]
-    public async Task ContentSavedFromCodeIsWhatTheWebAppReads()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ContentSavedFromCodeIsWhatTheWebAppReads(bool sqlite)
     {
-        using var served = new ServedSession();
+        using var served = new ServedSession(new SessionConfig { UserContentStorage = sqlite ? Path.Combine(TestData.TempDirectory(), "content.db") : null });
         Assert.True(served.Session.SaveContent("start", "dashboard", """{ "pages": [{ "name": "Overview" }] }""", name: "Start here", folder: "Samples/"));
         var item = await served.GetJsonAsync("/api/content/start");
         Assert.Equal("Start here", item.GetProperty("name").GetString());

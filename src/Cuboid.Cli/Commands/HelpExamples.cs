@@ -10,12 +10,12 @@ namespace Cuboid.Cli.Commands;
 /// </summary>
 internal static class HelpExamples
 {
-    private static readonly Dictionary<Command, (string What, string CommandLine)[]> s_examples = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Command, (string What, string CommandLine)[]> s_examples = new();
 
     /// <summary>Registers <paramref name="examples"/> (what each does, and its command line) for <paramref name="command"/>.</summary>
     public static T WithExamples<T>(this T command, params (string What, string CommandLine)[] examples) where T : Command
     {
-        s_examples[command] = examples;
+        s_examples.AddOrUpdate(command, examples);
         return command;
     }
 
@@ -23,8 +23,6 @@ internal static class HelpExamples
     public static string Format(IEnumerable<(string What, string CommandLine)> examples) =>
         string.Join(Environment.NewLine, examples.Select(e => $"  # {e.What}{Environment.NewLine}  {e.CommandLine}"));
 
-    /// <summary>The examples registered for <paramref name="command"/> (none: empty).</summary>
-    public static IReadOnlyList<(string What, string CommandLine)> Of(Command command) => s_examples.GetValueOrDefault(command) ?? [];
 
     /// <summary>Adds the examples after the help of <paramref name="root"/>'s commands that have some.</summary>
     public static void AddTo(RootCommand root)

@@ -21,6 +21,9 @@ internal interface IContentStore
     IReadOnlyList<ContentSummary> List(string? kind, string? folder);
     ContentItem? Get(string id);
     void Put(ContentItem item);
+
+    /// <summary>Stores the item unless one has its id already (atomically); whether it was stored.</summary>
+    bool TryAdd(ContentItem item);
     bool Delete(string id);
     IReadOnlyList<string> Folders(string? kind);
 }
@@ -67,6 +70,8 @@ internal sealed class MemoryContentStore : IContentStore
     public ContentItem? Get(string id) => _items.TryGetValue(id, out var item) ? item : null;
 
     public void Put(ContentItem item) => _items[item.Id] = item;
+
+    public bool TryAdd(ContentItem item) => _items.TryAdd(item.Id, item);
 
     public bool Delete(string id) => _items.TryRemove(id, out _);
 

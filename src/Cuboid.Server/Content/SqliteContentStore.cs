@@ -51,8 +51,12 @@ internal sealed class SqliteContentStore : IContentStore, IDisposable
         return item;
     }
 
-    public void Put(ContentItem item) => Execute(
-        "INSERT OR REPLACE INTO content (id, kind, name, folder, updated, body) VALUES ($id, $kind, $name, $folder, $updated, $body)",
+    public void Put(ContentItem item) => Insert("INSERT OR REPLACE", item);
+
+    public bool TryAdd(ContentItem item) => Insert("INSERT OR IGNORE", item) > 0;
+
+    private int Insert(string insert, ContentItem item) => Execute(
+        $"{insert} INTO content (id, kind, name, folder, updated, body) VALUES ($id, $kind, $name, $folder, $updated, $body)",
         command =>
         {
             command.Parameters.AddWithValue("$id", item.Id);

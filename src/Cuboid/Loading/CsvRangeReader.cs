@@ -31,7 +31,7 @@ internal static partial class CsvRangeReader
         var results = new RangeResult?[ranges];
         var stop = 0;
         long rowsRead = 0;
-        Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (r, state) =>
+        Unwrapped(() => Parallel.For(0, ranges, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (r, state) =>
         {
             if (Volatile.Read(ref stop) != 0) { state.Stop(); return; }
             var bytes = new byte[cuts[r + 1] - cuts[r]];
@@ -41,8 +41,21 @@ internal static partial class CsvRangeReader
             results[r] = result;
             progress(Interlocked.Add(ref rowsRead, result.Rows));
             if (result.Sequential || (result.Rejected.Count > 0 && failFast())) Volatile.Write(ref stop, 1);
-        });
+        }));
         return Merge(results, rowsRead);
+    }
+
+    /// <summary>Runs a parallel loop and throws a worker's own exception rather than Parallel's AggregateException.</summary>
+    private static void Unwrapped(Action loop)
+    {
+        try
+        {
+            loop();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
     }
 
     /// <summary>

@@ -42,12 +42,22 @@ internal static class CsvSource
         var text = new StreamReader(SourceStreams.Open(file), options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
-            return SepOptions(options).From(text);   // reads the first block: a small damaged gzip file fails here
+            return SepOptions(options).From(text);   // reads the first row: a small damaged gzip file, or a first row beyond Sep's limit, fails here
         }
         catch (InvalidDataException e)
         {
             text.Dispose();
             throw Damaged(file, 1, e);
+        }
+        catch (NotSupportedException)
+        {
+            text.Dispose();
+            throw RowTooLong(file, 1);
+        }
+        catch
+        {
+            text.Dispose();
+            throw;
         }
     }
 
@@ -58,9 +68,12 @@ internal static class CsvSource
         return reader.Spec.Sep.Separator;
     }
 
-    /// <summary>The error of a file whose gzip data breaks off at <paramref name="line"/>: the whole read fails, so nothing of it is loaded.</summary>
+    /// <summary>
+    /// The error of a file whose gzip data breaks off at <paramref name="line"/> or after it (every line
+    /// before it inflated intact): the whole read fails, so nothing of it is loaded.
+    /// </summary>
     public static LoadException Damaged(string file, long line, InvalidDataException e) =>
-        new($"{file}:{line}: {e.Message}; nothing was loaded from the file.", [new RejectedRow(file, line, null, e.Message)]);
+        new($"{file}:{line}: {e.Message}, at this line or after it; nothing was loaded from the file.", [new RejectedRow(file, line, null, e.Message)]);
 
     /// <summary>The header of <paramref name="file"/> after renames; duplicate names are an error naming the file.</summary>
     public static string[] ReadHeader(string file, CsvOptions options)

@@ -18,9 +18,11 @@ internal static class TypeInference
         var seen = new bool[header.Length];
         using var reader = CsvSource.Open(file, options);
         var rows = 0;
-        while (rows < options.InferenceRows && CsvSource.MoveNext(reader, file, rows + 2))
+        var line = 1;   // the last line read: the header's, then each row's last
+        while (rows < options.InferenceRows && CsvSource.MoveNext(reader, file, line + 1))
         {
             var row = reader.Current;
+            line = row.LineNumberToExcl - 1;
             rows++;
             for (var c = 0; c < Math.Min(row.ColCount, header.Length); c++)
             {

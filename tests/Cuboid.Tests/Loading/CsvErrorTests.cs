@@ -272,4 +272,14 @@ public sealed class CsvErrorTests
         Assert.Equal(expected, Assert.Throws<LoadException>(() => session.ReadCsv(path, new CsvOptions { TableName = "long" })).Message);
         Assert.False(session.Tables.ContainsKey("long"));
     }
+
+    [Fact]
+    public void AHeaderLongerThanSepReadsIsAnErrorAtLineOne()
+    {
+        using var session = TestData.NewSession();
+        var path = TestData.TempFile("Id,\"" + new string('x', (16 << 20) + 10) + "\n1,a\n");
+        var e = Assert.Throws<LoadException>(() => session.ReadCsv(path));
+        Assert.Equal($"{path}:1: the row is longer than 16 M characters (an unterminated quote?); nothing was loaded from the file.", e.Message);
+        Assert.Empty(session.Tables);
+    }
 }
