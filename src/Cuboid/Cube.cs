@@ -168,6 +168,8 @@ public sealed partial class Cube
                 break;
             case Measure { Cube: { } other } m when other != this:
                 throw new ArgumentException($"Measure '{name}' refers to measure '{m.Name}' of another cube ('{other.Name}').");
+            case Measure { Cube: not null }:
+                return;   // a measure of this cube, checked when it was named
         }
         foreach (var operand in definition.Operands) CheckDefinition(name, operand);
     }

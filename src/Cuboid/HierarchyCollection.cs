@@ -196,6 +196,10 @@ public sealed class MeasureCollection : IEnumerable<Measure>
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(definition);
+        if (definition.Depth >= MeasureDefinition.MaxDepth)
+        {
+            throw new ArgumentException($"Measure '{name}' is built on other measures and operations more than {MeasureDefinition.MaxDepth} levels deep.", nameof(definition));
+        }
         _cube.CheckDefinition(name, definition.AsOperand);
         var measure = new Measure(_cube, name, definition);
         lock (_items)

@@ -7,12 +7,51 @@ namespace Cuboid;
 /// </summary>
 public abstract class MeasureDefinition
 {
+    /// <summary>
+    /// How deep a measure's formula may go, named measures it reads included: deep enough for any real
+    /// model, shallow enough that compiling and computing it (recursive walks) cannot overflow the stack.
+    /// </summary>
+    internal const int MaxDepth = 256;
+
+    private int _depth;
+
     private protected MeasureDefinition()
     {
     }
 
     /// <summary>The measures this one reads (for cycle checks and dependencies).</summary>
     internal abstract IEnumerable<MeasureDefinition> Operands { get; }
+
+    /// <summary>
+    /// The levels of the formula from this node down, through the named measures it reads (a leaf: 1).
+    /// Computed once, without recursion, so a formula of any depth can be measured before anything walks it.
+    /// </summary>
+    internal int Depth
+    {
+        get
+        {
+            if (_depth > 0) return _depth;
+            // Post-order on an explicit stack: each node's depth once its operands have theirs.
+            var stack = new Stack<(MeasureDefinition Node, bool OperandsDone)>();
+            stack.Push((this, false));
+            while (stack.Count > 0)
+            {
+                var (node, operandsDone) = stack.Pop();
+                if (node._depth > 0) continue;
+                if (operandsDone)
+                {
+                    node._depth = 1 + node.Operands.Select(o => o._depth).DefaultIfEmpty(0).Max();
+                    continue;
+                }
+                stack.Push((node, true));
+                foreach (var operand in node.Operands)
+                {
+                    if (operand._depth == 0) stack.Push((operand, false));
+                }
+            }
+            return _depth;
+        }
+    }
 }
 
 /// <summary>The aggregation functions over fact rows.</summary>

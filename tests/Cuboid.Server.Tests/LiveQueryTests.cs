@@ -2,6 +2,8 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
+using static Cuboid.Server.Tests.LiveSocket;
+
 namespace Cuboid.Server.Tests;
 
 public sealed class LiveQueryTests
@@ -85,23 +87,4 @@ public sealed class LiveQueryTests
 
     private static List<string?> Captions(JsonElement message) =>
         [.. message.GetProperty("cellSet").GetProperty("axes")[1].GetProperty("positions").EnumerateArray().Select(p => p.GetProperty("members")[0].GetProperty("caption").GetString())];
-
-    private static Task SendAsync(ClientWebSocket socket, object message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, Token);
-
-    private static async Task<JsonElement> ReceiveAsync(ClientWebSocket socket)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        WebSocketReceiveResult received;
-        do
-        {
-            received = await socket.ReceiveAsync(buffer, timeout.Token);
-            message.Write(buffer, 0, received.Count);
-        }
-        while (!received.EndOfMessage);
-        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-    }
 }

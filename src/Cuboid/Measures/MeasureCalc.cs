@@ -36,7 +36,14 @@ internal abstract class MeasureCalc
     public virtual object?[] EvalObjects(MeasureInput input) =>
         throw new InvalidOperationException("This measure gives a number per cell.");
 
-    public static MeasureCalc Compile(MeasureDefinition definition) => definition switch
+    public static MeasureCalc Compile(MeasureDefinition definition)
+    {
+        // Definitions built on definitions (in C#, or from MDX) may nest deeper than the stack holds: an error, not a crash.
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return CompileNode(definition);
+    }
+
+    private static MeasureCalc CompileNode(MeasureDefinition definition) => definition switch
     {
         AggregatedMeasure a when a.Input.DataType.IsArray() => new ArrayLeafCalc(a),
         ArrayMeasure a => ArrayFunctionCalc.Create(a, Compile(a.Array)),

@@ -138,6 +138,18 @@ public sealed class QueryCommandTests : IClassFixture<QueryCommandTests.Fixture>
     }
 
     [Fact]
+    public void AQueryNestedAHundredThousandDeepIsAnErrorNotACrash()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var deep = $"WITH MEMBER [Measures].[X] AS {string.Join('+', Enumerable.Repeat("1", 100_000))} SELECT [Measures].[X] ON 0 FROM [Sales]\n=====\n{Totals}";
+        var code = QueryCommand.Run(ModelFileKit.FoodMartModel, TestData.FoodMartDirectory, QueryFormat.Csv, null, new StringReader(deep), output, error);
+        Assert.Equal(QueryCommand.QueryFailed, code);
+        Assert.StartsWith("error MDX0017 (1:542): Expression is nested too deeply (more than 256 levels)", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("266773,565238.1", output.ToString(), StringComparison.Ordinal);   // the next query still ran
+    }
+
+    [Fact]
     public void BadModelFileIsExitCodeTwo()
     {
         var model = ModelFileKit.WriteModel("""{ "cubes": [ { "factTable": "nowhere" } ] }""");

@@ -114,32 +114,37 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
         }
     }
 
-    /// <summary>Fails when calculated measures refer to each other in a circle, naming the members around it.</summary>
+    /// <summary>
+    /// Fails when calculated measures refer to each other in a circle, naming the members around it, or
+    /// through more levels than the evaluator nests (<see cref="Evaluator.MaxNesting"/>), naming the member
+    /// at the top: checked here, before compiling or evaluating walks the chain (a chain of 20,000
+    /// members would otherwise overflow the stack). The walk itself is as deep as the chain, so it stops there too.
+    /// </summary>
     private void RejectCycles(IReadOnlyList<MdxMember> members)
     {
         var references = members.ToDictionary(m => m, m => Names(m.Calculated!.Formula).Select(id => Resolve(id) ?? Unknown(m, id)).OfType<MdxMember>().Where(members.Contains).Distinct().ToList());
-        var state = new Dictionary<MdxMember, int>();   // 1: on the path, 2: done
+        var heights = new Dictionary<MdxMember, int>();   // the longest chain of calculated members from each, itself included
         var path = new List<MdxMember>();
-        void Visit(MdxMember member)
+        int Height(MdxMember member)
         {
-            state[member] = 1;
-            path.Add(member);
-            foreach (var next in references[member])
+            if (heights.TryGetValue(member, out var known)) return known;
+            if (path.Contains(member))
             {
-                if (state.GetValueOrDefault(next) == 1)
-                {
-                    var cycle = path.Skip(path.IndexOf(next)).Append(next).Select(m => m.UniqueName);
-                    throw new MdxEvaluationException(new MdxDiagnostic("MDX0221", $"Calculated members refer to each other in a cycle: {string.Join(" → ", cycle)}.", 1, 1, 0, 0));
-                }
-                if (state.GetValueOrDefault(next) == 0) Visit(next);
+                var cycle = path.Skip(path.IndexOf(member)).Append(member).Select(m => m.UniqueName);
+                throw new MdxEvaluationException(new MdxDiagnostic("MDX0221", $"Calculated members refer to each other in a cycle: {string.Join(" → ", cycle)}.", 1, 1, 0, 0));
+            }
+            path.Add(member);
+            var height = path.Count > evaluator.MaxNesting ? int.MaxValue : 1 + references[member].Select(Height).DefaultIfEmpty(0).Max();
+            if (height > evaluator.MaxNesting)
+            {
+                // Named from the top of the chain being checked, where the query wrote it.
+                throw evaluator.Error(path[0].Calculated!.Formula, "MDX0017",
+                    $"Calculated member {path[0].UniqueName} refers to other calculated members more than {evaluator.MaxNesting} levels deep.");
             }
             path.RemoveAt(path.Count - 1);
-            state[member] = 2;
+            return heights[member] = height;
         }
-        foreach (var member in members)
-        {
-            if (state.GetValueOrDefault(member) == 0) Visit(member);
-        }
+        foreach (var member in members) Height(member);
     }
 
     /// <summary>A name under [Measures] that names no measure: refused now, naming the calculated member that uses it.</summary>

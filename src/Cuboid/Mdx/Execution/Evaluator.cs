@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cuboid.Mdx.Functions;
 using Cuboid.Mdx.Syntax;
 
@@ -18,7 +19,15 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
     public CellReader Reader { get; } = reader;
     public SourceText Source { get; } = source;
 
-    public object? Evaluate(MdxExpression expression, MdxContext context) => expression switch
+    public object? Evaluate(MdxExpression expression, MdxContext context)
+    {
+        // Parsing bounds each formula's depth and binding the nesting of calculated members; should a query
+        // still nest deeper than the stack holds, it fails (MDX0017, QueryExecutor.Bind) instead of the process.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        return EvaluateNode(expression, context);
+    }
+
+    private object? EvaluateNode(MdxExpression expression, MdxContext context) => expression switch
     {
         ValueNode v => v.Value,
         NumberLiteral n => n.Value,

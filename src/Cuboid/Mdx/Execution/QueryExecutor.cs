@@ -46,6 +46,10 @@ internal sealed partial class QueryExecutor
         {
             throw new MdxException([error.Diagnostic]);
         }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new MdxException([Diagnostic(source, select, "MDX0017", "The query nests too deeply to evaluate: its formulas and the calculated members and measures they refer to go more levels deep than the evaluator's stack holds.")]);
+        }
         catch (OperationCanceledException) when (query.Cancellation.IsCancellationRequested)
         {
             throw query.TimedOut();

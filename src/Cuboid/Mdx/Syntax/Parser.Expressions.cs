@@ -28,11 +28,11 @@ internal sealed partial class Parser
             {
                 var precedence = Precedence.OfToken(Current, out var op);
                 if (precedence < minPrecedence) return left;
-                Advance();
+                var operatorSpan = Advance().Span;
                 // Left-associative: the right operand only takes tighter-binding operators.
                 var right = ParseBinary(precedence + 1);
                 var span = TextSpan.Cover(left.Span, right.Span);
-                left = op is { } binary ? new BinaryExpression(span, binary, left, right) : new RangeExpression(span, left, right);
+                left = Bounded(op is { } binary ? new BinaryExpression(span, binary, left, right) : new RangeExpression(span, left, right), operatorSpan);
             }
             return left;
         }
@@ -72,23 +72,26 @@ internal sealed partial class Parser
     private MdxExpression ParsePostfix()
     {
         var expression = ParsePrimary();
+        // A name's further segments gather here and make one node: appending them one at a time would
+        // copy the whole list each time (quadratic in a hostile name of 100,000 segments).
+        List<IdentifierSegment>? segments = null;
         while (At(TokenKind.Dot))
         {
             var next = Peek(1);
             if (next.IsWord && Peek(2).Kind == TokenKind.LeftParen)
             {
+                expression = WithSegments(expression, ref segments);
                 Advance();
                 var name = Advance();
                 var arguments = ParseArguments("method call");
-                expression = new MethodCall(TextSpan.FromBounds(expression.Span.Start, PreviousEnd), expression, name.Text, name.Span, arguments);
+                expression = Bounded(new MethodCall(TextSpan.FromBounds(expression.Span.Start, PreviousEnd), expression, name.Text, name.Span, arguments), name.Span);
             }
             else if (next.IsSegment)
             {
                 Advance();
                 var segment = Segment(Advance());
-                expression = expression is IdentifierNode identifier
-                    ? identifier.Append(segment)
-                    : new PropertyAccess(TextSpan.Cover(expression.Span, segment.Span), expression, segment);
+                if (expression is IdentifierNode identifier) (segments ??= [.. identifier.Segments]).Add(segment);
+                else expression = Bounded(new PropertyAccess(TextSpan.Cover(expression.Span, segment.Span), expression, segment), segment.Span);
             }
             else
             {
@@ -97,7 +100,16 @@ internal sealed partial class Parser
                 break;
             }
         }
-        return expression;
+        return WithSegments(expression, ref segments);
+    }
+
+    /// <summary>The name with the segments gathered after it, if any (and none gathered any more).</summary>
+    private static MdxExpression WithSegments(MdxExpression expression, ref List<IdentifierSegment>? segments)
+    {
+        if (segments is null) return expression;
+        var named = new IdentifierNode(TextSpan.Cover(expression.Span, segments[^1].Span), segments);
+        segments = null;
+        return named;
     }
 
     private MdxExpression ParsePrimary()

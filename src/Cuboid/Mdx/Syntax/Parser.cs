@@ -105,10 +105,18 @@ internal sealed partial class Parser
         return new ErrorExpression(new TextSpan(Current.Span.Start, 0));
     }
 
+    /// <summary>
+    /// <paramref name="node"/>, or the nesting error at <paramref name="at"/> when the node made its tree
+    /// deeper than the limit: chains (<c>1 + 1 + …</c>, <c>x.Lag(1).Lag(1)…</c>) are parsed in a loop, not
+    /// by recursion, yet every level of their tree is a level for whatever walks it later.
+    /// </summary>
+    private MdxExpression Bounded(MdxExpression node, TextSpan at) => node.Depth > MaxDepth ? Abandon(at) : node;
+
     /// <summary>Stops parsing altogether (nesting limit): everything after is skipped without further diagnostics.</summary>
-    private ErrorExpression Abandon()
+    private ErrorExpression Abandon() => Abandon(Current.Span);
+
+    private ErrorExpression Abandon(TextSpan at)
     {
-        var at = Current.Span;
         Report(MdxDiagnostics.NestingTooDeep(_source, at, MaxDepth));
         _abandoned = true;
         _index = _tokens.Count - 1;
