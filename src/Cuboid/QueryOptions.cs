@@ -7,7 +7,7 @@ namespace Cuboid;
 /// </summary>
 public sealed record QueryOptions
 {
-    /// <summary>No limits.</summary>
+    /// <summary>No time or result limit; sets of at most <see cref="MaxSetTuples"/> tuples.</summary>
     public static QueryOptions Default { get; } = new();
 
     /// <summary>
@@ -22,6 +22,14 @@ public sealed record QueryOptions
     /// any) a SELECT may have; a larger one fails with code <c>MDX0301</c> before any cell is computed.
     /// </summary>
     public int? MaxResultCells { get; init; }
+
+    /// <summary>
+    /// The most tuples any set of the query may hold — an axis, or one computed on the way
+    /// (<c>CrossJoin</c>, <c>*</c>, <c>Generate</c>, <c>Union</c>…): a larger one fails with code
+    /// <c>MDX0302</c> before it is built, so a crossjoin of large levels cannot exhaust the memory.
+    /// 10 million by default (a set of that size holds about a gigabyte); null: no limit.
+    /// </summary>
+    public int? MaxSetTuples { get; init; } = 10_000_000;
 
     /// <summary>
     /// Whether the table keeps the rows of totals (rows whose members include an All member), as

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Cuboid.Mdx.Functions;
 using Cuboid.Mdx.Syntax;
@@ -19,13 +20,32 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
     public CellReader Reader { get; } = reader;
     public SourceText Source { get; } = source;
 
+    /// <summary>The query's limits (time, set sizes); null for evaluations outside a query.</summary>
+    public QueryContext? Query { get; init; }
+
+    private int _evaluations;
+
     public object? Evaluate(MdxExpression expression, MdxContext context)
     {
         // Parsing bounds each formula's depth and binding the nesting of calculated members; should a query
         // still nest deeper than the stack holds, it fails (MDX0017, QueryExecutor.Bind) instead of the process.
         RuntimeHelpers.EnsureSufficientExecutionStack();
+        // Every loop that evaluates per tuple (Filter, Generate, Order…) passes here: the time limit is read
+        // every few thousand evaluations, never per one.
+        if ((++_evaluations & 4095) == 0) Query?.Check();
         return EvaluateNode(expression, context);
     }
+
+    /// <summary>Fails (<c>MDX0302</c>, at <paramref name="at"/>) when a set about to be built would hold more tuples than the query allows.</summary>
+    public void CheckSetSize(double tuples, MdxNode at)
+    {
+        if (Query?.Options.MaxSetTuples is not { } max || tuples <= max) return;
+        throw Error(at, "MDX0302", string.Create(CultureInfo.InvariantCulture,
+            $"The set would have {tuples:N0} tuples, more than the query's limit of {max:N0} (QueryOptions.MaxSetTuples)."));
+    }
+
+    /// <summary>Throws <c>MDX0300</c> once the query's time limit has passed (for loops that evaluate nothing per item).</summary>
+    public void CheckTime() => Query?.Check();
 
     private object? EvaluateNode(MdxExpression expression, MdxContext context) => expression switch
     {
@@ -155,11 +175,11 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         var right = Evaluate(b.Right, context);
         if (b.Operator == BinaryOperator.Multiply && (IsSetLike(left) || IsSetLike(right)) && !(left is double || right is double))
         {
-            return SetFunctions.CrossJoin(AsSet(left, b.Left), AsSet(right, b.Right));
+            return SetFunctions.CrossJoin(this, b, AsSet(left, b.Left), AsSet(right, b.Right));
         }
         if (b.Operator is BinaryOperator.Add or BinaryOperator.Subtract && left is MdxSet && right is MdxSet)
         {
-            return b.Operator == BinaryOperator.Add ? SetFunctions.Union(AsSet(left, b.Left), AsSet(right, b.Right), all: false) : SetFunctions.Except(AsSet(left, b.Left), AsSet(right, b.Right));
+            return b.Operator == BinaryOperator.Add ? SetFunctions.Union(this, b, AsSet(left, b.Left), AsSet(right, b.Right), all: false) : SetFunctions.Except(AsSet(left, b.Left), AsSet(right, b.Right));
         }
         var l = Scalar(left, context);
         var r = Scalar(right, context);

@@ -40,6 +40,7 @@ internal sealed class QueryContext : IDisposable
             _deadline = new CancellationTokenSource(timeout);
         }
         if (Options.MaxResultCells is { } max) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(options));
+        if (Options.MaxSetTuples is { } tuples) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tuples, nameof(options));
     }
 
     public string Mdx { get; }

@@ -97,7 +97,7 @@ internal sealed partial class QueryExecutor
     /// <summary>Binds the WITH clause and the slicer; the reader loads cells under the slicer set's filter.</summary>
     private (MdxContext Context, MdxMember[] Slicer, RowCondition? Filter, CellReader Reader, Evaluator Evaluator) Prepare()
     {
-        var bootstrap = new Evaluator(_catalog, new CellReader(null), _source, _namedSets);
+        var bootstrap = new Evaluator(_catalog, new CellReader(null), _source, _namedSets) { Query = _query };
         DefineWithItems(bootstrap);
         var baseContext = new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]);
         new CalculatedMeasures(_catalog, bootstrap, baseContext).Compile(_query.Options.CompileCalculatedMeasures);
@@ -113,7 +113,7 @@ internal sealed partial class QueryExecutor
         };
         var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);
-        var evaluator = new Evaluator(_catalog, reader, _source, _namedSets) { SlicerSet = (source, slicerSet is null || source is not null) };
+        var evaluator = new Evaluator(_catalog, reader, _source, _namedSets) { Query = _query, SlicerSet = (source, slicerSet is null || source is not null) };
         return (baseContext.With(slicerTuple), slicerTuple, filter, reader, evaluator);
     }
 

@@ -13,9 +13,9 @@ internal static partial class SetFunctions
         FunctionTable.Add("Children", (e, c, f) => e.Evaluate(f[0], c) is { } m ? MdxSet.Of(Navigation.Children(e.MemberOf(m, f.At, c))) : MdxSet.Empty, property: true);
         FunctionTable.Add("Siblings", Siblings, property: true);
         FunctionTable.Add("Descendants", Descendants);
-        FunctionTable.Add("CrossJoin", (e, c, f) => f.Arguments.Select(a => Set(e, c, a)).Aggregate(CrossJoin));
-        FunctionTable.Add("NonEmptyCrossJoin", (e, c, f) => NonEmpty(e, c, f.Arguments.Select(a => Set(e, c, a)).Aggregate(CrossJoin)));
-        FunctionTable.Add("Union", (e, c, f) => Union(Set(e, c, f[0]), Set(e, c, f[1]), f.Count > 2 && IsSymbol(f[2], "ALL")));
+        FunctionTable.Add("CrossJoin", (e, c, f) => f.Arguments.Select(a => Set(e, c, a)).Aggregate((l, r) => CrossJoin(e, f.At, l, r)));
+        FunctionTable.Add("NonEmptyCrossJoin", (e, c, f) => NonEmpty(e, c, f.Arguments.Select(a => Set(e, c, a)).Aggregate((l, r) => CrossJoin(e, f.At, l, r))));
+        FunctionTable.Add("Union", (e, c, f) => Union(e, f.At, Set(e, c, f[0]), Set(e, c, f[1]), f.Count > 2 && IsSymbol(f[2], "ALL")));
         FunctionTable.Add("Intersect", (e, c, f) => Intersect(Set(e, c, f[0]), Set(e, c, f[1]), f.Count > 2 && IsSymbol(f[2], "ALL")));
         FunctionTable.Add("Except", (e, c, f) => Except(Set(e, c, f[0]), Set(e, c, f[1])));
         FunctionTable.Add("Distinct", (e, c, f) => Distinct(Set(e, c, f[0])));
@@ -70,18 +70,24 @@ internal static partial class SetFunctions
         return MdxSet.Of(member.IsAll ? [member] : member.Hierarchy.MembersAt(member.Depth));
     }
 
-    public static MdxSet CrossJoin(MdxSet left, MdxSet right)
+    /// <summary>Every left tuple with every right one: its size is checked before anything is built, the time limit as it is built.</summary>
+    public static MdxSet CrossJoin(Evaluator e, MdxNode at, MdxSet left, MdxSet right)
     {
-        var tuples = new List<MdxMember[]>(left.Count * right.Count);
+        e.CheckSetSize((double)left.Count * right.Count, at);
+        var tuples = new List<MdxMember[]>(Math.Min(left.Count * right.Count, 1 << 20));   // grows past that: a cancelled crossjoin has not reserved it all
         foreach (var l in left.Tuples)
         {
+            if ((tuples.Count & ~0xFFFF) != ((tuples.Count + right.Count) & ~0xFFFF)) e.CheckTime();   // every 65,536 tuples
             foreach (var r in right.Tuples) tuples.Add([.. l, .. r]);
         }
         return new MdxSet(tuples);
     }
 
-    public static MdxSet Union(MdxSet left, MdxSet right, bool all) =>
-        all ? new MdxSet([.. left.Tuples, .. right.Tuples]) : Distinct(new MdxSet([.. left.Tuples, .. right.Tuples]));
+    public static MdxSet Union(Evaluator e, MdxNode at, MdxSet left, MdxSet right, bool all)
+    {
+        e.CheckSetSize((double)left.Count + right.Count, at);
+        return all ? new MdxSet([.. left.Tuples, .. right.Tuples]) : Distinct(new MdxSet([.. left.Tuples, .. right.Tuples]));
+    }
 
     public static MdxSet Intersect(MdxSet left, MdxSet right, bool all)
     {
@@ -141,6 +147,7 @@ internal static partial class SetFunctions
                 continue;
             }
             result.AddRange(e.AsSet(value, f[1]).Tuples);
+            e.CheckSetSize(result.Count, f.At);
         }
         if (strings.Count > 0) return string.Join(f.Count > 2 && !all ? Evaluator.Text(e.EvaluateScalar(f[2], c)) : "", strings);
         return all ? new MdxSet(result) : Distinct(new MdxSet(result));
