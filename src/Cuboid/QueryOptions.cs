@@ -1,7 +1,7 @@
 namespace Cuboid;
 
 /// <summary>
-/// Options of one MDX query (<see cref="Session.QueryMdx(string, QueryOptions?)"/>): a time
+/// Options of one MDX query (<see cref="Session.QueryMdx(string, QueryOptions?, CancellationToken)"/>): a time
 /// limit after which the query is cancelled, a largest result size, and how the result table
 /// shows totals and values. A limit left null does not apply.
 /// </summary>
@@ -30,6 +30,9 @@ public sealed record QueryOptions
     /// 10 million by default (a set of that size holds about a gigabyte); null: no limit.
     /// </summary>
     public int? MaxSetTuples { get; init; } = 10_000_000;
+
+    /// <summary>The most rows a DRILLTHROUGH returns, whatever its MAXROWS says; null: MAXROWS alone (or every row).</summary>
+    public int? MaxDrillthroughRows { get; init; }
 
     /// <summary>
     /// Whether the table keeps the rows of totals (rows whose members include an All member), as

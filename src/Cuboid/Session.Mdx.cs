@@ -18,9 +18,13 @@ public sealed partial class Session
     /// <see cref="QueryOptions.Timeout"/> is cancelled (<c>MDX0300</c>), one whose axes make more
     /// cells than <see cref="QueryOptions.MaxResultCells"/> fails before computing any (<c>MDX0301</c>).
     /// </summary>
-    public QueryResult QueryMdx(string mdx, QueryOptions? options)
+    /// <remarks>
+    /// <paramref name="cancellationToken"/> stops the query where the time limit would (a server passes its
+    /// client's disconnection): it then throws <see cref="OperationCanceledException"/>.
+    /// </remarks>
+    public QueryResult QueryMdx(string mdx, QueryOptions? options, CancellationToken cancellationToken = default)
     {
-        using var query = Start(mdx, options);
+        using var query = Start(mdx, options, cancellationToken);
         return Run(query, drillthroughOnly: false);
     }
 
@@ -32,10 +36,10 @@ public sealed partial class Session
     /// </summary>
     public QueryResult DrillthroughMdx(string mdx) => DrillthroughMdx(mdx, null);
 
-    /// <summary><see cref="DrillthroughMdx(string)"/> within the limits of <paramref name="options"/>.</summary>
-    public QueryResult DrillthroughMdx(string mdx, QueryOptions? options)
+    /// <summary><see cref="DrillthroughMdx(string)"/> within the limits of <paramref name="options"/>, until <paramref name="cancellationToken"/> stops it.</summary>
+    public QueryResult DrillthroughMdx(string mdx, QueryOptions? options, CancellationToken cancellationToken = default)
     {
-        using var query = Start(mdx, options);
+        using var query = Start(mdx, options, cancellationToken);
         return Run(query, drillthroughOnly: true);
     }
 
@@ -45,19 +49,27 @@ public sealed partial class Session
     /// </summary>
     public QueryPlan ExplainMdxQuery(string mdx) => ExplainMdxQuery(mdx, null);
 
-    /// <summary><see cref="ExplainMdxQuery(string)"/> within the limits of <paramref name="options"/>.</summary>
-    public QueryPlan ExplainMdxQuery(string mdx, QueryOptions? options)
+    /// <summary><see cref="ExplainMdxQuery(string)"/> within the limits of <paramref name="options"/>, until <paramref name="cancellationToken"/> stops it.</summary>
+    public QueryPlan ExplainMdxQuery(string mdx, QueryOptions? options, CancellationToken cancellationToken = default)
     {
-        using var query = Start(mdx, options);
+        using var query = Start(mdx, options, cancellationToken);
         var result = Run(query, drillthroughOnly: false);
         return query.Plan(result, drillthrough: result.CellSet is null);
     }
 
-    private QueryContext Start(string mdx, QueryOptions? options)
+    private int _runningQueries;
+
+    /// <summary>MDX queries running now (for the server's monitoring and for tests that a cancelled query stopped).</summary>
+    internal int RunningQueries => Volatile.Read(ref _runningQueries);
+
+    private QueryContext Start(string mdx, QueryOptions? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mdx);
         ThrowIfClosed();
-        return new QueryContext(mdx, options);
+        cancellationToken.ThrowIfCancellationRequested();
+        var query = new QueryContext(mdx, options, cancellationToken, () => Interlocked.Decrement(ref _runningQueries));
+        Interlocked.Increment(ref _runningQueries);
+        return query;
     }
 
     private QueryResult Run(QueryContext query, bool drillthroughOnly)

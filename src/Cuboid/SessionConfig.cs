@@ -24,4 +24,7 @@ public sealed record SessionConfig
     /// it survives a restart; null keeps it in memory.
     /// </summary>
     public string? UserContentStorage { get; init; }
+
+    /// <summary>The ceilings of the queries clients send to the server: time, cells, set sizes, drillthrough rows.</summary>
+    public RequestLimits RequestLimits { get; init; } = new();
 }

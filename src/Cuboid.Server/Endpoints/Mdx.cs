@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Cuboid.Server.Http;
 using Cuboid.Server.Json;
 using Microsoft.AspNetCore.Builder;
@@ -11,13 +10,13 @@ namespace Cuboid.Server.Endpoints;
 /// <summary>The body of the MDX endpoints.</summary>
 internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells, string? Scenario)
 {
-    [JsonIgnore]
-    public QueryOptions Options => new()
+    /// <summary>The query's options: what the request asks, within the session's <see cref="RequestLimits"/>.</summary>
+    public QueryOptions Options(Session session)
     {
-        Timeout = TimeSpan.FromMilliseconds(TimeoutMs ?? 30_000),
-        MaxResultCells = MaxCells ?? 1_000_000,
-        Scenario = string.IsNullOrEmpty(Scenario) ? Session.BaseScenario : Scenario,
-    };
+        if (TimeoutMs <= 0) throw new BadHttpRequestException($"'timeoutMs' must be a positive number of milliseconds; {TimeoutMs} was given.");
+        if (MaxCells <= 0) throw new BadHttpRequestException($"'maxCells' must be a positive number of cells; {MaxCells} was given.");
+        return session.Config.RequestLimits.Options(TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, MaxCells, Scenario);
+    }
 }
 
 /// <summary>POST /api/mdx (cell set), /api/mdx/explain (plan), /api/mdx/drillthrough (rows), /api/mdx/csv (table).</summary>
@@ -28,7 +27,7 @@ internal static class Mdx
         app.MapPost("/api/mdx", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
-            var result = session.QueryMdx(query.Mdx!, query.Options);
+            var result = session.QueryMdx(query.Mdx!, query.Options(session), request.HttpContext.RequestAborted);
             return result.CellSet is { } cells
                 ? HttpResults.Json(CellSetJson.Of(cells), ServerJson.Options)
                 : HttpResults.Json(DrillthroughJson.Of(result), ServerJson.Options);   // a DRILLTHROUGH sent to /api/mdx
@@ -37,20 +36,20 @@ internal static class Mdx
         app.MapPost("/api/mdx/explain", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
-            return HttpResults.Text(session.ExplainMdxQuery(query.Mdx!, query.Options).ToJson(), "application/json");
+            return HttpResults.Text(session.ExplainMdxQuery(query.Mdx!, query.Options(session), request.HttpContext.RequestAborted).ToJson(), "application/json");
         });
 
         app.MapPost("/api/mdx/drillthrough", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
-            return HttpResults.Json(DrillthroughJson.Of(session.DrillthroughMdx(query.Mdx!, query.Options)), ServerJson.Options);
+            return HttpResults.Json(DrillthroughJson.Of(session.DrillthroughMdx(query.Mdx!, query.Options(session), request.HttpContext.RequestAborted)), ServerJson.Options);
         });
 
         app.MapPost("/api/mdx/csv", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
             // Totals stay: a CSV export is what the grid shows, subtotals included.
-            var result = session.QueryMdx(query.Mdx!, query.Options with { KeepTotals = true });
+            var result = session.QueryMdx(query.Mdx!, query.Options(session) with { KeepTotals = true }, request.HttpContext.RequestAborted);
             return HttpResults.Text(ResultCsv.Render(result), "text/csv; charset=utf-8");
         });
     }

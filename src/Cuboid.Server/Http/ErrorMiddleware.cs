@@ -4,7 +4,8 @@ namespace Cuboid.Server.Http;
 
 /// <summary>
 /// Every API response that is not a success is a problem: 503 while the session is not ready,
-/// 400/404 for MDX errors escaping an endpoint, 413 for an oversized body, 500 otherwise.
+/// 400/404 for MDX errors escaping an endpoint, 413 for an oversized body, 500 otherwise (with an
+/// error id, never the exception's message: see <see cref="ServerErrors"/>).
 /// </summary>
 internal sealed class ErrorMiddleware(RequestDelegate next)
 {
@@ -43,7 +44,8 @@ internal sealed class ErrorMiddleware(RequestDelegate next)
         }
         catch (Exception error) when (!context.Response.HasStarted && error is not OperationCanceledException)
         {
-            await Problems.Result(StatusCodes.Status500InternalServerError, "Server error", error.Message).ExecuteAsync(context);
+            var id = ServerErrors.Record(session, error, $"{context.Request.Method} {context.Request.Path}");
+            await Problems.Result(StatusCodes.Status500InternalServerError, "Server error", ServerErrors.Message(id)).ExecuteAsync(context);
         }
     }
 }

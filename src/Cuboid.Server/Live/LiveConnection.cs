@@ -13,10 +13,16 @@ internal sealed record LiveMessage(string? Type, string? Id, string? Mdx);
 /// <summary>
 /// One WebSocket: its registered queries, and a single worker that runs them and sends results,
 /// so sends never overlap and a burst of commits costs one re-run. A query's result is sent at
-/// registration, update and resume, and after a commit only when it changed.
+/// registration, update and resume, and after a commit only when it changed. Queries run within
+/// the session's <see cref="RequestLimits"/> and stop when the socket closes; a failing message is
+/// answered with an error and the socket goes on; a client sending faster than its queries run
+/// waits (the queue is bounded), and holds at most <see cref="MaxQueries"/> queries.
 /// </summary>
 internal sealed class LiveConnection(Session session, WebSocket socket)
 {
+    public const int MaxQueries = 256;
+    private const int QueuedMessages = 64;
+
     private sealed class Query(string mdx)
     {
         public string Mdx { get; set; } = mdx;
@@ -25,10 +31,11 @@ internal sealed class LiveConnection(Session session, WebSocket socket)
     }
 
     private static readonly LiveMessage s_refresh = new("refresh", null, null);
-    private readonly Channel<LiveMessage> _work = Channel.CreateUnbounded<LiveMessage>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<LiveMessage> _work = Channel.CreateBounded<LiveMessage>(new BoundedChannelOptions(QueuedMessages) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Dictionary<string, Query> _queries = new(StringComparer.Ordinal);
     private int _refreshPending;
 
+    /// <summary>After a commit: the flag is what counts; the message only wakes an idle worker (a full queue means a busy one, which looks at the flag after each message).</summary>
     public void RequestRefresh()
     {
         if (Interlocked.Exchange(ref _refreshPending, 1) == 0) _work.Writer.TryWrite(s_refresh);
@@ -81,13 +88,11 @@ internal sealed class LiveConnection(Session session, WebSocket socket)
     {
         await foreach (var message in _work.Reader.ReadAllAsync(cancellationToken))
         {
-            if (ReferenceEquals(message, s_refresh))
+            if (!ReferenceEquals(message, s_refresh)) await HandleAsync(message, cancellationToken);
+            if (Interlocked.Exchange(ref _refreshPending, 0) == 1)
             {
-                Volatile.Write(ref _refreshPending, 0);
                 foreach (var (id, query) in _queries.Where(q => !q.Value.Paused).ToList()) await RunAsync(id, query, onlyIfChanged: true, cancellationToken);
-                continue;
             }
-            await HandleAsync(message, cancellationToken);
         }
     }
 
@@ -97,6 +102,9 @@ internal sealed class LiveConnection(Session session, WebSocket socket)
         var known = _queries.TryGetValue(id, out var query);
         switch (message.Type)
         {
+            case "register" when !known && _queries.Count >= MaxQueries:
+                await SendErrorAsync(id, $"A live socket holds at most {MaxQueries} queries: stop one first.", cancellationToken);
+                break;
             case "register" or "update" when !string.IsNullOrWhiteSpace(message.Mdx):
                 query = known ? query! : _queries[id] = new Query(message.Mdx);
                 query.Mdx = message.Mdx;
@@ -130,7 +138,7 @@ internal sealed class LiveConnection(Session session, WebSocket socket)
         string text;
         try
         {
-            var result = session.QueryMdx(query.Mdx);
+            var result = session.QueryMdx(query.Mdx, session.Config.RequestLimits.Options(), cancellationToken);
             object cellSet = result.CellSet is { } cells ? CellSetJson.Of(cells) : DrillthroughJson.Of(result);
             text = JsonSerializer.Serialize(new { type = "result", id, cellSet }, ServerJson.Options);
         }
@@ -141,6 +149,15 @@ internal sealed class LiveConnection(Session session, WebSocket socket)
         catch (ObjectDisposedException)
         {
             return;   // the session closed under us; the socket goes next
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;   // the socket closed
+        }
+        catch (Exception error)
+        {
+            // A bug must not end the socket's worker (its queue would fill while nothing answers): say so and go on.
+            text = ErrorText(id, ServerErrors.Message(ServerErrors.Record(session, error, $"live query '{id}'")), []);
         }
         if (onlyIfChanged && text == query.LastSent) return;
         query.LastSent = text;

@@ -55,7 +55,7 @@ public sealed class RunawayQueryTests(FoodMartSession foodMart)
     public void AQueryLowersTheSetLimitForEverySetItBuilds()
     {
         var options = new QueryOptions { MaxSetTuples = 100 };   // 109 cities, 13 states
-        var small = _session.QueryMdx("SELECT {[Gender].[F], [Gender].[M]} * {[Marital Status].[M], [Marital Status].[S]} ON 0 FROM [Sales]", options);
+        var small = _session.QueryMdx("SELECT {[Gender].[F], [Gender].[M]} * {[Marital Status].[M], [Marital Status].[S]} ON 0 FROM [Sales]", options, TestContext.Current.CancellationToken);
         Assert.Equal(4, small.CellSet!.Axes[0].Positions.Count);
         Assert.Equal("MDX0302", Fails(() => _session.QueryMdx("SELECT CrossJoin([Customers].[City].Members, [Gender].[Gender].Members) ON 0 FROM [Sales]", options)).Diagnostic.Code);
         Assert.Equal("MDX0302", Fails(() => _session.QueryMdx("SELECT Generate([Customers].[City].Members, {[Gender].[F], [Gender].[M]}, ALL) ON 0 FROM [Sales]", options)).Diagnostic.Code);

@@ -47,7 +47,7 @@ public sealed class ScenarioTests
         // A scenario of a scenario starts from its origin's data.
         session.CreateScenario("Promo 2", origin: "Promo");
         Assert.Equal([33.0, 126.0], ByShop(cube, "Promo 2"));
-        var mdx = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0, [Sales].[Shop].[Shop].Members ON 1 FROM [Sales]", new QueryOptions { Scenario = "Promo" });
+        var mdx = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0, [Sales].[Shop].[Shop].Members ON 1 FROM [Sales]", new QueryOptions { Scenario = "Promo" }, TestContext.Current.CancellationToken);
         Assert.Equal([33.0, 126.0], mdx.CellSet!.Cells.Select(c => (double?)c.Value));
     }
 
@@ -150,7 +150,7 @@ public sealed class ScenarioTests
         Assert.Equal([75.0, 0.0, 170.0, 95.0], byBranch.Cells.Select(c => (double?)c.Value));
         var sliced = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0, [Sales].[Shop].[Shop].Members ON 1 FROM [Sales] WHERE [Epoch].[Epoch].[Promo]").CellSet!;
         Assert.Equal([44.0, 126.0], sliced.Cells.Select(c => (double?)c.Value));
-        var asPromo = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0 FROM [Sales]", new QueryOptions { Scenario = "Promo" }).CellSet!;
+        var asPromo = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0 FROM [Sales]", new QueryOptions { Scenario = "Promo" }, TestContext.Current.CancellationToken).CellSet!;
         Assert.Equal(170.0, asPromo.Cells[0].Value);
 
         session.DeleteScenario("Promo");

@@ -27,7 +27,7 @@ internal static class Drillthrough
                 ? [.. fact.Columns.Select(c => DrillthroughColumn.OfTable(c.Name, fact.Store, c))]
                 : [.. statement.ReturnColumns.Select(c => DrillthroughColumn.Resolve(evaluator, c, cell))];
             query.Lap(QueryPhase.Bind);
-            var rows = ReadRows(snapshot, filter, statement.MaxRows ?? int.MaxValue, query);
+            var rows = ReadRows(snapshot, filter, Math.Min(statement.MaxRows ?? int.MaxValue, query.Options.MaxDrillthroughRows ?? int.MaxValue), query);
             var result = DrillthroughColumn.Read(columns, snapshot, rows);
             query.Lap(QueryPhase.Rows);
             return result;

@@ -26,28 +26,42 @@ internal sealed class QueryContext : IDisposable
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
     private readonly CancellationTokenSource? _deadline;
+    private readonly CancellationToken _caller;
     private readonly TimeSpan[] _phases = new TimeSpan[Enum.GetValues<QueryPhase>().Length];
     private readonly List<(LevelRef[] Levels, string[] Measures, AggregateResult Result, TimeSpan Elapsed, int Round)> _requests = [];
     private TimeSpan _lap;
 
-    public QueryContext(string mdx, QueryOptions? options)
+    private readonly Action? _finished;
+
+    /// <param name="mdx">The query's text.</param>
+    /// <param name="options">Its limits.</param>
+    /// <param name="cancellationToken">The caller's cancellation (a client gone).</param>
+    /// <param name="finished">Called once when the query is disposed (the session counts running queries).</param>
+    public QueryContext(string mdx, QueryOptions? options, CancellationToken cancellationToken = default, Action? finished = null)
     {
+        _finished = finished;
         Mdx = mdx;
         Options = options ?? QueryOptions.Default;
-        if (Options.Timeout is { } timeout)
+        _caller = cancellationToken;
+        if (Options.Timeout is { } timeout) ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(options));
+        if (Options.Timeout is not null || cancellationToken.CanBeCanceled)
         {
-            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(options));
-            _deadline = new CancellationTokenSource(timeout);
+            _deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (Options.Timeout is { } limit) _deadline.CancelAfter(limit);
         }
         if (Options.MaxResultCells is { } max) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max, nameof(options));
         if (Options.MaxSetTuples is { } tuples) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tuples, nameof(options));
+        if (Options.MaxDrillthroughRows is { } rows) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows, nameof(options));
     }
 
     public string Mdx { get; }
     public QueryOptions Options { get; }
 
-    /// <summary>Cancelled when the time limit passes: scans stop between chunks.</summary>
+    /// <summary>Cancelled when the time limit passes or the caller cancels (a client gone): scans stop between chunks.</summary>
     public CancellationToken Cancellation => _deadline?.Token ?? CancellationToken.None;
+
+    /// <summary>Whether the caller cancelled the query (rather than its time limit ending it).</summary>
+    public bool CancelledByCaller => _caller.IsCancellationRequested;
 
     /// <summary>The cube the query runs on, once bound.</summary>
     public string Cube { get; set; } = "";
@@ -74,9 +88,10 @@ internal sealed class QueryContext : IDisposable
         _lap = now;
     }
 
-    /// <summary>Throws <c>MDX0300</c> once the time limit has passed.</summary>
+    /// <summary>Throws <c>MDX0300</c> once the time limit has passed, <see cref="OperationCanceledException"/> once the caller cancelled.</summary>
     public void Check()
     {
+        _caller.ThrowIfCancellationRequested();
         // The clock is read too: the timer behind the token may fire late on a busy machine.
         if (Options.Timeout is { } timeout && (Cancellation.IsCancellationRequested || _watch.Elapsed > timeout)) throw TimedOut();
     }
@@ -132,7 +147,11 @@ internal sealed class QueryContext : IDisposable
             drillthrough ? result.RowCount : null, timings, requests);
     }
 
-    public void Dispose() => _deadline?.Dispose();
+    public void Dispose()
+    {
+        _deadline?.Dispose();
+        _finished?.Invoke();
+    }
 
     /// <summary>An error about the whole query (its diagnostic spans the text).</summary>
     public MdxException Error(string code, string message) => new([new MdxDiagnostic(code, message, 1, 1, 0, Mdx.Length)]);

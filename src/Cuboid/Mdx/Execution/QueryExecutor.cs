@@ -50,7 +50,7 @@ internal sealed partial class QueryExecutor
         {
             throw new MdxException([Diagnostic(source, select, "MDX0017", "The query nests too deeply to evaluate: its formulas and the calculated members and measures they refer to go more levels deep than the evaluator's stack holds.")]);
         }
-        catch (OperationCanceledException) when (query.Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (query.Cancellation.IsCancellationRequested && !query.CancelledByCaller)
         {
             throw query.TimedOut();
         }

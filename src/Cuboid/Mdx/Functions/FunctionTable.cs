@@ -7,8 +7,18 @@ namespace Cuboid.Mdx.Functions;
 internal sealed record FunctionCallSite(string Name, IReadOnlyList<MdxExpression> Arguments, MdxNode At)
 {
     public int Count => Arguments.Count;
-    public MdxExpression this[int index] => Arguments[index];
+
+    /// <summary>An argument; one the call does not have is the caller's error (MDX0111), whichever function asks for it.</summary>
+    public MdxExpression this[int index] => index < Arguments.Count ? Arguments[index] : throw new MissingArgumentException(this, index);
+
     public bool Has(int index) => index < Arguments.Count && Arguments[index] is not EmptyExpression;
+}
+
+/// <summary>A function read an argument its call does not have; <see cref="FunctionTable.Call"/> reports it at the call.</summary>
+internal sealed class MissingArgumentException(FunctionCallSite site, int index) : Exception($"Argument {index + 1} of {site.Name} is missing.")
+{
+    public FunctionCallSite Site { get; } = site;
+    public int Index { get; } = index;
 }
 
 internal delegate object? MdxFunction(Evaluator evaluator, MdxContext context, FunctionCallSite call);
@@ -48,7 +58,15 @@ internal static class FunctionTable
             throw evaluator.Error(at, "MDX0110", $"Unknown function '{name}'.");
         }
         IReadOnlyList<MdxExpression> all = target is null ? arguments : [target, .. arguments];
-        return function(evaluator, context, new FunctionCallSite(name, all, at));
+        var site = new FunctionCallSite(name, all, at);
+        try
+        {
+            return function(evaluator, context, site);
+        }
+        catch (MissingArgumentException missing) when (ReferenceEquals(missing.Site, site))
+        {
+            throw evaluator.Error(at, "MDX0111", $"Function '{name}' needs argument {missing.Index + 1}; {all.Count} given.");
+        }
     }
 
     internal static void RequireArguments(Evaluator evaluator, FunctionCallSite call, int min, int max = int.MaxValue)

@@ -44,7 +44,7 @@ internal static partial class SetFunctions
     {
         var flat = flag is "BASC" or "BDESC";
         if (!flat && !SiblingsInOrder(set)) return null;
-        var values = SortKeys.Of(KeyValues(e, c, set, alias, key));
+        var values = SortKeys.Of(e, key, KeyValues(e, c, set, alias, key));
         return values.SortedNumbers(descending: flag is "DESC" or "BDESC");
     }
 
@@ -86,7 +86,7 @@ internal static partial class SetFunctions
 
     private static Comparison<int> FlatOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, bool descending)
     {
-        var values = SortKeys.Of(KeyValues(e, c, set, alias, key));
+        var values = SortKeys.Of(e, key, KeyValues(e, c, set, alias, key));
         return (a, b) => values.Compare(a, b) * (descending ? -1 : 1);
     }
 
@@ -94,7 +94,7 @@ internal static partial class SetFunctions
     {
         var sign = descending ? -1 : 1;
         var whole = KeyValues(e, c, set, alias, key);
-        var keys = SortKeys.Of(whole);
+        var keys = SortKeys.Of(e, key, whole);
         // Members of a level (one per tuple), the usual set: siblings compare by value, then by hierarchy order, without a lookup.
         var ranks = set.Tuples.All(t => t.Length == 1 && t[0].Kind == MemberKind.Regular) ? set.Tuples.Select(t => t[0].Hierarchy.RankOf(t[0])).ToArray() : null;
         // Values and ancestor paths are asked again and again by the sort: each is computed once.

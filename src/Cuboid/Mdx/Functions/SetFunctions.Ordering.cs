@@ -90,7 +90,7 @@ internal static partial class SetFunctions
         var set = Set(e, c, f[0]);
         var n = Math.Max(0, e.AsInt(f[1], c));
         if (!f.Has(2)) return top ? Take(set, 0, n) : Take(set, Math.Max(0, set.Count - n), n);   // no key: the first or last n
-        var keys = SortKeys.Of(e.ValuesOver(set, f[2], c));
+        var keys = SortKeys.Of(e, f[2], e.ValuesOver(set, f[2], c));
         return new MdxSet([.. keys.Best(n, descending: top).Select(i => set.Tuples[i])]);
     }
 

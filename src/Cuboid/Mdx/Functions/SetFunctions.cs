@@ -13,8 +13,8 @@ internal static partial class SetFunctions
         FunctionTable.Add("Children", (e, c, f) => e.Evaluate(f[0], c) is { } m ? MdxSet.Of(Navigation.Children(e.MemberOf(m, f.At, c))) : MdxSet.Empty, property: true);
         FunctionTable.Add("Siblings", Siblings, property: true);
         FunctionTable.Add("Descendants", Descendants);
-        FunctionTable.Add("CrossJoin", (e, c, f) => f.Arguments.Select(a => Set(e, c, a)).Aggregate((l, r) => CrossJoin(e, f.At, l, r)));
-        FunctionTable.Add("NonEmptyCrossJoin", (e, c, f) => NonEmpty(e, c, f.Arguments.Select(a => Set(e, c, a)).Aggregate((l, r) => CrossJoin(e, f.At, l, r))));
+        FunctionTable.Add("CrossJoin", (e, c, f) => CrossJoinAll(e, c, f));
+        FunctionTable.Add("NonEmptyCrossJoin", (e, c, f) => NonEmpty(e, c, CrossJoinAll(e, c, f)));
         FunctionTable.Add("Union", (e, c, f) => Union(e, f.At, Set(e, c, f[0]), Set(e, c, f[1]), f.Count > 2 && IsSymbol(f[2], "ALL")));
         FunctionTable.Add("Intersect", (e, c, f) => Intersect(Set(e, c, f[0]), Set(e, c, f[1]), f.Count > 2 && IsSymbol(f[2], "ALL")));
         FunctionTable.Add("Except", (e, c, f) => Except(Set(e, c, f[0]), Set(e, c, f[1])));
@@ -68,6 +68,12 @@ internal static partial class SetFunctions
         var member = e.MemberOf(value, f.At, c);
         if (member.Parent is { } parent) return MdxSet.Of(Navigation.Children(parent));
         return MdxSet.Of(member.IsAll ? [member] : member.Hierarchy.MembersAt(member.Depth));
+    }
+
+    private static MdxSet CrossJoinAll(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        FunctionTable.RequireArguments(e, f, 1);
+        return f.Arguments.Select(a => Set(e, c, a)).Aggregate((l, r) => CrossJoin(e, f.At, l, r));
     }
 
     /// <summary>Every left tuple with every right one: its size is checked before anything is built, the time limit as it is built.</summary>
@@ -188,8 +194,15 @@ internal static partial class SetFunctions
     private static object? Extract(Evaluator e, MdxContext c, FunctionCallSite f)
     {
         var set = Set(e, c, f[0]);
-        var hierarchies = f.Arguments.Skip(1).Select(a => e.AsHierarchy(e.Evaluate(a, c), a)).ToList();
-        return Distinct(new MdxSet([.. set.Tuples.Select(t => hierarchies.Select(h => t.First(m => m.Hierarchy == h)).ToArray())]));
+        var hierarchies = f.Arguments.Skip(1).Select(a => (Hierarchy: e.AsHierarchy(e.Evaluate(a, c), a), At: a)).ToList();
+        if (set.Count > 0)
+        {
+            foreach (var (hierarchy, at) in hierarchies.Where(h => !set.Tuples[0].Any(m => m.Hierarchy == h.Hierarchy)))
+            {
+                throw e.Error(at, "MDX0206", $"Extract takes hierarchies of the set's tuples; {hierarchy.UniqueName} is not one (they have {string.Join(", ", set.Tuples[0].Select(m => m.Hierarchy.UniqueName))}).");
+            }
+        }
+        return Distinct(new MdxSet([.. set.Tuples.Select(t => hierarchies.Select(h => t.First(m => m.Hierarchy == h.Hierarchy)).ToArray())]));
     }
 }
 

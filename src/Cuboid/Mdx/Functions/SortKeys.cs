@@ -24,7 +24,18 @@ internal sealed class SortKeys
         }
     }
 
-    public static SortKeys Of(List<object?> keys) => new(keys);
+    /// <summary>The keys <paramref name="key"/> gave; a key that is not a number, a string or empty (a set, a level…) is an error at it.</summary>
+    public static SortKeys Of(Mdx.Execution.Evaluator e, Mdx.Syntax.MdxNode key, List<object?> keys)
+    {
+        foreach (var value in keys)
+        {
+            if (value is not (null or double or int or long or float or decimal or string or bool))
+            {
+                throw e.Error(key, "MDX0205", $"A sort key is a number or a string; this one is {Mdx.Execution.Evaluator.Describe(value)}.");
+            }
+        }
+        return new(keys);
+    }
 
     public int Count => _keys.Count;
 

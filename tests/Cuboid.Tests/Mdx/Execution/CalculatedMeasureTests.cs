@@ -24,7 +24,7 @@ public sealed class CalculatedMeasureTests(FoodMartSession foodMart)
     public void CompiledMembersAreLoadedInBulkAndAnswerAsCellByCell()
     {
         var compiled = _session.QueryMdx(Margins).CellSet!;
-        var cellByCell = _session.QueryMdx(Margins, new QueryOptions { CompileCalculatedMeasures = false }).CellSet!;
+        var cellByCell = _session.QueryMdx(Margins, new QueryOptions { CompileCalculatedMeasures = false }, TestContext.Current.CancellationToken).CellSet!;
         Assert.Equal(cellByCell.Cells.Select(c => c.FormattedValue), compiled.Cells.Select(c => c.FormattedValue));
         Assert.Contains(compiled.Cells, c => c.Value is double d && double.IsPositiveInfinity(d));   // 1 / an empty cell, as Mondrian
         Assert.Contains(compiled.Cells, c => c.Value is null);
@@ -42,7 +42,7 @@ public sealed class CalculatedMeasureTests(FoodMartSession foodMart)
         const string mdx = "WITH MEMBER [Measures].[Share] AS '[Measures].[Unit Sales] / ([Measures].[Unit Sales], [Store].CurrentMember.Parent)' " +
             "SELECT {[Measures].[Share]} ON 0, [Store].[USA].Children ON 1 FROM [Sales]";
         var cells = _session.QueryMdx(mdx).CellSet!;
-        Assert.Equal(cells.Cells.Select(c => c.FormattedValue), _session.QueryMdx(mdx, new QueryOptions { CompileCalculatedMeasures = false }).CellSet!.Cells.Select(c => c.FormattedValue));
+        Assert.Equal(cells.Cells.Select(c => c.FormattedValue), _session.QueryMdx(mdx, new QueryOptions { CompileCalculatedMeasures = false }, TestContext.Current.CancellationToken).CellSet!.Cells.Select(c => c.FormattedValue));
         Assert.DoesNotContain("[Measures].[Share]", _session.ExplainMdxQuery(mdx).Requests.SelectMany(r => r.Measures));
         Assert.Equal(1.0, cells.Cells.Sum(c => (double)c.Value!), 9);   // CA + OR + WA shares of USA
     }

@@ -15,7 +15,7 @@ public sealed class QueryLimitsTests(FoodMartSession foodMart)
     [Fact]
     public void ATimeLimitCancelsAHeavyQuery()
     {
-        var error = Assert.Throws<MdxException>(() => _session.QueryMdx(CustomersByProduct, new QueryOptions { Timeout = TimeSpan.FromMilliseconds(1) }));
+        var error = Assert.Throws<MdxException>(() => _session.QueryMdx(CustomersByProduct, new QueryOptions { Timeout = TimeSpan.FromMilliseconds(1) }, TestContext.Current.CancellationToken));
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal("MDX0300", diagnostic.Code);
         Assert.Equal("The query ran longer than its 00:00:00.001 time limit and was cancelled.", diagnostic.Message);
@@ -44,14 +44,14 @@ public sealed class QueryLimitsTests(FoodMartSession foodMart)
     public void AQueryWithinItsLimitsRuns()
     {
         const string mdx = "SELECT {[Measures].[Unit Sales]} ON 0, [Store].[Store State].Members ON 1 FROM [Sales]";
-        var limited = _session.QueryMdx(mdx, new QueryOptions { Timeout = TimeSpan.FromMinutes(5), MaxResultCells = 10 });
+        var limited = _session.QueryMdx(mdx, new QueryOptions { Timeout = TimeSpan.FromMinutes(5), MaxResultCells = 10 }, TestContext.Current.CancellationToken);
         Assert.Equal(_session.QueryMdx(mdx).Rows().Select(r => string.Join("|", r)), limited.Rows().Select(r => string.Join("|", r)));
     }
 
     [Fact]
     public void TooManyCellsFailBeforeAnyIsComputed()
     {
-        var error = Assert.Throws<MdxException>(() => _session.ExplainMdxQuery(CustomersByProduct, new QueryOptions { MaxResultCells = 100_000 }));
+        var error = Assert.Throws<MdxException>(() => _session.ExplainMdxQuery(CustomersByProduct, new QueryOptions { MaxResultCells = 100_000 }, TestContext.Current.CancellationToken));
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal("MDX0301", diagnostic.Code);
         Assert.Matches(@"^The query's result would have [\d,]+ cells \(1 × [\d,]+ positions\), more than its limit of 100,000 cells\.$", diagnostic.Message);
@@ -60,7 +60,7 @@ public sealed class QueryLimitsTests(FoodMartSession foodMart)
     [Fact]
     public void LimitsMustBePositive()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => _session.QueryMdx("SELECT FROM [Sales]", new QueryOptions { Timeout = TimeSpan.Zero }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => _session.QueryMdx("SELECT FROM [Sales]", new QueryOptions { MaxResultCells = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _session.QueryMdx("SELECT FROM [Sales]", new QueryOptions { Timeout = TimeSpan.Zero }, TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _session.QueryMdx("SELECT FROM [Sales]", new QueryOptions { MaxResultCells = 0 }, TestContext.Current.CancellationToken));
     }
 }
