@@ -37,7 +37,7 @@ public sealed partial class Cube
         Levels = new LevelCollection(this);
         Measures = new MeasureCollection(this);
         CalculatedMembers = new CalculatedMemberCollection(this);
-        Cache = new AggregateCache();
+        Cache = new AggregateCache(session.Config.AggregateCacheBytes);
         _graph = new JoinGraph(fact);
     }
 
@@ -77,8 +77,18 @@ public sealed partial class Cube
         return Hierarchies.Set(name, built, dimension);
     }
 
-    /// <summary>Empties the aggregate cache (for cold-cache measurements).</summary>
+    /// <summary>Empties the aggregate cache (for cold-cache measurements, or to give its memory back).</summary>
     public void ClearCache() => Cache.Clear();
+
+    /// <summary>What the aggregate cache holds now: entries, their bytes (estimated), its budget (<see cref="SessionConfig.AggregateCacheBytes"/>), and its hits and misses so far.</summary>
+    public AggregateCacheSize CacheSize
+    {
+        get
+        {
+            var (entries, bytes, hits, misses) = Cache.Size;
+            return new AggregateCacheSize(entries, bytes, Cache.CapacityBytes, hits, misses);
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"Cube '{Name}' on '{FactTable.Name}'";
@@ -185,3 +195,6 @@ public sealed partial class Cube
         return new CubeSnapshot(data, _graph, maps);
     }
 }
+
+/// <summary>What a cube's aggregate cache holds: entries, their estimated bytes, the budget they stay within, and the requests it answered (hits) or not (misses).</summary>
+public readonly record struct AggregateCacheSize(int Entries, long Bytes, long CapacityBytes, long Hits, long Misses);

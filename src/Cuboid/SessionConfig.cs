@@ -25,6 +25,12 @@ public sealed record SessionConfig
     /// </summary>
     public string? UserContentStorage { get; init; }
 
+    /// <summary>
+    /// The most memory each cube's aggregate cache may hold, in bytes (estimated from its arrays):
+    /// past it, the least recently used results are dropped. 512 MB by default.
+    /// </summary>
+    public long AggregateCacheBytes { get; init; } = 512L << 20;
+
     /// <summary>The ceilings of the queries clients send to the server: time, cells, set sizes, drillthrough rows.</summary>
     public RequestLimits RequestLimits { get; init; } = new();
 }

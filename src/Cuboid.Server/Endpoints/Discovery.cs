@@ -13,7 +13,10 @@ internal sealed record MembersJson(int Total, IReadOnlyList<MemberRefJson> Membe
 
 internal sealed record MemberRefJson(string UniqueName, string Name, string Caption);
 
-/// <summary>GET /api/health, /api/scenarios, /api/cubes, /api/cubes/{cube} and /api/cubes/{cube}/members.</summary>
+/// <summary>
+/// GET /api/health, /api/scenarios, /api/cubes, /api/cubes/{cube} and /api/cubes/{cube}/members;
+/// GET and DELETE /api/cubes/{cube}/cache (the aggregate cache's size; emptying it).
+/// </summary>
 internal static class Discovery
 {
     private const int MaxLimit = 10_000;
@@ -31,6 +34,16 @@ internal static class Discovery
 
         app.MapGet("/api/cubes/{cube}", (Session session, string cube) =>
             session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(CubeJson.Of(found), ServerJson.Options) : Problems.UnknownCube(session, cube));
+
+        app.MapGet("/api/cubes/{cube}/cache", (Session session, string cube) =>
+            session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(found.CacheSize, ServerJson.Options) : Problems.UnknownCube(session, cube));
+
+        app.MapDelete("/api/cubes/{cube}/cache", (Session session, string cube) =>
+        {
+            if (!session.Cubes.TryGetValue(cube, out var found)) return Problems.UnknownCube(session, cube);
+            found.ClearCache();
+            return HttpResults.NoContent();
+        });
 
         app.MapGet("/api/cubes/{cube}/members", (Session session, string cube, string? level, string? search, int? offset, int? limit) =>
         {

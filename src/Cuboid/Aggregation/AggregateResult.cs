@@ -44,4 +44,23 @@ internal sealed class AggregateResult(LevelRef[] levels, int[][] codes, LeafValu
     public string Source { get; } = source;
 
     public LeafValues Leaf(AggregateSpec spec) => Leaves.First(l => l.Spec.Equals(spec));
+
+    private long _bytes;
+
+    /// <summary>About how much memory the result's arrays hold (for the cache's budget): computed once.</summary>
+    public long EstimatedBytes
+    {
+        get
+        {
+            if (_bytes > 0) return _bytes;
+            const long arrayOverhead = 24;
+            var bytes = 256L + Codes.Sum(c => arrayOverhead + 4L * c.Length);
+            foreach (var leaf in Leaves)
+            {
+                bytes += 2 * arrayOverhead + 8L * leaf.Values.Length + 8L * leaf.Counts.Length;
+                foreach (var vector in leaf.Vectors) bytes += vector is null ? 8 : arrayOverhead + 8L * vector.Length;
+            }
+            return _bytes = bytes;
+        }
+    }
 }
