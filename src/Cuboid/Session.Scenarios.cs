@@ -13,12 +13,20 @@ public sealed partial class Session
     public void CreateScenario(string name, string origin = BaseScenario)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        lock (_writeLock)
+        if (Ambient is not null) throw new InvalidOperationException($"Scenario '{name}' cannot be created inside a transaction: commit or dispose it first.");
+        EnterWriter();   // after any open transaction: what it publishes on its scenario is not lost
+        try
         {
-            ThrowIfClosed();
-            if (_transaction is not null) throw new InvalidOperationException($"Scenario '{name}' cannot be created inside a transaction: commit or dispose it first.");
-            if (name == BaseScenario || _branches.ContainsKey(name)) throw new ArgumentException($"Scenario '{name}' exists already.", nameof(name));
-            _branches = _branches.Add(name, VersionOf(origin));
+            lock (_writeLock)
+            {
+                ThrowIfClosed();
+                if (name == BaseScenario || _branches.ContainsKey(name)) throw new ArgumentException($"Scenario '{name}' exists already.", nameof(name));
+                _branches = _branches.Add(name, VersionOf(origin));
+            }
+        }
+        finally
+        {
+            _writer.Release();
         }
         EpochTable().Append([[name]]);
         _log.Write($"scenario '{name}' created from '{origin}'");
@@ -30,16 +38,21 @@ public sealed partial class Session
     /// </summary>
     internal Table EpochTable()
     {
-        lock (_writeLock)
+        // Its own lock, not the dictionaries': filling the table is a commit, and publishing takes that one.
+        lock (_epochLock)
         {
             if (_epochTable is not null) return _epochTable;
-            _epochTable = CreateTable(EpochTableName, new Dictionary<string, DataType> { ["Branch"] = DataType.String }, keys: ["Branch"]);
-            _epochTable.Append([[BaseScenario]]);
-            foreach (var cube in _cubes.Values) cube.AddEpoch(_epochTable);
-            return _epochTable;
+            var table = CreateTable(EpochTableName, new Dictionary<string, DataType> { ["Branch"] = DataType.String }, keys: ["Branch"]);
+            table.Append([[BaseScenario]]);
+            lock (_writeLock)
+            {
+                foreach (var cube in _cubes.Values) cube.AddEpoch(table);
+                return _epochTable = table;
+            }
         }
     }
 
+    private readonly Lock _epochLock = new();
     private Table? _epochTable;
 
     /// <summary>The name of the table of scenarios.</summary>
@@ -49,11 +62,19 @@ public sealed partial class Session
     public void DeleteScenario(string name)
     {
         if (name == BaseScenario) throw new ArgumentException("The base scenario cannot be deleted.", nameof(name));
-        lock (_writeLock)
+        if (Ambient is not null) throw new InvalidOperationException($"Scenario '{name}' cannot be deleted inside a transaction: commit or dispose it first.");
+        EnterWriter();
+        try
         {
-            if (_transaction is not null) throw new InvalidOperationException($"Scenario '{name}' cannot be deleted inside a transaction: commit or dispose it first.");
-            if (!_branches.ContainsKey(name)) throw new KeyNotFoundException($"Session '{Name}' has no scenario '{name}'. Its scenarios: {string.Join(", ", Scenarios)}.");
-            _branches = _branches.Remove(name);
+            lock (_writeLock)
+            {
+                if (!_branches.ContainsKey(name)) throw new KeyNotFoundException($"Session '{Name}' has no scenario '{name}'. Its scenarios: {string.Join(", ", Scenarios)}.");
+                _branches = _branches.Remove(name);
+            }
+        }
+        finally
+        {
+            _writer.Release();
         }
         EpochTable().Drop(EpochTable()["Branch"] == name);
         _log.Write($"scenario '{name}' deleted");

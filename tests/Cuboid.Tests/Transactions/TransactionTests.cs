@@ -128,10 +128,11 @@ public sealed class TransactionTests
     }
 
     /// <summary>Transactions belong to a thread, so the tests use threads rather than tasks (which may hop between them).</summary>
+    /// <summary>Another user's thread: it does not inherit this flow's transaction (a thread or task started inside one does).</summary>
     private static Thread OnAnotherThread(Action action)
     {
         var thread = new Thread(() => action()) { IsBackground = true };
-        thread.Start();
+        using (ExecutionContext.SuppressFlow()) thread.Start();
         return thread;
     }
 }
