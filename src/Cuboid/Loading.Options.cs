@@ -48,6 +48,12 @@ public sealed record CsvOptions : LoadOptions
     /// <summary>The file encoding; UTF-8 by default.</summary>
     public Encoding? Encoding { get; init; }
 
+    /// <summary>
+    /// Whether bytes that are not valid in the encoding become U+FFFD (true) or fail the load naming
+    /// their line and field (false, the default: a file in another encoding is not loaded garbled).
+    /// </summary>
+    public bool ReplaceInvalidText { get; init; }
+
     /// <summary>Patterns (Java or .NET letters) for LocalDate and LocalDateTime columns, tried in order before ISO formats.</summary>
     public IReadOnlyList<string>? DatePatterns { get; init; }
 

@@ -20,7 +20,7 @@ internal static partial class CsvRangeReader
     /// inflated intact; a bad row under Fail, or a block only the sequential reader can read,
     /// stops the read (incomplete: the caller reads the file sequentially, in file order).
     /// </summary>
-    public static Outcome ReadGzip(string file, int headerFields, CsvRowParser parser, CsvOptions options, Func<bool> failFast, Action<long> progress)
+    public static Outcome ReadGzip(string file, string[] header, CsvRowParser parser, CsvOptions options, Func<bool> failFast, Action<long> progress)
     {
         using var stream = SourceStreams.Open(file);
         using var blocks = new BlockingCollection<Block>(boundedCapacity: WaitingBlocks);
@@ -48,7 +48,7 @@ internal static partial class CsvRangeReader
             Unwrapped(() => Parallel.ForEach(partitions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, (block, state) =>
             {
                 if (stop.IsCancellationRequested) { state.Stop(); return; }
-                var result = ParseBlock(block.Bytes, block.Offset, block.Count, file, headerFields, parser, options);
+                var result = ParseBlock(block.Bytes, block.Offset, block.Count, file, header, parser, options);
                 results[block.Index] = result;
                 progress(Interlocked.Add(ref rowsRead, result.Rows));
                 if (result.Sequential || (result.Rejected.Count > 0 && failFast())) stop.Cancel();
@@ -64,7 +64,7 @@ internal static partial class CsvRangeReader
         producer.GetAwaiter().GetResult();   // damaged data: Cut's LoadException
         var ordered = new RangeResult?[results.IsEmpty ? 0 : results.Keys.Max() + 1];
         foreach (var (index, result) in results) ordered[index] = result;
-        return Merge(ordered, rowsRead);
+        return Merge(ordered, rowsRead, file, header, options);
     }
 
     /// <summary>
@@ -93,7 +93,7 @@ internal static partial class CsvRangeReader
                 }
                 catch (InvalidDataException e)
                 {
-                    throw CsvSource.Damaged(file, linesRead + 1, e);
+                    throw CsvErrors.Damaged(file, linesRead + 1, e);
                 }
                 linesRead += buffer.AsSpan(length, read).Count((byte)'\n');
                 length += read;
@@ -116,7 +116,7 @@ internal static partial class CsvRangeReader
             var to = lastLineEnd < 0 ? from : from + lastLineEnd + 1;
             // A line longer than Sep reads is an error, not a reason to grow blocks without end: a small gzip
             // file can inflate to gigabytes of one line. (Counted in bytes: a UTF-8 character is at least one.)
-            if (length - to > CsvSource.MaxRowChars) throw CsvSource.RowTooLong(file, linesRead + 1);
+            if (length - to > CsvErrors.MaxRowChars) throw CsvErrors.RowTooLong(file, linesRead + 1);
             if (end) to = length;
             if (to > from) emit(new Block(index++, buffer, from, to - from));
             if (end) return;

@@ -7,9 +7,10 @@ namespace Cuboid.Loading;
 /// <summary>
 /// Reads CSV files into row batches for a table: in parallel byte ranges when the file allows
 /// it (<see cref="CsvRangeReader"/>; gzip files, see <see cref="SourceStreams"/>, in blocks cut
-/// as they inflate), else row by row. Rows that do not fit the table are rejected with their
-/// file, line and column; damaged gzip data fails the whole read; nothing reaches the table until
-/// the caller commits the batches.
+/// as they inflate), else row by row. Rows that do not fit the table, or whose quote never closes,
+/// are rejected with their file, line and column; damaged gzip data and text not in the file's
+/// encoding fail the whole read (<see cref="CsvErrors"/>); nothing reaches the table until the
+/// caller commits the batches.
 /// </summary>
 internal static class CsvSource
 {
@@ -21,13 +22,17 @@ internal static class CsvSource
         return new SepReaderOptions(sep) { HasHeader = false, Unescape = true, DisableColCountCheck = true, CultureInfo = options.Culture ?? System.Globalization.CultureInfo.InvariantCulture };
     }
 
-    /// <summary>Opens <paramref name="file"/> positioned on its first data row: the header row (line 1) is skipped.</summary>
-    public static SepReader Open(string file, CsvOptions options)
+    /// <summary>
+    /// Opens <paramref name="file"/> positioned on its first data row: the header row (line 1) is skipped.
+    /// <paramref name="strict"/>: text not in the encoding is an error (reading the data), not U+FFFD
+    /// (a glance at the first rows for their types leaves errors to the read, which locates them).
+    /// </summary>
+    public static SepReader Open(string file, CsvOptions options, bool strict)
     {
-        var reader = OpenRaw(file, options);
+        var reader = OpenRaw(file, options, strict);
         try
         {
-            MoveNext(reader, file, 1);
+            MoveNext(reader, file, 1, options);
             return reader;
         }
         catch
@@ -37,9 +42,10 @@ internal static class CsvSource
         }
     }
 
-    private static SepReader OpenRaw(string file, CsvOptions options)
+    private static SepReader OpenRaw(string file, CsvOptions options, bool strict = false)
     {
-        var text = new StreamReader(SourceStreams.Open(file), options.Encoding ?? Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var encoding = strict ? CsvErrors.DecodingOf(options) : options.Encoding ?? Encoding.UTF8;
+        var text = new StreamReader(SourceStreams.Open(file), encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
             return SepOptions(options).From(text);   // reads the first row: a small damaged gzip file, or a first row beyond Sep's limit, fails here
@@ -47,12 +53,17 @@ internal static class CsvSource
         catch (InvalidDataException e)
         {
             text.Dispose();
-            throw Damaged(file, 1, e);
+            throw CsvErrors.Damaged(file, 1, e);
         }
         catch (NotSupportedException)
         {
             text.Dispose();
-            throw RowTooLong(file, 1);
+            throw CsvErrors.RowTooLong(file, 1);
+        }
+        catch (DecoderFallbackException e)
+        {
+            text.Dispose();
+            throw CsvErrors.InvalidText(file, 1, null, text.CurrentEncoding, e.BytesUnknown ?? [], exact: false);
         }
         catch
         {
@@ -68,18 +79,11 @@ internal static class CsvSource
         return reader.Spec.Sep.Separator;
     }
 
-    /// <summary>
-    /// The error of a file whose gzip data breaks off at <paramref name="line"/> or after it (every line
-    /// before it inflated intact): the whole read fails, so nothing of it is loaded.
-    /// </summary>
-    public static LoadException Damaged(string file, long line, InvalidDataException e) =>
-        new($"{file}:{line}: {e.Message}, at this line or after it; nothing was loaded from the file.", [new RejectedRow(file, line, null, e.Message)]);
-
     /// <summary>The header of <paramref name="file"/> after renames; duplicate names are an error naming the file.</summary>
     public static string[] ReadHeader(string file, CsvOptions options)
     {
         using var reader = OpenRaw(file, options);
-        if (!MoveNext(reader, file, 1))
+        if (!MoveNext(reader, file, 1, options))
         {
             throw new LoadException($"{file}:1: the file is empty; a header row is expected.", [new RejectedRow(file, 1, null, "no header")]);
         }
@@ -114,8 +118,8 @@ internal static class CsvSource
             var before = result.RowsRead;
             void Progress(long read) => options.Progress?.Report(before + read);
             var parallel = !CsvRangeReader.Supports(options.Encoding) ? null
-                : SourceStreams.IsGzip(file) ? CsvRangeReader.ReadGzip(file, header.Length, rows, fileOptions, () => failFast, Progress)
-                : CsvRangeReader.Read(file, header.Length, rows, fileOptions, () => failFast, Progress);
+                : SourceStreams.IsGzip(file) ? CsvRangeReader.ReadGzip(file, header, rows, fileOptions, () => failFast, Progress)
+                : CsvRangeReader.Read(file, header, rows, fileOptions, () => failFast, Progress);
             if (parallel is { Complete: true })
             {
                 result.Batches.AddRange(parallel.Batches);
@@ -134,15 +138,20 @@ internal static class CsvSource
 
     private static void ReadSequential(string file, int headerFields, CsvRowParser parser, LoadResult result, bool failFast)
     {
-        using var reader = Open(file, parser.Options);
+        using var reader = Open(file, parser.Options, strict: true);
         var batch = new RowBatch(parser.TableColumns, Chunk.Size);
         var line = 1;   // the header's
-        while (MoveNext(reader, file, line + 1))
+        while (MoveNext(reader, file, line + 1, parser.Options))
         {
             var row = reader.Current;
             line = row.LineNumberToExcl - 1;
             result.RowsRead++;
-            if (row.ColCount != headerFields)
+            if (row.Span.Count('"') % 2 == 1)
+            {
+                // Sep ends a row whose quote never closes at the end of the file, as if it had closed there.
+                result.Rejected.Add(new RejectedRow(file, row.LineNumberFrom, null, CsvErrors.UnclosedQuote));
+            }
+            else if (row.ColCount != headerFields)
             {
                 result.Rejected.Add(new RejectedRow(file, row.LineNumberFrom, null, $"the row has {row.ColCount} fields, the header has {headerFields}"));
             }
@@ -158,8 +167,12 @@ internal static class CsvSource
         if (batch.Count > 0) result.Batches.Add(batch);
     }
 
-    /// <summary>Sep's MoveNext, with damaged gzip data reported at the line it broke off and a row beyond Sep's limit at its line.</summary>
-    public static bool MoveNext(SepReader reader, string file, long line)
+    /// <summary>
+    /// Sep's MoveNext, with damaged gzip data, a row beyond Sep's limit and invalid text reported at
+    /// <paramref name="line"/> (where reading had got to: invalid text is found as a block is decoded,
+    /// so it is at that line or after it).
+    /// </summary>
+    public static bool MoveNext(SepReader reader, string file, long line, CsvOptions options)
     {
         try
         {
@@ -167,20 +180,17 @@ internal static class CsvSource
         }
         catch (InvalidDataException e)
         {
-            throw Damaged(file, line, e);
+            throw CsvErrors.Damaged(file, line, e);
         }
         catch (NotSupportedException)
         {
-            throw RowTooLong(file, line);
+            throw CsvErrors.RowTooLong(file, line);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw CsvErrors.InvalidText(file, line, null, CsvErrors.DecodingOf(options), e.BytesUnknown ?? [], exact: false);
         }
     }
-
-    /// <summary>Sep reads rows of up to 16 M characters; a longer one is most often an unterminated quote.</summary>
-    public const int MaxRowChars = 16 << 20;
-
-    public static LoadException RowTooLong(string file, long line) =>
-        new($"{file}:{line}: the row is longer than {MaxRowChars >> 20} M characters (an unterminated quote?); nothing was loaded from the file.",
-            [new RejectedRow(file, line, null, $"a row longer than {MaxRowChars >> 20} M characters")]);
 
     /// <summary>For each table column, the index of its field in the file; a missing column is an error naming the file.</summary>
     private static int[] MapColumns(string file, string[] header, TableStore table)

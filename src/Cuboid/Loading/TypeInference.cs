@@ -16,10 +16,10 @@ internal static class TypeInference
         var parser = new TextParser(options);
         var possible = header.Select(_ => s_candidates.ToList()).ToArray();
         var seen = new bool[header.Length];
-        using var reader = CsvSource.Open(file, options);
+        using var reader = CsvSource.Open(file, options, strict: false);
         var rows = 0;
         var line = 1;   // the last line read: the header's, then each row's last
-        while (rows < options.InferenceRows && CsvSource.MoveNext(reader, file, line + 1))
+        while (rows < options.InferenceRows && CsvSource.MoveNext(reader, file, line + 1, options))
         {
             var row = reader.Current;
             line = row.LineNumberToExcl - 1;
