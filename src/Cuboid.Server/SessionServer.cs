@@ -47,6 +47,11 @@ internal sealed class SessionServer : ISessionHost
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
         });
         builder.Services.Configure<JsonOptions>(o => ServerJson.Configure(o.SerializerOptions));
+        builder.Services.AddHostFiltering(o =>
+        {
+            o.AllowedHosts = [.. session.Config.AllowedHosts];
+            o.IncludeFailureMessage = false;
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
 
         _content = ContentStore.Open(session.Config.UserContentStorage);
@@ -56,8 +61,10 @@ internal sealed class SessionServer : ISessionHost
         builder.Services.AddSingleton(_live);
 
         var app = builder.Build();
+        app.UseHostFiltering();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseWebSockets();
+        app.UseMiddleware<OriginCheck>();   // after UseWebSockets, which tells it an upgrade request
         app.UseWebAppFiles();
         app.UseRouting();
         app.MapDiscovery();

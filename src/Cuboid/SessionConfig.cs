@@ -31,6 +31,19 @@ public sealed record SessionConfig
     /// </summary>
     public long AggregateCacheBytes { get; init; } = 512L << 20;
 
+    /// <summary>
+    /// The host names the server answers to (the <c>Host</c> header); any other is refused, so a page
+    /// on another name that resolves to this machine (DNS rebinding) cannot use the session. By default
+    /// the names of the loopback interface the server listens on: localhost, 127.0.0.1 and [::1].
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = ["localhost", "127.0.0.1", "[::1]"];
+
+    /// <summary>
+    /// Origins (<c>https://portal.example.com</c>) of other sites whose pages may send state-changing
+    /// requests and open WebSockets to the session; its own pages always may. None by default.
+    /// </summary>
+    public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
+
     /// <summary>The ceilings of the queries clients send to the server: time, cells, set sizes, drillthrough rows.</summary>
     public RequestLimits RequestLimits { get; init; } = new();
 }
