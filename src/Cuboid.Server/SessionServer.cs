@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -47,6 +48,8 @@ internal sealed class SessionServer : ISessionHost
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
         });
         builder.Services.Configure<JsonOptions>(o => ServerJson.Configure(o.SerializerOptions));
+        // A parameter that does not bind (limit=abc) throws, so ErrorMiddleware answers a problem naming it instead of an empty 400.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHostFiltering(o =>
         {
             o.AllowedHosts = [.. session.Config.AllowedHosts];

@@ -15,7 +15,7 @@ public sealed partial class Session
     /// False while the session is being set up: the server then answers its API with 503, so the
     /// web app waits instead of showing a half-built cube. True by default.
     /// </summary>
-    public bool Ready { get; set; } = true;
+    public bool Ready { get; set; }
 
     /// <summary>The web app's URL (<c>http://localhost:PORT/</c>), or null when headless.</summary>
     public string? Link { get; private set; }

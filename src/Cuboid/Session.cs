@@ -17,6 +17,7 @@ public sealed partial class Session : IDisposable
     private Session(SessionConfig config)
     {
         Config = config;
+        Ready = config.Ready;
         _log = new SessionLog(config.LogsPath);
     }
 

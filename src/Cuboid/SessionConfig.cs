@@ -44,6 +44,13 @@ public sealed record SessionConfig
     /// </summary>
     public IReadOnlyList<string> AllowedOrigins { get; init; } = [];
 
+    /// <summary>
+    /// Whether the session answers its API as soon as it serves (true, the default). A program that
+    /// loads data after starting the session starts it not ready — its API answers 503 with
+    /// Retry-After instead of an empty or half-built cube — and sets <see cref="Session.Ready"/> once loaded.
+    /// </summary>
+    public bool Ready { get; init; } = true;
+
     /// <summary>The ceilings of the queries clients send to the server: time, cells, set sizes, drillthrough rows.</summary>
     public RequestLimits RequestLimits { get; init; } = new();
 }

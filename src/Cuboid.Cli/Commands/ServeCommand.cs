@@ -78,12 +78,14 @@ internal static class ServeCommand
             return QueryCommand.BadInput;
         }
         RegisterProviders();
-        session = Session.Start(new SessionConfig { Name = options.Name ?? "serve", Port = options.Port, UserContentStorage = options.Content, LogsPath = options.Logs });
+        // Not ready until the cube exists: meanwhile the API answers 503 with Retry-After, not a 404 or an empty cube.
+        session = Session.Start(new SessionConfig { Name = options.Name ?? "serve", Port = options.Port, UserContentStorage = options.Content, LogsPath = options.Logs, Ready = false });
         try
         {
             if (options.Model is not null)
             {
                 CubeModelFile.Load(session, options.Model, options.Data);
+                session.Ready = true;
                 return null;
             }
             var (tables, joins, fact) = ServeSources.Plan(options);
@@ -102,6 +104,7 @@ internal static class ServeCommand
             }
             var cube = session.CreateCube(session.Tables[fact], options.Name ?? fact);
             console.MarkupLine($"Cube '{Markup.Escape(cube.Name)}' on table '{Markup.Escape(fact)}'" + (joins.Count == 0 ? "." : $", joining {string.Join(", ", joins.Select(j => $"'{Markup.Escape(j.To)}'"))}."));
+            session.Ready = true;
             return null;
         }
         catch (Exception e) when (e is LoadException or ModelFileException or ArgumentException or KeyNotFoundException or IOException or DbException)

@@ -31,9 +31,8 @@ internal sealed class DemoCube : IDisposable
     /// </summary>
     public static DemoCube Load(IAnsiConsole console, RetailDataFiles files, SessionConfig config)
     {
+        // The server is up from the start (config.Ready is false): until the cube is built its API answers 503, not a half-loaded cube.
         var session = Session.Start(config);
-        // The server is up from the start: until the cube is built its API answers 503, not a half-loaded cube.
-        session.Ready = false;
         try
         {
             var watch = Stopwatch.StartNew();

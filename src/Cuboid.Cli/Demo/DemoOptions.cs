@@ -8,7 +8,7 @@ namespace Cuboid.Cli.Demo;
 internal sealed record DemoOptions(long Rows, string? DataDirectory, int Seed, int? Port = null, string? Content = null, string? Logs = null)
 {
     /// <summary>The demo session's configuration.</summary>
-    public SessionConfig SessionConfig => new() { Name = "demo", Port = Port, UserContentStorage = Content, LogsPath = Logs };
+    public SessionConfig SessionConfig => new() { Name = "demo", Port = Port, UserContentStorage = Content, LogsPath = Logs, Ready = false };
 
     /// <summary>The given folder, or one under the system temp dir named by rows and seed.</summary>
     public string ResolveDirectory() =>

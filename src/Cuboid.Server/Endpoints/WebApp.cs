@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.FileProviders;
 
 namespace Cuboid.Server.Endpoints;
@@ -47,12 +48,27 @@ internal static class WebApp
         if (Files is not null) app.UseStaticFiles(new StaticFileOptions { FileProvider = Files });
     }
 
+    /// <summary>The methods the API's own routes answer at <paramref name="path"/> (the catch-all routes left out).</summary>
+    private static List<string> MethodsAt(EndpointDataSource endpoints, PathString path) =>
+        [.. endpoints.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && !raw.Contains("{**", StringComparison.Ordinal)
+                && new TemplateMatcher(TemplateParser.Parse(raw), new RouteValueDictionary()).TryMatch(path, new RouteValueDictionary()))
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? [])
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
     public static void MapWebApp(this WebApplication app)
     {
         var index = Files?.GetFileInfo("index.html") is { Exists: true } file ? file : null;
 
-        // Unknown API paths are API errors, not the web app.
-        app.Map("/api/{**rest}", (string? rest) => Problems.NotFound($"No API endpoint at /api/{rest}."));
+        // Unknown API paths are API errors, not the web app: 405 (with Allow) when the path has endpoints for other methods.
+        app.Map("/api/{**rest}", (HttpContext context, EndpointDataSource endpoints, string? rest) =>
+        {
+            var allowed = MethodsAt(endpoints, context.Request.Path);
+            if (allowed.Count == 0) return Problems.NotFound($"No API endpoint at /api/{rest}.");
+            context.Response.Headers.Allow = string.Join(", ", allowed);
+            return Problems.Result(StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"/api/{rest} answers {string.Join(", ", allowed)}, not {context.Request.Method}.");
+        });
         app.MapFallback(async context =>
         {
             if (index is not null)

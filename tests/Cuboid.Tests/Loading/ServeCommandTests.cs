@@ -161,6 +161,46 @@ public sealed class ServeCommandTests
     }
 
     /// <summary>The console's text on one line (it wraps long messages).</summary>
+    [Fact]
+    public async Task TheServerAnswers503UntilItsCubeExists()
+    {
+        var folder = TestData.TempDirectory();
+        var csv = Path.Combine(folder, "sales.csv");
+        await File.WriteAllLinesAsync(csv, ["Id,Shop,Amount", .. Enumerable.Range(1, 1_000_000).Select(i => $"{i},Shop {i % 50},{i % 7}")], TestContext.Current.CancellationToken);
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var (console, _) = Console();
+        Session? session = null;
+        var loading = Task.Run(() => ServeCommand.Load(Options(csv: csv) with { Port = port }, console, out session), TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://localhost:{port}/") };
+        var seen = new List<System.Net.HttpStatusCode>();
+        while (!loading.IsCompleted)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("api/cubes", UriKind.Relative), TestContext.Current.CancellationToken);
+                if (!loading.IsCompleted) seen.Add(response.StatusCode);
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+        Assert.Null(await loading);
+        using (session)
+        {
+            Assert.NotEmpty(seen);
+            Assert.All(seen, status => Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, status));   // never a 404, a 500 or an empty list
+            using var ready = await client.GetAsync(new Uri("api/cubes", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal("[{\"name\":\"Sales\"}]", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
     private static string Flat(StringWriter text) => System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\s+", " ");
 
     public sealed class Product
