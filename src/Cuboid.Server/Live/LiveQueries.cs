@@ -37,7 +37,7 @@ internal sealed class LiveQueries : IDisposable
         }
         catch (WebSocketException)
         {
-            // The client went away without a close handshake: nothing to tell anyone.
+            // The client went away without a close handshake, or broke the protocol: nothing to tell anyone.
         }
         finally
         {
