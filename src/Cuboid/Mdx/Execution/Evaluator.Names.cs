@@ -53,7 +53,16 @@ internal sealed partial class Evaluator
         if (dot > 0 && Catalog.Hierarchy(head[..dot], head[(dot + 1)..]) is { } dotted) return (dotted, 1);
         if (Catalog.IsDimension(head))
         {
-            if (segments.Count > 1 && !segments[1].IsKey && Catalog.Hierarchy(head, segments[1].Name) is { } named) return (named, 2);
+            if (segments.Count > 1 && !segments[1].IsKey && Catalog.Hierarchy(head, segments[1].Name) is { } named)
+            {
+                // A hierarchy named like its dimension is [Gender] itself, as in Mondrian: a second [Gender]
+                // names its level of that name (whose members have no All), if it has one — unless a third
+                // segment names a level, as in the three-part names of Atoti and SSAS ([Book].[Book].[Book]).
+                bool IsLevel(int s) => named.Levels.Any(l => string.Equals(l.Name, segments[s].Name, StringComparison.OrdinalIgnoreCase));
+                var ownLevel = string.Equals(named.Name, named.Dimension, StringComparison.OrdinalIgnoreCase) && IsLevel(1)
+                    && !(segments.Count > 2 && !segments[2].IsKey && IsLevel(2));
+                return (named, ownLevel ? 1 : 2);
+            }
             return (Catalog.DefaultHierarchy(head), 1);
         }
         if (Catalog.Hierarchies.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);
