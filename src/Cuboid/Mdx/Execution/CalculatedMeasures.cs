@@ -122,7 +122,7 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
     /// </summary>
     private void RejectCycles(IReadOnlyList<MdxMember> members)
     {
-        var references = members.ToDictionary(m => m, m => Names(m.Calculated!.Formula).Select(id => Resolve(id) ?? Unknown(m, id)).OfType<MdxMember>().Where(members.Contains).Distinct().ToList());
+        var references = members.ToDictionary(m => m, m => m.Calculated!.Formula.Identifiers().Select(id => Resolve(id) ?? Unknown(m, id)).OfType<MdxMember>().Where(members.Contains).Distinct().ToList());
         var heights = new Dictionary<MdxMember, int>();   // the longest chain of calculated members from each, itself included
         var path = new List<MdxMember>();
         int Height(MdxMember member)
@@ -154,22 +154,4 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
         var known = catalog.Measures.MeasureMembers.Concat(catalog.Measures.CalculatedMembers).Select(m => m.Name);
         throw evaluator.Error(id, "MDX0102", $"Calculated member {member.UniqueName} refers to [Measures].[{id.Segments[1].Name}], which cube '{catalog.Cube.Name}' does not have. Its measures: {string.Join(", ", known)}.");
     }
-
-    /// <summary>Every identifier in an expression.</summary>
-    private static IEnumerable<IdentifierNode> Names(MdxExpression? expression) => expression switch
-    {
-        IdentifierNode id => [id],
-        FunctionCall f => f.Arguments.SelectMany(Names),
-        MethodCall m => Names(m.Target).Concat(m.Arguments.SelectMany(Names)),
-        PropertyAccess p => Names(p.Target),
-        SetLiteral s => s.Elements.SelectMany(Names),
-        TupleLiteral t => t.Elements.SelectMany(Names),
-        ParenthesizedExpression p => Names(p.Inner),
-        RangeExpression r => Names(r.Start).Concat(Names(r.End)),
-        UnaryExpression u => Names(u.Operand),
-        BinaryExpression b => Names(b.Left).Concat(Names(b.Right)),
-        CaseExpression c => Names(c.Operand).Concat(c.Whens.SelectMany(w => Names(w.When).Concat(Names(w.Then)))).Concat(Names(c.Else)),
-        AliasExpression a => Names(a.Expression),
-        _ => [],
-    };
 }

@@ -6,7 +6,7 @@ internal sealed partial class Evaluator
 
     /// <summary>
     /// The value of the cell the context points at. A calculated member in the context wins by
-    /// solve order (ties: the measures last, else the hierarchy first in the cube) and its formula
+    /// solve order (ties: the hierarchy first in the cube, the measures before all) and its formula
     /// is evaluated there; otherwise the stored measure is read at the context's members.
     /// </summary>
     public object? CellValue(MdxContext context)
@@ -111,10 +111,11 @@ internal sealed partial class Evaluator
     public MdxMember? WinningCalculation(MdxContext context)
     {
         MdxMember? best = null;
-        // Measures are ordinal 0; visit them last so that a dimension's member wins a tie, as Mondrian's schema order does.
-        for (var i = 1; i <= context.Count; i++)
+        // A tie goes to the hierarchy first in the cube, and the measures are first: a ratio measure over
+        // a member that sums others is the ratio of the sums, as in Mondrian and SSAS.
+        for (var i = 0; i < context.Count; i++)
         {
-            var member = context[i % context.Count];
+            var member = context[i];
             if (member.Kind != MemberKind.Calculated || context.Expanding.Contains(member)) continue;
             if (best is null || member.Calculated!.SolveOrder > best.Calculated!.SolveOrder) best = member;
         }
@@ -145,6 +146,10 @@ internal sealed partial class Evaluator
             if (Unwrap(calculated.Calculated.Formula) is Syntax.IdentifierNode or Syntax.TupleLiteral && Evaluate(calculated.Calculated.Formula, ctx) is var target && target is MdxMember or MdxMember[])
             {
                 ctx = target is MdxMember one ? ctx.With(one) : ctx.With((MdxMember[])target);
+            }
+            else if (calculated.Calculated.FormatSource is { } source)
+            {
+                ctx = ctx.With(source);
             }
         }
         return ctx[Catalog.Measures].Measure?.Formatter;

@@ -99,6 +99,12 @@ internal sealed class CalculatedMember(string name, MdxExpression formula, int s
     public MdxExpression? FormatString { get; } = formatString;
     public bool Visible { get; } = visible;
 
+    /// <summary>
+    /// Without a FORMAT_STRING, the first measure the formula names, whose format the member's cells take
+    /// (<c>[Store Sales] / 3</c> shows like Store Sales), as in Mondrian; null when it names none.
+    /// </summary>
+    public MdxMember? FormatSource { get; set; }
+
     /// <summary>The formula compiled to a measure, computed in bulk like any stored measure; null when it uses what only the per-cell evaluator knows.</summary>
     public Measure? Compiled { get; set; }
 

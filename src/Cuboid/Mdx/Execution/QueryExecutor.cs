@@ -177,9 +177,38 @@ internal sealed partial class QueryExecutor
             };
             var solveOrder = member.FindProperty("SOLVE_ORDER") is { } so ? (int)evaluator.AsNumber(evaluator.EvaluateScalar(so.Value, defaults), so.Value) : 0;
             var visible = member.FindProperty("VISIBLE") is not { } v || Evaluator.AsBoolean(evaluator.EvaluateScalar(v.Value, defaults));
-            var calculated = new CalculatedMember(segments[^1].Name, member.Expression, solveOrder, member.FindProperty("FORMAT_STRING")?.Value, visible);
+            // FORMAT is Mondrian's and SSAS's short name for FORMAT_STRING.
+            var format = (member.FindProperty("FORMAT_STRING") ?? member.FindProperty("FORMAT"))?.Value;
+            var calculated = new CalculatedMember(segments[^1].Name, member.Expression, solveOrder, format, visible);
             hierarchy.CalculatedMembers.Add(MdxMember.OfCalculated(hierarchy, calculated, parent));
         }
+        // Once every member is defined, so that a formula may name one defined after it.
+        foreach (var hierarchy in _catalog.Hierarchies)
+        {
+            foreach (var member in hierarchy.CalculatedMembers)
+            {
+                if (member.Calculated!.FormatString is null) member.Calculated.FormatSource = FirstMeasure(evaluator, member.Calculated.Formula, defaults);
+            }
+        }
+    }
+
+    /// <summary>The first measure <paramref name="formula"/> names, if any (a name that does not resolve is reported when the formula is evaluated).</summary>
+    private static MdxMember? FirstMeasure(Evaluator evaluator, MdxExpression formula, MdxContext defaults)
+    {
+        foreach (var id in formula.Identifiers())
+        {
+            // [Measures].[X], or [Measures].[X].Value and the like: the measure is the first two segments.
+            if (id.Segments.Count < 2 || !string.Equals(id.Segments[0].Name, "Measures", StringComparison.OrdinalIgnoreCase)) continue;
+            try
+            {
+                if (evaluator.Evaluate(new IdentifierNode(id.Span, [.. id.Segments.Take(2)]), defaults) is MdxMember { Hierarchy.IsMeasures: true } measure) return measure;
+            }
+            catch (MdxEvaluationException)
+            {
+                // not a measure: the evaluation of the formula says so
+            }
+        }
+        return null;
     }
 
     /// <summary>The slicer as context members (one tuple) or, for a set of several tuples, as a filter.</summary>

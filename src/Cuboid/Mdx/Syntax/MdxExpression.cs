@@ -9,6 +9,26 @@ internal abstract record MdxExpression(TextSpan Span) : MdxNode(Span)
     /// </summary>
     public virtual int Depth => 1;
 
+    /// <summary>Every name in the expression, in the order written (its depth is bounded by the parser, and so is this walk).</summary>
+    public IEnumerable<IdentifierNode> Identifiers() => Names(this);
+
+    private static IEnumerable<IdentifierNode> Names(MdxExpression? expression) => expression switch
+    {
+        IdentifierNode id => [id],
+        FunctionCall f => f.Arguments.SelectMany(Names),
+        MethodCall m => Names(m.Target).Concat(m.Arguments.SelectMany(Names)),
+        PropertyAccess p => Names(p.Target),
+        SetLiteral s => s.Elements.SelectMany(Names),
+        TupleLiteral t => t.Elements.SelectMany(Names),
+        ParenthesizedExpression p => Names(p.Inner),
+        RangeExpression r => Names(r.Start).Concat(Names(r.End)),
+        UnaryExpression u => Names(u.Operand),
+        BinaryExpression b => Names(b.Left).Concat(Names(b.Right)),
+        CaseExpression c => Names(c.Operand).Concat(c.Whens.SelectMany(w => Names(w.When).Concat(Names(w.Then)))).Concat(Names(c.Else)),
+        AliasExpression a => Names(a.Expression),
+        _ => [],
+    };
+
     /// <summary>One more than the deepest of <paramref name="children"/> (1 without any).</summary>
     protected static int Above(params IEnumerable<MdxExpression?> children)
     {
