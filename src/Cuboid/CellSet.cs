@@ -16,7 +16,10 @@ public sealed class CellSet
     /// <summary>The query axes: 0 = COLUMNS, 1 = ROWS, 2 = PAGES, …</summary>
     public IReadOnlyList<CellSetAxis> Axes { get; }
 
-    /// <summary>The slicer axis (the WHERE clause), one position.</summary>
+    /// <summary>
+    /// The slicer axis (the WHERE clause): one position per tuple of the slicer — one empty position
+    /// without a WHERE clause, none when the slicer is an empty set (every stored cell is then empty).
+    /// </summary>
     public CellSetAxis Slicer { get; }
 
     /// <summary>All cells in ordinal order.</summary>

@@ -148,6 +148,11 @@ internal sealed class AndRowCondition(RowCondition[] operands) : RowCondition
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
+        if (operands.Length == 0)
+        {
+            result[..n].Fill(true);   // all of nothing holds
+            return;
+        }
         operands[0].Eval(view, result);
         using var lease = BufferPool.Bools(n, out var other);
         for (var o = 1; o < operands.Length; o++)
@@ -164,6 +169,11 @@ internal sealed class OrRowCondition(RowCondition[] operands) : RowCondition
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
+        if (operands.Length == 0)
+        {
+            result[..n].Fill(false);   // any of nothing does not
+            return;
+        }
         operands[0].Eval(view, result);
         using var lease = BufferPool.Bools(n, out var other);
         for (var o = 1; o < operands.Length; o++)

@@ -4,7 +4,7 @@ namespace Cuboid.Results;
 
 /// <summary>
 /// The classic text layout of Mondrian's and olap4j's Result.print: "Axis #0:" with the slicer
-/// tuple, one "Axis #n:" block per axis listing its positions, then one "Row #r: value" line per
+/// tuples, one "Axis #n:" block per axis listing its positions, then one "Row #r: value" line per
 /// cell (columns of a row on successive lines); a query without axes prints its one cell alone.
 /// </summary>
 internal static class TraditionalText
@@ -12,7 +12,8 @@ internal static class TraditionalText
     public static string Render(CellSet cells)
     {
         var text = new StringBuilder();
-        text.Append("Axis #0:\n").Append(Tuple(cells.Slicer.Positions[0])).Append('\n');
+        text.Append("Axis #0:\n");
+        foreach (var position in cells.Slicer.Positions) text.Append(Tuple(position)).Append('\n');
         for (var a = 0; a < cells.Axes.Count; a++)
         {
             text.Append("Axis #").Append(a + 1).Append(":\n");

@@ -11,22 +11,28 @@ internal sealed class DirectCells
     private readonly Evaluator _evaluator;
     private readonly MdxContext _context;
     private readonly MdxMember[]? _coordinates;   // null when the base context itself holds a calculated member
+    private readonly bool _none;
 
-    public DirectCells(Evaluator evaluator, MdxContext context)
+    /// <param name="evaluator">Evaluates what is not read directly.</param>
+    /// <param name="context">The query's context: default members and the slicer's tuple.</param>
+    /// <param name="none">The slicer is an empty set: every cell is empty, a calculated one too (as in Mondrian and SSAS).</param>
+    public DirectCells(Evaluator evaluator, MdxContext context, bool none = false)
     {
         _evaluator = evaluator;
         _context = context;
+        _none = none;
         if (context.Members.Any(m => m.Kind == MemberKind.Calculated)) return;
         _coordinates = context.Members[1..];   // a copy: the measures are ordinal 0
     }
 
     /// <summary>The value of the cell where the members of <paramref name="first"/> and <paramref name="second"/> replace the context's.</summary>
     public object? Value(MdxMember[] first, MdxMember[]? second = null) =>
-        Read(first, second, out var value, out _) ? value : _evaluator.CellValue(Context(first, second));
+        _none ? null : Read(first, second, out var value, out _) ? value : _evaluator.CellValue(Context(first, second));
 
     /// <summary>The value and format string of a cell (see <see cref="Value"/>).</summary>
     public (object? Value, string? Format) Cell(MdxMember[] members)
     {
+        if (_none) return (null, null);
         if (Read(members, null, out var value, out var measure)) return (value, measure.Formatter);
         var context = _context.With(members);
         return (_evaluator.CellValue(context), _evaluator.FormatStringOf(context));

@@ -29,7 +29,7 @@ internal sealed partial class Evaluator
 
     /// <summary>A member, where a hierarchy stands for its current member (<c>[Store].PrevMember</c>).</summary>
     public MdxMember MemberOf(object? value, MdxNode at, MdxContext context) =>
-        value is MdxHierarchy h && !h.IsMeasures ? context[h] : AsMember(value, at);
+        value is MdxHierarchy h && !h.IsMeasures ? context.Current(h) : AsMember(value, at);
 
     public MdxHierarchy AsHierarchy(object? value, MdxNode at) => value switch
     {

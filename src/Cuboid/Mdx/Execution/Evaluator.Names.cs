@@ -21,7 +21,7 @@ internal sealed partial class Evaluator
         int next;
         var fromCatalog = false;
         if (!first.IsKey && context.Aliases.TryGetValue(first.Name, out var aliased)) (current, next) = (aliased, 1);
-        else if (segments.Count == 1 && !first.IsKey && NamedSets.TryGetValue(first.Name, out var set)) return AsSet(Evaluate(set, context), id);
+        else if (segments.Count == 1 && !first.IsKey && namedSets.TryGetValue(first.Name, out var set)) return NamedSet(first.Name, set, id, context);
         else if (_catalogNames.TryGetValue(id, out var known)) return known;
         else
         {

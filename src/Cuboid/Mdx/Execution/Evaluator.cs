@@ -56,7 +56,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         EmptyExpression => null,
         IdentifierNode id => ResolveIdentifier(id, context),
         ParenthesizedExpression p => EvaluateParenthesized(p, context),
-        TupleLiteral t => Tuple(t.Elements.Select(e => Evaluate(e, context) is MdxHierarchy { IsMeasures: false } h ? context[h] : Evaluate(e, context)), t),
+        TupleLiteral t => Tuple(t.Elements.Select(e => Evaluate(e, context) is var value && value is MdxHierarchy { IsMeasures: false } h ? context.Current(h) : value), t),
         SetLiteral s => SetLiteral(s, context),
         FunctionCall f => FunctionTable.Call(this, f.Name, null, f.Arguments, context, f),
         MethodCall m => FunctionTable.Call(this, m.Name, m.Target, m.Arguments, context, m),
@@ -264,6 +264,4 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
     };
 
     internal int MaxNesting => MaxDepth;
-
-    internal IReadOnlyDictionary<string, MdxExpression> NamedSets => namedSets;
 }

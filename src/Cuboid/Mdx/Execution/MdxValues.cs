@@ -58,6 +58,17 @@ internal sealed class MdxContext
     /// <summary>Calculated members whose formula is being evaluated: they count as their hierarchy's default meanwhile.</summary>
     public IReadOnlySet<MdxMember> Expanding { get; }
 
+    /// <summary>
+    /// The hierarchy's current member as a formula sees it: a calculated member whose formula is being
+    /// evaluated is, meanwhile, its hierarchy's default (Mondrian: inside <c>[Product].[X]</c>,
+    /// <c>[Product].Children</c> are All Products' children).
+    /// </summary>
+    public MdxMember Current(MdxHierarchy hierarchy)
+    {
+        var member = _members[hierarchy.Ordinal];
+        return Expanding.Count > 0 && Expanding.Contains(member) ? hierarchy.DefaultMember ?? member : member;
+    }
+
     public MdxContext With(MdxMember member)
     {
         if (ReferenceEquals(_members[member.Hierarchy.Ordinal], member)) return this;

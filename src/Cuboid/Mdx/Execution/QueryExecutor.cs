@@ -78,24 +78,31 @@ internal sealed partial class QueryExecutor
 
     private CellSet Run()
     {
-        var (context, slicerTuple, _, reader, evaluator) = Prepare();
+        CheckAxisNumbers();
+        var (context, slicer, _, reader, evaluator) = Prepare();
         List<MdxSet>? evaluated = null;
         var readCells = new bool[_select.Axes.Count];
         for (var round = 0; ; round++)
         {
-            evaluated = EvaluateAxes(evaluator, context, evaluated, readCells);
+            // An axis is kept from the last round when it read no cell, unless a named set it may use did.
+            var setsReadCells = evaluator.EvaluateNamedSets(context);
+            evaluated = EvaluateAxes(evaluator, context, setsReadCells ? null : evaluated, readCells);
             var axes = new List<MdxSet>(evaluated);   // NON EMPTY replaces sets in this list, not in the evaluated ones
-            if (round == 0) _query.CheckResultSize([.. axes.Select(a => a.Count)]);
-            var cells = EvaluateCells(evaluator, context, axes);
+            if (round == 0)
+            {
+                CheckHierarchiesOnOneAxis(axes);
+                _query.CheckResultSize([.. axes.Select(a => a.Count)]);
+            }
+            var cells = EvaluateCells(evaluator, context, axes, slicerEmpty: slicer.Count == 0);
             _query.Lap(QueryPhase.Cells);
-            if (!reader.Missed || round == MaxRounds) return Build(axes, slicerTuple, cells, evaluator);
+            if (!reader.Missed || round == MaxRounds) return Build(axes, slicer, cells, evaluator);
             reader.LoadPending();
             _query.Lap(QueryPhase.Loading);
         }
     }
 
     /// <summary>Binds the WITH clause and the slicer; the reader loads cells under the slicer set's filter.</summary>
-    private (MdxContext Context, MdxMember[] Slicer, RowCondition? Filter, CellReader Reader, Evaluator Evaluator) Prepare()
+    private (MdxContext Context, IReadOnlyList<MdxMember[]> Slicer, RowCondition? Filter, CellReader Reader, Evaluator Evaluator) Prepare()
     {
         var bootstrap = new Evaluator(_catalog, new CellReader(null), _source, _namedSets) { Query = _query };
         DefineWithItems(bootstrap);
@@ -114,7 +121,9 @@ internal sealed partial class QueryExecutor
         var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);
         var evaluator = new Evaluator(_catalog, reader, _source, _namedSets) { Query = _query, SlicerSet = (source, slicerSet is null || source is not null) };
-        return (baseContext.With(slicerTuple), slicerTuple, filter, reader, evaluator);
+        // The slicer axis: one position per tuple; one empty position without a WHERE clause.
+        IReadOnlyList<MdxMember[]> slicer = slicerSet?.Tuples ?? [slicerTuple];
+        return (baseContext.With(slicerTuple), slicer, filter, reader, evaluator);
     }
 
     /// <summary>
@@ -139,6 +148,39 @@ internal sealed partial class QueryExecutor
         }
         _query.Lap(QueryPhase.Axes);
         return axes;
+    }
+
+    /// <summary>Axes are numbered 0, 1, 2… without gaps (ROWS needs COLUMNS), as in SSAS and Mondrian: a gap is reported at the first axis after it.</summary>
+    private void CheckAxisNumbers()
+    {
+        var numbers = _select.Axes.Select(a => a.Ordinal).ToHashSet();
+        var missing = Enumerable.Range(0, numbers.Count + 1).First(n => !numbers.Contains(n));
+        if (_select.Axes.Where(a => a.Ordinal > missing).MinBy(a => a.Ordinal) is { } after)
+        {
+            throw new MdxEvaluationException(Diagnostic(_source, after, "MDX0132",
+                $"Axis {after.AxisName} is used without axis {AxisSpecification.NameOf(missing)}: axes are numbered from 0 without gaps."));
+        }
+    }
+
+    /// <summary>
+    /// A hierarchy on two axes has no meaning (which member would a cell take?): refused, naming it, at
+    /// the later axis, as in SSAS and Mondrian. A hierarchy on an axis and in the slicer is accepted
+    /// (Mondrian refuses it): the axis member replaces the slicer's, as the web app's filters expect.
+    /// </summary>
+    private void CheckHierarchiesOnOneAxis(List<MdxSet> axes)
+    {
+        var specs = _select.Axes.OrderBy(a => a.Ordinal).ToList();
+        var seen = new Dictionary<MdxHierarchy, int>();
+        for (var a = 0; a < axes.Count; a++)
+        {
+            if (axes[a].Count == 0) continue;
+            foreach (var member in axes[a].Tuples[0])
+            {
+                if (seen.TryAdd(member.Hierarchy, a)) continue;
+                throw new MdxEvaluationException(Diagnostic(_source, specs[a].Set, "MDX0130",
+                    $"Hierarchy {member.Hierarchy.UniqueName} is on axis {specs[seen[member.Hierarchy]].AxisName} and on axis {specs[a].AxisName}; a hierarchy can be on one axis only."));
+            }
+        }
     }
 
     /// <summary>The cube's calculated members, as WITH MEMBER items placed before the query's own.</summary>
@@ -211,21 +253,23 @@ internal sealed partial class QueryExecutor
         return null;
     }
 
-    /// <summary>The slicer as context members (one tuple) or, for a set of several tuples, as a filter.</summary>
+    /// <summary>
+    /// The slicer as context members (one tuple) or, for a set of any other size, as a filter on the facts:
+    /// several tuples are aggregated, none (an empty set, a null member) leaves every stored cell empty.
+    /// </summary>
     private (MdxMember[] Tuple, MdxSet? Set) EvaluateSlicer(Evaluator evaluator, MdxContext context)
     {
         if (_select.Where is null) return ([], null);
-        var value = evaluator.Evaluate(_select.Where, context);
-        if (value is MdxSet { Count: > 1 } set) return ([], set);
-        var single = evaluator.AsSet(value, _select.Where);
-        return (single.Count == 0 ? [] : single.Tuples[0], null);
+        var slicer = evaluator.AsSet(evaluator.Evaluate(_select.Where, context), _select.Where);
+        return slicer.Count == 1 ? (slicer.Tuples[0], null) : ([], slicer);
     }
 
     private (RowCondition? Filter, string Key) SlicerFilter(MdxSet? set)
     {
         if (set is null) return (null, "");
         var tuples = set.Tuples.Select(t => (RowCondition)new AndRowCondition([.. t.Select(MemberCondition)])).ToArray();
-        return (new OrRowCondition(tuples), string.Join(",", set.Tuples.Select(t => string.Join("", t.Select(m => m.UniqueName)))));
+        // Braced, so that an empty set (no fact) is not taken for no slicer at all ("") in the aggregate cache.
+        return (new OrRowCondition(tuples), "{" + string.Join(",", set.Tuples.Select(t => string.Join("", t.Select(m => m.UniqueName)))) + "}");
     }
 
     /// <summary>The slicer set as a condition on levels, so that other scenarios' data can be filtered the same way (null when a tuple holds no member of a level).</summary>
@@ -260,9 +304,9 @@ internal sealed partial class QueryExecutor
         return new LevelCondition(_catalog.Snapshot, member.Hierarchy.Index, member.Depth, accepted);
     }
 
-    private List<(object? Value, string Formatted)> EvaluateCells(Evaluator evaluator, MdxContext context, List<MdxSet> axes)
+    private List<(object? Value, string Formatted)> EvaluateCells(Evaluator evaluator, MdxContext context, List<MdxSet> axes, bool slicerEmpty)
     {
-        var direct = new DirectCells(evaluator, context);
+        var direct = new DirectCells(evaluator, context, slicerEmpty);
         var nonEmpty = _select.Axes.OrderBy(a => a.Ordinal).Select(a => a.NonEmpty).ToArray();
         for (var a = 0; a < axes.Count; a++)
         {
@@ -299,13 +343,13 @@ internal sealed partial class QueryExecutor
         }
     }
 
-    private CellSet Build(List<MdxSet> axes, MdxMember[] slicer, List<(object? Value, string Formatted)> cells, Evaluator evaluator)
+    private CellSet Build(List<MdxSet> axes, IReadOnlyList<MdxMember[]> slicer, List<(object? Value, string Formatted)> cells, Evaluator evaluator)
     {
         var specs = _select.Axes.OrderBy(a => a.Ordinal).ToList();
         Member Public(MdxMember member, int axis) => DimensionProperties.Of(member, specs[axis].DimensionProperties, evaluator);
         var axisList = axes.Select((set, i) => new CellSetAxis(i, AxisSpecification.NameOf(i),
             [.. set.Tuples.Select((t, p) => new Position(p, [.. t.Select(m => Public(m, i))]))])).ToList();
-        var slicerAxis = new CellSetAxis(-1, "SLICER", [new Position(0, [.. slicer.Select(m => m.ToPublic())])]);
+        var slicerAxis = new CellSetAxis(-1, "SLICER", [.. slicer.Select((t, p) => new Position(p, [.. t.Select(m => m.ToPublic())]))]);
         // An array cell gets its own copy: the aggregate it came from is cached and shared.
         return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value is double[] array ? array.Clone() : c.Value, c.Formatted))]);
     }

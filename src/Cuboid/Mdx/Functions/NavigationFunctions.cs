@@ -7,12 +7,7 @@ internal static class NavigationFunctions
 {
     public static void Register()
     {
-        FunctionTable.Add("CurrentMember", (e, c, f) =>
-        {
-            // A calculated member whose formula is being evaluated is, meanwhile, its hierarchy's default (Mondrian).
-            var hierarchy = e.AsHierarchy(e.Evaluate(f[0], c), f[0]);
-            return c[hierarchy] is var m && c.Expanding.Contains(m) ? hierarchy.DefaultMember : m;
-        }, property: true);
+        FunctionTable.Add("CurrentMember", (e, c, f) => c.Current(e.AsHierarchy(e.Evaluate(f[0], c), f[0])), property: true);
         FunctionTable.Add("DefaultMember", (e, c, f) => e.AsHierarchy(e.Evaluate(f[0], c), f[0]).DefaultMember, property: true);
         FunctionTable.Add("Parent", (e, c, f) => Member(e, c, f)?.Parent, property: true);
         FunctionTable.Add("FirstChild", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Children(m).FirstOrDefault() : null, property: true);

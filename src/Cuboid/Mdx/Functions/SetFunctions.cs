@@ -80,6 +80,10 @@ internal static partial class SetFunctions
     public static MdxSet CrossJoin(Evaluator e, MdxNode at, MdxSet left, MdxSet right)
     {
         e.CheckSetSize((double)left.Count * right.Count, at);
+        if (left.Count > 0 && right.Count > 0 && left.Tuples[0].FirstOrDefault(l => right.Tuples[0].Any(r => r.Hierarchy == l.Hierarchy)) is { } twice)
+        {
+            throw e.Error(at, "MDX0203", $"A crossjoin's tuples would have more than one member of hierarchy {twice.Hierarchy.UniqueName}.");
+        }
         var tuples = new List<MdxMember[]>(Math.Min(left.Count * right.Count, 1 << 20));   // grows past that: a cancelled crossjoin has not reserved it all
         foreach (var l in left.Tuples)
         {
