@@ -80,7 +80,8 @@ internal sealed partial class Evaluator
         }
         object? found = current switch
         {
-            MdxHierarchy h when h.IsMeasures => h.MeasureMembers.Concat(h.CalculatedMembers).FirstOrDefault(m => string.Equals(m.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),
+            // A calculated measure named like a stored one (WITH MEMBER [Measures].[Profit]) hides it for the query.
+            MdxHierarchy h when h.IsMeasures => h.CalculatedMembers.Concat(h.MeasureMembers).FirstOrDefault(m => string.Equals(m.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),
             MdxHierarchy h => h.FindChild(null, segment.Name, segment.IsKey)
                 ?? (object?)h.Levels.FirstOrDefault(l => string.Equals(l.Name, segment.Name, StringComparison.OrdinalIgnoreCase))
                 ?? FindAtAnyDepth(h, segment),

@@ -222,6 +222,8 @@ internal sealed partial class QueryExecutor
             // FORMAT is Mondrian's and SSAS's short name for FORMAT_STRING.
             var format = (member.FindProperty("FORMAT_STRING") ?? member.FindProperty("FORMAT"))?.Value;
             var calculated = new CalculatedMember(segments[^1].Name, member.Expression, solveOrder, format, visible);
+            // A query's member replaces the cube's of the same name, formula and format alike.
+            hierarchy.CalculatedMembers.RemoveAll(c => ReferenceEquals(c.Parent, parent) && string.Equals(c.Name, calculated.Name, StringComparison.OrdinalIgnoreCase));
             hierarchy.CalculatedMembers.Add(MdxMember.OfCalculated(hierarchy, calculated, parent));
         }
         // Once every member is defined, so that a formula may name one defined after it.
