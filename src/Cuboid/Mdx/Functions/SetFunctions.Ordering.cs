@@ -34,8 +34,8 @@ internal static partial class SetFunctions
                 depth = member.Depth;
             }
             if (f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] }) flag = s.Name.ToUpperInvariant();
-            // LEAVES with a distance of 0 or less: every leaf under the member, as Mondrian (a level there gives none).
-            if (flag == "LEAVES" && byDistance && depth <= member.Depth) depth = leafDepth;
+            // LEAVES without a level, or with a distance of 0 or less: every leaf under the member, as Mondrian (a level there gives none).
+            if (flag == "LEAVES" && (byDistance && depth <= member.Depth || !f.Has(1))) depth = leafDepth;
             if (depth > leafDepth && flag is "SELF" or "BEFORE_AND_AFTER" or "AFTER") continue;   // nothing that deep
             depth = Math.Min(depth, leafDepth);
             AddDescendants(member, depth, flag, leafDepth, result);
@@ -73,7 +73,7 @@ internal static partial class SetFunctions
 
     private static object? SortKey(Evaluator e, MdxContext c, MdxExpression key) => e.EvaluateScalar(key, c);
 
-    /// <summary>Numbers before strings; empty sorts as the smallest.</summary>
+    /// <summary>Numbers before strings; empty sorts as the smallest, NaN just below +Infinity (see <see cref="SortKeys"/>).</summary>
     internal static int CompareKeys(object? a, object? b) => (a, b) switch
     {
         (null, null) => 0,
@@ -82,7 +82,7 @@ internal static partial class SetFunctions
         (string x, string y) => string.Compare(x, y, StringComparison.Ordinal),
         (string, _) => 1,
         (_, string) => -1,
-        _ => Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture)),
+        _ => SortKeys.CompareNumbers(Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture)),
     };
 
     private static object? TopCount(Evaluator e, MdxContext c, FunctionCallSite f, bool top)
@@ -112,40 +112,6 @@ internal static partial class SetFunctions
             result.Add(set.Tuples[i]);
             running += values[i] ?? 0;
         }
-        return new MdxSet(result);
-    }
-
-    private static object? DrilldownLevel(Evaluator e, MdxContext c, FunctionCallSite f)
-    {
-        var set = Set(e, c, f[0]);
-        var depth = f.Has(1) ? e.AsLevel(e.Evaluate(f[1], c), f[1]).Depth : set.Tuples.Count == 0 ? 0 : set.Tuples.Max(t => t[0].Depth);
-        var result = new List<MdxMember[]>();
-        foreach (var tuple in set.Tuples)
-        {
-            result.Add(tuple);
-            if (tuple[0].Depth == depth) result.AddRange(Navigation.Children(tuple[0]).Select(child => (MdxMember[])[child, .. tuple.Skip(1)]));
-        }
-        return new MdxSet(result);
-    }
-
-    private static object? DrilldownMember(Evaluator e, MdxContext c, FunctionCallSite f)
-    {
-        var set = Set(e, c, f[0]);
-        var drill = new HashSet<MdxMember>(Set(e, c, f[1]).Tuples.Select(t => t[0]), ReferenceEqualityComparer.Instance);
-        var recursive = f.Count > 2 && IsSymbol(f[2], "RECURSIVE");
-        var result = new List<MdxMember[]>();
-        void Add(MdxMember[] tuple)
-        {
-            result.Add(tuple);
-            if (!drill.Contains(tuple[0])) return;
-            foreach (var child in Navigation.Children(tuple[0]))
-            {
-                MdxMember[] next = [child, .. tuple.Skip(1)];
-                if (recursive) Add(next);
-                else result.Add(next);
-            }
-        }
-        foreach (var tuple in set.Tuples) Add(tuple);
         return new MdxSet(result);
     }
 }

@@ -1,9 +1,10 @@
 namespace Cuboid.Mdx.Functions;
 
 /// <summary>
-/// The sort keys of a set's tuples (Order, TopCount…), compared as MDX does: empty first, then
-/// numbers, then strings; ties keep the set's order. All-numeric keys (the usual case, a measure)
-/// are compared as doubles, not as boxed objects.
+/// The sort keys of a set's tuples (Order, TopCount, Rank…), compared as Mondrian does: empty first,
+/// then numbers from -Infinity up, NaN above every finite number but below +Infinity, then strings; ties
+/// keep the set's order. All-numeric keys (the usual case, a measure) are compared as numbers, not as
+/// boxed objects.
 /// </summary>
 internal sealed class SortKeys
 {
@@ -50,7 +51,7 @@ internal sealed class SortKeys
                 (true, true) => 0,
                 (true, false) => -1,
                 (false, true) => 1,
-                _ => _numbers[a].CompareTo(_numbers[b]),
+                _ => CompareNumbers(_numbers[a], _numbers[b]),
             };
         }
         else
@@ -58,6 +59,26 @@ internal sealed class SortKeys
             order = SetFunctions.CompareKeys(_keys[a], _keys[b]);
         }
         return order;
+    }
+
+    /// <summary>Numbers in Mondrian's order: NaN above every finite number, below +Infinity, equal to itself (.NET puts NaN first).</summary>
+    public static int CompareNumbers(double a, double b) => (double.IsNaN(a), double.IsNaN(b)) switch
+    {
+        (true, true) => 0,
+        (true, false) => double.IsPositiveInfinity(b) ? -1 : 1,
+        (false, true) => double.IsPositiveInfinity(a) ? 1 : -1,
+        _ => a.CompareTo(b),
+    };
+
+    /// <summary>A key as a long in the same order as <see cref="Compare"/>: empty lowest, then the numbers, NaN just below +Infinity.</summary>
+    private long Ordered(int i)
+    {
+        if (_empty![i]) return long.MinValue;
+        var x = _numbers![i];
+        if (double.IsPositiveInfinity(x)) return long.MaxValue;
+        if (double.IsNaN(x)) return long.MaxValue - 1;   // above the largest finite double's bits (0x7FEF…)
+        var bits = BitConverter.DoubleToInt64Bits(x == 0 ? 0.0 : x);   // -0 and 0 are equal keys
+        return bits ^ ((bits >> 63) & long.MaxValue);   // negative doubles' bits run backwards: flip them
     }
 
     /// <summary>
@@ -69,19 +90,18 @@ internal sealed class SortKeys
     {
         if (_numbers is null) return null;
         var n = Count;
-        var keys = new double[n];
+        var keys = new long[n];
         var order = new int[n];
         for (var i = 0; i < n; i++)
         {
             order[i] = i;
-            // Empty sorts as the smallest: first ascending, last descending.
-            keys[i] = _empty![i] ? (descending ? double.PositiveInfinity : double.NegativeInfinity) : descending ? -_numbers[i] : _numbers[i];
+            keys[i] = descending ? ~Ordered(i) : Ordered(i);   // ~ reverses the order exactly (no overflow, unlike negation)
         }
         Array.Sort(keys, order);
         for (var start = 0; start < n;)   // the sort is not stable: put each run of equal keys back in position order
         {
             var end = start + 1;
-            while (end < n && keys[end].Equals(keys[start])) end++;
+            while (end < n && keys[end] == keys[start]) end++;
             if (end - start > 1) Array.Sort(order, start, end - start);
             start = end;
         }

@@ -75,14 +75,16 @@ internal static class ValueFunctions
         var set = SetFunctions.Set(e, c, f[1]);
         var index = set.Tuples.FindIndex(t => TupleComparer.Instance.Equals(t, tuple));
         if (!f.Has(2)) return (double)(index + 1);   // 0 when the tuple is not in the set
-        var key = e.EvaluateScalar(f[2], c.With(tuple));
-        if (key is null) return null;
-        var mine = e.AsNumber(key, f[2]);
+        // One more than the tuples of the set whose key is larger, in the order of Order (an empty key ranks
+        // after every other); the tuple itself need not be in the set (Mondrian). The keys are read in bulk
+        // when they are a measure.
+        var keys = e.ValuesOver(set, f[2], c);
+        SortKeys.Of(e, f[2], keys);   // a key that is not a number or a string is an error at it
+        var mine = index >= 0 ? keys[index] : e.EvaluateScalar(f[2], c.With(tuple));
         var larger = 0;
-        foreach (var other in set.Tuples)
+        foreach (var key in keys)
         {
-            var k = e.EvaluateScalar(f[2], c.With(other));
-            if (k is not null && e.AsNumber(k, f[2]) > mine) larger++;
+            if (SetFunctions.CompareKeys(key, mine) > 0) larger++;
         }
         return (double)(larger + 1);
     }

@@ -1,0 +1,75 @@
+using Cuboid.Mdx.Execution;
+
+namespace Cuboid.Mdx.Functions;
+
+internal static partial class SetFunctions
+{
+    /// <summary>
+    /// DrilldownLevel(set [, level] [, , index]): each tuple is followed by the tuples of its member's
+    /// children at one position — the level's hierarchy, the index (0-based), or the first. Without an
+    /// index only members at the level (default: the deepest at that position) are drilled, and not one
+    /// the next tuple already descends from (it shows drilled); with an index every member there is, as
+    /// in Mondrian. Mondrian 3.11 truncates tuples to their first member without an index; Cuboid keeps them.
+    /// </summary>
+    private static object? DrilldownLevel(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var set = Set(e, c, f[0]);
+        if (set.Count == 0) return set;
+        var level = f.Has(1) ? e.AsLevel(e.Evaluate(f[1], c), f[1]) : null;
+        int? index = f.Count > 2 && f.Has(2) ? e.AsInt(f[2], c) : null;
+        var width = set.Tuples[0].Length;
+        var position = index ?? (level is null ? 0 : Array.FindIndex(set.Tuples[0], m => m.Hierarchy == level.Hierarchy));
+        if (position < 0 || position >= width) return set;   // nothing of that hierarchy, or no such position: nothing to drill
+        var depth = level?.Depth ?? set.Tuples.Max(t => t[position].Depth);
+        var result = new List<MdxMember[]>(set.Count);
+        for (var i = 0; i < set.Count; i++)
+        {
+            var tuple = set.Tuples[i];
+            result.Add(tuple);
+            var member = tuple[position];
+            if (index is null && (member.Depth != depth || DrilledAlready(set, i, position))) continue;
+            AddChildren(result, tuple, position, recursive: null);
+        }
+        return new MdxSet(result);
+    }
+
+    /// <summary>Whether the tuple after the <paramref name="i"/>th descends from it at <paramref name="position"/> (the member is shown drilled).</summary>
+    private static bool DrilledAlready(MdxSet set, int i, int position)
+    {
+        if (i + 1 >= set.Count) return false;
+        var (member, next) = (set.Tuples[i][position], set.Tuples[i + 1][position]);
+        return next != member && Navigation.IsAncestorOrSelf(member, next);
+    }
+
+    /// <summary>
+    /// DrilldownMember(set, members [, RECURSIVE]): each tuple whose member at some position is one of
+    /// <paramref name="f"/>'s second set is followed by the tuples of that member's children (the first
+    /// such position); with RECURSIVE, so are the children that are in the set in turn.
+    /// </summary>
+    private static object? DrilldownMember(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var set = Set(e, c, f[0]);
+        var drill = new HashSet<MdxMember>(Set(e, c, f[1]).Tuples.SelectMany(t => t), ReferenceEqualityComparer.Instance);
+        var recursive = f.Count > 2 && IsSymbol(f[2], "RECURSIVE");
+        var result = new List<MdxMember[]>(set.Count);
+        foreach (var tuple in set.Tuples)
+        {
+            result.Add(tuple);
+            var position = Array.FindIndex(tuple, drill.Contains);
+            if (position >= 0) AddChildren(result, tuple, position, recursive ? drill : null);
+        }
+        return new MdxSet(result);
+    }
+
+    /// <summary>The tuple once per child of its member at <paramref name="position"/>; a child in <paramref name="recursive"/> is drilled in turn.</summary>
+    private static void AddChildren(List<MdxMember[]> result, MdxMember[] tuple, int position, HashSet<MdxMember>? recursive)
+    {
+        foreach (var child in Navigation.Children(tuple[position]))
+        {
+            var next = (MdxMember[])tuple.Clone();
+            next[position] = child;
+            result.Add(next);
+            if (recursive is not null && recursive.Contains(child)) AddChildren(result, next, position, recursive);
+        }
+    }
+}
