@@ -38,6 +38,8 @@ internal static class FunctionTable
         SetFunctions.Register();
         NavigationFunctions.Register();
         ValueFunctions.Register();
+        StatisticalFunctions.Register();
+        StringFunctions.Register();
     }
 
     public static IEnumerable<string> Names => s_functions.Keys;

@@ -13,7 +13,6 @@ internal static class ValueFunctions
         FunctionTable.Add("Avg", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Average()));
         FunctionTable.Add("Min", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Min()));
         FunctionTable.Add("Max", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Max()));
-        FunctionTable.Add("Median", (e, c, f) => Aggregate(e, c, f, Median));
         FunctionTable.Add("Count", Count, property: true);
         FunctionTable.Add("Rank", Rank);
         FunctionTable.Add("IIf", (e, c, f) => Evaluator.AsBoolean(e.EvaluateScalar(f[0], c)) ? e.Evaluate(f[1], c) : e.Evaluate(f[2], c));
@@ -43,14 +42,6 @@ internal static class ValueFunctions
             values.Add(e.AsNumber(value, f.At));
         }
         return combine(values);
-    }
-
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0) return null;
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     /// <summary>Count(set [, EXCLUDEEMPTY | INCLUDEEMPTY]); also set.Count and level/hierarchy .Count.</summary>
