@@ -40,6 +40,7 @@ internal static class FunctionTable
         ValueFunctions.Register();
         StatisticalFunctions.Register();
         StringFunctions.Register();
+        VbaFunctions.Register();
     }
 
     public static IEnumerable<string> Names => s_functions.Keys;

@@ -29,6 +29,8 @@ internal static class NavigationFunctions
         FunctionTable.Add("Dimension", (e, c, f) => new MdxDimension(e.AsHierarchy(e.Evaluate(f[0], c), f[0]).Dimension), property: true);
         FunctionTable.Add("Levels", (e, c, f) =>
         {
+            // Levels("[Time].[Year]"): a level by its unique name (Mondrian).
+            if (f.Count == 1 && e.EvaluateScalar(f[0], c) is string text) return e.AsLevel(StringFunctions.Evaluate(e, c, f, text), f[0]);
             var hierarchy = e.AsHierarchy(e.Evaluate(f[0], c), f[0]);
             var arg = e.EvaluateScalar(f[1], c);
             return arg is string name
@@ -42,6 +44,24 @@ internal static class NavigationFunctions
         FunctionTable.Add("Value", (e, c, f) => e.EvaluateScalar(f[0], c), property: true);
         FunctionTable.Add("Current", (e, c, f) => e.Evaluate(f[0], c), property: true);
         FunctionTable.Add("Properties", Properties);
+        FunctionTable.Add("Dimensions", Dimensions);
+        FunctionTable.Add("IsLeaf", (e, c, f) => Member(e, c, f) is { } m && Navigation.Children(m).Count == 0);
+        FunctionTable.Add("IsAncestor", (e, c, f) => Member(e, c, f) is { } a && e.Evaluate(f[1], c) is { } value && e.MemberOf(value, f[1], c) is var m && a != m && Navigation.IsAncestorOrSelf(a, m));
+        FunctionTable.Add("IsSibling", (e, c, f) => Member(e, c, f) is { } a && e.Evaluate(f[1], c) is { } value && Siblings(a).Contains(e.MemberOf(value, f[1], c)));
+        // The generation counts up from the leaves (0), as SSAS does for a regular hierarchy.
+        FunctionTable.Add("IsGeneration", (e, c, f) => Member(e, c, f) is { } m && Navigation.LevelCount(m.Hierarchy) - 1 - m.Depth == e.AsInt(f[1], c));
+    }
+
+    /// <summary>Dimensions(n), in the cube's order with the measures first, or Dimensions("[name]"): the dimension's (default) hierarchy, as Mondrian.</summary>
+    private static object? Dimensions(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var hierarchies = e.Catalog.Hierarchies.DistinctBy(h => h.Dimension, StringComparer.OrdinalIgnoreCase).Select(h => e.Catalog.DefaultHierarchy(h.Dimension)!).ToList();
+        return e.EvaluateScalar(f[0], c) switch
+        {
+            string name => hierarchies.FirstOrDefault(h => string.Equals(MdxMember.Quote(h.Dimension), name, StringComparison.OrdinalIgnoreCase) || string.Equals(h.Dimension, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw e.Error(f[0], "MDX0102", $"Cube '{e.Catalog.Cube.Name}' has no dimension {name}."),
+            var n => hierarchies.ElementAtOrDefault(e.AsInt(f[0], c)) ?? throw e.Error(f[0], "MDX0102", $"Cube '{e.Catalog.Cube.Name}' has {hierarchies.Count} dimensions, numbered from 0; {Evaluator.Text(n)} is none of them."),
+        };
     }
 
     /// <summary>The member argument; null (a missing member, e.g. the parent of All) propagates as null.</summary>

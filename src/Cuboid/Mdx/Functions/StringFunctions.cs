@@ -38,10 +38,13 @@ internal static class StringFunctions
     /// Parses the string argument (after <paramref name="shape"/>) and evaluates it in the caller's
     /// context; a syntax or evaluation error in it is reported at the argument, quoting the text.
     /// </summary>
-    private static object? Read(Evaluator e, MdxContext c, FunctionCallSite f, Func<string, string> shape)
+    private static object? Read(Evaluator e, MdxContext c, FunctionCallSite f, Func<string, string> shape) =>
+        Evaluate(e, c, f, Evaluator.Text(e.EvaluateScalar(f[0], c)), shape);
+
+    /// <summary>MDX text given to a function (its first argument) evaluated in the caller's context, errors reported at that argument.</summary>
+    internal static object? Evaluate(Evaluator e, MdxContext c, FunctionCallSite f, string text, Func<string, string>? shape = null)
     {
-        var text = Evaluator.Text(e.EvaluateScalar(f[0], c));
-        var parsed = Parse(shape(text));
+        var parsed = Parse(shape is null ? text : shape(text));
         if (parsed.HasErrors)
         {
             throw e.Error(f[0], "MDX0260", $"{f.Name}: \"{text}\" is not MDX: {parsed.Diagnostics[0].Message}.");
