@@ -49,7 +49,7 @@ internal sealed class MdxMember
     public MdxMember? Parent { get; private init; }
 
     /// <summary>The unique name, built on first use: a query may make a million members and print ten.</summary>
-    public string UniqueName => _uniqueName ??= (Parent is null || Parent.IsAll ? Hierarchy.UniqueName : Parent.UniqueName) + "." + Quote(Name);
+    public string UniqueName => _uniqueName ??= (Parent is null || Parent.IsAll && Calculated is not { NamedUnderAll: true } ? Hierarchy.UniqueName : Parent.UniqueName) + "." + Quote(Name);
 
     private string? _uniqueName;
 
@@ -98,6 +98,9 @@ internal sealed class CalculatedMember(string name, MdxExpression formula, int s
     public int SolveOrder { get; } = solveOrder;
     public MdxExpression? FormatString { get; } = formatString;
     public bool Visible { get; } = visible;
+
+    /// <summary>Defined under the All member by name (<c>[Gender].[All Gender].[Both]</c>): its unique name keeps it, as Mondrian's.</summary>
+    public bool NamedUnderAll { get; init; }
 
     /// <summary>
     /// Without a FORMAT_STRING, the first measure the formula names, whose format the member's cells take

@@ -221,7 +221,7 @@ internal sealed partial class QueryExecutor
             var visible = member.FindProperty("VISIBLE") is not { } v || Evaluator.AsBoolean(evaluator.EvaluateScalar(v.Value, defaults));
             // FORMAT is Mondrian's and SSAS's short name for FORMAT_STRING.
             var format = (member.FindProperty("FORMAT_STRING") ?? member.FindProperty("FORMAT"))?.Value;
-            var calculated = new CalculatedMember(segments[^1].Name, member.Expression, solveOrder, format, visible);
+            var calculated = new CalculatedMember(segments[^1].Name, member.Expression, solveOrder, format, visible) { NamedUnderAll = scope is MdxMember { IsAll: true } };
             // A query's member replaces the cube's of the same name, formula and format alike.
             hierarchy.CalculatedMembers.RemoveAll(c => ReferenceEquals(c.Parent, parent) && string.Equals(c.Name, calculated.Name, StringComparison.OrdinalIgnoreCase));
             hierarchy.CalculatedMembers.Add(MdxMember.OfCalculated(hierarchy, calculated, parent));

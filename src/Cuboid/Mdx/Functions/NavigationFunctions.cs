@@ -45,6 +45,8 @@ internal static class NavigationFunctions
         FunctionTable.Add("Current", (e, c, f) => e.Evaluate(f[0], c), property: true);
         FunctionTable.Add("Properties", Properties);
         FunctionTable.Add("Dimensions", Dimensions);
+        // Mondrian's order key: the member's key, so that Order(set, m.OrderKey) is the natural order.
+        FunctionTable.Add("OrderKey", (e, c, f) => Member(e, c, f) is { } m ? m.Key ?? m.Name : null, property: true);
         FunctionTable.Add("IsLeaf", (e, c, f) => Member(e, c, f) is { } m && Navigation.Children(m).Count == 0);
         FunctionTable.Add("IsAncestor", (e, c, f) => Member(e, c, f) is { } a && e.Evaluate(f[1], c) is { } value && e.MemberOf(value, f[1], c) is var m && a != m && Navigation.IsAncestorOrSelf(a, m));
         FunctionTable.Add("IsSibling", (e, c, f) => Member(e, c, f) is { } a && e.Evaluate(f[1], c) is { } value && Siblings(a).Contains(e.MemberOf(value, f[1], c)));

@@ -33,6 +33,54 @@ internal static partial class SetFunctions
         return new MdxSet(result);
     }
 
+    /// <summary>
+    /// DrilldownLevelTop / DrilldownLevelBottom(set, n [, level] [, numeric]): DrilldownLevel keeping only
+    /// each drilled member's n best children by the numeric expression (the current cell without it), in that order.
+    /// </summary>
+    private static object? DrilldownLevelBest(Evaluator e, MdxContext c, FunctionCallSite f, bool top)
+    {
+        var set = Set(e, c, f[0]);
+        if (set.Count == 0) return set;
+        var n = Math.Max(0, e.AsInt(f[1], c));
+        var depth = f.Has(2) ? e.AsLevel(e.Evaluate(f[2], c), f[2]).Depth : set.Tuples.Max(t => t[0].Depth);
+        var result = new List<MdxMember[]>(set.Count);
+        for (var i = 0; i < set.Count; i++)
+        {
+            var tuple = set.Tuples[i];
+            result.Add(tuple);
+            if (tuple[0].Depth != depth || DrilledAlready(set, i, 0)) continue;
+            var children = new MdxSet([.. Navigation.Children(tuple[0]).Select(child => (MdxMember[])[child, .. tuple.Skip(1)])]);
+            var values = f.Has(3) ? e.ValuesOver(children, f[3], c) : [.. children.Tuples.Select(t => e.CellValue(c.With(t)))];
+            var keys = SortKeys.Of(e, f.Has(3) ? f[3] : f.At, values);
+            result.AddRange(keys.Best(n, descending: top).Select(k => children.Tuples[k]));
+        }
+        return new MdxSet(result);
+    }
+
+    /// <summary>
+    /// ToggleDrillState(set, members): a member of the set that is one of the members and is shown drilled
+    /// (its descendants follow it) is collapsed — those descendants leave — otherwise it is drilled down.
+    /// </summary>
+    private static object? ToggleDrillState(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        var set = Set(e, c, f[0]);
+        var toggle = new HashSet<MdxMember>(Set(e, c, f[1]).Tuples.SelectMany(t => t), ReferenceEqualityComparer.Instance);
+        var result = new List<MdxMember[]>(set.Count);
+        for (var i = 0; i < set.Count; i++)
+        {
+            var tuple = set.Tuples[i];
+            result.Add(tuple);
+            if (!toggle.Contains(tuple[0])) continue;
+            if (!DrilledAlready(set, i, 0))
+            {
+                AddChildren(result, tuple, 0, recursive: null);
+                continue;
+            }
+            while (i + 1 < set.Count && set.Tuples[i + 1][0] != tuple[0] && Navigation.IsAncestorOrSelf(tuple[0], set.Tuples[i + 1][0])) i++;
+        }
+        return new MdxSet(result);
+    }
+
     /// <summary>Whether the tuple after the <paramref name="i"/>th descends from it at <paramref name="position"/> (the member is shown drilled).</summary>
     private static bool DrilledAlready(MdxSet set, int i, int position)
     {

@@ -41,7 +41,31 @@ internal static partial class SetFunctions
         FunctionTable.Add("BottomSum", (e, c, f) => TopBy(e, c, f, top: false, percent: false));
         FunctionTable.Add("DrilldownLevel", DrilldownLevel);
         FunctionTable.Add("DrilldownMember", DrilldownMember);
+        FunctionTable.Add("ToggleDrillState", ToggleDrillState);
+        FunctionTable.Add("DrilldownLevelTop", (e, c, f) => DrilldownLevelBest(e, c, f, top: true));
+        FunctionTable.Add("DrilldownLevelBottom", (e, c, f) => DrilldownLevelBest(e, c, f, top: false));
+        FunctionTable.Add("Ascendants", (e, c, f) => e.Evaluate(f[0], c) is { } m ? MdxSet.Of(Navigation.AncestorsAndSelf(e.MemberOf(m, f[0], c)).AsEnumerable().Reverse()) : MdxSet.Empty);
+        FunctionTable.Add("Unorder", (e, c, f) => Set(e, c, f[0]));
+        FunctionTable.Add("Exists", Exists);
         RegisterPeriods();
+        RegisterCalculated();
+    }
+
+    /// <summary>
+    /// Exists(set, filter): the tuples of the set whose members, on every hierarchy the filter's tuples
+    /// also have, are related (the same, an ancestor or a descendant) to some filter tuple's — Mondrian's
+    /// two-argument form, which reads no facts.
+    /// </summary>
+    private static object? Exists(Evaluator e, MdxContext c, FunctionCallSite f)
+    {
+        FunctionTable.RequireArguments(e, f, 2, 2);
+        var set = Set(e, c, f[0]);
+        var filter = Set(e, c, f[1]);
+        if (set.Count == 0 || filter.Count == 0) return set;
+        static bool Related(MdxMember a, MdxMember b) => Navigation.IsAncestorOrSelf(a, b) || Navigation.IsAncestorOrSelf(b, a);
+        bool Matches(MdxMember[] tuple, MdxMember[] other) =>
+            tuple.All(m => other.FirstOrDefault(o => o.Hierarchy == m.Hierarchy) is not { } o || Related(m, o));
+        return new MdxSet([.. set.Tuples.Where(t => filter.Tuples.Any(other => Matches(t, other)))]);
     }
 
     internal static MdxSet Set(Evaluator e, MdxContext c, MdxExpression expression) => e.AsSet(e.Evaluate(expression, c), expression);

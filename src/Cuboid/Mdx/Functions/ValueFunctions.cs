@@ -15,6 +15,8 @@ internal static class ValueFunctions
         FunctionTable.Add("Max", (e, c, f) => Aggregate(e, c, f, values => values.Count == 0 ? null : values.Max()));
         FunctionTable.Add("Count", Count, property: true);
         FunctionTable.Add("Rank", Rank);
+        // Every dimension of a cube relates to its measures: the measure's value as it is (Mondrian's virtual cubes aside).
+        FunctionTable.Add("ValidMeasure", (e, c, f) => e.EvaluateScalar(f[0], c));
         FunctionTable.Add("IIf", (e, c, f) => Evaluator.AsBoolean(e.EvaluateScalar(f[0], c)) ? e.Evaluate(f[1], c) : e.Evaluate(f[2], c));
         FunctionTable.Add("CoalesceEmpty", (e, c, f) => f.Arguments.Select(a => e.EvaluateScalar(a, c)).FirstOrDefault(v => v is not null));
         FunctionTable.Add("IsEmpty", (e, c, f) => e.EvaluateScalar(f[0], c) is null || e.EvaluateScalar(f[0], c) is string { Length: 0 });
