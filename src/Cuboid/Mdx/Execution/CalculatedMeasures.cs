@@ -18,7 +18,7 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
     public void Compile(bool enabled)
     {
         var members = catalog.Measures.CalculatedMembers;
-        RejectCycles(members);
+        CheckNesting(members);
         if (!enabled) return;
         foreach (var member in members)
         {
@@ -50,7 +50,7 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
     private MeasureDefinition? Definition(MdxMember member)
     {
         if (_compiled.TryGetValue(member, out var known)) return known;
-        _compiled[member] = null;   // while compiling: a reference back here (impossible after RejectCycles) compiles to nothing
+        _compiled[member] = null;   // while compiling: a reference back here (recursion) compiles to nothing
         return _compiled[member] = Value(member.Calculated!.Formula);
     }
 
@@ -115,12 +115,12 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
     }
 
     /// <summary>
-    /// Fails when calculated measures refer to each other in a circle, naming the members around it, or
-    /// through more levels than the evaluator nests (<see cref="Evaluator.MaxNesting"/>), naming the member
-    /// at the top: checked here, before compiling or evaluating walks the chain (a chain of 20,000
-    /// members would otherwise overflow the stack). The walk itself is as deep as the chain, so it stops there too.
+    /// Fails when calculated measures refer to each other through more levels than the evaluator nests
+    /// (<see cref="Evaluator.MaxNesting"/>), naming the member at the top: checked here, before compiling or
+    /// evaluating walks the chain (a chain of 20,000 members would otherwise overflow the stack). The walk
+    /// itself is as deep as the chain, so it stops there too. A cycle is recursion, left to the evaluator.
     /// </summary>
-    private void RejectCycles(IReadOnlyList<MdxMember> members)
+    private void CheckNesting(IReadOnlyList<MdxMember> members)
     {
         var references = members.ToDictionary(m => m, m => m.Calculated!.Formula.Identifiers().Select(id => Resolve(id) ?? Unknown(m, id)).OfType<MdxMember>().Where(members.Contains).Distinct().ToList());
         var heights = new Dictionary<MdxMember, int>();   // the longest chain of calculated members from each, itself included
@@ -128,11 +128,9 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
         int Height(MdxMember member)
         {
             if (heights.TryGetValue(member, out var known)) return known;
-            if (path.Contains(member))
-            {
-                var cycle = path.Skip(path.IndexOf(member)).Append(member).Select(m => m.UniqueName);
-                throw new MdxEvaluationException(new MdxDiagnostic("MDX0221", $"Calculated members refer to each other in a cycle: {string.Join(" → ", cycle)}.", 1, 1, 0, 0));
-            }
+            // A reference back along the path is recursion: Mondrian evaluates it, and so does the evaluator,
+            // which names the cycle should it not end. It adds nothing to the chain's height.
+            if (path.Contains(member)) return 0;
             path.Add(member);
             var height = path.Count > evaluator.MaxNesting ? int.MaxValue : 1 + references[member].Select(Height).DefaultIfEmpty(0).Max();
             if (height > evaluator.MaxNesting)
@@ -142,6 +140,8 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
                     $"Calculated member {path[0].UniqueName} refers to other calculated members more than {evaluator.MaxNesting} levels deep.");
             }
             path.RemoveAt(path.Count - 1);
+            // Within a cycle the height depends on where the walk came in; kept anyway, so that the walk stays
+            // linear: an underestimate only leaves the deeper nesting to the evaluator's own limits.
             return heights[member] = height;
         }
         foreach (var member in members) Height(member);

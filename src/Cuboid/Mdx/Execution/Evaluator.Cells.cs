@@ -14,9 +14,10 @@ internal sealed partial class Evaluator
         var calculated = WinningCalculation(context);
         if (calculated is not null)
         {
-            if (context.Depth >= MaxDepth)
+            if (context.Depth >= MaxRecursion)
             {
-                throw new MdxEvaluationException(new MdxDiagnostic("MDX0220", $"Infinite recursion while evaluating calculated member {calculated.UniqueName}.", 1, 1, 0, 0));
+                var cycle = string.Join(" → ", (context.Chain?.Cycle() ?? [calculated]).Select(m => m.UniqueName));
+                throw Error(calculated.Calculated!.Formula, "MDX0221", $"Calculated members refer to each other in a cycle that does not end ({MaxRecursion} levels): {cycle}.");
             }
             // A compiled measure is read in bulk like a stored one, unless another calculated member
             // still waits in the context: then only the formula, cell by cell, sees it.
@@ -135,7 +136,8 @@ internal sealed partial class Evaluator
     public string? FormatStringOf(MdxContext context)
     {
         var ctx = context;
-        while (true)
+        // Each step passes to another calculated member; a recursive member would lead back forever, so the steps are bounded.
+        for (var step = 0; step < MaxDepth; step++)
         {
             var calculated = WinningCalculation(ctx);
             if (calculated is null) break;

@@ -10,6 +10,7 @@ internal sealed partial class Evaluator
     public MdxSet AsSet(object? value, MdxNode at) => value switch
     {
         MdxSet s => s,
+        MdxIteration i => i.Set,
         MdxMember m => new MdxSet([[m]]),
         MdxMember[] t => new MdxSet([t]),
         MdxLevel l => MdxSet.Of(l.Members),
@@ -22,6 +23,7 @@ internal sealed partial class Evaluator
     {
         MdxMember m => m,
         MdxMember[] { Length: 1 } t => t[0],
+        MdxIteration { Tuple.Length: 1 } i => i.Tuple[0],
         MdxSet { Count: 1 } s when s.Tuples[0].Length == 1 => s.Tuples[0][0],
         MdxHierarchy h when h.DefaultMember is { } d => d,
         _ => throw Error(at, "MDX0211", $"A member was expected; found {Describe(value)}."),
@@ -35,6 +37,7 @@ internal sealed partial class Evaluator
     {
         MdxHierarchy h => h,
         MdxMember m => m.Hierarchy,
+        MdxIteration { Tuple.Length: 1 } i => i.Tuple[0].Hierarchy,
         MdxLevel l => l.Hierarchy,
         MdxDimension d when Catalog.DefaultHierarchy(d.Name) is { } h => h,
         _ => throw Error(at, "MDX0212", $"A hierarchy was expected; found {Describe(value)}."),
@@ -53,6 +56,7 @@ internal sealed partial class Evaluator
     {
         MdxMember m => CellValue(context.With(m)),
         MdxMember[] t => CellValue(context.With(t)),
+        MdxIteration i => CellValue(context.With(i.Tuple)),
         MdxSet { Count: 1 } s => CellValue(context.With(s.Tuples[0])),
         _ => value,
     };

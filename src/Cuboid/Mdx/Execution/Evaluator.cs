@@ -14,7 +14,11 @@ namespace Cuboid.Mdx.Execution;
 /// </summary>
 internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, SourceText source, IReadOnlyDictionary<string, MdxExpression> namedSets)
 {
+    // Distinct calculated members may nest this deep (checked before evaluating, CalculatedMeasures.CheckNesting);
+    // a recursive one (a running total over days) may recurse further, up to MaxRecursion. Either way the
+    // stack is checked on the way down (Evaluate).
     private const int MaxDepth = 64;
+    private const int MaxRecursion = 1024;
 
     public MdxCatalog Catalog { get; } = catalog;
     public CellReader Reader { get; } = reader;
@@ -46,6 +50,9 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
 
     /// <summary>Throws <c>MDX0300</c> once the query's time limit has passed (for loops that evaluate nothing per item).</summary>
     public void CheckTime() => Query?.Check();
+
+    /// <summary>Whether <paramref name="name"/> is a WITH SET of the query.</summary>
+    public bool IsNamedSet(string name) => namedSets.ContainsKey(name);
 
     private object? EvaluateNode(MdxExpression expression, MdxContext context) => expression switch
     {
@@ -98,6 +105,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
                 case null: return null;
                 case MdxMember m: members.Add(m); break;
                 case MdxMember[] t: members.AddRange(t); break;
+                case MdxIteration i: members.AddRange(i.Tuple); break;
                 case MdxSet { Count: 1 } s: members.AddRange(s.Tuples[0]); break;
                 case MdxHierarchy h when h.DefaultMember is { } d: members.Add(d); break;
                 default: throw Error(at, "MDX0202", $"A tuple is made of members; found {Describe(value)}.");
@@ -170,6 +178,8 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
             case BinaryOperator.Or: return AsBoolean(Scalar(Evaluate(b.Left, context), context)) || AsBoolean(Scalar(Evaluate(b.Right, context), context));
             case BinaryOperator.Xor: return AsBoolean(Scalar(Evaluate(b.Left, context), context)) ^ AsBoolean(Scalar(Evaluate(b.Right, context), context));
             case BinaryOperator.Is: return Is(Evaluate(b.Left, context), Evaluate(b.Right, context));
+            case BinaryOperator.In or BinaryOperator.NotIn: return In(b, context) ^ (b.Operator == BinaryOperator.NotIn);
+            case BinaryOperator.Matches: return Matches(Text(Scalar(Evaluate(b.Left, context), context)), Text(Scalar(Evaluate(b.Right, context), context)), b);
         }
         var left = Evaluate(b.Left, context);
         var right = Evaluate(b.Right, context);
@@ -235,6 +245,35 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
             .CompareTo(r is null ? 0 : Convert.ToDouble(r, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary><c>member IN set</c> (Mondrian): whether the member, or tuple, is one of the set's.</summary>
+    private bool In(BinaryExpression b, MdxContext context)
+    {
+        var value = Evaluate(b.Left, context);
+        if (value is null) return false;
+        MdxMember[] tuple = value is MdxMember[] t ? t : [MemberOf(value, b.Left, context)];
+        return AsSet(Evaluate(b.Right, context), b.Right).Tuples.Any(other => Functions.TupleComparer.Instance.Equals(other, tuple));
+    }
+
+    /// <summary>
+    /// <c>text MATCHES pattern</c>: a regular expression found in the text (Java's syntax, which .NET reads alike).
+    /// A pattern gets a time limit, so that a catastrophic one fails the query instead of holding a core.
+    /// </summary>
+    private bool Matches(string text, string pattern, MdxNode at)
+    {
+        try
+        {
+            return System.Text.RegularExpressions.Regex.IsMatch(text, pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(250));
+        }
+        catch (ArgumentException bad)
+        {
+            throw Error(at, "MDX0263", $"MATCHES: \"{pattern}\" is not a regular expression: {bad.Message}");
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            throw Error(at, "MDX0263", $"MATCHES: the regular expression \"{pattern}\" took too long.");
+        }
+    }
+
     private static bool Is(object? left, object? right) => (left, right) switch
     {
         (MdxMember a, MdxMember b) => ReferenceEquals(a, b),
@@ -254,6 +293,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
     {
         null => "an empty value",
         MdxSet => "a set",
+        MdxIteration => "the tuple at hand of a set",
         MdxMember[] => "a tuple",
         MdxMember m => $"the member {m.UniqueName}",
         MdxLevel l => $"the level {l.UniqueName}",

@@ -231,21 +231,21 @@ internal sealed partial class QueryExecutor
         {
             foreach (var member in hierarchy.CalculatedMembers)
             {
-                if (member.Calculated!.FormatString is null) member.Calculated.FormatSource = FirstMeasure(evaluator, member.Calculated.Formula, defaults);
+                if (member.Calculated!.FormatString is null) member.Calculated.FormatSource = FirstMeasure(evaluator, member, defaults);
             }
         }
     }
 
-    /// <summary>The first measure <paramref name="formula"/> names, if any (a name that does not resolve is reported when the formula is evaluated).</summary>
-    private static MdxMember? FirstMeasure(Evaluator evaluator, MdxExpression formula, MdxContext defaults)
+    /// <summary>The first measure other than itself that <paramref name="member"/>'s formula names, if any (a name that does not resolve is reported when the formula is evaluated).</summary>
+    private static MdxMember? FirstMeasure(Evaluator evaluator, MdxMember member, MdxContext defaults)
     {
-        foreach (var id in formula.Identifiers())
+        foreach (var id in member.Calculated!.Formula.Identifiers())
         {
             // [Measures].[X], or [Measures].[X].Value and the like: the measure is the first two segments.
             if (id.Segments.Count < 2 || !string.Equals(id.Segments[0].Name, "Measures", StringComparison.OrdinalIgnoreCase)) continue;
             try
             {
-                if (evaluator.Evaluate(new IdentifierNode(id.Span, [.. id.Segments.Take(2)]), defaults) is MdxMember { Hierarchy.IsMeasures: true } measure) return measure;
+                if (evaluator.Evaluate(new IdentifierNode(id.Span, [.. id.Segments.Take(2)]), defaults) is MdxMember { Hierarchy.IsMeasures: true } measure && measure != member) return measure;
             }
             catch (MdxEvaluationException)
             {

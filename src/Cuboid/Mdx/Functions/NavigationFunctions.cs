@@ -42,7 +42,10 @@ internal static class NavigationFunctions
         FunctionTable.Add("Caption", (e, c, f) => e.Evaluate(f[0], c) is MdxMember m ? m.Caption : NameOf(e.Evaluate(f[0], c), unique: false), property: true);
         FunctionTable.Add("Ordinal", (e, c, f) => (double)(e.Evaluate(f[0], c) is MdxLevel l ? l.Ordinal : Member(e, c, f)?.LevelDepth ?? 0), property: true);
         FunctionTable.Add("Value", (e, c, f) => e.EvaluateScalar(f[0], c), property: true);
-        FunctionTable.Add("Current", (e, c, f) => e.Evaluate(f[0], c), property: true);
+        FunctionTable.Add("Current", (e, c, f) => e.Evaluate(f[0], c) is MdxIteration i ? (i.Tuple.Length == 1 ? i.Tuple[0] : i.Tuple) : e.Evaluate(f[0], c), property: true);
+        FunctionTable.Add("CurrentOrdinal", (e, c, f) => e.Evaluate(f[0], c) is MdxIteration { Index: >= 0 } i
+            ? (double)i.Index
+            : throw e.Error(f[0], "MDX0264", "CurrentOrdinal applies to a set being iterated (Filter(set AS s, …s.CurrentOrdinal…), or a named set in a function that iterates over it)."), property: true);
         FunctionTable.Add("Properties", Properties);
         FunctionTable.Add("Dimensions", Dimensions);
         // Mondrian's order key: the member's key, so that Order(set, m.OrderKey) is the natural order.

@@ -16,8 +16,8 @@ internal static partial class SetFunctions
     /// </summary>
     private static object? Order(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var (set, alias) = AliasedSet(e, c, f[0]);
         var keys = OrderKeys(f);
+        var (set, alias) = AliasedSet(e, c, f[0], [.. keys.Select(k => k.Key)]);
         if (keys.Count == 1 && SortedAsNumbers(e, c, set, alias, keys[0].Key, keys[0].Flag) is { } sorted) return new MdxSet([.. sorted.Select(i => set.Tuples[i])]);
         var comparers = keys.Select(k => k.Flag is "BASC" or "BDESC"
             ? FlatOrder(e, c, set, alias, k.Key, descending: k.Flag == "BDESC")
@@ -66,7 +66,7 @@ internal static partial class SetFunctions
 
     /// <summary>The key's value for each tuple: read in bulk when it can be (see <see cref="Evaluator.ValuesOver"/>), else in the tuple's context with its alias.</summary>
     private static List<object?> KeyValues(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key) =>
-        alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select(t => SortKey(e, Bind(c, t, alias), key))];
+        alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select((_, i) => SortKey(e, Iteration(c, set, i, alias), key))];
 
     /// <summary>The keys of Order: an expression, then its flag when the next argument is one (ASC by default).</summary>
     private static List<(MdxExpression Key, string Flag)> OrderKeys(FunctionCallSite f)
@@ -105,11 +105,11 @@ internal static partial class SetFunctions
         {
             if (position == 0)
             {
-                if (!firsts.TryGetValue(member, out var first)) firsts[member] = first = SortKey(e, Bind(c, [member], alias), key);
+                if (!firsts.TryGetValue(member, out var first)) firsts[member] = first = SortKey(e, Iteration(c, set, -1, alias, [member]), key);
                 return first;
             }
             MdxMember[] prefix = [.. tuple[..position], member];
-            if (!prefixes.TryGetValue(prefix, out var value)) prefixes[prefix] = value = SortKey(e, Bind(c, prefix, alias), key);
+            if (!prefixes.TryGetValue(prefix, out var value)) prefixes[prefix] = value = SortKey(e, Iteration(c, set, -1, alias, prefix), key);
             return value;
         }
         List<MdxMember> PathOf(MdxMember member)

@@ -66,9 +66,6 @@ internal static partial class SetFunctions
         Walk(member);
     }
 
-    private static MdxContext Bind(MdxContext c, MdxMember[] tuple, string? alias) =>
-        alias is null ? c.With(tuple) : c.With(tuple).WithAlias(alias, tuple.Length == 1 ? tuple[0] : tuple);
-
     private static int Stable(int compare, int a, int b) => compare != 0 ? compare : a.CompareTo(b);
 
     private static object? SortKey(Evaluator e, MdxContext c, MdxExpression key) => e.EvaluateScalar(key, c);

@@ -168,13 +168,13 @@ internal static partial class SetFunctions
 
     private static object? Generate(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var source = Set(e, c, f[0]);
+        var (source, alias) = AliasedSet(e, c, f[0], f[1]);
         var all = f.Count > 2 && IsSymbol(f[2], "ALL");
         var result = new List<MdxMember[]>();
         var strings = new List<string>();
-        foreach (var tuple in source.Tuples)
+        for (var i = 0; i < source.Count; i++)
         {
-            var value = e.Evaluate(f[1], c.With(tuple));
+            var value = e.Evaluate(f[1], Iteration(c, source, i, alias));
             if (value is string or double or bool)
             {
                 strings.Add(Evaluator.Text(value));
@@ -189,7 +189,7 @@ internal static partial class SetFunctions
 
     private static object? Filter(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var (set, alias) = AliasedSet(e, c, f[0]);
+        var (set, alias) = AliasedSet(e, c, f[0], f[1]);
         var result = new List<MdxMember[]>();
         // [Measures].[X] > 1000 and its kin: the measure's cells are read for the whole set, no context per tuple.
         if (alias is null && f[1] is BinaryExpression b && Evaluator.IsComparison(b.Operator)
@@ -201,19 +201,35 @@ internal static partial class SetFunctions
             }
             return new MdxSet(result);
         }
-        foreach (var tuple in set.Tuples)
+        for (var i = 0; i < set.Count; i++)
         {
-            var context = c.With(tuple);
-            if (alias is not null) context = context.WithAlias(alias, tuple.Length == 1 ? tuple[0] : tuple);
-            if (Evaluator.AsBoolean(e.EvaluateScalar(f[1], context))) result.Add(tuple);
+            if (Evaluator.AsBoolean(e.EvaluateScalar(f[1], Iteration(c, set, i, alias)))) result.Add(set.Tuples[i]);
         }
         return new MdxSet(result);
     }
 
-    internal static (MdxSet Set, string? Alias) AliasedSet(Evaluator e, MdxContext c, MdxExpression expression) =>
-        expression is AliasExpression a
-            ? (Set(e, c, a.Expression), a.Alias.Segments[^1].Name)
-            : (Set(e, c, expression), null);
+    /// <summary>
+    /// The set a function iterates over and the name its tuple at hand goes by in <paramref name="bodies"/>:
+    /// the alias of <c>set AS s</c>, or a named set's own name when a body names it (<c>[S].Current</c>).
+    /// </summary>
+    internal static (MdxSet Set, string? Alias) AliasedSet(Evaluator e, MdxContext c, MdxExpression expression, params MdxExpression?[] bodies)
+    {
+        if (expression is AliasExpression a) return (Set(e, c, a.Expression), a.Alias.Segments[^1].Name);
+        var set = Set(e, c, expression);
+        if (expression is IdentifierNode { Segments: [{ IsKey: false } named] } && e.IsNamedSet(named.Name)
+            && bodies.Any(b => b is not null && b.Identifiers().Any(id => string.Equals(id.Segments[0].Name, named.Name, StringComparison.OrdinalIgnoreCase))))
+        {
+            return (set, named.Name);
+        }
+        return (set, null);
+    }
+
+    /// <summary>The context of the <paramref name="index"/>th tuple of an iteration, with its alias bound when it has one.</summary>
+    internal static MdxContext Iteration(MdxContext c, MdxSet set, int index, string? alias, MdxMember[]? tuple = null)
+    {
+        tuple ??= set.Tuples[index];
+        return alias is null ? c.With(tuple) : c.With(tuple).WithAlias(alias, new MdxIteration(set, index, tuple));
+    }
 
     /// <summary>Tuples whose cell (in the context) is not empty.</summary>
     internal static MdxSet NonEmpty(Evaluator e, MdxContext c, MdxSet set) =>

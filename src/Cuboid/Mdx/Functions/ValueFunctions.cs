@@ -26,19 +26,18 @@ internal static class ValueFunctions
     /// <summary>Aggregate(set [, measure]): a measure that adds up is the sum of the members' values; another one is computed over the whole set's facts (see <see cref="Evaluator.AggregateOver"/>).</summary>
     private static object? AggregateFunction(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var (set, alias) = SetFunctions.AliasedSet(e, c, f[0]);
+        var (set, alias) = SetFunctions.AliasedSet(e, c, f[0], f.Has(1) ? f[1] : null);
         if (alias is null && e.AggregateOver(set, f.Has(1) ? f[1] : null, c) is (true, var exact)) return exact;
         return Aggregate(e, c, f, values => values.Count == 0 ? null : values.Sum());
     }
 
     private static object? Aggregate(Evaluator e, MdxContext c, FunctionCallSite f, Func<List<double>, double?> combine)
     {
-        var (set, alias) = SetFunctions.AliasedSet(e, c, f[0]);
+        var (set, alias) = SetFunctions.AliasedSet(e, c, f[0], f.Has(1) ? f[1] : null);
         var values = new List<double>();
-        foreach (var tuple in set.Tuples)
+        for (var i = 0; i < set.Count; i++)
         {
-            var context = c.With(tuple);
-            if (alias is not null) context = context.WithAlias(alias, tuple.Length == 1 ? tuple[0] : tuple);
+            var context = SetFunctions.Iteration(c, set, i, alias);
             var value = f.Has(1) ? e.EvaluateScalar(f[1], context) : e.CellValue(context);
             if (value is null) continue;
             values.Add(e.AsNumber(value, f.At));

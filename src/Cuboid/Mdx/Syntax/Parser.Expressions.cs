@@ -27,8 +27,19 @@ internal sealed partial class Parser
             while (!_abandoned)
             {
                 var precedence = Precedence.OfToken(Current, out var op);
+                var notIn = At(Keyword.Not) && Peek(1).IsWordText("IN");
+                if (notIn) (op, precedence) = (BinaryOperator.NotIn, Precedence.Comparison);
                 if (precedence < minPrecedence) return left;
+                if (op == BinaryOperator.Is && Peek(1).IsWordText("EMPTY"))
+                {
+                    // x IS EMPTY: IsEmpty(x).
+                    Advance();
+                    var empty = Advance();
+                    left = new FunctionCall(TextSpan.Cover(left.Span, empty.Span), "IsEmpty", empty.Span, [left]);
+                    continue;
+                }
                 var operatorSpan = Advance().Span;
+                if (notIn) operatorSpan = TextSpan.Cover(operatorSpan, Advance().Span);
                 // Left-associative: the right operand only takes tighter-binding operators.
                 var right = ParseBinary(precedence + 1);
                 var span = TextSpan.Cover(left.Span, right.Span);

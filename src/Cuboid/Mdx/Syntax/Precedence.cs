@@ -51,15 +51,27 @@ internal static class Precedence
         BinaryOperator.Equal => "=",
         BinaryOperator.NotEqual => "<>",
         BinaryOperator.Is => "IS",
+        BinaryOperator.In => "IN",
+        BinaryOperator.NotIn => "NOT IN",
+        BinaryOperator.Matches => "MATCHES",
         BinaryOperator.And => "AND",
         BinaryOperator.Or => "OR",
         BinaryOperator.Xor => "XOR",
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
-    /// <summary>The binary operator <paramref name="token"/> stands for, if any; <c>:</c> is reported as <see cref="Range"/> with a null operator.</summary>
+    /// <summary>
+    /// The binary operator <paramref name="token"/> stands for, if any; <c>:</c> is reported as <see cref="Range"/>
+    /// with a null operator. IN and MATCHES are plain words, operators only here (<c>NOT IN</c> is two tokens:
+    /// the parser joins them).
+    /// </summary>
     public static int OfToken(Token token, out BinaryOperator? op)
     {
+        if (token.IsWordText("IN") || token.IsWordText("MATCHES"))
+        {
+            op = token.IsWordText("IN") ? BinaryOperator.In : BinaryOperator.Matches;
+            return Comparison;
+        }
         (op, var precedence) = token.Kind switch
         {
             TokenKind.Star => (BinaryOperator.Multiply, Multiplicative),
