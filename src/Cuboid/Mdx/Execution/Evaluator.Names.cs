@@ -69,7 +69,15 @@ internal sealed partial class Evaluator
         var levels = Catalog.LevelsNamed(head).ToList();
         if (levels.Count == 1) return (levels[0], 1);
         if (levels.Count > 1) throw Error(id, "MDX0101", $"The name '{head}' is ambiguous: it names the levels {string.Join(", ", levels.Select(l => l.UniqueName))}.");
-        throw Error(id, "MDX0100", $"Cube '{Catalog.Cube.Name}' has no dimension, hierarchy or level named '{head}' (in '{Source[id.Span]}').");
+        // A top member named without its hierarchy ([1997].[Q1], [Bag Stuffers], [All Gender]): found in the first
+        // hierarchy, in the cube's order, that has one of that name, as in Mondrian (which looks no deeper).
+        foreach (var hierarchy in Catalog.Hierarchies)
+        {
+            if (hierarchy.IsMeasures) continue;
+            if (hierarchy.AllMember is { } all && string.Equals(all.Name, head, StringComparison.OrdinalIgnoreCase)) return (all, 1);
+            if (hierarchy.FindChild(null, head, segments[0].IsKey) is { } member) return (member, 1);
+        }
+        throw Error(id, "MDX0100", $"Cube '{Catalog.Cube.Name}' has no dimension, hierarchy, level or top member named '{head}' (in '{Source[id.Span]}').");
     }
 
     private object? Step(object? current, IdentifierSegment segment, IdentifierNode id, int index, MdxContext context)
@@ -81,7 +89,9 @@ internal sealed partial class Evaluator
         object? found = current switch
         {
             // A calculated measure named like a stored one (WITH MEMBER [Measures].[Profit]) hides it for the query.
-            MdxHierarchy h when h.IsMeasures => h.CalculatedMembers.Concat(h.MeasureMembers).FirstOrDefault(m => string.Equals(m.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),
+            MdxHierarchy h when h.IsMeasures => Measure(h, segment)
+                ?? (object?)h.Levels.FirstOrDefault(l => string.Equals(l.Name, segment.Name, StringComparison.OrdinalIgnoreCase)),   // [Measures].[MeasuresLevel].[X]
+            MdxLevel { Hierarchy.IsMeasures: true } l => Measure(l.Hierarchy, segment),
             MdxHierarchy h => h.FindChild(null, segment.Name, segment.IsKey)
                 ?? (object?)h.Levels.FirstOrDefault(l => string.Equals(l.Name, segment.Name, StringComparison.OrdinalIgnoreCase))
                 ?? FindAtAnyDepth(h, segment),
@@ -95,6 +105,9 @@ internal sealed partial class Evaluator
             ? $"Cube '{Catalog.Cube.Name}' has no measure '{segment.Name}'."
             : $"The member '{path}' was not found in cube '{Catalog.Cube.Name}'.");
     }
+
+    private static MdxMember? Measure(MdxHierarchy measures, IdentifierSegment segment) =>
+        measures.CalculatedMembers.Concat(measures.MeasureMembers).FirstOrDefault(m => string.Equals(m.Name, segment.Name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>[Store].[CA]: a member named directly under its hierarchy, found on the first level that has it (as Mondrian and SSAS do).</summary>
     private static MdxMember? FindAtAnyDepth(MdxHierarchy hierarchy, IdentifierSegment segment)

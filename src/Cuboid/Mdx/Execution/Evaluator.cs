@@ -83,16 +83,34 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         return inner is MdxMember m ? new[] { m } : inner;   // (member) is a one-member tuple; (number) a number
     }
 
+    /// <summary><c>{a, b, …}</c>: every element's tuples must have the same hierarchies in the same order, as in SSAS and Mondrian.</summary>
     private MdxSet SetLiteral(SetLiteral set, MdxContext context)
     {
         var tuples = new List<MdxMember[]>();
         foreach (var element in set.Elements)
         {
             var value = Evaluate(element, context);
-            tuples.AddRange(AsSet(value, element).Tuples);
+            var part = AsSet(value, element).Tuples;
+            if (part.Count > 0 && tuples.Count > 0 && !SameHierarchies(tuples[0], part[0]))
+            {
+                throw Error(element, "MDX0207", $"The members of a set must have the same hierarchies: {Shape(part[0])} follows {Shape(tuples[0])}.");
+            }
+            tuples.AddRange(part);
         }
         return new MdxSet(tuples);
     }
+
+    private static bool SameHierarchies(MdxMember[] a, MdxMember[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i].Hierarchy != b[i].Hierarchy) return false;
+        }
+        return true;
+    }
+
+    private static string Shape(MdxMember[] tuple) => tuple.Length == 1 ? tuple[0].UniqueName : "(" + string.Join(", ", tuple.Select(m => m.UniqueName)) + ")";
 
     /// <summary>A tuple; null (empty) when one of its members is missing, such as the PrevMember of the first period.</summary>
     private MdxMember[]? Tuple(IEnumerable<object?> values, MdxExpression at)
