@@ -25,7 +25,7 @@ public sealed class CalculatedMemberCollection : IEnumerable<CalculatedMemberDef
     {
         var name = MdxParser.ParseExpression(uniqueName);
         if (name.HasErrors) throw new MdxException(name.Diagnostics);
-        if (name.Expression is not IdentifierNode) throw new MdxException([new MdxDiagnostic("MDX0105", $"'{uniqueName}' is not a member name such as [Measures].[Profit].", 1, 1, 0, uniqueName.Length)]);
+        if (name.Expression is not IdentifierNode) throw new MdxException([new MdxDiagnostic(MdxErrorCodes.NotAMemberName, $"'{uniqueName}' is not a member name such as [Measures].[Profit].", 1, 1, 0, uniqueName.Length)]);
         var parsed = MdxParser.ParseExpression(formula);
         if (parsed.HasErrors) throw new MdxException(parsed.Diagnostics);
         var definition = new CalculatedMemberDefinition(uniqueName, formula, formatString, solveOrder, visible);

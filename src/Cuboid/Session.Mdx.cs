@@ -79,7 +79,7 @@ public sealed partial class Session
         {
             DrillthroughStatement drillthrough => Drillthrough.Execute(this, parsed.Source, drillthrough, query),
             SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query), query.Options),
-            _ => throw query.Error("MDX0314", "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
+            _ => throw query.Error(MdxErrorCodes.NotADrillthrough, "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
         };
     }
 }

@@ -16,7 +16,7 @@ internal sealed record ProblemJson(string Type, string Title, int Status, string
 internal static class Problems
 {
     /// <summary>The MDX code for a FROM naming no cube of the session: that is a 404, not a 400.</summary>
-    private const string UnknownCubeCode = "MDX0103";
+    private const string UnknownCubeCode = MdxErrorCodes.UnknownCube;
 
     public static IResult Result(int status, string title, string? detail = null, IReadOnlyList<DiagnosticJson>? diagnostics = null) =>
         HttpResults.Json(Body(status, title, detail, diagnostics), ServerJson.Options, "application/problem+json", status);

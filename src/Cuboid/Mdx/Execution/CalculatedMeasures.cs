@@ -136,7 +136,7 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
             if (height > evaluator.MaxNesting)
             {
                 // Named from the top of the chain being checked, where the query wrote it.
-                throw evaluator.Error(path[0].Calculated!.Formula, "MDX0017",
+                throw evaluator.Error(path[0].Calculated!.Formula, MdxErrorCodes.NestingTooDeep,
                     $"Calculated member {path[0].UniqueName} refers to other calculated members more than {evaluator.MaxNesting} levels deep.");
             }
             path.RemoveAt(path.Count - 1);
@@ -152,6 +152,6 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
     {
         if (id.Segments.Count != 2 || !string.Equals(id.Segments[0].Name, "Measures", StringComparison.OrdinalIgnoreCase)) return null;
         var known = catalog.Measures.MeasureMembers.Concat(catalog.Measures.CalculatedMembers).Select(m => m.Name);
-        throw evaluator.Error(id, "MDX0102", $"Calculated member {member.UniqueName} refers to [Measures].[{id.Segments[1].Name}], which cube '{catalog.Cube.Name}' does not have. Its measures: {string.Join(", ", known)}.");
+        throw evaluator.Error(id, MdxErrorCodes.UnknownMember, $"Calculated member {member.UniqueName} refers to [Measures].[{id.Segments[1].Name}], which cube '{catalog.Cube.Name}' does not have. Its measures: {string.Join(", ", known)}.");
     }
 }

@@ -45,7 +45,7 @@ internal static class Drillthrough
             if (member.IsAll) continue;
             if (member.Kind != MemberKind.Regular)
             {
-                throw evaluator.Error(statement.Select, "MDX0311",
+                throw evaluator.Error(statement.Select, MdxErrorCodes.DrillthroughOfCalculated,
                     $"DRILLTHROUGH cannot return the rows under {member.UniqueName}: a calculated member's value is computed, not read from fact rows.");
             }
             var accepted = new bool[hierarchy.Index!.Members.Count(member.Depth)];

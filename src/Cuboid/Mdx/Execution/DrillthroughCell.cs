@@ -27,7 +27,7 @@ internal sealed partial class QueryExecutor
         for (var a = 0; a < axes.Count; a++)
         {
             if (axes[a].Count == 1) continue;
-            throw new MdxEvaluationException(Diagnostic(_source, specs[a], "MDX0310",
+            throw new MdxEvaluationException(Diagnostic(_source, specs[a], MdxErrorCodes.DrillthroughOfSeveralCells,
                 $"DRILLTHROUGH returns the rows of one cell, but axis {specs[a].AxisName} has {axes[a].Count} positions."));
         }
         return (context.With(axes.SelectMany(a => a.Tuples[0])), filter, evaluator);

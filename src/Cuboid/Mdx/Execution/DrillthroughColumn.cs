@@ -47,7 +47,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
         if (value is MdxHierarchy { IsMeasures: false } hierarchy)
         {
             var levels = hierarchy.Levels.Where(l => l.Depth >= 0).ToList();
-            if (levels.Count != 1) throw evaluator.Error(expression, "MDX0312", $"The RETURN column '{evaluator.Source[expression.Span]}' names the hierarchy {hierarchy.UniqueName}; name one of its levels: {string.Join(", ", levels.Select(l => l.UniqueName))}.");
+            if (levels.Count != 1) throw evaluator.Error(expression, MdxErrorCodes.BadReturnColumn, $"The RETURN column '{evaluator.Source[expression.Span]}' names the hierarchy {hierarchy.UniqueName}; name one of its levels: {string.Join(", ", levels.Select(l => l.UniqueName))}.");
             value = levels[0];
         }
         return value switch
@@ -99,7 +99,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
         {
             AggregatedMeasure { Input: Column column } => new TableColumn(name, tableOf(column), column),
             AggregatedMeasure aggregated => new CalcColumn(name, RowCalc.Compile(aggregated.Input, tableOf)),
-            _ => throw evaluator.Error(at, "MDX0313",
+            _ => throw evaluator.Error(at, MdxErrorCodes.ReturnNotOfRows,
                 $"{measure.UniqueName} is not an aggregation of fact rows (it is {definition}): DRILLTHROUGH can return only the values such measures read on a row."),
         };
     }
@@ -107,7 +107,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
     private static MdxEvaluationException Unknown(Evaluator evaluator, MdxExpression expression)
     {
         var fact = evaluator.Catalog.Snapshot.Graph.Fact;
-        return evaluator.Error(expression, "MDX0312",
+        return evaluator.Error(expression, MdxErrorCodes.BadReturnColumn,
             $"The RETURN column '{evaluator.Source[expression.Span]}' is neither a column of a table of cube '{evaluator.Catalog.Cube.Name}' ([table].[column]), a level nor a measure. "
             + $"The fact table '{fact.Name}' has the columns {string.Join(", ", fact.Columns.Select(c => c.Name))}.");
     }

@@ -17,7 +17,7 @@ internal sealed partial class Evaluator
             if (context.Depth >= MaxRecursion)
             {
                 var cycle = string.Join(" → ", (context.Chain?.Cycle() ?? [calculated]).Select(m => m.UniqueName));
-                throw Error(calculated.Calculated!.Formula, "MDX0221", $"Calculated members refer to each other in a cycle that does not end ({MaxRecursion} levels): {cycle}.");
+                throw Error(calculated.Calculated!.Formula, MdxErrorCodes.EndlessRecursion, $"Calculated members refer to each other in a cycle that does not end ({MaxRecursion} levels): {cycle}.");
             }
             // A compiled measure is read in bulk like a stored one, unless another calculated member
             // still waits in the context: then only the formula, cell by cell, sees it.

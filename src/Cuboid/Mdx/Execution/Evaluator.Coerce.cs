@@ -16,7 +16,7 @@ internal sealed partial class Evaluator
         MdxLevel l => MdxSet.Of(l.Members),
         MdxHierarchy h => MdxSet.Of(h.IsMeasures ? h.MeasureMembers : h.AllMember is { } all ? [all] : h.MembersAt(0)),
         null => MdxSet.Empty,
-        _ => throw Error(at, "MDX0210", $"A set was expected; found {Describe(value)}."),
+        _ => throw Error(at, MdxErrorCodes.SetExpected, $"A set was expected; found {Describe(value)}."),
     };
 
     public MdxMember AsMember(object? value, MdxNode at) => value switch
@@ -26,7 +26,7 @@ internal sealed partial class Evaluator
         MdxIteration { Tuple.Length: 1 } i => i.Tuple[0],
         MdxSet { Count: 1 } s when s.Tuples[0].Length == 1 => s.Tuples[0][0],
         MdxHierarchy h when h.DefaultMember is { } d => d,
-        _ => throw Error(at, "MDX0211", $"A member was expected; found {Describe(value)}."),
+        _ => throw Error(at, MdxErrorCodes.MemberExpected, $"A member was expected; found {Describe(value)}."),
     };
 
     /// <summary>A member, where a hierarchy stands for its current member (<c>[Store].PrevMember</c>).</summary>
@@ -40,7 +40,7 @@ internal sealed partial class Evaluator
         MdxIteration { Tuple.Length: 1 } i => i.Tuple[0].Hierarchy,
         MdxLevel l => l.Hierarchy,
         MdxDimension d when Catalog.DefaultHierarchy(d.Name) is { } h => h,
-        _ => throw Error(at, "MDX0212", $"A hierarchy was expected; found {Describe(value)}."),
+        _ => throw Error(at, MdxErrorCodes.HierarchyExpected, $"A hierarchy was expected; found {Describe(value)}."),
     };
 
     public MdxLevel AsLevel(object? value, MdxNode at) => value switch
@@ -48,7 +48,7 @@ internal sealed partial class Evaluator
         MdxLevel l => l,
         MdxHierarchy h when h.Levels.FirstOrDefault(l => l.Depth >= 0 && string.Equals(l.Name, h.Name, StringComparison.OrdinalIgnoreCase)) is { } named => named,
         MdxMember m when m.Level is { } level => level,
-        _ => throw Error(at, "MDX0213", $"A level was expected; found {Describe(value)}."),
+        _ => throw Error(at, MdxErrorCodes.LevelExpected, $"A level was expected; found {Describe(value)}."),
     };
 
     /// <summary>A member or tuple used where a value is expected stands for the cell at that tuple.</summary>
@@ -70,7 +70,7 @@ internal sealed partial class Evaluator
         string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
         null => 0,
         IConvertible c and not string => c.ToDouble(CultureInfo.InvariantCulture),
-        _ => throw Error(at, "MDX0214", $"A number was expected; found {Describe(value)}."),
+        _ => throw Error(at, MdxErrorCodes.NumberExpected, $"A number was expected; found {Describe(value)}."),
     };
 
     public double? AsNullableNumber(object? value, MdxNode at) => value is null ? null : AsNumber(value, at);

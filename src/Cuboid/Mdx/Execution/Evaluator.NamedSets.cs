@@ -30,7 +30,7 @@ internal sealed partial class Evaluator
     private MdxSet NamedSet(string name, MdxExpression definition, MdxNode at, MdxContext context)
     {
         if (_namedSetValues.TryGetValue(name, out var known)) return known;
-        if (!_evaluatingSets.Add(name)) throw Error(at, "MDX0222", $"The named set [{name}] refers to itself.");
+        if (!_evaluatingSets.Add(name)) throw Error(at, MdxErrorCodes.NamedSetCycle, $"The named set [{name}] refers to itself.");
         try
         {
             var value = AsSet(Evaluate(definition, _queryContext ?? context), at);

@@ -68,7 +68,7 @@ internal sealed partial class Evaluator
         if (Catalog.Hierarchies.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);
         var levels = Catalog.LevelsNamed(head).ToList();
         if (levels.Count == 1) return (levels[0], 1);
-        if (levels.Count > 1) throw Error(id, "MDX0101", $"The name '{head}' is ambiguous: it names the levels {string.Join(", ", levels.Select(l => l.UniqueName))}.");
+        if (levels.Count > 1) throw Error(id, MdxErrorCodes.AmbiguousName, $"The name '{head}' is ambiguous: it names the levels {string.Join(", ", levels.Select(l => l.UniqueName))}.");
         // A top member named without its hierarchy ([1997].[Q1], [Bag Stuffers], [All Gender]): found in the first
         // hierarchy, in the cube's order, that has one of that name, as in Mondrian (which looks no deeper).
         foreach (var hierarchy in Catalog.Hierarchies)
@@ -77,7 +77,7 @@ internal sealed partial class Evaluator
             if (hierarchy.AllMember is { } all && string.Equals(all.Name, head, StringComparison.OrdinalIgnoreCase)) return (all, 1);
             if (hierarchy.FindChild(null, head, segments[0].IsKey) is { } member) return (member, 1);
         }
-        throw Error(id, "MDX0100", $"Cube '{Catalog.Cube.Name}' has no dimension, hierarchy, level or top member named '{head}' (in '{Source[id.Span]}').");
+        throw Error(id, MdxErrorCodes.UnknownName, $"Cube '{Catalog.Cube.Name}' has no dimension, hierarchy, level or top member named '{head}' (in '{Source[id.Span]}').");
     }
 
     private object? Step(object? current, IdentifierSegment segment, IdentifierNode id, int index, MdxContext context)
@@ -101,7 +101,7 @@ internal sealed partial class Evaluator
         };
         if (found is not null) return found;
         var path = string.Join(".", id.Segments.Take(index + 1).Select(s => s.IsKey ? "&" + MdxMember.Quote(s.Name) : MdxMember.Quote(s.Name)));
-        throw Error(id, "MDX0102", current is MdxHierarchy { IsMeasures: true }
+        throw Error(id, MdxErrorCodes.UnknownMember, current is MdxHierarchy { IsMeasures: true }
             ? $"Cube '{Catalog.Cube.Name}' has no measure '{segment.Name}'."
             : $"The member '{path}' was not found in cube '{Catalog.Cube.Name}'.");
     }

@@ -44,7 +44,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
     public void CheckSetSize(double tuples, MdxNode at)
     {
         if (Query?.Options.MaxSetTuples is not { } max || tuples <= max) return;
-        throw Error(at, "MDX0302", string.Create(CultureInfo.InvariantCulture,
+        throw Error(at, MdxErrorCodes.SetTooLarge, string.Create(CultureInfo.InvariantCulture,
             $"The set would have {tuples:N0} tuples, more than the query's limit of {max:N0} (QueryOptions.MaxSetTuples)."));
     }
 
@@ -73,8 +73,8 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         RangeExpression r => Range(r, context),
         CaseExpression c => Case(c, context),
         AliasExpression a => Evaluate(a.Expression, context),
-        ErrorExpression e => throw Error(e, "MDX0200", "The query has a syntax error here."),
-        _ => throw Error(expression, "MDX0201", $"Cannot evaluate {expression.GetType().Name}."),
+        ErrorExpression e => throw Error(e, MdxErrorCodes.SyntaxErrorReached, "The query has a syntax error here."),
+        _ => throw Error(expression, MdxErrorCodes.CannotEvaluate, $"Cannot evaluate {expression.GetType().Name}."),
     };
 
     private object? EvaluateParenthesized(ParenthesizedExpression p, MdxContext context)
@@ -93,7 +93,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
             var part = AsSet(value, element).Tuples;
             if (part.Count > 0 && tuples.Count > 0 && !SameHierarchies(tuples[0], part[0]))
             {
-                throw Error(element, "MDX0207", $"The members of a set must have the same hierarchies: {Shape(part[0])} follows {Shape(tuples[0])}.");
+                throw Error(element, MdxErrorCodes.MixedSet, $"The members of a set must have the same hierarchies: {Shape(part[0])} follows {Shape(tuples[0])}.");
             }
             tuples.AddRange(part);
         }
@@ -126,11 +126,11 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
                 case MdxIteration i: members.AddRange(i.Tuple); break;
                 case MdxSet { Count: 1 } s: members.AddRange(s.Tuples[0]); break;
                 case MdxHierarchy h when h.DefaultMember is { } d: members.Add(d); break;
-                default: throw Error(at, "MDX0202", $"A tuple is made of members; found {Describe(value)}.");
+                default: throw Error(at, MdxErrorCodes.TupleOfNonMembers, $"A tuple is made of members; found {Describe(value)}.");
             }
         }
         var duplicate = members.GroupBy(m => m.Hierarchy).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw Error(at, "MDX0203", $"Tuple has more than one member of hierarchy {duplicate.Key.UniqueName}.");
+        if (duplicate is not null) throw Error(at, MdxErrorCodes.HierarchyTwiceInTuple, $"Tuple has more than one member of hierarchy {duplicate.Key.UniqueName}.");
         return [.. members];
     }
 
@@ -144,7 +144,7 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         if (ReferenceEquals(start, end)) return MdxSet.Of([start]);
         if (start.Hierarchy != end.Hierarchy || start.Depth != end.Depth || start.Kind != MemberKind.Regular || end.Kind != MemberKind.Regular)
         {
-            throw Error(range, "MDX0204", $"A range needs two members of one level: {start.UniqueName} and {end.UniqueName} are not.");
+            throw Error(range, MdxErrorCodes.BadRange, $"A range needs two members of one level: {start.UniqueName} and {end.UniqueName} are not.");
         }
         var members = start.Hierarchy.MembersAt(start.Depth);
         var (a, b) = (members.IndexOf(start), members.IndexOf(end));
@@ -284,11 +284,11 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, S
         }
         catch (ArgumentException bad)
         {
-            throw Error(at, "MDX0263", $"MATCHES: \"{pattern}\" is not a regular expression: {bad.Message}");
+            throw Error(at, MdxErrorCodes.BadRegularExpression, $"MATCHES: \"{pattern}\" is not a regular expression: {bad.Message}");
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            throw Error(at, "MDX0263", $"MATCHES: the regular expression \"{pattern}\" took too long.");
+            throw Error(at, MdxErrorCodes.BadRegularExpression, $"MATCHES: the regular expression \"{pattern}\" took too long.");
         }
     }
 

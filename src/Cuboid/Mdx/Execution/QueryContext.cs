@@ -100,7 +100,7 @@ internal sealed class QueryContext : IDisposable
     {
         var limit = Options.Timeout ?? TimeSpan.Zero;
         var text = limit.ToString(limit.Milliseconds == 0 ? @"hh\:mm\:ss" : @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
-        return Error("MDX0300", $"The query ran longer than its {text} time limit and was cancelled.");
+        return Error(MdxErrorCodes.Timeout, $"The query ran longer than its {text} time limit and was cancelled.");
     }
 
     /// <summary>
@@ -124,7 +124,7 @@ internal sealed class QueryContext : IDisposable
         var cells = axisSizes.Aggregate(1.0, (product, size) => product * size);   // a double: no overflow on huge crossjoins
         if (cells <= max) return;
         var shape = axisSizes.Count > 1 ? $" ({string.Join(" × ", axisSizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} positions)" : "";
-        throw Error("MDX0301", $"The query's result would have {cells.ToString("N0", CultureInfo.InvariantCulture)} cells{shape}, more than its limit of {max.ToString("N0", CultureInfo.InvariantCulture)} cells.");
+        throw Error(MdxErrorCodes.TooManyCells, $"The query's result would have {cells.ToString("N0", CultureInfo.InvariantCulture)} cells{shape}, more than its limit of {max.ToString("N0", CultureInfo.InvariantCulture)} cells.");
     }
 
     public void SetFilter(MdxSet? slicer) =>

@@ -15,14 +15,6 @@ internal sealed partial class QueryExecutor
 {
     private const int MaxRounds = 12;
 
-    public static CellSet Execute(Session session, string mdx, string? cubeName = null)
-    {
-        using var query = new QueryContext(mdx, null);
-        var parsed = query.Parse();
-        if (parsed.Statement is not SelectStatement select) throw new MdxException([Diagnostic(parsed.Source, parsed.Statement, "MDX0120", "Only SELECT statements are supported here.")]);
-        return Execute(session, parsed.Source, select, query, cubeName);
-    }
-
     /// <summary>Runs a parsed SELECT under the limits of <paramref name="query"/>, which records its plan.</summary>
     internal static CellSet Execute(Session session, SourceText source, SelectStatement select, QueryContext query, string? cubeName = null) =>
         Bind(session, source, select, query, cubeName, executor => executor.Run());
@@ -35,7 +27,7 @@ internal sealed partial class QueryExecutor
     {
         var name = cubeName ?? select.Cube?.Segments[^1].Name ?? "";
         var cube = session.Cubes.Values.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
-            ?? throw new MdxException([Diagnostic(source, select.Cube, "MDX0103", $"The session has no cube named '{name}'. Its cubes: {string.Join(", ", session.Cubes.Keys)}.")]);
+            ?? throw new MdxException([Diagnostic(source, select.Cube, MdxErrorCodes.UnknownCube, $"The session has no cube named '{name}'. Its cubes: {string.Join(", ", session.Cubes.Keys)}.")]);
         query.Cube = cube.Name;
         var catalog = cube.Catalogs.Rent(cube, cube.SnapshotOf(query.Options.Scenario), query.Options.Scenario);
         try
@@ -48,7 +40,7 @@ internal sealed partial class QueryExecutor
         }
         catch (InsufficientExecutionStackException)
         {
-            throw new MdxException([Diagnostic(source, select, "MDX0017", "The query nests too deeply to evaluate: its formulas and the calculated members and measures they refer to go more levels deep than the evaluator's stack holds.")]);
+            throw new MdxException([Diagnostic(source, select, MdxErrorCodes.NestingTooDeep, "The query nests too deeply to evaluate: its formulas and the calculated members and measures they refer to go more levels deep than the evaluator's stack holds.")]);
         }
         catch (OperationCanceledException) when (query.Cancellation.IsCancellationRequested && !query.CancelledByCaller)
         {
@@ -157,7 +149,7 @@ internal sealed partial class QueryExecutor
         var missing = Enumerable.Range(0, numbers.Count + 1).First(n => !numbers.Contains(n));
         if (_select.Axes.Where(a => a.Ordinal > missing).MinBy(a => a.Ordinal) is { } after)
         {
-            throw new MdxEvaluationException(Diagnostic(_source, after, "MDX0132",
+            throw new MdxEvaluationException(Diagnostic(_source, after, MdxErrorCodes.AxisGap,
                 $"Axis {after.AxisName} is used without axis {AxisSpecification.NameOf(missing)}: axes are numbered from 0 without gaps."));
         }
     }
@@ -177,7 +169,7 @@ internal sealed partial class QueryExecutor
             foreach (var member in axes[a].Tuples[0])
             {
                 if (seen.TryAdd(member.Hierarchy, a)) continue;
-                throw new MdxEvaluationException(Diagnostic(_source, specs[a].Set, "MDX0130",
+                throw new MdxEvaluationException(Diagnostic(_source, specs[a].Set, MdxErrorCodes.HierarchyOnTwoAxes,
                     $"Hierarchy {member.Hierarchy.UniqueName} is on axis {specs[seen[member.Hierarchy]].AxisName} and on axis {specs[a].AxisName}; a hierarchy can be on one axis only."));
             }
         }
@@ -215,7 +207,7 @@ internal sealed partial class QueryExecutor
             {
                 MdxHierarchy h => (h, h.AllMember),
                 MdxMember m => (m.Hierarchy, m),
-                _ => throw evaluator.Error(item.Name, "MDX0104", $"A calculated member belongs to a hierarchy or under a member; '{_source[item.Name.Span]}' names neither."),
+                _ => throw evaluator.Error(item.Name, MdxErrorCodes.BadCalculatedMemberName, $"A calculated member belongs to a hierarchy or under a member; '{_source[item.Name.Span]}' names neither."),
             };
             var solveOrder = member.FindProperty("SOLVE_ORDER") is { } so ? (int)evaluator.AsNumber(evaluator.EvaluateScalar(so.Value, defaults), so.Value) : 0;
             var visible = member.FindProperty("VISIBLE") is not { } v || Evaluator.AsBoolean(evaluator.EvaluateScalar(v.Value, defaults));
@@ -295,11 +287,11 @@ internal sealed partial class QueryExecutor
         if (member.Kind != MemberKind.Regular)
         {
             if (member.IsAll) return new ConstantRowCondition(true);
-            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, "MDX0121", $"A slicer set can hold only members of levels; {member.UniqueName} is not one."));
+            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, MdxErrorCodes.SlicerNotOfLevels, $"A slicer set can hold only members of levels; {member.UniqueName} is not one."));
         }
         if (member.Hierarchy.Index!.IsParameter)
         {
-            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, "MDX0122", $"A slicer set cannot hold members of the parameter hierarchy {member.Hierarchy.UniqueName} (no fact refers to them); put them on an axis, or slice on one."));
+            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, MdxErrorCodes.SlicerOnParameter, $"A slicer set cannot hold members of the parameter hierarchy {member.Hierarchy.UniqueName} (no fact refers to them); put them on an axis, or slice on one."));
         }
         var accepted = new bool[member.Hierarchy.Index.Members.Count(member.Depth)];
         accepted[member.Code] = true;

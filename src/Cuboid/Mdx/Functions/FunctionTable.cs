@@ -58,7 +58,7 @@ internal static class FunctionTable
     {
         if (!s_functions.TryGetValue(name, out var function))
         {
-            throw evaluator.Error(at, "MDX0110", $"Unknown function '{name}'.");
+            throw evaluator.Error(at, MdxErrorCodes.UnknownFunction, $"Unknown function '{name}'.");
         }
         IReadOnlyList<MdxExpression> all = target is null ? arguments : [target, .. arguments];
         var site = new FunctionCallSite(name, all, at);
@@ -68,7 +68,7 @@ internal static class FunctionTable
         }
         catch (MissingArgumentException missing) when (ReferenceEquals(missing.Site, site))
         {
-            throw evaluator.Error(at, "MDX0111", $"Function '{name}' needs argument {missing.Index + 1}; {all.Count} given.");
+            throw evaluator.Error(at, MdxErrorCodes.WrongArgumentCount, $"Function '{name}' needs argument {missing.Index + 1}; {all.Count} given.");
         }
     }
 
@@ -77,7 +77,7 @@ internal static class FunctionTable
         if (call.Count < min || call.Count > max)
         {
             var expected = min == max ? $"{min}" : max == int.MaxValue ? $"at least {min}" : $"{min} to {max}";
-            throw evaluator.Error(call.At, "MDX0111", $"Function '{call.Name}' takes {expected} argument(s); {call.Count} given.");
+            throw evaluator.Error(call.At, MdxErrorCodes.WrongArgumentCount, $"Function '{call.Name}' takes {expected} argument(s); {call.Count} given.");
         }
     }
 }

@@ -34,8 +34,8 @@ internal static class NavigationFunctions
             var hierarchy = e.AsHierarchy(e.Evaluate(f[0], c), f[0]);
             var arg = e.EvaluateScalar(f[1], c);
             return arg is string name
-                ? hierarchy.Levels.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)) ?? throw e.Error(f[1], "MDX0240", $"{hierarchy.UniqueName} has no level '{name}'.")
-                : hierarchy.Levels.ElementAtOrDefault((int)e.AsNumber(arg, f[1])) ?? throw e.Error(f[1], "MDX0240", $"{hierarchy.UniqueName} has no level {arg}.");
+                ? hierarchy.Levels.FirstOrDefault(l => string.Equals(l.Name, name, StringComparison.OrdinalIgnoreCase)) ?? throw e.Error(f[1], MdxErrorCodes.UnknownLevel, $"{hierarchy.UniqueName} has no level '{name}'.")
+                : hierarchy.Levels.ElementAtOrDefault((int)e.AsNumber(arg, f[1])) ?? throw e.Error(f[1], MdxErrorCodes.UnknownLevel, $"{hierarchy.UniqueName} has no level {arg}.");
         });
         FunctionTable.Add("Name", (e, c, f) => NameOf(e.Evaluate(f[0], c), unique: false), property: true);
         FunctionTable.Add("UniqueName", (e, c, f) => NameOf(e.Evaluate(f[0], c), unique: true), property: true);
@@ -45,7 +45,7 @@ internal static class NavigationFunctions
         FunctionTable.Add("Current", (e, c, f) => e.Evaluate(f[0], c) is MdxIteration i ? (i.Tuple.Length == 1 ? i.Tuple[0] : i.Tuple) : e.Evaluate(f[0], c), property: true);
         FunctionTable.Add("CurrentOrdinal", (e, c, f) => e.Evaluate(f[0], c) is MdxIteration { Index: >= 0 } i
             ? (double)i.Index
-            : throw e.Error(f[0], "MDX0264", "CurrentOrdinal applies to a set being iterated (Filter(set AS s, …s.CurrentOrdinal…), or a named set in a function that iterates over it)."), property: true);
+            : throw e.Error(f[0], MdxErrorCodes.NotIterating, "CurrentOrdinal applies to a set being iterated (Filter(set AS s, …s.CurrentOrdinal…), or a named set in a function that iterates over it)."), property: true);
         FunctionTable.Add("Properties", Properties);
         FunctionTable.Add("Dimensions", Dimensions);
         // Mondrian's order key: the member's key, so that Order(set, m.OrderKey) is the natural order.
@@ -64,8 +64,8 @@ internal static class NavigationFunctions
         return e.EvaluateScalar(f[0], c) switch
         {
             string name => hierarchies.FirstOrDefault(h => string.Equals(MdxMember.Quote(h.Dimension), name, StringComparison.OrdinalIgnoreCase) || string.Equals(h.Dimension, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw e.Error(f[0], "MDX0102", $"Cube '{e.Catalog.Cube.Name}' has no dimension {name}."),
-            var n => hierarchies.ElementAtOrDefault(e.AsInt(f[0], c)) ?? throw e.Error(f[0], "MDX0102", $"Cube '{e.Catalog.Cube.Name}' has {hierarchies.Count} dimensions, numbered from 0; {Evaluator.Text(n)} is none of them."),
+                ?? throw e.Error(f[0], MdxErrorCodes.UnknownMember, $"Cube '{e.Catalog.Cube.Name}' has no dimension {name}."),
+            var n => hierarchies.ElementAtOrDefault(e.AsInt(f[0], c)) ?? throw e.Error(f[0], MdxErrorCodes.UnknownMember, $"Cube '{e.Catalog.Cube.Name}' has {hierarchies.Count} dimensions, numbered from 0; {Evaluator.Text(n)} is none of them."),
         };
     }
 
@@ -92,7 +92,7 @@ internal static class NavigationFunctions
         var name = Evaluator.Text(e.EvaluateScalar(f[1], c));
         return MemberProperties.TryGet(member, name, out var value)
             ? value
-            : throw e.Error(f[1], "MDX0242", $"Level {member.Level?.UniqueName} has no property '{name}'.");
+            : throw e.Error(f[1], MdxErrorCodes.UnknownProperty, $"Level {member.Level?.UniqueName} has no property '{name}'.");
     }
 
     private static object? Ancestor(Evaluator e, MdxContext c, FunctionCallSite f)
@@ -103,7 +103,7 @@ internal static class NavigationFunctions
         {
             MdxLevel level => level.Depth <= member.Depth ? (level.Depth < 0 ? member.Hierarchy.AllMember : Navigation.AncestorAt(member, level.Depth)) : null,
             double distance => Up(member, (int)distance),
-            _ => throw e.Error(f[1], "MDX0241", $"Ancestor takes a level or a distance; found {Evaluator.Describe(target)}."),
+            _ => throw e.Error(f[1], MdxErrorCodes.AncestorArgument, $"Ancestor takes a level or a distance; found {Evaluator.Describe(target)}."),
         };
     }
 
@@ -139,7 +139,7 @@ internal static class NavigationFunctions
     private static object? ParallelPeriod(Evaluator e, MdxContext c, FunctionCallSite f)
     {
         var time = e.Catalog.DefaultHierarchy("Time");
-        var member = f.Has(2) ? e.AsMember(e.Evaluate(f[2], c), f[2]) : f.Has(0) ? c[e.AsLevel(e.Evaluate(f[0], c), f[0]).Hierarchy] : c[time ?? throw e.Error(f.At, "MDX0233", "ParallelPeriod needs a member: the cube has no Time dimension.")];
+        var member = f.Has(2) ? e.AsMember(e.Evaluate(f[2], c), f[2]) : f.Has(0) ? c[e.AsLevel(e.Evaluate(f[0], c), f[0]).Hierarchy] : c[time ?? throw e.Error(f.At, MdxErrorCodes.NoTimeDimension, "ParallelPeriod needs a member: the cube has no Time dimension.")];
         var level = f.Has(0) ? e.AsLevel(e.Evaluate(f[0], c), f[0]) : member.Parent?.Level;
         var lag = f.Has(1) ? e.AsInt(f[1], c) : 1;
         if (level is null || level.Depth < 0 || level.Depth > member.Depth) return null;
@@ -163,7 +163,7 @@ internal static class NavigationFunctions
     {
         var time = e.Catalog.DefaultHierarchy("Time");
         var level = f.Has(0) ? e.AsLevel(e.Evaluate(f[0], c), f[0]) : null;
-        var member = f.Has(1) ? e.AsMember(e.Evaluate(f[1], c), f[1]) : level is not null ? c[level.Hierarchy] : c[time ?? throw e.Error(f.At, "MDX0233", $"{f.Name} needs a member.")];
+        var member = f.Has(1) ? e.AsMember(e.Evaluate(f[1], c), f[1]) : level is not null ? c[level.Hierarchy] : c[time ?? throw e.Error(f.At, MdxErrorCodes.NoTimeDimension, $"{f.Name} needs a member.")];
         var depth = level?.Depth ?? member.Depth + 1;
         var descendants = Navigation.DescendantsAt(member, depth).ToList();
         return descendants.Count == 0 ? null : opening ? descendants[0] : descendants[^1];

@@ -39,7 +39,7 @@ internal static partial class SetFunctions
     {
         var member = f.Has(0) ? e.AsMember(e.Evaluate(f[0], c), f[0]) : TimeMember(e, c, f);
         var level = member.Hierarchy.Levels.FirstOrDefault(l => l.Depth >= 0 && l.Name.Contains(levelName, StringComparison.OrdinalIgnoreCase))
-            ?? throw e.Error(f.At, "MDX0232", $"{f.Name} needs a level named like '{levelName}' in {member.Hierarchy.UniqueName}.");
+            ?? throw e.Error(f.At, MdxErrorCodes.PeriodLevelMissing, $"{f.Name} needs a level named like '{levelName}' in {member.Hierarchy.UniqueName}.");
         return ToDate(member, level);
     }
 
@@ -56,7 +56,7 @@ internal static partial class SetFunctions
 
     private static MdxMember TimeMember(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var time = e.Catalog.DefaultHierarchy("Time") ?? throw e.Error(f.At, "MDX0233", $"{f.Name} needs a member: the cube has no Time dimension.");
+        var time = e.Catalog.DefaultHierarchy("Time") ?? throw e.Error(f.At, MdxErrorCodes.NoTimeDimension, $"{f.Name} needs a member: the cube has no Time dimension.");
         return c[time];
     }
 }

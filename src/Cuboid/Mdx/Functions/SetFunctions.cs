@@ -82,7 +82,7 @@ internal static partial class SetFunctions
             MdxHierarchy { IsMeasures: true } h => MdxSet.Of(string.Equals(f.Name, "AllMembers", StringComparison.OrdinalIgnoreCase) ? [.. h.MeasureMembers, .. h.CalculatedMembers] : h.MeasureMembers),
             MdxHierarchy h => MdxSet.Of(h.AllMembersInOrder()),
             MdxDimension d => MdxSet.Of(e.Catalog.DefaultHierarchy(d.Name)!.AllMembersInOrder()),
-            _ => throw e.Error(f.At, "MDX0230", $"Members applies to a level, hierarchy or dimension; found {Evaluator.Describe(target)}."),
+            _ => throw e.Error(f.At, MdxErrorCodes.MembersOfWhat, $"Members applies to a level, hierarchy or dimension; found {Evaluator.Describe(target)}."),
         };
     }
 
@@ -106,7 +106,7 @@ internal static partial class SetFunctions
         e.CheckSetSize((double)left.Count * right.Count, at);
         if (left.Count > 0 && right.Count > 0 && left.Tuples[0].FirstOrDefault(l => right.Tuples[0].Any(r => r.Hierarchy == l.Hierarchy)) is { } twice)
         {
-            throw e.Error(at, "MDX0203", $"A crossjoin's tuples would have more than one member of hierarchy {twice.Hierarchy.UniqueName}.");
+            throw e.Error(at, MdxErrorCodes.HierarchyTwiceInTuple, $"A crossjoin's tuples would have more than one member of hierarchy {twice.Hierarchy.UniqueName}.");
         }
         var tuples = new List<MdxMember[]>(Math.Min(left.Count * right.Count, 1 << 20));   // grows past that: a cancelled crossjoin has not reserved it all
         foreach (var l in left.Tuples)
@@ -243,7 +243,7 @@ internal static partial class SetFunctions
         {
             foreach (var (hierarchy, at) in hierarchies.Where(h => !set.Tuples[0].Any(m => m.Hierarchy == h.Hierarchy)))
             {
-                throw e.Error(at, "MDX0206", $"Extract takes hierarchies of the set's tuples; {hierarchy.UniqueName} is not one (they have {string.Join(", ", set.Tuples[0].Select(m => m.Hierarchy.UniqueName))}).");
+                throw e.Error(at, MdxErrorCodes.ExtractHierarchy, $"Extract takes hierarchies of the set's tuples; {hierarchy.UniqueName} is not one (they have {string.Join(", ", set.Tuples[0].Select(m => m.Hierarchy.UniqueName))}).");
             }
         }
         return Distinct(new MdxSet([.. set.Tuples.Select(t => hierarchies.Select(h => t.First(m => m.Hierarchy == h.Hierarchy)).ToArray())]));

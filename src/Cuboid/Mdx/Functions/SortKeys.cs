@@ -32,7 +32,7 @@ internal sealed class SortKeys
         {
             if (value is not (null or double or int or long or float or decimal or string or bool))
             {
-                throw e.Error(key, "MDX0205", $"A sort key is a number or a string; this one is {Mdx.Execution.Evaluator.Describe(value)}.");
+                throw e.Error(key, MdxErrorCodes.BadSortKey, $"A sort key is a number or a string; this one is {Mdx.Execution.Evaluator.Describe(value)}.");
             }
         }
         return new(keys);

@@ -47,7 +47,7 @@ internal static class StringFunctions
         var parsed = Parse(shape is null ? text : shape(text));
         if (parsed.HasErrors)
         {
-            throw e.Error(f[0], "MDX0260", $"{f.Name}: \"{text}\" is not MDX: {parsed.Diagnostics[0].Message}.");
+            throw e.Error(f[0], MdxErrorCodes.NotMdxText, $"{f.Name}: \"{text}\" is not MDX: {parsed.Diagnostics[0].Message}.");
         }
         try
         {

@@ -62,7 +62,7 @@ internal static class ValueFunctions
         {
             MdxMember m => [m],
             MdxMember[] t => t,
-            _ => throw e.Error(f[0], "MDX0250", $"Rank takes a member or tuple; found {Evaluator.Describe(value)}."),
+            _ => throw e.Error(f[0], MdxErrorCodes.RankArgument, $"Rank takes a member or tuple; found {Evaluator.Describe(value)}."),
         };
         var set = SetFunctions.Set(e, c, f[1]);
         var index = set.Tuples.FindIndex(t => TupleComparer.Instance.Equals(t, tuple));

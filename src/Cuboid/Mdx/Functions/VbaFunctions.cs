@@ -51,8 +51,8 @@ internal static class VbaFunctions
         FunctionTable.Add("String", (e, c, f) => new string(Str(e, c, f, 1) is { Length: > 0 } s ? s[0] : ' ', Count(e, c, f, 0)));
         FunctionTable.Add("StrReverse", (e, c, f) => new string([.. Str(e, c, f, 0).Reverse()]));
         FunctionTable.Add("StrComp", (e, c, f) => (double)Math.Sign(string.CompareOrdinal(Str(e, c, f, 0), Str(e, c, f, 1))));
-        FunctionTable.Add("Asc", (e, c, f) => Str(e, c, f, 0) is { Length: > 0 } s ? (double)s[0] : throw e.Error(f[0], "MDX0261", "Asc of an empty string."));
-        FunctionTable.Add("AscW", (e, c, f) => Str(e, c, f, 0) is { Length: > 0 } s ? (double)s[0] : throw e.Error(f[0], "MDX0261", "AscW of an empty string."));
+        FunctionTable.Add("Asc", (e, c, f) => Str(e, c, f, 0) is { Length: > 0 } s ? (double)s[0] : throw e.Error(f[0], MdxErrorCodes.BadFunctionArgument, "Asc of an empty string."));
+        FunctionTable.Add("AscW", (e, c, f) => Str(e, c, f, 0) is { Length: > 0 } s ? (double)s[0] : throw e.Error(f[0], MdxErrorCodes.BadFunctionArgument, "AscW of an empty string."));
         FunctionTable.Add("Chr", (e, c, f) => ((char)Int(e, c, f, 0)).ToString());
         FunctionTable.Add("ChrW", (e, c, f) => ((char)Int(e, c, f, 0)).ToString());
         FunctionTable.Add("Hex", (e, c, f) => ((long)Num(e, c, f, 0)).ToString("X", s_invariant));
@@ -140,14 +140,14 @@ internal static class VbaFunctions
         }
         catch (ArgumentOutOfRangeException)
         {
-            throw e.Error(f.At, "MDX0261", $"{f.Name}: the date is out of range (years 1 to 9999).");
+            throw e.Error(f.At, MdxErrorCodes.BadFunctionArgument, $"{f.Name}: the date is out of range (years 1 to 9999).");
         }
     });
 
     /// <summary>Cast(value AS NUMERIC | INTEGER | STRING | BOOLEAN), Mondrian's.</summary>
     private static object? Cast(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        if (f[0] is not AliasExpression { Alias.Segments: [var type] } cast) throw e.Error(f.At, "MDX0262", "Cast is written Cast(value AS type).");
+        if (f[0] is not AliasExpression { Alias.Segments: [var type] } cast) throw e.Error(f.At, MdxErrorCodes.BadCast, "Cast is written Cast(value AS type).");
         var value = e.EvaluateScalar(cast.Expression, c);
         if (value is null) return null;
         return type.Name.ToUpperInvariant() switch
@@ -156,7 +156,7 @@ internal static class VbaFunctions
             "INTEGER" => Math.Truncate(e.AsNumber(value, cast.Expression)),
             "STRING" => Evaluator.Text(value),
             "BOOLEAN" => Evaluator.AsBoolean(value),
-            _ => throw e.Error(cast.Alias, "MDX0262", $"Cast to '{type.Name}': the types are NUMERIC, INTEGER, STRING and BOOLEAN."),
+            _ => throw e.Error(cast.Alias, MdxErrorCodes.BadCast, $"Cast to '{type.Name}': the types are NUMERIC, INTEGER, STRING and BOOLEAN."),
         };
     }
 
@@ -174,7 +174,7 @@ internal static class VbaFunctions
     {
         const int Limit = 1 << 20;
         var n = Int(e, c, f, i);
-        return n is >= 0 and <= Limit ? n : throw e.Error(f[i], "MDX0261", $"{f.Name} takes a length from 0 to {Limit:N0}; {n} given.");
+        return n is >= 0 and <= Limit ? n : throw e.Error(f[i], MdxErrorCodes.BadFunctionArgument, $"{f.Name} takes a length from 0 to {Limit:N0}; {n} given.");
     }
 
     private static int IndexOf(string text, string search, int start) =>
@@ -268,7 +268,7 @@ internal static class VbaFunctions
         DateOnly d => d.ToDateTime(TimeOnly.MinValue),
         string s when DateTime.TryParse(s, s_invariant, DateTimeStyles.None, out var d) => d,
         double days => new DateTime(1899, 12, 30).AddDays(days),   // VBA's serial dates
-        var other => throw e.Error(f[i], "MDX0214", $"A date was expected; found {Evaluator.Describe(other)}."),
+        var other => throw e.Error(f[i], MdxErrorCodes.NumberExpected, $"A date was expected; found {Evaluator.Describe(other)}."),
     };
 
     private static DateTime Add(Evaluator e, FunctionCallSite f, string interval, int n, DateTime date) => interval.ToLowerInvariant() switch
@@ -314,5 +314,5 @@ internal static class VbaFunctions
     };
 
     private static MdxEvaluationException UnknownInterval(Evaluator e, FunctionCallSite f, string interval) =>
-        e.Error(f[0], "MDX0261", $"{f.Name}: unknown interval '{interval}'; the intervals are yyyy, q, m, y, d, w, ww, h, n, s.");
+        e.Error(f[0], MdxErrorCodes.BadFunctionArgument, $"{f.Name}: unknown interval '{interval}'; the intervals are yyyy, q, m, y, d, w, ww, h, n, s.");
 }

@@ -10,64 +10,64 @@ internal static class MdxDiagnostics
 
     // Lexical errors.
     public static MdxDiagnostic UnexpectedCharacter(SourceText source, TextSpan at, char c) =>
-        Create("MDX0001", $"Unexpected character '{c}'", source, at);
+        Create(MdxErrorCodes.UnexpectedCharacter, $"Unexpected character '{c}'", source, at);
 
     public static MdxDiagnostic UnterminatedString(SourceText source, TextSpan at) =>
-        Create("MDX0002", "Unterminated string literal", source, at);
+        Create(MdxErrorCodes.UnterminatedString, "Unterminated string literal", source, at);
 
     public static MdxDiagnostic UnterminatedBracketedIdentifier(SourceText source, TextSpan at) =>
-        Create("MDX0003", $"Unterminated bracketed identifier {Quote(source, at)}: expected ']'", source, at);
+        Create(MdxErrorCodes.UnterminatedIdentifier, $"Unterminated bracketed identifier {Quote(source, at)}: expected ']'", source, at);
 
     public static MdxDiagnostic UnterminatedComment(SourceText source, TextSpan at) =>
-        Create("MDX0004", "Unterminated block comment: expected '*/'", source, at);
+        Create(MdxErrorCodes.UnterminatedComment, "Unterminated block comment: expected '*/'", source, at);
 
     public static MdxDiagnostic InvalidNumber(SourceText source, TextSpan at) =>
-        Create("MDX0005", $"Invalid number {Quote(source, at)}: expected digits after the exponent", source, at);
+        Create(MdxErrorCodes.InvalidNumber, $"Invalid number {Quote(source, at)}: expected digits after the exponent", source, at);
 
     public static MdxDiagnostic InvalidKey(SourceText source, TextSpan at) =>
-        Create("MDX0006", "Expected a member key after '&', as in &[12] or &12", source, at);
+        Create(MdxErrorCodes.ExpectedMemberKey, "Expected a member key after '&', as in &[12] or &12", source, at);
 
     // Grammar errors.
     public static MdxDiagnostic UnexpectedToken(SourceText source, TextSpan at, string expected, string found) =>
-        Create("MDX0010", $"Expected {expected}, found {found}", source, at);
+        Create(MdxErrorCodes.UnexpectedToken, $"Expected {expected}, found {found}", source, at);
 
     public static MdxDiagnostic Unclosed(SourceText source, TextSpan at, string closer, string construct, int openedAt, string found) =>
-        Create("MDX0011", $"Expected {closer} to close the {construct} opened at {source.Position(openedAt)}, found {found}", source, at);
+        Create(MdxErrorCodes.Unclosed, $"Expected {closer} to close the {construct} opened at {source.Position(openedAt)}, found {found}", source, at);
 
     public static MdxDiagnostic ExpectedExpression(SourceText source, TextSpan at, string found) =>
-        Create("MDX0012", $"Expected an expression, found {found}", source, at);
+        Create(MdxErrorCodes.ExpectedExpression, $"Expected an expression, found {found}", source, at);
 
     public static MdxDiagnostic UnknownAxisName(SourceText source, TextSpan at, string name, string? suggestion) =>
-        Create("MDX0013", suggestion is null
+        Create(MdxErrorCodes.UnknownAxisName, suggestion is null
             ? $"Unknown axis name '{name}'; expected {AxisNames}"
             : $"Unknown axis name '{name}' (did you mean {suggestion}?)", source, at);
 
     public static MdxDiagnostic InvalidAxisNumber(SourceText source, TextSpan at) =>
-        Create("MDX0014", $"Invalid axis number {Quote(source, at)}: expected a non-negative integer", source, at);
+        Create(MdxErrorCodes.InvalidAxisNumber, $"Invalid axis number {Quote(source, at)}: expected a non-negative integer", source, at);
 
     public static MdxDiagnostic DuplicateAxis(SourceText source, TextSpan at, string axis) =>
-        Create("MDX0015", $"Axis {axis} is specified more than once", source, at);
+        Create(MdxErrorCodes.DuplicateAxis, $"Axis {axis} is specified more than once", source, at);
 
     public static MdxDiagnostic TrailingInput(SourceText source, TextSpan at, string found) =>
-        Create("MDX0016", $"Unexpected {found} after the end of the query", source, at);
+        Create(MdxErrorCodes.TrailingInput, $"Unexpected {found} after the end of the query", source, at);
 
     public static MdxDiagnostic NestingTooDeep(SourceText source, TextSpan at, int limit) =>
-        Create("MDX0017", $"Expression is nested too deeply (more than {limit} levels)", source, at);
+        Create(MdxErrorCodes.NestingTooDeep, $"Expression is nested too deeply (more than {limit} levels)", source, at);
 
     public static MdxDiagnostic ExpectedInteger(SourceText source, TextSpan at, string after, string found) =>
-        Create("MDX0018", $"Expected a non-negative integer after {after}, found {found}", source, at);
+        Create(MdxErrorCodes.ExpectedInteger, $"Expected a non-negative integer after {after}, found {found}", source, at);
 
     public static MdxDiagnostic CaseWithoutWhen(SourceText source, TextSpan at) =>
-        Create("MDX0019", "CASE expression needs at least one WHEN clause", source, at);
+        Create(MdxErrorCodes.CaseWithoutWhen, "CASE expression needs at least one WHEN clause", source, at);
 
     public static MdxDiagnostic NotNeedsParentheses(SourceText source, TextSpan at) =>
-        Create("MDX0020", "NOT cannot be the operand of an arithmetic or comparison operator; enclose the NOT expression in parentheses", source, at);
+        Create(MdxErrorCodes.NotNeedsParentheses, "NOT cannot be the operand of an arithmetic or comparison operator; enclose the NOT expression in parentheses", source, at);
 
     public static MdxDiagnostic DuplicateProperty(SourceText source, TextSpan at, string property) =>
-        Create("MDX0021", $"Property '{property}' is specified more than once", source, at);
+        Create(MdxErrorCodes.DuplicateProperty, $"Property '{property}' is specified more than once", source, at);
 
     public static MdxDiagnostic TrailingFormulaInput(SourceText source, TextSpan at, string found) =>
-        Create("MDX0022", $"Unexpected {found} after the end of the quoted formula", source, at);
+        Create(MdxErrorCodes.TrailingFormulaInput, $"Unexpected {found} after the end of the quoted formula", source, at);
 
     /// <summary>How a token is named in messages: its source text in quotes, or "end of input".</summary>
     public static string Describe(SourceText source, Token token, bool inQuotedFormula = false)

@@ -34,14 +34,23 @@ internal static class ConformanceReport
         - **Empty cells in arithmetic** (Mondrian): empty + x = x and empty − x = −x; empty × x is empty;
           x / empty is ±infinity and 0/0 is NaN; empty op empty is empty. A result of −0 prints as 0.
         - **Comparisons** treat empty as 0 (numbers) or "" (strings), as Mondrian; SSAS does the same.
-        - **Solve order ties** between calculated members of different hierarchies go to the hierarchy
-          defined first in the cube; calculated measures lose ties to other hierarchies (Mondrian's schema order).
+        - **Solve order ties** go to the hierarchy first in the cube, and the measures are first: a ratio
+          measure over a member that sums others is the ratio of the sums (Mondrian, SSAS).
         - **A calculated member being evaluated** counts as its hierarchy's default member for the cells
-          its formula reads and for `CurrentMember` (Mondrian), which keeps self-references finite.
-        - **Format strings**: a calculated member without FORMAT_STRING whose formula is a member or a tuple
-          takes that member's format (Mondrian); otherwise the current measure's formatter applies. SSAS/VBA
-          format strings follow Mondrian's quirks (see src/Cuboid/Results/FormatString.cs); Atoti's
-          `DOUBLE[…]` forms follow Java's DecimalFormat.
+          its formula reads, for `CurrentMember` and for the hierarchy named alone (`[Product].Children`), as
+          Mondrian. Named again explicitly (`([Measures].[Cum], [Time].PrevMember)`), it is evaluated again:
+          recursion, which fails at 1,024 levels naming the cycle (MDX0221) when it does not end.
+        - **Format strings**: a calculated member without FORMAT_STRING takes the format of the member or
+          tuple its formula is, else of the first measure its formula names (`[Store Sales] / 3` shows like
+          Store Sales), as Mondrian; `FORMAT` is FORMAT_STRING's short name; a WITH MEMBER named like a
+          cube's measure or calculated member replaces it for the query. SSAS/VBA format strings follow
+          Mondrian's quirks (see src/Cuboid/Results/FormatString.cs); Atoti's `DOUBLE[…]` forms follow
+          Java's DecimalFormat.
+        - **Named sets** are evaluated once per query, in its context (the slicer), as in Mondrian and SSAS.
+        - **The slicer**: a set of tuples aggregates those tuples (their facts, once each); an empty set or a
+          null member empties every cell, calculated ones too, and the slicer axis lists one position per tuple.
+        - **Sort keys** (Order, TopCount, Rank…): empty first, then numbers, NaN above every finite number but
+          below +Infinity, then strings, as Mondrian.
         - **Names**: unique names omit the All member (`[Store].[USA]`), and both spellings resolve; a
           member named right under its hierarchy is also found on a deeper level (`[Store].[CA]`), as Mondrian
           and SSAS do; `[Dim.Hier]` and `[Dim].[Hier]` both name a hierarchy; Atoti's All member is
@@ -58,6 +67,31 @@ internal static class ConformanceReport
           ties keep the input order. Tuples are compared as Mondrian does: at the first position where they
           differ, by the value of the tuple's prefix there, so a crossjoin is grouped by its first
           hierarchy's values, then its second's. Further keys (`Order(set, k1, DESC, k2, ASC)`) break ties.
+
+        ## Where Cuboid answers differently from Mondrian 3.11
+
+        Each is a case in tests/Cuboid.Tests/Mdx/Cases/*.mdxtest, with Mondrian's answer in a comment.
+
+        - A slicer of tuples `{(Q1, F), (Q2, M)}`: Mondrian aggregates the crossjoin {Q1, Q2} × {F, M}
+          (128,901); Cuboid the two tuples (64,528), as SSAS.
+        - A hierarchy on an axis and in the slicer: Mondrian and SSAS refuse it; Cuboid accepts it (the
+          axis member replaces the slicer's), so that a web app filter may name a hierarchy shown on rows.
+          A hierarchy on two axes is refused (MDX0130), as is a crossjoin of a hierarchy with itself
+          (MDX0203) and axes with gaps (MDX0132).
+        - DrilldownLevel over tuples without an index: Mondrian drops all but the first member of each
+          tuple; Cuboid keeps the tuples.
+        - `Descendants(leaf, , LEAVES)`: Mondrian answers nothing; Cuboid the leaf, as SSAS.
+        - LinRegR2 and LinRegVariance: Mondrian answers Double.MaxValue; Cuboid R² and the residuals'
+          variance over n − 2.
+        - A calculated measure that names no measure (`'1234.5678'`) has no format: Mondrian 3.11 prints it
+          "Standard" (1,235), Mondrian's own tests and SSAS the value (1,234.568), as Cuboid.
+        - An error while evaluating a cell (an unknown DateAdd interval, a cycle that does not end) fails
+          the query with an MDX error at the place written; Mondrian prints `#ERR` in the cell.
+        - A date shown as a cell prints as ISO text; Mondrian prints a serial number (45,351).
+        - StrToSet and StrToTuple also take the SSAS form without hierarchies; IsLeaf, IsAncestor, IsSibling
+          and IsGeneration (SSAS) exist; `Exists` with a measure group (SSAS) does not.
+        - Lengths over 1,048,576 (`Space`, `String`) are refused rather than built.
+        - `[Time].[Weekly]` names the Weekly hierarchy (Mondrian wants `[Time.Weekly]`); both work.
 
         """;
 
