@@ -12,7 +12,7 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     private static readonly Dictionary<string, double> s_floors = new()
     {
         ["core_axis.json"] = 1.0,
-        ["core_expr.json"] = 0.95,
+        ["core_expr.json"] = 0.97,
         ["edge_queries.json"] = 0.97,
     };
 
@@ -21,7 +21,9 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     {
         using var session = TestData.NewSession();
         FoodMart.Build(session);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var outcomes = MondrianConformance.Run(session);
+        output.WriteLine($"{outcomes.Count} queries in {clock.Elapsed.TotalMilliseconds:N0} ms, in one process (FoodMart built before)");
         // Written before the floors are checked: the report is most useful when one is not met.
         if (Environment.GetEnvironmentVariable("CUBOID_CONFORMANCE_REPORT") is { Length: > 0 } path) File.WriteAllText(path, ConformanceReport.Markdown(outcomes));
         Assert.True(outcomes.Count > 300, "the suite was not found");
