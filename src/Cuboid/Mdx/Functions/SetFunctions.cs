@@ -61,7 +61,7 @@ internal static partial class SetFunctions
         FunctionTable.RequireArguments(e, f, 2, 2);
         var set = Set(e, c, f[0]);
         var filter = Set(e, c, f[1]);
-        if (set.Count == 0 || filter.Count == 0) return set;
+        if (set.Count == 0) return set;
         static bool Related(MdxMember a, MdxMember b) => Navigation.IsAncestorOrSelf(a, b) || Navigation.IsAncestorOrSelf(b, a);
         bool Matches(MdxMember[] tuple, MdxMember[] other) =>
             tuple.All(m => other.FirstOrDefault(o => o.Hierarchy == m.Hierarchy) is not { } o || Related(m, o));
