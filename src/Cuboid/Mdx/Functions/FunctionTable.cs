@@ -61,6 +61,7 @@ internal static class FunctionTable
             throw evaluator.Error(at, MdxErrorCodes.UnknownFunction, $"Unknown function '{name}'.");
         }
         IReadOnlyList<MdxExpression> all = target is null ? arguments : [target, .. arguments];
+        CheckArity(evaluator, name, all, at);
         var site = new FunctionCallSite(name, all, at);
         try
         {
@@ -70,6 +71,18 @@ internal static class FunctionTable
         {
             throw evaluator.Error(at, MdxErrorCodes.WrongArgumentCount, $"Function '{name}' needs argument {missing.Index + 1}; {all.Count} given.");
         }
+    }
+
+    /// <summary>Too few arguments is an error at the call, too many at the first one too many (MDX0111), before the function runs.</summary>
+    private static void CheckArity(Evaluator evaluator, string name, IReadOnlyList<MdxExpression> arguments, MdxNode at)
+    {
+        if (!FunctionSignatures.All.TryGetValue(name, out var signature)) return;
+        if (arguments.Count >= signature.MinArguments && arguments.Count <= signature.MaxArguments) return;
+        var counted = signature.Syntax.StartsWith('<') ? ", its target counted" : "";
+        var expected = signature.MinArguments == signature.MaxArguments ? $"{signature.MinArguments}"
+            : signature.MaxArguments == int.MaxValue ? $"at least {signature.MinArguments}" : $"{signature.MinArguments} to {signature.MaxArguments}";
+        throw evaluator.Error(arguments.Count > signature.MaxArguments ? arguments[signature.MaxArguments] : at, MdxErrorCodes.WrongArgumentCount,
+            $"{signature.Name} is written {signature.Syntax}: {expected} argument(s){counted}; {arguments.Count} given.");
     }
 
     internal static void RequireArguments(Evaluator evaluator, FunctionCallSite call, int min, int max = int.MaxValue)
