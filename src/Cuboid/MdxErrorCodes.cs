@@ -89,6 +89,9 @@ public static class MdxErrorCodes
     /// <summary>A function given too few or too many arguments.</summary>
     public const string WrongArgumentCount = "MDX0111";
 
+    /// <summary>An argument of a type its function's signature does not take, found when the query is bound.</summary>
+    public const string ArgumentType = "MDX0112";
+
     /// <summary>A slicer set holding members that are not on a level.</summary>
     public const string SlicerNotOfLevels = "MDX0121";
 
@@ -236,6 +239,7 @@ public static class MdxErrorCodes
         new(NotAMemberName, nameof(NotAMemberName), "A calculated member name that is not a member name."),
         new(UnknownFunction, nameof(UnknownFunction), "A function Cuboid does not have."),
         new(WrongArgumentCount, nameof(WrongArgumentCount), "A function given too few or too many arguments."),
+        new(ArgumentType, nameof(ArgumentType), "An argument of a type its function's signature does not take, found when the query is bound."),
         new(SlicerNotOfLevels, nameof(SlicerNotOfLevels), "A slicer set holding members that are not on a level."),
         new(SlicerOnParameter, nameof(SlicerOnParameter), "A slicer set holding members of a parameter hierarchy."),
         new(HierarchyOnTwoAxes, nameof(HierarchyOnTwoAxes), "The same hierarchy on two axes."),

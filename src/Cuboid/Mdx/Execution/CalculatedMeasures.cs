@@ -1,3 +1,4 @@
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Syntax;
 using Cuboid.Measures;
 
@@ -51,20 +52,16 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
     {
         if (_compiled.TryGetValue(member, out var known)) return known;
         _compiled[member] = null;   // while compiling: a reference back here (recursion) compiles to nothing
-        return _compiled[member] = Value(member.Calculated!.Formula);
+        return _compiled[member] = TryBind(member.Calculated!.Formula) is { } formula ? Value(formula) : null;
     }
 
-    private MeasureDefinition? Value(MdxExpression expression) => expression switch
+    private MeasureDefinition? Value(Calc calc) => calc switch
     {
-        ParenthesizedExpression p => Value(p.Inner),
-        NumberLiteral n => new ConstantMeasure(n.Value),
-        IdentifierNode id => Resolve(id) switch
-        {
-            { Kind: MemberKind.Measure, Measure: { } stored } => stored,
-            { Kind: MemberKind.Calculated } calculated when calculated.Hierarchy.IsMeasures => Definition(calculated),
-            _ => null,
-        },
-        BinaryExpression { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide } b
+        ParenthesizedCalc p => Value(p.Inner),
+        ConstantCalc { Value: double number } => new ConstantMeasure(number),
+        Binding.MeasureCalc { Measure: { Kind: MemberKind.Measure, Measure: { } stored } } => stored,
+        Binding.MeasureCalc { Measure: { Kind: MemberKind.Calculated } calculated } => Definition(calculated),
+        BinaryCalc { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide } b
             when Value(b.Left) is { } left && Value(b.Right) is { } right => new MdxArithmeticMeasure(b.Operator switch
             {
                 BinaryOperator.Add => ArithmeticOperator.Add,
@@ -72,34 +69,47 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
                 BinaryOperator.Multiply => ArithmeticOperator.Multiply,
                 _ => ArithmeticOperator.Divide,
             }, left, right),
-        FunctionCall { Arguments.Count: 3 } f when string.Equals(f.Name, "IIf", StringComparison.OrdinalIgnoreCase)
-            && Condition(f.Arguments[0]) is { } condition && Branch(f.Arguments[1], out var then) && Branch(f.Arguments[2], out var otherwise) =>
-            new WhereMeasure(condition, then ?? Empty, otherwise),
+        FunctionCalc { Name: "IIf", Arguments: [var test, var then, var otherwise] }
+            when Condition(test) is { } condition && Branch(then, out var yes) && Branch(otherwise, out var no) =>
+            new WhereMeasure(condition, yes ?? Empty, no),
         _ => null,
     };
 
     /// <summary>An IIf branch: a value, or NULL.</summary>
-    private bool Branch(MdxExpression expression, out MeasureDefinition? value)
+    private bool Branch(Calc calc, out MeasureDefinition? value)
     {
-        value = expression is NullLiteral ? null : Value(expression);
-        return expression is NullLiteral || value is not null;
+        var isNull = calc.Unwrapped() is ConstantCalc { Type: MdxType.Empty };
+        value = isNull ? null : Value(calc);
+        return isNull || value is not null;
     }
 
     /// <summary>An always-empty measure (an IIf whose true branch is NULL).</summary>
     private static MeasureDefinition Empty => new WhereMeasure(new MeasureCondition(new ConstantMeasure(0), ComparisonOperator.Equal, null), new ConstantMeasure(0), null);
 
-    private Condition? Condition(MdxExpression expression) => expression switch
+    private Condition? Condition(Calc calc) => calc switch
     {
-        ParenthesizedExpression p => Condition(p.Inner),
-        BinaryExpression { Operator: BinaryOperator.And or BinaryOperator.Or } b when Condition(b.Left) is { } left && Condition(b.Right) is { } right =>
+        ParenthesizedCalc p => Condition(p.Inner),
+        BinaryCalc { Operator: BinaryOperator.And or BinaryOperator.Or } b when Condition(b.Left) is { } left && Condition(b.Right) is { } right =>
             b.Operator == BinaryOperator.And ? new AndCondition([left, right]) : new OrCondition([left, right]),
-        UnaryExpression { Operator: UnaryOperator.Not } u when Condition(u.Operand) is { } operand => new NotCondition(operand),
-        FunctionCall { Arguments.Count: 1 } f when string.Equals(f.Name, "IsEmpty", StringComparison.OrdinalIgnoreCase) && Value(f.Arguments[0]) is { } value =>
-            new MeasureCondition(value, ComparisonOperator.Equal, null),
-        BinaryExpression b when ComparisonOperators.FromMdx(b.Operator) is { } op && Value(b.Left) is { } left && Value(b.Right) is { } right =>
+        UnaryCalc { Operator: UnaryOperator.Not } u when Condition(u.Operand) is { } operand => new NotCondition(operand),
+        FunctionCalc { Name: "IsEmpty", Arguments: [var operand] } when Value(operand) is { } value => new MeasureCondition(value, ComparisonOperator.Equal, null),
+        BinaryCalc b when ComparisonOperators.FromMdx(b.Operator) is { } op && Value(b.Left) is { } left && Value(b.Right) is { } right =>
             new MdxComparisonCondition(left, op, right),
         _ => null,
     };
+
+    /// <summary>The calc of a formula, or null when it does not bind (the per-cell evaluator reports why, should the member be read).</summary>
+    private Calc? TryBind(MdxExpression formula)
+    {
+        try
+        {
+            return evaluator.Binder.Bind(formula);
+        }
+        catch (MdxEvaluationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The member a name denotes, or null when it denotes something else or nothing (the per-cell evaluator will say what is wrong).</summary>
     private MdxMember? Resolve(IdentifierNode id)

@@ -12,10 +12,9 @@ internal sealed partial class Evaluator
     /// Null (the caller adds the members' values) for sums and counts, calculated measures, and
     /// cells that levels cannot describe (calculated or parameter members, another scenario).
     /// </summary>
-    public (bool Exact, object? Value) AggregateOver(MdxSet set, Syntax.MdxExpression? expression, MdxContext context)
+    public (bool Exact, object? Value) AggregateOver(MdxSet set, Binding.Calc? expression, MdxContext context)
     {
-        var target = expression is null ? Effective(context, Catalog.Measures)
-            : Unwrap(expression) is Syntax.IdentifierNode id && Evaluate(id, context) is MdxMember { Hierarchy.IsMeasures: true } named ? named : null;
+        var target = expression is null ? Effective(context, Catalog.Measures) : MeasureOf(expression, set, context);
         if (target is not { Kind: MemberKind.Measure, Measure: { } measure } || Adds(measure) || !SlicerSet.Expressible) return (false, null);
         if (set.Count == 0 || set.Tuples.Any(t => t.Any(m => !Describable(m)))) return (false, null);
         var inSet = set.Tuples.SelectMany(t => t).Select(m => m.Hierarchy).ToHashSet();

@@ -1,3 +1,5 @@
+using Cuboid.Mdx.Binding;
+
 namespace Cuboid.Mdx.Execution;
 
 internal sealed partial class Evaluator
@@ -36,9 +38,9 @@ internal sealed partial class Evaluator
     /// no context, no evaluation per tuple — which is what makes TopCount over a million customers
     /// cheap; otherwise each tuple is evaluated in its context.
     /// </summary>
-    public List<object?> ValuesOver(MdxSet set, Syntax.MdxExpression expression, MdxContext context)
+    public List<object?> ValuesOver(MdxSet set, Calc expression, MdxContext context)
     {
-        var (measure, absent) = Unwrap(expression) is Syntax.IdentifierNode id && Evaluate(id, context) is MdxMember target ? Readable(target) : (null, null);
+        var (measure, absent) = MeasureOf(expression, set, context) is { } target ? Readable(target) : (null, null);
         if (measure is null || WinningCalculation(context) is not null || set.Tuples.Any(t => t.Any(m => m.Kind != MemberKind.Regular && m.Kind != MemberKind.All)))
         {
             return [.. set.Tuples.Select(t => EvaluateScalar(expression, context.With(t)))];
@@ -67,18 +69,33 @@ internal sealed partial class Evaluator
     /// needs no evaluation per tuple — a number or text literal, or a measure read directly (see
     /// <see cref="ValuesOver"/>) — as a function of the tuple's position; null otherwise.
     /// </summary>
-    public Func<int, object?>? BulkValues(MdxSet set, Syntax.MdxExpression expression, MdxContext context)
+    public Func<int, object?>? BulkValues(MdxSet set, Calc expression, MdxContext context)
     {
-        switch (Unwrap(expression))
+        switch (expression.Unwrapped())
         {
-            case Syntax.NumberLiteral n: return _ => n.Value;
-            case Syntax.StringLiteral t: return _ => t.Value;
-            case Syntax.UnaryExpression { Operator: Syntax.UnaryOperator.Minus, Operand: Syntax.NumberLiteral n }: return _ => -n.Value;
-            case Syntax.IdentifierNode id when Evaluate(id, context) is MdxMember target && Readable(target).Measure is not null:
-                var values = ValuesOver(set, id, context);
+            case ConstantCalc { Value: double or string } constant: return _ => constant.Value;
+            case var calc when MeasureOf(calc, set, context) is { } target && Readable(target).Measure is not null:
+                var values = ValuesOver(set, calc, context);
                 return i => values[i];
             default: return null;
         }
+    }
+
+    /// <summary>
+    /// The measure <paramref name="expression"/> names for every tuple of <paramref name="set"/>, when binding can
+    /// tell: a <see cref="MeasureCalc"/>, or a member expression that depends on no hierarchy of the set's tuples
+    /// (<c>[Measures].CurrentMember</c> over customers) and so is evaluated once. Null otherwise.
+    /// </summary>
+    private MdxMember? MeasureOf(Calc expression, MdxSet set, MdxContext context)
+    {
+        var calc = expression.Unwrapped();
+        if (calc is MeasureCalc named) return named.Measure;
+        if (calc.Type != MdxType.Member || calc.DependsOn.All || set.Count == 0) return null;
+        foreach (var member in set.Tuples[0])
+        {
+            if (calc.DependsOn.DependsOn(member.Hierarchy.Ordinal)) return null;
+        }
+        return Evaluate(calc, context) is MdxMember { Hierarchy.IsMeasures: true } measure ? measure : null;
     }
 
     /// <summary>The measure a measure member reads directly (a stored one, or a calculated one compiled to a measure), with its value where no fact lies.</summary>
@@ -130,8 +147,6 @@ internal sealed partial class Evaluator
         return member.Kind == MemberKind.Calculated ? hierarchy.DefaultMember : member;
     }
 
-    private static Syntax.MdxExpression Unwrap(Syntax.MdxExpression e) => e is Syntax.ParenthesizedExpression p ? Unwrap(p.Inner) : e;
-
     /// <summary>The format string of the cell: the winning calculated member's FORMAT_STRING, else the measure's formatter.</summary>
     public string? FormatStringOf(MdxContext context)
     {
@@ -145,7 +160,8 @@ internal sealed partial class Evaluator
             if (calculated.Calculated!.FormatString is { } format) return Text(EvaluateScalar(format, ctx));
             ctx = ctx.Expand(calculated);
             // Without FORMAT_STRING, a formula that is just a member (or tuple) takes that member's format, as Mondrian does.
-            if (Unwrap(calculated.Calculated.Formula) is Syntax.IdentifierNode or Syntax.TupleLiteral && Evaluate(calculated.Calculated.Formula, ctx) is var target && target is MdxMember or MdxMember[])
+            var formula = Binder.Bind(calculated.Calculated.Formula);
+            if (formula.Unwrapped().Syntax is Syntax.IdentifierNode or Syntax.TupleLiteral && Evaluate(formula, ctx) is var target && target is MdxMember or MdxMember[])
             {
                 ctx = target is MdxMember one ? ctx.With(one) : ctx.With((MdxMember[])target);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Syntax;
 
 namespace Cuboid.Mdx.Execution;
@@ -7,7 +8,7 @@ internal sealed partial class Evaluator
 {
     public static bool IsSetLike(object? value) => value is MdxSet or MdxMember or MdxMember[];
 
-    public MdxSet AsSet(object? value, MdxNode at) => value switch
+    public MdxSet AsSet(object? value, ILocated at) => value switch
     {
         MdxSet s => s,
         MdxIteration i => i.Set,
@@ -19,7 +20,7 @@ internal sealed partial class Evaluator
         _ => throw Error(at, MdxErrorCodes.SetExpected, $"A set was expected; found {Describe(value)}."),
     };
 
-    public MdxMember AsMember(object? value, MdxNode at) => value switch
+    public MdxMember AsMember(object? value, ILocated at) => value switch
     {
         MdxMember m => m,
         MdxMember[] { Length: 1 } t => t[0],
@@ -30,10 +31,10 @@ internal sealed partial class Evaluator
     };
 
     /// <summary>A member, where a hierarchy stands for its current member (<c>[Store].PrevMember</c>).</summary>
-    public MdxMember MemberOf(object? value, MdxNode at, MdxContext context) =>
+    public MdxMember MemberOf(object? value, ILocated at, MdxContext context) =>
         value is MdxHierarchy h && !h.IsMeasures ? context.Current(h) : AsMember(value, at);
 
-    public MdxHierarchy AsHierarchy(object? value, MdxNode at) => value switch
+    public MdxHierarchy AsHierarchy(object? value, ILocated at) => value switch
     {
         MdxHierarchy h => h,
         MdxMember m => m.Hierarchy,
@@ -43,7 +44,7 @@ internal sealed partial class Evaluator
         _ => throw Error(at, MdxErrorCodes.HierarchyExpected, $"A hierarchy was expected; found {Describe(value)}."),
     };
 
-    public MdxLevel AsLevel(object? value, MdxNode at) => value switch
+    public MdxLevel AsLevel(object? value, ILocated at) => value switch
     {
         MdxLevel l => l,
         MdxHierarchy h when h.Levels.FirstOrDefault(l => l.Depth >= 0 && string.Equals(l.Name, h.Name, StringComparison.OrdinalIgnoreCase)) is { } named => named,
@@ -61,9 +62,11 @@ internal sealed partial class Evaluator
         _ => value,
     };
 
+    public object? EvaluateScalar(Calc calc, MdxContext context) => Scalar(Evaluate(calc, context), context);
+
     public object? EvaluateScalar(MdxExpression expression, MdxContext context) => Scalar(Evaluate(expression, context), context);
 
-    public double AsNumber(object? value, MdxNode at) => value switch
+    public double AsNumber(object? value, ILocated at) => value switch
     {
         double d => d,
         bool b => b ? 1 : 0,
@@ -73,7 +76,7 @@ internal sealed partial class Evaluator
         _ => throw Error(at, MdxErrorCodes.NumberExpected, $"A number was expected; found {Describe(value)}."),
     };
 
-    public double? AsNullableNumber(object? value, MdxNode at) => value is null ? null : AsNumber(value, at);
+    public double? AsNullableNumber(object? value, ILocated at) => value is null ? null : AsNumber(value, at);
 
     public static bool AsBoolean(object? value) => value switch
     {
@@ -93,6 +96,6 @@ internal sealed partial class Evaluator
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    public int AsInt(MdxExpression expression, MdxContext context) =>
-        (int)Math.Round(AsNumber(EvaluateScalar(expression, context), expression));
+    public int AsInt(Calc calc, MdxContext context) =>
+        (int)Math.Round(AsNumber(EvaluateScalar(calc, context), calc));
 }

@@ -1,3 +1,4 @@
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Syntax;
 
 namespace Cuboid.Mdx.Execution;
@@ -19,7 +20,7 @@ internal sealed partial class Evaluator
         _namedSetValues.Clear();
         _queryContext = queryContext;
         var reads = Reader.Reads;
-        foreach (var (name, definition) in namedSets) NamedSet(name, definition, definition, queryContext);
+        foreach (var (name, definition) in Binder.NamedSets) NamedSet(name, definition, definition, queryContext);
         return Reader.Reads != reads;
     }
 
@@ -27,7 +28,7 @@ internal sealed partial class Evaluator
     /// The value of a named set. Before <see cref="EvaluateNamedSets"/> (while the slicer is bound) it is
     /// evaluated where it is named; a set that refers to itself, directly or not, is an error.
     /// </summary>
-    private MdxSet NamedSet(string name, MdxExpression definition, MdxNode at, MdxContext context)
+    public MdxSet NamedSet(string name, Calc definition, ILocated at, MdxContext context)
     {
         if (_namedSetValues.TryGetValue(name, out var known)) return known;
         if (!_evaluatingSets.Add(name)) throw Error(at, MdxErrorCodes.NamedSetCycle, $"The named set [{name}] refers to itself.");

@@ -37,6 +37,13 @@ internal sealed record MdxSymbol(string Name);
 internal sealed class MdxEvaluationException(MdxDiagnostic diagnostic) : Exception(diagnostic.Message)
 {
     public MdxDiagnostic Diagnostic { get; } = diagnostic;
+
+    /// <summary>An error at <paramref name="at"/>'s span in <paramref name="source"/>.</summary>
+    public static MdxEvaluationException At(Syntax.SourceText source, Syntax.ILocated at, string code, string message)
+    {
+        var (line, column) = source.GetLineColumn(at.Span.Start);
+        return new MdxEvaluationException(new MdxDiagnostic(code, message, line, column, at.Span.Start, at.Span.Length));
+    }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Cuboid.Aggregation;
 using Cuboid.Expressions;
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Syntax;
 using Cuboid.Results;
 
@@ -56,7 +57,7 @@ internal sealed partial class QueryExecutor
     private readonly SourceText _source;
     private readonly SelectStatement _select;
     private readonly MdxCatalog _catalog;
-    private readonly Dictionary<string, MdxExpression> _namedSets = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Binder _binder;
     private readonly QueryContext _query;
 
     private QueryExecutor(Cube cube, MdxCatalog catalog, SourceText source, SelectStatement select, QueryContext query)
@@ -66,6 +67,7 @@ internal sealed partial class QueryExecutor
         _source = source;
         _select = select;
         _catalog = catalog;
+        _binder = new Binder(catalog, source);
     }
 
     private CellSet Run()
@@ -96,10 +98,11 @@ internal sealed partial class QueryExecutor
     /// <summary>Binds the WITH clause and the slicer; the reader loads cells under the slicer set's filter.</summary>
     private (MdxContext Context, IReadOnlyList<MdxMember[]> Slicer, RowCondition? Filter, CellReader Reader, Evaluator Evaluator) Prepare()
     {
-        var bootstrap = new Evaluator(_catalog, new CellReader(null), _source, _namedSets) { Query = _query };
+        var bootstrap = new Evaluator(_catalog, new CellReader(null), _binder) { Query = _query };
         DefineWithItems(bootstrap);
         var baseContext = new MdxContext([.. _catalog.Hierarchies.Select(h => h.DefaultMember ?? h.AllMember!)]);
         new CalculatedMeasures(_catalog, bootstrap, baseContext).Compile(_query.Options.CompileCalculatedMeasures);
+        BindQuery();
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
         var (filter, filterKey) = SlicerFilter(slicerSet);
         var source = SlicerSource(slicerSet);
@@ -112,7 +115,7 @@ internal sealed partial class QueryExecutor
         };
         var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);
-        var evaluator = new Evaluator(_catalog, reader, _source, _namedSets) { Query = _query, SlicerSet = (source, slicerSet is null || source is not null) };
+        var evaluator = new Evaluator(_catalog, reader, _binder) { Query = _query, SlicerSet = (source, slicerSet is null || source is not null) };
         // The slicer axis: one position per tuple; one empty position without a WHERE clause.
         IReadOnlyList<MdxMember[]> slicer = slicerSet?.Tuples ?? [slicerTuple];
         return (baseContext.With(slicerTuple), slicer, filter, reader, evaluator);
@@ -175,6 +178,24 @@ internal sealed partial class QueryExecutor
         }
     }
 
+    /// <summary>
+    /// Binds the query in one walk, once its calculated members are defined: named sets, the query's own
+    /// formulas and their properties, the slicer and the axes. A name the cube does not have, an unknown function,
+    /// a wrong number or type of arguments fails here, before a cell is read. The cube's calculated members are
+    /// bound when a query first uses them (a cube member the query never reads costs nothing).
+    /// </summary>
+    private void BindQuery()
+    {
+        _binder.BindNamedSets();
+        foreach (var member in _select.WithItems.OfType<WithMember>())
+        {
+            _binder.Bind(member.Expression);
+            foreach (var property in member.Properties) _binder.Bind(property.Value);
+        }
+        if (_select.Where is { } slicer) _binder.Bind(slicer);
+        foreach (var axis in _select.Axes) _binder.Bind(axis.Set);
+    }
+
     /// <summary>The cube's calculated members, as WITH MEMBER items placed before the query's own.</summary>
     private IEnumerable<WithItem> CubeMembers()
     {
@@ -197,7 +218,7 @@ internal sealed partial class QueryExecutor
             var segments = item.Name.Segments;
             if (item is WithSet set)
             {
-                _namedSets[segments[^1].Name] = set.Expression;
+                _binder.DeclareSet(segments[^1].Name, set.Expression);
                 continue;
             }
             var member = (WithMember)item;

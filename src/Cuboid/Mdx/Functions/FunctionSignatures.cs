@@ -1,8 +1,17 @@
+using Cuboid.Mdx.Binding;
+
 namespace Cuboid.Mdx.Functions;
 
 /// <summary>A function's declared signature: how many arguments it takes (a method's or property's target counted
 /// first) and its syntax, as documentation shows it and XMLA's MDSCHEMA_FUNCTIONS will list it.</summary>
-internal sealed record FunctionSignature(string Name, int MinArguments, int MaxArguments, string Syntax);
+internal sealed record FunctionSignature(string Name, int MinArguments, int MaxArguments, string Syntax)
+{
+    /// <summary>What each argument position takes, read from <see cref="Syntax"/>.</summary>
+    public SignatureSyntax Parameters { get; } = SignatureSyntax.Parse(Syntax);
+
+    /// <summary>The static type of the function's value (<see cref="MdxType.Unknown"/> where it varies, as IIf's).</summary>
+    public MdxType Returns => FunctionSignatures.ReturnType(Name);
+}
 
 /// <summary>
 /// The signature of every MDX function: a call with too few or too many arguments is refused before the
@@ -62,7 +71,7 @@ internal static class FunctionSignatures
         new("CrossJoin", 1, Any, "CrossJoin(<Set>, <Set>...)"),
         new("Descendants", 1, 3, "Descendants(<Member>|<Set>[, <Level>|<Distance>[, <Flag>]])"),
         new("Distinct", 1, 1, "Distinct(<Set>)"),
-        new("DrilldownLevel", 1, 3, "DrilldownLevel(<Set>[, <Level>][, , <Index>])"),
+        new("DrilldownLevel", 1, 3, "DrilldownLevel(<Set>[, <Level>[, <Index>]])"),
         new("DrilldownLevelBottom", 2, 4, "DrilldownLevelBottom(<Set>, <Count>[, <Level>[, <Numeric>]])"),
         new("DrilldownLevelTop", 2, 4, "DrilldownLevelTop(<Set>, <Count>[, <Level>[, <Numeric>]])"),
         new("DrilldownMember", 2, 3, "DrilldownMember(<Set>, <Set>[, RECURSIVE])"),
@@ -207,4 +216,28 @@ internal static class FunctionSignatures
         new("DateDiff", 3, 3, "DateDiff(<Interval>, <Date>, <Date>)"),
         new("DatePart", 2, 2, "DatePart(<Interval>, <Date>)"),
     }.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The type of each function's value, where it has one (every other is <see cref="MdxType.Unknown"/>).</summary>
+    public static MdxType ReturnType(string name) => s_returns.TryGetValue(name, out var type) ? type : MdxType.Unknown;
+
+    private static readonly Dictionary<string, MdxType> s_returns = new[]
+    {
+        (MdxType.Set, "Members AllMembers Children Siblings Descendants CrossJoin NonEmptyCrossJoin Union Intersect Except Distinct Hierarchize "
+            + "Head Tail Subset Filter NonEmpty Extract Order TopCount BottomCount TopPercent BottomPercent TopSum BottomSum DrilldownLevel "
+            + "DrilldownMember ToggleDrillState DrilldownLevelTop DrilldownLevelBottom Ascendants Unorder Exists PeriodsToDate Ytd Qtd Mtd Wtd "
+            + "LastPeriods AddCalculatedMembers StripCalculatedMembers VisualTotals StrToSet"),
+        (MdxType.Member, "CurrentMember DefaultMember Parent FirstChild LastChild FirstSibling LastSibling NextMember PrevMember Lag Lead "
+            + "Ancestor Cousin ParallelPeriod OpeningPeriod ClosingPeriod StrToMember CalculatedChild"),
+        (MdxType.Level, "Level Levels"),
+        (MdxType.Hierarchy, "Hierarchy"),
+        (MdxType.Dimension, "Dimension"),
+        (MdxType.Numeric, "Count Sum Avg Min Max Median Rank Aggregate Stdev Stddev StdevP StddevP Var Variance VarP VarianceP Percentile "
+            + "Covariance CovarianceN Correlation LinRegIntercept LinRegR2 LinRegSlope LinRegVariance LinRegPoint Ordinal CurrentOrdinal Len InStr "
+            + "InStrRev Asc AscW Val CDbl CInt CLng Abs Exp Log Log10 Sqr Sgn Int Fix Atn Cos Sin Tan Acos Asin Acosh Asinh Atanh Cosh Sinh Tanh "
+            + "Degrees Radians SqrtPi Pi Power Atan2 Mod Round Year Month Day Hour Minute Second Weekday DateDiff DatePart StrComp"),
+        (MdxType.String, "Name UniqueName Caption MemberToStr TupleToStr SetToStr Left Right Mid Replace UCase LCase Trim LTrim RTrim Space "
+            + "String StrReverse Chr ChrW Hex Oct Str CStr Format FormatNumber FormatPercent FormatCurrency"),
+        (MdxType.Logical, "IsEmpty IsLeaf IsAncestor IsSibling IsGeneration IsDate CBool"),
+    }.SelectMany(group => group.Item2.Split(' ').Select(name => (Name: name, Type: group.Item1)))
+     .ToDictionary(f => f.Name, f => f.Type, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Execution;
 using Cuboid.Mdx.Syntax;
 
@@ -40,7 +41,7 @@ internal static partial class SetFunctions
     /// that are all siblings, listed in hierarchy order (a level under its All member) — sorted as
     /// doubles; null otherwise.
     /// </summary>
-    private static int[]? SortedAsNumbers(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, string flag)
+    private static int[]? SortedAsNumbers(Evaluator e, MdxContext c, MdxSet set, string? alias, Calc key, string flag)
     {
         var flat = flag is "BASC" or "BDESC";
         if (!flat && !SiblingsInOrder(set)) return null;
@@ -65,13 +66,13 @@ internal static partial class SetFunctions
     }
 
     /// <summary>The key's value for each tuple: read in bulk when it can be (see <see cref="Evaluator.ValuesOver"/>), else in the tuple's context with its alias.</summary>
-    private static List<object?> KeyValues(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key) =>
+    private static List<object?> KeyValues(Evaluator e, MdxContext c, MdxSet set, string? alias, Calc key) =>
         alias is null ? e.ValuesOver(set, key, c) : [.. set.Tuples.Select((_, i) => SortKey(e, Iteration(c, set, i, alias), key))];
 
     /// <summary>The keys of Order: an expression, then its flag when the next argument is one (ASC by default).</summary>
-    private static List<(MdxExpression Key, string Flag)> OrderKeys(FunctionCallSite f)
+    private static List<(Calc Key, string Flag)> OrderKeys(FunctionCallSite f)
     {
-        var keys = new List<(MdxExpression, string)>();
+        var keys = new List<(Calc, string)>();
         for (var i = 1; i < f.Count; i++)
         {
             var flag = i + 1 < f.Count ? OrderFlag(f[i + 1]) : null;
@@ -81,16 +82,16 @@ internal static partial class SetFunctions
         return keys;
     }
 
-    private static string? OrderFlag(MdxExpression argument) =>
-        argument is IdentifierNode { Segments: [var s] } && s.Name.ToUpperInvariant() is var flag && flag is "ASC" or "DESC" or "BASC" or "BDESC" ? flag : null;
+    private static string? OrderFlag(Calc argument) =>
+        argument.Syntax is IdentifierNode { Segments: [var s] } && s.Name.ToUpperInvariant() is var flag && flag is "ASC" or "DESC" or "BASC" or "BDESC" ? flag : null;
 
-    private static Comparison<int> FlatOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, bool descending)
+    private static Comparison<int> FlatOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, Calc key, bool descending)
     {
         var values = SortKeys.Of(e, key, KeyValues(e, c, set, alias, key));
         return (a, b) => values.Compare(a, b) * (descending ? -1 : 1);
     }
 
-    private static Comparison<int> HierarchicalOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, MdxExpression key, bool descending)
+    private static Comparison<int> HierarchicalOrder(Evaluator e, MdxContext c, MdxSet set, string? alias, Calc key, bool descending)
     {
         var sign = descending ? -1 : 1;
         var whole = KeyValues(e, c, set, alias, key);

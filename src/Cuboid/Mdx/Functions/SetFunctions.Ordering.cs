@@ -1,3 +1,4 @@
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Execution;
 using Cuboid.Mdx.Syntax;
 
@@ -33,7 +34,7 @@ internal static partial class SetFunctions
                 flag = "SELF_AND_AFTER";
                 depth = member.Depth;
             }
-            if (f.Count > 2 && f[2] is IdentifierNode { Segments: [var s] }) flag = s.Name.ToUpperInvariant();
+            if (f.Count > 2 && f[2].Syntax is IdentifierNode { Segments: [var s] }) flag = s.Name.ToUpperInvariant();
             // LEAVES without a level, or with a distance of 0 or less: every leaf under the member, as Mondrian (a level there gives none).
             if (flag == "LEAVES" && (byDistance && depth <= member.Depth || !f.Has(1))) depth = leafDepth;
             if (depth > leafDepth && flag is "SELF" or "BEFORE_AND_AFTER" or "AFTER") continue;   // nothing that deep
@@ -68,7 +69,7 @@ internal static partial class SetFunctions
 
     private static int Stable(int compare, int a, int b) => compare != 0 ? compare : a.CompareTo(b);
 
-    private static object? SortKey(Evaluator e, MdxContext c, MdxExpression key) => e.EvaluateScalar(key, c);
+    private static object? SortKey(Evaluator e, MdxContext c, Calc key) => e.EvaluateScalar(key, c);
 
     /// <summary>Numbers before strings; empty sorts as the smallest, NaN just below +Infinity (see <see cref="SortKeys"/>).</summary>
     internal static int CompareKeys(object? a, object? b) => (a, b) switch

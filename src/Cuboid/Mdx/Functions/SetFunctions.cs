@@ -1,3 +1,4 @@
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Execution;
 using Cuboid.Mdx.Syntax;
 
@@ -68,10 +69,10 @@ internal static partial class SetFunctions
         return new MdxSet([.. set.Tuples.Where(t => filter.Tuples.Any(other => Matches(t, other)))]);
     }
 
-    internal static MdxSet Set(Evaluator e, MdxContext c, MdxExpression expression) => e.AsSet(e.Evaluate(expression, c), expression);
+    internal static MdxSet Set(Evaluator e, MdxContext c, Calc expression) => e.AsSet(e.Evaluate(expression, c), expression);
 
-    internal static bool IsSymbol(MdxExpression expression, string name) =>
-        expression is IdentifierNode { Segments: [{ IsQuoted: false } s] } && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase);
+    internal static bool IsSymbol(Calc expression, string name) =>
+        expression.Syntax is IdentifierNode { Segments: [{ IsQuoted: false } s] } && string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase);
 
     private static object? Members(Evaluator e, MdxContext c, FunctionCallSite f)
     {
@@ -101,7 +102,7 @@ internal static partial class SetFunctions
     }
 
     /// <summary>Every left tuple with every right one: its size is checked before anything is built, the time limit as it is built.</summary>
-    public static MdxSet CrossJoin(Evaluator e, MdxNode at, MdxSet left, MdxSet right)
+    public static MdxSet CrossJoin(Evaluator e, ILocated at, MdxSet left, MdxSet right)
     {
         e.CheckSetSize((double)left.Count * right.Count, at);
         if (left.Count > 0 && right.Count > 0 && left.Tuples[0].FirstOrDefault(l => right.Tuples[0].Any(r => r.Hierarchy == l.Hierarchy)) is { } twice)
@@ -117,7 +118,7 @@ internal static partial class SetFunctions
         return new MdxSet(tuples);
     }
 
-    public static MdxSet Union(Evaluator e, MdxNode at, MdxSet left, MdxSet right, bool all)
+    public static MdxSet Union(Evaluator e, ILocated at, MdxSet left, MdxSet right, bool all)
     {
         e.CheckSetSize((double)left.Count + right.Count, at);
         return all ? new MdxSet([.. left.Tuples, .. right.Tuples]) : Distinct(new MdxSet([.. left.Tuples, .. right.Tuples]));
@@ -192,7 +193,7 @@ internal static partial class SetFunctions
         var (set, alias) = AliasedSet(e, c, f[0], f[1]);
         var result = new List<MdxMember[]>();
         // [Measures].[X] > 1000 and its kin: the measure's cells are read for the whole set, no context per tuple.
-        if (alias is null && f[1] is BinaryExpression b && Evaluator.IsComparison(b.Operator)
+        if (alias is null && f[1] is BinaryCalc b && Evaluator.IsComparison(b.Operator)
             && e.BulkValues(set, b.Left, c) is { } left && e.BulkValues(set, b.Right, c) is { } right)
         {
             for (var i = 0; i < set.Count; i++)
@@ -212,12 +213,12 @@ internal static partial class SetFunctions
     /// The set a function iterates over and the name its tuple at hand goes by in <paramref name="bodies"/>:
     /// the alias of <c>set AS s</c>, or a named set's own name when a body names it (<c>[S].Current</c>).
     /// </summary>
-    internal static (MdxSet Set, string? Alias) AliasedSet(Evaluator e, MdxContext c, MdxExpression expression, params MdxExpression?[] bodies)
+    internal static (MdxSet Set, string? Alias) AliasedSet(Evaluator e, MdxContext c, Calc expression, params Calc?[] bodies)
     {
-        if (expression is AliasExpression a) return (Set(e, c, a.Expression), a.Alias.Segments[^1].Name);
+        if (expression is AliasCalc a) return (Set(e, c, a.Inner), a.Alias);
         var set = Set(e, c, expression);
-        if (expression is IdentifierNode { Segments: [{ IsKey: false } named] } && e.IsNamedSet(named.Name)
-            && bodies.Any(b => b is not null && b.Identifiers().Any(id => string.Equals(id.Segments[0].Name, named.Name, StringComparison.OrdinalIgnoreCase))))
+        if (expression.Syntax is IdentifierNode { Segments: [{ IsKey: false } named] } && e.IsNamedSet(named.Name)
+            && bodies.Any(b => b is not null && b.Syntax.Identifiers().Any(id => string.Equals(id.Segments[0].Name, named.Name, StringComparison.OrdinalIgnoreCase))))
         {
             return (set, named.Name);
         }

@@ -26,7 +26,7 @@ internal sealed class SortKeys
     }
 
     /// <summary>The keys <paramref name="key"/> gave; a key that is not a number, a string or empty (a set, a level…) is an error at it.</summary>
-    public static SortKeys Of(Mdx.Execution.Evaluator e, Mdx.Syntax.MdxNode key, List<object?> keys)
+    public static SortKeys Of(Mdx.Execution.Evaluator e, Mdx.Syntax.ILocated key, List<object?> keys)
     {
         foreach (var value in keys)
         {

@@ -1,3 +1,4 @@
+using Cuboid.Mdx.Binding;
 using Cuboid.Mdx.Execution;
 using Cuboid.Mdx.Syntax;
 

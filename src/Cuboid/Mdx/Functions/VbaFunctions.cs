@@ -1,3 +1,4 @@
+using Cuboid.Mdx.Binding;
 using System.Globalization;
 using System.Text;
 using Cuboid.Mdx.Execution;
@@ -147,16 +148,16 @@ internal static class VbaFunctions
     /// <summary>Cast(value AS NUMERIC | INTEGER | STRING | BOOLEAN), Mondrian's.</summary>
     private static object? Cast(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        if (f[0] is not AliasExpression { Alias.Segments: [var type] } cast) throw e.Error(f.At, MdxErrorCodes.BadCast, "Cast is written Cast(value AS type).");
-        var value = e.EvaluateScalar(cast.Expression, c);
+        if (f[0] is not AliasCalc { Syntax: AliasExpression { Alias: { Segments: [var type] } alias } } cast) throw e.Error(f.At, MdxErrorCodes.BadCast, "Cast is written Cast(value AS type).");
+        var value = e.EvaluateScalar(cast.Inner, c);
         if (value is null) return null;
         return type.Name.ToUpperInvariant() switch
         {
-            "NUMERIC" => e.AsNumber(value, cast.Expression),
-            "INTEGER" => Math.Truncate(e.AsNumber(value, cast.Expression)),
+            "NUMERIC" => e.AsNumber(value, cast.Inner),
+            "INTEGER" => Math.Truncate(e.AsNumber(value, cast.Inner)),
             "STRING" => Evaluator.Text(value),
             "BOOLEAN" => Evaluator.AsBoolean(value),
-            _ => throw e.Error(cast.Alias, MdxErrorCodes.BadCast, $"Cast to '{type.Name}': the types are NUMERIC, INTEGER, STRING and BOOLEAN."),
+            _ => throw e.Error(alias, MdxErrorCodes.BadCast, $"Cast to '{type.Name}': the types are NUMERIC, INTEGER, STRING and BOOLEAN."),
         };
     }
 

@@ -9,25 +9,43 @@ internal abstract record MdxExpression(TextSpan Span) : MdxNode(Span)
     /// </summary>
     public virtual int Depth => 1;
 
-    /// <summary>Every name in the expression, in the order written (its depth is bounded by the parser, and so is this walk).</summary>
-    public IEnumerable<IdentifierNode> Identifiers() => Names(this);
+    /// <summary>Every name in the expression, in the order written.</summary>
+    public IEnumerable<IdentifierNode> Identifiers() => Nodes().OfType<IdentifierNode>();
 
-    private static IEnumerable<IdentifierNode> Names(MdxExpression? expression) => expression switch
+    /// <summary>The expression and every expression inside it, in the order written (the parser bounds the depth, and so this walk's).</summary>
+    public IEnumerable<MdxExpression> Nodes() => Walk(this);
+
+    private static IEnumerable<MdxExpression> Walk(MdxExpression? expression)
     {
-        IdentifierNode id => [id],
-        FunctionCall f => f.Arguments.SelectMany(Names),
-        MethodCall m => Names(m.Target).Concat(m.Arguments.SelectMany(Names)),
-        PropertyAccess p => Names(p.Target),
-        SetLiteral s => s.Elements.SelectMany(Names),
-        TupleLiteral t => t.Elements.SelectMany(Names),
-        ParenthesizedExpression p => Names(p.Inner),
-        RangeExpression r => Names(r.Start).Concat(Names(r.End)),
-        UnaryExpression u => Names(u.Operand),
-        BinaryExpression b => Names(b.Left).Concat(Names(b.Right)),
-        CaseExpression c => Names(c.Operand).Concat(c.Whens.SelectMany(w => Names(w.When).Concat(Names(w.Then)))).Concat(Names(c.Else)),
-        AliasExpression a => Names(a.Expression),
-        _ => [],
-    };
+        if (expression is null) return [];
+        IEnumerable<MdxExpression?> children = expression switch
+        {
+            FunctionCall f => f.Arguments,
+            MethodCall m => [m.Target, .. m.Arguments],
+            PropertyAccess p => [p.Target],
+            SetLiteral s => s.Elements,
+            TupleLiteral t => t.Elements,
+            ParenthesizedExpression p => [p.Inner],
+            RangeExpression r => [r.Start, r.End],
+            UnaryExpression u => [u.Operand],
+            BinaryExpression b => [b.Left, b.Right],
+            CaseExpression c => CaseParts(c),
+            AliasExpression a => [a.Expression],
+            _ => [],
+        };
+        return children.SelectMany(Walk).Prepend(expression);
+    }
+
+    private static IEnumerable<MdxExpression?> CaseParts(CaseExpression c)
+    {
+        yield return c.Operand;
+        foreach (var when in c.Whens)
+        {
+            yield return when.When;
+            yield return when.Then;
+        }
+        yield return c.Else;
+    }
 
     /// <summary>One more than the deepest of <paramref name="children"/> (1 without any).</summary>
     protected static int Above(params IEnumerable<MdxExpression?> children)

@@ -5,7 +5,13 @@ namespace Cuboid.Mdx.Syntax;
 /// <see cref="SourceText.GetLineColumn"/> for line:column. Record equality includes spans and compares lists by
 /// reference; use <see cref="MdxSyntaxEquality"/> to compare trees structurally.
 /// </summary>
-internal abstract record MdxNode(TextSpan Span);
+internal abstract record MdxNode(TextSpan Span) : ILocated;
+
+/// <summary>Anything an error can point at: a syntax node, or a bound calc (which points at its syntax).</summary>
+internal interface ILocated
+{
+    TextSpan Span { get; }
+}
 
 /// <summary>A whole statement: <see cref="SelectStatement"/> or <see cref="DrillthroughStatement"/>.</summary>
 internal abstract record MdxStatement(TextSpan Span) : MdxNode(Span);

@@ -1,59 +1,29 @@
+using Cuboid.Mdx.Execution;
 using Cuboid.Mdx.Functions;
 using Cuboid.Mdx.Syntax;
 
-namespace Cuboid.Mdx.Execution;
+namespace Cuboid.Mdx.Binding;
 
-/// <summary>A value already computed, standing in an argument list (the target of <c>x.Fn()</c>).</summary>
-internal sealed record ValueNode(TextSpan Span, object? Value) : MdxExpression(Span);
-
-internal sealed partial class Evaluator
+/// <summary>
+/// Finds what the parts of a compound name denote in the catalog: the longest prefix naming a dimension,
+/// hierarchy, level or member (<see cref="Head"/>), then each further segment as a child member or a level
+/// member (<see cref="Step"/>). An unbracketed segment that names a property function (Children,
+/// CurrentMember…) is the binder's to turn into a call.
+/// </summary>
+internal sealed class Names(MdxCatalog catalog, SourceText source)
 {
-    /// <summary>
-    /// Resolves a compound name: the longest prefix naming a dimension, hierarchy, level or member,
-    /// then each remaining segment as a child member, a level member, or (unbracketed) a property
-    /// such as Children or CurrentMember.
-    /// </summary>
-    private object? ResolveIdentifier(IdentifierNode id, MdxContext context)
-    {
-        var segments = id.Segments;
-        var first = segments[0];
-        object? current;
-        int next;
-        var fromCatalog = false;
-        if (!first.IsKey && context.Aliases.TryGetValue(first.Name, out var aliased)) (current, next) = (aliased, 1);
-        else if (segments.Count == 1 && !first.IsKey && namedSets.TryGetValue(first.Name, out var set)) return NamedSet(first.Name, set, id, context);
-        else if (_catalogNames.TryGetValue(id, out var known)) return known;
-        else
-        {
-            (current, next) = ResolveHead(id, context);
-            fromCatalog = true;
-        }
-        for (var i = next; i < segments.Count; i++)
-        {
-            fromCatalog &= !IsPropertyStep(segments[i]);
-            current = Step(current, segments[i], id, i, context);
-        }
-        // A name made only of catalog lookups means the same thing in every context: a measure or
-        // member named in a formula evaluated for each of a million tuples is resolved once.
-        if (fromCatalog) _catalogNames[id] = current;
-        return current;
-    }
+    public static bool IsProperty(IdentifierSegment segment) => !segment.IsQuoted && !segment.IsKey && FunctionTable.IsProperty(segment.Name);
 
-    /// <summary>Names resolved from the catalog alone (no alias, named set or property such as CurrentMember on the way).</summary>
-    private readonly Dictionary<IdentifierNode, object?> _catalogNames = new(ReferenceEqualityComparer.Instance);
-
-    private static bool IsPropertyStep(IdentifierSegment segment) => !segment.IsQuoted && !segment.IsKey && FunctionTable.IsProperty(segment.Name);
-
-    private (object? Value, int Next) ResolveHead(IdentifierNode id, MdxContext context)
+    public (object Value, int Next) Head(IdentifierNode id)
     {
         var segments = id.Segments;
         var head = segments[0].Name;
-        if (string.Equals(head, "Measures", StringComparison.OrdinalIgnoreCase)) return (Catalog.Measures, 1);
+        if (string.Equals(head, "Measures", StringComparison.OrdinalIgnoreCase)) return (catalog.Measures, 1);
         var dot = head.IndexOf('.', StringComparison.Ordinal);
-        if (dot > 0 && Catalog.Hierarchy(head[..dot], head[(dot + 1)..]) is { } dotted) return (dotted, 1);
-        if (Catalog.IsDimension(head))
+        if (dot > 0 && catalog.Hierarchy(head[..dot], head[(dot + 1)..]) is { } dotted) return (dotted, 1);
+        if (catalog.IsDimension(head))
         {
-            if (segments.Count > 1 && !segments[1].IsKey && Catalog.Hierarchy(head, segments[1].Name) is { } named)
+            if (segments.Count > 1 && !segments[1].IsKey && catalog.Hierarchy(head, segments[1].Name) is { } named)
             {
                 // A hierarchy named like its dimension is [Gender] itself, as in Mondrian: a second [Gender]
                 // names its level of that name (whose members have no All), if it has one — unless a third
@@ -63,29 +33,27 @@ internal sealed partial class Evaluator
                     && !(segments.Count > 2 && !segments[2].IsKey && IsLevel(2));
                 return (named, ownLevel ? 1 : 2);
             }
-            return (Catalog.DefaultHierarchy(head), 1);
+            return (catalog.DefaultHierarchy(head)!, 1);
         }
-        if (Catalog.Hierarchies.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);
-        var levels = Catalog.LevelsNamed(head).ToList();
+        if (catalog.Hierarchies.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);
+        var levels = catalog.LevelsNamed(head).ToList();
         if (levels.Count == 1) return (levels[0], 1);
-        if (levels.Count > 1) throw Error(id, MdxErrorCodes.AmbiguousName, $"The name '{head}' is ambiguous: it names the levels {string.Join(", ", levels.Select(l => l.UniqueName))}.");
+        if (levels.Count > 1) throw MdxEvaluationException.At(source, id, MdxErrorCodes.AmbiguousName, $"The name '{head}' is ambiguous: it names the levels {string.Join(", ", levels.Select(l => l.UniqueName))}.");
         // A top member named without its hierarchy ([1997].[Q1], [Bag Stuffers], [All Gender]): found in the first
         // hierarchy, in the cube's order, that has one of that name, as in Mondrian (which looks no deeper).
-        foreach (var hierarchy in Catalog.Hierarchies)
+        foreach (var hierarchy in catalog.Hierarchies)
         {
             if (hierarchy.IsMeasures) continue;
             if (hierarchy.AllMember is { } all && string.Equals(all.Name, head, StringComparison.OrdinalIgnoreCase)) return (all, 1);
             if (hierarchy.FindChild(null, head, segments[0].IsKey) is { } member) return (member, 1);
         }
-        throw Error(id, MdxErrorCodes.UnknownName, $"Cube '{Catalog.Cube.Name}' has no dimension, hierarchy, level or top member named '{head}' (in '{Source[id.Span]}').");
+        throw MdxEvaluationException.At(source, id, MdxErrorCodes.UnknownName, $"Cube '{catalog.Cube.Name}' has no dimension, hierarchy, level or top member named '{head}' (in '{source[id.Span]}').");
     }
 
-    private object? Step(object? current, IdentifierSegment segment, IdentifierNode id, int index, MdxContext context)
+    /// <summary>The member (or, under a hierarchy, the level) segment <paramref name="index"/> of <paramref name="id"/> names under <paramref name="current"/>.</summary>
+    public object Step(object? current, IdentifierNode id, int index)
     {
-        if (IsPropertyStep(segment))
-        {
-            return FunctionTable.Call(this, segment.Name, new ValueNode(id.Span, current), [], context, id);
-        }
+        var segment = id.Segments[index];
         object? found = current switch
         {
             // A calculated measure named like a stored one (WITH MEMBER [Measures].[Profit]) hides it for the query.
@@ -101,9 +69,9 @@ internal sealed partial class Evaluator
         };
         if (found is not null) return found;
         var path = string.Join(".", id.Segments.Take(index + 1).Select(s => s.IsKey ? "&" + MdxMember.Quote(s.Name) : MdxMember.Quote(s.Name)));
-        throw Error(id, MdxErrorCodes.UnknownMember, current is MdxHierarchy { IsMeasures: true }
-            ? $"Cube '{Catalog.Cube.Name}' has no measure '{segment.Name}'."
-            : $"The member '{path}' was not found in cube '{Catalog.Cube.Name}'.");
+        throw MdxEvaluationException.At(source, id, MdxErrorCodes.UnknownMember, current is MdxHierarchy { IsMeasures: true }
+            ? $"Cube '{catalog.Cube.Name}' has no measure '{segment.Name}'."
+            : $"The member '{path}' was not found in cube '{catalog.Cube.Name}'.");
     }
 
     private static MdxMember? Measure(MdxHierarchy measures, IdentifierSegment segment) =>
