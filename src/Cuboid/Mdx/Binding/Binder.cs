@@ -212,14 +212,17 @@ internal sealed class Binder(MdxCatalog catalog, SourceText source)
     /// </summary>
     private static Dependencies Structural(Calc argument, Accepts accepts)
     {
-        const Accepts structural = Accepts.Set | Accepts.Tuple | Accepts.Member | Accepts.Level | Accepts.Hierarchy | Accepts.Dimension | Accepts.Symbol;
-        if (argument.Type is MdxType.Symbol or MdxType.Empty) return Binding.Dependencies.None;
-        if (argument.Type.IsScalar()) return argument.DependsOn;
-        if ((accepts & ~structural) != 0 || argument.Type == MdxType.Unknown) return Binding.Dependencies.Everything;
-        if (argument.Type == MdxType.Hierarchy && (accepts & (Accepts.Hierarchy | Accepts.Dimension | Accepts.Set | Accepts.Level)) == 0)
+        const Accepts value = Accepts.Numeric | Accepts.String | Accepts.Logical | Accepts.Value;
+        return argument.Type switch
         {
-            return argument is ConstantCalc { Value: MdxHierarchy h } ? argument.DependsOn.Union(Binding.Dependencies.On(h.Ordinal)) : Binding.Dependencies.Everything;
-        }
-        return argument.DependsOn;
+            MdxType.Symbol or MdxType.Empty => Binding.Dependencies.None,
+            MdxType.Unknown => Binding.Dependencies.Everything,
+            MdxType.Member or MdxType.Tuple when (accepts & value) != 0 => Binding.Dependencies.Everything,
+            MdxType.Hierarchy when (accepts & (Accepts.Hierarchy | Accepts.Dimension | Accepts.Set | Accepts.Level)) == 0 =>
+                (accepts & (Accepts.Member | Accepts.Tuple)) != 0 && argument is ConstantCalc { Value: MdxHierarchy h }
+                    ? argument.DependsOn.Union(Binding.Dependencies.On(h.Ordinal))
+                    : Binding.Dependencies.Everything,
+            _ => argument.DependsOn,
+        };
     }
 }

@@ -96,6 +96,7 @@ internal sealed partial class Evaluator
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
+    /// <summary>A count, index or distance: the number truncated toward zero, as Mondrian does (Lag(1.6) is Lag(1), Head(s, 1.5) one tuple).</summary>
     public int AsInt(Calc calc, MdxContext context) =>
-        (int)Math.Round(AsNumber(EvaluateScalar(calc, context), calc));
+        (int)Math.Clamp(Math.Truncate(AsNumber(EvaluateScalar(calc, context), calc)), int.MinValue, int.MaxValue);
 }

@@ -26,7 +26,8 @@ internal enum Accepts
 /// <summary>
 /// The argument positions of a signature, read from its syntax (<c>&lt;Member&gt;.Lag(&lt;Numeric&gt;)</c>: a member,
 /// then a number); the binder refuses an argument whose static type no position's kinds take (MDX0112). The
-/// check is deliberately loose where MDX converts: a member is a value, a set of one, its level, its hierarchy.
+/// check is loose where MDX converts (a member is a value, a set of one, its level, its hierarchy) and as strict as
+/// Mondrian's between numbers and strings.
 /// </summary>
 internal sealed partial class SignatureSyntax
 {
@@ -125,7 +126,9 @@ internal sealed partial class SignatureSyntax
             MdxType.Level => (accepts & (Accepts.Level | Accepts.Set | Accepts.Hierarchy | Accepts.Dimension | Accepts.String | Accepts.Symbol)) != 0,
             MdxType.Hierarchy => (accepts & ~(Accepts.Numeric | Accepts.String | Accepts.Logical)) != 0,
             MdxType.Dimension => (accepts & ~(Accepts.Numeric | Accepts.Logical)) != 0,
-            MdxType.Numeric or MdxType.String or MdxType.Logical => (accepts & (Accepts.Numeric | Accepts.String | Accepts.Logical | Accepts.Symbol)) != 0,
+            // As in Mondrian: a number is no string and a string no number (Len(12), Head(s, "1") are refused); a number is a logical value.
+            MdxType.Numeric or MdxType.Logical => (accepts & (Accepts.Numeric | Accepts.Logical | Accepts.Symbol)) != 0,
+            MdxType.String => (accepts & (Accepts.String | Accepts.Symbol)) != 0,
             _ => true,   // members and tuples convert to nearly anything; unknown types are for evaluation to judge
         };
     }
