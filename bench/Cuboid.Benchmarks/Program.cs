@@ -8,7 +8,7 @@ using Cuboid.Samples;
 //   side-by-side [--rows 10M] [--reps 5] [--seed 42] [--data DIR] [--only L1,Q1,...] [--out FILE]
 //   generate     [--rows 10M] [--seed 42] [--data DIR]
 //   kernel       BenchmarkDotNet: the scan kernel against a hand-written loop (BenchmarkDotNet's own arguments follow)
-//   mdx          BenchmarkDotNet: parsing a web-app MDX query, and running it with cached aggregates
+//   mdx          BenchmarkDotNet: parsing a web-app MDX query, parsing and binding it, and running it with cached aggregates
 //   concurrency  [--rows 10M] [--clients 16] [--seconds 30] [--warmup 5] [--cold [shared]]
 //                C1: concurrent clients posting Q4 to /api/mdx; --cold: one cube per client, cache cleared before each request
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation

@@ -25,6 +25,9 @@ internal sealed class Binder(MdxCatalog catalog, SourceText source)
 
     public SourceText Source => source;
 
+    /// <summary>How many syntax nodes have been bound.</summary>
+    public int Count => _bound.Count;
+
     /// <summary>Declares a WITH SET; its definition is bound by <see cref="BindNamedSets"/>, once every set is known.</summary>
     public void DeclareSet(string name, MdxExpression definition)
     {
@@ -42,8 +45,6 @@ internal sealed class Binder(MdxCatalog catalog, SourceText source)
     /// <summary>The calc of <paramref name="expression"/>, bound on first use; the same node always gets the same calc.</summary>
     public Calc Bind(MdxExpression expression)
     {
-        if (_bound.TryGetValue(expression, out var known)) return known;
-        foreach (var alias in expression.Nodes().OfType<AliasExpression>()) _aliases.Add(alias.Alias.Segments[^1].Name);
         return BindNode(expression);
     }
 
@@ -67,12 +68,22 @@ internal sealed class Binder(MdxCatalog catalog, SourceText source)
             BinaryExpression b => Constant(new BinaryCalc(b, BindNode(b.Left), BindNode(b.Right))),
             RangeExpression r => Constant(new RangeCalc(r, BindNode(r.Start), BindNode(r.End))),
             CaseExpression c => new CaseCalc(c, c.Operand is null ? null : BindNode(c.Operand), [.. c.Whens.Select(w => (BindNode(w.When), BindNode(w.Then)))], c.Else is null ? null : BindNode(c.Else)),
-            AliasExpression a => new AliasCalc(a, BindNode(a.Expression)),
+            AliasExpression a => Alias(a),
             ErrorExpression => new ErrorCalc(expression),
             _ => throw MdxEvaluationException.At(source, expression, MdxErrorCodes.CannotEvaluate, $"Cannot evaluate {expression.GetType().Name}."),
         };
         _bound[expression] = calc;
         return calc;
+    }
+
+    /// <summary>
+    /// <c>set AS t</c>: from here on, a name starting with t is the alias's (a function binds its set argument, where
+    /// the alias is written, before the arguments that use it).
+    /// </summary>
+    private AliasCalc Alias(AliasExpression a)
+    {
+        _aliases.Add(a.Alias.Segments[^1].Name);
+        return new AliasCalc(a, BindNode(a.Expression));
     }
 
     /// <summary>-3 is a number, not an operation on one: folded, so that the bulk paths see a constant.</summary>

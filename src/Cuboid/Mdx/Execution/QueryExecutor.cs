@@ -20,6 +20,15 @@ internal sealed partial class QueryExecutor
     internal static CellSet Execute(Session session, SourceText source, SelectStatement select, QueryContext query, string? cubeName = null) =>
         Bind(session, source, select, query, cubeName, executor => executor.Run());
 
+    /// <summary>Defines the query's calculated members and binds it, evaluating nothing (the parse+bind benchmark); returns the calcs made.</summary>
+    internal static int BindOnly(Session session, SourceText source, SelectStatement select, QueryContext query) =>
+        Bind(session, source, select, query, null, executor =>
+        {
+            executor.DefineWithItems(new Evaluator(executor._catalog, new CellReader(null), executor._binder) { Query = query });
+            executor.BindQuery();
+            return executor._binder.Count;
+        });
+
     /// <summary>
     /// Binds a parsed SELECT to its cube and runs <paramref name="run"/> on it under the limits of
     /// <paramref name="query"/>, which records the plan; evaluation errors and cancellation become MdxExceptions.
