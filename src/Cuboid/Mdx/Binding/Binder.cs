@@ -15,6 +15,7 @@ namespace Cuboid.Mdx.Binding;
 internal sealed class Binder(MdxCatalog catalog, SourceText source)
 {
     private readonly Dictionary<MdxExpression, Calc> _bound = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<MdxMember, CellCalc> _cells = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, Calc> _namedSets = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, MdxExpression> _setDefinitions = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _aliases = new(StringComparer.OrdinalIgnoreCase);
@@ -41,6 +42,21 @@ internal sealed class Binder(MdxCatalog catalog, SourceText source)
     }
 
     public bool IsNamedSet(string name) => _setDefinitions.ContainsKey(name);
+
+    /// <summary>How the cells <paramref name="member"/> decides are computed (<see cref="CellCalc"/>), chosen on first use.</summary>
+    public CellCalc CellCalcOf(MdxMember member)
+    {
+        if (_cells.TryGetValue(member, out var known)) return known;
+        CellCalc cell = member switch
+        {
+            { Kind: MemberKind.Calculated, Calculated: { Compiled: { } compiled } calculated } =>
+                new CompiledCellCalc(member, new StoredCellCalc(compiled, calculated.EmptyValue), new FormulaCellCalc(member, Bind(calculated.Formula))),
+            { Kind: MemberKind.Calculated, Calculated: { } calculated } => new FormulaCellCalc(member, Bind(calculated.Formula)),
+            { Measure: { } stored } => new StoredCellCalc(stored),
+            _ => EmptyCellCalc.Instance,
+        };
+        return _cells[member] = cell;
+    }
 
     /// <summary>The calc of <paramref name="expression"/>, bound on first use; the same node always gets the same calc.</summary>
     public Calc Bind(MdxExpression expression)

@@ -1,10 +1,12 @@
+using Cuboid.Mdx.Binding;
+
 namespace Cuboid.Mdx.Execution;
 
 /// <summary>
-/// Reads the cells of stored measures straight from the cell reader, with no context built and no
-/// formula evaluated per cell: a pivot's cells (members of levels crossed with stored measures)
-/// are most of what a query reads, and NON EMPTY reads them twice. A cell with a calculated member
-/// anywhere goes through the evaluator.
+/// Reads the cells of stored measures straight from the cell reader — their <see cref="StoredCellCalc"/> at
+/// coordinates, with no context built and no formula evaluated per cell: a pivot's cells (members of levels
+/// crossed with stored measures) are most of what a query reads, and NON EMPTY reads them twice. A cell with
+/// a calculated member anywhere goes through the evaluator.
 /// </summary>
 internal sealed class DirectCells
 {
@@ -44,24 +46,26 @@ internal sealed class DirectCells
     {
         value = null;
         measure = null!;
-        if (_coordinates is null || !Place(first, ref measure) || (second is not null && !Place(second, ref measure)))
+        MdxMember? decider = null;
+        if (_coordinates is null || !Place(first, ref decider) || (second is not null && !Place(second, ref decider))
+            || _evaluator.Binder.CellCalcOf(decider ?? _context.Members[0]) is not StoredCellCalc stored)
         {
             Restore(first, second);
             return false;
         }
-        measure ??= _context.Members[0].Measure!;
-        value = _evaluator.Reader.Read(measure, _coordinates);
+        value = stored.Read(_evaluator.Reader, _coordinates);
+        measure = stored.Measure;
         Restore(first, second);
         return true;
     }
 
     /// <summary>Puts a tuple's members in the coordinates; false when one is calculated (the evaluator decides such cells).</summary>
-    private bool Place(MdxMember[] members, ref Measure measure)
+    private bool Place(MdxMember[] members, ref MdxMember? measure)
     {
         foreach (var member in members)
         {
             if (member.Kind == MemberKind.Calculated) return false;
-            if (member.Hierarchy.IsMeasures) measure = member.Measure!;
+            if (member.Hierarchy.IsMeasures) measure = member;
             else _coordinates![member.Hierarchy.Ordinal - 1] = member;
         }
         return true;

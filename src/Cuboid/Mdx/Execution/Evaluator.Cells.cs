@@ -8,27 +8,13 @@ internal sealed partial class Evaluator
 
     /// <summary>
     /// The value of the cell the context points at. A calculated member in the context wins by
-    /// solve order (ties: the hierarchy first in the cube, the measures before all) and its formula
-    /// is evaluated there; otherwise the stored measure is read at the context's members.
+    /// solve order (ties: the hierarchy first in the cube, the measures before all); otherwise the
+    /// measure decides. The winner's <see cref="CellCalc"/> computes the value.
     /// </summary>
     public object? CellValue(MdxContext context)
     {
-        var calculated = WinningCalculation(context);
-        if (calculated is not null)
-        {
-            if (context.Depth >= MaxRecursion)
-            {
-                var cycle = string.Join(" → ", (context.Chain?.Cycle() ?? [calculated]).Select(m => m.UniqueName));
-                throw Error(calculated.Calculated!.Formula, MdxErrorCodes.EndlessRecursion, $"Calculated members refer to each other in a cycle that does not end ({MaxRecursion} levels): {cycle}.");
-            }
-            // A compiled measure is read in bulk like a stored one, unless another calculated member
-            // still waits in the context: then only the formula, cell by cell, sees it.
-            if (calculated.Calculated!.Compiled is { } compiled && IsAlone(calculated, context)) return Read(compiled, context, calculated.Calculated.EmptyValue);
-            var expanded = context.Expand(calculated);
-            return Scalar(Evaluate(calculated.Calculated!.Formula, expanded), expanded);
-        }
-        var measure = Effective(context, Catalog.Measures);
-        return measure?.Measure is { } stored ? Read(stored, context) : null;
+        var member = WinningCalculation(context) ?? Effective(context, Catalog.Measures);
+        return member is null ? null : Binder.CellCalcOf(member).Value(this, context);
     }
 
     /// <summary>
@@ -99,30 +85,19 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The measure a measure member reads directly (a stored one, or a calculated one compiled to a measure), with its value where no fact lies.</summary>
-    private static (Measure? Measure, double? Absent) Readable(MdxMember member) => member.Kind switch
+    private (Measure? Measure, double? Absent) Readable(MdxMember member) => Binder.CellCalcOf(member) switch
     {
-        MemberKind.Measure => (member.Measure, null),
-        MemberKind.Calculated when member.Hierarchy.IsMeasures && member.Calculated!.Compiled is { } compiled => (compiled, member.Calculated.EmptyValue),
+        StoredCellCalc stored => (stored.Measure, stored.Absent),
+        CompiledCellCalc compiled => (compiled.Compiled.Measure, compiled.Compiled.Absent),
         _ => (null, null),
     };
 
-    private object? Read(Measure measure, MdxContext context, double? absent = null)
+    /// <summary>The context's members as cell coordinates (a calculated member counts as its hierarchy's default), in one buffer per evaluator (a query evaluates on one thread).</summary>
+    public MdxMember[] Coordinates(MdxContext context)
     {
-        // One buffer per evaluator (a query evaluates on one thread): no allocation per cell.
         var coordinates = _coordinates ??= new MdxMember[Catalog.Hierarchies.Count - 1];
         for (var h = 1; h < Catalog.Hierarchies.Count; h++) coordinates[h - 1] = Effective(context, Catalog.Hierarchies[h])!;
-        return Reader.Read(measure, coordinates, absent);
-    }
-
-    /// <summary>Whether <paramref name="calculated"/> is the only calculated member of the context not being expanded.</summary>
-    private static bool IsAlone(MdxMember calculated, MdxContext context)
-    {
-        for (var i = 0; i < context.Count; i++)
-        {
-            var member = context[i];
-            if (member.Kind == MemberKind.Calculated && member != calculated && !context.Expanding.Contains(member)) return false;
-        }
-        return true;
+        return coordinates;
     }
 
     /// <summary>The calculated member that decides the cell, if any.</summary>

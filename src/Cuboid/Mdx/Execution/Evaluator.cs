@@ -14,10 +14,9 @@ namespace Cuboid.Mdx.Execution;
 internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, Binder binder)
 {
     // Distinct calculated members may nest this deep (checked before evaluating, CalculatedMeasures.CheckNesting);
-    // a recursive one (a running total over days) may recurse further, up to MaxRecursion. Either way the
-    // stack is checked on the way down (Evaluate).
+    // a recursive one (a running total over days) may recurse further, up to FormulaCellCalc.MaxRecursion.
+    // Either way the stack is checked on the way down (Evaluate).
     private const int MaxDepth = 64;
-    private const int MaxRecursion = 1024;
 
     public MdxCatalog Catalog { get; } = catalog;
     public CellReader Reader { get; } = reader;
