@@ -31,6 +31,14 @@ internal static class ConformanceReport
 
         ## Behaviour chosen where engines differ
 
+        - **Binding**: every name and function of a query is resolved, and every call checked against its
+          function's signature, before a cell is read — in branches never taken too (`IIf(1 = 1, 1, Foo(2))`
+          fails), as Mondrian binds. Mondrian's "No function matches signature" is MDX0111 (arity, at the first
+          argument too many) or MDX0112 (a type, at the argument). Numbers and strings are distinct argument
+          types as in Mondrian (`Len(12)`, `Head(s, "1")` are refused); a number is a logical value; a member
+          converts to a value, a one-tuple set, its level or its hierarchy where a function takes those.
+        - **Counts, indexes and distances** truncate toward zero, as Mondrian: `Lag(1.6)` is `Lag(1)`,
+          `Head(s, 1.5)` one tuple, `Lag(-0.6)` the member itself.
         - **Empty cells in arithmetic** (Mondrian): empty + x = x and empty − x = −x; empty × x is empty;
           x / empty is ±infinity and 0/0 is NaN; empty op empty is empty. A result of −0 prints as 0.
         - **Comparisons** treat empty as 0 (numbers) or "" (strings), as Mondrian; SSAS does the same.
