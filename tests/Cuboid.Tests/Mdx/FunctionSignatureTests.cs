@@ -16,7 +16,22 @@ public sealed class FunctionSignatureTests(FoodMartSession foodMart)
         Assert.True(unsigned.Count == 0, "Functions without a signature: " + string.Join(", ", unsigned));
         Assert.True(unknown.Count == 0, "Signatures without a function: " + string.Join(", ", unknown));
         Assert.All(FunctionSignatures.All.Values, s => Assert.True(s.MinArguments <= s.MaxArguments, s.Name));
+        Assert.All(FunctionSignatures.Typed, name => Assert.True(FunctionSignatures.All.ContainsKey(name), $"{name} is given a type but is no function"));
     }
+
+    [Theory]
+    [InlineData("Lag", 0, "Member")]
+    [InlineData("Lag", 1, "Numeric")]
+    [InlineData("Descendants", 1, "Level, Numeric")]
+    [InlineData("Descendants", 2, "Symbol")]
+    [InlineData("Count", 0, "Set")]
+    [InlineData("Item", 0, "Set, Tuple")]
+    [InlineData("CrossJoin", 5, "Set")]
+    [InlineData("Order", 3, "Symbol")]
+    [InlineData("IIf", 1, "Value")]
+    [InlineData("InStr", 0, "Value")]
+    public void ASignaturesSyntaxSaysWhatEachArgumentTakes(string function, int position, string accepts) =>
+        Assert.Equal(accepts, FunctionSignatures.All[function].Parameters.At(position).ToString());
 
     [Theory]
     [InlineData("SELECT {[Time].[1997].Lag()} ON 0 FROM [Sales]", 1, 9, "Lag is written <Member>.Lag(<Numeric>): 2 argument(s), its target counted; 1 given.")]

@@ -220,6 +220,9 @@ internal static class FunctionSignatures
     /// <summary>The type of each function's value, where it has one (every other is <see cref="MdxType.Unknown"/>).</summary>
     public static MdxType ReturnType(string name) => s_returns.TryGetValue(name, out var type) ? type : MdxType.Unknown;
 
+    /// <summary>The functions given a type of value (a test keeps each a real function).</summary>
+    internal static IEnumerable<string> Typed => s_returns.Keys;
+
     private static readonly Dictionary<string, MdxType> s_returns = new[]
     {
         (MdxType.Set, "Members AllMembers Children Siblings Descendants CrossJoin NonEmptyCrossJoin Union Intersect Except Distinct Hierarchize "

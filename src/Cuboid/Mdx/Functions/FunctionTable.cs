@@ -56,13 +56,4 @@ internal static class FunctionTable
     }
 
     public static bool TryGet(string name, out MdxFunction function) => s_functions.TryGetValue(name, out function!);
-
-    internal static void RequireArguments(Evaluator evaluator, FunctionCallSite call, int min, int max = int.MaxValue)
-    {
-        if (call.Count < min || call.Count > max)
-        {
-            var expected = min == max ? $"{min}" : max == int.MaxValue ? $"at least {min}" : $"{min} to {max}";
-            throw evaluator.Error(call.At, MdxErrorCodes.WrongArgumentCount, $"Function '{call.Name}' takes {expected} argument(s); {call.Count} given.");
-        }
-    }
 }

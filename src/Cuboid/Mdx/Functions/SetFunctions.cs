@@ -59,7 +59,6 @@ internal static partial class SetFunctions
     /// </summary>
     private static object? Exists(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        FunctionTable.RequireArguments(e, f, 2, 2);
         var set = Set(e, c, f[0]);
         var filter = Set(e, c, f[1]);
         if (set.Count == 0) return set;
@@ -96,10 +95,7 @@ internal static partial class SetFunctions
     }
 
     private static MdxSet CrossJoinAll(Evaluator e, MdxContext c, FunctionCallSite f)
-    {
-        FunctionTable.RequireArguments(e, f, 1);
-        return f.Arguments.Select(a => Set(e, c, a)).Aggregate((l, r) => CrossJoin(e, f.At, l, r));
-    }
+        => f.Arguments.Select(a => Set(e, c, a)).Aggregate((l, r) => CrossJoin(e, f.At, l, r));
 
     /// <summary>Every left tuple with every right one: its size is checked before anything is built, the time limit as it is built.</summary>
     public static MdxSet CrossJoin(Evaluator e, ILocated at, MdxSet left, MdxSet right)

@@ -113,6 +113,7 @@ internal sealed partial class SignatureSyntax
             or "Year" or "Month" or "Day" or "Hour" or "Minute" or "Second" => Accepts.Numeric,
         "String" or "Search" or "Find" or "Replacement" or "Character" or "Pattern" or "Separator" or "Format" or "Interval" => Accepts.String,
         "Logical" => Accepts.Logical,
+        "Flag" => Accepts.Symbol,
         _ => Accepts.Value,   // <Value>, <Date>, <Set alias>: anything
     };
 
