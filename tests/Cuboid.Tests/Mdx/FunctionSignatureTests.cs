@@ -16,6 +16,7 @@ public sealed class FunctionSignatureTests(FoodMartSession foodMart)
         Assert.True(unsigned.Count == 0, "Functions without a signature: " + string.Join(", ", unsigned));
         Assert.True(unknown.Count == 0, "Signatures without a function: " + string.Join(", ", unknown));
         Assert.All(FunctionSignatures.All.Values, s => Assert.True(s.MinArguments <= s.MaxArguments, s.Name));
+        Assert.All(FunctionSignatures.All.Values, s => Assert.True(s.Description.Length > 10 && s.Description.EndsWith('.'), $"{s.Name} has no description"));
         Assert.All(FunctionSignatures.Typed, name => Assert.True(FunctionSignatures.All.ContainsKey(name), $"{name} is given a type but is no function"));
     }
 
