@@ -3,8 +3,10 @@ using Cuboid.Server.Content;
 using Cuboid.Server.Endpoints;
 using Cuboid.Server.Http;
 using Cuboid.Server.Live;
+using Cuboid.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -29,6 +31,9 @@ internal sealed class SessionServer : ISessionHost
     private LiveQueries? _live;
     private IContentStore? _content;
 
+    /// <summary>Every endpoint the server routes to (the table-driven security test walks them).</summary>
+    internal IReadOnlyList<Endpoint> Endpoints => (_app ?? throw new InvalidOperationException("The session's server is not running.")).Services.GetRequiredService<EndpointDataSource>().Endpoints;
+
     /// <summary>The session's user content, once started.</summary>
     public IContentStore Content => _content ?? throw new InvalidOperationException("The session's server is not running.");
 
@@ -42,9 +47,15 @@ internal sealed class SessionServer : ISessionHost
         });
         // The session's log is the server's log; ASP.NET's console logging would mix into the host program's output.
         builder.Logging.ClearProviders();
+        var config = session.Config;
+        var address = Listening.Address(config.Host);
+        var certificate = config.Https is { } https ? Listening.Certificate(https) : null;
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, session.Config.Port ?? 0);
+            kestrel.Listen(address, config.Port ?? 0, listen =>
+            {
+                if (certificate is not null) listen.UseHttps(certificate);
+            });
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
         });
         builder.Services.Configure<JsonOptions>(o => ServerJson.Configure(o.SerializerOptions));
@@ -52,7 +63,7 @@ internal sealed class SessionServer : ISessionHost
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHostFiltering(o =>
         {
-            o.AllowedHosts = [.. session.Config.AllowedHosts];
+            o.AllowedHosts = [.. config.AllowedHosts ?? (IPAddress.IsLoopback(address) ? ["localhost", "127.0.0.1", "[::1]"] : ["*"])];
             o.IncludeFailureMessage = false;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
@@ -62,6 +73,8 @@ internal sealed class SessionServer : ISessionHost
         builder.Services.AddSingleton(session);
         builder.Services.AddSingleton(_content);
         builder.Services.AddSingleton(_live);
+        var tokens = new TokenIssuer(config.Jwt);
+        builder.Services.AddSecurity(session, tokens);
 
         var app = builder.Build();
         app.UseHostFiltering();
@@ -70,6 +83,8 @@ internal sealed class SessionServer : ISessionHost
         app.UseMiddleware<OriginCheck>();   // after UseWebSockets, which tells it an upgrade request
         app.UseWebAppFiles();
         app.UseRouting();
+        app.UseSecurity(session);
+        app.MapAuth(session, tokens);
         app.MapDiscovery();
         app.MapMdx();
         app.MapContent();
@@ -80,7 +95,16 @@ internal sealed class SessionServer : ISessionHost
         _app = app;
 
         var port = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        session.OnServing(port, $"http://localhost:{port}/");
+        if (!IPAddress.IsLoopback(address) && !session.Enabled())
+        {
+            session.Warn($"the server listens on {config.Host}, beyond this machine, without authentication: anyone who can reach port {port} may read every fact and change every dashboard. Set SessionConfig.Authentication.");
+        }
+        else if (!IPAddress.IsLoopback(address) && certificate is null)
+        {
+            session.Warn($"the server listens on {config.Host} over plain HTTP: passwords and tokens cross the network readable. Set SessionConfig.Https.");
+        }
+        var host = IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) ? "localhost" : config.Host;
+        session.OnServing(port, $"{(certificate is null ? "http" : "https")}://{host}:{port}/");
     }
 
     public void Stop()

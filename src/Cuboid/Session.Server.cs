@@ -75,6 +75,13 @@ public sealed partial class Session
         }
     }
 
+    /// <summary>A warning for whoever runs the session: in its log and on standard error.</summary>
+    internal void Warn(string message)
+    {
+        _log.Write("warning: " + message);
+        Console.Error.WriteLine("warning: " + message);
+    }
+
     /// <summary>Called by the host once it listens.</summary>
     internal void OnServing(int port, string link)
     {

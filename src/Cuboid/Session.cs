@@ -24,6 +24,9 @@ public sealed partial class Session : IDisposable
     /// <summary>The configuration the session started with.</summary>
     public SessionConfig Config { get; }
 
+    /// <summary>The users and roles of the session's server (<see cref="SessionConfig.Authentication"/>).</summary>
+    public SessionSecurity Security { get; } = new();
+
     /// <summary>The name given in <see cref="SessionConfig.Name"/>.</summary>
     public string? Name => Config.Name;
 
@@ -36,7 +39,12 @@ public sealed partial class Session : IDisposable
     /// <summary>Starts a session; a running session with the same name is closed first.</summary>
     public static Session Start(SessionConfig? config = null)
     {
-        var session = new Session(config ?? new SessionConfig());
+        config ??= new SessionConfig();
+        if (config.SameSite == SameSite.None && config.Https is null)
+        {
+            throw new ArgumentException("SameSite None sends the session's cookies from other sites, which browsers allow over HTTPS only: set SessionConfig.Https too.", nameof(config));
+        }
+        var session = new Session(config);
         if (session.Name is { } name)
         {
             s_running.AddOrUpdate(name, session, (_, older) =>

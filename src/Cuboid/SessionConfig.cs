@@ -32,11 +32,31 @@ public sealed record SessionConfig
     public long AggregateCacheBytes { get; init; } = 512L << 20;
 
     /// <summary>
+    /// The address the server listens on: <c>localhost</c> (the default: this machine only), an IP
+    /// address, or <c>0.0.0.0</c> / <c>::</c> to serve the network. Serving beyond this machine without
+    /// <see cref="Authentication"/> lets anyone who reaches it read every fact: the session warns.
+    /// </summary>
+    public string Host { get; init; } = "localhost";
+
+    /// <summary>
     /// The host names the server answers to (the <c>Host</c> header); any other is refused, so a page
     /// on another name that resolves to this machine (DNS rebinding) cannot use the session. By default
-    /// the names of the loopback interface the server listens on: localhost, 127.0.0.1 and [::1].
+    /// (null) the names of the loopback interface when the server listens there — localhost, 127.0.0.1
+    /// and [::1] — and any name when it listens on the network.
     /// </summary>
-    public IReadOnlyList<string> AllowedHosts { get; init; } = ["localhost", "127.0.0.1", "[::1]"];
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>How users log in (<see cref="BasicAuthenticationConfig"/>); null serves anyone who can reach the server.</summary>
+    public AuthenticationConfig? Authentication { get; init; }
+
+    /// <summary>The tokens issued after a login and accepted as <c>Authorization: Bearer</c>; with <see cref="Authentication"/> set and this null, a key is generated at start.</summary>
+    public JwtConfig? Jwt { get; init; }
+
+    /// <summary>Serves HTTPS with this certificate instead of HTTP.</summary>
+    public HttpsConfig? Https { get; init; }
+
+    /// <summary>The <c>SameSite</c> attribute of the session's cookies; <see cref="Cuboid.SameSite.None"/> needs <see cref="Https"/>.</summary>
+    public SameSite SameSite { get; init; } = SameSite.Lax;
 
     /// <summary>
     /// Origins (<c>https://portal.example.com</c>) of other sites whose pages may send state-changing

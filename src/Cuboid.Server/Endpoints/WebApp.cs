@@ -69,6 +69,7 @@ internal static class WebApp
             context.Response.Headers.Allow = string.Join(", ", allowed);
             return Problems.Result(StatusCodes.Status405MethodNotAllowed, "Method not allowed", $"/api/{rest} answers {string.Join(", ", allowed)}, not {context.Request.Method}.");
         });
+        // The shell may load without a login (it shows the login); it holds no data.
         app.MapFallback(async context =>
         {
             if (index is not null)
@@ -80,6 +81,6 @@ internal static class WebApp
             {
                 await HttpResults.Content(NotBuiltPage, "text/html; charset=utf-8").ExecuteAsync(context);
             }
-        });
+        }).AllowAnonymous();
     }
 }

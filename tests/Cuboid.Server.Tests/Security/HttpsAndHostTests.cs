@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using static Cuboid.Server.Tests.Security.SecuredSession;
+
+namespace Cuboid.Server.Tests.Security;
+
+/// <summary>HTTPS with a certificate from a test CA made here; where the server listens, and the warnings about it.</summary>
+public sealed class HttpsAndHostTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>A CA, and a server certificate for localhost it signs, written as a PKCS#12 file with a password.</summary>
+    private static (X509Certificate2 Ca, string Path) Certificates(string password)
+    {
+        using var caKey = RSA.Create(2048);
+        var caRequest = new CertificateRequest("CN=Cuboid Test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+
+        using var serverKey = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));   // server authentication
+        using var signed = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), RandomNumberGenerator.GetBytes(8));
+        using var withKey = signed.CopyWithPrivateKey(serverKey);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cuboid-test-{Guid.NewGuid():N}.p12");
+        File.WriteAllBytes(path, withKey.Export(X509ContentType.Pkcs12, password));
+        return (ca, path);
+    }
+
+    /// <summary>A client that trusts <paramref name="ca"/> alone, as a team's machines trust their company's CA.</summary>
+    private static HttpClient TrustingClient(X509Certificate2 ca, string link) => new(new SocketsHttpHandler
+    {
+        SslOptions = new SslClientAuthenticationOptions
+        {
+            CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, CustomTrustStore = { ca }, RevocationMode = X509RevocationMode.NoCheck },
+        },
+    }) { BaseAddress = new Uri(link) };
+
+    [Fact]
+    public async Task TheServerSpeaksHttpsWithItsCertificateAndRefusesPlainHttp()
+    {
+        var (ca, path) = Certificates("p12-secret");
+        var (served, _) = SecuredSession.Start(new SessionConfig { Https = new HttpsConfig { Certificate = path, Password = "p12-secret" } });
+        using var _ = served;
+        var link = served.Session.Link!;
+        Assert.StartsWith("https://localhost:", link, StringComparison.Ordinal);
+        using var client = TrustingClient(ca, link);
+        using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/cubes"))
+        {
+            request.Headers.Authorization = Basic("alice", "secret-a");
+            using var response = await client.SendAsync(request, Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        // Plain HTTP to the same port gets no answer of the session's.
+        using var plain = new HttpClient { BaseAddress = new Uri(link.Replace("https://", "http://", StringComparison.Ordinal)) };
+        var refused = await Record.ExceptionAsync(async () =>
+        {
+            using var response = await plain.GetAsync(new Uri("/api/cubes", UriKind.Relative), Token);
+            Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        });
+        Assert.True(refused is null or HttpRequestException, refused?.ToString());
+        // A client that does not trust the CA does not connect.
+        using var untrusting = new HttpClient { BaseAddress = new Uri(link) };
+        await Assert.ThrowsAsync<HttpRequestException>(() => untrusting.GetAsync(new Uri("/", UriKind.Relative), Token));
+    }
+
+    [Fact]
+    public void ACertificateThatCannotBeReadFailsTheStartNamingIt()
+    {
+        var (_, path) = Certificates("right");
+        var error = Assert.Throws<ArgumentException>(() => Session.Start(new SessionConfig { Name = null, Https = new HttpsConfig { Certificate = path, Password = "wrong" } }));
+        Assert.Contains($"The HTTPS certificate {path} could not be read", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrong", error.Message.Replace(path, "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServingTheNetworkWithoutAuthenticationOrHttpsWarns()
+    {
+        var log = System.IO.Path.GetTempFileName();
+        var session = Session.Start(new SessionConfig { Name = null, Host = "0.0.0.0", LogsPath = log });
+        var link = session.Link!;
+        session.Close();
+        Assert.StartsWith("http://localhost:", link, StringComparison.Ordinal);
+        Assert.Contains("warning: the server listens on 0.0.0.0, beyond this machine, without authentication", await File.ReadAllTextAsync(log, Token), StringComparison.Ordinal);
+
+        var withLogin = System.IO.Path.GetTempFileName();
+        Session.Start(new SessionConfig { Name = null, Host = "0.0.0.0", LogsPath = withLogin, Authentication = new BasicAuthenticationConfig() }).Close();
+        var text = await File.ReadAllTextAsync(withLogin, Token);
+        Assert.Contains("warning: the server listens on 0.0.0.0 over plain HTTP", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("without authentication", text, StringComparison.Ordinal);
+
+        var quiet = System.IO.Path.GetTempFileName();
+        Session.Start(new SessionConfig { Name = null, LogsPath = quiet }).Close();
+        Assert.DoesNotContain("warning", await File.ReadAllTextAsync(quiet, Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHostThatIsNoAddressFailsTheStart()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Session.Start(new SessionConfig { Name = null, Host = "cubes.example" }));
+        Assert.Equal("SessionConfig.Host is 'cubes.example': give 'localhost', an IP address of this machine, or 0.0.0.0 / :: for every interface.", error.Message);
+    }
+
+    [Fact]
+    public void SameSiteNoneNeedsHttps()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Session.Start(new SessionConfig { Name = null, SameSite = SameSite.None }));
+        Assert.StartsWith("SameSite None sends the session's cookies from other sites", error.Message, StringComparison.Ordinal);
+    }
+}
