@@ -31,6 +31,11 @@ internal sealed class ErrorMiddleware(RequestDelegate next)
         {
             await Problems.NotFound(error.Message).ExecuteAsync(context);   // an unknown scenario, cube or measure, named in the message
         }
+        catch (Security.DirectoryUnavailableException error) when (!context.Response.HasStarted)
+        {
+            session.Warn(error.Message);
+            await Problems.Result(StatusCodes.Status503ServiceUnavailable, "Directory unavailable", error.Message).ExecuteAsync(context);
+        }
         catch (BodyTooLargeException) when (!context.Response.HasStarted)
         {
             await Problems.TooLarge().ExecuteAsync(context);

@@ -11,17 +11,31 @@ internal static class CuboidPrincipal
     public const string NameClaim = "sub";
     public const string RoleClaim = "role";
 
-    /// <summary>How the user first proved who they are (Basic…), carried in the tokens issued to them.</summary>
+    /// <summary>How the user first proved who they are (<see cref="Sources"/>), carried in the tokens issued to them.</summary>
     public const string SourceClaim = "src";
 
-    public static ClaimsPrincipal Create(Session session, string name, string source, string scheme, IEnumerable<string>? granted = null)
+    /// <summary>The groups a directory put the user in at login, carried in their tokens; their roles are mapped at each request.</summary>
+    public const string GroupClaim = "groups";
+
+    /// <summary>The values of <see cref="SourceClaim"/>.</summary>
+    public static class Sources
+    {
+        public const string Basic = "basic";
+        public const string Ldap = "ldap";
+    }
+
+    public static ClaimsPrincipal Create(Session session, string name, string source, string scheme, IReadOnlyList<string>? groups = null)
     {
         var claims = new List<Claim> { new(NameClaim, name), new(SourceClaim, source) };
-        claims.AddRange(session.Security.RolesOf(name, granted).Select(role => new Claim(RoleClaim, role)));
+        claims.AddRange((groups ?? []).Select(group => new Claim(GroupClaim, group)));
+        var mapping = source == Sources.Ldap ? session.Security.Ldap : null;
+        claims.AddRange(session.Security.RolesOf(name, groups, mapping).Select(role => new Claim(RoleClaim, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, NameClaim, RoleClaim));
     }
 
     public static string? Source(this ClaimsPrincipal user) => user.FindFirst(SourceClaim)?.Value;
+
+    public static IReadOnlyList<string> Groups(this ClaimsPrincipal user) => [.. user.FindAll(GroupClaim).Select(c => c.Value)];
 
     public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) => [.. user.FindAll(RoleClaim).Select(c => c.Value)];
 }

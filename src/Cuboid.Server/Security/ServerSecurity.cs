@@ -11,8 +11,8 @@ namespace Cuboid.Server.Security;
 
 /// <summary>
 /// Authentication and authorization for the session's server, on ASP.NET Core's handlers: with
-/// <see cref="SessionConfig.Authentication"/> set, a request proves its user by a password (Basic) or by a token
-/// the session issued (Bearer), and a fallback policy makes every endpoint require a user with
+/// <see cref="SessionConfig.Authentication"/> set, a request proves its user by a name and password (Basic,
+/// checked against the session's credentials or a directory) or by a token the session issued (Bearer), and a fallback policy makes every endpoint require a user with
 /// <see cref="Roles.User"/> or <see cref="Roles.Admin"/> — the web app's shell alone is marked anonymous — so a
 /// route added later is protected without a word. Without it, the server serves anyone who reaches it, as before.
 /// </summary>
@@ -30,11 +30,16 @@ internal static class ServerSecurity
             services.AddAuthorization();
             return;
         }
-        var login = session.Config.Authentication switch
+        // Basic and LDAP users alike send a name and a password (Authorization: Basic); the source checks them.
+        var login = BasicAuthenticationDefaults.AuthenticationScheme;
+        Func<string, string, IReadOnlyList<string>?> check = session.Config.Authentication switch
         {
-            BasicAuthenticationConfig => BasicAuthenticationDefaults.AuthenticationScheme,
+            BasicAuthenticationConfig => (user, password) => session.Security.BasicAuthentication.Verify(user, password) ? [] : null,
+            LdapConfig ldap => new LdapDirectory(ldap).Authenticate,
             var other => throw new NotSupportedException($"{other!.GetType().Name} is not supported by this server."),
         };
+        var source = session.Config.Authentication is LdapConfig ? CuboidPrincipal.Sources.Ldap : CuboidPrincipal.Sources.Basic;
+        var realm = session.Config.Authentication switch { BasicAuthenticationConfig b => b.Realm, LdapConfig l => l.Realm, _ => "Cuboid" };
         var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context => HasToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : login)
             .AddJwtBearer(o =>
@@ -52,44 +57,40 @@ internal static class ServerSecurity
                     OnTokenValidated = context =>
                     {
                         var name = context.Principal!.FindFirstValue(CuboidPrincipal.NameClaim)!;
-                        var source = context.Principal!.Source() ?? "";
+                        var from = context.Principal!.Source() ?? "";
                         // A token outlives no user: one removed from the Basic credentials is refused at the next request.
-                        if (source == BasicAuthenticationDefaults.AuthenticationScheme && !session.Security.BasicAuthentication.Contains(name))
+                        if (from == CuboidPrincipal.Sources.Basic && !session.Security.BasicAuthentication.Contains(name))
                         {
                             context.Fail("The token's user no longer exists.");
                             return Task.CompletedTask;
                         }
-                        var granted = context.Principal!.FindAll("granted").Select(c => c.Value);
-                        context.Principal = CuboidPrincipal.Create(session, name, source, JwtBearerDefaults.AuthenticationScheme, granted);
+                        context.Principal = CuboidPrincipal.Create(session, name, from, JwtBearerDefaults.AuthenticationScheme, context.Principal!.Groups());
                         return Task.CompletedTask;
                     },
                 };
             });
-        if (session.Config.Authentication is BasicAuthenticationConfig basic)
+        authentication.AddBasic(o =>
         {
-            authentication.AddBasic(o =>
+            o.Realm = realm;
+            // Over HTTP too: the default serves loopback only, and beyond it the session warns without HTTPS.
+            o.AllowInsecureProtocol = true;
+            o.Events = new BasicAuthenticationEvents
             {
-                o.Realm = basic.Realm;
-                // Over HTTP too: the default serves loopback only, and beyond it the session warns without HTTPS.
-                o.AllowInsecureProtocol = true;
-                o.Events = new BasicAuthenticationEvents
+                OnValidateCredentials = context =>
                 {
-                    OnValidateCredentials = context =>
+                    if (check(context.Username, context.Password) is { } groups)
                     {
-                        if (session.Security.BasicAuthentication.Verify(context.Username, context.Password))
-                        {
-                            context.Principal = CuboidPrincipal.Create(session, context.Username, BasicAuthenticationDefaults.AuthenticationScheme, context.Scheme.Name);
-                            context.Success();
-                        }
-                        else
-                        {
-                            session.Warn($"failed Basic login for user '{context.Username}' from {context.HttpContext.Connection.RemoteIpAddress}");
-                        }
-                        return Task.CompletedTask;
-                    },
-                };
-            });
-        }
+                        context.Principal = CuboidPrincipal.Create(session, context.Username, source, context.Scheme.Name, groups);
+                        context.Success();
+                    }
+                    else
+                    {
+                        session.Warn($"failed {source} login for user '{context.Username}' from {context.HttpContext.Connection.RemoteIpAddress}");
+                    }
+                    return Task.CompletedTask;
+                },
+            };
+        });
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder(Scheme)
             .RequireAuthenticatedUser()
             .RequireRole(Roles.User, Roles.Admin)

@@ -38,8 +38,8 @@ internal sealed class TokenIssuer
 
     public TimeSpan Lifetime => _lifetime;
 
-    /// <summary>A token naming <paramref name="user"/> and how they logged in; their roles are the session's at each request, not the token's.</summary>
-    public string Issue(ClaimsPrincipal user, IEnumerable<string>? granted = null)
+    /// <summary>A token naming <paramref name="user"/>, how they logged in and their directory groups; their roles are the session's at each request, not the token's.</summary>
+    public string Issue(ClaimsPrincipal user)
     {
         var now = DateTime.UtcNow;
         var claims = new Dictionary<string, object>
@@ -47,7 +47,7 @@ internal sealed class TokenIssuer
             [CuboidPrincipal.NameClaim] = user.Identity!.Name!,
             [CuboidPrincipal.SourceClaim] = user.Source() ?? "",
         };
-        if (granted is not null) claims["granted"] = granted.ToArray();
+        if (user.Groups() is { Count: > 0 } groups) claims[CuboidPrincipal.GroupClaim] = groups.ToArray();
         return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,

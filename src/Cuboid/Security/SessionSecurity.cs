@@ -13,6 +13,9 @@ public sealed class SessionSecurity
     /// <summary>The users and passwords of <see cref="BasicAuthenticationConfig"/>.</summary>
     public BasicCredentials BasicAuthentication { get; } = new();
 
+    /// <summary>The roles of a directory's groups (<see cref="LdapConfig"/>): <c>Ldap.RoleMapping["admins"] = ["ROLE_ADMIN"]</c>.</summary>
+    public GroupRoles Ldap { get; } = new();
+
     /// <summary>Roles given to users by name (<c>IndividualRoles["alice"] = ["ROLE_ADMIN"]</c>), on top of <see cref="DefaultRoles"/>.</summary>
     public ConcurrentDictionary<string, IReadOnlyList<string>> IndividualRoles { get; } = new(StringComparer.Ordinal);
 
@@ -23,12 +26,15 @@ public sealed class SessionSecurity
         set => _defaultRoles = [.. value ?? throw new ArgumentNullException(nameof(value))];
     }
 
-    /// <summary>The roles of <paramref name="user"/>: the default ones, their individual ones, and <paramref name="granted"/> (by a directory or an identity provider).</summary>
-    public IReadOnlyList<string> RolesOf(string user, IEnumerable<string>? granted = null)
+    /// <summary>
+    /// The roles of <paramref name="user"/> now: the default ones, their individual ones, and those <paramref name="mapping"/>
+    /// gives the <paramref name="groups"/> a directory or an identity provider puts them in.
+    /// </summary>
+    public IReadOnlyList<string> RolesOf(string user, IEnumerable<string>? groups = null, GroupRoles? mapping = null)
     {
         var roles = new HashSet<string>(_defaultRoles, StringComparer.Ordinal);
         if (IndividualRoles.TryGetValue(user, out var individual)) roles.UnionWith(individual);
-        if (granted is not null) roles.UnionWith(granted);
+        if (groups is not null && mapping is not null) roles.UnionWith(mapping.RolesOf(groups));
         return [.. roles.Order(StringComparer.Ordinal)];
     }
 }

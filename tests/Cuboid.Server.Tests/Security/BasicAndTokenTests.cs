@@ -66,8 +66,8 @@ public sealed class BasicAndTokenTests
         // The failed logins are logged, by user, without the password tried.
         served.Session.Close();
         var log = await File.ReadAllTextAsync(served.Session.LogsPath!, Token);
-        Assert.Contains("failed Basic login for user 'alice'", log, StringComparison.Ordinal);
-        Assert.Contains("failed Basic login for user 'mallory'", log, StringComparison.Ordinal);
+        Assert.Contains("failed basic login for user 'alice'", log, StringComparison.Ordinal);
+        Assert.Contains("failed basic login for user 'mallory'", log, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", log, StringComparison.Ordinal);
     }
 
@@ -133,12 +133,12 @@ public sealed class BasicAndTokenTests
             IssuedAt = expires.AddHours(-1),
             NotBefore = expires.AddHours(-1),
             Expires = expires,
-            Claims = new Dictionary<string, object> { ["sub"] = "alice", ["src"] = "Basic" },
+            Claims = new Dictionary<string, object> { ["sub"] = "alice", ["src"] = "basic" },
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(key), SecurityAlgorithms.RsaSha256),
         });
         using var other = RSA.Create(2048);
         var parts = genuine.Split('.');
-        var tampered = string.Join('.', parts[0], Base64UrlEncoder.Encode("{\"sub\":\"mallory\",\"src\":\"Basic\",\"iss\":\"cuboid\",\"aud\":\"cuboid\",\"exp\":4102444800}"), parts[2]);
+        var tampered = string.Join('.', parts[0], Base64UrlEncoder.Encode("{\"sub\":\"mallory\",\"src\":\"basic\",\"iss\":\"cuboid\",\"aud\":\"cuboid\",\"exp\":4102444800}"), parts[2]);
         foreach (var (name, bad) in new[]
         {
             ("forged", Make(other, DateTime.UtcNow.AddMinutes(10))),

@@ -35,13 +35,15 @@ public sealed class SessionSecurityTests
     }
 
     [Fact]
-    public void AUsersRolesAreTheDefaultOnesTheirOwnAndThoseGrantedElsewhere()
+    public void AUsersRolesAreTheDefaultOnesTheirOwnAndThoseOfTheirMappedGroups()
     {
         var security = new SessionSecurity();
         Assert.Equal([Roles.User], security.RolesOf("alice"));
         security.IndividualRoles["alice"] = [Roles.Admin];
         Assert.Equal([Roles.Admin, Roles.User], security.RolesOf("alice"));
-        Assert.Equal([Roles.Admin, "ROLE_EUROPE", Roles.User], security.RolesOf("alice", ["ROLE_EUROPE"]));
+        security.Ldap.RoleMapping["Europe"] = ["ROLE_EUROPE"];
+        Assert.Equal([Roles.Admin, "ROLE_EUROPE", Roles.User], security.RolesOf("alice", ["europe", "unmapped"], security.Ldap));
+        Assert.Equal([Roles.Admin, Roles.User], security.RolesOf("alice", ["europe"]));   // groups without a mapping give nothing
         security.DefaultRoles = [];
         Assert.Empty(security.RolesOf("bob"));
         Assert.Throws<ArgumentNullException>(() => security.DefaultRoles = null!);

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-
 namespace Cuboid.Tests.Support;
 
 /// <summary>
@@ -17,13 +13,13 @@ public sealed class PostgresServer : IDisposable
 
     public PostgresServer()
     {
-        _bin = FindBin() ?? (TryInstall() is var log && FindBin() is { } found ? found
+        _bin = FindBin() ?? (PrivateServers.TryInstall("postgresql") is var log && FindBin() is { } found ? found
             : throw new InvalidOperationException($"PostgreSQL is required by the SQL tests and was not found under /usr/lib/postgresql; install it with `apt-get install -y postgresql` (.ci/run does). {log}"));
         _data = Path.Combine(Path.GetTempPath(), "cuboid-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_data);
         if (IsRoot) Run("chown", $"postgres:postgres {_data}", asPostgres: false);
         Run(Path.Combine(_bin, "initdb"), $"-D {_data} -U postgres --auth=trust --encoding=UTF8 --no-sync", asPostgres: true);
-        Port = FreePort();
+        Port = PrivateServers.FreePort();
         Run(Path.Combine(_bin, "pg_ctl"), $"-D {_data} -w -t 60 -l {_data}/server.log -o \"-p {Port} -k {_data} -c listen_addresses=127.0.0.1 -c fsync=off\" start", asPostgres: true);
         ConnectionString = $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
     }
@@ -32,45 +28,17 @@ public sealed class PostgresServer : IDisposable
 
     public string ConnectionString { get; }
 
-    private static bool IsRoot => Environment.UserName == "root";
+    private static bool IsRoot => PrivateServers.IsRoot;
 
     private static string? FindBin() =>
         Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).Where(b => File.Exists(Path.Combine(b, "initdb"))).Order().LastOrDefault()
             : null;
 
-    private static string TryInstall()
-    {
-        if (!OperatingSystem.IsLinux() || !IsRoot || !File.Exists("/usr/bin/apt-get")) return "(not installing it: this is not a Debian machine where the tests run as root)";
-        var (code, output) = Exec("/bin/sh", "-c \"apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql\"", TimeSpan.FromMinutes(10));
-        return $"apt-get install postgresql exited {code}: {(output.Length > 1500 ? output[^1500..] : output)}";
-    }
-
     private static void Run(string exe, string arguments, bool asPostgres)
     {
-        var (code, output) = asPostgres && IsRoot ? Exec("/usr/sbin/runuser", $"-u postgres -- {exe} {arguments}", TimeSpan.FromMinutes(2)) : Exec(exe, arguments, TimeSpan.FromMinutes(2));
-        if (code != 0) throw new InvalidOperationException($"{Path.GetFileName(exe)} {arguments} exited {code}: {output}");
-    }
-
-    private static (int Code, string Output) Exec(string exe, string arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(exe, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "timed out");
-        }
-        return (process.ExitCode, (stdout.Result + stderr.Result).Trim());
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        if (asPostgres && IsRoot) PrivateServers.Run("/usr/sbin/runuser", $"-u postgres -- {exe} {arguments}");
+        else PrivateServers.Run(exe, arguments);
     }
 
     public void Dispose()
