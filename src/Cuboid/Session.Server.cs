@@ -28,15 +28,17 @@ public sealed partial class Session
 
     /// <summary>
     /// Serves <paramref name="handler"/> at <c>/proxy/{route}</c> for HTTP <paramref name="method"/>;
-    /// <c>{param}</c> segments of the route bind to <see cref="EndpointRequest.RouteValues"/>. The
-    /// handler's result is returned as JSON. A later registration of the same route and method replaces it.
+    /// <c>{param}</c> segments of the route bind to <see cref="EndpointRequest.RouteValues"/>, and
+    /// <see cref="EndpointRequest.User"/> is the caller. With <paramref name="roles"/>, only a caller with one of
+    /// them may call it (others get 403). The handler's result is returned as JSON. A later registration of
+    /// the same route and method replaces it.
     /// </summary>
-    public void Endpoint(string route, string method, Func<EndpointRequest, object?> handler)
+    public void Endpoint(string route, string method, Func<EndpointRequest, object?> handler, IReadOnlyList<string>? roles = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(route);
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentNullException.ThrowIfNull(handler);
-        var endpoint = new SessionEndpoint(route.Trim('/'), method.ToUpperInvariant(), handler);
+        var endpoint = new SessionEndpoint(route.Trim('/'), method.ToUpperInvariant(), handler, roles ?? []);
         lock (_endpoints)
         {
             _endpoints.RemoveAll(e => e.Route == endpoint.Route && e.Method == endpoint.Method);
@@ -117,11 +119,27 @@ public sealed partial class Session
     private void RaiseCommitted(CommittedEventArgs args) => Committed?.Invoke(this, args);
 }
 
-/// <summary>What a custom endpoint's handler receives: the bound route values, the query string and the request body.</summary>
+/// <summary>What a custom endpoint's handler receives: the bound route values, the query string, the request body and the caller.</summary>
 /// <param name="RouteValues">The <c>{param}</c> segments of the route, by name.</param>
 /// <param name="Query">The query string's parameters (the first value of each).</param>
 /// <param name="Body">The request body as text (JSON for the web app), or null when empty.</param>
-public sealed record EndpointRequest(IReadOnlyDictionary<string, string> RouteValues, IReadOnlyDictionary<string, string> Query, string? Body);
+public sealed record EndpointRequest(IReadOnlyDictionary<string, string> RouteValues, IReadOnlyDictionary<string, string> Query, string? Body)
+{
+    /// <summary>Who calls: their name and roles; <see cref="EndpointUser.Anonymous"/> when the session has no authentication.</summary>
+    public EndpointUser User { get; init; } = EndpointUser.Anonymous;
+}
+
+/// <summary>The user a request runs as.</summary>
+/// <param name="Name">The name they logged in with; null when anonymous.</param>
+/// <param name="Roles">Their roles for this request.</param>
+public sealed record EndpointUser(string? Name, IReadOnlyList<string> Roles)
+{
+    /// <summary>A caller of a session without authentication.</summary>
+    public static EndpointUser Anonymous { get; } = new(null, []);
+
+    /// <summary>Whether the user has <paramref name="role"/>.</summary>
+    public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+}
 
 /// <summary>A published commit: its data epoch and the tables it changed.</summary>
 public sealed class CommittedEventArgs(long epoch, IReadOnlyList<string> tables, string scenario = Session.BaseScenario) : EventArgs
@@ -137,7 +155,7 @@ public sealed class CommittedEventArgs(long epoch, IReadOnlyList<string> tables,
 }
 
 /// <summary>A custom endpoint: a route under /proxy/, an HTTP method and its handler.</summary>
-internal sealed record SessionEndpoint(string Route, string Method, Func<EndpointRequest, object?> Handler);
+internal sealed record SessionEndpoint(string Route, string Method, Func<EndpointRequest, object?> Handler, IReadOnlyList<string> Roles);
 
 /// <summary>What serves a session over HTTP (implemented by Cuboid.Server, which the engine does not reference).</summary>
 internal interface ISessionHost

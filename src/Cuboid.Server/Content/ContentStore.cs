@@ -3,17 +3,25 @@ using System.Text.Json;
 
 namespace Cuboid.Server.Content;
 
-/// <summary>A saved item's summary, as lists show it.</summary>
-internal sealed record ContentSummary(string Id, string Kind, string Name, string Folder, DateTime Updated);
-
-/// <summary>A saved dashboard, widget, filter or calculated measure: its summary and the web app's JSON body.</summary>
-internal sealed record ContentItem(string Id, string Kind, string Name, string Folder, DateTime Updated, JsonElement Body)
+/// <summary>Who besides its owner may read an item: users with one of <see cref="Roles"/>, or named in <see cref="Users"/>.</summary>
+internal sealed record ContentSharing(IReadOnlyList<string> Roles, IReadOnlyList<string> Users)
 {
-    public ContentSummary Summary => new(Id, Kind, Name, Folder, Updated);
+    public static ContentSharing None { get; } = new([], []);
 }
 
-/// <summary>The body of PUT /api/content/{id}.</summary>
-internal sealed record ContentPut(string? Kind, string? Name, string? Folder, JsonElement? Body);
+/// <summary>A saved item's summary, as lists show it. <see cref="Owner"/> is null for content an application saved (or any, without authentication).</summary>
+internal sealed record ContentSummary(string Id, string Kind, string Name, string Folder, DateTime Updated, string? Owner, ContentSharing SharedWith);
+
+/// <summary>A saved dashboard, widget, filter or calculated measure: its summary and the web app's JSON body.</summary>
+internal sealed record ContentItem(string Id, string Kind, string Name, string Folder, DateTime Updated, JsonElement Body, string? Owner = null, ContentSharing? SharedWith = null)
+{
+    public ContentSharing Sharing => SharedWith ?? ContentSharing.None;
+
+    public ContentSummary Summary => new(Id, Kind, Name, Folder, Updated, Owner, Sharing);
+}
+
+/// <summary>The body of PUT /api/content/{id}; <see cref="SharedWith"/> null keeps the item's sharing.</summary>
+internal sealed record ContentPut(string? Kind, string? Name, string? Folder, JsonElement? Body, ContentSharing? SharedWith);
 
 /// <summary>Where user content lives: in memory, or SQLite when the session names a file.</summary>
 internal interface IContentStore
@@ -34,8 +42,9 @@ internal static class ContentStore
     public static IContentStore Open(string? path) => path is null ? new MemoryContentStore() : new SqliteContentStore(path);
 
     /// <summary>An item as a PUT stores it: the name defaults to the id, the folder is normalized, updated now.</summary>
-    public static ContentItem Item(string id, string kind, string? name, string? folder, JsonElement body) =>
-        new(id, kind, string.IsNullOrWhiteSpace(name) ? id : name, NormalizeFolder(folder), DateTime.UtcNow, body.Clone());
+    public static ContentItem Item(string id, string kind, string? name, string? folder, JsonElement body, string? owner = null, ContentSharing? sharing = null) =>
+        new(id, kind, string.IsNullOrWhiteSpace(name) ? id : name, NormalizeFolder(folder), DateTime.UtcNow, body.Clone(), owner,
+            sharing is null ? ContentSharing.None : new ContentSharing(sharing.Roles ?? [], sharing.Users ?? []));   // a JSON body may leave either list out
 
     /// <summary>"/", "Finance", "/Finance/" → "/", "/Finance", "/Finance".</summary>
     public static string NormalizeFolder(string? folder)

@@ -21,32 +21,37 @@ internal sealed class SqliteContentStore : IContentStore, IDisposable
         Execute("""
             CREATE TABLE IF NOT EXISTS content (
                 id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, folder TEXT NOT NULL,
-                updated TEXT NOT NULL, body TEXT NOT NULL)
+                updated TEXT NOT NULL, body TEXT NOT NULL, owner TEXT, shared TEXT)
             """);
+        // A file from before owners: its items stay unowned (readable by every user, changed by admins).
+        var columns = new List<string>();
+        Query("SELECT name FROM pragma_table_info('content')", _ => { }, reader => columns.Add(reader.GetString(0)));
+        if (!columns.Contains("owner")) Execute("ALTER TABLE content ADD COLUMN owner TEXT");
+        if (!columns.Contains("shared")) Execute("ALTER TABLE content ADD COLUMN shared TEXT");
     }
 
     public IReadOnlyList<ContentSummary> List(string? kind, string? folder)
     {
         var items = new List<ContentSummary>();
-        Query("SELECT id, kind, name, folder, updated FROM content WHERE ($kind IS NULL OR kind = $kind) AND ($folder IS NULL OR folder = $folder) ORDER BY folder, name",
+        Query("SELECT id, kind, name, folder, updated, owner, shared FROM content WHERE ($kind IS NULL OR kind = $kind) AND ($folder IS NULL OR folder = $folder) ORDER BY folder, name",
             command =>
             {
                 command.Parameters.AddWithValue("$kind", (object?)kind ?? DBNull.Value);
                 command.Parameters.AddWithValue("$folder", folder is null ? DBNull.Value : ContentStore.NormalizeFolder(folder));
             },
-            reader => items.Add(new ContentSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Time(reader.GetString(4)))));
+            reader => items.Add(new ContentSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Time(reader.GetString(4)), Owner(reader, 5), Sharing(reader, 6))));
         return items;
     }
 
     public ContentItem? Get(string id)
     {
         ContentItem? item = null;
-        Query("SELECT id, kind, name, folder, updated, body FROM content WHERE id = $id",
+        Query("SELECT id, kind, name, folder, updated, body, owner, shared FROM content WHERE id = $id",
             command => command.Parameters.AddWithValue("$id", id),
             reader =>
             {
                 using var body = JsonDocument.Parse(reader.GetString(5));
-                item = new ContentItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Time(reader.GetString(4)), body.RootElement.Clone());
+                item = new ContentItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Time(reader.GetString(4)), body.RootElement.Clone(), Owner(reader, 6), Sharing(reader, 7));
             });
         return item;
     }
@@ -56,7 +61,7 @@ internal sealed class SqliteContentStore : IContentStore, IDisposable
     public bool TryAdd(ContentItem item) => Insert("INSERT OR IGNORE", item) > 0;
 
     private int Insert(string insert, ContentItem item) => Execute(
-        $"{insert} INTO content (id, kind, name, folder, updated, body) VALUES ($id, $kind, $name, $folder, $updated, $body)",
+        $"{insert} INTO content (id, kind, name, folder, updated, body, owner, shared) VALUES ($id, $kind, $name, $folder, $updated, $body, $owner, $shared)",
         command =>
         {
             command.Parameters.AddWithValue("$id", item.Id);
@@ -65,7 +70,14 @@ internal sealed class SqliteContentStore : IContentStore, IDisposable
             command.Parameters.AddWithValue("$folder", item.Folder);
             command.Parameters.AddWithValue("$updated", item.Updated.ToString("O", CultureInfo.InvariantCulture));
             command.Parameters.AddWithValue("$body", item.Body.GetRawText());
+            command.Parameters.AddWithValue("$owner", (object?)item.Owner ?? DBNull.Value);
+            command.Parameters.AddWithValue("$shared", JsonSerializer.Serialize(item.Sharing));
         });
+
+    private static string? Owner(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    private static ContentSharing Sharing(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? ContentSharing.None : JsonSerializer.Deserialize<ContentSharing>(reader.GetString(column)) ?? ContentSharing.None;
 
     public bool Delete(string id) => Execute("DELETE FROM content WHERE id = $id", command => command.Parameters.AddWithValue("$id", id)) > 0;
 

@@ -1,4 +1,5 @@
 using Cuboid.Server.Http;
+using Cuboid.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
@@ -31,11 +32,16 @@ internal static class Proxy
                     pathOnly ??= endpoint;
                     continue;
                 }
+                var user = context.User.Identity?.IsAuthenticated == true ? new EndpointUser(context.User.Identity.Name, context.User.RoleNames()) : EndpointUser.Anonymous;
+                if (endpoint.Roles.Count > 0 && session.Enabled() && !endpoint.Roles.Any(user.IsInRole))
+                {
+                    return Problems.Result(StatusCodes.Status403Forbidden, "Forbidden", $"/proxy/{endpoint.Route} needs one of the roles {string.Join(", ", endpoint.Roles)}.");
+                }
                 var body = await RequestBody.ReadTextAsync(context.Request);
                 var request = new EndpointRequest(
                     values.ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.OrdinalIgnoreCase),
                     context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                    body.Length == 0 ? null : body);
+                    body.Length == 0 ? null : body) { User = user };
                 var result = endpoint.Handler(request);
                 return result is null ? HttpResults.NoContent() : HttpResults.Json(result, ServerJson.Options);
             }
