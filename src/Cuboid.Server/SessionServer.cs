@@ -30,6 +30,7 @@ internal sealed class SessionServer : ISessionHost
     private WebApplication? _app;
     private LiveQueries? _live;
     private IContentStore? _content;
+    private LoginThrottle? _throttle;
 
     /// <summary>Every endpoint the server routes to (the table-driven security test walks them).</summary>
     internal IReadOnlyList<Endpoint> Endpoints => (_app ?? throw new InvalidOperationException("The session's server is not running.")).Services.GetRequiredService<EndpointDataSource>().Endpoints;
@@ -74,10 +75,12 @@ internal sealed class SessionServer : ISessionHost
         builder.Services.AddSingleton(_content);
         builder.Services.AddSingleton(_live);
         var tokens = new TokenIssuer(config.Jwt);
-        builder.Services.AddSecurity(session, tokens);
+        _throttle = new LoginThrottle();
+        builder.Services.AddSecurity(session, tokens, _throttle);
 
         var app = builder.Build();
         app.UseHostFiltering();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<ErrorMiddleware>();
         app.UseWebSockets();
         app.UseMiddleware<OriginCheck>();   // after UseWebSockets, which tells it an upgrade request
@@ -117,5 +120,6 @@ internal sealed class SessionServer : ISessionHost
             app.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
         (Interlocked.Exchange(ref _content, null) as IDisposable)?.Dispose();
+        Interlocked.Exchange(ref _throttle, null)?.Dispose();
     }
 }

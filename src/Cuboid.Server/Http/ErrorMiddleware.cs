@@ -36,6 +36,12 @@ internal sealed class ErrorMiddleware(RequestDelegate next)
             session.Warn(error.Message);
             await Problems.Result(StatusCodes.Status503ServiceUnavailable, "Directory unavailable", error.Message).ExecuteAsync(context);
         }
+        catch (Security.TooManyLoginsException error) when (!context.Response.HasStarted)
+        {
+            context.Response.Headers.RetryAfter = ((int)error.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Problems.Result(StatusCodes.Status429TooManyRequests, "Too many failed logins",
+                $"Too many failed logins for this user or from this address; try again in {error.RetryAfter.TotalSeconds:N0} seconds.").ExecuteAsync(context);
+        }
         catch (BodyTooLargeException) when (!context.Response.HasStarted)
         {
             await Problems.TooLarge().ExecuteAsync(context);

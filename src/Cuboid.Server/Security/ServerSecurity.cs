@@ -23,7 +23,7 @@ internal static class ServerSecurity
 
     public static bool Enabled(this Session session) => session.Config.Authentication is not null;
 
-    public static void AddSecurity(this IServiceCollection services, Session session, TokenIssuer tokens)
+    public static void AddSecurity(this IServiceCollection services, Session session, TokenIssuer tokens, LoginThrottle throttle)
     {
         if (!session.Enabled())
         {
@@ -78,6 +78,8 @@ internal static class ServerSecurity
             {
                 OnValidateCredentials = context =>
                 {
+                    var address = context.HttpContext.Connection.RemoteIpAddress;
+                    throttle.Check(context.Username, address);
                     if (check(context.Username, context.Password) is { } groups)
                     {
                         context.Principal = CuboidPrincipal.Create(session, context.Username, source, context.Scheme.Name, groups);
@@ -85,7 +87,8 @@ internal static class ServerSecurity
                     }
                     else
                     {
-                        session.Warn($"failed {source} login for user '{context.Username}' from {context.HttpContext.Connection.RemoteIpAddress}");
+                        throttle.Failed(context.Username, address);
+                        session.Warn($"failed {source} login for user '{context.Username}' from {address}");
                     }
                     return Task.CompletedTask;
                 },

@@ -174,4 +174,32 @@ public sealed class BasicAndTokenTests
             Assert.True(data.StatusCode == HttpStatusCode.Unauthorized, $"{path}: {data.StatusCode}");
         }
     }
+
+    [Fact]
+    public async Task RepeatedFailedLoginsAreThrottledAndEveryResponseCarriesTheBrowserDefences()
+    {
+        var (served, _) = SecuredSession.Start();
+        using var _ = served;
+        for (var i = 0; i < 10; i++)
+        {
+            using var wrong = await served.SendAsync(HttpMethod.Get, "/api/cubes", Basic("alice", "guess-" + i));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        // The right password now waits for the window to end: guessing is no faster than ten a minute.
+        using (var throttled = await served.SendAsync(HttpMethod.Get, "/api/cubes", Basic("alice", "secret-a")))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, throttled.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(60), throttled.Headers.RetryAfter?.Delta);
+            Assert.Equal("Too many failed logins", (await ProblemAsync(throttled)).GetProperty("title").GetString());
+        }
+        // The address is throttled too, for any user.
+        using (var other = await served.SendAsync(HttpMethod.Get, "/api/cubes", Basic("bob", "secret-b"))) Assert.Equal(HttpStatusCode.TooManyRequests, other.StatusCode);
+
+        using var shell = await served.SendAsync(HttpMethod.Get, "/");
+        var policy = shell.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", shell.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("same-origin", shell.Headers.GetValues("Referrer-Policy").Single());
+    }
 }
