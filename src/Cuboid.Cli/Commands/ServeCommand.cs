@@ -30,14 +30,16 @@ internal static class ServeCommand
         var port = new Option<int>("--port", "-p") { Description = "Port of the web app (0: a free port).", HelpName = "N", DefaultValueFactory = _ => 0 };
         var content = SessionOptions.Content();
         var logs = SessionOptions.Logs();
+        var security = ServeSecurity.Create();
         var command = new Command("serve", "Load your data (a model file, or CSV, Parquet and Arrow files and a SQL query, joined into a star) and serve the web app.")
         {
             model, data, csv, parquet, arrow, sql, connection, provider, keys, joins, name, port, content, logs,
         };
+        foreach (var option in security.All) command.Options.Add(option);
         command.SetAction(parse => Run(new ServeOptions(
             parse.GetValue(model)?.FullName, parse.GetValue(data)?.FullName, parse.GetValue(csv) ?? [], parse.GetValue(parquet) ?? [], parse.GetValue(arrow) ?? [], parse.GetValue(sql),
             parse.GetValue(connection), parse.GetValue(provider)!, parse.GetValue(keys) ?? [], parse.GetValue(joins) ?? [], parse.GetValue(name), parse.GetValue(port),
-            parse.GetValue(content)?.FullName, parse.GetValue(logs)?.FullName),
+            parse.GetValue(content)?.FullName, parse.GetValue(logs)?.FullName, security.Read(parse)),
             AnsiConsole.Console, wait: true));
         return command.WithExamples(Examples);
     }
@@ -52,10 +54,12 @@ internal static class ServeCommand
         ("the result of a SQL query", "cuboid serve --sql \"SELECT * FROM trades\" --connection \"Host=db;Username=me;Database=risk\" --provider postgresql"),
         ("a model file; dashboards kept in a SQLite file, a log, a fixed port", "cuboid serve --model samples/foodmart/model.json --content dashboards.db --logs serve.log --port 9090"),
         ("a model file whose tables are in another folder", "cuboid serve --model model.json --data /srv/exports"),
+        ("for a team: the network, Basic users from a file, HTTPS (password in $CUBOID_HTTPS_PASSWORD)", "cuboid serve --model model.json --host 0.0.0.0 --users users.txt --https cuboid.p12"),
+        ("users of a directory, its admins group as admins", "cuboid serve --model model.json --ldap ldap://ldap.example:389 --ldap-base-dn dc=example,dc=com --ldap-role admins=ROLE_ADMIN"),
     ];
 
     internal sealed record ServeOptions(string? Model, string? Data, IReadOnlyList<string> Csv, IReadOnlyList<string> Parquet, IReadOnlyList<string> Arrow, string? Sql, string? Connection, string Provider,
-        IReadOnlyList<string> Keys, IReadOnlyList<string> Joins, string? Name, int? Port, string? Content = null, string? Logs = null);
+        IReadOnlyList<string> Keys, IReadOnlyList<string> Joins, string? Name, int? Port, string? Content = null, string? Logs = null, ServeSecurity? Security = null);
 
     /// <summary>The whole command (tests pass <paramref name="wait"/> false and a null port, and get the session back).</summary>
     internal static int Run(ServeOptions options, IAnsiConsole console, bool wait) => Load(options, console, out var session) is { } failure ? failure : Serve(session!, console, wait);
@@ -79,9 +83,19 @@ internal static class ServeCommand
         }
         RegisterProviders();
         // Not ready until the cube exists: meanwhile the API answers 503 with Retry-After, not a 404 or an empty cube.
-        session = Session.Start(new SessionConfig { Name = options.Name ?? "serve", Port = options.Port, UserContentStorage = options.Content, LogsPath = options.Logs, Ready = false });
+        var security = options.Security ?? new ServeSecurity();
         try
         {
+            session = Session.Start(security.Apply(new SessionConfig { Name = options.Name ?? "serve", Port = options.Port, UserContentStorage = options.Content, LogsPath = options.Logs, Ready = false }));
+        }
+        catch (Exception e) when (e is ArgumentException or IOException)
+        {
+            console.MarkupLine($"[red]cuboid serve:[/] {Markup.Escape(e.Message)}");
+            return QueryCommand.BadInput;
+        }
+        try
+        {
+            security.AddUsers(session);
             if (options.Model is not null)
             {
                 CubeModelFile.Load(session, options.Model, options.Data);

@@ -208,4 +208,39 @@ public sealed class ServeCommandTests
         public int ProductId { get; set; }
         public string? Category { get; set; }
     }
+
+    [Fact]
+    public async Task ServesATeamWithUsersFromAFileAndRefusesABadFileNamingTheLineNotThePassword()
+    {
+        var folder = TestData.TempDirectory();
+        var csv = Path.Combine(folder, "sales.csv");
+        await File.WriteAllLinesAsync(csv, ["Id,Shop,Amount", "1,Paris,3"], TestContext.Current.CancellationToken);
+        var users = Path.Combine(folder, "users.txt");
+        await File.WriteAllLinesAsync(users, ["# name:password[:roles]", "alice:a-secret:ROLE_ADMIN", "bob:b-secret"], TestContext.Current.CancellationToken);
+        var (console, _) = Console();
+        var options = Options(csv: csv) with { Port = 0, Security = new ServeSecurity(Users: users) };
+        Assert.Null(ServeCommand.Load(options, console, out var session));
+        using (session)
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(session!.Link!) };
+            using var anonymous = await client.GetAsync(new Uri("/api/cubes", UriKind.Relative), TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+            request.Headers.Authorization = new("Basic", Convert.ToBase64String("alice:a-secret"u8.ToArray()));
+            using var me = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Contains("ROLE_ADMIN", await me.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        await File.WriteAllLinesAsync(users, ["alice:a-secret", "bob-without-password"], TestContext.Current.CancellationToken);
+        var (badConsole, text) = Console();
+        Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(options, badConsole, out var none));
+        Assert.Null(none);
+        var message = System.Text.RegularExpressions.Regex.Replace(text.ToString(), @"\s+", "");   // the console wraps long lines
+        Assert.Contains($"{users},line2:auseriswrittenname:password[:ROLE,ROLE…].", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("a-secret", text.ToString(), StringComparison.Ordinal);
+
+        var (bothConsole, both) = Console();
+        Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(options with { Security = new ServeSecurity(Users: users, Ldap: "ldap://127.0.0.1:1", LdapBaseDn: "dc=x") }, bothConsole, out _));
+        Assert.Contains("Give --users or --ldap, not both", both.ToString(), StringComparison.Ordinal);
+    }
 }
