@@ -54,7 +54,7 @@ internal static class ServeCommand
         ("the result of a SQL query", "cuboid serve --sql \"SELECT * FROM trades\" --connection \"Host=db;Username=me;Database=risk\" --provider postgresql"),
         ("a model file; dashboards kept in a SQLite file, a log, a fixed port", "cuboid serve --model samples/foodmart/model.json --content dashboards.db --logs serve.log --port 9090"),
         ("a model file whose tables are in another folder", "cuboid serve --model model.json --data /srv/exports"),
-        ("for a team: the network, Basic users from a file, HTTPS (password in $CUBOID_HTTPS_PASSWORD)", "cuboid serve --model model.json --host 0.0.0.0 --users users.txt --https cuboid.p12"),
+        ("for a team: the network, Basic users from a file, HTTPS (password in $CUBOID_HTTPS_PASSWORD), tokens that survive a restart", "cuboid serve --model model.json --host 0.0.0.0 --users users.txt --https cuboid.p12 --jwt-key jwt.pem"),
         ("users of a directory, its admins group as admins", "cuboid serve --model model.json --ldap ldap://ldap.example:389 --ldap-base-dn dc=example,dc=com --ldap-role admins=ROLE_ADMIN"),
     ];
 
