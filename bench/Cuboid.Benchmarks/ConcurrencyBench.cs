@@ -36,17 +36,22 @@ internal static class ConcurrencyBench
 {
     private const int MaxErrorSamples = 5;
 
-    public static int Run(RetailDataFiles files, int clients, TimeSpan duration, TimeSpan warmUp, ColdMode cold, TextWriter log)
+    /// <summary>
+    /// Runs C1 and reports it; <paramref name="bearer"/> turns authentication on (Basic for one login, then every
+    /// request with the session's JWT as <c>Authorization: Bearer</c>). <paramref name="requestsPerSecond"/> is the throughput.
+    /// </summary>
+    public static int Run(RetailDataFiles files, int clients, TimeSpan duration, TimeSpan warmUp, ColdMode cold, TextWriter log, bool bearer, out double requestsPerSecond)
     {
+        requestsPerSecond = 0;
         string mode = cold switch
         {
             ColdMode.PerClient => "cold: one cube per client, its cache cleared before each request",
             ColdMode.Shared => "cold, shared cube: its cache cleared before each request",
             _ => "warm: aggregate cache kept",
         };
-        log.WriteLine($"C1: {clients} clients × {duration.TotalSeconds:F0} s of Q4 over HTTP ({mode})");
+        log.WriteLine($"C1: {clients} clients × {duration.TotalSeconds:F0} s of Q4 over HTTP ({mode}; {(bearer ? "authentication on, a JWT bearer token on every request" : "no authentication")})");
         var sw = Stopwatch.StartNew();
-        using var session = Session.Start(new SessionConfig { Name = null, Port = 0 });
+        using var session = Session.Start(new SessionConfig { Name = null, Port = 0, Authentication = bearer ? new BasicAuthenticationConfig() : null });
         if (session.Link is null)
         {
             log.WriteLine("error: the session is not served (is Cuboid.Server.dll beside the benchmark?)");
@@ -71,6 +76,13 @@ internal static class ConcurrencyBench
         }, disposeHandler: true) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
         try
         {
+            if (bearer)
+            {
+                var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+                session.Security.BasicAuthentication.Set("bench", password);
+                var token = Token(https[0], password);
+                foreach (var client in https) client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            }
             // Warm-up: one request checks the answer and keeps its body as the reference; then all the
             // clients run untimed for warmUp (their connections open, their cubes' derived columns are
             // built, the JIT reaches its final code).
@@ -106,7 +118,7 @@ internal static class ConcurrencyBench
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var machineAfter = MachineCpu();
 
-            Report(results, wallSeconds, cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2, log);
+            requestsPerSecond = Report(results, wallSeconds, cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2, log);
             if (machineBefore is { } m0 && machineAfter is { } m1 && m1.Total > m0.Total)
             {
                 log.WriteLine($"machine:    {(double)(m1.Busy - m0.Busy) / (m1.Total - m0.Total):P0} of all cores busy over the run (/proc/stat; other processes included)");
@@ -270,7 +282,18 @@ internal static class ConcurrencyBench
         return (rows, root.GetProperty("cells").GetArrayLength());
     }
 
-    private static void Report(ClientResult[] results, double wallSeconds, TimeSpan cpu, int gen0, int gen2, TextWriter log)
+    /// <summary>One login (Basic) exchanged for the session's token.</summary>
+    private static string Token(HttpClient client, string password)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("bench:" + password)));
+        using var response = client.Send(request);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(response.Content.ReadAsStream());
+        return body.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    private static double Report(ClientResult[] results, double wallSeconds, TimeSpan cpu, int gen0, int gen2, TextWriter log)
     {
         var all = results.SelectMany(r => r.LatenciesMs).Order().ToArray();
         int errors = results.Sum(r => r.Errors);
@@ -298,6 +321,7 @@ internal static class ConcurrencyBench
         log.WriteLine($"process:    {cpu.TotalSeconds:F1} s CPU over {wallSeconds:F1} s on {Environment.ProcessorCount} cores " +
                       $"({cpu.TotalSeconds / (wallSeconds * Environment.ProcessorCount):P0} busy; clients, Kestrel and the engine share them); " +
                       $"GC: {gen0} gen0, {gen2} gen2");
+        return (all.Length - errors) / wallSeconds;
     }
 
     /// <summary>Busy and total jiffies of all cores from /proc/stat, or null off Linux.</summary>

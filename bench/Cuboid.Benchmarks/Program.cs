@@ -9,7 +9,7 @@ using Cuboid.Samples;
 //   generate     [--rows 10M] [--seed 42] [--data DIR]
 //   kernel       BenchmarkDotNet: the scan kernel against a hand-written loop (BenchmarkDotNet's own arguments follow)
 //   mdx          BenchmarkDotNet: parsing a web-app MDX query, parsing and binding it, and running it with cached aggregates
-//   concurrency  [--rows 10M] [--clients 16] [--seconds 30] [--warmup 5] [--cold [shared]]
+//   concurrency  [--rows 10M] [--clients 16] [--seconds 30] [--warmup 5] [--cold [shared]] [--auth [both]]
 //                C1: concurrent clients posting Q4 to /api/mdx; --cold: one cube per client, cache cleared before each request
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
 //   var          [--trades 10000] [--scenarios 500] [--reps 7]   V1: VaR (quantile of summed P&L vectors) by desk and book, with DuckDB
@@ -62,18 +62,32 @@ switch (command)
             seed, Console.Out);
 
     case "concurrency":
-        return ConcurrencyBench.Run(
-            DataSet.Ensure(dataDir, rows, seed),
-            clients: opts.TryGetValue("clients", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 16,
-            duration: TimeSpan.FromSeconds(opts.TryGetValue("seconds", out var sec) ? double.Parse(sec, CultureInfo.InvariantCulture) : 30),
-            warmUp: TimeSpan.FromSeconds(opts.TryGetValue("warmup", out var w) ? double.Parse(w, CultureInfo.InvariantCulture) : 5),
-            cold: opts.GetValueOrDefault("cold") switch
+        {
+            var files = DataSet.Ensure(dataDir, rows, seed);
+            var clients = opts.TryGetValue("clients", out var c) ? int.Parse(c, CultureInfo.InvariantCulture) : 16;
+            var duration = TimeSpan.FromSeconds(opts.TryGetValue("seconds", out var sec) ? double.Parse(sec, CultureInfo.InvariantCulture) : 30);
+            var warmUp = TimeSpan.FromSeconds(opts.TryGetValue("warmup", out var w) ? double.Parse(w, CultureInfo.InvariantCulture) : 5);
+            var cold = opts.GetValueOrDefault("cold") switch
             {
                 null => ColdMode.None,
                 "shared" => ColdMode.Shared,
                 _ => ColdMode.PerClient,
-            },
-            Console.Out);
+            };
+            // --auth: with authentication on (a JWT bearer token on every request). --auth both: off, on, off again in this
+            // one process — a later run profits from the earlier ones' JIT, so "on" is compared with the mean of the two "off".
+            var auth = opts.GetValueOrDefault("auth");
+            if (auth != "both") return ConcurrencyBench.Run(files, clients, duration, warmUp, cold, Console.Out, bearer: auth is not null, out _);
+            var first = ConcurrencyBench.Run(files, clients, duration, warmUp, cold, Console.Out, bearer: false, out var before);
+            Console.Out.WriteLine();
+            var on = ConcurrencyBench.Run(files, clients, duration, warmUp, cold, Console.Out, bearer: true, out var secured);
+            Console.Out.WriteLine();
+            var last = ConcurrencyBench.Run(files, clients, duration, warmUp, cold, Console.Out, bearer: false, out var after);
+            Console.Out.WriteLine();
+            var plain = (before + after) / 2;
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"authentication on / off: {secured:F1} / {plain:F1} ok requests/s (off: {before:F1} before, {after:F1} after) = {secured / plain:P1}"));
+            return Math.Max(Math.Max(first, on), last);
+        }
 
     case "side-by-side":
         {

@@ -12,9 +12,10 @@ namespace Cuboid.Server.Security;
 /// <summary>
 /// Authentication and authorization for the session's server, on ASP.NET Core's handlers: with
 /// <see cref="SessionConfig.Authentication"/> set, a request proves its user by a name and password (Basic,
-/// checked against the session's credentials or a directory) or by a token the session issued (Bearer), and a fallback policy makes every endpoint require a user with
-/// <see cref="Roles.User"/> or <see cref="Roles.Admin"/> — the web app's shell alone is marked anonymous — so a
-/// route added later is protected without a word. Without it, the server serves anyone who reaches it, as before.
+/// checked by the <see cref="LoginSource"/>) or by a token the session issued (Bearer), and a fallback policy
+/// makes every endpoint require a user with <see cref="Roles.User"/> or <see cref="Roles.Admin"/> — the web app's
+/// shell alone is marked anonymous — so a route added later is protected without a word. Without it, the server
+/// serves anyone who reaches it, as before.
 /// </summary>
 internal static class ServerSecurity
 {
@@ -32,14 +33,7 @@ internal static class ServerSecurity
         }
         // Basic and LDAP users alike send a name and a password (Authorization: Basic); the source checks them.
         var login = BasicAuthenticationDefaults.AuthenticationScheme;
-        Func<string, string, IReadOnlyList<string>?> check = session.Config.Authentication switch
-        {
-            BasicAuthenticationConfig => (user, password) => session.Security.BasicAuthentication.Verify(user, password) ? [] : null,
-            LdapConfig ldap => new LdapDirectory(ldap).Authenticate,
-            var other => throw new NotSupportedException($"{other!.GetType().Name} is not supported by this server."),
-        };
-        var source = session.Config.Authentication is LdapConfig ? CuboidPrincipal.Sources.Ldap : CuboidPrincipal.Sources.Basic;
-        var realm = session.Config.Authentication switch { BasicAuthenticationConfig b => b.Realm, LdapConfig l => l.Realm, _ => "Cuboid" };
+        var source = LoginSource.For(session);
         var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context => HasToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : login)
             .AddJwtBearer(o =>
@@ -71,7 +65,7 @@ internal static class ServerSecurity
             });
         authentication.AddBasic(o =>
         {
-            o.Realm = realm;
+            o.Realm = source.Realm;
             // Over HTTP too: the default serves loopback only, and beyond it the session warns without HTTPS.
             o.AllowInsecureProtocol = true;
             o.Events = new BasicAuthenticationEvents
@@ -80,15 +74,15 @@ internal static class ServerSecurity
                 {
                     var address = context.HttpContext.Connection.RemoteIpAddress;
                     throttle.Check(context.Username, address);
-                    if (check(context.Username, context.Password) is { } groups)
+                    if (source.Check(context.Username, context.Password) is { } groups)
                     {
-                        context.Principal = CuboidPrincipal.Create(session, context.Username, source, context.Scheme.Name, groups);
+                        context.Principal = CuboidPrincipal.Create(session, context.Username, source.Name, context.Scheme.Name, groups);
                         context.Success();
                     }
                     else
                     {
                         throttle.Failed(context.Username, address);
-                        session.Warn($"failed {source} login for user '{context.Username}' from {address}");
+                        session.Warn($"failed {source.Name} login for user '{context.Username}' from {address}");
                     }
                     return Task.CompletedTask;
                 },
