@@ -41,6 +41,7 @@ createServer(async (req, res) => {
   const json = body ? JSON.parse(body) : {};
   const p = url.pathname;
   if (p === "/api/health") return send(res, 200, { session: "mock", ready: true, cubes: [cube.name] });
+  if (p === "/api/auth/me") return send(res, 200, { name: null, roles: [], authenticated: false });
   if (p === "/api/cubes") return send(res, 200, [{ name: cube.name }]);
   if (p === `/api/cubes/${cube.name}`) return send(res, 200, cube);
   if (p === `/api/cubes/${cube.name}/members`) {

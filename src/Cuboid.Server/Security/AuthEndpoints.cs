@@ -1,3 +1,6 @@
+using Cuboid.Server.Http;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -5,9 +8,13 @@ using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace Cuboid.Server.Security;
 
+/// <summary>The body of <c>POST /api/auth/login</c>.</summary>
+internal sealed record LoginBody(string? User, string? Password);
+
 /// <summary>
-/// GET /api/auth/me (the caller: name and roles) and POST /api/auth/token (a token for the caller, to send as
-/// <c>Authorization: Bearer</c>). Both need a logged-in user, like every route.
+/// GET /api/auth/me (the caller: name and roles), POST /api/auth/token (a token for the caller, to send as
+/// <c>Authorization: Bearer</c>); with authentication, the web app's login: GET /api/auth/csrf (the anti-forgery
+/// token its form sends), POST /api/auth/login (a name and password for the session cookie) and POST /api/auth/logout.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -18,6 +25,35 @@ internal static class AuthEndpoints
 
         app.MapPost("/api/auth/token", (HttpContext context) => session.Enabled()
             ? HttpResults.Json(new { accessToken = tokens.Issue(context.User), tokenType = "Bearer", expiresIn = (int)tokens.Lifetime.TotalSeconds }, ServerJson.Options)
-            : Http.Problems.NotFound("The session has no authentication (SessionConfig.Authentication): there is nobody to issue a token to."));
+            : Problems.NotFound("The session has no authentication (SessionConfig.Authentication): there is nobody to issue a token to."));
+
+        if (!session.Enabled()) return;
+
+        app.MapGet("/api/auth/csrf", (HttpContext context, IAntiforgery antiforgery) =>
+            HttpResults.Json(new { token = antiforgery.GetAndStoreTokens(context).RequestToken }, ServerJson.Options)).AllowAnonymous();
+
+        app.MapPost("/api/auth/login", async (HttpContext context, LoginSource source, LoginThrottle throttle, IAntiforgery antiforgery) =>
+        {
+            var body = await RequestBody.ReadJsonAsync<LoginBody>(context.Request);
+            var (user, password) = (body.User ?? "", body.Password ?? "");
+            var address = context.Connection.RemoteIpAddress;
+            throttle.Check(user, address);
+            if (user.Length == 0 || source.Check(user, password) is not { } groups)
+            {
+                throttle.Failed(user, address);
+                session.Warn($"failed {source.Name} login for user '{user}' from {address}");
+                return Problems.Result(StatusCodes.Status401Unauthorized, "Login failed", "Wrong name or password.");
+            }
+            var principal = CuboidPrincipal.Create(session, user, source.Name, CookieSession.Scheme, groups);
+            await context.SignInAsync(CookieSession.Scheme, principal);
+            context.User = principal;   // the next anti-forgery token belongs to the user now logged in
+            return HttpResults.Json(new { name = user, roles = principal.RoleNames(), csrf = antiforgery.GetAndStoreTokens(context).RequestToken }, ServerJson.Options);
+        }).AllowAnonymous();
+
+        app.MapPost("/api/auth/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(CookieSession.Scheme);
+            return HttpResults.NoContent();
+        });
     }
 }

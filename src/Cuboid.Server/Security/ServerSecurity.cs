@@ -34,8 +34,11 @@ internal static class ServerSecurity
         // Basic and LDAP users alike send a name and a password (Authorization: Basic); the source checks them.
         var login = BasicAuthenticationDefaults.AuthenticationScheme;
         var source = LoginSource.For(session);
+        services.AddSingleton(source);
+        services.AddSingleton(throttle);
         var authentication = services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context => HasToken(context.Request) ? JwtBearerDefaults.AuthenticationScheme : login)
+            .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context => SchemeOf(context.Request, login))
+            .AddCookie(CookieSession.Scheme, o => CookieSession.Configure(o, session))
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -88,6 +91,13 @@ internal static class ServerSecurity
                 },
             };
         });
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = CsrfCheck.HeaderName;
+            o.Cookie.Name = "cuboid.csrf";
+            o.Cookie.SameSite = CookieSession.SameSiteOf(session);
+            o.Cookie.SecurePolicy = session.Config.Https is null ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder(Scheme)
             .RequireAuthenticatedUser()
             .RequireRole(Roles.User, Roles.Admin)
@@ -97,11 +107,28 @@ internal static class ServerSecurity
 
     public static void UseSecurity(this WebApplication app, Session session)
     {
-        if (session.Enabled()) app.UseAuthentication();
+        if (session.Enabled())
+        {
+            app.UseAuthentication();
+            app.UseMiddleware<CsrfCheck>();
+        }
         app.UseAuthorization();
     }
 
-    private static bool HasToken(HttpRequest request) =>
-        request.Headers.Authorization is [{ } header] && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        || request.HttpContext.WebSockets.IsWebSocketRequest && request.Query.ContainsKey("access_token");
+    /// <summary>
+    /// The scheme a request is authenticated (and challenged) with: Bearer with a token, Basic with a password, the
+    /// cookie session when it has one or comes from the web app (whose challenge is a bare 401, not the browser's
+    /// password prompt); Basic otherwise, so that a script is told how to log in.
+    /// </summary>
+    private static string SchemeOf(HttpRequest request, string login)
+    {
+        if (request.Headers.Authorization is [{ } header])
+        {
+            if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return JwtBearerDefaults.AuthenticationScheme;
+            if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return login;
+        }
+        if (request.HttpContext.WebSockets.IsWebSocketRequest && request.Query.ContainsKey("access_token")) return JwtBearerDefaults.AuthenticationScheme;
+        if (request.Cookies.ContainsKey(CookieSession.CookieName) || request.Headers.ContainsKey(CookieSession.WebAppHeader)) return CookieSession.Scheme;
+        return login;
+    }
 }

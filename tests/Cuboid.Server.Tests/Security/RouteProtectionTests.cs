@@ -15,8 +15,8 @@ public sealed class RouteProtectionTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>The routes a visitor may use without logging in: the web app's shell (index.html for any other path).</summary>
-    private static readonly string[] s_anonymous = ["{*path:nonfile}"];
+    /// <summary>The routes a visitor may use without logging in: the web app's login (its anti-forgery token, the login itself) and its shell.</summary>
+    private static readonly string[] s_anonymous = ["/api/auth/csrf", "/api/auth/login", "{*path:nonfile}"];
 
     private static string Sample(RoutePatternText pattern) => pattern.Text
         .Replace("{cube}", "Sales", StringComparison.Ordinal)

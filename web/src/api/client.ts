@@ -21,11 +21,22 @@ export class ApiError extends Error {
   }
 }
 
-async function request(path: string, init?: RequestInit): Promise<Response> {
-  const response = await fetch(path, {
-    ...init,
-    headers: { "Content-Type": "application/json", ...(init?.headers ?? {}) },
-  });
+/** The anti-forgery token the server gave this page (with authentication on): sent with every write. */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+export async function request(path: string, init?: RequestInit): Promise<Response> {
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    // Tells the server this is the web app: an anonymous call gets a bare 401 (the login page), not a password prompt.
+    "X-Cuboid-Client": "web",
+    ...((init?.headers as Record<string, string> | undefined) ?? {}),
+  };
+  if (csrfToken && init?.method && init.method !== "GET") headers["X-CSRF-TOKEN"] = csrfToken;
+  const response = await fetch(path, { ...init, headers });
   if (!response.ok) {
     let problem: ProblemDetails = { status: response.status, title: response.statusText };
     try {
@@ -39,7 +50,7 @@ async function request(path: string, init?: RequestInit): Promise<Response> {
   return response;
 }
 
-async function json<T>(path: string, init?: RequestInit): Promise<T> {
+export async function json<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await request(path, init);
   return (await response.json()) as T;
 }

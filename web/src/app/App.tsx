@@ -1,8 +1,32 @@
+import { useEffect, useState } from "react";
+import { currentUser, logout, type CurrentUser } from "../api/auth";
 import { DashboardView } from "../dashboards/DashboardView";
 import { Home } from "../dashboards/Home";
+import { Login } from "./Login";
+import { UserContext } from "./UserBadge";
 import { useHashRoute } from "./useHashRoute";
+
+/** "checking" until the server says who the page runs as: nothing that reads data renders before that. */
+type AuthState = { status: "checking" } | { status: "login" } | { status: "ready"; user: CurrentUser } | { status: "error"; message: string };
 
 export function App() {
   const route = useHashRoute();
-  return route.page === "home" ? <Home /> : <DashboardView key={route.id ?? "new"} id={route.id} />;
+  const [auth, setAuth] = useState<AuthState>({ status: "checking" });
+
+  useEffect(() => {
+    currentUser().then(
+      (user) => setAuth(user ? { status: "ready", user } : { status: "login" }),
+      (e: unknown) => setAuth({ status: "error", message: e instanceof Error ? e.message : String(e) }),
+    );
+  }, []);
+
+  if (auth.status === "checking") return null;
+  if (auth.status === "error") return <div className="error">Cannot reach the session: {auth.message}</div>;
+  if (auth.status === "login") return <Login onLoggedIn={(user) => setAuth({ status: "ready", user })} />;
+  const signOut = () => void logout().finally(() => setAuth({ status: "login" }));
+  return (
+    <UserContext.Provider value={{ user: auth.user, logout: signOut }}>
+      {route.page === "home" ? <Home /> : <DashboardView key={route.id ?? "new"} id={route.id} />}
+    </UserContext.Provider>
+  );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../api/client";
 import type { Diagnostic } from "../api/types";
+import { UserBadge } from "../app/UserBadge";
 import { navigate } from "../app/useHashRoute";
 import { DataModelPanel } from "../data-model/DataModelPanel";
 import { useCubeList, useCubeModels } from "../data-model/useCubes";
@@ -174,6 +175,7 @@ export function DashboardView({ id }: { id?: string }) {
           Save
         </button>
         {status && <span className="status" data-testid="save-status">{status}</span>}
+        <UserBadge />
       </header>
       <div className="workspace">
         <DataModelPanel

@@ -1,3 +1,4 @@
+import { UserBadge } from "../app/UserBadge";
 import { useEffect, useState } from "react";
 import { api } from "../api/client";
 import type { ContentSummary } from "../api/types";
@@ -40,6 +41,7 @@ export function Home() {
         <button className="primary" data-testid="new-dashboard" onClick={() => navigate({ page: "dashboard" })}>
           New dashboard
         </button>
+        <UserBadge />
       </header>
       <div className="home-body">
         {error && <div className="error">Cannot list dashboards: {error}</div>}
