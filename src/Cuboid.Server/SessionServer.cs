@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +56,15 @@ internal sealed class SessionServer : ISessionHost
         {
             kestrel.Listen(address, config.Port ?? 0, listen =>
             {
-                if (certificate is not null) listen.UseHttps(certificate);
+                if (certificate is null) return;
+                listen.UseHttps(new HttpsConnectionAdapterOptions
+                {
+                    ServerCertificate = certificate,
+                    // A client certificate is asked for, not required (others log in with a password); the certificate
+                    // handler checks its chain against the trust store.
+                    ClientCertificateMode = config.ClientCertificate is null ? ClientCertificateMode.NoCertificate : ClientCertificateMode.AllowCertificate,
+                    ClientCertificateValidation = (_, _, _) => true,
+                });
             });
             kestrel.Limits.MaxRequestBodySize = MaxBodyBytes;
         });

@@ -44,6 +44,10 @@ public sealed partial class Session : IDisposable
         {
             throw new ArgumentException("SameSite None sends the session's cookies from other sites, which browsers allow over HTTPS only: set SessionConfig.Https too.", nameof(config));
         }
+        if (config.ClientCertificate is not null && config.Https is null)
+        {
+            throw new ArgumentException("Client certificates are presented over TLS: SessionConfig.ClientCertificate needs SessionConfig.Https too.", nameof(config));
+        }
         var session = new Session(config);
         if (session.Name is { } name)
         {

@@ -52,6 +52,9 @@ public sealed record SessionConfig
     /// <summary>The tokens issued after a login and accepted as <c>Authorization: Bearer</c>; with <see cref="Authentication"/> set and this null, a key is generated at start.</summary>
     public JwtConfig? Jwt { get; init; }
 
+    /// <summary>Logs in users who present a client certificate signed by a trusted authority (needs <see cref="Https"/>).</summary>
+    public ClientCertificateConfig? ClientCertificate { get; init; }
+
     /// <summary>Serves HTTPS with this certificate instead of HTTP.</summary>
     public HttpsConfig? Https { get; init; }
 

@@ -22,6 +22,7 @@ internal static class CuboidPrincipal
     {
         public const string Basic = "basic";
         public const string Ldap = "ldap";
+        public const string Certificate = "certificate";
     }
 
     public static ClaimsPrincipal Create(Session session, string name, string source, string scheme, IReadOnlyList<string>? groups = null)

@@ -29,4 +29,23 @@ internal static class Listening
             throw new ArgumentException($"The HTTPS certificate {https.Certificate} could not be read: {error.Message}");
         }
     }
+
+    /// <summary>The authorities a <see cref="ClientCertificateConfig.TrustStore"/> holds: PEM (one or more), PKCS#12, or one DER certificate.</summary>
+    public static X509Certificate2Collection TrustStore(ClientCertificateConfig config)
+    {
+        try
+        {
+            var certificates = new X509Certificate2Collection();
+            var bytes = File.ReadAllBytes(config.TrustStore);
+            if (System.Text.Encoding.ASCII.GetString(bytes, 0, Math.Min(bytes.Length, 64)).Contains("-----BEGIN", StringComparison.Ordinal)) certificates.ImportFromPemFile(config.TrustStore);
+            else if (config.TrustStore.EndsWith(".p12", StringComparison.OrdinalIgnoreCase) || config.TrustStore.EndsWith(".pfx", StringComparison.OrdinalIgnoreCase)) certificates.AddRange(X509CertificateLoader.LoadPkcs12Collection(bytes, config.Password));
+            else certificates.Add(X509CertificateLoader.LoadCertificate(bytes));
+            if (certificates.Count == 0) throw new ArgumentException($"The client certificate trust store {config.TrustStore} holds no certificate.");
+            return certificates;
+        }
+        catch (Exception error) when (error is CryptographicException or IOException)
+        {
+            throw new ArgumentException($"The client certificate trust store {config.TrustStore} could not be read: {error.Message}");
+        }
+    }
 }

@@ -12,6 +12,8 @@ internal sealed record LoginSource(string Name, string Realm, Func<string, strin
         BasicAuthenticationConfig basic => new(CuboidPrincipal.Sources.Basic, basic.Realm,
             (user, password) => session.Security.BasicAuthentication.Verify(user, password) ? [] : null),
         LdapConfig ldap => new(CuboidPrincipal.Sources.Ldap, ldap.Realm, new LdapDirectory(ldap).Authenticate),
+        // Client certificates only: no password opens the session.
+        null => new(CuboidPrincipal.Sources.Basic, "Cuboid", (_, _) => null),
         var other => throw new NotSupportedException($"{other?.GetType().Name} is not supported by this server."),
     };
 }

@@ -22,7 +22,7 @@ internal static class ServerSecurity
     /// <summary>The scheme requests are authenticated with: it picks Bearer when the request carries a token, the login scheme otherwise.</summary>
     public const string Scheme = "Cuboid";
 
-    public static bool Enabled(this Session session) => session.Config.Authentication is not null;
+    public static bool Enabled(this Session session) => session.Config.Authentication is not null || session.Config.ClientCertificate is not null;
 
     public static void AddSecurity(this IServiceCollection services, Session session, TokenIssuer tokens, LoginThrottle throttle)
     {
@@ -39,6 +39,7 @@ internal static class ServerSecurity
         var authentication = services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context => SchemeOf(context.Request, login))
             .AddCookie(CookieSession.Scheme, o => CookieSession.Configure(o, session))
+            .AddCertificate(ClientCertificates.Scheme, o => ClientCertificates.Configure(o, session))
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
@@ -122,6 +123,7 @@ internal static class ServerSecurity
     /// </summary>
     private static string SchemeOf(HttpRequest request, string login)
     {
+        if (request.HttpContext.Connection.ClientCertificate is not null && request.Headers.Authorization.Count == 0) return ClientCertificates.Scheme;
         if (request.Headers.Authorization is [{ } header])
         {
             if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return JwtBearerDefaults.AuthenticationScheme;

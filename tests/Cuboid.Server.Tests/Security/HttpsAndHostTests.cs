@@ -11,37 +11,101 @@ public sealed class HttpsAndHostTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>A certificate authority made for a test.</summary>
+    private static X509Certificate2 NewCa(string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+    }
+
+    /// <summary>A certificate <paramref name="ca"/> signs for <paramref name="subject"/>, with its key: for a server (localhost) or a client.</summary>
+    private static X509Certificate2 Issue(X509Certificate2 ca, string subject, bool server)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        if (server)
+        {
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddDnsName("localhost");
+            names.AddIpAddress(IPAddress.Loopback);
+            request.CertificateExtensions.Add(names.Build());
+        }
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(server ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
+        using var signed = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), RandomNumberGenerator.GetBytes(8));
+        using var withKey = signed.CopyWithPrivateKey(key);
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+
+    private static string Write(X509Certificate2 certificate, string? password, string extension = ".p12")
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cuboid-test-{Guid.NewGuid():N}{extension}");
+        File.WriteAllBytes(path, extension == ".pem" ? System.Text.Encoding.ASCII.GetBytes(certificate.ExportCertificatePem()) : certificate.Export(X509ContentType.Pkcs12, password));
+        return path;
+    }
+
     /// <summary>A CA, and a server certificate for localhost it signs, written as a PKCS#12 file with a password.</summary>
     private static (X509Certificate2 Ca, string Path) Certificates(string password)
     {
-        using var caKey = RSA.Create(2048);
-        var caRequest = new CertificateRequest("CN=Cuboid Test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-
-        using var serverKey = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", serverKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));   // server authentication
-        using var signed = request.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(10), RandomNumberGenerator.GetBytes(8));
-        using var withKey = signed.CopyWithPrivateKey(serverKey);
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cuboid-test-{Guid.NewGuid():N}.p12");
-        File.WriteAllBytes(path, withKey.Export(X509ContentType.Pkcs12, password));
-        return (ca, path);
+        var ca = NewCa("Cuboid Test CA");
+        return (ca, Write(Issue(ca, "CN=localhost", server: true), password));
     }
 
-    /// <summary>A client that trusts <paramref name="ca"/> alone, as a team's machines trust their company's CA.</summary>
-    private static HttpClient TrustingClient(X509Certificate2 ca, string link) => new(new SocketsHttpHandler
+    /// <summary>A client that trusts <paramref name="ca"/> alone, as a team's machines trust their company's CA, presenting <paramref name="certificate"/> if given.</summary>
+    private static HttpClient TrustingClient(X509Certificate2 ca, string link, X509Certificate2? certificate = null) => new(new SocketsHttpHandler
     {
         SslOptions = new SslClientAuthenticationOptions
         {
             CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, CustomTrustStore = { ca }, RevocationMode = X509RevocationMode.NoCheck },
+            ClientCertificates = certificate is null ? null : new X509CertificateCollection { certificate },
         },
     }) { BaseAddress = new Uri(link) };
+
+    [Fact]
+    public async Task AClientCertificateOfATrustedAuthorityLogsItsSubjectInAndAnotherIsRefused()
+    {
+        var serverCa = NewCa("Server CA");
+        var clientCa = NewCa("Client CA");
+        var stranger = NewCa("Another CA");
+        var config = new SessionConfig
+        {
+            Https = new HttpsConfig { Certificate = Write(Issue(serverCa, "CN=localhost", server: true), "pw"), Password = "pw" },
+            ClientCertificate = new ClientCertificateConfig { TrustStore = Write(clientCa, null, ".pem") },
+        };
+        var (served, _) = SecuredSession.Start(config);
+        using var _ = served;
+        served.Session.Security.IndividualRoles["alice"] = [Roles.Admin];
+        var link = served.Session.Link!;
+
+        async Task<(HttpStatusCode Status, string Body)> MeAsync(X509Certificate2? certificate, bool password = false)
+        {
+            using var client = TrustingClient(serverCa, link, certificate);
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+            if (password) request.Headers.Authorization = Basic("bob", "secret-b");
+            using var response = await client.SendAsync(request, Token);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(Token));
+        }
+
+        var alice = await MeAsync(Issue(clientCa, "CN=alice, O=Cuboid", server: false));
+        Assert.Equal(HttpStatusCode.OK, alice.Status);
+        Assert.Contains("\"name\":\"alice\"", alice.Body, StringComparison.Ordinal);
+        Assert.Contains(Roles.Admin, alice.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(Issue(stranger, "CN=alice", server: false))).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(null)).Status);
+        // Without a certificate, the password login still works.
+        var bob = await MeAsync(null, password: true);
+        Assert.Equal(HttpStatusCode.OK, bob.Status);
+        Assert.Contains("\"name\":\"bob\"", bob.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ClientCertificatesNeedHttps()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Session.Start(new SessionConfig { Name = null, ClientCertificate = new ClientCertificateConfig { TrustStore = "ca.pem" } }));
+        Assert.StartsWith("Client certificates are presented over TLS", error.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task TheServerSpeaksHttpsWithItsCertificateAndRefusesPlainHttp()
