@@ -29,6 +29,16 @@ internal static class AuthEndpoints
 
         if (!session.Enabled()) return;
 
+        // What the web app's login page offers: a form for a name and password, a provider's button, or both.
+        app.MapGet("/api/auth/login-methods", (LoginSource source) => HttpResults.Json(
+            new { password = source.TakesPasswords, oidc = (session.Config.Authentication as OidcConfig)?.ProviderId }, ServerJson.Options)).AllowAnonymous();
+
+        if (session.Config.Authentication is OidcConfig)
+        {
+            // A navigation, not a call: the browser goes to the provider and comes back to the app with the session cookie.
+            app.MapGet("/api/auth/oidc/login", () => HttpResults.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OidcLogin.Scheme])).AllowAnonymous();
+        }
+
         app.MapGet("/api/auth/csrf", (HttpContext context, IAntiforgery antiforgery) =>
             HttpResults.Json(new { token = antiforgery.GetAndStoreTokens(context).RequestToken }, ServerJson.Options)).AllowAnonymous();
 

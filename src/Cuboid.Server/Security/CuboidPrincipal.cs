@@ -23,13 +23,19 @@ internal static class CuboidPrincipal
         public const string Basic = "basic";
         public const string Ldap = "ldap";
         public const string Certificate = "certificate";
+        public const string Oidc = "oidc";
     }
 
     public static ClaimsPrincipal Create(Session session, string name, string source, string scheme, IReadOnlyList<string>? groups = null)
     {
         var claims = new List<Claim> { new(NameClaim, name), new(SourceClaim, source) };
         claims.AddRange((groups ?? []).Select(group => new Claim(GroupClaim, group)));
-        var mapping = source == Sources.Ldap ? session.Security.Ldap : null;
+        var mapping = source switch
+        {
+            Sources.Ldap => session.Security.Ldap,
+            Sources.Oidc => session.Security.Oidc,
+            _ => null,
+        };
         claims.AddRange(session.Security.RolesOf(name, groups, mapping).Select(role => new Claim(RoleClaim, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, NameClaim, RoleClaim));
     }

@@ -67,6 +67,7 @@ internal static class ServerSecurity
                     },
                 };
             });
+        if (session.Config.Authentication is OidcConfig oidc) authentication.AddOpenIdConnect(OidcLogin.Scheme, o => OidcLogin.Configure(o, session, oidc));
         authentication.AddBasic(o =>
         {
             o.Realm = source.Realm;

@@ -16,6 +16,9 @@ public sealed class SessionSecurity
     /// <summary>The roles of a directory's groups (<see cref="LdapConfig"/>): <c>Ldap.RoleMapping["admins"] = ["ROLE_ADMIN"]</c>.</summary>
     public GroupRoles Ldap { get; } = new();
 
+    /// <summary>The roles of an identity provider's claim values (<see cref="OidcConfig.RolesClaims"/>): <c>Oidc.RoleMapping["admins"] = ["ROLE_ADMIN"]</c>.</summary>
+    public GroupRoles Oidc { get; } = new();
+
     /// <summary>Roles given to users by name (<c>IndividualRoles["alice"] = ["ROLE_ADMIN"]</c>), on top of <see cref="DefaultRoles"/>.</summary>
     public ConcurrentDictionary<string, IReadOnlyList<string>> IndividualRoles { get; } = new(StringComparer.Ordinal);
 

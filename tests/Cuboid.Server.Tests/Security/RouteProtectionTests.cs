@@ -16,7 +16,7 @@ public sealed class RouteProtectionTests
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     /// <summary>The routes a visitor may use without logging in: the web app's login (its anti-forgery token, the login itself) and its shell.</summary>
-    private static readonly string[] s_anonymous = ["/api/auth/csrf", "/api/auth/login", "{*path:nonfile}"];
+    private static readonly string[] s_anonymous = ["/api/auth/login-methods", "/api/auth/csrf", "/api/auth/login", "{*path:nonfile}"];
 
     private static string Sample(RoutePatternText pattern) => pattern.Text
         .Replace("{cube}", "Sales", StringComparison.Ordinal)

@@ -37,3 +37,11 @@ export async function logout(): Promise<void> {
   await request("/api/auth/logout", { method: "POST" });
   setCsrfToken(null);
 }
+
+/** How this session's users log in: a name and password, an identity provider (its name), or both. */
+export interface LoginMethods {
+  password: boolean;
+  oidc: string | null;
+}
+
+export const loginMethods = () => json<LoginMethods>("/api/auth/login-methods");

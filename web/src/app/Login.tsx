@@ -1,5 +1,5 @@
-import { useState } from "react";
-import { login, type CurrentUser } from "../api/auth";
+import { useEffect, useState } from "react";
+import { login, loginMethods, type CurrentUser, type LoginMethods } from "../api/auth";
 import { ApiError } from "../api/client";
 
 /** The login page: shown before anything of the session's data is asked for. */
@@ -8,6 +8,11 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [methods, setMethods] = useState<LoginMethods>({ password: true, oidc: null });
+
+  useEffect(() => {
+    loginMethods().then(setMethods, () => {});
+  }, []);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -33,28 +38,40 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
     <div className="login">
       <form className="login-box" onSubmit={submit} data-testid="login-form">
         <div className="brand">◆ Cuboid</div>
-        <label>
-          Name
-          <input autoFocus autoComplete="username" data-testid="login-user" value={user} onChange={(e) => setUser(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            autoComplete="current-password"
-            data-testid="login-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
+        {methods.oidc && (
+          // A navigation: the provider logs the user in and sends the browser back here.
+          <a className="primary button" href="/api/auth/oidc/login" data-testid="login-oidc">
+            Log in with {methods.oidc}
+          </a>
+        )}
+        {methods.password && (
+          <>
+            <label>
+              Name
+              <input autoFocus autoComplete="username" data-testid="login-user" value={user} onChange={(e) => setUser(e.target.value)} />
+            </label>
+            <label>
+              Password
+              <input
+                type="password"
+                autoComplete="current-password"
+                data-testid="login-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </label>
+          </>
+        )}
         {error && (
           <div className="error" data-testid="login-error">
             {error}
           </div>
         )}
-        <button className="primary" type="submit" disabled={busy || user.length === 0} data-testid="login-submit">
-          Log in
-        </button>
+        {methods.password && (
+          <button className="primary" type="submit" disabled={busy || user.length === 0} data-testid="login-submit">
+            Log in
+          </button>
+        )}
       </form>
     </div>
   );
