@@ -22,10 +22,21 @@ internal sealed class LiveQueries : IDisposable
         session.Committed += OnCommitted;
     }
 
-    /// <summary>Serves one WebSocket until the client closes it or the server stops.</summary>
-    public async Task RunAsync(WebSocket socket, CancellationToken requestAborted)
+    /// <summary>
+    /// Serves one WebSocket until the client closes it, the server stops, or the login that opened it ends
+    /// (<paramref name="expires"/>, a token's or a cookie's expiry): then the socket is closed with a policy violation,
+    /// and the client reconnects with a fresh login.
+    /// </summary>
+    public async Task RunAsync(WebSocket socket, CancellationToken requestAborted, DateTimeOffset? expires = null)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping.Token);
+        using var expiry = new CancellationTokenSource();
+        if (expires is { } end)
+        {
+            // A close handshake, not a cancellation (which would abort the socket): the client answers it and the loop ends.
+            expiry.Token.Register(() => _ = CloseExpiredAsync(socket, linked));
+            expiry.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp((end - DateTimeOffset.UtcNow).TotalMilliseconds, 0, int.MaxValue)));
+        }
         var connection = new LiveConnection(_session, socket);
         _connections[connection] = 0;
         try
@@ -42,6 +53,27 @@ internal sealed class LiveQueries : IDisposable
         finally
         {
             _connections.TryRemove(connection, out _);
+        }
+    }
+
+    private static async Task CloseExpiredAsync(WebSocket socket, CancellationTokenSource connection)
+    {
+        try
+        {
+            using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, "The login expired.", closing.Token);
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+        {
+            // the client is gone, or a message was being sent: the cancellation below ends the connection anyway
+        }
+        try
+        {
+            connection.CancelAfter(TimeSpan.FromSeconds(5));   // should the client never answer the close
+        }
+        catch (ObjectDisposedException)
+        {
+            // the connection ended already
         }
     }
 
@@ -71,7 +103,7 @@ internal static class LiveEndpoint
                 return;
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await live.RunAsync(socket, context.RequestAborted);
+            await live.RunAsync(socket, context.RequestAborted, Security.CuboidPrincipal.Expires(context.User));
         });
     }
 }

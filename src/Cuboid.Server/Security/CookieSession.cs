@@ -54,7 +54,7 @@ internal static class CookieSession
                     context.RejectPrincipal();
                     return Task.CompletedTask;
                 }
-                context.ReplacePrincipal(CuboidPrincipal.Create(session, name, source, Scheme, context.Principal!.Groups()));
+                context.ReplacePrincipal(CuboidPrincipal.Create(session, name, source, Scheme, context.Principal!.Groups(), context.Properties.ExpiresUtc));
                 return Task.CompletedTask;
             },
         };

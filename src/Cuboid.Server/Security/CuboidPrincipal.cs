@@ -26,9 +26,13 @@ internal static class CuboidPrincipal
         public const string Oidc = "oidc";
     }
 
-    public static ClaimsPrincipal Create(Session session, string name, string source, string scheme, IReadOnlyList<string>? groups = null)
+    /// <summary>When the login that authenticated the request ends (a token's or a cookie's expiry), as Unix seconds.</summary>
+    public const string ExpiresClaim = "exp";
+
+    public static ClaimsPrincipal Create(Session session, string name, string source, string scheme, IReadOnlyList<string>? groups = null, DateTimeOffset? expires = null)
     {
         var claims = new List<Claim> { new(NameClaim, name), new(SourceClaim, source) };
+        if (expires is { } end) claims.Add(new Claim(ExpiresClaim, end.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         claims.AddRange((groups ?? []).Select(group => new Claim(GroupClaim, group)));
         var mapping = source switch
         {
@@ -41,6 +45,10 @@ internal static class CuboidPrincipal
     }
 
     public static string? Source(this ClaimsPrincipal user) => user.FindFirst(SourceClaim)?.Value;
+
+    /// <summary>When the request's login ends; null for a password checked on every request.</summary>
+    public static DateTimeOffset? Expires(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirst(ExpiresClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 
     public static IReadOnlyList<string> Groups(this ClaimsPrincipal user) => [.. user.FindAll(GroupClaim).Select(c => c.Value)];
 

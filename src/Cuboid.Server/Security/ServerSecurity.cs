@@ -62,7 +62,8 @@ internal static class ServerSecurity
                             context.Fail("The token's user no longer exists.");
                             return Task.CompletedTask;
                         }
-                        context.Principal = CuboidPrincipal.Create(session, name, from, JwtBearerDefaults.AuthenticationScheme, context.Principal!.Groups());
+                        context.Principal = CuboidPrincipal.Create(session, name, from, JwtBearerDefaults.AuthenticationScheme, context.Principal!.Groups(),
+                            new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
                         return Task.CompletedTask;
                     },
                 };

@@ -74,4 +74,23 @@ public sealed class RouteProtectionTests
         await withToken.ConnectAsync(served.WebSocketUri("/api/live?access_token=" + token), Token);
         Assert.Equal(WebSocketState.Open, withToken.State);
     }
+
+    [Fact]
+    public async Task ALiveQuerySocketIsClosedWhenTheTokenThatOpenedItExpires()
+    {
+        var (served, _) = SecuredSession.Start(new SessionConfig { Jwt = new JwtConfig { Lifetime = TimeSpan.FromSeconds(3) } });
+        using var _ = served;
+        using var tokenResponse = await served.SendAsync(HttpMethod.Post, "/api/auth/token", Basic("alice", "secret-a"));
+        var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("accessToken").GetString();
+        using var socket = new ClientWebSocket();
+        await socket.ConnectAsync(served.WebSocketUri("/api/live?access_token=" + token), Token);
+        var started = DateTime.UtcNow;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        var received = await socket.ReceiveAsync(new byte[1024], timeout.Token);
+        Assert.Equal(WebSocketMessageType.Close, received.MessageType);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, received.CloseStatus);
+        Assert.Equal("The login expired.", received.CloseStatusDescription);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(10), $"closed after {(DateTime.UtcNow - started).TotalSeconds:N1} s");
+    }
 }
