@@ -7,6 +7,7 @@ using Cuboid.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
@@ -88,6 +89,14 @@ internal sealed class SessionServer : ISessionHost
         builder.Services.AddSecurity(session, tokens, _throttle);
 
         var app = builder.Build();
+        if (config.TrustedProxies.Count > 0)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in config.TrustedProxies) forwarded.KnownProxies.Add(Listening.Address(proxy));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseHostFiltering();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<ErrorMiddleware>();

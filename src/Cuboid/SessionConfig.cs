@@ -46,6 +46,13 @@ public sealed record SessionConfig
     /// </summary>
     public IReadOnlyList<string>? AllowedHosts { get; init; }
 
+    /// <summary>
+    /// The addresses of reverse proxies in front of the server (<c>["127.0.0.1"]</c> for one on this machine): their
+    /// <c>X-Forwarded-For</c>, <c>-Proto</c> and <c>-Host</c> headers then give the client's address (for logs and
+    /// failed-login throttling), scheme and host name. Other senders' forwarded headers are ignored. None by default.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
     /// <summary>How users log in (<see cref="BasicAuthenticationConfig"/>); null serves anyone who can reach the server.</summary>
     public AuthenticationConfig? Authentication { get; init; }
 

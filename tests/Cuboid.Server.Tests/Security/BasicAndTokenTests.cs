@@ -202,4 +202,25 @@ public sealed class BasicAndTokenTests
         Assert.Equal("nosniff", shell.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("same-origin", shell.Headers.GetValues("Referrer-Policy").Single());
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BehindATrustedProxyTheForwardedAddressIsTheOneThrottled(bool trusted)
+    {
+        var (served, _) = SecuredSession.Start(new SessionConfig { TrustedProxies = trusted ? ["127.0.0.1"] : [] });
+        using var _ = served;
+        async Task<HttpStatusCode> FromAsync(string address, string user, string password)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/cubes");
+            request.Headers.Authorization = Basic(user, password);
+            request.Headers.Add("X-Forwarded-For", address);
+            using var response = await served.Client.SendAsync(request, Token);
+            return response.StatusCode;
+        }
+        for (var i = 0; i < 10; i++) Assert.Equal(HttpStatusCode.Unauthorized, await FromAsync("10.0.0.1", "mallory", "guess-" + i));
+        // Another client behind the proxy is not the guesser — unless the proxy is not trusted, when every client is the proxy.
+        Assert.Equal(trusted ? HttpStatusCode.OK : HttpStatusCode.TooManyRequests, await FromAsync("10.0.0.2", "bob", "secret-b"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await FromAsync("10.0.0.1", "bob", "secret-b"));
+    }
 }
