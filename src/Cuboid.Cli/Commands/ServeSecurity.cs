@@ -4,22 +4,28 @@ namespace Cuboid.Cli.Commands;
 
 /// <summary>
 /// The options of <c>cuboid serve</c> that open a session to a team: the address it listens on, how users log in
-/// (<c>--users</c> for Basic, <c>--ldap</c> for a directory), HTTPS and the key of its tokens. Secrets come from
+/// (<c>--users</c> for Basic, <c>--ldap</c> for a directory, <c>--oidc-issuer</c> for an identity provider), HTTPS, the key
+/// of its tokens and the proxies in front of it. Secrets come from
 /// files and environment variables, never from the command line, which other users of the machine can read.
 /// </summary>
 internal sealed record ServeSecurity(string Host = "localhost", string? Users = null, string? Ldap = null, string? LdapBaseDn = null,
-    IReadOnlyList<string>? LdapRoles = null, string? Https = null, string? JwtKey = null)
+    IReadOnlyList<string>? LdapRoles = null, string? Https = null, string? JwtKey = null, string? OidcIssuer = null, string? OidcClientId = null,
+    string? OidcProvider = null, string? OidcRolesClaim = null, IReadOnlyList<string>? OidcRoles = null, IReadOnlyList<string>? TrustedProxies = null)
 {
+    public const string OidcSecretVariable = "CUBOID_OIDC_CLIENT_SECRET";
     public const string HttpsPasswordVariable = "CUBOID_HTTPS_PASSWORD";
     public const string LdapUserVariable = "CUBOID_LDAP_USER";
     public const string LdapPasswordVariable = "CUBOID_LDAP_PASSWORD";
 
-    public sealed record Options(Option<string> Host, Option<FileInfo?> Users, Option<string?> Ldap, Option<string?> LdapBaseDn, Option<string[]> LdapRoles, Option<FileInfo?> Https, Option<FileInfo?> JwtKey)
+    public sealed record Options(Option<string> Host, Option<FileInfo?> Users, Option<string?> Ldap, Option<string?> LdapBaseDn, Option<string[]> LdapRoles, Option<FileInfo?> Https,
+        Option<FileInfo?> JwtKey, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcProvider, Option<string?> OidcRolesClaim, Option<string[]> OidcRoles,
+        Option<string[]> TrustedProxies)
     {
-        public IEnumerable<Option> All => [Host, Users, Ldap, LdapBaseDn, LdapRoles, Https, JwtKey];
+        public IEnumerable<Option> All => [Host, Users, Ldap, LdapBaseDn, LdapRoles, Https, JwtKey, OidcIssuer, OidcClientId, OidcProvider, OidcRolesClaim, OidcRoles, TrustedProxies];
 
         public ServeSecurity Read(ParseResult parse) => new(parse.GetValue(Host)!, parse.GetValue(Users)?.FullName, parse.GetValue(Ldap), parse.GetValue(LdapBaseDn),
-            parse.GetValue(LdapRoles) ?? [], parse.GetValue(Https)?.FullName, parse.GetValue(JwtKey)?.FullName);
+            parse.GetValue(LdapRoles) ?? [], parse.GetValue(Https)?.FullName, parse.GetValue(JwtKey)?.FullName, parse.GetValue(OidcIssuer), parse.GetValue(OidcClientId),
+            parse.GetValue(OidcProvider), parse.GetValue(OidcRolesClaim), parse.GetValue(OidcRoles) ?? [], parse.GetValue(TrustedProxies) ?? []);
     }
 
     public static Options Create() => new(
@@ -29,13 +35,28 @@ internal sealed record ServeSecurity(string Host = "localhost", string? Users = 
         new Option<string?>("--ldap-base-dn") { Description = "The directory's base DN (users under ou=people, groups under ou=groups).", HelpName = "DN" },
         new Option<string[]>("--ldap-role") { Description = "GROUP=ROLE: the role a directory group gives (repeatable).", HelpName = "GROUP=ROLE" },
         new Option<FileInfo?>("--https") { Description = $"Serves HTTPS with the PKCS#12 certificate FILE (its password from ${HttpsPasswordVariable}).", HelpName = "FILE" },
-        new Option<FileInfo?>("--jwt-key") { Description = "A PEM RSA private key signing the session's tokens, so they survive a restart (default: a key made at start).", HelpName = "FILE" });
+        new Option<FileInfo?>("--jwt-key") { Description = "A PEM RSA private key signing the session's tokens, so they survive a restart (default: a key made at start).", HelpName = "FILE" },
+        new Option<string?>("--oidc-issuer") { Description = $"Turns on OpenID Connect logins at the provider URL (with --oidc-client-id; the secret from ${OidcSecretVariable}); it must allow the callback /api/auth/oidc/callback.", HelpName = "URL" },
+        new Option<string?>("--oidc-client-id") { Description = "The session's client id at the OpenID provider.", HelpName = "ID" },
+        new Option<string?>("--oidc-provider") { Description = "The provider's name on the login page (default: the issuer's host).", HelpName = "NAME" },
+        new Option<string?>("--oidc-roles-claim") { Description = "The ID token's claim whose values map to roles (with --oidc-role).", HelpName = "CLAIM" },
+        new Option<string[]>("--oidc-role") { Description = "VALUE=ROLE: the role a value of --oidc-roles-claim gives (repeatable).", HelpName = "VALUE=ROLE" },
+        new Option<string[]>("--trusted-proxy") { Description = "The address of a reverse proxy whose X-Forwarded-* headers to trust (repeatable).", HelpName = "ADDRESS" });
 
     /// <summary>The session's configuration with these options.</summary>
     public SessionConfig Apply(SessionConfig config)
     {
-        if (Users is not null && Ldap is not null) throw new ArgumentException("Give --users or --ldap, not both: a session has one way to log in.");
+        if (new[] { Users, Ldap, OidcIssuer }.Count(o => o is not null) > 1) throw new ArgumentException("Give one of --users, --ldap and --oidc-issuer: a session has one way to log in.");
         AuthenticationConfig? authentication = Users is not null ? new BasicAuthenticationConfig()
+            : OidcIssuer is not null ? new OidcConfig
+            {
+                IssuerUrl = OidcIssuer,
+                ClientId = OidcClientId ?? throw new ArgumentException("--oidc-issuer needs --oidc-client-id."),
+                ClientSecret = Environment.GetEnvironmentVariable(OidcSecretVariable),
+                ProviderId = OidcProvider ?? new Uri(OidcIssuer).Host,
+                RolesClaims = OidcRolesClaim is null ? [] : [OidcRolesClaim],
+                Scopes = OidcRolesClaim is null ? ["openid", "profile"] : ["openid", "profile", OidcRolesClaim],
+            }
             : Ldap is not null ? new LdapConfig
             {
                 Url = Ldap,
@@ -52,20 +73,15 @@ internal sealed record ServeSecurity(string Host = "localhost", string? Users = 
             Authentication = authentication,
             Https = Https is null ? null : new HttpsConfig { Certificate = Https, Password = Environment.GetEnvironmentVariable(HttpsPasswordVariable) },
             Jwt = JwtKey is null ? null : new JwtConfig { KeyPair = File.ReadAllText(JwtKey) },
+            TrustedProxies = TrustedProxies ?? [],
         };
     }
 
     /// <summary>Adds the users of <see cref="Users"/> and the group roles of <see cref="LdapRoles"/> to the started session.</summary>
     public void AddUsers(Session session)
     {
-        foreach (var mapping in LdapRoles ?? [])
-        {
-            var equals = mapping.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || equals == mapping.Length - 1) throw new ArgumentException($"--ldap-role '{mapping}' is not GROUP=ROLE.");
-            var group = mapping[..equals];
-            var roles = session.Security.Ldap.RoleMapping.GetValueOrDefault(group) ?? [];
-            session.Security.Ldap.RoleMapping[group] = [.. roles, mapping[(equals + 1)..]];
-        }
+        Map(LdapRoles, session.Security.Ldap, "--ldap-role", "GROUP");
+        Map(OidcRoles, session.Security.Oidc, "--oidc-role", "VALUE");
         if (Users is null) return;
         var number = 0;
         foreach (var line in File.ReadLines(Users))
@@ -77,6 +93,17 @@ internal sealed record ServeSecurity(string Host = "localhost", string? Users = 
             if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0) throw new ArgumentException($"{Users}, line {number}: a user is written name:password[:ROLE,ROLE…].");
             session.Security.BasicAuthentication.Set(parts[0], parts[1]);
             if (parts.Length == 3 && parts[2].Length > 0) session.Security.IndividualRoles[parts[0]] = [.. parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        }
+    }
+
+    private static void Map(IReadOnlyList<string>? mappings, GroupRoles roles, string option, string what)
+    {
+        foreach (var mapping in mappings ?? [])
+        {
+            var equals = mapping.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == mapping.Length - 1) throw new ArgumentException($"{option} '{mapping}' is not {what}=ROLE.");
+            var group = mapping[..equals];
+            roles.RoleMapping[group] = [.. roles.RoleMapping.GetValueOrDefault(group) ?? [], mapping[(equals + 1)..]];
         }
     }
 }

@@ -241,6 +241,25 @@ public sealed class ServeCommandTests
 
         var (bothConsole, both) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(options with { Security = new ServeSecurity(Users: users, Ldap: "ldap://127.0.0.1:1", LdapBaseDn: "dc=x") }, bothConsole, out _));
-        Assert.Contains("Give --users or --ldap, not both", both.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Give one of --users, --ldap and --oidc-issuer", System.Text.RegularExpressions.Regex.Replace(both.ToString(), @"\s+", " "), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OidcAndProxyOptionsMakeTheSessionsConfiguration()
+    {
+        var security = new ServeSecurity(OidcIssuer: "https://sso.example/realms/team", OidcClientId: "cuboid", OidcRolesClaim: "groups",
+            OidcRoles: ["admins=ROLE_ADMIN", "admins=ROLE_AUDIT"], TrustedProxies: ["127.0.0.1"]);
+        var config = security.Apply(new SessionConfig { Name = null, Port = null });
+        var oidc = Assert.IsType<OidcConfig>(config.Authentication);
+        Assert.Equal(("sso.example", "cuboid"), (oidc.ProviderId, oidc.ClientId));
+        Assert.Equal(["groups"], oidc.RolesClaims);
+        Assert.Equal(["openid", "profile", "groups"], oidc.Scopes);
+        Assert.Equal(["127.0.0.1"], config.TrustedProxies);
+        using var session = Session.Start(config);
+        security.AddUsers(session);
+        Assert.Equal(["ROLE_ADMIN", "ROLE_AUDIT"], session.Security.Oidc.RoleMapping["admins"]);
+        var bad = Assert.Throws<ArgumentException>(() => (security with { OidcRoles = ["admins"] }).AddUsers(session));
+        Assert.Equal("--oidc-role 'admins' is not VALUE=ROLE.", bad.Message);
+        Assert.Throws<ArgumentException>(() => (security with { OidcClientId = null }).Apply(new SessionConfig()));
     }
 }
