@@ -88,9 +88,12 @@ internal static class ServeCommand
         var security = options.Security ?? new ServeSecurity();
         try
         {
-            session = Session.Start(security.Apply(new SessionConfig { Name = options.Name ?? "serve", Port = options.Port, UserContentStorage = options.Content, LogsPath = options.Logs, Ready = false }));
+            var config = new SessionConfig { Name = options.Name ?? "serve", Port = options.Port, UserContentStorage = options.Content, LogsPath = options.Logs, Ready = false };
+            // A model file's "security" section first; the command line's options over it.
+            if (options.Model is not null) config = CubeModelFile.SessionConfig(options.Model, config);
+            session = Session.Start(security.Apply(config));
         }
-        catch (Exception e) when (e is ArgumentException or IOException)
+        catch (Exception e) when (e is ArgumentException or IOException or ModelFileException)
         {
             console.MarkupLine($"[red]cuboid serve:[/] {Markup.Escape(e.Message)}");
             return QueryCommand.BadInput;

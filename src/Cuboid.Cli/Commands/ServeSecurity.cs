@@ -8,7 +8,7 @@ namespace Cuboid.Cli.Commands;
 /// of its tokens and the proxies in front of it. Secrets come from
 /// files and environment variables, never from the command line, which other users of the machine can read.
 /// </summary>
-internal sealed record ServeSecurity(string Host = "localhost", string? Users = null, string? Ldap = null, string? LdapBaseDn = null,
+internal sealed record ServeSecurity(string? Host = null, string? Users = null, string? Ldap = null, string? LdapBaseDn = null,
     IReadOnlyList<string>? LdapRoles = null, string? Https = null, string? JwtKey = null, string? OidcIssuer = null, string? OidcClientId = null,
     string? OidcProvider = null, string? OidcRolesClaim = null, IReadOnlyList<string>? OidcRoles = null, IReadOnlyList<string>? TrustedProxies = null)
 {
@@ -17,19 +17,19 @@ internal sealed record ServeSecurity(string Host = "localhost", string? Users = 
     public const string LdapUserVariable = "CUBOID_LDAP_USER";
     public const string LdapPasswordVariable = "CUBOID_LDAP_PASSWORD";
 
-    public sealed record Options(Option<string> Host, Option<FileInfo?> Users, Option<string?> Ldap, Option<string?> LdapBaseDn, Option<string[]> LdapRoles, Option<FileInfo?> Https,
+    public sealed record Options(Option<string?> Host, Option<FileInfo?> Users, Option<string?> Ldap, Option<string?> LdapBaseDn, Option<string[]> LdapRoles, Option<FileInfo?> Https,
         Option<FileInfo?> JwtKey, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcProvider, Option<string?> OidcRolesClaim, Option<string[]> OidcRoles,
         Option<string[]> TrustedProxies)
     {
         public IEnumerable<Option> All => [Host, Users, Ldap, LdapBaseDn, LdapRoles, Https, JwtKey, OidcIssuer, OidcClientId, OidcProvider, OidcRolesClaim, OidcRoles, TrustedProxies];
 
-        public ServeSecurity Read(ParseResult parse) => new(parse.GetValue(Host)!, parse.GetValue(Users)?.FullName, parse.GetValue(Ldap), parse.GetValue(LdapBaseDn),
+        public ServeSecurity Read(ParseResult parse) => new(parse.GetValue(Host), parse.GetValue(Users)?.FullName, parse.GetValue(Ldap), parse.GetValue(LdapBaseDn),
             parse.GetValue(LdapRoles) ?? [], parse.GetValue(Https)?.FullName, parse.GetValue(JwtKey)?.FullName, parse.GetValue(OidcIssuer), parse.GetValue(OidcClientId),
             parse.GetValue(OidcProvider), parse.GetValue(OidcRolesClaim), parse.GetValue(OidcRoles) ?? [], parse.GetValue(TrustedProxies) ?? []);
     }
 
     public static Options Create() => new(
-        new Option<string>("--host") { Description = "The address to listen on: localhost (default), an IP address, or 0.0.0.0 / :: to serve the network.", HelpName = "ADDRESS", DefaultValueFactory = _ => "localhost" },
+        new Option<string?>("--host") { Description = "The address to listen on: localhost (default), an IP address, or 0.0.0.0 / :: to serve the network.", HelpName = "ADDRESS" },
         new Option<FileInfo?>("--users") { Description = "Turns on Basic authentication with the users of FILE: a line 'name:password[:ROLE,ROLE…]' each.", HelpName = "FILE" },
         new Option<string?>("--ldap") { Description = $"Turns on LDAP authentication against URL (ldap://host:389); the search account from ${LdapUserVariable} and ${LdapPasswordVariable}.", HelpName = "URL" },
         new Option<string?>("--ldap-base-dn") { Description = "The directory's base DN (users under ou=people, groups under ou=groups).", HelpName = "DN" },
@@ -43,7 +43,7 @@ internal sealed record ServeSecurity(string Host = "localhost", string? Users = 
         new Option<string[]>("--oidc-role") { Description = "VALUE=ROLE: the role a value of --oidc-roles-claim gives (repeatable).", HelpName = "VALUE=ROLE" },
         new Option<string[]>("--trusted-proxy") { Description = "The address of a reverse proxy whose X-Forwarded-* headers to trust (repeatable).", HelpName = "ADDRESS" });
 
-    /// <summary>The session's configuration with these options.</summary>
+    /// <summary>The session's configuration with the options given (those not given keep <paramref name="config"/>'s, a model file's say).</summary>
     public SessionConfig Apply(SessionConfig config)
     {
         if (new[] { Users, Ldap, OidcIssuer }.Count(o => o is not null) > 1) throw new ArgumentException("Give one of --users, --ldap and --oidc-issuer: a session has one way to log in.");
@@ -69,11 +69,11 @@ internal sealed record ServeSecurity(string Host = "localhost", string? Users = 
             : null;
         return config with
         {
-            Host = Host,
-            Authentication = authentication,
-            Https = Https is null ? null : new HttpsConfig { Certificate = Https, Password = Environment.GetEnvironmentVariable(HttpsPasswordVariable) },
-            Jwt = JwtKey is null ? null : new JwtConfig { KeyPair = File.ReadAllText(JwtKey) },
-            TrustedProxies = TrustedProxies ?? [],
+            Host = Host ?? config.Host,
+            Authentication = authentication ?? config.Authentication,
+            Https = Https is null ? config.Https : new HttpsConfig { Certificate = Https, Password = Environment.GetEnvironmentVariable(HttpsPasswordVariable) },
+            Jwt = JwtKey is null ? config.Jwt : new JwtConfig { KeyPair = File.ReadAllText(JwtKey) },
+            TrustedProxies = TrustedProxies is { Count: > 0 } proxies ? proxies : config.TrustedProxies,
         };
     }
 
@@ -82,18 +82,7 @@ internal sealed record ServeSecurity(string Host = "localhost", string? Users = 
     {
         Map(LdapRoles, session.Security.Ldap, "--ldap-role", "GROUP");
         Map(OidcRoles, session.Security.Oidc, "--oidc-role", "VALUE");
-        if (Users is null) return;
-        var number = 0;
-        foreach (var line in File.ReadLines(Users))
-        {
-            number++;
-            if (line.Length == 0 || line.StartsWith('#')) continue;
-            var parts = line.Split(':', 3);
-            // The message names the line, never its content: it holds a password.
-            if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0) throw new ArgumentException($"{Users}, line {number}: a user is written name:password[:ROLE,ROLE…].");
-            session.Security.BasicAuthentication.Set(parts[0], parts[1]);
-            if (parts.Length == 3 && parts[2].Length > 0) session.Security.IndividualRoles[parts[0]] = [.. parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
-        }
+        if (Users is not null) session.Security.AddUsersFile(Users);
     }
 
     private static void Map(IReadOnlyList<string>? mappings, GroupRoles roles, string option, string what)

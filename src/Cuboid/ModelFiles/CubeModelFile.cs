@@ -41,6 +41,7 @@ public static partial class CubeModelFile
         if (!Directory.Exists(directory)) throw new ModelFileException(file, null, $"the data folder '{directory}' does not exist.");
         var context = new ModelContext(session, file, directory);
         if (document.Cubes is not { Count: > 0 }) throw context.Error("cubes", "the file defines no cube.");
+        SecurityBuilder.AddUsers(document.Security, session, ModelDirectory(path));
         TableBuilder.Build(context, document);
         Cube? first = null;
         for (var i = 0; i < document.Cubes.Count; i++)
@@ -50,6 +51,27 @@ public static partial class CubeModelFile
         }
         return first!;
     }
+
+    /// <summary>
+    /// <paramref name="config"/> with the file's "security" section applied — where the session listens, how users log in,
+    /// HTTPS, tokens, proxies (files relative to the model file, secrets from the environment variables it names) — for
+    /// the session <see cref="Load"/> then fills; <see cref="Load"/> adds the section's users and roles.
+    /// </summary>
+    public static SessionConfig SessionConfig(string path, SessionConfig? config = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var file = Path.GetFileName(path);
+        try
+        {
+            return SecurityBuilder.Configure(Read(path, file).Security, config ?? new SessionConfig(), file, ModelDirectory(path));
+        }
+        catch (IOException e)
+        {
+            throw new ModelFileException(file, "security", e.Message, e);
+        }
+    }
+
+    private static string ModelDirectory(string path) => Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
 
     private static ModelDocument Read(string path, string file)
     {

@@ -5,11 +5,12 @@ namespace Cuboid.ModelFiles;
 // The JSON shape of a model file. Everything is nullable: required members are checked by the
 // builders, which can then name the JSON path at fault instead of System.Text.Json's type names.
 
-/// <summary>The whole file: tables, the joins between them, and cubes over them.</summary>
+/// <summary>The whole file: tables, the joins between them, cubes over them, and how a team reaches them.</summary>
 internal sealed record ModelDocument(
     List<TableModel?>? Tables,
     List<JoinModel?>? Joins,
-    List<CubeModel?>? Cubes);
+    List<CubeModel?>? Cubes,
+    SecurityModel? Security = null);
 
 /// <summary>
 /// A table, read from CSV (<see cref="File"/>, relative to the data folder; a glob works), from

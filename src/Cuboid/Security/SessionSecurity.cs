@@ -40,4 +40,23 @@ public sealed class SessionSecurity
         if (groups is not null && mapping is not null) roles.UnionWith(mapping.RolesOf(groups));
         return [.. roles.Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// Adds the users of a file (a line <c>name:password[:ROLE,ROLE…]</c> each; empty lines and <c>#</c> comments skipped)
+    /// to <see cref="BasicAuthentication"/>, their roles to <see cref="IndividualRoles"/>. A malformed line fails naming
+    /// the file and line number, never its content (it holds a password).
+    /// </summary>
+    public void AddUsersFile(string path)
+    {
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split(':', 3);
+            if (parts.Length < 2 || parts[0].Length == 0 || parts[1].Length == 0) throw new ArgumentException($"{path}, line {number}: a user is written name:password[:ROLE,ROLE…].");
+            BasicAuthentication.Set(parts[0], parts[1]);
+            if (parts.Length == 3 && parts[2].Length > 0) IndividualRoles[parts[0]] = [.. parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        }
+    }
 }

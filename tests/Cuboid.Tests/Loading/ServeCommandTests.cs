@@ -262,4 +262,47 @@ public sealed class ServeCommandTests
         Assert.Equal("--oidc-role 'admins' is not VALUE=ROLE.", bad.Message);
         Assert.Throws<ArgumentException>(() => (security with { OidcClientId = null }).Apply(new SessionConfig()));
     }
+
+    [Fact]
+    public async Task AModelFilesSecuritySectionConfiguresTheServedSession()
+    {
+        var folder = TestData.TempDirectory();
+        await File.WriteAllLinesAsync(Path.Combine(folder, "sales.csv"), ["Id,Shop,Amount", "1,Paris,3"], TestContext.Current.CancellationToken);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "users.txt"), ["alice:a-secret", "bob:b-secret"], TestContext.Current.CancellationToken);
+        string Model(string authentication) => $$"""
+            {
+              "tables": [{ "name": "Sales", "file": "sales.csv", "keys": ["Id"] }],
+              "cubes": [{ "name": "Sales", "factTable": "Sales" }],
+              "security": {
+                "host": "127.0.0.1",
+                "authentication": {{authentication}},
+                "jwt": { "lifetimeMinutes": 5 },
+                "roles": { "alice": ["ROLE_ADMIN"] }
+              }
+            }
+            """;
+        var model = Path.Combine(folder, "model.json");
+        await File.WriteAllTextAsync(model, Model("""{ "basic": { "usersFile": "users.txt" } }"""), TestContext.Current.CancellationToken);
+        var (console, _) = Console();
+        Assert.Null(ServeCommand.Load(Options(model: model) with { Port = 0 }, console, out var session));
+        using (session)
+        {
+            Assert.Equal("127.0.0.1", session!.Config.Host);
+            Assert.Equal(TimeSpan.FromMinutes(5), session.Config.Jwt!.Lifetime);
+            Assert.IsType<BasicAuthenticationConfig>(session.Config.Authentication);
+            using var client = new HttpClient { BaseAddress = new Uri(session.Link!) };
+            using (var anonymous = await client.GetAsync(new Uri("/api/cubes", UriKind.Relative), TestContext.Current.CancellationToken))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            }
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/auth/me");
+            request.Headers.Authorization = new("Basic", Convert.ToBase64String("alice:a-secret"u8.ToArray()));
+            using var me = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Contains("ROLE_ADMIN", await me.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+
+        await File.WriteAllTextAsync(model, Model("""{ "basic": {}, "ldap": { "url": "ldap://x", "baseDn": "dc=x" } }"""), TestContext.Current.CancellationToken);
+        var error = Assert.Throws<Cuboid.ModelFiles.ModelFileException>(() => Cuboid.ModelFiles.CubeModelFile.SessionConfig(model));
+        Assert.Equal("model.json: security.authentication: give exactly one of basic, ldap and oidc.", error.Message);
+    }
 }
