@@ -44,11 +44,7 @@ public sealed class LdapServer : IDisposable
         PrivateServers.Run("/usr/sbin/slapadd", $"-f {config} -l /dev/stdin", Tree);
         Port = PrivateServers.FreePort();
         Url = $"ldap://127.0.0.1:{Port}";
-        _slapd = Process.Start(new ProcessStartInfo("/usr/sbin/slapd", $"-f {config} -h {Url}/ -d 0") { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var output = new System.Text.StringBuilder();
-        _slapd.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        _slapd.BeginErrorReadLine();
-        PrivateServers.WaitForPort(Port, TimeSpan.FromSeconds(30), () => { lock (output) return output.ToString(); });
+        _slapd = PrivateServers.Start(new ProcessStartInfo("/usr/sbin/slapd", $"-f {config} -h {Url}/ -d 0"), Port);
     }
 
     public int Port { get; }
@@ -118,9 +114,7 @@ public sealed class LdapServer : IDisposable
     {
         try
         {
-            if (!_slapd.HasExited) _slapd.Kill(entireProcessTree: true);
-            _slapd.WaitForExit(5000);
-            _slapd.Dispose();
+            PrivateServers.Stop(_slapd);
         }
         finally
         {

@@ -24,16 +24,7 @@ public sealed class OidcProvider : IDisposable
         var folder = Install();
         Port = port;
         Issuer = $"http://localhost:{Port}";
-        _node = Process.Start(new ProcessStartInfo("node", $"provider.mjs {Port} {ClientId} {ClientSecret} {redirectUri}")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = new System.Text.StringBuilder();
-        _node.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        _node.BeginErrorReadLine();
-        PrivateServers.WaitForPort(Port, TimeSpan.FromSeconds(30), () => { lock (output) return output.ToString(); });
+        _node = PrivateServers.Start(new ProcessStartInfo("node", $"provider.mjs {Port} {ClientId} {ClientSecret} {redirectUri}") { WorkingDirectory = folder }, Port);
     }
 
     public int Port { get; }
@@ -63,10 +54,5 @@ public sealed class OidcProvider : IDisposable
         return folder;
     }
 
-    public void Dispose()
-    {
-        if (!_node.HasExited) _node.Kill(entireProcessTree: true);
-        _node.WaitForExit(5000);
-        _node.Dispose();
-    }
+    public void Dispose() => PrivateServers.Stop(_node);
 }

@@ -75,4 +75,26 @@ public static class PrivateServers
             }
         }
     }
+
+    /// <summary>Starts a server process and waits until it accepts connections on <paramref name="port"/>; what it wrote on stderr says why not.</summary>
+    public static Process Start(ProcessStartInfo start, int port)
+    {
+        start.RedirectStandardError = true;
+        start.RedirectStandardOutput = true;
+        var process = Process.Start(start)!;
+        var errors = new System.Text.StringBuilder();
+        process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        WaitForPort(port, TimeSpan.FromSeconds(30), () => { lock (errors) return errors.ToString(); });
+        return process;
+    }
+
+    /// <summary>Stops a server process started by <see cref="Start"/>.</summary>
+    public static void Stop(Process process)
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.WaitForExit(5000);
+        process.Dispose();
+    }
 }
