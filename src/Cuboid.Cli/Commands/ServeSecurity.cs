@@ -10,7 +10,8 @@ namespace Cuboid.Cli.Commands;
 /// </summary>
 internal sealed record ServeSecurity(string? Host = null, string? Users = null, string? Ldap = null, string? LdapBaseDn = null,
     IReadOnlyList<string>? LdapRoles = null, string? Https = null, string? JwtKey = null, string? OidcIssuer = null, string? OidcClientId = null,
-    string? OidcProvider = null, string? OidcRolesClaim = null, IReadOnlyList<string>? OidcRoles = null, IReadOnlyList<string>? TrustedProxies = null)
+    string? OidcProvider = null, string? OidcRolesClaim = null, IReadOnlyList<string>? OidcRoles = null, IReadOnlyList<string>? TrustedProxies = null,
+    string? OidcAudience = null)
 {
     public const string OidcSecretVariable = "CUBOID_OIDC_CLIENT_SECRET";
     public const string HttpsPasswordVariable = "CUBOID_HTTPS_PASSWORD";
@@ -19,13 +20,13 @@ internal sealed record ServeSecurity(string? Host = null, string? Users = null, 
 
     public sealed record Options(Option<string?> Host, Option<FileInfo?> Users, Option<string?> Ldap, Option<string?> LdapBaseDn, Option<string[]> LdapRoles, Option<FileInfo?> Https,
         Option<FileInfo?> JwtKey, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcProvider, Option<string?> OidcRolesClaim, Option<string[]> OidcRoles,
-        Option<string[]> TrustedProxies)
+        Option<string[]> TrustedProxies, Option<string?> OidcAudience)
     {
-        public IEnumerable<Option> All => [Host, Users, Ldap, LdapBaseDn, LdapRoles, Https, JwtKey, OidcIssuer, OidcClientId, OidcProvider, OidcRolesClaim, OidcRoles, TrustedProxies];
+        public IEnumerable<Option> All => [Host, Users, Ldap, LdapBaseDn, LdapRoles, Https, JwtKey, OidcIssuer, OidcClientId, OidcProvider, OidcRolesClaim, OidcRoles, OidcAudience, TrustedProxies];
 
         public ServeSecurity Read(ParseResult parse) => new(parse.GetValue(Host), parse.GetValue(Users)?.FullName, parse.GetValue(Ldap), parse.GetValue(LdapBaseDn),
             parse.GetValue(LdapRoles) ?? [], parse.GetValue(Https)?.FullName, parse.GetValue(JwtKey)?.FullName, parse.GetValue(OidcIssuer), parse.GetValue(OidcClientId),
-            parse.GetValue(OidcProvider), parse.GetValue(OidcRolesClaim), parse.GetValue(OidcRoles) ?? [], parse.GetValue(TrustedProxies) ?? []);
+            parse.GetValue(OidcProvider), parse.GetValue(OidcRolesClaim), parse.GetValue(OidcRoles) ?? [], parse.GetValue(TrustedProxies) ?? [], parse.GetValue(OidcAudience));
     }
 
     public static Options Create() => new(
@@ -41,7 +42,8 @@ internal sealed record ServeSecurity(string? Host = null, string? Users = null, 
         new Option<string?>("--oidc-provider") { Description = "The provider's name on the login page (default: the issuer's host).", HelpName = "NAME" },
         new Option<string?>("--oidc-roles-claim") { Description = "The ID token's claim whose values map to roles (with --oidc-role).", HelpName = "CLAIM" },
         new Option<string[]>("--oidc-role") { Description = "VALUE=ROLE: the role a value of --oidc-roles-claim gives (repeatable).", HelpName = "VALUE=ROLE" },
-        new Option<string[]>("--trusted-proxy") { Description = "The address of a reverse proxy whose X-Forwarded-* headers to trust (repeatable).", HelpName = "ADDRESS" });
+        new Option<string[]>("--trusted-proxy") { Description = "The address of a reverse proxy whose X-Forwarded-* headers to trust (repeatable).", HelpName = "ADDRESS" },
+        new Option<string?>("--oidc-audience") { Description = "Accepts the provider's own access tokens for this audience as Bearer (services with the client-credentials grant).", HelpName = "AUDIENCE" });
 
     /// <summary>The session's configuration with the options given (those not given keep <paramref name="config"/>'s, a model file's say).</summary>
     public SessionConfig Apply(SessionConfig config)
@@ -56,6 +58,7 @@ internal sealed record ServeSecurity(string? Host = null, string? Users = null, 
                 ProviderId = OidcProvider ?? new Uri(OidcIssuer).Host,
                 RolesClaims = OidcRolesClaim is null ? [] : [OidcRolesClaim],
                 Scopes = OidcRolesClaim is null ? ["openid", "profile"] : ["openid", "profile", OidcRolesClaim],
+                AccessTokenAudience = OidcAudience,
             }
             : Ldap is not null ? new LdapConfig
             {

@@ -52,4 +52,40 @@ internal static class OidcLogin
             },
         };
     }
+
+    /// <summary>The scheme of the provider's own access tokens (<see cref="OidcConfig.AccessTokenAudience"/>).</summary>
+    public const string AccessTokenScheme = "ProviderBearer";
+
+    /// <summary>Whether <paramref name="token"/> claims to come from the provider (its signature is checked by <see cref="AccessTokenScheme"/>).</summary>
+    public static bool IsProviders(string token, OidcConfig config)
+    {
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        return handler.CanReadToken(token) && string.Equals(handler.ReadJsonWebToken(token).Issuer.TrimEnd('/'), config.IssuerUrl.TrimEnd('/'), StringComparison.Ordinal);
+    }
+
+    public static void ConfigureAccessTokens(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions options, Session session, OidcConfig config)
+    {
+        options.Authority = config.IssuerUrl;
+        options.RequireHttpsMetadata = config.IssuerUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        options.Audience = config.AccessTokenAudience;
+        options.MapInboundClaims = false;
+        options.Events = new Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var token = context.Principal!;
+                // A user's token names them; a service's (client credentials) names the client.
+                var name = token.FindFirst(config.NameClaim)?.Value ?? token.FindFirst("sub")?.Value ?? token.FindFirst("client_id")?.Value;
+                if (string.IsNullOrEmpty(name))
+                {
+                    context.Fail("The provider's access token names no user or client.");
+                    return Task.CompletedTask;
+                }
+                var groups = config.RolesClaims.SelectMany(claim => token.FindAll(claim).Select(c => c.Value)).ToList();
+                context.Principal = CuboidPrincipal.Create(session, name, CuboidPrincipal.Sources.Oidc, AccessTokenScheme, groups,
+                    new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
+                return Task.CompletedTask;
+            },
+        };
+    }
 }

@@ -37,7 +37,7 @@ internal static class ServerSecurity
         services.AddSingleton(source);
         services.AddSingleton(throttle);
         var authentication = services.AddAuthentication(Scheme)
-            .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context => SchemeOf(context.Request, login))
+            .AddPolicyScheme(Scheme, Scheme, o => o.ForwardDefaultSelector = context => SchemeOf(context.Request, login, session.Config.Authentication as OidcConfig))
             .AddCookie(CookieSession.Scheme, o => CookieSession.Configure(o, session))
             .AddCertificate(ClientCertificates.Scheme, o => ClientCertificates.Configure(o, session))
             .AddJwtBearer(o =>
@@ -68,7 +68,11 @@ internal static class ServerSecurity
                     },
                 };
             });
-        if (session.Config.Authentication is OidcConfig oidc) authentication.AddOpenIdConnect(OidcLogin.Scheme, o => OidcLogin.Configure(o, session, oidc));
+        if (session.Config.Authentication is OidcConfig oidc)
+        {
+            authentication.AddOpenIdConnect(OidcLogin.Scheme, o => OidcLogin.Configure(o, session, oidc));
+            if (oidc.AccessTokenAudience is not null) authentication.AddJwtBearer(OidcLogin.AccessTokenScheme, o => OidcLogin.ConfigureAccessTokens(o, session, oidc));
+        }
         authentication.AddBasic(o =>
         {
             o.Realm = source.Realm;
@@ -123,12 +127,15 @@ internal static class ServerSecurity
     /// cookie session when it has one or comes from the web app (whose challenge is a bare 401, not the browser's
     /// password prompt); Basic otherwise, so that a script is told how to log in.
     /// </summary>
-    private static string SchemeOf(HttpRequest request, string login)
+    private static string SchemeOf(HttpRequest request, string login, OidcConfig? oidc)
     {
         if (request.HttpContext.Connection.ClientCertificate is not null && request.Headers.Authorization.Count == 0) return ClientCertificates.Scheme;
         if (request.Headers.Authorization is [{ } header])
         {
-            if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return JwtBearerDefaults.AuthenticationScheme;
+            if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+            {
+                return oidc?.AccessTokenAudience is not null && OidcLogin.IsProviders(header[7..].Trim(), oidc) ? OidcLogin.AccessTokenScheme : JwtBearerDefaults.AuthenticationScheme;
+            }
             if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return login;
         }
         if (request.HttpContext.WebSockets.IsWebSocketRequest && request.Query.ContainsKey("access_token")) return JwtBearerDefaults.AuthenticationScheme;

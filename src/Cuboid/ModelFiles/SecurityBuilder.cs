@@ -37,6 +37,7 @@ internal static class SecurityBuilder
                 Scopes = oidc.Scopes is null ? ["openid", "profile"] : [.. oidc.Scopes.OfType<string>()],
                 NameClaim = oidc.NameClaim ?? "name",
                 RolesClaims = [.. (oidc.RolesClaims ?? []).OfType<string>()],
+                AccessTokenAudience = oidc.AccessTokenAudience,
             },
             _ => throw new ModelFileException(file, "security.authentication", "give exactly one of basic, ldap and oidc."),
         };

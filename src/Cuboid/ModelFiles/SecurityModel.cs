@@ -26,7 +26,8 @@ internal sealed record LdapModel(
     string? GroupRoleAttribute, string? UsernameVariable, string? PasswordVariable);
 
 internal sealed record OidcModel(
-    string? ProviderId, string? IssuerUrl, string? ClientId, string? ClientSecretVariable, List<string?>? Scopes, string? NameClaim, List<string?>? RolesClaims);
+    string? ProviderId, string? IssuerUrl, string? ClientId, string? ClientSecretVariable, List<string?>? Scopes, string? NameClaim, List<string?>? RolesClaims,
+    string? AccessTokenAudience = null);
 
 /// <summary>A PKCS#12 certificate (relative to the model file) and the environment variable holding its password.</summary>
 internal sealed record HttpsModel(string? Certificate, string? PasswordVariable);

@@ -29,6 +29,13 @@ public sealed record OidcConfig : AuthenticationConfig
     /// <summary>The claims whose values are the user's groups, mapped to roles by <see cref="SessionSecurity.Oidc"/>.</summary>
     public IReadOnlyList<string> RolesClaims { get; init; } = [];
 
+    /// <summary>
+    /// The audience of the provider's own access tokens for this session's API (<c>urn:cuboid</c>): when set, a service
+    /// holding such a token (the client-credentials grant, say) calls the API with it as <c>Authorization: Bearer</c>,
+    /// checked against the provider's keys, issuer, this audience and its lifetime. Null accepts none.
+    /// </summary>
+    public string? AccessTokenAudience { get; init; }
+
     /// <summary>Shown without the secret.</summary>
     public override string ToString() => $"OidcConfig {{ ProviderId = {ProviderId}, IssuerUrl = {IssuerUrl}, ClientId = {ClientId} }}";
 }

@@ -52,4 +52,57 @@ public sealed class OidcTests(ITestOutputHelper output)
             await Expect(page.GetByTestId("login-oidc")).ToBeVisibleAsync();
         });
     }
+
+    private static OidcConfig Config(int issuerPort, string? audience) => new()
+    {
+        ProviderId = "Test provider",
+        IssuerUrl = $"http://localhost:{issuerPort}",
+        ClientId = OidcProvider.ClientId,
+        ClientSecret = OidcProvider.ClientSecret,
+        AccessTokenAudience = audience,
+    };
+
+    [Fact]
+    public async Task AServiceCallsWithTheProvidersAccessTokenForThisAudienceOnly()
+    {
+        var issuerPort = Cuboid.Tests.Support.PrivateServers.FreePort();
+        var (served, _) = SmallCube.Start(new SessionConfig { Authentication = Config(issuerPort, "urn:cuboid") });
+        using var _ = served;
+        var (elsewhere, _) = SmallCube.Start(new SessionConfig { Authentication = Config(issuerPort, "urn:another-api") });
+        using var __ = elsewhere;
+        using var provider = new OidcProvider(issuerPort, served.Session.Link + "api/auth/oidc/callback");
+        var token = TestContext.Current.CancellationToken;
+
+        // The client-credentials grant: a service's own token, a JWT for the audience urn:cuboid.
+        using var http = new HttpClient();
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, $"{provider.Issuer}/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["scope"] = "api", ["resource"] = "urn:cuboid" }),
+        };
+        tokenRequest.Headers.Authorization = SecuredSession.Basic(OidcProvider.ClientId, OidcProvider.ClientSecret);
+        using var tokenResponse = await http.SendAsync(tokenRequest, token);
+        var accessToken = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(token)).RootElement.GetProperty("access_token").GetString()!;
+
+        using (var me = await served.SendAsync(HttpMethod.Get, "/api/auth/me", SecuredSession.Bearer(accessToken)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, me.StatusCode);
+            Assert.Contains("\"name\":\"cuboid\"", await me.Content.ReadAsStringAsync(token), StringComparison.Ordinal);
+        }
+        using (var other = await elsewhere.SendAsync(HttpMethod.Get, "/api/cubes", SecuredSession.Bearer(accessToken)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, other.StatusCode);   // a token for another audience
+        }
+        // The provider's issuer on a token signed with another key is refused.
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var forged = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = provider.Issuer,
+            Audience = "urn:cuboid",
+            Expires = DateTime.UtcNow.AddMinutes(5),
+            Claims = new Dictionary<string, object> { ["sub"] = "mallory" },
+            SigningCredentials = new(new Microsoft.IdentityModel.Tokens.RsaSecurityKey(key), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256),
+        });
+        using var refused = await served.SendAsync(HttpMethod.Get, "/api/cubes", SecuredSession.Bearer(forged));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
 }
