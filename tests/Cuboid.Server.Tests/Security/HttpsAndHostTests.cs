@@ -7,7 +7,7 @@ using static Cuboid.Server.Tests.Security.SecuredSession;
 namespace Cuboid.Server.Tests.Security;
 
 /// <summary>HTTPS with a certificate from a test CA made here; where the server listens, and the warnings about it.</summary>
-public sealed class HttpsAndHostTests
+public sealed class HttpsAndHostTests(ITestOutputHelper output)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -177,5 +177,26 @@ public sealed class HttpsAndHostTests
     {
         var error = Assert.Throws<ArgumentException>(() => Session.Start(new SessionConfig { Name = null, SameSite = SameSite.None }));
         Assert.StartsWith("SameSite None sends the session's cookies from other sites", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheWebAppLogsInAndQueriesOverHttps()
+    {
+        var (_, path) = Certificates("pw");
+        var (served, _) = SecuredSession.Start(new SessionConfig { Https = new HttpsConfig { Certificate = path, Password = "pw" } });
+        using var _ = served;
+        await Browser.BrowserRun.RunAsync(output, async page =>
+        {
+            await page.GotoAsync(served.Session.Link!, new Microsoft.Playwright.PageGotoOptions { WaitUntil = Microsoft.Playwright.WaitUntilState.NetworkIdle });
+            await page.GetByTestId("login-user").FillAsync("alice");
+            await page.GetByTestId("login-password").FillAsync("secret-a");
+            await page.GetByTestId("login-submit").ClickAsync();
+            await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("user-name")).ToHaveTextAsync("alice");
+            // The session cookie is Secure over HTTPS, and the page may query with it.
+            var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "cuboid.session");
+            Assert.True(cookie.Secure && cookie.HttpOnly);
+            var status = await page.EvaluateAsync<int>("async () => (await fetch('/api/cubes', { headers: { 'X-Cuboid-Client': 'web' } })).status");
+            Assert.Equal(200, status);
+        }, ignoreHttpsErrors: true);
     }
 }
