@@ -56,6 +56,7 @@ internal static class ServeCommand
         ("a model file whose tables are in another folder", "cuboid serve --model model.json --data /srv/exports"),
         ("for a team: the network, Basic users from a file, HTTPS (password in $CUBOID_HTTPS_PASSWORD), tokens that survive a restart", "cuboid serve --model model.json --host 0.0.0.0 --users users.txt --https cuboid.p12 --jwt-key jwt.pem"),
         ("users of a directory, its admins group as admins", "cuboid serve --model model.json --ldap ldap://ldap.example:389 --ldap-base-dn dc=example,dc=com --ldap-role admins=ROLE_ADMIN"),
+        ("Kerberos single sign-on for the desktop's logged-in users", "cuboid serve --model model.json --host 0.0.0.0 --kerberos HTTP/cubes.example.com --kerberos-keytab http.keytab"),
         ("users of an OpenID provider (secret in $CUBOID_OIDC_CLIENT_SECRET), behind a proxy on this machine",
             "cuboid serve --model model.json --oidc-issuer https://sso.example/realms/team --oidc-client-id cuboid --oidc-provider SSO --oidc-roles-claim groups --oidc-role admins=ROLE_ADMIN --oidc-audience urn:cuboid --trusted-proxy 127.0.0.1"),
     ];

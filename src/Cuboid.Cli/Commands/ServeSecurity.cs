@@ -11,7 +11,7 @@ namespace Cuboid.Cli.Commands;
 internal sealed record ServeSecurity(string? Host = null, string? Users = null, string? Ldap = null, string? LdapBaseDn = null,
     IReadOnlyList<string>? LdapRoles = null, string? Https = null, string? JwtKey = null, string? OidcIssuer = null, string? OidcClientId = null,
     string? OidcProvider = null, string? OidcRolesClaim = null, IReadOnlyList<string>? OidcRoles = null, IReadOnlyList<string>? TrustedProxies = null,
-    string? OidcAudience = null)
+    string? OidcAudience = null, string? Kerberos = null, string? KerberosKeytab = null)
 {
     public const string OidcSecretVariable = "CUBOID_OIDC_CLIENT_SECRET";
     public const string HttpsPasswordVariable = "CUBOID_HTTPS_PASSWORD";
@@ -20,13 +20,15 @@ internal sealed record ServeSecurity(string? Host = null, string? Users = null, 
 
     public sealed record Options(Option<string?> Host, Option<FileInfo?> Users, Option<string?> Ldap, Option<string?> LdapBaseDn, Option<string[]> LdapRoles, Option<FileInfo?> Https,
         Option<FileInfo?> JwtKey, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcProvider, Option<string?> OidcRolesClaim, Option<string[]> OidcRoles,
-        Option<string[]> TrustedProxies, Option<string?> OidcAudience)
+        Option<string[]> TrustedProxies, Option<string?> OidcAudience, Option<string?> Kerberos, Option<FileInfo?> KerberosKeytab)
     {
-        public IEnumerable<Option> All => [Host, Users, Ldap, LdapBaseDn, LdapRoles, Https, JwtKey, OidcIssuer, OidcClientId, OidcProvider, OidcRolesClaim, OidcRoles, OidcAudience, TrustedProxies];
+        public IEnumerable<Option> All => [Host, Users, Ldap, LdapBaseDn, LdapRoles, Https, JwtKey, OidcIssuer, OidcClientId, OidcProvider, OidcRolesClaim, OidcRoles, OidcAudience,
+            Kerberos, KerberosKeytab, TrustedProxies];
 
         public ServeSecurity Read(ParseResult parse) => new(parse.GetValue(Host), parse.GetValue(Users)?.FullName, parse.GetValue(Ldap), parse.GetValue(LdapBaseDn),
             parse.GetValue(LdapRoles) ?? [], parse.GetValue(Https)?.FullName, parse.GetValue(JwtKey)?.FullName, parse.GetValue(OidcIssuer), parse.GetValue(OidcClientId),
-            parse.GetValue(OidcProvider), parse.GetValue(OidcRolesClaim), parse.GetValue(OidcRoles) ?? [], parse.GetValue(TrustedProxies) ?? [], parse.GetValue(OidcAudience));
+            parse.GetValue(OidcProvider), parse.GetValue(OidcRolesClaim), parse.GetValue(OidcRoles) ?? [], parse.GetValue(TrustedProxies) ?? [], parse.GetValue(OidcAudience),
+            parse.GetValue(Kerberos), parse.GetValue(KerberosKeytab)?.FullName);
     }
 
     public static Options Create() => new(
@@ -43,13 +45,16 @@ internal sealed record ServeSecurity(string? Host = null, string? Users = null, 
         new Option<string?>("--oidc-roles-claim") { Description = "The ID token's claim whose values map to roles (with --oidc-role).", HelpName = "CLAIM" },
         new Option<string[]>("--oidc-role") { Description = "VALUE=ROLE: the role a value of --oidc-roles-claim gives (repeatable).", HelpName = "VALUE=ROLE" },
         new Option<string[]>("--trusted-proxy") { Description = "The address of a reverse proxy whose X-Forwarded-* headers to trust (repeatable).", HelpName = "ADDRESS" },
-        new Option<string?>("--oidc-audience") { Description = "Accepts the provider's own access tokens for this audience as Bearer (services with the client-credentials grant).", HelpName = "AUDIENCE" });
+        new Option<string?>("--oidc-audience") { Description = "Accepts the provider's own access tokens for this audience as Bearer (services with the client-credentials grant).", HelpName = "AUDIENCE" },
+        new Option<string?>("--kerberos") { Description = "Turns on Kerberos single sign-on (Negotiate) for the service principal SPN (HTTP/host).", HelpName = "SPN" },
+        new Option<FileInfo?>("--kerberos-keytab") { Description = "The keytab with the service principal's key (default: the system's).", HelpName = "FILE" });
 
     /// <summary>The session's configuration with the options given (those not given keep <paramref name="config"/>'s, a model file's say).</summary>
     public SessionConfig Apply(SessionConfig config)
     {
-        if (new[] { Users, Ldap, OidcIssuer }.Count(o => o is not null) > 1) throw new ArgumentException("Give one of --users, --ldap and --oidc-issuer: a session has one way to log in.");
+        if (new[] { Users, Ldap, OidcIssuer, Kerberos }.Count(o => o is not null) > 1) throw new ArgumentException("Give one of --users, --ldap, --oidc-issuer and --kerberos: a session has one way to log in.");
         AuthenticationConfig? authentication = Users is not null ? new BasicAuthenticationConfig()
+            : Kerberos is not null ? new KerberosConfig { ServicePrincipal = Kerberos, Keytab = KerberosKeytab }
             : OidcIssuer is not null ? new OidcConfig
             {
                 IssuerUrl = OidcIssuer,

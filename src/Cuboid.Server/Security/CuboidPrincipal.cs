@@ -24,6 +24,7 @@ internal static class CuboidPrincipal
         public const string Ldap = "ldap";
         public const string Certificate = "certificate";
         public const string Oidc = "oidc";
+        public const string Kerberos = "kerberos";
     }
 
     /// <summary>When the login that authenticated the request ends (a token's or a cookie's expiry), as Unix seconds.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using idunno.Authentication.Basic;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -32,7 +33,8 @@ internal static class ServerSecurity
             return;
         }
         // Basic and LDAP users alike send a name and a password (Authorization: Basic); the source checks them.
-        var login = BasicAuthenticationDefaults.AuthenticationScheme;
+        // With Kerberos, an anonymous request is challenged to Negotiate instead.
+        var login = session.Config.Authentication is KerberosConfig ? NegotiateLogin.SchemeName : BasicAuthenticationDefaults.AuthenticationScheme;
         var source = LoginSource.For(session);
         services.AddSingleton(source);
         services.AddSingleton(throttle);
@@ -68,6 +70,11 @@ internal static class ServerSecurity
                     },
                 };
             });
+        if (session.Config.Authentication is KerberosConfig kerberos)
+        {
+            NegotiateLogin.UseKeytab(kerberos);
+            authentication.AddScheme<AuthenticationSchemeOptions, NegotiateLogin>(NegotiateLogin.SchemeName, null);
+        }
         if (session.Config.Authentication is OidcConfig oidc)
         {
             authentication.AddOpenIdConnect(OidcLogin.Scheme, o => OidcLogin.Configure(o, session, oidc));
@@ -136,7 +143,8 @@ internal static class ServerSecurity
             {
                 return oidc?.AccessTokenAudience is not null && OidcLogin.IsProviders(header[7..].Trim(), oidc) ? OidcLogin.AccessTokenScheme : JwtBearerDefaults.AuthenticationScheme;
             }
-            if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return login;
+            if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return BasicAuthenticationDefaults.AuthenticationScheme;
+            if (header.StartsWith("Negotiate ", StringComparison.OrdinalIgnoreCase) && login == NegotiateLogin.SchemeName) return NegotiateLogin.SchemeName;
         }
         if (request.HttpContext.WebSockets.IsWebSocketRequest && request.Query.ContainsKey("access_token")) return JwtBearerDefaults.AuthenticationScheme;
         if (request.Cookies.ContainsKey(CookieSession.CookieName) || request.Headers.ContainsKey(CookieSession.WebAppHeader)) return CookieSession.Scheme;

@@ -15,8 +15,13 @@ internal static class SecurityBuilder
         var authentication = security.Authentication switch
         {
             null => (AuthenticationConfig?)null,
-            { Basic: { } basic, Ldap: null, Oidc: null } => new BasicAuthenticationConfig { Realm = basic.Realm ?? "Cuboid" },
-            { Ldap: { } ldap, Basic: null, Oidc: null } => new LdapConfig
+            { Kerberos: { } kerberos, Basic: null, Ldap: null, Oidc: null } => new KerberosConfig
+            {
+                ServicePrincipal = Required(kerberos.ServicePrincipal, "security.authentication.kerberos.servicePrincipal"),
+                Keytab = kerberos.Keytab is null ? null : Relative(kerberos.Keytab),
+            },
+            { Basic: { } basic, Ldap: null, Oidc: null, Kerberos: null } => new BasicAuthenticationConfig { Realm = basic.Realm ?? "Cuboid" },
+            { Ldap: { } ldap, Basic: null, Oidc: null, Kerberos: null } => new LdapConfig
             {
                 Url = Required(ldap.Url, "security.authentication.ldap.url"),
                 BaseDn = Required(ldap.BaseDn, "security.authentication.ldap.baseDn"),
@@ -28,7 +33,7 @@ internal static class SecurityBuilder
                 Username = Variable(ldap.UsernameVariable),
                 Password = Variable(ldap.PasswordVariable),
             },
-            { Oidc: { } oidc, Basic: null, Ldap: null } => new OidcConfig
+            { Oidc: { } oidc, Basic: null, Ldap: null, Kerberos: null } => new OidcConfig
             {
                 ProviderId = Required(oidc.ProviderId, "security.authentication.oidc.providerId"),
                 IssuerUrl = Required(oidc.IssuerUrl, "security.authentication.oidc.issuerUrl"),
@@ -39,7 +44,7 @@ internal static class SecurityBuilder
                 RolesClaims = [.. (oidc.RolesClaims ?? []).OfType<string>()],
                 AccessTokenAudience = oidc.AccessTokenAudience,
             },
-            _ => throw new ModelFileException(file, "security.authentication", "give exactly one of basic, ldap and oidc."),
+            _ => throw new ModelFileException(file, "security.authentication", "give exactly one of basic, ldap, oidc and kerberos."),
         };
         return config with
         {

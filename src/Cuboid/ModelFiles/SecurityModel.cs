@@ -15,8 +15,11 @@ internal sealed record SecurityModel(
     Dictionary<string, List<string?>?>? Roles,
     Dictionary<string, List<string?>?>? RoleMapping);
 
-/// <summary>One of <see cref="Basic"/>, <see cref="Ldap"/>, <see cref="Oidc"/>.</summary>
-internal sealed record AuthenticationModel(BasicModel? Basic, LdapModel? Ldap, OidcModel? Oidc);
+/// <summary>One of <see cref="Basic"/>, <see cref="Ldap"/>, <see cref="Oidc"/>, <see cref="Kerberos"/>.</summary>
+internal sealed record AuthenticationModel(BasicModel? Basic, LdapModel? Ldap, OidcModel? Oidc, KerberosModel? Kerberos = null);
+
+/// <summary>A service principal and its keytab (relative to the model file).</summary>
+internal sealed record KerberosModel(string? ServicePrincipal, string? Keytab);
 
 /// <summary>Basic users from <see cref="UsersFile"/> (relative to the model file): a line <c>name:password[:ROLE,…]</c> each.</summary>
 internal sealed record BasicModel(string? Realm, string? UsersFile);

@@ -241,7 +241,7 @@ public sealed class ServeCommandTests
 
         var (bothConsole, both) = Console();
         Assert.Equal(QueryCommand.BadInput, ServeCommand.Load(options with { Security = new ServeSecurity(Users: users, Ldap: "ldap://127.0.0.1:1", LdapBaseDn: "dc=x") }, bothConsole, out _));
-        Assert.Contains("Give one of --users, --ldap and --oidc-issuer", System.Text.RegularExpressions.Regex.Replace(both.ToString(), @"\s+", " "), StringComparison.Ordinal);
+        Assert.Contains("Give one of --users, --ldap, --oidc-issuer and --kerberos", System.Text.RegularExpressions.Regex.Replace(both.ToString(), @"\s+", " "), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -303,6 +303,6 @@ public sealed class ServeCommandTests
 
         await File.WriteAllTextAsync(model, Model("""{ "basic": {}, "ldap": { "url": "ldap://x", "baseDn": "dc=x" } }"""), TestContext.Current.CancellationToken);
         var error = Assert.Throws<Cuboid.ModelFiles.ModelFileException>(() => Cuboid.ModelFiles.CubeModelFile.SessionConfig(model));
-        Assert.Equal("model.json: security.authentication: give exactly one of basic, ldap and oidc.", error.Message);
+        Assert.Equal("model.json: security.authentication: give exactly one of basic, ldap, oidc and kerberos.", error.Message);
     }
 }
