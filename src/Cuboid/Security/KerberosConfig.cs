@@ -7,9 +7,12 @@ namespace Cuboid;
 /// </summary>
 public sealed record KerberosConfig : AuthenticationConfig
 {
-    /// <summary>The service principal clients ask tickets for (<c>HTTP/cubes.example.com</c>); its key must be in the keytab.</summary>
+    /// <summary>
+    /// The service principal clients ask tickets for (<c>HTTP/cubes.example.com</c>); its key must be in the keytab, which
+    /// decides: GSSAPI accepts a ticket for any principal whose key the keytab holds.
+    /// </summary>
     public required string ServicePrincipal { get; init; }
 
-    /// <summary>The keytab holding the service's key; the system's default keytab when null.</summary>
+    /// <summary>The keytab holding the service's key (set as the process's <c>KRB5_KTNAME</c> when the server starts); the system's default keytab when null.</summary>
     public string? Keytab { get; init; }
 }
