@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 
@@ -47,14 +46,9 @@ internal static class CookieSession
             },
             OnValidatePrincipal = context =>
             {
-                var name = context.Principal!.FindFirstValue(CuboidPrincipal.NameClaim)!;
-                var source = context.Principal!.Source() ?? "";
-                if (source == CuboidPrincipal.Sources.Basic && !session.Security.BasicAuthentication.Contains(name))
-                {
-                    context.RejectPrincipal();
-                    return Task.CompletedTask;
-                }
-                context.ReplacePrincipal(CuboidPrincipal.Create(session, name, source, Scheme, context.Principal!.Groups(), context.Properties.ExpiresUtc));
+                var user = CuboidPrincipal.Refresh(session, context.Principal!, Scheme, context.Properties.ExpiresUtc);
+                if (user is null) context.RejectPrincipal();
+                else context.ReplacePrincipal(user);
                 return Task.CompletedTask;
             },
         };

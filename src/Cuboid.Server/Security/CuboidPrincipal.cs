@@ -47,6 +47,18 @@ internal static class CuboidPrincipal
 
     public static string? Source(this ClaimsPrincipal user) => user.FindFirst(SourceClaim)?.Value;
 
+    /// <summary>
+    /// The user of a token or cookie the session issued, as they are now; null when they no longer exist (a user removed
+    /// from the Basic credentials): a login outlives no user.
+    /// </summary>
+    public static ClaimsPrincipal? Refresh(Session session, ClaimsPrincipal issued, string scheme, DateTimeOffset? expires)
+    {
+        var name = issued.FindFirstValue(NameClaim)!;
+        var source = issued.Source() ?? "";
+        if (source == Sources.Basic && !session.Security.BasicAuthentication.Contains(name)) return null;
+        return Create(session, name, source, scheme, issued.Groups(), expires);
+    }
+
     /// <summary>When the request's login ends; null for a password checked on every request.</summary>
     public static DateTimeOffset? Expires(this ClaimsPrincipal user) =>
         long.TryParse(user.FindFirst(ExpiresClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;

@@ -34,15 +34,9 @@ internal static class OidcLogin
         {
             OnTokenValidated = context =>
             {
-                var token = context.Principal!;
-                var name = token.FindFirst(config.NameClaim)?.Value ?? token.FindFirst("sub")?.Value;
-                if (string.IsNullOrEmpty(name))
-                {
-                    context.Fail($"The provider's ID token has no '{config.NameClaim}' or 'sub' claim.");
-                    return Task.CompletedTask;
-                }
-                var groups = config.RolesClaims.SelectMany(claim => token.FindAll(claim).Select(c => c.Value)).ToList();
-                context.Principal = CuboidPrincipal.Create(session, name, CuboidPrincipal.Sources.Oidc, CookieSession.Scheme, groups);
+                var user = UserOf(session, config, context.Principal!, CookieSession.Scheme, null);
+                if (user is null) context.Fail($"The provider's ID token has no '{config.NameClaim}' or 'sub' claim.");
+                else context.Principal = user;
                 return Task.CompletedTask;
             },
             OnRemoteFailure = context =>
@@ -73,19 +67,23 @@ internal static class OidcLogin
         {
             OnTokenValidated = context =>
             {
-                var token = context.Principal!;
-                // A user's token names them; a service's (client credentials) names the client.
-                var name = token.FindFirst(config.NameClaim)?.Value ?? token.FindFirst("sub")?.Value ?? token.FindFirst("client_id")?.Value;
-                if (string.IsNullOrEmpty(name))
-                {
-                    context.Fail("The provider's access token names no user or client.");
-                    return Task.CompletedTask;
-                }
-                var groups = config.RolesClaims.SelectMany(claim => token.FindAll(claim).Select(c => c.Value)).ToList();
-                context.Principal = CuboidPrincipal.Create(session, name, CuboidPrincipal.Sources.Oidc, AccessTokenScheme, groups,
-                    new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
+                var user = UserOf(session, config, context.Principal!, AccessTokenScheme, new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
+                if (user is null) context.Fail("The provider's access token names no user or client.");
+                else context.Principal = user;
                 return Task.CompletedTask;
             },
         };
+    }
+
+    /// <summary>
+    /// The session's user for a token of the provider: named by <see cref="OidcConfig.NameClaim"/>, else <c>sub</c>, else (a
+    /// service's token) <c>client_id</c>; grouped by the values of <see cref="OidcConfig.RolesClaims"/>. Null when it names nobody.
+    /// </summary>
+    private static System.Security.Claims.ClaimsPrincipal? UserOf(Session session, OidcConfig config, System.Security.Claims.ClaimsPrincipal token, string scheme, DateTimeOffset? expires)
+    {
+        var name = token.FindFirst(config.NameClaim)?.Value ?? token.FindFirst("sub")?.Value ?? token.FindFirst("client_id")?.Value;
+        if (string.IsNullOrEmpty(name)) return null;
+        var groups = config.RolesClaims.SelectMany(claim => token.FindAll(claim).Select(c => c.Value)).ToList();
+        return CuboidPrincipal.Create(session, name, CuboidPrincipal.Sources.Oidc, scheme, groups, expires);
     }
 }

@@ -56,16 +56,9 @@ internal static class ServerSecurity
                     },
                     OnTokenValidated = context =>
                     {
-                        var name = context.Principal!.FindFirstValue(CuboidPrincipal.NameClaim)!;
-                        var from = context.Principal!.Source() ?? "";
-                        // A token outlives no user: one removed from the Basic credentials is refused at the next request.
-                        if (from == CuboidPrincipal.Sources.Basic && !session.Security.BasicAuthentication.Contains(name))
-                        {
-                            context.Fail("The token's user no longer exists.");
-                            return Task.CompletedTask;
-                        }
-                        context.Principal = CuboidPrincipal.Create(session, name, from, JwtBearerDefaults.AuthenticationScheme, context.Principal!.Groups(),
-                            new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
+                        var user = CuboidPrincipal.Refresh(session, context.Principal!, JwtBearerDefaults.AuthenticationScheme, new DateTimeOffset(context.SecurityToken.ValidTo, TimeSpan.Zero));
+                        if (user is null) context.Fail("The token's user no longer exists.");
+                        else context.Principal = user;
                         return Task.CompletedTask;
                     },
                 };
