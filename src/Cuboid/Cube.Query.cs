@@ -13,11 +13,18 @@ public sealed partial class Cube
     /// <paramref name="includeEmptyRows"/>), levels then measures as columns, rows in member
     /// order. <paramref name="filter"/> restricts the fact rows by level (or column) conditions;
     /// <paramref name="includeTotals"/> adds the grand total and a subtotal row above each group.
-    /// <paramref name="scenario"/> reads that scenario's data (the base scenario's by default).
+    /// <paramref name="scenario"/> reads that scenario's data (the base scenario's by default). With <paramref name="user"/>, the
+    /// query runs as that user: only the facts their roles' restrictions allow (<see cref="SessionSecurity.Restrictions"/>)
+    /// are read, so every total, subtotal and post-processed measure is over what they may see.
     /// </summary>
     public QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels = null, Condition? filter = null,
-        bool includeTotals = false, bool includeEmptyRows = false, string? scenario = null) =>
-        Query(measures, levels, filter, includeTotals, includeEmptyRows, scenario, at: null);
+        bool includeTotals = false, bool includeEmptyRows = false, string? scenario = null, string? user = null) =>
+        Query(measures, levels, Restricted(filter, user), includeTotals, includeEmptyRows, scenario, at: null);
+
+    /// <summary>The filter a query of <paramref name="user"/> reads facts with: their restriction and the query's own filter.</summary>
+    private Condition? Restricted(Condition? filter, string? user) =>
+        user is null || Session.Security.RestrictionOf(Session.Security.RolesOf(user)) is not { } restriction ? filter
+        : filter is null ? restriction : restriction & filter;
 
     /// <summary>The query on a given snapshot of the scenario's data (an MDX query's own version), or on the newest when <paramref name="at"/> is null.</summary>
     internal QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels, Condition? filter,

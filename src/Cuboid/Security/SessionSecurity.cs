@@ -22,6 +22,13 @@ public sealed class SessionSecurity
     /// <summary>Roles given to users by name (<c>IndividualRoles["alice"] = ["ROLE_ADMIN"]</c>), on top of <see cref="DefaultRoles"/>.</summary>
     public ConcurrentDictionary<string, IReadOnlyList<string>> IndividualRoles { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The facts each role may see, as conditions on table columns (<c>Restrictions["ROLE_FRANCE"] = sales["Country"] == "France"</c>,
+    /// joined tables' columns too). A user sees the union of their restricted roles' facts; a user none of whose roles is
+    /// restricted, or an admin, sees everything (<see cref="RestrictionOf"/>). Changes apply to the next query.
+    /// </summary>
+    public ConcurrentDictionary<string, Condition> Restrictions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The roles of every authenticated user; <see cref="Roles.User"/> by default, so that any user may use the app.</summary>
     public IReadOnlyList<string> DefaultRoles
     {
@@ -58,5 +65,17 @@ public sealed class SessionSecurity
             BasicAuthentication.Set(parts[0], parts[1]);
             if (parts.Length == 3 && parts[2].Length > 0) IndividualRoles[parts[0]] = [.. parts[2].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
         }
+    }
+
+    /// <summary>
+    /// The condition on facts a user with <paramref name="roles"/> sees: null when they see everything (<see cref="Roles.Admin"/>,
+    /// or none of the roles restricted), else the union (OR) of their restricted roles' conditions.
+    /// </summary>
+    public Condition? RestrictionOf(IEnumerable<string> roles)
+    {
+        var list = roles.ToList();
+        if (list.Contains(Roles.Admin, StringComparer.Ordinal)) return null;
+        var conditions = list.Select(role => Restrictions.TryGetValue(role, out var condition) ? condition : null).OfType<Condition>().ToList();
+        return conditions.Count == 0 ? null : conditions.Aggregate((a, b) => a | b);
     }
 }
