@@ -48,6 +48,12 @@ public sealed record QueryOptions
 
     /// <summary>The scenario whose data the query reads (<see cref="Session.BaseScenario"/> by default).</summary>
     public string Scenario { get; init; } = Session.BaseScenario;
+
+    /// <summary>The user the query runs as: only the facts their roles' restrictions allow are read (<see cref="SessionSecurity.Restrictions"/>); everything when null.</summary>
+    public string? User { get; init; }
+
+    /// <summary>The roles of <see cref="User"/> for this query (a server passes those of the login, directory groups included); <see cref="SessionSecurity.RolesOf"/> when null.</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
 }
 
 /// <summary>How a query's table presents its values, as Atoti's query modes.</summary>

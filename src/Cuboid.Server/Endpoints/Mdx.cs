@@ -1,5 +1,6 @@
 using Cuboid.Server.Http;
 using Cuboid.Server.Json;
+using Cuboid.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
@@ -11,11 +12,12 @@ namespace Cuboid.Server.Endpoints;
 internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells, string? Scenario)
 {
     /// <summary>The query's options: what the request asks, within the session's <see cref="RequestLimits"/>.</summary>
-    public QueryOptions Options(Session session)
+    public QueryOptions Options(Session session, HttpRequest request)
     {
         if (TimeoutMs <= 0) throw new BadHttpRequestException($"'timeoutMs' must be a positive number of milliseconds; {TimeoutMs} was given.");
         if (MaxCells <= 0) throw new BadHttpRequestException($"'maxCells' must be a positive number of cells; {MaxCells} was given.");
-        return session.Config.RequestLimits.Options(TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, MaxCells, Scenario);
+        // Every query runs as the request's user: the facts their roles allow.
+        return session.Config.RequestLimits.Options(TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, MaxCells, Scenario).RunAs(request.HttpContext.User);
     }
 }
 
@@ -27,7 +29,7 @@ internal static class Mdx
         app.MapPost("/api/mdx", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
-            var result = session.QueryMdx(query.Mdx!, query.Options(session), request.HttpContext.RequestAborted);
+            var result = session.QueryMdx(query.Mdx!, query.Options(session, request), request.HttpContext.RequestAborted);
             return result.CellSet is { } cells
                 ? HttpResults.Json(CellSetJson.Of(cells), ServerJson.Options)
                 : HttpResults.Json(DrillthroughJson.Of(result), ServerJson.Options);   // a DRILLTHROUGH sent to /api/mdx
@@ -36,20 +38,20 @@ internal static class Mdx
         app.MapPost("/api/mdx/explain", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
-            return HttpResults.Text(session.ExplainMdxQuery(query.Mdx!, query.Options(session), request.HttpContext.RequestAborted).ToJson(), "application/json");
+            return HttpResults.Text(session.ExplainMdxQuery(query.Mdx!, query.Options(session, request), request.HttpContext.RequestAborted).ToJson(), "application/json");
         });
 
         app.MapPost("/api/mdx/drillthrough", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
-            return HttpResults.Json(DrillthroughJson.Of(session.DrillthroughMdx(query.Mdx!, query.Options(session), request.HttpContext.RequestAborted)), ServerJson.Options);
+            return HttpResults.Json(DrillthroughJson.Of(session.DrillthroughMdx(query.Mdx!, query.Options(session, request), request.HttpContext.RequestAborted)), ServerJson.Options);
         });
 
         app.MapPost("/api/mdx/csv", async (Session session, HttpRequest request) =>
         {
             var query = await ReadAsync(request);
             // Totals stay: a CSV export is what the grid shows, subtotals included.
-            var result = session.QueryMdx(query.Mdx!, query.Options(session) with { KeepTotals = true }, request.HttpContext.RequestAborted);
+            var result = session.QueryMdx(query.Mdx!, query.Options(session, request) with { KeepTotals = true }, request.HttpContext.RequestAborted);
             return HttpResults.Text(ResultCsv.Render(result), "text/csv; charset=utf-8");
         });
     }

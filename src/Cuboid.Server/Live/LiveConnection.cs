@@ -18,7 +18,7 @@ internal sealed record LiveMessage(string? Type, string? Id, string? Mdx);
 /// answered with an error and the socket goes on; a client sending faster than its queries run
 /// waits (the queue is bounded), and holds at most <see cref="MaxQueries"/> queries.
 /// </summary>
-internal sealed class LiveConnection(Session session, WebSocket socket)
+internal sealed class LiveConnection(Session session, WebSocket socket, System.Security.Claims.ClaimsPrincipal user)
 {
     public const int MaxQueries = 256;
     private const int QueuedMessages = 64;
@@ -138,7 +138,8 @@ internal sealed class LiveConnection(Session session, WebSocket socket)
         string text;
         try
         {
-            var result = session.QueryMdx(query.Mdx, session.Config.RequestLimits.Options(), cancellationToken);
+            // Each subscriber's own result: the query runs as the socket's user.
+            var result = session.QueryMdx(query.Mdx, Security.CuboidPrincipal.RunAs(session.Config.RequestLimits.Options(), user), cancellationToken);
             object cellSet = result.CellSet is { } cells ? CellSetJson.Of(cells) : DrillthroughJson.Of(result);
             text = JsonSerializer.Serialize(new { type = "result", id, cellSet }, ServerJson.Options);
         }

@@ -27,7 +27,7 @@ internal sealed class LiveQueries : IDisposable
     /// (<paramref name="expires"/>, a token's or a cookie's expiry): then the socket is closed with a policy violation,
     /// and the client reconnects with a fresh login.
     /// </summary>
-    public async Task RunAsync(WebSocket socket, CancellationToken requestAborted, DateTimeOffset? expires = null)
+    public async Task RunAsync(WebSocket socket, System.Security.Claims.ClaimsPrincipal user, CancellationToken requestAborted, DateTimeOffset? expires = null)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping.Token);
         using var expiry = new CancellationTokenSource();
@@ -37,7 +37,7 @@ internal sealed class LiveQueries : IDisposable
             expiry.Token.Register(() => _ = CloseExpiredAsync(socket, linked));
             expiry.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp((end - DateTimeOffset.UtcNow).TotalMilliseconds, 0, int.MaxValue)));
         }
-        var connection = new LiveConnection(_session, socket);
+        var connection = new LiveConnection(_session, socket, user);
         _connections[connection] = 0;
         try
         {
@@ -103,7 +103,7 @@ internal static class LiveEndpoint
                 return;
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await live.RunAsync(socket, context.RequestAborted, Security.CuboidPrincipal.Expires(context.User));
+            await live.RunAsync(socket, context.User, context.RequestAborted, Security.CuboidPrincipal.Expires(context.User));
         });
     }
 }

@@ -66,4 +66,8 @@ internal static class CuboidPrincipal
     public static IReadOnlyList<string> Groups(this ClaimsPrincipal user) => [.. user.FindAll(GroupClaim).Select(c => c.Value)];
 
     public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) => [.. user.FindAll(RoleClaim).Select(c => c.Value)];
+
+    /// <summary>The options of a query run as <paramref name="user"/> (unchanged for an anonymous caller of a session without authentication).</summary>
+    public static QueryOptions RunAs(this QueryOptions options, ClaimsPrincipal user) =>
+        user.Identity is { IsAuthenticated: true, Name: { } name } ? options with { User = name, Roles = user.RoleNames() } : options;
 }

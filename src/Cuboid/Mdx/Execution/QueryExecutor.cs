@@ -20,6 +20,10 @@ internal sealed partial class QueryExecutor
     internal static CellSet Execute(Session session, SourceText source, SelectStatement select, QueryContext query, string? cubeName = null) =>
         Bind(session, source, select, query, cubeName, executor => executor.Run());
 
+    /// <summary>The facts the query's user may see (<see cref="QueryOptions.User"/>); null when everything.</summary>
+    private Condition? Restriction() =>
+        _query.Options.User is { } user ? _cube.Session.Security.RestrictionOf(_query.Options.Roles ?? _cube.Session.Security.RolesOf(user)) : null;
+
     /// <summary>Defines the query's calculated members and binds it, evaluating nothing (the parse+bind benchmark); returns the calcs made.</summary>
     internal static int BindOnly(Session session, SourceText source, SelectStatement select, QueryContext query) =>
         Bind(session, source, select, query, null, executor =>
@@ -115,6 +119,15 @@ internal sealed partial class QueryExecutor
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
         var (filter, filterKey) = SlicerFilter(slicerSet);
         var source = SlicerSource(slicerSet);
+        if (Restriction() is { } restriction)
+        {
+            // The user's restriction is a filter on the facts like the slicer's, and part of the cache key: one user's
+            // cells never answer another's query.
+            var compiled = LevelFilter.Compile(restriction, _catalog.Snapshot, _cube.IndexOf, _cube.TableOf);
+            filter = filter is null ? compiled : new AndRowCondition([compiled, filter]);
+            filterKey = "restricted:" + ExpressionKey.Of(restriction) + ";" + filterKey;
+            source = source is not null ? restriction & source : slicerSet is null ? restriction : null;
+        }
         _query.SetFilter(slicerSet);
         var aggregator = new Aggregator(_cube, _catalog.Snapshot, filter, filterKey)
         {
