@@ -31,4 +31,19 @@ public sealed class MdxRestrictionTests(FoodMartSession foodMart)
         // A slicer within the restriction narrows it further; outside it, nothing is left.
         Assert.Null(session.QueryMdx("SELECT {[Measures].[Unit Sales]} ON 0 FROM [Sales] WHERE [Store].[USA].[OR]", new QueryOptions { User = "ca-manager" }, token).CellSet![0].Value);
     }
+
+    [Fact]
+    public void ADrillthroughReturnsOnlyTheRowsTheUserMaySee()
+    {
+        var session = foodMart.Session;
+        session.Security.Restrictions["ROLE_OREGON"] = session.Tables["store"]["store_state"] == "OR";
+        session.Security.IndividualRoles["or-manager"] = ["ROLE_OREGON"];
+        var token = TestContext.Current.CancellationToken;
+        var oregon = session.DrillthroughMdx("DRILLTHROUGH MAXROWS 100000 SELECT FROM [Sales] WHERE [Store].[USA].[OR]", null, token);
+        var restricted = session.DrillthroughMdx("DRILLTHROUGH MAXROWS 100000 SELECT FROM [Sales]", new QueryOptions { User = "or-manager" }, token);
+        Assert.True(oregon.RowCount > 1000, $"{oregon.RowCount} rows");
+        Assert.Equal(oregon.RowCount, restricted.RowCount);
+        var outside = session.DrillthroughMdx("DRILLTHROUGH MAXROWS 100000 SELECT FROM [Sales] WHERE [Store].[USA].[WA]", new QueryOptions { User = "or-manager" }, token);
+        Assert.Equal(0, outside.RowCount);
+    }
 }
