@@ -23,7 +23,7 @@ public sealed partial class Cube
 
     /// <summary>The filter a query of <paramref name="user"/> reads facts with: their restriction and the query's own filter.</summary>
     private Condition? Restricted(Condition? filter, string? user) =>
-        user is null || Session.Security.RestrictionOf(Session.Security.RolesOf(user)) is not { } restriction ? filter
+        user is null || Session.Security.RestrictionFor(user) is not { } restriction ? filter
         : filter is null ? restriction : restriction & filter;
 
     /// <summary>The query on a given snapshot of the scenario's data (an MDX query's own version), or on the newest when <paramref name="at"/> is null.</summary>

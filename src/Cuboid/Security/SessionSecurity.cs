@@ -68,9 +68,13 @@ public sealed class SessionSecurity
     }
 
     /// <summary>
-    /// The condition on facts a user with <paramref name="roles"/> sees: null when they see everything (<see cref="Roles.Admin"/>,
+    /// The condition on facts <paramref name="user"/> sees, with <paramref name="roles"/> (their session roles when null):
+    /// null when they see everything (<see cref="Roles.Admin"/>,
     /// or none of the roles restricted), else the union (OR) of their restricted roles' conditions.
     /// </summary>
+    public Condition? RestrictionFor(string user, IEnumerable<string>? roles = null) => RestrictionOf(roles ?? RolesOf(user));
+
+    /// <summary>See <see cref="RestrictionFor"/>: the restriction of a set of roles.</summary>
     public Condition? RestrictionOf(IEnumerable<string> roles)
     {
         var list = roles.ToList();

@@ -22,7 +22,7 @@ internal sealed partial class QueryExecutor
 
     /// <summary>The facts the query's user may see (<see cref="QueryOptions.User"/>); null when everything.</summary>
     private Condition? Restriction() =>
-        _query.Options.User is { } user ? _cube.Session.Security.RestrictionOf(_query.Options.Roles ?? _cube.Session.Security.RolesOf(user)) : null;
+        _query.Options.User is { } user ? _cube.Session.Security.RestrictionFor(user, _query.Options.Roles) : null;
 
     /// <summary>Defines the query's calculated members and binds it, evaluating nothing (the parse+bind benchmark); returns the calcs made.</summary>
     internal static int BindOnly(Session session, SourceText source, SelectStatement select, QueryContext query) =>
