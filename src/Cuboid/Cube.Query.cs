@@ -15,20 +15,34 @@ public sealed partial class Cube
     /// <paramref name="includeTotals"/> adds the grand total and a subtotal row above each group.
     /// <paramref name="scenario"/> reads that scenario's data (the base scenario's by default). With <paramref name="user"/>, the
     /// query runs as that user: only the facts their roles' restrictions allow (<see cref="SessionSecurity.Restrictions"/>)
-    /// are read, so every total, subtotal and post-processed measure is over what they may see.
+    /// are read, so every total, subtotal and post-processed measure is over what they may see; the measures and
+    /// hierarchies hidden from them are unknown names. <paramref name="roles"/> are the user's for this query (a login's,
+    /// directory groups included: a custom endpoint passes <see cref="EndpointUser.Roles"/>); their session roles when null.
     /// </summary>
     public QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels = null, Condition? filter = null,
-        bool includeTotals = false, bool includeEmptyRows = false, string? scenario = null, string? user = null) =>
-        Query(measures, levels, Restricted(filter, user), includeTotals, includeEmptyRows, scenario, at: null);
+        bool includeTotals = false, bool includeEmptyRows = false, string? scenario = null, string? user = null, IEnumerable<string>? roles = null)
+    {
+        ArgumentNullException.ThrowIfNull(measures);
+        var access = Session.Security.AccessOf(user, roles);
+        var measureList = measures.ToList();
+        var levelList = (levels ?? []).ToList();
+        if (!access.IsEverything) CheckVisible(access, measureList, levelList, filter);
+        var restricted = access.Restriction is not { } restriction ? filter : filter is null ? restriction : restriction & filter;
+        return Query(measureList, levelList, restricted, includeTotals, includeEmptyRows, scenario, at: null, access.Restriction);
+    }
 
-    /// <summary>The filter a query of <paramref name="user"/> reads facts with: their restriction and the query's own filter.</summary>
-    private Condition? Restricted(Condition? filter, string? user) =>
-        user is null || Session.Security.RestrictionFor(user) is not { } restriction ? filter
-        : filter is null ? restriction : restriction & filter;
+    /// <summary>A hidden measure or hierarchy does not exist for the user: refused as an unknown name is, telling nothing more.</summary>
+    private void CheckVisible(DataAccess access, List<Measure> measures, List<Level> levels, Condition? filter)
+    {
+        if (measures.FirstOrDefault(m => !access.Sees(m)) is { } measure) throw new KeyNotFoundException($"Cube '{Name}' has no measure '{measure.Name}'.");
+        var named = levels.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter));
+        if (named.FirstOrDefault(h => !access.Sees(h)) is { } hierarchy) throw new KeyNotFoundException($"Cube '{Name}' has no hierarchy '{hierarchy.Name}'.");
+    }
 
     /// <summary>The query on a given snapshot of the scenario's data (an MDX query's own version), or on the newest when <paramref name="at"/> is null.</summary>
+    /// <remarks><paramref name="restriction"/>, a user's (already part of <paramref name="filter"/>), also hides the members without facts they may see.</remarks>
     internal QueryResult Query(IEnumerable<Measure> measures, IEnumerable<Level>? levels, Condition? filter,
-        bool includeTotals, bool includeEmptyRows, string? scenario, CubeSnapshot? at)
+        bool includeTotals, bool includeEmptyRows, string? scenario, CubeSnapshot? at, Condition? restriction = null)
     {
         ArgumentNullException.ThrowIfNull(measures);
         var measureList = measures.ToList();
@@ -51,6 +65,7 @@ public sealed partial class Cube
             Source = rows,
             ParameterFilter = parameters,
             Scenario = scenario ?? Session.BaseScenario,
+            Visible = restriction is null ? null : new VisibleMembers(this, snapshot, restriction, scenario ?? Session.BaseScenario),
         };
         // Dense measures need the members without facts as cells too.
         var dense = DenseCells.Of(measureList);

@@ -17,7 +17,7 @@ public enum CubeMode
 
 /// <summary>
 /// A cube over a fact table and the tables it joins: hierarchies, levels and measures, and
-/// queries (<see cref="Query(IEnumerable{Measure}, IEnumerable{Level}?, Condition?, bool, bool, string?, string?)"/>). Partial files: Cube.Query.cs. The cube keeps, per data
+/// queries (<see cref="Query(IEnumerable{Measure}, IEnumerable{Level}?, Condition?, bool, bool, string?, string?, IEnumerable{string}?)"/>). Partial files: Cube.Query.cs. The cube keeps, per data
 /// version, a snapshot with the joins resolved; a commit builds the next one.
 /// </summary>
 public sealed partial class Cube

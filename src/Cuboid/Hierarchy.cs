@@ -67,6 +67,13 @@ public sealed class Hierarchy
     /// <summary>The folder the web app shows the hierarchy in.</summary>
     public string? Folder { get; set; }
 
+    /// <summary>
+    /// The roles that may see the hierarchy (<c>cube.Hierarchies["Customer"].Roles = ["ROLE_HR"]</c>); everyone when empty,
+    /// admins always. For the others it does not exist: absent from discovery, an unknown name in MDX. Its members still
+    /// count in every total, as SSAS's hidden attributes do. Changes apply to the next query.
+    /// </summary>
+    public IReadOnlyList<string> Roles { get; set; } = [];
+
     /// <summary>The MDX unique name, e.g. <c>[Geography].[City]</c>.</summary>
     public string UniqueName => $"[{Dimension}].[{Name}]";
 

@@ -47,6 +47,13 @@ public sealed class Measure : MeasureDefinition
     /// <summary>A description for users.</summary>
     public string? Description { get; set; }
 
+    /// <summary>
+    /// The roles that may see the measure (<c>cube.Measures["Margin"].Roles = ["ROLE_FINANCE"]</c>); everyone when empty,
+    /// admins always. For the others it does not exist: absent from discovery, an unknown name in MDX and in queries.
+    /// Measures computed from it still compute. Changes apply to the next query.
+    /// </summary>
+    public IReadOnlyList<string> Roles { get; set; } = [];
+
     /// <summary>The MDX unique name, e.g. <c>[Measures].[Revenue]</c>.</summary>
     public string UniqueName => $"[Measures].[{Name}]";
 

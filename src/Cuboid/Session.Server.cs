@@ -139,6 +139,14 @@ public sealed record EndpointUser(string? Name, IReadOnlyList<string> Roles)
 
     /// <summary>Whether the user has <paramref name="role"/>.</summary>
     public bool IsInRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="options"/> (the defaults when null) for an MDX query run as this user — <c>session.QueryMdx(mdx,
+    /// request.User.RunAs())</c> — so that it sees what they may see; unchanged for an anonymous caller. A C# query passes
+    /// <c>user: request.User.Name, roles: request.User.Roles</c> to <see cref="Cube.Query(IEnumerable{Measure}, IEnumerable{Level}?, Condition?, bool, bool, string?, string?, IEnumerable{string}?)"/>.
+    /// </summary>
+    public QueryOptions RunAs(QueryOptions? options = null) =>
+        Name is null ? options ?? QueryOptions.Default : (options ?? QueryOptions.Default) with { User = Name, Roles = Roles };
 }
 
 /// <summary>A published commit: its data epoch and the tables it changed.</summary>

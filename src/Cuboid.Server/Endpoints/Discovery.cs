@@ -1,6 +1,7 @@
 using Cuboid.Mdx.Execution;
 using Cuboid.Server.Http;
 using Cuboid.Server.Json;
+using Cuboid.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
@@ -32,8 +33,8 @@ internal static class Discovery
         app.MapGet("/api/cubes", (Session session) =>
             HttpResults.Json(session.Cubes.Keys.Order(StringComparer.Ordinal).Select(name => new { name }).ToArray(), ServerJson.Options));
 
-        app.MapGet("/api/cubes/{cube}", (Session session, string cube) =>
-            session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(CubeJson.Of(found), ServerJson.Options) : Problems.UnknownCube(session, cube));
+        app.MapGet("/api/cubes/{cube}", (Session session, string cube, HttpContext context) =>
+            session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(CubeJson.Of(found, context.User.Access(session)), ServerJson.Options) : Problems.UnknownCube(session, cube));
 
         app.MapGet("/api/cubes/{cube}/cache", (Session session, string cube) =>
             session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(found.CacheSize, ServerJson.Options) : Problems.UnknownCube(session, cube));
@@ -45,14 +46,15 @@ internal static class Discovery
             return HttpResults.NoContent();
         });
 
-        app.MapGet("/api/cubes/{cube}/members", (Session session, string cube, string? level, string? search, int? offset, int? limit) =>
+        // The members the caller may see: a restricted user's levels list only members with facts they may see.
+        app.MapGet("/api/cubes/{cube}/members", (Session session, string cube, string? level, string? search, int? offset, int? limit, HttpContext context) =>
         {
             if (!session.Cubes.TryGetValue(cube, out var found)) return Problems.UnknownCube(session, cube);
             if (string.IsNullOrWhiteSpace(level)) return Problems.BadRequest("The 'level' parameter (a level's unique name) is required.");
             if (offset < 0 || limit < 0) return Problems.BadRequest("'offset' and 'limit' must not be negative.");
             return found.Catalogs.Use(found, Session.BaseScenario, catalog =>
             {
-                var mdxLevel = catalog.Hierarchies.SelectMany(h => h.Levels).FirstOrDefault(l => string.Equals(l.UniqueName, level, StringComparison.OrdinalIgnoreCase));
+                var mdxLevel = catalog.Named.SelectMany(h => h.Levels).FirstOrDefault(l => string.Equals(l.UniqueName, level, StringComparison.OrdinalIgnoreCase));
                 if (mdxLevel is null) return Problems.NotFound($"Cube '{cube}' has no level {level}.");
                 IEnumerable<MdxMember> members = mdxLevel.Members;
                 if (!string.IsNullOrEmpty(search)) members = members.Where(m => m.Caption.Contains(search, StringComparison.OrdinalIgnoreCase));
@@ -60,7 +62,7 @@ internal static class Discovery
                 var page = matching.Skip(offset ?? 0).Take(Math.Min(limit ?? 100, MaxLimit))
                     .Select(m => new MemberRefJson(m.UniqueName, m.Name, m.Caption)).ToList();
                 return HttpResults.Json(new MembersJson(matching.Count, page), ServerJson.Options);
-            });
+            }, context.User.Access(session));
         });
     }
 }

@@ -11,17 +11,17 @@ internal sealed record DimensionJson(string Name, IReadOnlyList<HierarchyJson> H
 
 internal sealed record MeasureJson(string Name, string UniqueName, string? Folder, string? Formatter, bool Visible, string? Description);
 
-/// <summary>A cube's structure as MDX names it (the names the web app writes queries with).</summary>
+/// <summary>A cube's structure as MDX names it (the names the web app writes queries with), as one user may see it.</summary>
 internal sealed record CubeJson(string Name, IReadOnlyList<DimensionJson> Dimensions, IReadOnlyList<MeasureJson> Measures)
 {
-    public static CubeJson Of(Cube cube) => cube.Catalogs.Use(cube, Session.BaseScenario, catalog =>
+    public static CubeJson Of(Cube cube, DataAccess access) => cube.Catalogs.Use(cube, Session.BaseScenario, catalog =>
     {
-        var dimensions = catalog.Hierarchies.Where(h => !h.IsMeasures)
+        var dimensions = catalog.Named.Where(h => !h.IsMeasures)
             .GroupBy(h => h.Dimension, StringComparer.Ordinal)
             .Select(g => new DimensionJson(g.Key, [.. g.Select(Hierarchy)]));
-        var measures = cube.Measures.Select(m => new MeasureJson(m.Name!, m.UniqueName, m.Folder, m.Formatter, m.Visible, m.Description));
+        var measures = cube.Measures.Where(access.Sees).Select(m => new MeasureJson(m.Name!, m.UniqueName, m.Folder, m.Formatter, m.Visible, m.Description));
         return new CubeJson(cube.Name, [.. dimensions], [.. measures]);
-    });
+    }, access);
 
     private static HierarchyJson Hierarchy(MdxHierarchy h) => new(
         h.Name, h.UniqueName, !h.HasAll, h.AllMember?.Name, h.Model!.Folder, h.Model.Visible,

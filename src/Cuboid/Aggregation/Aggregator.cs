@@ -35,6 +35,12 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>The scenario whose data <see cref="Snapshot"/> is.</summary>
     public string Scenario { get; init; } = Session.BaseScenario;
 
+    /// <summary>The members a restricted user may see (null: all): measures that walk a level walk only these.</summary>
+    public VisibleMembers? Visible { get; init; }
+
+    /// <summary>The ranks of a level's members in display order, a restricted user's visible members first (<see cref="VisibleMembers.Ranks"/>).</summary>
+    public int[] Ranks(HierarchyIndex index, int depth) => Visible?.Ranks(index, depth) ?? MemberOrder.Ranks(index, snapshot, depth);
+
     /// <summary>The same question on another scenario's data (the filter compiled again for its snapshot).</summary>
     public Aggregator ForScenario(string scenario)
     {
@@ -45,7 +51,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         }
         var other = cube.SnapshotOf(scenario);
         var compiled = Source is null ? null : LevelFilter.Compile(Source, other, cube.IndexOf, cube.TableOf);
-        return new Aggregator(cube, other, compiled, filterKey) { Cancellation = Cancellation, Source = Source, ParameterFilter = ParameterFilter, Scenario = scenario };
+        return new Aggregator(cube, other, compiled, filterKey) { Cancellation = Cancellation, Source = Source, ParameterFilter = ParameterFilter, Scenario = scenario, Visible = Visible?.For(other, scenario) };
     }
 
     /// <summary>
@@ -57,12 +63,14 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     {
         if (Source is null) return this;
         var parts = Source is AndCondition and ? and.Operands : [Source];
-        var kept = parts.Where(p => !p.Subjects().All(s => s is Level l && l.Hierarchy == hierarchy)).ToList();
+        // A user's restriction is never dropped, even when written on the hierarchy's levels.
+        var restriction = Visible?.Restriction is { } r ? (r is AndCondition a ? a.Operands : [r]) : [];
+        var kept = parts.Where(p => restriction.Contains(p) || !p.Subjects().All(s => s is Level l && l.Hierarchy == hierarchy)).ToList();
         if (kept.Count == parts.Count) return this;
-        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, ParameterFilter is null ? "" : "&" + Expressions.ExpressionKey.Of(ParameterFilter)) { Cancellation = Cancellation, ParameterFilter = ParameterFilter, Scenario = Scenario };
+        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, ParameterFilter is null ? "" : "&" + Expressions.ExpressionKey.Of(ParameterFilter)) { Cancellation = Cancellation, ParameterFilter = ParameterFilter, Scenario = Scenario, Visible = Visible };
         var rest = kept.Count == 1 ? kept[0] : new AndCondition(kept);
         var (compiled, key) = cube.CompileLevelFilter(snapshot, rest);
-        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest, ParameterFilter = ParameterFilter, Scenario = Scenario };
+        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest, ParameterFilter = ParameterFilter, Scenario = Scenario, Visible = Visible };
     }
 
     /// <summary>The same aggregator with <paramref name="condition"/> (on levels) added to its filter.</summary>
@@ -76,6 +84,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
                 Source = Source,
                 ParameterFilter = ParameterFilter is null ? condition : new AndCondition([ParameterFilter, condition]),
                 Scenario = Scenario,
+                Visible = Visible,
             };
         }
         var (extra, key) = cube.CompileLevelFilter(snapshot, condition);
@@ -85,6 +94,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             Source = Source is null ? null : new AndCondition([Source, condition]),
             ParameterFilter = ParameterFilter,
             Scenario = Scenario,
+            Visible = Visible,
         };
     }
 

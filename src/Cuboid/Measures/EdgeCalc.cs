@@ -24,7 +24,7 @@ internal sealed class EdgeCalc(MeasureCalc inner, EdgeMeasure edge) : MeasureCal
         var position = Array.FindIndex(result.Levels, l => l.Hierarchy == index && l.Depth == depth);
         if (position < 0) return (output, ok);   // the level is not on the cell: no members to pick from
         var (values, valid) = inner.Eval(input);
-        var ranks = MemberOrder.Ranks(index, input.Aggregator.Snapshot, depth);
+        var ranks = input.Aggregator.Ranks(index, depth);
         var codes = result.Codes[position];
         var partitionDepth = edge.Partitioning?.Depth ?? depth - 1;
         foreach (var group in CellGroups.Group(result, position, cell => partitionDepth < 0 ? -1 : index.Members.Ancestor(depth, codes[cell], partitionDepth)))

@@ -47,7 +47,7 @@ internal sealed class LocationCalc(MeasureCalc inner, LocationShift shift, Hiera
     private (AggregateResult Target, MeasureInput TargetInput, int[] CellOf) Locate(MeasureInput input)
     {
         var result = input.Result;
-        var (levels, map) = shift.Plan(result.Levels, input.Aggregator.Snapshot);
+        var (levels, map) = shift.Plan(result.Levels, input.Aggregator);
         var aggregator = unfilteredOn is null ? input.Aggregator : input.Aggregator.Without(unfilteredOn);
         var filtered = aggregator == input.Aggregator;
         var target = filtered && levels.SequenceEqual(result.Levels)
@@ -102,7 +102,7 @@ internal abstract class LocationShift
 {
     public delegate bool Map(int[] codes, int[] target);
 
-    public abstract (LevelRef[] Levels, Map Map) Plan(LevelRef[] levels, CubeSnapshot snapshot);
+    public abstract (LevelRef[] Levels, Map Map) Plan(LevelRef[] levels, Aggregator aggregator);
 
     public static LocationShift Total(IReadOnlyList<Hierarchy> hierarchies) => new TotalShift(hierarchies);
 
@@ -115,7 +115,7 @@ internal abstract class LocationShift
 
     private sealed class TotalShift(IReadOnlyList<Hierarchy> hierarchies) : LocationShift
     {
-        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, Aggregator aggregator)
         {
             var kept = Enumerable.Range(0, levels.Length).Where(l => !hierarchies.Contains(levels[l].Hierarchy.Hierarchy)).ToArray();
             return ([.. kept.Select(l => levels[l])], (codes, target) =>
@@ -128,7 +128,7 @@ internal abstract class LocationShift
 
     private sealed class ParentShift(Hierarchy hierarchy, int degrees) : LocationShift
     {
-        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, Aggregator aggregator)
         {
             var position = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == hierarchy);
             if (position < 0) return (levels, (_, _) => false);   // the cell is at All: it has no parent
@@ -139,7 +139,7 @@ internal abstract class LocationShift
 
     private sealed class UpShift(Hierarchy hierarchy, int depth) : LocationShift
     {
-        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, Aggregator aggregator)
         {
             var position = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == hierarchy);
             if (position < 0 || levels[position].Depth <= depth)
@@ -179,12 +179,12 @@ internal abstract class LocationShift
 
     private sealed class AlongShift(Level level, int offset, Level? partitioning) : LocationShift
     {
-        public override (LevelRef[], Map) Plan(LevelRef[] levels, CubeSnapshot snapshot)
+        public override (LevelRef[], Map) Plan(LevelRef[] levels, Aggregator aggregator)
         {
             var position = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == level.Hierarchy && l.Depth == level.Depth);
             if (position < 0) return (levels, (_, _) => false);   // the level is not on the query's rows: nothing to shift along
             var index = levels[position].Hierarchy;
-            var ranks = MemberOrder.Ranks(index, snapshot, level.Depth);
+            var ranks = aggregator.Ranks(index, level.Depth);
             var byRank = new int[ranks.Length];
             for (var code = 0; code < ranks.Length; code++) byRank[ranks[code]] = code;
             return (levels, (codes, target) =>

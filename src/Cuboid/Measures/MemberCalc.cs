@@ -61,7 +61,7 @@ internal sealed class MemberCalc(MemberAggregation aggregation, MeasureCalc inne
         var fine = input.Aggregator.Get(levels, [AggregateSpec.Contributors, .. inner.Leaves.Distinct().Where(l => l != AggregateSpec.Contributors)]);
         var (values, fineValid) = inner.Eval(new MeasureInput(fine, input.Aggregator));
         var finePosition = Array.FindIndex(fine.Levels, l => l.Hierarchy == index);
-        var ranks = MemberOrder.Ranks(index, input.Aggregator.Snapshot, depth);
+        var ranks = input.Aggregator.Ranks(index, depth);
         // Fine cells are grouped under the query cell of their ancestors at the query's levels.
         var radix = result.Levels.Select(l => (long)l.Hierarchy.Members.Count(l.Depth)).ToArray();
         var coarse = result.Levels.Select(l =>

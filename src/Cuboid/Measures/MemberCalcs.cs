@@ -32,7 +32,7 @@ internal static class MemberCalcs
         public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
         {
             var codes = Codes(input, level);
-            var ranks = MemberOrder.Ranks(input.Aggregator.Cube.IndexOf(level.Hierarchy), input.Aggregator.Snapshot, level.Depth);
+            var ranks = input.Aggregator.Ranks(input.Aggregator.Cube.IndexOf(level.Hierarchy), level.Depth);
             var values = new double[codes.Length];
             var valid = new bool[codes.Length];
             for (var cell = 0; cell < codes.Length; cell++)

@@ -52,7 +52,7 @@ internal sealed class RankCalc(MeasureCalc inner, Hierarchy hierarchy, bool asce
             return (output, valid);
         }
         var depth = result.Levels[position].Depth;
-        var order = MemberOrder.Ranks(index, input.Aggregator.Snapshot, depth);
+        var order = input.Aggregator.Ranks(index, depth);
         var codes = result.Codes[position];
         var sign = ascending ? 1 : -1;
         foreach (var group in CellGroups.Group(result, position, cell => index.Members.Parent(depth, codes[cell])))

@@ -105,7 +105,7 @@ internal sealed class CumulativeCalc(ScopedAggregation aggregation, MeasureCalc 
         if (position < 0) return (values, valid);   // the level is not on the query: nothing runs along it
         // Where the window is a date period, cells are placed by their dates (day numbers), else by member order.
         var dated = scope.Period is not null;
-        var ranks = dated ? null : MemberOrder.Ranks(index, input.Aggregator.Snapshot, scope.Level.Depth);
+        var ranks = dated ? null : input.Aggregator.Ranks(index, scope.Level.Depth);
         long Place(int code) => dated ? DateValues.DayNumber(scope.Level.Source.ValueOf(index.Members.Key(scope.Level.Depth, code)), "A cumulative window in periods") : ranks![code];
         var partitionDepth = scope.Partitioning is { } p && p.Hierarchy == scope.Level.Hierarchy ? p.Depth : -1;
         var n = result.CellCount;

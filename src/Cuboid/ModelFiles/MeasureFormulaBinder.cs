@@ -3,7 +3,7 @@ namespace Cuboid.ModelFiles;
 /// <summary>
 /// A model file's measure formula (<c>[Measures].[Store Sales] - [Measures].[Store Cost]</c>, or any
 /// function of the measure language, see <see cref="Measures.MeasureFormula"/>). Unlike a calculated
-/// member it is a real measure, usable in <see cref="Cube.Query(IEnumerable{Measure}, IEnumerable{Level}?, Condition?, bool, bool, string?, string?)"/> as well as in MDX.
+/// member it is a real measure, usable in <see cref="Cube.Query(IEnumerable{Measure}, IEnumerable{Level}?, Condition?, bool, bool, string?, string?, IEnumerable{string}?)"/> as well as in MDX.
 /// </summary>
 internal static class MeasureFormulaBinder
 {

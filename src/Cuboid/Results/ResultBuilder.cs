@@ -164,7 +164,7 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
         return new ResultColumn(measure.Name!, ColumnRole.Measure, clr, array, measure.Formatter);
     }
 
-    /// <summary>Every combination of the members of the asked levels that has no row yet, with empty measures.</summary>
+    /// <summary>Every combination of the members of the asked levels (a restricted user's visible ones) that has no row yet, with empty measures.</summary>
     private void AddEmptyRows(RowTable rows, HierarchyIndex[] indexes)
     {
         var present = new HashSet<string>();
@@ -181,6 +181,7 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
             var count = index.Members.Count(level.Depth);
             var jj = j;
             combos = combos.SelectMany(prefix => Enumerable.Range(0, count)
+                .Where(code => aggregator.Visible?.IsVisible(index, level.Depth, code) ?? true)
                 .Where(code => parentPosition == jj || index.Members.Ancestor(level.Depth, code, levels[parentPosition].Depth) == prefix[parentPosition])
                 .Select(code => (int[])[.. prefix, code]));
         }

@@ -74,6 +74,17 @@ public sealed class SessionSecurity
     /// </summary>
     public Condition? RestrictionFor(string user, IEnumerable<string>? roles = null) => RestrictionOf(roles ?? RolesOf(user));
 
+    /// <summary>
+    /// What a query of <paramref name="user"/> with <paramref name="roles"/> (their session roles when null) may see:
+    /// everything without a user or for an admin, else their restriction and the structure their roles show.
+    /// </summary>
+    internal DataAccess AccessOf(string? user, IEnumerable<string>? roles = null)
+    {
+        if (user is null) return DataAccess.Everything;
+        var list = (roles ?? RolesOf(user)).ToList();
+        return list.Contains(Roles.Admin, StringComparer.Ordinal) ? DataAccess.Everything : new DataAccess(RestrictionOf(list), list);
+    }
+
     /// <summary>See <see cref="RestrictionFor"/>: the restriction of a set of roles.</summary>
     public Condition? RestrictionOf(IEnumerable<string> roles)
     {

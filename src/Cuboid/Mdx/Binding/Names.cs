@@ -35,13 +35,13 @@ internal sealed class Names(MdxCatalog catalog, SourceText source)
             }
             return (catalog.DefaultHierarchy(head)!, 1);
         }
-        if (catalog.Hierarchies.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);
+        if (catalog.Named.Where(h => string.Equals(h.Name, head, StringComparison.OrdinalIgnoreCase)).ToList() is [var only]) return (only, 1);
         var levels = catalog.LevelsNamed(head).ToList();
         if (levels.Count == 1) return (levels[0], 1);
         if (levels.Count > 1) throw MdxEvaluationException.At(source, id, MdxErrorCodes.AmbiguousName, $"The name '{head}' is ambiguous: it names the levels {string.Join(", ", levels.Select(l => l.UniqueName))}.");
         // A top member named without its hierarchy ([1997].[Q1], [Bag Stuffers], [All Gender]): found in the first
         // hierarchy, in the cube's order, that has one of that name, as in Mondrian (which looks no deeper).
-        foreach (var hierarchy in catalog.Hierarchies)
+        foreach (var hierarchy in catalog.Named)
         {
             if (hierarchy.IsMeasures) continue;
             if (hierarchy.AllMember is { } all && string.Equals(all.Name, head, StringComparison.OrdinalIgnoreCase)) return (all, 1);

@@ -23,8 +23,9 @@ internal static class Drillthrough
             var filter = CellFilter(evaluator, cell, slicerFilter, statement);
             var fact = snapshot.Graph.Fact;
             // Columns are resolved before any row is read: an unknown RETURN column fails fast.
+            var hidden = evaluator.Catalog.HiddenColumns;
             List<DrillthroughColumn> columns = statement.ReturnColumns.Count == 0
-                ? [.. fact.Columns.Select(c => DrillthroughColumn.OfTable(c.Name, fact.Store, c))]
+                ? [.. fact.Columns.Where(c => !hidden.Contains(c)).Select(c => DrillthroughColumn.OfTable(c.Name, fact.Store, c))]
                 : [.. statement.ReturnColumns.Select(c => DrillthroughColumn.Resolve(evaluator, c, cell))];
             query.Lap(QueryPhase.Bind);
             var rows = ReadRows(snapshot, filter, Math.Min(statement.MaxRows ?? int.MaxValue, query.Options.MaxDrillthroughRows ?? int.MaxValue), query);

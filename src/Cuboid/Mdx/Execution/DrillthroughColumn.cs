@@ -33,7 +33,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
         if (inner is FunctionCall { Arguments.Count: 1 } call && s_parts.Contains(call.Name)) (part, inner) = (call.Name, call.Arguments[0]);
         if (inner is not IdentifierNode id) throw Unknown(evaluator, expression);
         var snapshot = evaluator.Catalog.Snapshot;
-        if (part.Length == 0 && TableColumnOf(snapshot, id) is var (table, column)) return new TableColumn(alias ?? $"[{table.Name}].[{column.Name}]", table.Store, column);
+        if (part.Length == 0 && TableColumnOf(snapshot, id) is var (table, column) && !evaluator.Catalog.HiddenColumns.Contains(column)) return new TableColumn(alias ?? $"[{table.Name}].[{column.Name}]", table.Store, column);
         object? value;
         try
         {

@@ -5,7 +5,7 @@ using Cuboid.Model;
 namespace Cuboid.Mdx.Execution;
 
 /// <summary>
-/// Idle MDX catalogs of a cube, a few per (snapshot, scenario): a query rents one — no other query
+/// Idle MDX catalogs of a cube, a few per (snapshot, scenario, access): a query rents one — no other query
 /// uses it meanwhile — and gives it back, so the members it made (a million for a big level) serve
 /// the next query on the same data instead of being made again. A catalog is taken back only
 /// while the cube's model is what it was built from (<see cref="Stamp"/>); the pool forgets a
@@ -18,10 +18,13 @@ internal sealed class MdxCatalogPool
 
     private readonly ConditionalWeakTable<CubeSnapshot, ConcurrentDictionary<string, ConcurrentBag<MdxCatalog>>> _idle = new();
 
-    public MdxCatalog Rent(Cube cube, CubeSnapshot snapshot, string scenario)
+    /// <summary>A catalog of <paramref name="snapshot"/> for a user's <paramref name="access"/> (everything when null): users who see the same share them.</summary>
+    public MdxCatalog Rent(Cube cube, CubeSnapshot snapshot, string scenario, DataAccess? access = null)
     {
         var stamp = Stamp(cube);
-        if (_idle.TryGetValue(snapshot, out var byScenario) && byScenario.TryGetValue(scenario, out var bag))
+        access ??= DataAccess.Everything;
+        var key = KeyOf(scenario, access.KeyFor(cube));
+        if (_idle.TryGetValue(snapshot, out var byKey) && byKey.TryGetValue(key, out var bag))
         {
             while (bag.TryTake(out var idle))
             {
@@ -30,13 +33,15 @@ internal sealed class MdxCatalogPool
                 return idle;
             }
         }
-        return new MdxCatalog(cube, snapshot, scenario) { Stamp = stamp };
+        return new MdxCatalog(cube, snapshot, scenario, access) { Stamp = stamp, PoolKey = key };
     }
 
-    /// <summary>Runs <paramref name="use"/> on a rented catalog of the scenario's newest data, and gives it back.</summary>
-    public T Use<T>(Cube cube, string scenario, Func<MdxCatalog, T> use)
+    private static string KeyOf(string scenario, string access) => access.Length == 0 ? scenario : scenario + "\u0001" + access;
+
+    /// <summary>Runs <paramref name="use"/> on a rented catalog of the scenario's newest data as <paramref name="access"/> sees it, and gives it back.</summary>
+    public T Use<T>(Cube cube, string scenario, Func<MdxCatalog, T> use, DataAccess? access = null)
     {
-        var catalog = Rent(cube, cube.SnapshotOf(scenario), scenario);
+        var catalog = Rent(cube, cube.SnapshotOf(scenario), scenario, access);
         try
         {
             return use(catalog);
@@ -49,7 +54,7 @@ internal sealed class MdxCatalogPool
 
     public void Return(MdxCatalog catalog)
     {
-        var bag = _idle.GetOrCreateValue(catalog.Snapshot).GetOrAdd(catalog.Scenario, _ => []);
+        var bag = _idle.GetOrCreateValue(catalog.Snapshot).GetOrAdd(catalog.PoolKey, _ => []);
         if (bag.Count < MaxIdle) bag.Add(catalog);
     }
 

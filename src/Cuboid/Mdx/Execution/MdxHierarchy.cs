@@ -1,3 +1,4 @@
+using Cuboid.Aggregation;
 using System.Globalization;
 using Cuboid.Model;
 
@@ -34,10 +35,12 @@ internal sealed class MdxHierarchy
     private readonly Dictionary<(int Depth, int Parent), List<MdxMember>> _children = [];
     private readonly CubeSnapshot? _snapshot;
     private readonly MemberNames?[] _names = [];
+    private readonly VisibleMembers? _visible;
 
-    /// <summary>A hierarchy of the cube.</summary>
-    public MdxHierarchy(int ordinal, Hierarchy model, HierarchyIndex index, CubeSnapshot snapshot)
+    /// <summary>A hierarchy of the cube; with <paramref name="visible"/>, its levels list only the members a restricted user may see.</summary>
+    public MdxHierarchy(int ordinal, Hierarchy model, HierarchyIndex index, CubeSnapshot snapshot, VisibleMembers? visible = null)
     {
+        _visible = visible;
         Ordinal = ordinal;
         Model = model;
         Index = index;
@@ -74,6 +77,9 @@ internal sealed class MdxHierarchy
     public string UniqueName { get; }
     public bool HasAll { get; }
     public bool IsMeasures => Model is null;
+
+    /// <summary>Hidden from the query's user: in every cell's coordinates at its default member, but not to be named.</summary>
+    public bool Hidden { get; init; }
     public IReadOnlyList<MdxLevel> Levels { get; }
     public MdxMember? AllMember { get; }
     public IReadOnlyList<MdxMember> MeasureMembers { get; } = [];
@@ -98,9 +104,12 @@ internal sealed class MdxHierarchy
         var ranks = MemberOrder.Ranks(Index!, _snapshot!, depth);
         var codes = new int[ranks.Length];
         for (var code = 0; code < ranks.Length; code++) codes[ranks[code]] = code;
-        var members = codes.Select(c => Member(depth, c)).ToList();
+        var visible = _visible?.At(Index!, depth);
+        var members = codes.Where(c => visible is null || IsVisible(visible, c)).Select(c => Member(depth, c)).ToList();
         return _ordered[depth] = members;
     }
+
+    private static bool IsVisible(bool[] visible, int code) => code < visible.Length && visible[code];
 
     /// <summary>A regular member's position in hierarchy order among the members of its depth (parents' order first).</summary>
     public int RankOf(MdxMember member) => MemberOrder.Ranks(Index!, _snapshot!, member.Depth)[member.Code];
@@ -230,6 +239,7 @@ internal sealed class MdxHierarchy
         {
             var code = names.Find(name, ignoreCase, ranks);
             if (code < 0) continue;
+            if (_visible is not null && !IsVisible(_visible.At(Index!, depth), code)) return (false, null);   // another of that name may be visible
             var sameParent = depth == 0 || Index!.Members.Parent(depth, code) == parent!.Code;
             return sameParent ? (true, Member(depth, code)) : (false, null);
         }

@@ -20,10 +20,6 @@ internal sealed partial class QueryExecutor
     internal static CellSet Execute(Session session, SourceText source, SelectStatement select, QueryContext query, string? cubeName = null) =>
         Bind(session, source, select, query, cubeName, executor => executor.Run());
 
-    /// <summary>The facts the query's user may see (<see cref="QueryOptions.User"/>); null when everything.</summary>
-    private Condition? Restriction() =>
-        _query.Options.User is { } user ? _cube.Session.Security.RestrictionFor(user, _query.Options.Roles) : null;
-
     /// <summary>Defines the query's calculated members and binds it, evaluating nothing (the parse+bind benchmark); returns the calcs made.</summary>
     internal static int BindOnly(Session session, SourceText source, SelectStatement select, QueryContext query) =>
         Bind(session, source, select, query, null, executor =>
@@ -43,7 +39,8 @@ internal sealed partial class QueryExecutor
         var cube = session.Cubes.Values.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new MdxException([Diagnostic(source, select.Cube, MdxErrorCodes.UnknownCube, $"The session has no cube named '{name}'. Its cubes: {string.Join(", ", session.Cubes.Keys)}.")]);
         query.Cube = cube.Name;
-        var catalog = cube.Catalogs.Rent(cube, cube.SnapshotOf(query.Options.Scenario), query.Options.Scenario);
+        var access = session.Security.AccessOf(query.Options.User, query.Options.Roles);
+        var catalog = cube.Catalogs.Rent(cube, cube.SnapshotOf(query.Options.Scenario), query.Options.Scenario, access);
         try
         {
             return run(new QueryExecutor(cube, catalog, source, select, query));
@@ -119,7 +116,7 @@ internal sealed partial class QueryExecutor
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
         var (filter, filterKey) = SlicerFilter(slicerSet);
         var source = SlicerSource(slicerSet);
-        if (Restriction() is { } restriction)
+        if (_catalog.Access.Restriction is { } restriction)
         {
             // The user's restriction is a filter on the facts like the slicer's, and part of the cache key: one user's
             // cells never answer another's query.
@@ -134,6 +131,7 @@ internal sealed partial class QueryExecutor
             Cancellation = _query.Cancellation,
             Scenario = _catalog.Scenario,
             Source = source,
+            Visible = _catalog.Visible,
         };
         var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);

@@ -61,7 +61,7 @@ internal static class NavigationFunctions
     /// <summary>Dimensions(n), in the cube's order with the measures first, or Dimensions("[name]"): the dimension's (default) hierarchy, as Mondrian.</summary>
     private static object? Dimensions(Evaluator e, MdxContext c, FunctionCallSite f)
     {
-        var hierarchies = e.Catalog.Hierarchies.DistinctBy(h => h.Dimension, StringComparer.OrdinalIgnoreCase).Select(h => e.Catalog.DefaultHierarchy(h.Dimension)!).ToList();
+        var hierarchies = e.Catalog.Named.DistinctBy(h => h.Dimension, StringComparer.OrdinalIgnoreCase).Select(h => e.Catalog.DefaultHierarchy(h.Dimension)!).ToList();
         return e.EvaluateScalar(f[0], c) switch
         {
             string name => hierarchies.FirstOrDefault(h => string.Equals(MdxMember.Quote(h.Dimension), name, StringComparison.OrdinalIgnoreCase) || string.Equals(h.Dimension, name, StringComparison.OrdinalIgnoreCase))
