@@ -47,6 +47,19 @@ internal sealed class CuboidSide : IEngineSide
 
     public void BeforeQuery() => Cube.ClearCache();
 
+    /// <summary>The regions as a condition on the stores' column: F1–F3 write it in the query, R1–R3's user has it as a restriction.</summary>
+    private Condition Regions => _session!.Tables["Stores"]["region"].IsIn(Workloads.RestrictedRegions);
+
+    private Condition? RegionFilter(string workloadId) => workloadId.StartsWith('F') ? Regions : null;
+
+    private string? User(string workloadId)
+    {
+        if (!workloadId.StartsWith('R')) return null;
+        _session!.Security.Restrictions["ROLE_REGIONS"] = Regions;
+        _session.Security.IndividualRoles["analyst"] = ["ROLE_REGIONS"];
+        return "analyst";
+    }
+
     public QueryOutcome Run(string workloadId)
     {
         var (l, m) = (Cube.Levels, Cube.Measures);
@@ -59,6 +72,14 @@ internal sealed class CuboidSide : IEngineSide
             case "Q3":
                 var filter = (l["Year"] == Workloads.Q3Year) & l["region"].IsIn(Workloads.Q3Regions);
                 return Outcome(Cube.Query([m["Quantity"], m["Revenue"], m["Cost"]], levels: [l["country"], l["category"]], filter: filter), "Quantity");
+            case "F1" or "R1":
+                return Outcome(Cube.Query([m["Revenue"]], levels: [l["country"]], filter: RegionFilter(workloadId), user: User(workloadId)), "Revenue");
+            case "F2" or "R2":
+                return Outcome(Cube.Query([m["Quantity"], m["Revenue"], m["Cost"]], levels: [l["country"], l["category"]], filter: RegionFilter(workloadId), user: User(workloadId)), "Quantity");
+            case "F3" or "R3":
+                var year = l["Year"] == Workloads.Q3Year;
+                var yearAndRegions = RegionFilter(workloadId) is { } regions ? year & regions : year;
+                return Outcome(Cube.Query([m["Quantity"], m["Revenue"], m["Cost"]], levels: [l["country"], l["category"]], filter: yearAndRegions, user: User(workloadId)), "Quantity");
             case "Q4":
                 {
                     // The web app's pivot: months with their years' subtotals × categories with their total.

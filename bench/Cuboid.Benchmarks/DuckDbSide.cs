@@ -96,6 +96,8 @@ internal sealed class DuckDbSide : IEngineSide
     private const string FromStar =
         " FROM sales s JOIN stores st ON s.store_id = st.store_id JOIN products p ON s.product_id = p.product_id";
 
+    private static string RegionFilter => $" WHERE st.region IN ({string.Join(", ", Workloads.RestrictedRegions.Select(r => $"'{r}'"))})";
+
     /// <summary>The SQL of a workload and how many level (group-by) columns precede the first measure.</summary>
     private static (string Sql, int Levels) Query(string id) => id switch
     {
@@ -115,6 +117,12 @@ internal sealed class DuckDbSide : IEngineSide
                  " FROM sales s JOIN stores st ON s.store_id = st.store_id GROUP BY st.country", 1),
         "Q6" => ("SELECT s.customer_id, SUM(s.quantity * s.unit_price) AS revenue FROM sales s" +
                  $" GROUP BY s.customer_id ORDER BY revenue DESC LIMIT {Workloads.Q6Top}", 1),
+        // DuckDB has no users: a restricted user's query is the query with the restriction's filter.
+        "F1" or "R1" => ("SELECT st.country, SUM(s.quantity * s.unit_price) AS revenue" +
+                 " FROM sales s JOIN stores st ON s.store_id = st.store_id" + RegionFilter + " GROUP BY st.country", 1),
+        "F2" or "R2" => ("SELECT st.country, p.category, SUM(s.quantity) AS quantity, SUM(s.quantity * s.unit_price) AS revenue," +
+                 " SUM(s.cost) AS cost" + FromStar + RegionFilter + " GROUP BY st.country, p.category", 2),
+        "F3" or "R3" => Query("Q3"),
         _ => throw new ArgumentException($"DuckDB side has no query for workload {id}", nameof(id)),
     };
 

@@ -38,9 +38,13 @@ internal enum WorkloadKind { Load, Query, Memory }
 /// A row of the result table. <paramref name="MaxRatio"/> is the target for Cuboid / DuckDB;
 /// <paramref name="MaxMilliseconds"/>, when given, is an absolute target for Cuboid's median instead.
 /// </summary>
-internal sealed record Workload(string Id, string Title, WorkloadKind Kind, string Target, double MaxRatio, double? MaxMilliseconds = null)
+/// <paramref name="Baseline"/>, when given, makes <paramref name="MaxRatio"/> a target for Cuboid against its own median of that workload.
+internal sealed record Workload(string Id, string Title, WorkloadKind Kind, string Target, double MaxRatio, double? MaxMilliseconds = null, string? Baseline = null)
 {
-    /// <summary>The query an engine runs for this workload: Q7 is Q2 again, without clearing the cache.</summary>
+    /// <summary>
+    /// The query an engine runs for this workload: Q7 is Q2 again, without clearing the cache; R1–R3 are F1–F3 for
+    /// DuckDB, which has no users (the same filter in its SQL).
+    /// </summary>
     public string QueryId => Id == "Q7" ? "Q2" : Id;
 
     /// <summary>Whether the aggregate cache is cleared before each timed run (cold), or kept (warm).</summary>
@@ -53,6 +57,9 @@ internal static class Workloads
     public const int Q3Year = 2024;
     public static readonly string[] Q3Regions = ["Europe", "Asia", "Africa"];
     public const int Q6Top = 100;
+
+    /// <summary>The regions of F1–F3's filter and of R1–R3's restricted user (Q3's).</summary>
+    public static string[] RestrictedRegions => Q3Regions;
 
     /// <summary>Q4 in MDX: NON EMPTY (years and months) × (all and each category), three measures.</summary>
     public const string Q4Mdx =
@@ -74,6 +81,12 @@ internal static class Workloads
         new("Q5", "COUNT(DISTINCT customer_id) by country", WorkloadKind.Query, "ratio ≤ 1.0", 1.0),
         new("Q6", $"SUM(quantity×unit_price) by customer, top {Q6Top}", WorkloadKind.Query, "ratio ≤ 1.0", 1.0),
         new("Q7", "Q2 repeated, warm (Cuboid answers from its aggregate cache; DuckDB re-runs it)", WorkloadKind.Query, "≤ 1 ms", double.PositiveInfinity, MaxMilliseconds: 1),
+        new("F1", "Q1 filtered to 3 regions (a condition on the stores' region column)", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
+        new("F2", "Q2 filtered to 3 regions", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
+        new("F3", "Q3 (year and regions in the query)", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
+        new("R1", "F1 as a user restricted to the 3 regions (row-level security), no filter in the query", WorkloadKind.Query, "≤ 1.10 × F1", 1.10, Baseline: "F1"),
+        new("R2", "F2 as the restricted user", WorkloadKind.Query, "≤ 1.10 × F2", 1.10, Baseline: "F2"),
+        new("R3", "F3 as the restricted user (the year in the query, the regions by restriction)", WorkloadKind.Query, "≤ 1.10 × F3", 1.10, Baseline: "F3"),
         new("M1", "resident memory of the loaded tables (VmRSS)", WorkloadKind.Memory, "≤ DuckDB", 1.0),
     ];
 

@@ -8,12 +8,14 @@ namespace Cuboid.Aggregation;
 /// <summary>
 /// Compiles a query filter into a condition on fact rows. A condition on a level becomes a
 /// table of accepted member codes (each member's value is tested once), looked up with the
-/// row's member code; AND, OR and NOT combine masks. Conditions on columns are allowed too.
+/// row's member code; AND, OR and NOT combine masks. Conditions on columns are allowed too; those
+/// on one joined table's columns are evaluated once per row of that table (JoinedTableCondition).
 /// </summary>
 internal static class LevelFilter
 {
     public static RowCondition Compile(Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf) => condition switch
     {
+        _ when JoinedTableCondition.TableOf(condition, snapshot) is { } joined => new JoinedTableCondition(RowCondition.Compile(condition, tableOf), snapshot, joined),
         AndCondition and => new AndRowCondition([.. and.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
         OrCondition or => new OrRowCondition([.. or.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
         NotCondition not => new NotRowCondition(Compile(not.Operand, snapshot, indexOf, tableOf)),

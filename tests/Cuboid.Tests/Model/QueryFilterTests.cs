@@ -104,4 +104,29 @@ public sealed class QueryFilterTests : IDisposable
         Assert.Equal(2L, Total(l["Family"] == "Animal" & l["Shop"] == "Lyon"));
         Assert.Equal(["Lyon|7", "Paris|4"], Lines(cube.Query([m["Qty"]], [l["Shop"]], filter: l["Family"] == "N/A")));
     }
+
+    /// <summary>
+    /// Conditions on a joined (or snowflake) table's columns are evaluated once per row of that table: the unmatched
+    /// fact rows (Kiwi has no product, Bean's class is missing) read the columns' defaults, as the levels' members do.
+    /// </summary>
+    [Fact]
+    public void FiltersOnJoinedAndSnowflakeColumnsAgreeWithTheLevelFilters()
+    {
+        using var session = TestData.NewSession();
+        var (sales, products, classes) = Shop(session);
+        var cube = session.CreateCube(sales, "Shop", CubeMode.Manual);
+        cube.Hierarchies.Set("Category", products["Category"]);
+        cube.Hierarchies.Set("Family", classes["Family"]);
+        var (l, m) = (cube.Levels, cube.Measures);
+        m["Qty"] = Agg.Sum(sales["Qty"]);
+        long? Total(Condition filter) => (long?)cube.Query([m["Qty"]], filter: filter).Column("Qty")[0];
+        Assert.Equal(9L, Total(products["Category"] == "Fruit"));
+        Assert.Equal(16L, Total(products["Category"].IsIn("Fruit", "N/A")));
+        Assert.Equal(15L, Total(products["Category"] != "N/A"));
+        Assert.Equal(11L, Total(classes["Family"] == "N/A"));
+        Assert.Equal(11L, Total(!(classes["Family"] == "Plant") & !(classes["Family"] == "Animal")));
+        Assert.Equal(9L, Total((products["Price"] >= 2.0) & (products["Price"] < 5)));   // Apple 8 at 2, Pear 1 at 3; Kiwi reads the default price
+        Assert.Equal(2L, Total((classes["Family"] == "Animal") & (l["Shop"] == "Lyon")));
+        Assert.Equal(["Lyon|7", "Paris|4"], Lines(cube.Query([m["Qty"]], [l["Shop"]], filter: classes["Family"] == "N/A")));
+    }
 }
