@@ -41,7 +41,7 @@ internal static class QueryRunner
         return format switch
         {
             QueryFormat.Traditional => Results.TraditionalText.Render(cells),
-            QueryFormat.Csv => ResultCsv.Render(result),
+            QueryFormat.Csv => Cuboid.Results.ResultCsv.Render(result),
             QueryFormat.Json => CellSetJson.Render(cells),
             _ => FormattedTable.Render(result),
         };

@@ -52,7 +52,7 @@ internal static class Mdx
             var query = await ReadAsync(request);
             // Totals stay: a CSV export is what the grid shows, subtotals included.
             var result = session.QueryMdx(query.Mdx!, query.Options(session, request) with { KeepTotals = true }, request.HttpContext.RequestAborted);
-            return HttpResults.Text(ResultCsv.Render(result), "text/csv; charset=utf-8");
+            return HttpResults.Text(Cuboid.Results.ResultCsv.Render(result, asShown: true, newline: "\r\n"), "text/csv; charset=utf-8");
         });
     }
 

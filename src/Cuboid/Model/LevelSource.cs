@@ -52,6 +52,9 @@ internal sealed class DatePartLevelSource : LevelSource
 
     public override DataType DataType => DataType.Int;
 
+    /// <summary>The part: y, Q, M, w or d.</summary>
+    public char Part => _part;
+
     public override long KeyOf(long encoded)
     {
         if (encoded == KeyEncoding.Null) return KeyEncoding.Null;

@@ -22,11 +22,11 @@ internal static class CellSetTable
             var name = allRows[0].Members[h].HierarchyUniqueName.Trim('[', ']').Replace("].[", " ", StringComparison.Ordinal);
             var h1 = h;
             columns.Add(new ResultColumn(name, ColumnRole.Level, typeof(string), TypedArrays.Create(typeof(string), rowPositions.Count,
-                r => raw ? rowPositions[r].Members[h1].UniqueName : rowPositions[r].Members[h1].Caption)));
+                r => raw ? rowPositions[r].Members[h1].UniqueName : Caption(rowPositions[r].Members[h1]))));
         }
         for (var c = 0; c < (cells.Axes.Count == 0 ? 1 : columnPositions.Count); c++)
         {
-            var name = cells.Axes.Count == 0 ? "Value" : string.Join(" / ", columnPositions[c].Members.Select(m => m.Caption));
+            var name = cells.Axes.Count == 0 ? "Value" : string.Join(" / ", columnPositions[c].Members.Select(Caption));
             var c1 = c;
             var values = new object?[rowPositions.Count];
             var formatted = new string[rowPositions.Count];
@@ -42,6 +42,9 @@ internal static class CellSetTable
         }
         return new QueryResult(columns) { CellSet = cells };
     }
+
+    /// <summary>A member as a table shows it: an All member (AllMember, All Stores…) as "Total", as the pivot does.</summary>
+    private static string Caption(Member member) => IsAll(member) ? "Total" : member.Caption;
 
     /// <summary>An All member: a level depth of 0 in a hierarchy that has one (its unique name has no member path).</summary>
     private static bool IsAll(Member member) => member.LevelUniqueName.EndsWith(".[(All)]", StringComparison.Ordinal);

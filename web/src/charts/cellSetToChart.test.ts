@@ -47,15 +47,51 @@ describe("cellSetToChart", () => {
     expect(o.yAxis).toHaveLength(2);
   });
 
-  it("makes pies and donuts of the first column", () => {
+  it("makes a pie (or donut) per series, side by side, each titled", () => {
     const p: Any = cellSetToChart(twoMeasures, "pie");
-    expect(p.series[0].type).toBe("pie");
+    expect(p.series).toHaveLength(2);
+    expect(p.series.map((s: Any) => s.type)).toEqual(["pie", "pie"]);
     expect(p.series[0].data).toEqual([
       { name: "2023", value: 100 },
       { name: "2024", value: 200 },
     ]);
-    const d: Any = cellSetToChart(twoMeasures, "donut");
-    expect(d.series[0].radius).toEqual(["45%", "70%"]);
+    expect(p.series[1].data.map((d: Any) => d.value)).toEqual([1, 2]);
+    expect(p.series.map((s: Any) => s.center[0])).toEqual(["25%", "75%"]);
+    expect(p.title.map((t: Any) => t.text)).toEqual(["Amount", "Qty"]);
+    const one: Any = cellSetToChart(cellSet([[amount]], [[y23], [y24]], (r) => r + 1), "donut");
+    expect(one.series).toHaveLength(1);
+    expect(one.series[0].radius).toEqual(["45%", "70%"]);
+    expect(one.title).toBeUndefined();
+  });
+
+  it("keeps one axis for a combo of one measure split by a level: its last series is the line", () => {
+    const split = cellSet(
+      [
+        [y23, amount],
+        [y24, amount],
+      ],
+      [[member("[Product].[Category].[Bikes]", "Bikes")], [member("[Product].[Category].[Cars]", "Cars")]],
+      (r, c) => (r + 1) * (c + 1),
+    );
+    const o: Any = cellSetToChart(split, "combo");
+    expect(o.series.map((s: Any) => [s.type, s.yAxisIndex])).toEqual([
+      ["bar", undefined],
+      ["line", undefined],
+    ]);
+    expect(Array.isArray(o.yAxis)).toBe(false);
+  });
+
+  it("formats tooltips and value axes as the measures are formatted", () => {
+    const percent = cellSet([[amount], [measure("Margin %")]], [[y23], [y24]], (_r, c) => (c ? 0.3499095061064315 : 118_323_684.89999774));
+    percent.cells.forEach((cell, i) => (cell.formattedValue = i % 2 ? "35.0%" : "118,323,684.90"));
+    const o: Any = cellSetToChart(percent, "combo");
+    expect(o.yAxis[0].axisLabel.formatter(120_000_000)).toBe("120M");
+    expect(o.yAxis[1].axisLabel.formatter(0.35)).toBe("35%");
+    const tip = o.tooltip.formatter([
+      { seriesIndex: 0, dataIndex: 0, marker: "", seriesName: "Amount", name: "2023" },
+      { seriesIndex: 1, dataIndex: 0, marker: "", seriesName: "Margin %", name: "2023" },
+    ]);
+    expect(tip).toBe("2023<br/>Amount: <b>118,323,684.90</b><br/>Margin %: <b>35.0%</b>");
   });
 
   it("plots the first two columns against each other in a scatter", () => {

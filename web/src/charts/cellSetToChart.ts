@@ -2,12 +2,22 @@ import type { EChartsOption, SeriesOption } from "echarts";
 import type { CellSet, CubeModel } from "../api/types";
 import { cellSetToGrid, type Grid } from "../pivot/cellSetToGrid";
 import type { ChartType } from "../widget/spec";
+import { compact, kindOf, type ValueKind } from "./format";
 
 export const PALETTE = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#06b6d4", "#ec4899", "#84cc16", "#64748b", "#f97316"];
 
+interface Series {
+  name: string;
+  values: (number | null)[];
+  formatted: string[];
+  /** The measure the series shows ("" when the columns have none). */
+  measure: string;
+  kind: ValueKind;
+}
+
 interface Table {
   categories: string[];
-  series: { name: string; values: (number | null)[]; formatted: string[] }[];
+  series: Series[];
 }
 
 const num = (v: number | string | null): number | null => (typeof v === "number" ? v : v === null ? null : Number(v) || null);
@@ -20,36 +30,70 @@ export function chartTable(grid: Grid): Table {
   const rows = grid.rows.filter((r) => r.kind !== "total");
   const columns = grid.columns.map((c, i) => ({ c, i })).filter(({ c }) => !c.total);
   const caption = (hs: { caption: string }[]) => hs.map((h) => h.caption).join(" / ");
+  const measureOf = (hs: { member?: { uniqueName: string; hierarchyUniqueName: string } }[]) =>
+    hs.find((h) => h.member?.hierarchyUniqueName === "[Measures]")?.member?.uniqueName ?? "";
+  const series = (name: string, measure: string, values: (number | null)[], formatted: string[]): Series => ({
+    name,
+    values,
+    formatted,
+    measure,
+    kind: kindOf(formatted),
+  });
   if (grid.rowHeaderDepth === 0) {
     const row = rows[0];
     return {
       categories: columns.map(({ c }) => caption(c.headers)),
       series: [
-        {
-          name: "Value",
-          values: columns.map(({ i }) => num(row?.cells[i]?.value ?? null)),
-          formatted: columns.map(({ i }) => row?.cells[i]?.formatted ?? ""),
-        },
+        series(
+          "Value",
+          "",
+          columns.map(({ i }) => num(row?.cells[i]?.value ?? null)),
+          columns.map(({ i }) => row?.cells[i]?.formatted ?? ""),
+        ),
       ],
     };
   }
   return {
     categories: rows.map((r) => caption(r.headers)),
-    series: columns.map(({ c, i }) => ({
-      name: caption(c.headers),
-      values: rows.map((r) => num(r.cells[i]?.value ?? null)),
-      formatted: rows.map((r) => r.cells[i]?.formatted ?? ""),
-    })),
+    series: columns.map(({ c, i }) =>
+      series(
+        caption(c.headers),
+        measureOf(c.headers),
+        rows.map((r) => num(r.cells[i]?.value ?? null)),
+        rows.map((r) => r.cells[i]?.formatted ?? ""),
+      ),
+    ),
   };
+}
+
+/** An axis tooltip: each series' value as the measure formats it. */
+function axisTooltip(t: Table) {
+  return (params: unknown) => {
+    const list = (Array.isArray(params) ? params : [params]) as { seriesIndex: number; dataIndex: number; marker: string; seriesName: string; name: string }[];
+    const head = list[0]?.name ?? "";
+    const lines = list.map((p) => `${p.marker}${p.seriesName}: <b>${t.series[p.seriesIndex]?.formatted[p.dataIndex] ?? ""}</b>`);
+    return [head, ...lines].join("<br/>");
+  };
+}
+
+/** A value axis labelled compactly in its series' kind (120M, 35%). */
+function valueAxis(kind: ValueKind, extra: Record<string, unknown> = {}) {
+  return { type: "value" as const, axisLabel: { formatter: (v: number) => compact(v, kind) }, ...extra };
 }
 
 function cartesian(t: Table, type: ChartType): EChartsOption {
   const horizontal = type === "bar" || type === "stacked-bar";
   const stacked = type === "stacked-bar" || type === "stacked-column" || type === "stacked-area";
   const isLine = type === "line" || type === "area" || type === "stacked-area";
-  const combo = type === "combo" && t.series.length > 1;
+  // Combo: the last measure as a line, on a second axis when the columns show other measures
+  // (one measure split by a level keeps one axis: its last series is a line on it).
+  const measures = [...new Set(t.series.map((s) => s.measure))];
+  const lineMeasure = type === "combo" && t.series.length > 1 ? t.series[t.series.length - 1].measure : undefined;
+  const secondAxis = lineMeasure !== undefined && measures.length > 1;
+  const isComboLine = (s: Series, i: number) =>
+    lineMeasure !== undefined && (measures.length > 1 ? s.measure === lineMeasure : i === t.series.length - 1);
   const series: SeriesOption[] = t.series.map((s, i) => {
-    const asLine = isLine || (combo && i === t.series.length - 1);
+    const asLine = isLine || isComboLine(s, i);
     const base = { name: s.name, data: s.values };
     if (asLine) {
       return {
@@ -59,38 +103,53 @@ function cartesian(t: Table, type: ChartType): EChartsOption {
         showSymbol: t.categories.length <= 50,
         ...(type === "area" || type === "stacked-area" ? { areaStyle: { opacity: 0.35 } } : {}),
         ...(stacked ? { stack: "total" } : {}),
-        ...(combo ? { yAxisIndex: 1 } : {}),
+        ...(secondAxis && isComboLine(s, i) ? { yAxisIndex: 1 } : {}),
       };
     }
     return { ...base, type: "bar", ...(stacked ? { stack: "total" } : {}) };
   });
-  const category = { type: "category" as const, data: t.categories, axisLabel: { hideOverlap: true } };
-  const values = { type: "value" as const };
+  // Dense category axes: labels thinned, rotated when many.
+  const category = {
+    type: "category" as const,
+    data: t.categories,
+    axisLabel: { hideOverlap: true, ...(t.categories.length > 12 && !horizontal ? { rotate: 40 } : {}) },
+  };
+  const leftKind = t.series.find((s, i) => !(secondAxis && isComboLine(s, i)))?.kind ?? "number";
+  const rightKind = t.series.find((s, i) => secondAxis && isComboLine(s, i))?.kind ?? "number";
+  const values = valueAxis(leftKind);
   return {
     color: PALETTE,
-    tooltip: { trigger: "axis" },
+    tooltip: { trigger: "axis", formatter: axisTooltip(t) },
     legend: { type: "scroll", bottom: 0 },
     grid: { left: 8, right: 16, top: 24, bottom: 40, containLabel: true },
     xAxis: horizontal ? values : category,
-    yAxis: horizontal ? category : combo ? [values, { type: "value", splitLine: { show: false } }] : values,
+    yAxis: horizontal ? category : secondAxis ? [values, valueAxis(rightKind, { splitLine: { show: false } })] : values,
     series,
   };
 }
 
+/** One pie per series (a split by a level on columns gives several), side by side, each titled. */
 function pie(t: Table, donut: boolean): EChartsOption {
-  const s = t.series[0];
+  const n = Math.max(1, t.series.length);
+  const size = Math.round(Math.min(70, 100 / n));
   return {
     color: PALETTE,
-    tooltip: { trigger: "item" },
-    legend: { type: "scroll", bottom: 0 },
-    series: [
-      {
-        type: "pie",
-        name: s?.name ?? "",
-        radius: donut ? ["45%", "70%"] : "70%",
-        data: t.categories.map((name, i) => ({ name, value: s?.values[i] ?? "-" })),
+    tooltip: {
+      trigger: "item",
+      formatter: (p: unknown) => {
+        const { seriesIndex, dataIndex, marker, name, percent } = p as { seriesIndex: number; dataIndex: number; marker: string; name: string; percent: number };
+        return `${marker}${name}: <b>${t.series[seriesIndex]?.formatted[dataIndex] ?? ""}</b> (${percent}%)`;
       },
-    ],
+    },
+    legend: { type: "scroll", bottom: 0 },
+    title: n > 1 ? t.series.map((s, i) => ({ text: s.name, left: `${((i + 0.5) / n) * 100}%`, top: 4, textAlign: "center", textStyle: { fontSize: 12 } })) : undefined,
+    series: t.series.map((s, i) => ({
+      type: "pie",
+      name: s.name,
+      center: [`${((i + 0.5) / n) * 100}%`, "52%"],
+      radius: donut ? [`${Math.round(size * 0.64)}%`, `${size}%`] : `${size}%`,
+      data: t.categories.map((name, k) => ({ name, value: s.values[k] ?? "-" })),
+    })),
   };
 }
 
@@ -99,13 +158,20 @@ function scatter(t: Table): EChartsOption {
   const data = t.categories.map((name, i) =>
     ys ? { name, value: [xs.values[i], ys.values[i]] } : { name, value: [i, xs?.values[i] ?? null] },
   );
+  const seriesOf = ys ? [xs, ys] : [xs];
   return {
     color: PALETTE,
-    tooltip: { trigger: "item" },
-    xAxis: { type: "value", name: ys ? xs.name : "", scale: true },
-    yAxis: { type: "value", name: ys ? ys.name : (xs?.name ?? ""), scale: true },
+    tooltip: {
+      trigger: "item",
+      formatter: (p: unknown) => {
+        const { dataIndex, name, marker } = p as { dataIndex: number; name: string; marker: string };
+        return `${marker}${name}<br/>` + seriesOf.map((s) => `${s?.name}: <b>${s?.formatted[dataIndex] ?? ""}</b>`).join("<br/>");
+      },
+    },
+    xAxis: ys ? valueAxis(xs.kind, { name: xs.name, scale: true }) : { type: "value", name: "", scale: true },
+    yAxis: valueAxis((ys ?? xs)?.kind ?? "number", { name: ys ? ys.name : (xs?.name ?? ""), scale: true }),
     grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
-    series: [{ type: "scatter", data, symbolSize: 10 }],
+    series: [{ type: "scatter", data, symbolSize: 10, label: { show: t.categories.length <= 30, position: "right", formatter: "{b}", fontSize: 11 } }],
   };
 }
 

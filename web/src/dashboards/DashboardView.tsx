@@ -34,6 +34,9 @@ export function DashboardView({ id }: { id?: string }) {
   const [pageId, setPageId] = useState(dashboard.pages[0].id);
   const [selected, setSelected] = useState<string>();
   const [status, setStatus] = useState<string>();
+  // The dashboard as last opened or saved: edits since then are unsaved, and leaving asks first.
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(dashboard));
+  const dirty = JSON.stringify(dashboard) !== savedJson;
   const [diagnostics, setDiagnostics] = useState<Record<string, Diagnostic[] | undefined>>({});
   const { cubes, error: cubesError } = useCubeList();
   const [cube, setCube] = useState("");
@@ -53,6 +56,7 @@ export function DashboardView({ id }: { id?: string }) {
       (item) => {
         const d = parseDashboard(item.id, item.name, item.folder, item.body);
         history.set(d, false);
+        setSavedJson(JSON.stringify(d));
         setPageId(d.pages[0].id);
         setLoading(false);
       },
@@ -111,12 +115,25 @@ export function DashboardView({ id }: { id?: string }) {
     setStatus("Saving…");
     try {
       const item = await api.putContent(dashboard.id, { kind: "dashboard", name: dashboard.name, folder: dashboard.folder, body: dashboard });
+      setSavedJson(JSON.stringify(dashboard));
       setStatus("Saved");
       if (id !== item.id) window.history.replaceState(null, "", "#/dashboard/" + encodeURIComponent(item.id));
       setTimeout(() => setStatus(undefined), 2000);
     } catch (e) {
       setStatus("Save failed: " + (e instanceof Error ? e.message : String(e)));
     }
+  };
+
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", onUnload);
+    return () => window.removeEventListener("beforeunload", onUnload);
+  }, [dirty]);
+
+  const goHome = () => {
+    if (dirty && !window.confirm("This dashboard has unsaved changes. Leave it and lose them?")) return;
+    navigate({ page: "home" });
   };
 
   if (loading) return <div className="center muted">Loading dashboard…</div>;
@@ -131,7 +148,7 @@ export function DashboardView({ id }: { id?: string }) {
   return (
     <div className="app">
       <header className="topbar">
-        <button className="brand" data-testid="go-home" onClick={() => navigate({ page: "home" })} title="Home">
+        <button className="brand" data-testid="go-home" onClick={goHome} title="Home">
           ◆ Cuboid
         </button>
         <input
@@ -174,7 +191,11 @@ export function DashboardView({ id }: { id?: string }) {
         <button className="primary" data-testid="save-dashboard" onClick={save}>
           Save
         </button>
-        {status && <span className="status" data-testid="save-status">{status}</span>}
+        {(status || dirty) && (
+          <span className={"status" + (!status ? " unsaved" : "")} data-testid="save-status">
+            {status ?? "Unsaved changes"}
+          </span>
+        )}
         <UserBadge />
       </header>
       <div className="workspace">

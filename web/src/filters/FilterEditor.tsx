@@ -147,21 +147,35 @@ function RangeEditor({ cube, filter, onApply }: { cube: string; filter: RangeFil
   );
 }
 
-/** Edits one filter: a member picker, a Top/Bottom N editor or a range picker. */
+/**
+ * Edits one filter: a member picker, a Top/Bottom N editor or a range picker. Switching between
+ * members and range changes the editor only: nothing is applied until its Apply (a range needs
+ * both ends).
+ */
 export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
-  const title = filter.kind === "members" ? "Members" : filter.kind === "topN" ? "Top / Bottom N" : "Range";
+  const [draft, setDraft] = useState<FilterSpec>(filter);
+  useEffect(() => setDraft(filter), [filter]);
+  const title = draft.kind === "members" ? "Members" : draft.kind === "topN" ? "Top / Bottom N" : "Range";
   const kinds =
-    filter.kind === "topN" ? null : (
+    draft.kind === "topN" ? null : (
       <div className="segmented small">
-        <button className={filter.kind === "members" ? "active" : ""} onClick={() => filter.kind !== "members" && onApply({ kind: "members", hierarchy: filter.hierarchy, level: filter.level, members: [] })}>
+        <button
+          className={draft.kind === "members" ? "active" : ""}
+          data-testid="filter-kind-members"
+          onClick={() => draft.kind === "range" && setDraft(filter.kind === "members" ? filter : { kind: "members", hierarchy: draft.hierarchy, level: draft.level, members: [] })}
+        >
           Members
         </button>
         <button
-          className={filter.kind === "range" ? "active" : ""}
+          className={draft.kind === "range" ? "active" : ""}
           data-testid="filter-kind-range"
           onClick={() =>
-            filter.kind !== "range" &&
-            onApply({ kind: "range", hierarchy: filter.hierarchy, level: filter.level, from: { uniqueName: "", caption: "" }, to: { uniqueName: "", caption: "" } })
+            draft.kind === "members" &&
+            setDraft(
+              filter.kind === "range"
+                ? filter
+                : { kind: "range", hierarchy: draft.hierarchy, level: draft.level, from: { uniqueName: "", caption: "" }, to: { uniqueName: "", caption: "" } },
+            )
           }
         >
           Range
@@ -177,9 +191,9 @@ export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
           ×
         </button>
       </div>
-      {filter.kind === "members" && <MemberPicker key={filter.level} cube={cube} filter={filter} onApply={onApply} />}
-      {filter.kind === "topN" && <TopNEditor model={model} filter={filter} onApply={onApply} />}
-      {filter.kind === "range" && <RangeEditor key={filter.level} cube={cube} filter={filter} onApply={onApply} />}
+      {draft.kind === "members" && <MemberPicker key={draft.level} cube={cube} filter={draft} onApply={onApply} />}
+      {draft.kind === "topN" && <TopNEditor model={model} filter={draft} onApply={onApply} />}
+      {draft.kind === "range" && <RangeEditor key={draft.level} cube={cube} filter={draft} onApply={onApply} />}
     </div>
   );
 }

@@ -153,6 +153,39 @@ describe("buildQuery", () => {
     expect(bottom).toContain("BottomCount({[Product].[Category].[Category].Members}, 3, [Measures].[Qty])");
   });
 
+  it("ranks only the level's members for Top N with totals, and keeps the total row first", () => {
+    const text = mdx({
+      measures: ["[Measures].[Amount]"],
+      rows: [year, quarter],
+      totals: true,
+      filters: [{ kind: "topN", direction: "top", count: 10, measure: "[Measures].[Amount]" }],
+    });
+    expect(text).toContain("NON EMPTY {[Time].[Time].[All], TopCount({[Time].[Time].[Quarter].Members}, 10, [Measures].[Amount])} ON ROWS");
+    const bottom = mdx({
+      measures: ["[Measures].[Amount]"],
+      rows: [category],
+      totals: true,
+      filters: [{ kind: "topN", direction: "bottom", count: 5, measure: "[Measures].[Amount]" }],
+    });
+    expect(bottom).toContain("{[Product].[Category].[All], BottomCount({[Product].[Category].[Category].Members}, 5, [Measures].[Amount])}");
+  });
+
+  it("draws a chart at the deepest level asked for: no expansions, no subtotals", () => {
+    const text = mdx({
+      type: "column",
+      measures: ["[Measures].[Amount]"],
+      rows: [year, quarter],
+      totals: true,
+      expanded: [{ hierarchy: "[Time].[Time]", member: "[Time].[Time].[2024]", depth: 1 }],
+    });
+    expect(text).toContain("NON EMPTY {[Time].[Time].[Quarter].Members} ON ROWS");
+  });
+
+  it("leaves out a range without both ends", () => {
+    const open = { uniqueName: "", caption: "" };
+    expect(whereClause([{ kind: "range", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]", from: open, to: open }])).toBeUndefined();
+  });
+
   it("turns a date range into a range set, crossjoined with other filters", () => {
     const text = mdx({
       measures: ["[Measures].[Amount]"],
@@ -188,38 +221,43 @@ describe("buildQuery", () => {
 });
 
 describe("buildDrillthrough", () => {
-  it("addresses the cell's tuple, leaving All members out", () => {
+  it("puts the cell's members on an axis, leaving measures out, and the filters in the slicer", () => {
     const { mdx: text } = buildDrillthrough(
       "Sales",
       [
         { uniqueName: "[Time].[Time].[2024]", depth: 1, hierarchyUniqueName: "[Time].[Time]" },
         { uniqueName: "[Product].[Category].[All]", depth: 0, hierarchyUniqueName: "[Product].[Category]" },
-        { uniqueName: "[Measures].[Amount]", depth: 0, hierarchyUniqueName: "[Measures]" },
+        { uniqueName: "[Measures].[Avg price]", depth: 0, hierarchyUniqueName: "[Measures]" },
       ],
       [{ kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }] }],
       100,
     );
     expect(text).toBe(
-      "DRILLTHROUGH MAXROWS 100\nSELECT\nFROM [Sales]\nWHERE ([Time].[Time].[2024], [Measures].[Amount], [Currency].[Currency].[EUR])",
+      "DRILLTHROUGH MAXROWS 100\nSELECT\n  {([Time].[Time].[2024], [Product].[Category].[All])} ON COLUMNS\nFROM [Sales]\nWHERE [Currency].[Currency].[EUR]",
     );
   });
 
-  it("crossjoins the cell with a slicer set", () => {
+  it("keeps a filter of several members as a slicer set, apart from the cell", () => {
     const { mdx: text } = buildDrillthrough(
       "Sales",
-      [{ uniqueName: "[Time].[Time].[2024]", depth: 1, hierarchyUniqueName: "[Time].[Time]" }],
+      [
+        { uniqueName: "[Time].[Time].[2024]", depth: 1, hierarchyUniqueName: "[Time].[Time]" },
+        { uniqueName: "[Measures].[Revenue]", depth: 0, hierarchyUniqueName: "[Measures]" },
+      ],
       [
         {
           kind: "members",
-          hierarchy: "[Product].[Category]",
-          level: "[Product].[Category].[Category]",
+          hierarchy: "[Currency].[Currency]",
+          level: "",
           members: [
-            { uniqueName: "[Product].[Category].[Food]", caption: "Food" },
-            { uniqueName: "[Product].[Category].[Drink]", caption: "Drink" },
+            { uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" },
+            { uniqueName: "[Currency].[Currency].[USD]", caption: "USD" },
           ],
         },
       ],
     );
-    expect(text).toContain("WHERE Crossjoin({([Time].[Time].[2024])}, {[Product].[Category].[Food], [Product].[Category].[Drink]})");
+    expect(text).toBe(
+      "DRILLTHROUGH MAXROWS 1000\nSELECT\n  {[Time].[Time].[2024]} ON COLUMNS\nFROM [Sales]\nWHERE {[Currency].[Currency].[EUR], [Currency].[Currency].[USD]}",
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { CubeModel, HierarchyInfo } from "../api/types";
-import type { AxisField, Expansion, FilterSpec, WidgetSpec } from "../widget/spec";
+import { isChart, type AxisField, type Expansion, type FilterSpec, type WidgetSpec } from "../widget/spec";
 import {
   bottomCount,
   call,
@@ -124,7 +124,10 @@ export function filterSet(f: FilterSpec): Expr | undefined {
 
 /** The WHERE clause: one member per filter → a tuple; otherwise a crossjoin of the filter sets. */
 export function whereClause(filters: FilterSpec[]): Expr | undefined {
-  const slicers = filters.filter((f) => f.kind !== "topN" && !(f.kind === "members" && f.members.length === 0));
+  // A filter not yet complete (no member chosen, a range without both ends) filters nothing.
+  const slicers = filters.filter(
+    (f) => f.kind !== "topN" && !(f.kind === "members" && f.members.length === 0) && !(f.kind === "range" && (!f.from.uniqueName || !f.to.uniqueName)),
+  );
   if (slicers.length === 0) return undefined;
   const single = slicers.every((f) => f.kind === "members" && !f.exclude && f.members.length === 1);
   if (single) {
@@ -134,12 +137,23 @@ export function whereClause(filters: FilterSpec[]): Expr | undefined {
   return crossjoin(...slicers.map((f) => filterSet(f)!));
 }
 
-function applyTopN(rows: Expr, filters: FilterSpec[]): Expr {
-  for (const f of filters) {
-    if (f.kind !== "topN" || f.count <= 0) continue;
-    rows = f.direction === "top" ? topCount(rows, f.count, ref(f.measure)) : bottomCount(rows, f.count, ref(f.measure));
+/**
+ * Top/Bottom N: ranks the members of the rows' deepest levels (crossjoined when several
+ * hierarchies are on rows), never a total or a parent among them; with totals, the grand total
+ * row stays, first, as it is in the pivot.
+ */
+function applyTopN(rows: Expr, spec: WidgetSpec, cube: CubeModel | undefined, filters: FilterSpec[]): Expr {
+  const ranks = filters.filter((f) => f.kind === "topN" && f.count > 0) as Extract<FilterSpec, { kind: "topN" }>[];
+  if (ranks.length === 0) return rows;
+  const groups = groupFields(spec.rows, cube);
+  let ranked = crossjoin(...groups.map((g) => set(members(ref(g.levels[g.levels.length - 1])))));
+  for (const f of ranks) {
+    ranked = f.direction === "top" ? topCount(ranked, f.count, ref(f.measure)) : bottomCount(ranked, f.count, ref(f.measure));
   }
-  return rows;
+  const alls = groups.map((g) => allMember(findHierarchy(cube, g.hierarchy)));
+  if (!spec.totals || alls.some((a) => !a)) return ranked;
+  const total = alls.length === 1 ? ref(alls[0]!) : tuple(...alls.map((a) => ref(a!)));
+  return set(total, ranked);
 }
 
 /**
@@ -153,8 +167,9 @@ export function buildQuery(
   dashboardFilters: FilterSpec[] = [],
   calculated: CalculatedMeasure[] = [],
 ): BuiltQuery | undefined {
-  // A flat table lists the leaf rows: no subtotals, nothing expanded.
-  if (spec.type === "table") spec = { ...spec, totals: false, expanded: [] };
+  // A flat table lists the leaf rows, and a chart draws the deepest level asked for: no subtotals, nothing expanded
+  // (a table's expansions would put regions and countries side by side on one axis).
+  if (spec.type === "table" || isChart(spec.type)) spec = { ...spec, totals: false, expanded: [] };
   const filters = [...dashboardFilters, ...spec.filters];
   const measures = spec.measures.length ? set(...spec.measures.map(ref)) : undefined;
   // KPI cards show each measure (per row member, when there are rows): columns do not apply.
@@ -165,7 +180,7 @@ export function buildQuery(
   const axes: Axis[] = [];
   axes.push({ name: "COLUMNS", set: columns ?? set(prop(id("Measures"), "DefaultMember")), nonEmpty: spec.nonEmpty });
   if (rows) {
-    rows = applyTopN(rows, filters);
+    rows = applyTopN(rows, spec, cube, filters);
     axes.push({ name: "ROWS", set: rows, nonEmpty: spec.nonEmpty });
   }
   const statement: SelectStatement = { kind: "select", axes, cube: id(spec.cube) };
@@ -178,7 +193,9 @@ export function buildQuery(
 }
 
 /**
- * DRILLTHROUGH for one cell: the cell's members (All members left out) and the slicer filters.
+ * DRILLTHROUGH for one cell: its members on an axis (they address the cell), the filters as the
+ * WHERE clause. Measures are left out: every measure of a cell reads the same fact rows, and a
+ * calculated measure of the dashboard does not exist in the drillthrough's query.
  */
 export function buildDrillthrough(
   cubeName: string,
@@ -186,18 +203,11 @@ export function buildDrillthrough(
   filters: FilterSpec[],
   maxRows = 1000,
 ): { statement: DrillthroughStatement; mdx: string } {
-  const tupleMembers = cellMembers
-    .filter((m) => m.depth > 0 || m.hierarchyUniqueName === "[Measures]")
-    .map((m) => ref(m.uniqueName));
-  const cellTuple = tupleMembers.length === 1 ? tupleMembers[0] : tuple(...tupleMembers);
-  const slicer = whereClause(filters);
-  let where: Expr | undefined;
-  if (tupleMembers.length === 0) where = slicer;
-  else if (!slicer) where = cellTuple;
-  else if (slicer.kind === "identifier" || slicer.kind === "tuple")
-    where = tuple(...tupleMembers, ...(slicer.kind === "tuple" ? slicer.items : [slicer]));
-  else where = crossjoin(set(tuple(...tupleMembers)), slicer);
+  const members = cellMembers.filter((m) => m.hierarchyUniqueName !== "[Measures]").map((m) => ref(m.uniqueName));
   const select: SelectStatement = { kind: "select", axes: [], cube: id(cubeName) };
+  // A member on the axis replaces a filter's on its hierarchy: the cell is inside the filter's set.
+  if (members.length) select.axes.push({ name: "COLUMNS", set: set(members.length === 1 ? members[0] : tuple(...members)), nonEmpty: false });
+  const where = whereClause(filters);
   if (where) select.where = where;
   const statement: DrillthroughStatement = { kind: "drillthrough", maxRows, select };
   return { statement, mdx: print(statement) };

@@ -1,16 +1,19 @@
-import { useCallback, useLayoutEffect, useRef, useState, type CSSProperties, type ReactElement } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent, type ReactElement } from "react";
 import type { CellSetMember } from "../api/types";
 import type { SortSpec } from "../widget/spec";
 import type { Grid, HeaderCell } from "./cellSetToGrid";
 import { visibleRange } from "./virtual";
+import { canvasMeasure, fitWidths, offsets, rowHeadKey, visibleSpan } from "./widths";
 
 const ROW_H = 28;
-const COL_W = 120;
-const HEAD_W = 170;
+const measureText = canvasMeasure();
 
 interface Props {
   grid: Grid;
   sort?: SortSpec;
+  /** Widths the user set by dragging a column's edge (saved with the widget), by column key. */
+  widths?: Record<string, number>;
+  onResize?: (key: string, width: number | undefined) => void;
   onToggle: (member: CellSetMember, expanded: boolean) => void;
   onSort: (columnKey: string) => void;
   onDrillthrough: (row: number, column: number) => void;
@@ -48,7 +51,44 @@ function ExpandButton({ h, onToggle, testId }: { h: HeaderCell; onToggle: Props[
 }
 
 /** A virtualized pivot table: frozen headers, only the visible cells are in the DOM. */
-export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Props) {
+/**
+ * The handle on a column's right edge: drag to resize (the width follows the pointer, and is
+ * kept — one undo step — when the button is released), double-click to fit the content again.
+ */
+function Resizer({ width, onDrag, onResize, testId }: { width: number; onDrag: (width: number | null) => void; onResize: (width: number | undefined) => void; testId: string }) {
+  const start = (e: PointerEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const x = e.clientX;
+    const handle = e.currentTarget;
+    handle.setPointerCapture(e.pointerId);
+    let last = width;
+    const move = (ev: globalThis.PointerEvent) => onDrag((last = Math.max(40, width + ev.clientX - x)));
+    const up = () => {
+      handle.removeEventListener("pointermove", move);
+      handle.removeEventListener("pointerup", up);
+      onDrag(null);
+      if (last !== width) onResize(last);
+    };
+    handle.addEventListener("pointermove", move);
+    handle.addEventListener("pointerup", up);
+  };
+  return (
+    <div
+      className="col-resizer"
+      data-testid={testId}
+      title="Drag to resize; double-click to fit"
+      onPointerDown={start}
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => {
+        e.stopPropagation();
+        onResize(undefined);
+      }}
+    />
+  );
+}
+
+export function PivotTable({ grid, sort, widths: saved, onResize, onToggle, onSort, onDrillthrough }: Props) {
   const body = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, left: 0, width: 800, height: 400 });
   const frame = useRef(0);
@@ -72,11 +112,25 @@ export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Pro
     frame.current = requestAnimationFrame(measure);
   };
 
-  const rowHeaderWidth = Math.max(1, grid.rowHeaderDepth) * HEAD_W;
+  // Columns fit their content (numbers are never cut), unless the user dragged a width.
+  const [dragging, setDragging] = useState<{ key: string; width: number }>();
+  const widths = useMemo(() => fitWidths(grid, measureText, dragging ? { ...saved, [dragging.key]: dragging.width } : saved), [grid, saved, dragging]);
+  const resizer = (key: string, width: number, testId: string) =>
+    onResize && (
+      <Resizer
+        width={width}
+        testId={testId}
+        onDrag={(w) => setDragging(w === null ? undefined : { key, width: w })}
+        onResize={(w) => onResize(key, w)}
+      />
+    );
+  const colX = useMemo(() => offsets(widths.columns), [widths]);
+  const headX = useMemo(() => offsets(widths.rowHeads), [widths]);
+  const rowHeaderWidth = headX[headX.length - 1];
   const headerHeight = Math.max(1, grid.columnHeaderDepth) * ROW_H;
   const rows = visibleRange(view.top, view.height, ROW_H, grid.rows.length);
-  const cols = visibleRange(view.left, view.width, COL_W, grid.columns.length, 2);
-  const totalW = grid.columns.length * COL_W;
+  const cols = visibleSpan(colX, view.left, view.width, 2);
+  const totalW = colX[colX.length - 1];
   const totalH = grid.rows.length * ROW_H;
 
   const cells: ReactElement[] = [];
@@ -91,7 +145,7 @@ export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Pro
         <div
           key={r + ":" + c}
           className={"pivot-cell " + cls + (negative ? " negative" : "") + (grid.columns[c].total ? " pivot-col-total" : "")}
-          style={{ top: r * ROW_H, left: c * COL_W, width: COL_W, height: ROW_H }}
+          style={{ top: r * ROW_H, left: colX[c], width: widths.columns[c], height: ROW_H }}
           data-testid={`pivot-cell-${r}-${c}`}
           onDoubleClick={() => onDrillthrough(row.source, grid.columns[c].source)}
           title={cell?.formatted}
@@ -102,7 +156,7 @@ export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Pro
     }
     row.headers.forEach((h, p) => {
       const showCaption = h.span > 0 || r === rows.start;
-      const style: CSSProperties = { top: r * ROW_H, left: p * HEAD_W, width: HEAD_W, height: ROW_H, paddingLeft: 6 + h.indent * 14 };
+      const style: CSSProperties = { top: r * ROW_H, left: headX[p], width: widths.rowHeads[p], height: ROW_H, paddingLeft: 6 + h.indent * 14 };
       rowHeads.push(
         <div
           key={r + ":" + p}
@@ -134,7 +188,7 @@ export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Pro
         <div
           key={level + ":" + first}
           className={"pivot-col-head" + (last ? " sortable" : "") + (h?.total ? " pivot-col-total" : "")}
-          style={{ top: level * ROW_H, left: first * COL_W, width: span * COL_W, height: ROW_H }}
+          style={{ top: level * ROW_H, left: colX[first], width: colX[first + span] - colX[first], height: ROW_H }}
           data-testid={last ? `pivot-col-${first}` : `pivot-col-${level}-${first}`}
           title={last ? "Click to sort" : h?.caption}
           onClick={last ? () => onSort(col.key) : undefined}
@@ -142,6 +196,7 @@ export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Pro
           {h && <ExpandButton h={h} onToggle={onToggle} testId={`pivot-col-expand-${level}-${first}`} />}
           <span className="caption">{h?.total ? "Total" : h?.caption}</span>
           {sorted}
+          {last && resizer(col.key, widths.columns[first], `pivot-col-resize-${first}`)}
         </div>,
       );
     }
@@ -155,8 +210,9 @@ export function PivotTable({ grid, sort, onToggle, onSort, onDrillthrough }: Pro
     >
       <div className="pivot-corner">
         {grid.rowHeaderTitles.map((t, p) => (
-          <div key={p} className="pivot-corner-title" style={{ left: p * HEAD_W, width: HEAD_W, top: headerHeight - ROW_H }}>
+          <div key={p} className="pivot-corner-title" style={{ left: headX[p], width: widths.rowHeads[p], top: headerHeight - ROW_H }}>
             {t}
+            {resizer(rowHeadKey(p), widths.rowHeads[p], `pivot-row-resize-${p}`)}
           </div>
         ))}
       </div>

@@ -84,6 +84,23 @@ describe("cellSetToGrid", () => {
     expect(grid.columns[0].headers[1].expandable).toBe(false);   // a measure
   });
 
+  it("gives a flat table a column per level asked for, named by level, ancestors read from the unique names", () => {
+    const q1 = member("[Time].[Time].[2024].[1]", "2024 Q1", 2);
+    const q2 = member("[Time].[Time].[2024].[2]", "2024 Q2", 2);
+    const cs = cellSet([[measure("Amount")]], [[q1], [q2]], (r) => r + 1);
+    const grid = cellSetToGrid(cs, {
+      cube: salesCube,
+      flat: true,
+      levels: [{ hierarchy: "[Time].[Time]", levels: [{ name: "Quarter", depth: 2 }, { name: "Year", depth: 1 }] }],
+    });
+    expect(grid.rowHeaderTitles).toEqual(["Year", "Quarter"]);
+    expect(grid.rowHeaderDepth).toBe(2);
+    expect(grid.rows.map((r) => r.headers.map((h) => h.caption))).toEqual([
+      ["2024", "2024 Q1"],
+      ["2024", "2024 Q2"],
+    ]);
+  });
+
   it("shows every row's members in a flat table, nothing merged or expandable", () => {
     const cs = cellSet([[amount]], [[food, y23], [food, y24], [drink, y23]], () => 1);
     const grid = cellSetToGrid(cs, { cube: salesCube, flat: true });

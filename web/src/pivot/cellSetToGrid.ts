@@ -45,11 +45,19 @@ export interface Grid {
   columnHeaderDepth: number;
 }
 
+/** The levels a flat table shows for one hierarchy on rows: a column each. */
+export interface FlatLevels {
+  hierarchy: string;
+  levels: { name: string; depth: number }[];
+}
+
 export interface GridOptions {
   cube?: CubeModel;
   sort?: SortSpec;
   /** A flat table: every row shows all its members, nothing merged, indented or expandable. */
   flat?: boolean;
+  /** For a flat table, the levels asked for on rows: one column per level (the ancestors of each row's member). */
+  levels?: FlatLevels[];
 }
 
 const MEASURES = "[Measures]";
@@ -293,20 +301,61 @@ export function cellSetToGrid(cellSet: CellSet, options: GridOptions = {}): Grid
     const column = columns.findIndex((c) => c.key === options.sort!.column);
     if (column >= 0) rows = sortRows(rows, column, options.sort.direction === "asc" ? 1 : -1);
   }
+  const first = rowTuples[0] ?? [];
+  let titles = first.map((m) => hierarchyTitle(m.hierarchyUniqueName));
   if (options.flat) {
     for (const r of rows) for (const h of r.headers) Object.assign(h, { span: 1, indent: 0, expandable: false, expanded: false });
+    if (options.levels?.length && first.length) titles = flattenLevels(rows, first, options.levels, f);
   } else {
     setSpans(rows.map((r) => r.headers));
   }
 
-  const first = rowTuples[0] ?? [];
   return {
     columns,
     rows,
-    rowHeaderTitles: first.map((m) => hierarchyTitle(m.hierarchyUniqueName)),
-    rowHeaderDepth: first.length,
+    rowHeaderTitles: titles,
+    rowHeaderDepth: titles.length,
     columnHeaderDepth: columnTuples[0]?.length ?? 0,
   };
+}
+
+/**
+ * A flat table's row headers, one column per level asked for (named by the level): a row's member
+ * fills its own level's column, its ancestors (read from its unique name's path) the levels above.
+ * Returns the column titles.
+ */
+function flattenLevels(rows: GridRow[], first: CellSetMember[], levels: FlatLevels[], f: HierarchyFacts): string[] {
+  const plan = first.map((m) => {
+    const asked = levels.find((l) => l.hierarchy === m.hierarchyUniqueName)?.levels ?? [];
+    return asked.length > 0 ? [...asked].sort((a, b) => a.depth - b.depth) : undefined;
+  });
+  if (plan.every((p) => !p)) return first.map((m) => hierarchyTitle(m.hierarchyUniqueName));
+  for (const row of rows) {
+    row.headers = row.headers.flatMap((h, p) => {
+      const own = plan[p];
+      if (!own || !h.member) return [h];
+      const path = memberPath(h.member, f);
+      return own.map((level) => {
+        const caption = level.depth === h.member!.depth ? h.caption : level.depth < h.member!.depth ? (path[level.depth] ?? "") : "";
+        return { ...h, key: h.key + "@" + level.depth, caption, member: level.depth === h.member!.depth ? h.member : undefined };
+      });
+    });
+  }
+  return first.flatMap((m, p) => plan[p]?.map((l) => l.name) ?? [hierarchyTitle(m.hierarchyUniqueName)]);
+}
+
+/** The names of a member's ancestors by depth, from its unique name ([Geography].[Europe].[France]: Europe at 1). */
+function memberPath(member: CellSetMember, f: HierarchyFacts): Record<number, string> {
+  try {
+    const hierarchyParts = parseUniqueName(member.hierarchyUniqueName).parts.length;
+    const names = parseUniqueName(member.uniqueName).parts.slice(hierarchyParts).map((p) => p.name);
+    // With an All level, the top level is depth 1 and the path starts there; without, at depth 0.
+    const firstDepth = f.hasAll.has(member.hierarchyUniqueName) ? 1 : 0;
+    if (names.length !== member.depth - firstDepth + 1) return {};
+    return Object.fromEntries(names.map((n, i) => [i + firstDepth, n]));
+  } catch {
+    return {};
+  }
 }
 
 /** The members addressing a cell: its row's, then its column's (for drillthrough). */

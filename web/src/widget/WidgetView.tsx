@@ -5,7 +5,8 @@ import { cellSetToChart } from "../charts/cellSetToChart";
 import { buildDrillthrough } from "../mdx/buildQuery";
 import { DrillthroughDialog } from "../pivot/DrillthroughDialog";
 import { PivotTable } from "../pivot/PivotTable";
-import { cellMembers, cellSetToGrid, nextSort } from "../pivot/cellSetToGrid";
+import { cellMembers, cellSetToGrid, nextSort, type FlatLevels } from "../pivot/cellSetToGrid";
+import { findHierarchy } from "../mdx/buildQuery";
 import { toggleExpansion } from "./edit";
 import { KpiCards } from "./KpiCards";
 import { cellSetToKpis } from "./kpi";
@@ -24,6 +25,19 @@ interface Props {
   onDiagnostics?: (d: Diagnostic[] | undefined) => void;
 }
 
+/** The levels a flat table shows per hierarchy on rows, with their names and depths from the model. */
+function flatLevels(spec: WidgetSpec, model: CubeModel | undefined): FlatLevels[] {
+  const byHierarchy = new Map<string, FlatLevels>();
+  for (const field of spec.rows) {
+    const level = findHierarchy(model, field.hierarchy)?.levels.find((l) => l.uniqueName === field.level);
+    if (!level) continue;
+    const entry = byHierarchy.get(field.hierarchy) ?? { hierarchy: field.hierarchy, levels: [] };
+    if (!entry.levels.some((l) => l.depth === level.depth)) entry.levels.push({ name: level.name, depth: level.depth });
+    byHierarchy.set(field.hierarchy, entry);
+  }
+  return [...byHierarchy.values()];
+}
+
 /** A widget's body: runs its query, shows the table or the chart, errors where they happen. */
 export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics }: Props) {
   const data = useWidgetData(spec.id, mdx, !!spec.live);
@@ -32,9 +46,9 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
   const grid = useMemo(
     () =>
       data.cellSet && (spec.type === "pivot" || spec.type === "table")
-        ? cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort, flat: spec.type === "table" })
+        ? cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort, flat: spec.type === "table", levels: spec.type === "table" ? flatLevels(spec, model) : undefined })
         : undefined,
-    [data.cellSet, spec.type, model, spec.sort],
+    [data.cellSet, spec, model],
   );
   const option = useMemo(
     () => (data.cellSet && isChart(spec.type) ? cellSetToChart(data.cellSet, spec.type, model) : undefined),
@@ -64,10 +78,18 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
           {data.error}
         </div>
       )}
+      <div className={"widget-result" + (data.error ? " stale" : "")} data-testid="widget-result" aria-hidden={data.error ? true : undefined}>
       {grid && (
         <PivotTable
           grid={grid}
           sort={spec.sort}
+          widths={spec.widths}
+          onResize={(key, width) => {
+            const widths = { ...spec.widths };
+            if (width === undefined) delete widths[key];
+            else widths[key] = Math.round(width);
+            onChange({ ...spec, widths });
+          }}
           onToggle={(m, expanded) => onChange(toggleExpansion(spec, m, expanded))}
           onSort={(key) => onChange({ ...spec, sort: nextSort(spec.sort, key) })}
           onDrillthrough={drillthrough}
@@ -79,6 +101,7 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
           <Chart option={option} />
         </Suspense>
       )}
+      </div>
       {drill && <DrillthroughDialog {...drill} onClose={() => setDrill(undefined)} />}
     </div>
   );

@@ -99,6 +99,8 @@ export interface WidgetSpec {
   totals: boolean;
   nonEmpty: boolean;
   sort?: SortSpec;
+  /** Column widths the user set in the pivot (px), by column key (row header columns: "row:N"). */
+  widths?: Record<string, number>;
   /** A query edited by hand in the MDX tab: used instead of the built one. */
   mdx?: string;
   live?: boolean;

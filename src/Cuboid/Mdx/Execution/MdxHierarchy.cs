@@ -168,7 +168,7 @@ internal sealed class MdxHierarchy
         if (row[code] is { } known) return known;
         var names = Names(depth);
         var parent = depth == 0 ? AllMember : Member(depth - 1, Index!.Members.Parent(depth, code));
-        return row[code] = MdxMember.Regular(this, depth, code, names.Names[code], names.Names[code], names.Keys[code], parent);
+        return row[code] = MdxMember.Regular(this, depth, code, names.Names[code], names.Captions[code], names.Keys[code], parent);
     }
 
     private MemberNames Names(int depth) => _names[depth] ??= MemberNames.Of(Index!, _snapshot!, depth);
