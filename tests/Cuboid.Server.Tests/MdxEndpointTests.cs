@@ -148,6 +148,24 @@ public sealed class MdxEndpointTests(FoodMartServer foodMart)
         Assert.Equal(Convert.ToDouble(expected, System.Globalization.CultureInfo.InvariantCulture), double.Parse(usa[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The web app's export: a total column is "Total" (not the All member's name), numbers as their format shows them.</summary>
+    [Fact]
+    public async Task CsvNamesTotalsAndRoundsNumbersAsShown()
+    {
+        const string Mdx = "SELECT Crossjoin({[Gender].[All Gender], [Gender].[F]}, {[Measures].[Store Sales]}) ON COLUMNS, [Store].[Store Country].Members ON ROWS FROM [Sales]";
+        using var response = await _served.PostMdxAsync("/api/mdx/csv", Mdx);
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("Store,Total / Store Sales,F / Store Sales", lines[0]);
+        var cells = _served.Session.QueryMdx(Mdx).CellSet!;
+        var usa = lines.Single(l => l.StartsWith("USA,", StringComparison.Ordinal)).Split(',');
+        var row = cells.Axes[1].Positions.Single(p => p.Members[0].Name == "USA").Ordinal;
+        var cell = cells[0, row];
+        // Store Sales is formatted with two decimals: the export has them, not the sum's last bits.
+        Assert.Matches(@"^\d+(\.\d{1,2})?$", usa[1]);
+        Assert.Equal(Math.Round(Convert.ToDouble(cell.Value, System.Globalization.CultureInfo.InvariantCulture), 2), double.Parse(usa[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(".", cell.FormattedValue, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task UnknownApiPathsAreProblemsAndOtherPathsServeTheWebApp()
     {

@@ -1,0 +1,274 @@
+using System.Globalization;
+using System.Text.Json;
+using Cuboid.Samples;
+using Microsoft.Playwright;
+using static Cuboid.Server.Tests.Browser.BrowserRun;
+using static Microsoft.Playwright.Assertions;
+
+namespace Cuboid.Server.Tests.Browser;
+
+/// <summary>
+/// What an analyst hits in the first hour (issue 15), each reproduced in chromium on a dashboard saved on the server,
+/// the numbers checked against <see cref="Cube.Query"/>: columns that fit and resize, drillthrough with a filter of
+/// several members and on a calculated measure, Top N with totals, the range filter, dated captions, the flat table's
+/// level columns, a stale result under an error, the scenario picker, and unsaved changes.
+/// </summary>
+public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Id = "analyst";
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "cuboid-analyst-" + Guid.NewGuid().ToString("N"));
+
+    private static object Level(string hierarchy, string level, string caption) => new { hierarchy, level, caption };
+
+    private static object Widget(string id, string type, object[] rows, string[] measures, object[]? filters = null, bool totals = false, object[]? columns = null) => new
+    {
+        id, title = id, type, cube = "Sales", rows, columns = columns ?? [], measures, filters = filters ?? [], expanded = Array.Empty<object>(), totals, nonEmpty = true,
+    };
+
+    /// <summary>Saves a one-page dashboard of <paramref name="widgets"/> and returns its link.</summary>
+    private static string Save(ServedSession served, object[] widgets, object[]? calculated = null)
+    {
+        var layout = widgets.ToDictionary(w => (string)w.GetType().GetProperty("id")!.GetValue(w)!, _ => new { w = 12, h = 6 });
+        var body = JsonSerializer.Serialize(new
+        {
+            pages = new[] { new { id = "p1", name = "Page 1", filters = Array.Empty<object>(), widgets, layout } },
+            filters = Array.Empty<object>(),
+            calculatedMeasures = calculated ?? [],
+        });
+        Assert.True(served.Session.SaveContent(Id, "dashboard", body, "Analyst", folder: "/"));
+        return $"{served.Session.Link}#/dashboard/{Id}";
+    }
+
+    private (ServedSession Served, Cube Cube) Start()
+    {
+        var served = new ServedSession();
+        return (served, RetailCube.Build(served.Session, RetailData.WriteCsv(_dataDir, 20_000)));
+    }
+
+    [Fact]
+    public async Task ColumnsFitTheirNumbersAndKeepAWidthDraggedByTheUser()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var link = Save(served, [Widget("w1", "pivot", [Level("[Customer].[Segment]", "[Customer].[Segment].[segment]", "segment")], ["[Measures].[Revenue]", "[Measures].[Margin %]"], totals: true)]);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var pivot = page.GetByTestId("pivot-table");
+            var total = cube.Query([cube.Measures["Revenue"]]).Columns[0].Format(0);
+            await Expect(pivot.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(total);
+            // Nothing is cut: every value cell and row header shows its whole text.
+            var cut = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.pivot-cell, .pivot-row-head .caption, .pivot-col-head .caption')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)");
+            Assert.True(cut.Length == 0, "cut: " + string.Join(" | ", cut));
+            await Expect(pivot.Locator(".pivot-row-head .caption", new LocatorLocatorOptions { HasText = "Small Business" })).ToHaveCountAsync(1);
+
+            // Dragging a column's edge widens it; the width is saved with the widget.
+            var before = (await pivot.GetByTestId("pivot-cell-0-0").BoundingBoxAsync())!.Width;
+            var handle = (await pivot.GetByTestId("pivot-col-resize-0").BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(handle.X + handle.Width / 2, handle.Y + handle.Height / 2);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(handle.X + handle.Width / 2 + 80, handle.Y + handle.Height / 2, new MouseMoveOptions { Steps = 4 });
+            await page.Mouse.UpAsync();
+            var after = (await pivot.GetByTestId("pivot-cell-0-0").BoundingBoxAsync())!.Width;
+            Assert.InRange(after - before, 70, 90);
+            await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Unsaved changes");
+            await page.GetByTestId("save-dashboard").ClickAsync();
+            await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Saved");
+            await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Expect(pivot.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(total);
+            Assert.InRange((await pivot.GetByTestId("pivot-cell-0-0").BoundingBoxAsync())!.Width, after - 1, after + 1);
+        });
+    }
+
+    [Fact]
+    public async Task DrillthroughWorksWithAFilterOfSeveralMembersAndOnACalculatedMeasure()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var segments = new[] { "Consumer", "Corporate" };
+        var filter = new
+        {
+            kind = "members", hierarchy = "[Customer].[Segment]", level = "[Customer].[Segment].[segment]",
+            members = segments.Select(s => new { uniqueName = $"[Customer].[Segment].[{s}]", caption = s }).ToArray(),
+        };
+        var calculated = new
+        {
+            cube = "Sales", name = "Avg price", @operator = "/", format = "#,##0.00",
+            left = new { kind = "measure", uniqueName = "[Measures].[Revenue]" }, right = new { kind = "measure", uniqueName = "[Measures].[Quantity]" },
+        };
+        var link = Save(served, [Widget("w1", "pivot", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]", "[Measures].[Avg price]"], [filter])], [calculated]);
+        var region = (string)cube.Query([cube.Measures["Revenue"]], [cube.Levels["region"]])[0, "region"]!;
+        var session = served.Session;
+        var expected = session.DrillthroughMdx($"DRILLTHROUGH MAXROWS 1000 SELECT {{[Geography].[{region}]}} ON 0 FROM [Sales] WHERE {{[Customer].[Segment].[Consumer], [Customer].[Segment].[Corporate]}}").RowCount;
+        Assert.InRange(expected, 1, 1000);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var pivot = page.GetByTestId("pivot-table");
+            await Expect(pivot.GetByTestId("pivot-row-0-0").Locator(".caption")).ToHaveTextAsync(region);
+            foreach (var column in new[] { 0, 1 })   // Revenue, then the calculated measure
+            {
+                await pivot.GetByTestId($"pivot-cell-0-{column}").DblClickAsync();
+                var dialog = page.GetByTestId("drillthrough-dialog");
+                await Expect(dialog.Locator(".muted")).ToHaveTextAsync($"{expected} rows");
+                await Expect(dialog.Locator(".error")).ToHaveCountAsync(0);
+                await page.GetByTestId("drillthrough-close").ClickAsync();
+            }
+        });
+    }
+
+    [Fact]
+    public async Task TopNWithTotalsRanksTheMembersAndKeepsTheTotal()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var topN = new { kind = "topN", direction = "top", count = 5, measure = "[Measures].[Revenue]" };
+        var bottomN = new { kind = "topN", direction = "bottom", count = 3, measure = "[Measures].[Revenue]" };
+        var country = Level("[Geography]", "[Geography].[country]", "country");
+        var link = Save(served, [Widget("top", "pivot", [country], ["[Measures].[Revenue]"], [topN], totals: true), Widget("bottom", "pivot", [country], ["[Measures].[Revenue]"], [bottomN], totals: true)]);
+        var revenue = cube.Measures["Revenue"];
+        var byCountry = cube.Query([revenue], [cube.Levels["country"]]);
+        var ranked = Enumerable.Range(0, byCountry.RowCount).Select(r => (Caption: byCountry.Columns[0].Format(r), Value: byCountry.Column("Revenue").GetDouble(r)!.Value, Text: byCountry.Columns[^1].Format(r))).ToList();
+        var total = cube.Query([revenue]).Columns[0].Format(0);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var tiles = page.Locator(".tile");
+            await ExpectPivotAsync(tiles.Nth(0).GetByTestId("pivot-table"), [("Total", total), .. ranked.OrderByDescending(r => r.Value).Take(5).Select(r => (r.Caption, r.Text))]);
+            await Expect(tiles.Nth(0).Locator(".pivot-row-head")).ToHaveCountAsync(6);
+            await ExpectPivotAsync(tiles.Nth(1).GetByTestId("pivot-table"), [("Total", total), .. ranked.OrderBy(r => r.Value).Take(3).Select(r => (r.Caption, r.Text))]);
+        });
+    }
+
+    [Fact]
+    public async Task RangeWaitsForBothEndsDatesShowTheirYearAndTheFlatTableHasAColumnPerLevel()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var quarters = Widget("quarters", "pivot", [Level("[Time].[Calendar]", "[Time].[Calendar].[Quarter]", "Quarter")], ["[Measures].[Revenue]"]);
+        var flat = Widget("flat", "table", [Level("[Geography]", "[Geography].[region]", "region"), Level("[Geography]", "[Geography].[country]", "country")], ["[Measures].[Revenue]"]);
+        var link = Save(served, [quarters, flat]);
+        var revenue = cube.Measures["Revenue"];
+        var byQuarter = cube.Query([revenue], [cube.Levels["Year"], cube.Levels["Quarter"]]);
+        var byCountry = cube.Query([revenue], [cube.Levels["region"], cube.Levels["country"]]);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var tiles = page.Locator(".tile");
+            // Quarters with their year: "2023 Q1", not "1".
+            var firstQuarter = $"{byQuarter.Columns[0].Format(0)} Q{byQuarter.Columns[1].Format(0)}";
+            await Expect(tiles.Nth(0).GetByTestId("pivot-row-0-0").Locator(".caption")).ToHaveTextAsync(firstQuarter);
+            await Expect(tiles.Nth(0).GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(byQuarter.Columns[^1].Format(0));
+
+            // The flat table: region and country columns, named by level.
+            var table = tiles.Nth(1);
+            await Expect(table.Locator(".pivot-corner-title")).ToHaveTextAsync(["region", "country"]);
+            await Expect(table.GetByTestId("pivot-row-0-0")).ToHaveTextAsync(byCountry.Columns[0].Format(0));
+            await Expect(table.GetByTestId("pivot-row-0-1")).ToHaveTextAsync(byCountry.Columns[1].Format(0));
+            await Expect(table.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(byCountry.Columns[^1].Format(0));
+
+            // A dashboard filter on months switched to Range applies nothing until both ends are chosen.
+            await page.GetByTestId("widget-title").First.ClickAsync();
+            await page.EvaluateAsync("() => 0");
+            var month = page.GetByTestId("model-level-[Time].[Calendar].[Month]");
+            await DragToFiltersAsync(page, month);
+            await page.GetByTestId("filter-kind-range").ClickAsync();
+            await Expect(page.GetByTestId("range-from")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("widget-error")).ToHaveCountAsync(0);
+            await Expect(tiles.Nth(0).GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(byQuarter.Columns[^1].Format(0));
+            // The months of the picker carry their year too.
+            await Expect(page.GetByTestId("range-from").Locator("option").Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}$"));
+        });
+    }
+
+    [Fact]
+    public async Task AStaleResultIsDimmedThePickerIsReadableAndLeavingUnsavedChangesAsks()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var link = Save(served, [Widget("w1", "pivot", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]"])]);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Expect(page.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(cube.Query([cube.Measures["Revenue"]], [cube.Levels["region"]]).Columns[^1].Format(0));
+            await Expect(page.GetByTestId("save-status")).ToHaveCountAsync(0);   // just opened: nothing unsaved
+
+            // The scenario picker's text is not the colour of its box.
+            var colours = await page.GetByTestId("scenario-picker").EvaluateAsync<string[]>("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]");
+            Assert.NotEqual(colours[0], colours[1]);
+
+            // A query that fails: the error shows, the previous numbers are dimmed under it.
+            await page.GetByTestId("widget-title").ClickAsync();
+            await page.GetByTestId("wizard-tab-mdx").ClickAsync();
+            await page.GetByTestId("mdx-editor").FillAsync("SELECT {[Measures].[Nope]} ON 0 FROM [Sales]");
+            await page.GetByTestId("mdx-editor").PressAsync("Control+Enter");
+            await Expect(page.GetByTestId("widget-error")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("widget-result")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("stale"));
+            var opacity = await page.GetByTestId("widget-result").EvaluateAsync<string>("e => getComputedStyle(e).opacity");
+            Assert.True(double.Parse(opacity, Invariant) < 0.5, $"opacity {opacity}");
+
+            // Unsaved: marked, and leaving asks first (dismissed: the dashboard stays; accepted: home).
+            await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Unsaved changes");
+            var asked = 0;
+            void Dismiss(object? sender, IDialog dialog) { asked++; dialog.DismissAsync(); }
+            page.Dialog += Dismiss;
+            await page.GetByTestId("go-home").ClickAsync();
+            await Expect(page.GetByTestId("dashboard-name")).ToBeVisibleAsync();
+            Assert.Equal(1, asked);
+            page.Dialog -= Dismiss;
+            page.Dialog += (_, dialog) => dialog.AcceptAsync();
+            await page.GetByTestId("go-home").ClickAsync();
+            await Expect(page.GetByTestId("new-dashboard")).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task ChartTooltipsShowTheMeasuresFormats()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var link = Save(served, [Widget("w1", "combo", [Level("[Time].[Calendar]", "[Time].[Calendar].[Year]", "Year")], ["[Measures].[Revenue]", "[Measures].[Margin %]"])]);
+        var margins = cube.Query([cube.Measures["Margin %"]], [cube.Levels["Year"]]);
+        var shown = Enumerable.Range(0, margins.RowCount).Select(r => margins.Columns[^1].Format(r)).ToList();
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var canvas = page.GetByTestId("chart").Locator("canvas").First;
+            await Expect(canvas).ToBeVisibleAsync();
+            var box = (await canvas.BoundingBoxAsync())!;
+            // Over the middle of the plot: the axis tooltip of one year, its values as the measures format them.
+            await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+            await page.Mouse.MoveAsync(box.X + box.Width / 2 + 3, box.Y + box.Height / 2, new MouseMoveOptions { Steps = 3 });
+            var tooltip = page.GetByTestId("chart").Locator("div", new LocatorLocatorOptions { HasText = "Margin %:" }).Last;
+            await Expect(tooltip).ToBeVisibleAsync();
+            var text = await tooltip.InnerTextAsync();
+            Assert.Contains(shown, s => text.Contains(s, StringComparison.Ordinal));
+            Assert.DoesNotMatch(@"\d\.\d{5,}", text);
+        });
+    }
+
+    /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
+    private static async Task DragToFiltersAsync(IPage page, ILocator source)
+    {
+        var target = page.GetByTestId("drop-dashboard-filters");
+        var sourceHandle = await source.ElementHandleAsync();
+        await target.EvaluateAsync("""
+            (target, source) => {
+              const dt = new DataTransfer();
+              const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+              fire(source, "dragstart");
+              fire(target, "dragenter");
+              fire(target, "dragover");
+              fire(target, "drop");
+              fire(source, "dragend");
+            }
+            """, sourceHandle);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dataDir, recursive: true); }
+        catch (IOException) { }
+    }
+}
