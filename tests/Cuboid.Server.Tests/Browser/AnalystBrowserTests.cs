@@ -248,6 +248,67 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    [Fact]
+    public async Task TheContextMenuKeepsRemovesExpandsAndSortsAndASelectionCopiesAsTabSeparatedText()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var link = Save(served, [Widget("w1", "pivot", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]", "[Measures].[Quantity]"])]);
+        var (revenue, quantity) = (cube.Measures["Revenue"], cube.Measures["Quantity"]);
+        var (region, country) = (cube.Levels["region"], cube.Levels["country"]);
+        var byRegion = Expected(cube.Query([revenue], [region]));
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var pivot = page.GetByTestId("pivot-table");
+            await ExpectPivotAsync(pivot, byRegion);
+
+            // Select two rows × two columns by Shift+click, copy with Ctrl+C: tab-separated, headers first.
+            await page.EvaluateAsync("() => window.addEventListener('copy', e => { window.__copied = e.clipboardData.getData('text/plain'); })");
+            await pivot.GetByTestId("pivot-cell-0-0").ClickAsync();
+            await pivot.GetByTestId("pivot-cell-1-1").ClickAsync(new LocatorClickOptions { Modifiers = [KeyboardModifier.Shift] });
+            await pivot.PressAsync("Control+c");
+            var both = cube.Query([revenue, quantity], [region]);
+            var expectedTsv = string.Join("\n", ["Geography\tRevenue\tQuantity", .. Enumerable.Range(0, 2).Select(r => $"{both.Columns[0].Format(r)}\t{both.Columns[1].Format(r)}\t{both.Columns[2].Format(r)}")]);
+            Assert.Equal(expectedTsv, await page.EvaluateAsync<string>("() => window.__copied"));
+            // Arrows move the selection; Enter expands the row's member.
+            await pivot.PressAsync("ArrowDown");
+            await Expect(pivot.GetByTestId("pivot-cell-2-1")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
+
+            // Keep only the first region, then all regions but it (Remove).
+            await pivot.GetByTestId("pivot-row-0-0").ClickAsync(new LocatorClickOptions { Button = MouseButton.Right });
+            await page.GetByTestId("pivot-menu-keep-only").ClickAsync();
+            await ExpectPivotAsync(pivot, [byRegion[0]]);
+            await Expect(pivot.Locator(".pivot-row-head")).ToHaveCountAsync(1);
+            await page.Keyboard.PressAsync("Control+z");
+            await ExpectPivotAsync(pivot, byRegion);
+            await pivot.GetByTestId("pivot-cell-0-0").ClickAsync(new LocatorClickOptions { Button = MouseButton.Right });
+            await page.GetByTestId("pivot-menu-remove").ClickAsync();
+            await ExpectPivotAsync(pivot, byRegion[1..]);
+            await page.Keyboard.PressAsync("Control+z");
+            await ExpectPivotAsync(pivot, byRegion);
+
+            // Expand all below: every region followed by its countries.
+            await pivot.GetByTestId("pivot-row-0-0").ClickAsync(new LocatorClickOptions { Button = MouseButton.Right });
+            await page.GetByTestId("pivot-menu-expand-all").ClickAsync();
+            var expanded = byRegion.SelectMany(r => new[] { r }.Concat(Expected(cube.Query([revenue], [country], filter: region == r.Caption)))).ToList();
+            for (var r = 0; r < 8; r++)   // the rows in view (the table is virtualized)
+            {
+                await Expect(pivot.GetByTestId($"pivot-row-{r}-0").Locator(".caption")).ToHaveTextAsync(expanded[r].Caption);
+                await Expect(pivot.GetByTestId($"pivot-cell-{r}-0")).ToHaveTextAsync(expanded[r].Value);
+            }
+            await pivot.GetByTestId("pivot-row-0-0").ClickAsync(new LocatorClickOptions { Button = MouseButton.Right });
+            await page.GetByTestId("pivot-menu-collapse-all").ClickAsync();
+            await ExpectPivotAsync(pivot, byRegion);
+
+            // Sort descending by Revenue from a cell's menu.
+            await pivot.GetByTestId("pivot-cell-0-0").ClickAsync(new LocatorClickOptions { Button = MouseButton.Right });
+            await page.GetByTestId("pivot-menu-sort-desc").ClickAsync();
+            var values = cube.Query([revenue], [region]);
+            await ExpectPivotAsync(pivot, [.. byRegion.Select((r, i) => (r, v: values.Column("Revenue").GetDouble(i)!.Value)).OrderByDescending(x => x.v).Select(x => x.r)]);
+        });
+    }
+
     /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
     private static async Task DragToFiltersAsync(IPage page, ILocator source)
     {

@@ -65,7 +65,10 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await DragAsync(page, page.GetByTestId($"model-measure-{revenue.UniqueName}"), page.GetByTestId("drop-values"));
         await Expect(page.GetByTestId("zone-item-values-0")).ToContainTextAsync("Revenue");
 
+        // A new widget has totals, as Excel and Atoti: the grand total first; then without them.
         var byRegion = Expected(cube.Query([revenue], [region]));
+        await ExpectPivotAsync(page.GetByTestId("pivot-table"), [("Total", cube.Query([revenue]).Columns[0].Format(0)), .. byRegion]);
+        await page.GetByTestId("option-totals").UncheckAsync();
         await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
 
         // Expand the first region: its countries appear under it.

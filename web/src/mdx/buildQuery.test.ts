@@ -181,6 +181,26 @@ describe("buildQuery", () => {
     expect(text).toContain("NON EMPTY {[Time].[Time].[Quarter].Members} ON ROWS");
   });
 
+  it("applies a filter on a hierarchy on the rows to the rows (Exists), not to the slicer", () => {
+    const keep = { kind: "members" as const, hierarchy: "[Product].[Category]", level: "[Product].[Category].[Category]", members: [{ uniqueName: "[Product].[Category].[Bikes]", caption: "Bikes" }] };
+    const text = mdx({ measures: ["[Measures].[Amount]"], rows: [category], filters: [keep] });
+    expect(text).toContain("NON EMPTY Exists({[Product].[Category].[Category].Members}, {[Product].[Category].[Bikes]}) ON ROWS");
+    expect(text).not.toContain("WHERE");
+    const other = mdx({ measures: ["[Measures].[Amount]"], rows: [year], filters: [keep] });
+    expect(other).toContain("WHERE [Product].[Category].[Bikes]");
+    const removed = mdx({ measures: ["[Measures].[Amount]"], rows: [category], filters: [{ ...keep, exclude: true }] });
+    expect(removed).toContain("Exists({[Product].[Category].[Category].Members}, Except([Product].[Category].[Category].Members, {[Product].[Category].[Bikes]}))");
+  });
+
+  it("expands every member of a depth with DrilldownLevel (Expand all)", () => {
+    const text = mdx({
+      measures: ["[Measures].[Amount]"],
+      rows: [year],
+      expanded: [{ hierarchy: "[Time].[Time]", member: "*", depth: 1 }],
+    });
+    expect(text).toContain("Hierarchize(DrilldownLevel({[Time].[Time].[Year].Members}, [Time].[Time].[Year]))");
+  });
+
   it("leaves out a range without both ends", () => {
     const open = { uniqueName: "", caption: "" };
     expect(whereClause([{ kind: "range", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]", from: open, to: open }])).toBeUndefined();

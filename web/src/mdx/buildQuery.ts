@@ -1,5 +1,5 @@
 import type { CubeModel, HierarchyInfo } from "../api/types";
-import { isChart, type AxisField, type Expansion, type FilterSpec, type WidgetSpec } from "../widget/spec";
+import { EXPAND_ALL, isChart, type AxisField, type Expansion, type FilterSpec, type WidgetSpec } from "../widget/spec";
 import {
   bottomCount,
   call,
@@ -66,7 +66,7 @@ function groupFields(fields: AxisField[], cube: CubeModel | undefined): Hierarch
 }
 
 /** The set of one hierarchy on an axis: its levels, subtotals, expanded members. */
-function hierarchySet(g: HierarchyGroup, spec: WidgetSpec, cube: CubeModel | undefined): Expr {
+function hierarchySet(g: HierarchyGroup, spec: WidgetSpec, cube: CubeModel | undefined, filters: FilterSpec[] = []): Expr {
   const h = findHierarchy(cube, g.hierarchy);
   const depths = g.levels.map((l) => levelDepth(h, l));
   let s: Expr;
@@ -90,8 +90,12 @@ function hierarchySet(g: HierarchyGroup, spec: WidgetSpec, cube: CubeModel | und
     .sort((a, b) => a.depth - b.depth);
   const byDepth = new Map<number, Expansion[]>();
   for (const e of expansions) byDepth.set(e.depth, [...(byDepth.get(e.depth) ?? []), e]);
-  for (const [, list] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
-    s = drilldownMember(s, set(...list.map((e) => ref(e.member))));
+  for (const [depth, list] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
+    const level = h?.levels.find((l) => l.depth === depth);
+    // "*": every member at the depth (Expand all); otherwise the members named.
+    s = list.some((e) => e.member === EXPAND_ALL) && level
+      ? call("DrilldownLevel", [s, ref(level.uniqueName)])
+      : drilldownMember(s, set(...list.filter((e) => e.member !== EXPAND_ALL).map((e) => ref(e.member))));
     needsHierarchize = true;
   }
   const all = allMember(h);
@@ -99,13 +103,33 @@ function hierarchySet(g: HierarchyGroup, spec: WidgetSpec, cube: CubeModel | und
     s = set(ref(all), s);
     needsHierarchize = true;
   }
-  return needsHierarchize ? hierarchize(s) : s;
+  return restrictedBy(needsHierarchize ? hierarchize(s) : s, g.hierarchy, filters);
 }
 
-function axisSet(fields: AxisField[], spec: WidgetSpec, cube: CubeModel | undefined): Expr | undefined {
+/**
+ * A filter on a hierarchy that is on an axis keeps that axis's members related to the filter's
+ * (themselves, their ancestors, their descendants: Exists): in the slicer, the axis's members
+ * would replace it and nothing would be filtered.
+ */
+function restrictedBy(s: Expr, hierarchy: string, filters: FilterSpec[]): Expr {
+  for (const f of filters) {
+    if (f.kind === "topN" || f.hierarchy !== hierarchy) continue;
+    const chosen = filterSet(f);
+    if (chosen) s = call("Exists", [s, chosen]);
+  }
+  return s;
+}
+
+/** The member and range filters on hierarchies of the widget's axes: applied there, not in the slicer. */
+function axisFilters(spec: WidgetSpec, filters: FilterSpec[]): FilterSpec[] {
+  const onAxes = new Set([...spec.rows, ...(spec.type === "kpi" ? [] : spec.columns)].map((f) => f.hierarchy));
+  return filters.filter((f) => f.kind !== "topN" && onAxes.has(f.hierarchy) && filterSet(f) !== undefined && whereClause([f]) !== undefined);
+}
+
+function axisSet(fields: AxisField[], spec: WidgetSpec, cube: CubeModel | undefined, filters: FilterSpec[]): Expr | undefined {
   const groups = groupFields(fields, cube);
   if (groups.length === 0) return undefined;
-  return crossjoin(...groups.map((g) => hierarchySet(g, spec, cube)));
+  return crossjoin(...groups.map((g) => hierarchySet(g, spec, cube, filters)));
 }
 
 /** A filter as a slicer set (members, range), or undefined for filters applied to the rows. */
@@ -146,7 +170,7 @@ function applyTopN(rows: Expr, spec: WidgetSpec, cube: CubeModel | undefined, fi
   const ranks = filters.filter((f) => f.kind === "topN" && f.count > 0) as Extract<FilterSpec, { kind: "topN" }>[];
   if (ranks.length === 0) return rows;
   const groups = groupFields(spec.rows, cube);
-  let ranked = crossjoin(...groups.map((g) => set(members(ref(g.levels[g.levels.length - 1])))));
+  let ranked = crossjoin(...groups.map((g) => restrictedBy(set(members(ref(g.levels[g.levels.length - 1]))), g.hierarchy, filters)));
   for (const f of ranks) {
     ranked = f.direction === "top" ? topCount(ranked, f.count, ref(f.measure)) : bottomCount(ranked, f.count, ref(f.measure));
   }
@@ -173,21 +197,22 @@ export function buildQuery(
   const filters = [...dashboardFilters, ...spec.filters];
   const measures = spec.measures.length ? set(...spec.measures.map(ref)) : undefined;
   // KPI cards show each measure (per row member, when there are rows): columns do not apply.
-  const columnLevels = spec.type === "kpi" ? undefined : axisSet(spec.columns, spec, cube);
-  let rows = axisSet(spec.rows, spec, cube);
+  const onAxes = axisFilters(spec, filters);
+  const columnLevels = spec.type === "kpi" ? undefined : axisSet(spec.columns, spec, cube, onAxes);
+  let rows = axisSet(spec.rows, spec, cube, onAxes);
   const columns = columnLevels && measures ? crossjoin(columnLevels, measures) : (columnLevels ?? measures);
   if (!columns && !rows) return undefined;
   const axes: Axis[] = [];
   axes.push({ name: "COLUMNS", set: columns ?? set(prop(id("Measures"), "DefaultMember")), nonEmpty: spec.nonEmpty });
   if (rows) {
-    rows = applyTopN(rows, spec, cube, filters);
+    rows = applyTopN(rows, spec, cube, [...filters.filter((f) => f.kind === "topN"), ...onAxes]);
     axes.push({ name: "ROWS", set: rows, nonEmpty: spec.nonEmpty });
   }
   const statement: SelectStatement = { kind: "select", axes, cube: id(spec.cube) };
   const named = [...spec.measures, ...filters.flatMap((f) => (f.kind === "topN" ? [f.measure] : []))];
   const withItems = withMembers(calculated, spec.cube, named);
   if (withItems.length) statement.with = withItems;
-  const where = whereClause(filters);
+  const where = whereClause(filters.filter((f) => !onAxes.includes(f)));
   if (where) statement.where = where;
   return { statement, mdx: print(statement) };
 }

@@ -1,9 +1,11 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent, type ReactElement } from "react";
+import React, { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent, type ReactElement } from "react";
 import type { CellSetMember } from "../api/types";
 import type { SortSpec } from "../widget/spec";
 import type { Grid, HeaderCell } from "./cellSetToGrid";
 import { visibleRange } from "./virtual";
 import { canvasMeasure, fitWidths, offsets, rowHeadKey, visibleSpan } from "./widths";
+import { menuItems, type MenuAction, type MenuItem, type MenuTarget } from "./menu";
+import { contains, move, single, toTsv, type Selection } from "./selection";
 
 const ROW_H = 28;
 const measureText = canvasMeasure();
@@ -14,6 +16,8 @@ interface Props {
   /** Widths the user set by dragging a column's edge (saved with the widget), by column key. */
   widths?: Record<string, number>;
   onResize?: (key: string, width: number | undefined) => void;
+  /** A context-menu action other than Copy (which the table does itself). */
+  onAction?: (action: MenuAction) => void;
   onToggle: (member: CellSetMember, expanded: boolean) => void;
   onSort: (columnKey: string) => void;
   onDrillthrough: (row: number, column: number) => void;
@@ -88,8 +92,34 @@ function Resizer({ width, onDrag, onResize, testId }: { width: number; onDrag: (
   );
 }
 
-export function PivotTable({ grid, sort, widths: saved, onResize, onToggle, onSort, onDrillthrough }: Props) {
+/** The pivot's right-click menu, at the pointer; closes on any click elsewhere or Escape. */
+function ContextMenu({ x, y, items, onPick, onClose }: { x: number; y: number; items: MenuItem[]; onPick: (item: MenuItem) => void; onClose: () => void }) {
+  useLayoutEffect(() => {
+    const close = () => onClose();
+    window.addEventListener("mousedown", close);
+    window.addEventListener("blur", close);
+    return () => {
+      window.removeEventListener("mousedown", close);
+      window.removeEventListener("blur", close);
+    };
+  }, [onClose]);
+  return (
+    <ul className="context-menu" data-testid="pivot-menu" style={{ left: x, top: y }} role="menu" onMouseDown={(e) => e.stopPropagation()}>
+      {items.map((item) => (
+        <li key={item.id} role="menuitem" data-testid={`pivot-menu-${item.id}`} onClick={() => onPick(item)}>
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function PivotTable({ grid, sort, widths: saved, onResize, onAction, onToggle, onSort, onDrillthrough }: Props) {
   const body = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<Selection>();
+  const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[]; copyText?: string }>();
+  const copyText = useRef<string | undefined>(undefined);
   const [view, setView] = useState({ top: 0, left: 0, width: 800, height: 400 });
   const frame = useRef(0);
 
@@ -133,6 +163,63 @@ export function PivotTable({ grid, sort, widths: saved, onResize, onToggle, onSo
   const totalW = colX[colX.length - 1];
   const totalH = grid.rows.length * ROW_H;
 
+  // Selection: click, Shift+click or drag over cells; arrows move it (Shift extends); Ctrl+C copies it as
+  // tab-separated text; Enter expands or collapses the focused row's member.
+  const selecting = useRef(false);
+  const scrollIntoView = (row: number, column: number) => {
+    const el = body.current;
+    if (!el) return;
+    const top = row * ROW_H;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_H > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_H - el.clientHeight;
+    const left = colX[column];
+    const right = colX[column + 1];
+    if (left < el.scrollLeft) el.scrollLeft = left;
+    else if (right > el.scrollLeft + el.clientWidth) el.scrollLeft = right - el.clientWidth;
+  };
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (!selection || grid.rows.length === 0) return;
+    if (e.key.startsWith("Arrow")) {
+      e.preventDefault();
+      const next = move(selection, e.key, e.shiftKey, grid);
+      setSelection(next);
+      scrollIntoView(next.focus.row, next.focus.column);
+    } else if (e.key === "Enter") {
+      const headers = grid.rows[selection.focus.row]?.headers ?? [];
+      const h = [...headers].reverse().find((x) => x.expandable && x.member);
+      if (h) {
+        e.preventDefault();
+        onToggle(h.member!, h.expanded);
+      }
+    } else if (e.key === "Escape") {
+      setSelection(undefined);
+    }
+  };
+  const onCopy = (e: React.ClipboardEvent) => {
+    const text = copyText.current ?? (selection ? toTsv(grid, selection) : undefined);
+    copyText.current = undefined;
+    if (text === undefined) return;
+    e.clipboardData.setData("text/plain", text);
+    e.preventDefault();
+  };
+  const openMenu = (e: React.MouseEvent, target: MenuTarget, copy?: string) => {
+    e.preventDefault();
+    const box = root.current?.getBoundingClientRect();
+    setMenu({ x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0), items: menuItems(grid, target, sort?.column), copyText: copy });
+  };
+  const pick = (item: MenuItem) => {
+    const copy = menu?.copyText;
+    setMenu(undefined);
+    if (item.action.kind === "copy") {
+      // Through the copy event, as Ctrl+C: allowed in the click's user gesture.
+      copyText.current = copy ?? (selection ? toTsv(grid, selection) : undefined);
+      root.current?.focus();
+      document.execCommand("copy");
+      return;
+    }
+    onAction?.(item.action);
+  };
+
   const cells: ReactElement[] = [];
   const rowHeads: ReactElement[] = [];
   for (let r = rows.start; r < rows.end; r++) {
@@ -144,9 +231,24 @@ export function PivotTable({ grid, sort, widths: saved, onResize, onToggle, onSo
       cells.push(
         <div
           key={r + ":" + c}
-          className={"pivot-cell " + cls + (negative ? " negative" : "") + (grid.columns[c].total ? " pivot-col-total" : "")}
+          className={"pivot-cell " + cls + (negative ? " negative" : "") + (grid.columns[c].total ? " pivot-col-total" : "") + (contains(selection, r, c) ? " selected" : "")}
           style={{ top: r * ROW_H, left: colX[c], width: widths.columns[c], height: ROW_H }}
           data-testid={`pivot-cell-${r}-${c}`}
+          onMouseDown={(e) => {
+            if (e.button !== 0) return;
+            selecting.current = true;
+            setSelection((s) => (e.shiftKey && s ? { anchor: s.anchor, focus: { row: r, column: c } } : single(r, c)));
+            const up = () => {
+              selecting.current = false;
+              window.removeEventListener("mouseup", up);
+            };
+            window.addEventListener("mouseup", up);
+          }}
+          onMouseEnter={() => selecting.current && setSelection((s) => s && { anchor: s.anchor, focus: { row: r, column: c } })}
+          onContextMenu={(e) => {
+            if (!contains(selection, r, c)) setSelection(single(r, c));
+            openMenu(e, { kind: "cell", row: r, column: c });
+          }}
           onDoubleClick={() => onDrillthrough(row.source, grid.columns[c].source)}
           title={cell?.formatted}
         >
@@ -164,6 +266,7 @@ export function PivotTable({ grid, sort, widths: saved, onResize, onToggle, onSo
           style={style}
           data-testid={`pivot-row-${r}-${p}`}
           title={h.caption}
+          onContextMenu={(e) => openMenu(e, { kind: "row-head", row: r, position: p }, h.total ? "Total" : h.caption)}
         >
           {showCaption && (
             <>
@@ -192,6 +295,7 @@ export function PivotTable({ grid, sort, widths: saved, onResize, onToggle, onSo
           data-testid={last ? `pivot-col-${first}` : `pivot-col-${level}-${first}`}
           title={last ? "Click to sort" : h?.caption}
           onClick={last ? () => onSort(col.key) : undefined}
+          onContextMenu={(e) => openMenu(e, { kind: "column-head", column: first, level })}
         >
           {h && <ExpandButton h={h} onToggle={onToggle} testId={`pivot-col-expand-${level}-${first}`} />}
           <span className="caption">{h?.total ? "Total" : h?.caption}</span>
@@ -206,8 +310,13 @@ export function PivotTable({ grid, sort, widths: saved, onResize, onToggle, onSo
     <div
       className="pivot"
       data-testid="pivot-table"
+      ref={root}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onCopy={onCopy}
       style={{ gridTemplateColumns: `${rowHeaderWidth}px 1fr`, gridTemplateRows: `${headerHeight}px 1fr` }}
     >
+      {menu && <ContextMenu x={menu.x} y={menu.y} items={menu.items} onPick={pick} onClose={() => setMenu(undefined)} />}
       <div className="pivot-corner">
         {grid.rowHeaderTitles.map((t, p) => (
           <div key={p} className="pivot-corner-title" style={{ left: headX[p], width: widths.rowHeads[p], top: headerHeight - ROW_H }}>

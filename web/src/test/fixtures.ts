@@ -61,8 +61,9 @@ export const salesCube: CubeModel = {
   ],
 };
 
+/** A widget for the query tests: no totals unless the test asks (a new widget has them, see spec.test). */
 export function widget(patch: Partial<WidgetSpec>): WidgetSpec {
-  return { ...emptyWidget("Sales"), id: "w1", ...patch };
+  return { ...emptyWidget("Sales"), id: "w1", totals: false, ...patch };
 }
 
 export function member(uniqueName: string, caption: string, depth = 1, hierarchy?: string): CellSetMember {

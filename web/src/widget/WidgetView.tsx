@@ -7,7 +7,8 @@ import { DrillthroughDialog } from "../pivot/DrillthroughDialog";
 import { PivotTable } from "../pivot/PivotTable";
 import { cellMembers, cellSetToGrid, nextSort, type FlatLevels } from "../pivot/cellSetToGrid";
 import { findHierarchy } from "../mdx/buildQuery";
-import { toggleExpansion } from "./edit";
+import { collapseAll, expandAll, keepOnly, toggleExpansion } from "./edit";
+import type { MenuAction } from "../pivot/menu";
 import { KpiCards } from "./KpiCards";
 import { cellSetToKpis } from "./kpi";
 import { isChart, type FilterSpec, type WidgetSpec } from "./spec";
@@ -69,6 +70,27 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
     );
   };
 
+  const onAction = (action: MenuAction) => {
+    switch (action.kind) {
+      case "drillthrough":
+        if (grid) drillthrough(grid.rows[action.row].source, grid.columns[action.column].source);
+        return;
+      case "keep-only":
+      case "remove":
+        return onChange(keepOnly(spec, action.member, action.kind === "remove"));
+      case "expand":
+        return onChange(toggleExpansion(spec, action.member, action.expanded));
+      case "expand-all":
+        return onChange(expandAll(spec, action.member.hierarchyUniqueName, action.member.depth));
+      case "collapse-all":
+        return onChange(collapseAll(spec, action.hierarchy));
+      case "sort":
+        return onChange({ ...spec, sort: action.direction ? { column: action.column, direction: action.direction } : undefined });
+      case "copy":
+        return;
+    }
+  };
+
   if (!mdx) return <div className="widget-empty">Drag measures and levels here, or onto Rows, Columns and Values.</div>;
   return (
     <div className="widget-body">
@@ -90,6 +112,7 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
             else widths[key] = Math.round(width);
             onChange({ ...spec, widths });
           }}
+          onAction={onAction}
           onToggle={(m, expanded) => onChange(toggleExpansion(spec, m, expanded))}
           onSort={(key) => onChange({ ...spec, sort: nextSort(spec.sort, key) })}
           onDrillthrough={drillthrough}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { widget } from "../test/fixtures";
-import { decodeDrag, dropOn, encodeDrag, removeFrom, toggleExpansion, type DragItem } from "./edit";
+import { collapseAll, decodeDrag, dropOn, encodeDrag, expandAll, keepOnly, removeFrom, toggleExpansion, type DragItem } from "./edit";
+import { emptyWidget } from "./spec";
 
 const year: DragItem = { kind: "level", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Year]", caption: "Year" };
 const month: DragItem = { kind: "level", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]", caption: "Month" };
@@ -56,5 +57,34 @@ describe("drag and drop edits", () => {
     expect(s.expanded).toHaveLength(2);
     s = toggleExpansion(s, m, true);
     expect(s.expanded).toEqual([]);
+  });
+});
+
+describe("a new widget and the pivot's menu actions", () => {
+  const year = { uniqueName: "[Time].[Time].[2024]", caption: "2024", hierarchyUniqueName: "[Time].[Time]", levelUniqueName: "[Time].[Time].[Year]", depth: 1 };
+  const y23 = { ...year, uniqueName: "[Time].[Time].[2023]", caption: "2023" };
+
+  it("has subtotals and totals on, as Excel and Atoti", () => {
+    expect(emptyWidget("Sales").totals).toBe(true);
+  });
+
+  it("keeps only a member, or removes members one after the other", () => {
+    const kept = keepOnly(widget({}), year);
+    expect(kept.filters).toEqual([{ kind: "members", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Year]", members: [{ uniqueName: year.uniqueName, caption: "2024" }] }]);
+    const removed = keepOnly(keepOnly(widget({}), year, true), y23, true);
+    expect(removed.filters).toHaveLength(1);
+    expect(removed.filters[0]).toMatchObject({ exclude: true, members: [{ caption: "2024" }, { caption: "2023" }] });
+    expect(keepOnly(removed, year).filters).toEqual(kept.filters);
+  });
+
+  it("expands all the members of a level and collapses all", () => {
+    const all = expandAll(expandAll(widget({}), "[Time].[Time]", 1), "[Time].[Time]", 2);
+    expect(all.expanded).toEqual([
+      { hierarchy: "[Time].[Time]", member: "*", depth: 1 },
+      { hierarchy: "[Time].[Time]", member: "*", depth: 2 },
+    ]);
+    // Collapsing one member of an expanded-all depth collapses that depth and those below.
+    expect(toggleExpansion(all, year, true).expanded).toEqual([]);
+    expect(collapseAll(all, "[Time].[Time]").expanded).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { AxisField, FilterSpec, WidgetSpec } from "./spec";
+import { EXPAND_ALL, type AxisField, type FilterSpec, type MemberFilter, type WidgetSpec } from "./spec";
 
 /** What is dragged from the data model or between drop zones. */
 export type DragItem =
@@ -127,12 +127,54 @@ export function toggleExpansion(
   expanded: boolean,
 ): WidgetSpec {
   if (expanded) {
+    // A member expanded with all of its depth (Expand all) collapses with them, and the depths below.
     const prefix = member.uniqueName + ".";
+    const byAll = spec.expanded.some((e) => e.hierarchy === member.hierarchyUniqueName && e.member === EXPAND_ALL && e.depth === member.depth);
     return touched(spec, {
-      expanded: spec.expanded.filter((e) => e.member !== member.uniqueName && !e.member.startsWith(prefix)),
+      expanded: spec.expanded.filter((e) =>
+        byAll
+          ? !(e.hierarchy === member.hierarchyUniqueName && e.depth >= member.depth)
+          : e.member !== member.uniqueName && !e.member.startsWith(prefix),
+      ),
     });
   }
   return touched(spec, {
     expanded: [...spec.expanded, { hierarchy: member.hierarchyUniqueName, member: member.uniqueName, depth: member.depth }],
   });
+}
+
+/** A member of a result, as the pivot's menu acts on it. */
+export interface MemberOnAxis {
+  uniqueName: string;
+  caption: string;
+  hierarchyUniqueName: string;
+  levelUniqueName: string;
+  depth: number;
+}
+
+/**
+ * Keep only this member of its level (Atoti's "Keep only"), or remove it (with `exclude`, added
+ * to the members already removed): a members filter of the widget on the member's level.
+ */
+export function keepOnly(spec: WidgetSpec, member: MemberOnAxis, exclude = false): WidgetSpec {
+  const ref = { uniqueName: member.uniqueName, caption: member.caption };
+  const onLevel = (f: FilterSpec): f is MemberFilter => f.kind === "members" && f.level === member.levelUniqueName;
+  const existing = spec.filters.find(onLevel);
+  const others = spec.filters.filter((f) => !onLevel(f));
+  const filter: MemberFilter =
+    exclude && existing?.exclude
+      ? { ...existing, members: [...existing.members.filter((m) => m.uniqueName !== ref.uniqueName), ref] }
+      : { kind: "members", hierarchy: member.hierarchyUniqueName, level: member.levelUniqueName, members: [ref], ...(exclude ? { exclude: true } : {}) };
+  return touched(spec, { filters: [...others, filter] });
+}
+
+/** Expands every member of a hierarchy's level at `depth` (Excel's "Expand entire field"): the next level shows under each. */
+export function expandAll(spec: WidgetSpec, hierarchy: string, depth: number): WidgetSpec {
+  const kept = spec.expanded.filter((e) => !(e.hierarchy === hierarchy && e.depth === depth));
+  return touched(spec, { expanded: [...kept, { hierarchy, member: EXPAND_ALL, depth }] });
+}
+
+/** Collapses everything expanded on a hierarchy. */
+export function collapseAll(spec: WidgetSpec, hierarchy: string): WidgetSpec {
+  return touched(spec, { expanded: spec.expanded.filter((e) => e.hierarchy !== hierarchy) });
 }

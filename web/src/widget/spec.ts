@@ -72,7 +72,10 @@ export interface RangeFilter {
 
 export type FilterSpec = MemberFilter | TopNFilter | RangeFilter;
 
-/** A member drilled down on an axis (its children are shown). */
+/** An expansion of every member at a depth (Expand all), in place of a member's unique name. */
+export const EXPAND_ALL = "*";
+
+/** A member drilled down on an axis (its children are shown); `member` is EXPAND_ALL for all the members of `depth`. */
 export interface Expansion {
   hierarchy: string;
   member: string;
@@ -123,7 +126,8 @@ export function emptyWidget(cube: string, title = "New widget"): WidgetSpec {
     measures: [],
     filters: [],
     expanded: [],
-    totals: false,
+    // Subtotals and grand totals on, as in Excel and Atoti.
+    totals: true,
     nonEmpty: true,
   };
 }

@@ -1,0 +1,69 @@
+import type { CellSetMember } from "../api/types";
+import type { Grid } from "./cellSetToGrid";
+
+/** What was right-clicked: a value cell, a row header or a column header. */
+export type MenuTarget =
+  | { kind: "cell"; row: number; column: number }
+  | { kind: "row-head"; row: number; position: number }
+  | { kind: "column-head"; column: number; level: number };
+
+/** What a menu item does; the widget carries it out. */
+export type MenuAction =
+  | { kind: "drillthrough"; row: number; column: number }
+  | { kind: "copy" }
+  | { kind: "keep-only"; member: CellSetMember }
+  | { kind: "remove"; member: CellSetMember }
+  | { kind: "expand"; member: CellSetMember; expanded: boolean }
+  | { kind: "expand-all"; member: CellSetMember }
+  | { kind: "collapse-all"; hierarchy: string }
+  | { kind: "sort"; column: string; direction: "asc" | "desc" | undefined };
+
+export interface MenuItem {
+  id: string;
+  label: string;
+  action: MenuAction;
+}
+
+const isMeasure = (m: CellSetMember | undefined) => !m || m.hierarchyUniqueName === "[Measures]";
+
+/** The items of the pivot's context menu for a target, in the order shown. */
+export function menuItems(grid: Grid, target: MenuTarget, sortedColumn?: string): MenuItem[] {
+  const items: MenuItem[] = [];
+  const memberItems = (h: { member?: CellSetMember; caption: string; expandable: boolean; expanded: boolean; total: boolean } | undefined) => {
+    const m = h?.member;
+    if (!m || isMeasure(m)) return;
+    if (h.expandable) items.push({ id: "expand", label: h.expanded ? `Collapse ${h.caption}` : `Expand ${h.caption}`, action: { kind: "expand", member: m, expanded: h.expanded } });
+    if (h.expandable) items.push({ id: "expand-all", label: "Expand all at this level", action: { kind: "expand-all", member: m } });
+    items.push({ id: "collapse-all", label: "Collapse all", action: { kind: "collapse-all", hierarchy: m.hierarchyUniqueName } });
+    if (!h.total) {
+      items.push({ id: "keep-only", label: `Keep only ${h.caption}`, action: { kind: "keep-only", member: m } });
+      items.push({ id: "remove", label: `Remove ${h.caption}`, action: { kind: "remove", member: m } });
+    }
+  };
+  const sortItems = (column: number) => {
+    const key = grid.columns[column]?.key;
+    if (key === undefined) return;
+    items.push({ id: "sort-desc", label: "Sort descending", action: { kind: "sort", column: key, direction: "desc" } });
+    items.push({ id: "sort-asc", label: "Sort ascending", action: { kind: "sort", column: key, direction: "asc" } });
+    if (sortedColumn === key) items.push({ id: "sort-none", label: "Clear sort", action: { kind: "sort", column: key, direction: undefined } });
+  };
+  switch (target.kind) {
+    case "cell": {
+      items.push({ id: "drillthrough", label: "Drillthrough", action: { kind: "drillthrough", row: target.row, column: target.column } });
+      items.push({ id: "copy", label: "Copy", action: { kind: "copy" } });
+      const row = grid.rows[target.row];
+      memberItems(row?.headers[row.headers.length - 1]);
+      sortItems(target.column);
+      break;
+    }
+    case "row-head":
+      items.push({ id: "copy", label: "Copy", action: { kind: "copy" } });
+      memberItems(grid.rows[target.row]?.headers[target.position]);
+      break;
+    case "column-head":
+      memberItems(grid.columns[target.column]?.headers[target.level]);
+      sortItems(target.column);
+      break;
+  }
+  return items;
+}
