@@ -309,6 +309,47 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    [Fact]
+    public async Task TheStyleTabFormatsMeasuresAndColoursCellsByRules()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var link = Save(served, [Widget("w1", "pivot", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]", "[Measures].[Quantity]"])]);
+        var byRegion = cube.Query([cube.Measures["Revenue"], cube.Measures["Quantity"]], [cube.Levels["region"]]);
+        var revenues = Enumerable.Range(0, byRegion.RowCount).Select(r => byRegion.Column("Revenue").GetDouble(r)!.Value).ToList();
+        var threshold = Math.Round(revenues.Order().ElementAt(revenues.Count / 2));
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var pivot = page.GetByTestId("pivot-table");
+            await Expect(pivot.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(byRegion.Columns[1].Format(0));
+            await page.GetByTestId("widget-title").ClickAsync();
+            await page.GetByTestId("wizard-tab-style").ClickAsync();
+
+            // Revenue in compact units (Intl's "1.2M").
+            await page.GetByTestId("style-format-[Measures].[Revenue]").SelectOptionAsync(new SelectOptionValue { Label = "1.2M" });
+            await Expect(pivot.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d.]+[KMB]$"));
+
+            // A rule: Revenue at or above the median in green; the others keep the default colour.
+            await page.GetByTestId("style-add-rule").ClickAsync();
+            await page.GetByTestId("style-rule-op-0").SelectOptionAsync(">=");
+            await page.GetByTestId("style-rule-value-0").FillAsync(threshold.ToString(Invariant));
+            await page.GetByTestId("style-rule-color-0").EvaluateAsync("(e) => { const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; set.call(e, '#16a34a'); e.dispatchEvent(new Event('input', { bubbles: true })); }");
+            for (var r = 0; r < revenues.Count; r++)
+            {
+                var colour = await pivot.GetByTestId($"pivot-cell-{r}-0").EvaluateAsync<string>("e => getComputedStyle(e).color");
+                Assert.True((colour == "rgb(22, 163, 74)") == (revenues[r] >= threshold), $"row {r}: {revenues[r]} vs {threshold}: {colour}");
+            }
+
+            // Data bars on Quantity.
+            await page.GetByTestId("style-add-rule").ClickAsync();
+            await page.GetByTestId("style-rule-kind-1").SelectOptionAsync("bars");
+            await page.GetByTestId("style-rule-measure-1").SelectOptionAsync("[Measures].[Quantity]");
+            var bar = await pivot.GetByTestId("pivot-cell-0-1").EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage");
+            Assert.Contains("linear-gradient", bar, StringComparison.Ordinal);
+        });
+    }
+
     /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
     private static async Task DragToFiltersAsync(IPage page, ILocator source)
     {

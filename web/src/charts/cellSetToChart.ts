@@ -3,6 +3,7 @@ import type { CellSet, CubeModel } from "../api/types";
 import { cellSetToGrid, type Grid } from "../pivot/cellSetToGrid";
 import type { ChartType } from "../widget/spec";
 import { compact, kindOf, type ValueKind } from "./format";
+import { applyFormats, type NumberFormat } from "../widget/style";
 
 export const PALETTE = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#06b6d4", "#ec4899", "#84cc16", "#64748b", "#f97316"];
 
@@ -176,8 +177,8 @@ function scatter(t: Table): EChartsOption {
 }
 
 /** ECharts options for a result: pure, so tested without a browser. */
-export function cellSetToChart(cellSet: CellSet, type: ChartType, cube?: CubeModel): EChartsOption {
-  const t = chartTable(cellSetToGrid(cellSet, { cube }));
+export function cellSetToChart(cellSet: CellSet, type: ChartType, cube?: CubeModel, formats?: Record<string, NumberFormat>): EChartsOption {
+  const t = chartTable(applyFormats(cellSetToGrid(cellSet, { cube }), formats));
   switch (type) {
     case "pie":
       return pie(t, false);

@@ -6,6 +6,7 @@ import { visibleRange } from "./virtual";
 import { canvasMeasure, fitWidths, offsets, rowHeadKey, visibleSpan } from "./widths";
 import { menuItems, type MenuAction, type MenuItem, type MenuTarget } from "./menu";
 import { contains, move, single, toTsv, type Selection } from "./selection";
+import { decorationCss, type CellDecoration } from "../widget/style";
 
 const ROW_H = 28;
 const measureText = canvasMeasure();
@@ -16,6 +17,8 @@ interface Props {
   /** Widths the user set by dragging a column's edge (saved with the widget), by column key. */
   widths?: Record<string, number>;
   onResize?: (key: string, width: number | undefined) => void;
+  /** Conditional formatting of each cell, by displayed row and column. */
+  decorations?: (CellDecoration | undefined)[][];
   /** A context-menu action other than Copy (which the table does itself). */
   onAction?: (action: MenuAction) => void;
   onToggle: (member: CellSetMember, expanded: boolean) => void;
@@ -114,7 +117,7 @@ function ContextMenu({ x, y, items, onPick, onClose }: { x: number; y: number; i
   );
 }
 
-export function PivotTable({ grid, sort, widths: saved, onResize, onAction, onToggle, onSort, onDrillthrough }: Props) {
+export function PivotTable({ grid, sort, widths: saved, decorations, onResize, onAction, onToggle, onSort, onDrillthrough }: Props) {
   const body = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection>();
@@ -232,7 +235,7 @@ export function PivotTable({ grid, sort, widths: saved, onResize, onAction, onTo
         <div
           key={r + ":" + c}
           className={"pivot-cell " + cls + (negative ? " negative" : "") + (grid.columns[c].total ? " pivot-col-total" : "") + (contains(selection, r, c) ? " selected" : "")}
-          style={{ top: r * ROW_H, left: colX[c], width: widths.columns[c], height: ROW_H }}
+          style={{ top: r * ROW_H, left: colX[c], width: widths.columns[c], height: ROW_H, ...decorationCss(decorations?.[r]?.[c]) }}
           data-testid={`pivot-cell-${r}-${c}`}
           onMouseDown={(e) => {
             if (e.button !== 0) return;

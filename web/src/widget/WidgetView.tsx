@@ -12,6 +12,7 @@ import type { MenuAction } from "../pivot/menu";
 import { KpiCards } from "./KpiCards";
 import { cellSetToKpis } from "./kpi";
 import { isChart, type FilterSpec, type WidgetSpec } from "./spec";
+import { applyFormats, decorate } from "./style";
 import { useWidgetData } from "./useWidgetData";
 
 // ECharts is most of the bundle: loaded with the first chart.
@@ -47,15 +48,22 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
   const grid = useMemo(
     () =>
       data.cellSet && (spec.type === "pivot" || spec.type === "table")
-        ? cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort, flat: spec.type === "table", levels: spec.type === "table" ? flatLevels(spec, model) : undefined })
+        ? applyFormats(
+            cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort, flat: spec.type === "table", levels: spec.type === "table" ? flatLevels(spec, model) : undefined }),
+            spec.style?.formats,
+          )
         : undefined,
     [data.cellSet, spec, model],
   );
+  const decorations = useMemo(() => (grid ? decorate(grid, spec.style?.rules) : undefined), [grid, spec.style?.rules]);
   const option = useMemo(
-    () => (data.cellSet && isChart(spec.type) ? cellSetToChart(data.cellSet, spec.type, model) : undefined),
-    [data.cellSet, spec.type, model],
+    () => (data.cellSet && isChart(spec.type) ? cellSetToChart(data.cellSet, spec.type, model, spec.style?.formats) : undefined),
+    [data.cellSet, spec.type, model, spec.style?.formats],
   );
-  const kpis = useMemo(() => (data.cellSet && spec.type === "kpi" ? cellSetToKpis(data.cellSet) : undefined), [data.cellSet, spec.type]);
+  const kpis = useMemo(
+    () => (data.cellSet && spec.type === "kpi" ? cellSetToKpis(data.cellSet, spec.style?.formats) : undefined),
+    [data.cellSet, spec.type, spec.style?.formats],
+  );
 
   const diagnostics = data.error ? data.diagnostics : undefined;
   useEffect(() => onDiagnostics?.(diagnostics), [diagnostics, onDiagnostics]);
@@ -106,6 +114,7 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
           grid={grid}
           sort={spec.sort}
           widths={spec.widths}
+          decorations={decorations}
           onResize={(key, width) => {
             const widths = { ...spec.widths };
             if (width === undefined) delete widths[key];

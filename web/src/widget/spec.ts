@@ -1,4 +1,5 @@
 // A widget is a serializable spec: saved in dashboards, turned into MDX by mdx/buildQuery.ts.
+import type { WidgetStyle } from "./style";
 
 export type ChartType =
   | "line"
@@ -102,6 +103,8 @@ export interface WidgetSpec {
   totals: boolean;
   nonEmpty: boolean;
   sort?: SortSpec;
+  /** Number formats per measure and conditional formatting (the Style tab). */
+  style?: WidgetStyle;
   /** Column widths the user set in the pivot (px), by column key (row header columns: "row:N"). */
   widths?: Record<string, number>;
   /** A query edited by hand in the MDX tab: used instead of the built one. */

@@ -9,6 +9,7 @@ import { CHART_TYPES, type FilterSpec, type WidgetSpec, type WidgetType } from "
 import type { CalculatedMeasure } from "../measures/calculated";
 import { DropZone } from "./DropZone";
 import { MdxEditor } from "./MdxEditor";
+import { StyleTab } from "./StyleTab";
 
 interface Props {
   spec?: WidgetSpec;
@@ -25,7 +26,7 @@ function measureCaption(model: CubeModel | undefined, uniqueName: string): strin
 
 /** The selected widget's wizard: drop zones, type switcher, options, and the MDX tab. */
 export function WizardPanel({ spec, model, inherited, calculated, diagnostics, onChange }: Props) {
-  const [tab, setTab] = useState<"fields" | "mdx">("fields");
+  const [tab, setTab] = useState<"fields" | "style" | "mdx">("fields");
   const [editing, setEditing] = useState<number>();
   const built = spec ? buildQuery({ ...spec, mdx: undefined }, model, inherited, calculated)?.mdx ?? "" : "";
   const [text, setText] = useState(spec?.mdx ?? built);
@@ -46,11 +47,16 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
         <button className={tab === "fields" ? "active" : ""} data-testid="wizard-tab-fields" onClick={() => setTab("fields")}>
           Fields
         </button>
+        <button className={tab === "style" ? "active" : ""} data-testid="wizard-tab-style" onClick={() => setTab("style")}>
+          Style
+        </button>
         <button className={tab === "mdx" ? "active" : ""} data-testid="wizard-tab-mdx" onClick={() => setTab("mdx")}>
           MDX
         </button>
       </div>
-      {tab === "fields" ? (
+      {tab === "style" ? (
+        <StyleTab spec={spec} model={model} caption={(m) => measureCaption(model, m)} onChange={onChange} />
+      ) : tab === "fields" ? (
         <>
           <label className="col">
             <span className="zone-label">Widget type</span>
