@@ -350,6 +350,34 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    [Fact]
+    public async Task KpiCardsCompareWithThePreviousPeriod()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var year2025 = new { kind = "members", hierarchy = "[Time].[Calendar]", level = "[Time].[Calendar].[Year]", members = new[] { new { uniqueName = "[Time].[Calendar].[2025]", caption = "2025" } } };
+        var kpi = new
+        {
+            id = "k", title = "k", type = "kpi", cube = "Sales", rows = Array.Empty<object>(), columns = Array.Empty<object>(), measures = new[] { "[Measures].[Revenue]" },
+            filters = new object[] { year2025 }, expanded = Array.Empty<object>(), totals = false, nonEmpty = true,
+            kpi = new { compare = new { kind = "previous", hierarchy = "[Time].[Calendar]" }, compact = true },
+        };
+        var link = Save(served, [kpi]);
+        var byYear = cube.Query([cube.Measures["Revenue"]], [cube.Levels["Year"]]);
+        double Revenue(int year) => Enumerable.Range(0, byYear.RowCount).Where(r => byYear.Columns[0].Format(r) == year.ToString(Invariant)).Select(r => byYear.Column("Revenue").GetDouble(r)!.Value).Single();
+        var change = (Revenue(2025) - Revenue(2024)) / Revenue(2024);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Expect(page.GetByTestId("kpi-value-0")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d.]+[KMB]$"));
+            var delta = page.GetByTestId("kpi-delta-0");
+            await Expect(delta).ToContainTextAsync($"({(change > 0 ? "+" : "")}{(change * 100).ToString("F1", Invariant)}%)");
+            await Expect(delta).ToContainTextAsync(change > 0 ? "▲" : "▼");
+            await Expect(delta).ToContainTextAsync("vs previous period");
+            await Expect(page.Locator(".kpi")).ToHaveCountAsync(1);   // the previous period is no card of its own
+        });
+    }
+
     /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
     private static async Task DragToFiltersAsync(IPage page, ILocator source)
     {

@@ -201,6 +201,14 @@ describe("buildQuery", () => {
     expect(text).toContain("Hierarchize(DrilldownLevel({[Time].[Time].[Year].Members}, [Time].[Time].[Year]))");
   });
 
+  it("adds the previous period of each KPI measure, or the target measure, to a KPI widget's query", () => {
+    const previous = mdx({ type: "kpi", measures: ["[Measures].[Amount]"], kpi: { compare: { kind: "previous", hierarchy: "[Time].[Time]" } } });
+    expect(previous).toContain("MEMBER [Measures].[Previous · Amount] AS ([Measures].[Amount], [Time].[Time].CurrentMember.PrevMember)");
+    expect(previous).toContain("{[Measures].[Amount], [Measures].[Previous · Amount]} ON COLUMNS");
+    const target = mdx({ type: "kpi", measures: ["[Measures].[Amount]"], kpi: { compare: { kind: "target", measure: "[Measures].[Qty]" } } });
+    expect(target).toContain("{[Measures].[Amount], [Measures].[Qty]} ON COLUMNS");
+  });
+
   it("leaves out a range without both ends", () => {
     const open = { uniqueName: "", caption: "" };
     expect(whereClause([{ kind: "range", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]", from: open, to: open }])).toBeUndefined();

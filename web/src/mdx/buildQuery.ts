@@ -1,5 +1,5 @@
 import type { CubeModel, HierarchyInfo } from "../api/types";
-import { EXPAND_ALL, isChart, type AxisField, type Expansion, type FilterSpec, type WidgetSpec } from "../widget/spec";
+import { EXPAND_ALL, PREVIOUS_PREFIX, isChart, type AxisField, type Expansion, type FilterSpec, type WidgetSpec } from "../widget/spec";
 import {
   bottomCount,
   call,
@@ -19,8 +19,10 @@ import {
   type DrillthroughStatement,
   type Expr,
   type SelectStatement,
+  type WithMember,
+  parseUniqueName,
 } from "./ast";
-import { print } from "./printer";
+import { print, printIdentifier } from "./printer";
 import { withMembers, type CalculatedMeasure } from "../measures/calculated";
 
 export interface BuiltQuery {
@@ -181,6 +183,23 @@ function applyTopN(rows: Expr, spec: WidgetSpec, cube: CubeModel | undefined, fi
 }
 
 /**
+ * What a KPI widget's comparison adds to its query: for the previous period, a calculated measure
+ * per measure — its value at the hierarchy's current member's previous member (the previous year
+ * of a year in the slicer, the previous month of a card's month); for a target, the target measure.
+ */
+function kpiComparisons(spec: WidgetSpec): { columns: string[]; with: WithMember[] } {
+  const compare = spec.type === "kpi" ? spec.kpi?.compare : undefined;
+  if (!compare) return { columns: [], with: [] };
+  if (compare.kind === "target") return { columns: spec.measures.includes(compare.measure) ? [] : [compare.measure], with: [] };
+  const previous = prop(prop(ref(compare.hierarchy), "CurrentMember"), "PrevMember");
+  const items = spec.measures.map((m) => ({
+    name: id("Measures", PREVIOUS_PREFIX + (parseUniqueName(m).parts.at(-1)?.name ?? m)),
+    formula: tuple(ref(m), previous),
+  }));
+  return { columns: items.map((i) => printIdentifier(i.name)), with: items };
+}
+
+/**
  * Turns a widget spec into a SELECT (and its text). Dashboard-wide filters are added to the
  * widget's own; the dashboard's calculated measures that the widget uses become WITH MEMBER
  * items. Returns undefined when there is nothing to ask (no measure and no level).
@@ -195,7 +214,8 @@ export function buildQuery(
   // (a table's expansions would put regions and countries side by side on one axis).
   if (spec.type === "table" || isChart(spec.type)) spec = { ...spec, totals: false, expanded: [] };
   const filters = [...dashboardFilters, ...spec.filters];
-  const measures = spec.measures.length ? set(...spec.measures.map(ref)) : undefined;
+  const comparisons = kpiComparisons(spec);
+  const measures = spec.measures.length ? set(...[...spec.measures, ...comparisons.columns].map(ref)) : undefined;
   // KPI cards show each measure (per row member, when there are rows): columns do not apply.
   const onAxes = axisFilters(spec, filters);
   const columnLevels = spec.type === "kpi" ? undefined : axisSet(spec.columns, spec, cube, onAxes);
@@ -210,7 +230,7 @@ export function buildQuery(
   }
   const statement: SelectStatement = { kind: "select", axes, cube: id(spec.cube) };
   const named = [...spec.measures, ...filters.flatMap((f) => (f.kind === "topN" ? [f.measure] : []))];
-  const withItems = withMembers(calculated, spec.cube, named);
+  const withItems = [...withMembers(calculated, spec.cube, [...named, ...comparisons.columns]), ...comparisons.with];
   if (withItems.length) statement.with = withItems;
   const where = whereClause(filters.filter((f) => !onAxes.includes(f)));
   if (where) statement.where = where;

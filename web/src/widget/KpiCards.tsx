@@ -1,6 +1,6 @@
 import type { Kpi } from "./kpi";
 
-/** KPI cards: each value large, its measure (and row member) under it. */
+/** KPI cards: each value large, its measure (and row member) under it, and its change against the comparison. */
 export function KpiCards({ kpis }: { kpis: Kpi[] }) {
   if (kpis.length === 0) return <div className="widget-empty">Drop measures onto Values.</div>;
   return (
@@ -10,6 +10,13 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
           <div className="kpi-value" data-testid={`kpi-value-${i}`}>
             {k.formatted}
           </div>
+          {k.comparison && (
+            <div className={"kpi-delta " + (k.comparison.delta > 0 ? "up" : k.comparison.delta < 0 ? "down" : "flat")} data-testid={`kpi-delta-${i}`}>
+              {k.comparison.delta > 0 ? "▲" : k.comparison.delta < 0 ? "▼" : "■"} {k.comparison.formattedDelta}
+              {k.comparison.percent !== null && ` (${k.comparison.percent > 0 ? "+" : ""}${(k.comparison.percent * 100).toFixed(1)}%)`}
+              <span className="kpi-delta-label"> {k.comparison.label}</span>
+            </div>
+          )}
           <div className="kpi-title">{k.title}</div>
           {k.subtitle && <div className="kpi-subtitle">{k.subtitle}</div>}
         </div>

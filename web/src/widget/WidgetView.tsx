@@ -61,8 +61,8 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
     [data.cellSet, spec.type, model, spec.style?.formats],
   );
   const kpis = useMemo(
-    () => (data.cellSet && spec.type === "kpi" ? cellSetToKpis(data.cellSet, spec.style?.formats) : undefined),
-    [data.cellSet, spec.type, spec.style?.formats],
+    () => (data.cellSet && spec.type === "kpi" ? cellSetToKpis(data.cellSet, spec.style?.formats, spec.kpi, spec.measures) : undefined),
+    [data.cellSet, spec.type, spec.style?.formats, spec.kpi, spec.measures],
   );
 
   const diagnostics = data.error ? data.diagnostics : undefined;

@@ -33,6 +33,18 @@ export const CHART_TYPES: { type: ChartType; label: string }[] = [
   { type: "scatter", label: "Scatter" },
 ];
 
+/** What KPI cards compare their values with: the previous member of a hierarchy (the previous period), or a target measure. */
+export type KpiComparison = { kind: "previous"; hierarchy: string } | { kind: "target"; measure: string };
+
+export interface KpiOptions {
+  compare?: KpiComparison;
+  /** Values in compact units (1.2M). */
+  compact?: boolean;
+}
+
+/** The prefix of the calculated measures a KPI widget's query adds for the previous period's values. */
+export const PREVIOUS_PREFIX = "Previous · ";
+
 /** A level placed on rows or columns. */
 export interface AxisField {
   hierarchy: string;
@@ -103,6 +115,8 @@ export interface WidgetSpec {
   totals: boolean;
   nonEmpty: boolean;
   sort?: SortSpec;
+  /** KPI cards' comparison and compact values. */
+  kpi?: KpiOptions;
   /** Number formats per measure and conditional formatting (the Style tab). */
   style?: WidgetStyle;
   /** Column widths the user set in the pivot (px), by column key (row header columns: "row:N"). */

@@ -10,6 +10,7 @@ import type { CalculatedMeasure } from "../measures/calculated";
 import { DropZone } from "./DropZone";
 import { MdxEditor } from "./MdxEditor";
 import { StyleTab } from "./StyleTab";
+import { KpiOptionsEditor } from "./KpiOptionsEditor";
 
 interface Props {
   spec?: WidgetSpec;
@@ -117,6 +118,7 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
               onClose={() => setEditing(undefined)}
             />
           )}
+          {spec.type === "kpi" && <KpiOptionsEditor spec={spec} model={model} onChange={onChange} />}
           <div className="options">
             <label>
               <input
