@@ -201,8 +201,16 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             // A query that fails: the error shows, the previous numbers are dimmed under it.
             await page.GetByTestId("widget-title").ClickAsync();
             await page.GetByTestId("wizard-tab-mdx").ClickAsync();
-            await page.GetByTestId("mdx-editor").FillAsync("SELECT {[Measures].[Nope]} ON 0 FROM [Sales]");
-            await page.GetByTestId("mdx-editor").PressAsync("Control+Enter");
+            // The editor colours MDX and completes the cube's names.
+            var editor = page.GetByTestId("mdx-editor");
+            var keyword = editor.Locator("span", new LocatorLocatorOptions { HasTextString = "SELECT" }).First;
+            Assert.Equal("rgb(124, 58, 237)", await keyword.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+            await editor.FillAsync("SELECT {[Measures].[Rev");
+            await editor.PressAsync("Control+Space");
+            await Expect(page.Locator(".cm-tooltip-autocomplete")).ToContainTextAsync("[Measures].[Revenue]");
+            await editor.PressAsync("Escape");
+            await editor.FillAsync("SELECT {[Measures].[Nope]} ON 0 FROM [Sales]");
+            await editor.PressAsync("Control+Enter");
             await Expect(page.GetByTestId("widget-error")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("widget-result")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("stale"));
             var opacity = await page.GetByTestId("widget-result").EvaluateAsync<string>("e => getComputedStyle(e).opacity");

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { CubeModel, Diagnostic } from "../api/types";
 import { FilterEditor } from "../filters/FilterEditor";
 import { describeFilter } from "../filters/describe";
@@ -8,7 +8,8 @@ import { dropOn, removeFrom, replaceFilter, type Zone } from "../widget/edit";
 import { CHART_TYPES, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
 import type { CalculatedMeasure } from "../measures/calculated";
 import { DropZone } from "./DropZone";
-import { MdxEditor } from "./MdxEditor";
+// CodeMirror is loaded with the MDX tab, not with the app.
+const MdxEditor = lazy(() => import("./MdxEditor").then((m) => ({ default: m.MdxEditor })));
 import { StyleTab } from "./StyleTab";
 import { KpiOptionsEditor } from "./KpiOptionsEditor";
 
@@ -43,7 +44,7 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
   const levelChips = (fields: WidgetSpec["rows"]) => fields.map((f) => ({ caption: f.caption ?? f.level, title: f.level }));
 
   return (
-    <aside className="panel wizard" data-testid="wizard">
+    <aside className={"panel wizard" + (tab === "mdx" ? " wide" : "")} data-testid="wizard">
       <div className="tabs small">
         <button className={tab === "fields" ? "active" : ""} data-testid="wizard-tab-fields" onClick={() => setTab("fields")}>
           Fields
@@ -142,7 +143,9 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
         </>
       ) : (
         <>
-          <MdxEditor value={text} diagnostics={diagnostics} onChange={setText} onRun={() => onChange({ ...spec, mdx: text })} />
+          <Suspense fallback={<div className="spinner" />}>
+            <MdxEditor value={text} diagnostics={diagnostics} model={model} onChange={setText} onRun={(mdx) => onChange({ ...spec, mdx })} />
+          </Suspense>
           <div className="row gap">
             <button className="primary" data-testid="mdx-run" onClick={() => onChange({ ...spec, mdx: text })}>
               Run

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { errorSpans, offsetOf, segments } from "./errorSpans";
+import { errorSpans, offsetOf } from "./errorSpans";
 
 const diag = (p: Partial<{ line: number; column: number; offset: number; length: number }>) => ({
   code: "MDX001",
@@ -26,10 +26,5 @@ describe("error underline", () => {
   it("falls back to line:column and widens to the word", () => {
     const [s] = errorSpans(text, [diag({ line: 3, column: 6 })]);
     expect(text.slice(s.start, s.end)).toBe("[Sales]");
-  });
-
-  it("cuts the text into segments", () => {
-    const segs = segments("abcdef", [{ start: 2, end: 4, message: "m" }]);
-    expect(segs).toEqual([{ text: "ab" }, { text: "cd", error: "m" }, { text: "ef" }]);
   });
 });

@@ -35,18 +35,3 @@ export function errorSpans(text: string, diagnostics: Diagnostic[] | undefined):
     return { start, end, message: d.message };
   });
 }
-
-/** The text cut into plain and underlined pieces, for the overlay. */
-export function segments(text: string, spans: ErrorSpan[]): { text: string; error?: string }[] {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const out: { text: string; error?: string }[] = [];
-  let at = 0;
-  for (const s of sorted) {
-    if (s.start < at) continue;
-    if (s.start > at) out.push({ text: text.slice(at, s.start) });
-    out.push({ text: text.slice(s.start, s.end) || " ", error: s.message });
-    at = s.end;
-  }
-  if (at < text.length) out.push({ text: text.slice(at) });
-  return out;
-}
