@@ -35,6 +35,12 @@ public sealed record QueryOptions
     public int? MaxDrillthroughRows { get; init; }
 
     /// <summary>
+    /// The rows a DRILLTHROUGH skips before those it returns (a page of a long drillthrough: MAXROWS rows from this
+    /// one); the result's <see cref="QueryResult.TotalRows"/> counts them all.
+    /// </summary>
+    public int DrillthroughOffset { get; init; }
+
+    /// <summary>
     /// Whether the table keeps the rows of totals (rows whose members include an All member), as
     /// Atoti's <c>keep_totals</c>; false by default. The cell set always has them.
     /// </summary>

@@ -108,6 +108,9 @@ public sealed class QueryResult
     /// <summary>For an MDX query, the cell set behind the table (axes, positions, cells); null otherwise.</summary>
     public CellSet? CellSet { get; init; }
 
+    /// <summary>For a drillthrough, every fact row under its cell, before MAXROWS and the offset cut them; null otherwise.</summary>
+    public long? TotalRows { get; init; }
+
     /// <summary>The columns: levels first, then measures.</summary>
     public IReadOnlyList<ResultColumn> Columns { get; }
 

@@ -134,6 +134,31 @@ public sealed class MdxEndpointTests(FoodMartServer foodMart)
         Assert.Equal(expected.Rows().Sum(r => Convert.ToDouble(r[0], System.Globalization.CultureInfo.InvariantCulture)), rows.Sum(r => r[0].GetDouble()), 6);
     }
 
+    /// <summary>A long drillthrough a page at a time: MAXROWS rows from an offset, with the total of all the cell's rows.</summary>
+    [Fact]
+    public async Task ADrillthroughIsReadAPageAtATimeWithItsTotal()
+    {
+        const string Mdx = "DRILLTHROUGH MAXROWS 100 SELECT FROM [Sales] WHERE [Store].[USA].[WA].[Yakima]";
+        var all = _served.Session.DrillthroughMdx("DRILLTHROUGH SELECT FROM [Sales] WHERE [Store].[USA].[WA].[Yakima]");
+        Assert.True(all.RowCount > 250, $"{all.RowCount} rows");
+        async Task<JsonElement> PageAsync(int offset)
+        {
+            using var response = await _served.Client.PostAsync(new Uri("/api/mdx/drillthrough", UriKind.Relative), ServedSession.Json(new { mdx = Mdx, offset }), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        }
+        var third = await PageAsync(200);
+        Assert.Equal(all.RowCount, third.GetProperty("total").GetInt64());
+        var rows = third.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(Math.Min(100, all.RowCount - 200), rows.Count);
+        // The page's rows are the whole drillthrough's rows 200 to 299, in the same order.
+        var expected = all.Rows().Skip(200).First();
+        Assert.Equal(Convert.ToDouble(expected[0], System.Globalization.CultureInfo.InvariantCulture), rows[0][0].GetDouble());
+        Assert.Equal(0, (await PageAsync(all.RowCount)).GetProperty("rows").GetArrayLength());
+        using var negative = await _served.Client.PostAsync(new Uri("/api/mdx/drillthrough", UriKind.Relative), ServedSession.Json(new { mdx = Mdx, offset = -1 }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+    }
+
     [Fact]
     public async Task CsvIsTheQueryAsATable()
     {

@@ -8,8 +8,8 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Cuboid.Server.Endpoints;
 
-/// <summary>The body of the MDX endpoints.</summary>
-internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells, string? Scenario)
+/// <summary>The body of the MDX routes: the query, its limits, the scenario it reads and, for a drillthrough, the rows it skips (a page).</summary>
+internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells, string? Scenario, int? Offset = null)
 {
     /// <summary>The query's options: what the request asks, within the session's <see cref="RequestLimits"/>.</summary>
     public QueryOptions Options(Session session, HttpRequest request)
@@ -17,7 +17,9 @@ internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells, st
         if (TimeoutMs <= 0) throw new BadHttpRequestException($"'timeoutMs' must be a positive number of milliseconds; {TimeoutMs} was given.");
         if (MaxCells <= 0) throw new BadHttpRequestException($"'maxCells' must be a positive number of cells; {MaxCells} was given.");
         // Every query runs as the request's user: the facts their roles allow.
-        return session.Config.RequestLimits.Options(TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, MaxCells, Scenario).RunAs(request.HttpContext.User);
+        if (Offset < 0) throw new BadHttpRequestException($"'offset' must not be negative; {Offset} was given.");
+        return (session.Config.RequestLimits.Options(TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, MaxCells, Scenario) with { DrillthroughOffset = Offset ?? 0 })
+            .RunAs(request.HttpContext.User);
     }
 }
 

@@ -32,8 +32,8 @@ internal sealed record CellSetJson(IReadOnlyList<AxisJson> Axes, PositionJson Sl
     };
 }
 
-/// <summary>A drillthrough's fact rows.</summary>
-internal sealed record DrillthroughJson(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows)
+/// <summary>A drillthrough's columns and rows, and every fact row under its cell (<c>total</c>), of which the rows are a page.</summary>
+internal sealed record DrillthroughJson(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows, long Total)
 {
     public static DrillthroughJson Of(QueryResult result) => new(
         [.. result.Columns.Select(c => c.Name)],
@@ -41,5 +41,6 @@ internal sealed record DrillthroughJson(IReadOnlyList<string> Columns, IReadOnly
         {
             null or double or long or int or float or bool or string => c[r],
             _ => (object?)c.Format(r),
-        }).ToArray())]);
+        }).ToArray())],
+        result.TotalRows ?? result.RowCount);
 }

@@ -71,8 +71,9 @@ export const api = {
       body: JSON.stringify({ mdx, timeoutMs: 30000, maxCells: 1000000 }),
       signal,
     }),
-  drillthrough: (mdx: string) =>
-    json<DrillthroughResult>("/api/mdx/drillthrough", { method: "POST", body: JSON.stringify({ mdx }) }),
+  /** A page of a drillthrough's rows: MAXROWS of them from `offset`, and their total. */
+  drillthrough: (mdx: string, offset = 0) =>
+    json<DrillthroughResult>("/api/mdx/drillthrough", { method: "POST", body: JSON.stringify({ mdx, offset }) }),
   csv: async (mdx: string) => (await request("/api/mdx/csv", { method: "POST", body: JSON.stringify({ mdx }) })).text(),
   listContent: (kind: string) => json<ContentSummary[]>(`/api/content?kind=${enc(kind)}`),
   getContent: <T>(id: string) => json<ContentItem<T>>(`/api/content/${enc(id)}`),

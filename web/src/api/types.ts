@@ -100,6 +100,8 @@ export interface ProblemDetails {
 export interface DrillthroughResult {
   columns: string[];
   rows: unknown[][];
+  /** Every fact row under the cell; `rows` are a page of them. */
+  total: number;
 }
 
 export interface ContentSummary {

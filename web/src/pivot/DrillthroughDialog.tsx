@@ -1,25 +1,62 @@
+import { useState } from "react";
 import type { DrillthroughResult } from "../api/types";
+import { pageLabel, showValue } from "./drillthroughTable";
 
 interface Props {
   mdx: string;
+  offset: number;
+  pageSize: number;
   result?: DrillthroughResult;
   error?: string;
+  onPage: (offset: number) => void;
+  /** Every row (up to the download's limit), for a CSV file. */
+  onDownload: (hidden: Set<string>) => void;
   onClose: () => void;
 }
 
-const MAX_SHOWN = 1000;
-
-export function DrillthroughDialog({ mdx, result, error, onClose }: Props) {
+/** The fact rows under a cell: a page at a time (read on the server), columns to choose, numbers formatted, a CSV download. */
+export function DrillthroughDialog({ mdx, offset, pageSize, result, error, onPage, onDownload, onClose }: Props) {
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [choosing, setChoosing] = useState(false);
+  const columns = result ? result.columns.map((c, i) => ({ c, i })).filter(({ c }) => !hidden.has(c)) : [];
+  const flip = (c: string) => setHidden((h) => (h.has(c) ? new Set([...h].filter((x) => x !== c)) : new Set([...h, c])));
   return (
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal" data-testid="drillthrough-dialog" onClick={(e) => e.stopPropagation()}>
         <div className="modal-head">
           <strong>Drillthrough</strong>
-          <span className="muted">{result ? `${result.rows.length} rows` : error ? "" : "Loading…"}</span>
+          <span className="muted" data-testid="drillthrough-count">
+            {result ? pageLabel(offset, result.rows.length, result.total) : error ? "" : "Loading…"}
+          </span>
+          {result && (
+            <>
+              <button data-testid="drillthrough-prev" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
+                ‹ Previous
+              </button>
+              <button data-testid="drillthrough-next" disabled={offset + result.rows.length >= result.total} onClick={() => onPage(offset + pageSize)}>
+                Next ›
+              </button>
+              <button data-testid="drillthrough-columns" onClick={() => setChoosing((x) => !x)}>
+                Columns…
+              </button>
+              <button data-testid="drillthrough-csv" onClick={() => onDownload(hidden)}>
+                Download CSV
+              </button>
+            </>
+          )}
           <button className="icon-button" data-testid="drillthrough-close" onClick={onClose} title="Close">
             ×
           </button>
         </div>
+        {choosing && result && (
+          <div className="column-chooser" data-testid="drillthrough-chooser">
+            {result.columns.map((c) => (
+              <label key={c}>
+                <input type="checkbox" data-testid={`drillthrough-column-${c}`} checked={!hidden.has(c)} onChange={() => flip(c)} /> {c}
+              </label>
+            ))}
+          </div>
+        )}
         <pre className="mdx-preview">{mdx}</pre>
         {error && <div className="error">{error}</div>}
         {result && (
@@ -27,17 +64,17 @@ export function DrillthroughDialog({ mdx, result, error, onClose }: Props) {
             <table>
               <thead>
                 <tr>
-                  {result.columns.map((c) => (
+                  {columns.map(({ c }) => (
                     <th key={c}>{c}</th>
                   ))}
                 </tr>
               </thead>
               <tbody>
-                {result.rows.slice(0, MAX_SHOWN).map((row, i) => (
-                  <tr key={i}>
-                    {row.map((v, j) => (
-                      <td key={j} className={typeof v === "number" ? "num" : ""}>
-                        {v === null || v === undefined ? "" : String(v)}
+                {result.rows.map((row, r) => (
+                  <tr key={r}>
+                    {columns.map(({ i }) => (
+                      <td key={i} className={typeof row[i] === "number" ? "num" : ""}>
+                        {showValue(row[i])}
                       </td>
                     ))}
                   </tr>

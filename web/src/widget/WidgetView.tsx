@@ -4,6 +4,8 @@ import type { CubeModel, Diagnostic, DrillthroughResult } from "../api/types";
 import { cellSetToChart } from "../charts/cellSetToChart";
 import { buildDrillthrough } from "../mdx/buildQuery";
 import { DrillthroughDialog } from "../pivot/DrillthroughDialog";
+import { drillthroughCsv } from "../pivot/drillthroughTable";
+import { csvFileName, download } from "../dashboards/download";
 import { PivotTable } from "../pivot/PivotTable";
 import { cellMembers, cellSetToGrid, nextSort, type FlatLevels } from "../pivot/cellSetToGrid";
 import { findHierarchy } from "../mdx/buildQuery";
@@ -27,6 +29,10 @@ interface Props {
   onDiagnostics?: (d: Diagnostic[] | undefined) => void;
 }
 
+/** Rows of a drillthrough page, and the most a download reads. */
+const DRILL_PAGE = 1000;
+const DRILL_DOWNLOAD = 100_000;
+
 /** The levels a flat table shows per hierarchy on rows, with their names and depths from the model. */
 function flatLevels(spec: WidgetSpec, model: CubeModel | undefined): FlatLevels[] {
   const byHierarchy = new Map<string, FlatLevels>();
@@ -43,7 +49,7 @@ function flatLevels(spec: WidgetSpec, model: CubeModel | undefined): FlatLevels[
 /** A widget's body: runs its query, shows the table or the chart, errors where they happen. */
 export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics }: Props) {
   const data = useWidgetData(spec.id, mdx, !!spec.live);
-  const [drill, setDrill] = useState<{ mdx: string; result?: DrillthroughResult; error?: string }>();
+  const [drill, setDrill] = useState<{ mdx: string; row: number; column: number; offset: number; result?: DrillthroughResult; error?: string }>();
 
   const grid = useMemo(
     () =>
@@ -68,13 +74,24 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
   const diagnostics = data.error ? data.diagnostics : undefined;
   useEffect(() => onDiagnostics?.(diagnostics), [diagnostics, onDiagnostics]);
 
-  const drillthrough = (row: number, column: number) => {
+  // A page of the fact rows under a cell, read on the server (MAXROWS rows from an offset).
+  const drillthrough = (row: number, column: number, offset = 0) => {
     if (!data.cellSet) return;
-    const { mdx: text } = buildDrillthrough(spec.cube, cellMembers(data.cellSet, row, column), [...filters, ...spec.filters]);
-    setDrill({ mdx: text });
+    const { mdx: text } = buildDrillthrough(spec.cube, cellMembers(data.cellSet, row, column), [...filters, ...spec.filters], DRILL_PAGE);
+    const at = { mdx: text, row, column, offset };
+    setDrill((d) => ({ ...at, result: d?.mdx === text ? d.result : undefined }));
+    const same = (d: typeof drill) => d && d.mdx === text && d.offset === offset;
+    api.drillthrough(text, offset).then(
+      (result) => setDrill((d) => (same(d) ? { ...at, result } : d)),
+      (e: unknown) => setDrill((d) => (same(d) ? { ...at, error: e instanceof Error ? e.message : String(e) } : d)),
+    );
+  };
+  const downloadDrillthrough = (hidden: Set<string>) => {
+    if (!data.cellSet || !drill) return;
+    const { mdx: text } = buildDrillthrough(spec.cube, cellMembers(data.cellSet, drill.row, drill.column), [...filters, ...spec.filters], DRILL_DOWNLOAD);
     api.drillthrough(text).then(
-      (result) => setDrill((d) => (d && d.mdx === text ? { mdx: text, result } : d)),
-      (e: unknown) => setDrill((d) => (d && d.mdx === text ? { mdx: text, error: e instanceof Error ? e.message : String(e) } : d)),
+      (result) => download(drillthroughCsv(result, hidden), csvFileName(spec.title + " drillthrough")),
+      (e: unknown) => setDrill((d) => d && { ...d, error: e instanceof Error ? e.message : String(e) }),
     );
   };
 
@@ -134,7 +151,18 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
         </Suspense>
       )}
       </div>
-      {drill && <DrillthroughDialog {...drill} onClose={() => setDrill(undefined)} />}
+      {drill && (
+        <DrillthroughDialog
+          mdx={drill.mdx}
+          offset={drill.offset}
+          pageSize={DRILL_PAGE}
+          result={drill.result}
+          error={drill.error}
+          onPage={(offset) => drillthrough(drill.row, drill.column, offset)}
+          onDownload={downloadDrillthrough}
+          onClose={() => setDrill(undefined)}
+        />
+      )}
     </div>
   );
 }

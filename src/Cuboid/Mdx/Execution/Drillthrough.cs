@@ -28,10 +28,11 @@ internal static class Drillthrough
                 ? [.. fact.Columns.Where(c => !hidden.Contains(c)).Select(c => DrillthroughColumn.OfTable(c.Name, fact.Store, c))]
                 : [.. statement.ReturnColumns.Select(c => DrillthroughColumn.Resolve(evaluator, c, cell))];
             query.Lap(QueryPhase.Bind);
-            var rows = ReadRows(snapshot, filter, Math.Min(statement.MaxRows ?? int.MaxValue, query.Options.MaxDrillthroughRows ?? int.MaxValue), query);
+            var (rows, total) = ReadRows(snapshot, filter, Math.Max(0, query.Options.DrillthroughOffset),
+                Math.Min(statement.MaxRows ?? int.MaxValue, query.Options.MaxDrillthroughRows ?? int.MaxValue), query);
             var result = DrillthroughColumn.Read(columns, snapshot, rows);
             query.Lap(QueryPhase.Rows);
-            return result;
+            return new QueryResult(result.Columns) { TotalRows = total };
         });
 
     /// <summary>The fact rows the cell covers: its members' conditions and the slicer set's filter.</summary>
@@ -61,31 +62,37 @@ internal static class Drillthrough
         };
     }
 
-    /// <summary>Row ids of the fact rows that pass, in storage order, at most <paramref name="maxRows"/>.</summary>
-    private static List<int> ReadRows(CubeSnapshot snapshot, RowCondition? filter, int maxRows, QueryContext query)
+    /// <summary>
+    /// Row ids of the fact rows that pass, in storage order: at most <paramref name="maxRows"/> after the first
+    /// <paramref name="offset"/>; and how many pass in all (the scan goes on counting, checking the deadline).
+    /// </summary>
+    private static (List<int> Rows, long Total) ReadRows(CubeSnapshot snapshot, RowCondition? filter, int offset, int maxRows, QueryContext query)
     {
         var rows = new List<int>();
+        long total = 0;
         var scope = snapshot.Scope;
         var chunks = snapshot.Fact.Chunks;
         var pass = new bool[ChunkView.VectorSize];
-        for (var c = 0; c < chunks.Length && rows.Count < maxRows; c++)
+        for (var c = 0; c < chunks.Length; c++)
         {
             query.Check();
             var chunk = chunks[c];
             var mandatory = snapshot.MandatoryTables.Select(t => snapshot.FactRowsOf(t, c)!).ToArray();
-            for (var offset = 0; offset < chunk.Count && rows.Count < maxRows; offset += ChunkView.VectorSize)
+            for (var start = 0; start < chunk.Count; start += ChunkView.VectorSize)
             {
-                var n = Math.Min(ChunkView.VectorSize, chunk.Count - offset);
+                var n = Math.Min(ChunkView.VectorSize, chunk.Count - start);
                 if (filter is null) pass.AsSpan(0, n).Fill(true);
-                else filter.Eval(new ChunkView(scope, c, offset, n), pass);
-                for (var r = 0; r < n && rows.Count < maxRows; r++)
+                else filter.Eval(new ChunkView(scope, c, start, n), pass);
+                for (var r = 0; r < n; r++)
                 {
-                    var row = offset + r;
-                    if (pass[r] && !chunk.IsDeleted(row) && Joined(mandatory, row)) rows.Add(Chunk.RowId(c, row));
+                    var row = start + r;
+                    if (!pass[r] || chunk.IsDeleted(row) || !Joined(mandatory, row)) continue;
+                    if (total >= offset && rows.Count < maxRows) rows.Add(Chunk.RowId(c, row));
+                    total++;
                 }
             }
         }
-        return rows;
+        return (rows, total);
     }
 
     /// <summary>Whether the row finds a row in every mandatorily joined table.</summary>
