@@ -420,10 +420,65 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         });
     }
 
-    /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
-    private static async Task DragToFiltersAsync(IPage page, ILocator source)
+    [Fact]
+    public async Task PageFiltersWidgetFiltersOnTilesSharingAndPresentation()
     {
-        var target = page.GetByTestId("drop-dashboard-filters");
+        var (served, cube) = Start();
+        using var _ = served;
+        var segment = new { kind = "members", hierarchy = "[Customer].[Segment]", level = "[Customer].[Segment].[segment]", members = new[] { new { uniqueName = "[Customer].[Segment].[Consumer]", caption = "Consumer" } } };
+        var link = Save(served, [Widget("w1", "pivot", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]"], [segment])]);
+        var (revenue, region, category) = (cube.Measures["Revenue"], cube.Levels["region"], cube.Levels["category"]);
+        var consumers = cube.Levels["segment"] == "Consumer";
+        var chosen = (string)cube.Query([revenue], [category])[0, category.Name]!;
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await ExpectPivotAsync(page.GetByTestId("pivot-table"), Expected(cube.Query([revenue], [region], filter: consumers)));
+            // The widget's own filter shows on its tile.
+            await Expect(page.GetByTestId("tile-filters")).ToContainTextAsync("Consumer");
+
+            // A page filter: dropped, its member picker opens at once; the page's widgets follow it.
+            await DragToAsync(page, page.GetByTestId("model-level-[Product].[category]"), page.GetByTestId("drop-page-filters"));
+            var editor = page.GetByTestId("filter-editor");
+            await Expect(editor).ToBeVisibleAsync();
+            await editor.GetByTestId("member-search").FillAsync(chosen);
+            await editor.GetByTestId("member-list").Locator("label", new LocatorLocatorOptions { HasText = chosen }).Locator("input").CheckAsync();
+            await editor.GetByTestId("filter-apply").ClickAsync();
+            await Expect(page.GetByTestId("page-filter-0")).ToContainTextAsync(chosen);
+            await ExpectPivotAsync(page.GetByTestId("pivot-table"), Expected(cube.Query([revenue], [region], filter: consumers & (category == chosen))));
+
+            // A filter dropped on the widget's Filters zone opens its picker too.
+            await page.GetByTestId("widget-title").ClickAsync();
+            await DragToAsync(page, page.GetByTestId("model-level-[Product].[subcategory]"), page.GetByTestId("drop-filters"));
+            await Expect(page.GetByTestId("filter-editor")).ToBeVisibleAsync();
+            await page.GetByTestId("filter-editor").Locator("button[title=Close]").ClickAsync();
+
+            // Share: the link, to edit or to present.
+            await page.GetByTestId("share-dashboard").ClickAsync();
+            await Expect(page.GetByTestId("share-link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("#/dashboard/analyst$"));
+            await page.GetByTestId("share-present").CheckAsync();
+            var presentLink = await page.GetByTestId("share-link").InputValueAsync();
+            Assert.EndsWith("#/present/analyst", presentLink, StringComparison.Ordinal);
+            await page.GetByTestId("share-apply").ClickAsync();
+            await Expect(page.GetByTestId("share-status")).ToHaveTextAsync("Shared");
+
+            // Presentation mode from the link: the widgets alone; Escape leaves it.
+            await page.GotoAsync(presentLink, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Expect(page.GetByTestId("presentation")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("presentation-title")).ToHaveTextAsync("Analyst");
+            await Expect(page.GetByTestId("pivot-table")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("wizard")).ToBeHiddenAsync();
+            await Expect(page.GetByTestId("save-dashboard")).ToBeHiddenAsync();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(page.GetByTestId("save-dashboard")).ToBeVisibleAsync();
+        });
+    }
+
+    /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
+    private static Task DragToFiltersAsync(IPage page, ILocator source) => DragToAsync(page, source, page.GetByTestId("drop-dashboard-filters"));
+
+    private static async Task DragToAsync(IPage page, ILocator source, ILocator target)
+    {
         var sourceHandle = await source.ElementHandleAsync();
         await target.EvaluateAsync("""
             (target, source) => {

@@ -77,7 +77,7 @@ export const api = {
   csv: async (mdx: string) => (await request("/api/mdx/csv", { method: "POST", body: JSON.stringify({ mdx }) })).text(),
   listContent: (kind: string) => json<ContentSummary[]>(`/api/content?kind=${enc(kind)}`),
   getContent: <T>(id: string) => json<ContentItem<T>>(`/api/content/${enc(id)}`),
-  putContent: <T>(id: string, item: { kind: string; name: string; folder: string; body: T }) =>
+  putContent: <T>(id: string, item: { kind: string; name: string; folder: string; body: T; sharedWith?: { roles: string[]; users: string[] } }) =>
     json<ContentItem<T>>(`/api/content/${enc(id)}`, { method: "PUT", body: JSON.stringify(item) }),
   deleteContent: async (id: string) => {
     await request(`/api/content/${enc(id)}`, { method: "DELETE" });

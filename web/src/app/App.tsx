@@ -26,7 +26,7 @@ export function App() {
   const signOut = () => void logout().finally(() => setAuth({ status: "login" }));
   return (
     <UserContext.Provider value={{ user: auth.user, logout: signOut }}>
-      {route.page === "home" ? <Home /> : <DashboardView key={route.id ?? "new"} id={route.id} />}
+      {route.page === "home" ? <Home /> : <DashboardView key={route.id ?? "new"} id={route.id} present={route.present} />}
     </UserContext.Provider>
   );
 }

@@ -1,15 +1,22 @@
 import { useEffect, useState } from "react";
 
-export type Route = { page: "home" } | { page: "dashboard"; id?: string };
+/** The app's pages: home, a dashboard (in presentation mode: widgets only, from a #/present/ link). */
+export type Route = { page: "home" } | { page: "dashboard"; id?: string; present?: boolean };
 
 export function parseRoute(hash: string): Route {
-  const m = /^#\/dashboard(?:\/(.+))?$/.exec(hash);
-  if (m) return { page: "dashboard", id: m[1] ? decodeURIComponent(m[1]) : undefined };
+  const m = /^#\/(dashboard|present)(?:\/(.+))?$/.exec(hash);
+  if (m) return { page: "dashboard", id: m[2] ? decodeURIComponent(m[2]) : undefined, ...(m[1] === "present" ? { present: true } : {}) };
   return { page: "home" };
 }
 
+/** The hash of a route. */
+export function hashOf(route: Route): string {
+  if (route.page === "home") return "#/";
+  return (route.present ? "#/present" : "#/dashboard") + (route.id ? "/" + encodeURIComponent(route.id) : "");
+}
+
 export function navigate(route: Route): void {
-  window.location.hash = route.page === "home" ? "#/" : "#/dashboard" + (route.id ? "/" + encodeURIComponent(route.id) : "");
+  window.location.hash = hashOf(route);
 }
 
 export function useHashRoute(): Route {

@@ -19,14 +19,16 @@ import {
   moveWidget,
   resizeWidget,
   updateWidget,
+  updatePage,
   BASE_SCENARIO,
   type Dashboard,
 } from "./model";
 import { PageTabs } from "./PageTabs";
 import { useHistory } from "./useHistory";
 import { WidgetTile } from "./WidgetTile";
+import { SharePopover } from "./SharePopover";
 
-export function DashboardView({ id }: { id?: string }) {
+export function DashboardView({ id, present = false }: { id?: string; present?: boolean }) {
   const history = useHistory<Dashboard>(newDashboard());
   const dashboard = history.value;
   const [loadError, setLoadError] = useState<string>();
@@ -34,6 +36,10 @@ export function DashboardView({ id }: { id?: string }) {
   const [pageId, setPageId] = useState(dashboard.pages[0].id);
   const [selected, setSelected] = useState<string>();
   const [status, setStatus] = useState<string>();
+  // Presentation mode: the widgets alone, full width (a #/present/ link, or the Present button; Escape leaves it).
+  const [presenting, setPresenting] = useState(present);
+  useEffect(() => setPresenting(present), [present]);
+  const [sharing, setSharing] = useState(false);
   // The dashboard as last opened or saved: edits since then are unsaved, and leaving asks first.
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(dashboard));
   const dirty = JSON.stringify(dashboard) !== savedJson;
@@ -111,18 +117,26 @@ export function DashboardView({ id }: { id?: string }) {
     return w;
   };
 
-  const save = async () => {
+  const save = async (sharedWith?: { roles: string[]; users: string[] }) => {
     setStatus("Saving…");
     try {
-      const item = await api.putContent(dashboard.id, { kind: "dashboard", name: dashboard.name, folder: dashboard.folder, body: dashboard });
+      const item = await api.putContent(dashboard.id, { kind: "dashboard", name: dashboard.name, folder: dashboard.folder, body: dashboard, ...(sharedWith ? { sharedWith } : {}) });
       setSavedJson(JSON.stringify(dashboard));
       setStatus("Saved");
       if (id !== item.id) window.history.replaceState(null, "", "#/dashboard/" + encodeURIComponent(item.id));
       setTimeout(() => setStatus(undefined), 2000);
     } catch (e) {
       setStatus("Save failed: " + (e instanceof Error ? e.message : String(e)));
+      if (sharedWith) throw e;
     }
   };
+
+  useEffect(() => {
+    if (!presenting) return;
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setPresenting(false);
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [presenting]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -146,7 +160,16 @@ export function DashboardView({ id }: { id?: string }) {
     );
 
   return (
-    <div className="app">
+    <div className={"app" + (presenting ? " presenting" : "")} data-testid={presenting ? "presentation" : undefined}>
+      {presenting && (
+        <header className="topbar presentation-bar">
+          <strong data-testid="presentation-title">{dashboard.name}</strong>
+          <FilterBar cube={cube} model={models[cube]} filters={dashboard.filters} onChange={() => undefined} readOnly />
+          <button data-testid="exit-presentation" onClick={() => setPresenting(false)}>
+            Exit presentation
+          </button>
+        </header>
+      )}
       <header className="topbar">
         <button className="brand" data-testid="go-home" onClick={goHome} title="Home">
           ◆ Cuboid
@@ -188,9 +211,16 @@ export function DashboardView({ id }: { id?: string }) {
         <button data-testid="add-widget" onClick={add} disabled={!cube && !cubes.length}>
           + Widget
         </button>
-        <button className="primary" data-testid="save-dashboard" onClick={save}>
+        <button className="primary" data-testid="save-dashboard" onClick={() => void save()}>
           Save
         </button>
+        <button data-testid="share-dashboard" onClick={() => setSharing((x) => !x)} title="Share a link to this dashboard">
+          Share
+        </button>
+        <button data-testid="present" onClick={() => setPresenting(true)} title="Presentation mode: the widgets alone (Escape to leave)">
+          Present
+        </button>
+        {sharing && <SharePopover id={dashboard.id} onShare={(roles, users) => save({ roles, users })} onClose={() => setSharing(false)} />}
         {(status || dirty) && (
           <span className={"status" + (!status ? " unsaved" : "")} data-testid="save-status">
             {status ?? "Unsaved changes"}
@@ -226,6 +256,13 @@ export function DashboardView({ id }: { id?: string }) {
             model={models[cube]}
             filters={dashboard.filters}
             onChange={(f) => history.set({ ...dashboard, filters: f })}
+          />
+          <FilterBar
+            scope="page"
+            cube={cube}
+            model={models[cube]}
+            filters={page.filters}
+            onChange={(f) => history.set(updatePage(dashboard, page.id, { filters: f }))}
           />
           <PageTabs
             dashboard={dashboard}
@@ -265,6 +302,7 @@ export function DashboardView({ id }: { id?: string }) {
                 onResize={(size) => history.set((d) => resizeWidget(d, page.id, w.id, size), false)}
                 onMoveHere={(moved) => history.set((d) => moveWidget(d, page.id, moved, w.id))}
                 onDiagnostics={(d) => onDiagnostics(w.id, d)}
+                presenting={presenting}
               />
             ))}
           </div>

@@ -6,6 +6,7 @@ import { DRAG_MIME, decodeDrag, dropOn, type DragItem } from "../widget/edit";
 import { isChart, type FilterSpec, type WidgetSpec } from "../widget/spec";
 import { WidgetView } from "../widget/WidgetView";
 import { csvFileName, download } from "./download";
+import { describeFilter } from "../filters/describe";
 import type { CalculatedMeasure } from "../measures/calculated";
 import type { TileLayout } from "./model";
 
@@ -23,6 +24,8 @@ interface Props {
   /** Another tile was dropped on this one: it takes this tile's place. */
   onMoveHere: (widgetId: string) => void;
   onDiagnostics: (d: Diagnostic[] | undefined) => void;
+  /** Presentation mode: the widget alone, no editing chrome. */
+  presenting?: boolean;
 }
 
 /** What a dragged tile carries: its widget's id. */
@@ -105,7 +108,7 @@ export function WidgetTile(props: Props) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <div className="tile-head">
+      <div className={"tile-head" + (props.presenting ? " presenting" : "")}>
         <span
           className="tile-grip"
           draggable
@@ -155,6 +158,16 @@ export function WidgetTile(props: Props) {
           ×
         </button>
       </div>
+      {spec.filters.length > 0 && (
+        // The widget's own filters, on its tile: its numbers are not the dashboard's alone.
+        <div className="tile-filters" data-testid="tile-filters">
+          {spec.filters.map((f, i) => (
+            <span key={i} className="chip small" title="A filter of this widget">
+              {describeFilter(f)}
+            </span>
+          ))}
+        </div>
+      )}
       {exportError && <div className="error">{exportError}</div>}
       <WidgetView spec={spec} mdx={mdx} model={model} filters={filters} onChange={onChange} onDiagnostics={props.onDiagnostics} />
       <div className="resize-handle" data-testid="widget-resize" onPointerDown={startResize} />

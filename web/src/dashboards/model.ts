@@ -63,6 +63,11 @@ export function addWidget(d: Dashboard, pageId: string, cube: string): { dashboa
   };
 }
 
+/** A page with some of its properties changed (its filters…). */
+export function updatePage(d: Dashboard, pageId: string, patch: Partial<Omit<Page, "id">>): Dashboard {
+  return mapPage(d, pageId, (p) => ({ ...p, ...patch }));
+}
+
 export function updateWidget(d: Dashboard, widget: WidgetSpec): Dashboard {
   return {
     ...d,

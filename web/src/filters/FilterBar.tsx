@@ -10,10 +10,17 @@ interface Props {
   model?: CubeModel;
   filters: FilterSpec[];
   onChange: (filters: FilterSpec[]) => void;
+  /** What the bar filters: the whole dashboard, or the page shown. */
+  scope?: "dashboard" | "page";
+  /** Shown only (presentation mode): chips without editing. */
+  readOnly?: boolean;
 }
 
-/** Dashboard-wide filters as chips: drop a level (member filter) or a measure (Top N) here. */
-export function FilterBar({ cube, model, filters, onChange }: Props) {
+/**
+ * Filters as chips — the whole dashboard's, or the page's: drop a level (a member filter, whose
+ * picker opens at once) or a measure (Top N) here.
+ */
+export function FilterBar({ cube, model, filters, onChange, scope = "dashboard", readOnly = false }: Props) {
   const [editing, setEditing] = useState<number>();
   const [over, setOver] = useState(false);
   const onDrop = (e: DragEvent) => {
@@ -30,8 +37,8 @@ export function FilterBar({ cube, model, filters, onChange }: Props) {
   };
   return (
     <div
-      className={"filter-bar" + (over ? " drop-over" : "")}
-      data-testid="drop-dashboard-filters"
+      className={"filter-bar" + (over ? " drop-over" : "") + (scope === "page" ? " page-filters" : "")}
+      data-testid={`drop-${scope}-filters`}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes(DRAG_MIME)) {
           e.preventDefault();
@@ -41,12 +48,12 @@ export function FilterBar({ cube, model, filters, onChange }: Props) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <span className="filter-bar-label">Filters</span>
-      {filters.length === 0 && <span className="zone-hint">Drop a level here to filter the whole dashboard</span>}
+      <span className="filter-bar-label">{scope === "page" ? "Page filters" : "Filters"}</span>
+      {filters.length === 0 && !readOnly && <span className="zone-hint">Drop a level here to filter {scope === "page" ? "this page" : "the whole dashboard"}</span>}
       {filters.map((f, i) => (
-        <span key={i} className="chip clickable" data-testid={`dashboard-filter-${i}`} onClick={() => setEditing(i)}>
+        <span key={i} className="chip clickable" data-testid={`${scope}-filter-${i}`} onClick={() => !readOnly && setEditing(i)}>
           <span className="chip-caption">{describeFilter(f)}</span>
-          <button
+          {!readOnly && <button
             className="chip-remove"
             title="Remove filter"
             onClick={(e) => {
@@ -56,7 +63,7 @@ export function FilterBar({ cube, model, filters, onChange }: Props) {
             }}
           >
             ×
-          </button>
+          </button>}
         </span>
       ))}
       {editing !== undefined && filters[editing] && (

@@ -38,7 +38,12 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
   if (!spec) return <aside className="panel wizard muted">Select a widget, or add one.</aside>;
   const zone = (z: Zone) => ({
     zone: z,
-    onDrop: (item: Parameters<typeof dropOn>[2], index?: number) => onChange(dropOn(spec, z, item, index)),
+    onDrop: (item: Parameters<typeof dropOn>[2], index?: number) => {
+      const next = dropOn(spec, z, item, index);
+      onChange(next);
+      // A filter dropped on the Filters zone opens its editor (the member picker) at once.
+      if (z === "filters" && next.filters.length > spec.filters.length) setEditing(next.filters.length - 1);
+    },
     onRemove: (i: number) => onChange(removeFrom(spec, z, i)),
   });
   const levelChips = (fields: WidgetSpec["rows"]) => fields.map((f) => ({ caption: f.caption ?? f.level, title: f.level }));
