@@ -474,6 +474,28 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    [Fact]
+    public async Task HundredPercentStacksWaterfallsAndTreemapsDraw()
+    {
+        var (served, _) = Start();
+        using var _ = served;
+        var link = Save(served, [Widget("w1", "stacked-column-100", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]"],
+            columns: [Level("[Customer].[Segment]", "[Customer].[Segment].[segment]", "segment")])]);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.GetByTestId("widget-title").ClickAsync();
+            foreach (var type in new[] { "stacked-column-100", "stacked-bar-100", "stacked-area-100", "waterfall", "treemap" })
+            {
+                await page.GetByTestId("widget-type-select").SelectOptionAsync(type);
+                var canvas = page.GetByTestId("chart").Locator("canvas").First;
+                await Expect(canvas).ToBeVisibleAsync();
+                Assert.True(await canvas.BoundingBoxAsync() is { Width: > 200, Height: > 100 }, type);
+                await Expect(page.GetByTestId("widget-error")).ToHaveCountAsync(0);
+            }
+        });
+    }
+
     /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
     private static Task DragToFiltersAsync(IPage page, ILocator source) => DragToAsync(page, source, page.GetByTestId("drop-dashboard-filters"));
 

@@ -124,3 +124,42 @@ describe("cellSetToChart", () => {
     expect(o.series[0].data).toEqual([4, null]);
   });
 });
+
+describe("more chart types", () => {
+  type Any2 = any;
+  const amount = measure("Amount");
+  const qty = measure("Qty");
+  const y23 = member("[Time].[Time].[2023]", "2023", 1);
+  const y24 = member("[Time].[Time].[2024]", "2024", 1);
+  const cs = cellSet([[amount], [qty]], [[y23], [y24]], (r, c) => (c ? [1, 3][r] : [3, 1][r]));
+
+  it("stacks shares to 100%", () => {
+    const o: Any2 = cellSetToChart(cs, "stacked-column-100");
+    expect(o.series.map((s: Any2) => s.data)).toEqual([
+      [0.75, 0.25],
+      [0.25, 0.75],
+    ]);
+    expect(o.series.every((s: Any2) => s.stack === "total" && s.type === "bar")).toBe(true);
+    expect(o.yAxis.axisLabel.formatter(0.5)).toBe("50%");
+    const bars: Any2 = cellSetToChart(cs, "stacked-bar-100");
+    expect(bars.yAxis.type).toBe("category");
+  });
+
+  it("draws a waterfall: steps on an invisible base, then the total", () => {
+    const steps = cellSet([[amount]], [[y23], [y24], [member("[Time].[Time].[2025]", "2025", 1)]], (r) => [10, -4, 6][r]);
+    const o: Any2 = cellSetToChart(steps, "waterfall");
+    expect(o.xAxis.data).toEqual(["2023", "2024", "2025", "Total"]);
+    expect(o.series[0].data).toEqual([0, 6, 6, 0]);
+    expect(o.series[1].data).toEqual([10, "-", 6, 12]);
+    expect(o.series[2].data).toEqual(["-", 4, "-", "-"]);
+  });
+
+  it("tiles a treemap by value", () => {
+    const o: Any2 = cellSetToChart(cs, "treemap");
+    expect(o.series[0].type).toBe("treemap");
+    expect(o.series[0].data).toEqual([
+      { name: "2023", value: 3 },
+      { name: "2024", value: 1 },
+    ]);
+  });
+});

@@ -82,7 +82,28 @@ function valueAxis(kind: ValueKind, extra: Record<string, unknown> = {}) {
   return { type: "value" as const, axisLabel: { formatter: (v: number) => compact(v, kind) }, ...extra };
 }
 
+/**
+ * A 100% stack: each category's values as shares of their sum, the values themselves kept for the
+ * tooltip (as formatted) — the axis reads 0–100%.
+ */
+function asShares(t: Table): Table {
+  const sums = t.categories.map((_, i) => t.series.reduce((sum, s) => sum + Math.abs(s.values[i] ?? 0), 0));
+  return {
+    categories: t.categories,
+    series: t.series.map((s) => ({
+      ...s,
+      values: s.values.map((v, i) => (v === null || sums[i] === 0 ? null : Math.abs(v) / sums[i])),
+      formatted: s.formatted.map((f, i) => (s.values[i] === null || sums[i] === 0 ? f : `${f} (${((Math.abs(s.values[i]!) / sums[i]) * 100).toFixed(1)}%)`)),
+      kind: "percent" as const,
+    })),
+  };
+}
+
 function cartesian(t: Table, type: ChartType): EChartsOption {
+  if (type.endsWith("-100")) {
+    t = asShares(t);
+    type = type.slice(0, -4) as ChartType;
+  }
   const horizontal = type === "bar" || type === "stacked-bar";
   const stacked = type === "stacked-bar" || type === "stacked-column" || type === "stacked-area";
   const isLine = type === "line" || type === "area" || type === "stacked-area";
@@ -176,6 +197,74 @@ function scatter(t: Table): EChartsOption {
   };
 }
 
+/**
+ * A waterfall of the first series: each category a step from where the previous ended (rises in
+ * green, falls in red, on an invisible base), then the total.
+ */
+function waterfall(t: Table): EChartsOption {
+  const s = t.series[0];
+  const base: (number | string)[] = [];
+  const rise: (number | string)[] = [];
+  const fall: (number | string)[] = [];
+  let level = 0;
+  for (const v of s?.values ?? []) {
+    const step = v ?? 0;
+    base.push(step >= 0 ? level : level + step);
+    rise.push(step >= 0 ? step : "-");
+    fall.push(step < 0 ? -step : "-");
+    level += step;
+  }
+  const categories = [...t.categories, "Total"];
+  base.push(0);
+  rise.push(level >= 0 ? level : "-");
+  fall.push(level < 0 ? -level : "-");
+  const formatted = [...(s?.formatted ?? []), compact(level, s?.kind)];
+  return {
+    color: PALETTE,
+    tooltip: {
+      trigger: "axis",
+      formatter: (params: unknown) => {
+        const p = (Array.isArray(params) ? params : [params])[0] as { dataIndex: number; name: string };
+        return `${p.name}: <b>${formatted[p.dataIndex] ?? ""}</b>`;
+      },
+    },
+    grid: { left: 8, right: 16, top: 24, bottom: 24, containLabel: true },
+    xAxis: { type: "category", data: categories, axisLabel: { hideOverlap: true, ...(categories.length > 12 ? { rotate: 40 } : {}) } },
+    yAxis: valueAxis(s?.kind ?? "number"),
+    series: [
+      { type: "bar", name: "base", stack: "waterfall", data: base, itemStyle: { color: "transparent" }, emphasis: { disabled: true }, tooltip: { show: false } },
+      { type: "bar", name: s?.name ? `${s.name} up` : "up", stack: "waterfall", data: rise, itemStyle: { color: "#16a34a" } },
+      { type: "bar", name: s?.name ? `${s.name} down` : "down", stack: "waterfall", data: fall, itemStyle: { color: "#dc2626" } },
+    ],
+  };
+}
+
+/** A treemap of the first series: a tile per category, sized by its value (negative values left out). */
+function treemap(t: Table): EChartsOption {
+  const s = t.series[0];
+  return {
+    color: PALETTE,
+    tooltip: {
+      formatter: (p: unknown) => {
+        const { dataIndex, name } = p as { dataIndex: number; name: string };
+        const i = t.categories.indexOf(name);
+        return `${name}: <b>${s?.formatted[i >= 0 ? i : dataIndex] ?? ""}</b>`;
+      },
+    },
+    series: [
+      {
+        type: "treemap",
+        name: s?.name ?? "",
+        roam: false,
+        nodeClick: false,
+        breadcrumb: { show: false },
+        label: { show: true, formatter: "{b}" },
+        data: t.categories.map((name, i) => ({ name, value: s?.values[i] ?? 0 })).filter((d) => d.value > 0),
+      },
+    ],
+  };
+}
+
 /** ECharts options for a result: pure, so tested without a browser. */
 export function cellSetToChart(cellSet: CellSet, type: ChartType, cube?: CubeModel, formats?: Record<string, NumberFormat>): EChartsOption {
   const t = chartTable(applyFormats(cellSetToGrid(cellSet, { cube }), formats));
@@ -186,6 +275,10 @@ export function cellSetToChart(cellSet: CellSet, type: ChartType, cube?: CubeMod
       return pie(t, true);
     case "scatter":
       return scatter(t);
+    case "waterfall":
+      return waterfall(t);
+    case "treemap":
+      return treemap(t);
     default:
       return cartesian(t, type);
   }

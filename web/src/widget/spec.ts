@@ -12,7 +12,12 @@ export type ChartType =
   | "pie"
   | "donut"
   | "scatter"
-  | "combo";
+  | "combo"
+  | "stacked-column-100"
+  | "stacked-bar-100"
+  | "stacked-area-100"
+  | "waterfall"
+  | "treemap";
 
 export type WidgetType = "pivot" | "table" | "kpi" | ChartType;
 
@@ -31,6 +36,11 @@ export const CHART_TYPES: { type: ChartType; label: string }[] = [
   { type: "pie", label: "Pie" },
   { type: "donut", label: "Donut" },
   { type: "scatter", label: "Scatter" },
+  { type: "stacked-column-100", label: "100% stacked column" },
+  { type: "stacked-bar-100", label: "100% stacked bar" },
+  { type: "stacked-area-100", label: "100% stacked area" },
+  { type: "waterfall", label: "Waterfall" },
+  { type: "treemap", label: "Treemap" },
 ];
 
 /** What KPI cards compare their values with: the previous member of a hierarchy (the previous period), or a target measure. */
