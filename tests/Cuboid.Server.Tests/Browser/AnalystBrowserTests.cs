@@ -59,7 +59,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             var total = cube.Query([cube.Measures["Revenue"]]).Columns[0].Format(0);
             await Expect(pivot.GetByTestId("pivot-cell-0-0")).ToHaveTextAsync(total);
             // Nothing is cut: every value cell and row header shows its whole text.
-            var cut = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.pivot-cell, .pivot-row-head .caption, .pivot-col-head .caption')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)");
+            var cut = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.pivot-cell, .pivot-row-head, .pivot-col-head')].filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)");
             Assert.True(cut.Length == 0, "cut: " + string.Join(" | ", cut));
             await Expect(pivot.Locator(".pivot-row-head .caption", new LocatorLocatorOptions { HasText = "Small Business" })).ToHaveCountAsync(1);
 
@@ -72,6 +72,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             await page.Mouse.UpAsync();
             var after = (await pivot.GetByTestId("pivot-cell-0-0").BoundingBoxAsync())!.Width;
             Assert.InRange(after - before, 70, 90);
+            await ScreenshotAsync(output, page, "pivot-totals");
             await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Unsaved changes");
             await page.GetByTestId("save-dashboard").ClickAsync();
             await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Saved");
@@ -287,6 +288,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             var text = await tooltip.InnerTextAsync();
             Assert.Contains(shown, s => text.Contains(s, StringComparison.Ordinal));
             Assert.DoesNotMatch(@"\d\.\d{5,}", text);
+            await ScreenshotAsync(output, page, "chart-tooltip", keepPointer: true);
         });
     }
 
@@ -389,6 +391,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             await page.GetByTestId("style-rule-measure-1").SelectOptionAsync("[Measures].[Quantity]");
             var bar = await pivot.GetByTestId("pivot-cell-0-1").EvaluateAsync<string>("e => getComputedStyle(e).backgroundImage");
             Assert.Contains("linear-gradient", bar, StringComparison.Ordinal);
+            await ScreenshotAsync(output, page, "conditional-formatting");
         });
     }
 
@@ -417,6 +420,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             await Expect(delta).ToContainTextAsync(change > 0 ? "▲" : "▼");
             await Expect(delta).ToContainTextAsync("vs previous period");
             await Expect(page.Locator(".kpi")).ToHaveCountAsync(1);   // the previous period is no card of its own
+            await ScreenshotAsync(output, page, "kpi-comparison");
         });
     }
 

@@ -84,4 +84,26 @@ internal static class BrowserRun
         }
         await Expect(pivot.GetByTestId($"pivot-row-{rows.Count}-0")).ToHaveCountAsync(0);
     }
+
+    /// <summary>With CUBOID_SCREENSHOTS set, the page as a PNG in docs/screenshots/ (the README and docs show them).</summary>
+    /// <param name="keepPointer">Leave the pointer where it is (a tooltip shown); otherwise it moves to the corner first.</param>
+    public static async Task ScreenshotAsync(ITestOutputHelper output, IPage page, string name, bool keepPointer = false)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS"))) return;
+        if (!keepPointer) await page.Mouse.MoveAsync(0, 0);
+        var dir = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(dir);
+        var path = Path.Combine(dir, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
+        output.WriteLine($"screenshot: {path}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cuboid.slnx"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Cuboid.slnx was not found above " + AppContext.BaseDirectory);
+    }
 }

@@ -81,7 +81,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         // The MDX the widget runs, in the wizard's editor.
         await page.GetByTestId("wizard-tab-mdx").ClickAsync();
         await Expect(page.GetByTestId("mdx-editor")).ToContainTextAsync(names[region.Name]);
-        await ScreenshotAsync(page, "mdx-editor");
+        await ScreenshotAsync(output, page, "mdx-editor");
         await page.GetByTestId("wizard-tab-fields").ClickAsync();
 
         // As a chart: ECharts draws on a canvas.
@@ -90,7 +90,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await Expect(canvas.First).ToBeVisibleAsync();
         var box = await canvas.First.BoundingBoxAsync();
         Assert.True(box is { Width: > 100, Height: > 100 }, $"the chart canvas is too small: {box?.Width}x{box?.Height}");
-        await ScreenshotAsync(page, "dashboard-chart");
+        await ScreenshotAsync(output, page, "dashboard-chart");
         await page.GetByTestId("widget-type-pivot").ClickAsync();
         await ExpectPivotAsync(page.GetByTestId("pivot-table"), byRegion);
 
@@ -151,7 +151,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         var saved = page.GetByTestId($"dashboard-tile-{DashboardName}");
         await Expect(saved).ToBeVisibleAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await ScreenshotAsync(page, "home");
+        await ScreenshotAsync(output, page, "home");
 
         watch.Restart();
         await saved.ClickAsync();
@@ -183,7 +183,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         var firstCountry = cube.Query([revenue], filter: (country == countries[0].Caption) & (category == firstCategory));
         await Expect(page.GetByTestId("pivot-row-1-0").Locator(".caption")).ToHaveTextAsync(countries[0].Caption);
         await Expect(page.GetByTestId("pivot-cell-1-0")).ToHaveTextAsync(firstCountry.RowCount == 0 ? "" : firstCountry.Columns[^1].Format(0));
-        await ScreenshotAsync(page, "dashboard-pivot");
+        await ScreenshotAsync(output, page, "dashboard-pivot");
 
         // The same widget as KPI cards: a card per row member — the regions, and the countries of the
         // expanded first region — with the category columns left out; then back to the table.
@@ -191,7 +191,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await Expect(page.GetByTestId("kpi-0").Locator(".kpi-subtitle")).ToHaveTextAsync(byRegion[0].Caption);
         await Expect(page.GetByTestId("kpi-value-0")).ToHaveTextAsync(byRegion[0].Value);
         await Expect(page.GetByTestId("kpis").Locator(".kpi")).ToHaveCountAsync(byRegion.Count + countries.Count);
-        await ScreenshotAsync(page, "dashboard-kpi");
+        await ScreenshotAsync(output, page, "dashboard-kpi");
 
         // As a flat table: the leaf rows only (the expansion does not apply), nothing to expand.
         await page.GetByTestId("widget-type-select").SelectOptionAsync("table");
@@ -253,26 +253,6 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
               fire(source, "dragend");
             }
             """, sourceHandle);
-    }
-
-    private async Task ScreenshotAsync(IPage page, string name)
-    {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS"))) return;
-        var dir = Path.Combine(RepositoryRoot(), "docs", "screenshots");
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, name + ".png");
-        await page.Mouse.MoveAsync(0, 0);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
-        output.WriteLine($"screenshot: {path}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Cuboid.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("Cuboid.slnx was not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()

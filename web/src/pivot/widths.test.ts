@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Grid, GridRow, HeaderCell } from "./cellSetToGrid";
-import { MAX_WIDTH, MIN_WIDTH, fitWidths, offsets, rowHeadKey, visibleSpan } from "./widths";
+import { MAX_WIDTH, fitWidths, offsets, rowHeadKey, visibleSpan } from "./widths";
 
 const chars = (text: string) => text.length * 10; // 10 px a character
 const head = (caption: string, extra: Partial<HeaderCell> = {}): HeaderCell => ({
@@ -33,7 +33,7 @@ describe("fitWidths", () => {
     const g = grid([row("Small Business", ["1,177,875,000.25", "3"]), row("Total", ["2,000,000,000.00", "12"], "total", { total: true })], ["Revenue", "Qty"]);
     const w = fitWidths(g, chars);
     expect(w.columns[0]).toBe(16 * 10 + 18); // "2,000,000,000.00" with padding: nothing cut
-    expect(w.columns[1]).toBe(MIN_WIDTH); // "Qty", "12": the minimum
+    expect(w.columns[1]).toBe(3 * 10 + 28); // "Qty" in its header, with the sort arrow's room
     expect(w.rowHeads[0]).toBe(14 * 10 + 34); // "Small Business" with the expander's room
   });
 

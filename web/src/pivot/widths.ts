@@ -33,7 +33,8 @@ export function fitWidths(grid: Grid, measure: MeasureText, saved: Record<string
     const own = saved[column.key];
     if (own !== undefined) return clamp(own);
     const last = column.headers[column.headers.length - 1];
-    let width = measure(last?.total ? "Total" : (last?.caption ?? ""), true) + (last?.expandable ? 16 : 0) + 12;
+    // The header: its caption in bold, its padding, room for the sort arrow.
+    let width = measure(last?.total ? "Total" : (last?.caption ?? ""), true) + (last?.expandable ? 16 : 0) + 28;
     for (const row of sample) {
       const text = row.cells[c]?.formatted;
       if (text) width = Math.max(width, measure(text, row.kind !== "data") + CELL_PADDING);
