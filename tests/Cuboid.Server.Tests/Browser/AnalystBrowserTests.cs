@@ -500,6 +500,52 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    /// <summary>
+    /// The interactions an analyst waits for, timed from the action to the numbers on screen: the first pivot, an
+    /// expansion, a switch to a chart, a drillthrough. On CUBOID_BROWSER_ROWS sales rows (20,000 by default; the figures
+    /// in docs/benchmarks.md are a run on the demo's 1,000,000). Printed, not asserted: machines are shared and noisy.
+    /// </summary>
+    [Fact]
+    public async Task InteractionTimings()
+    {
+        var rows = int.TryParse(Environment.GetEnvironmentVariable("CUBOID_BROWSER_ROWS"), out var n) ? n : 20_000;
+        using var served = new ServedSession();
+        var cube = RetailCube.Build(served.Session, RetailData.WriteCsv(_dataDir, rows));
+        var link = Save(served, [Widget("w1", "pivot", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]"], totals: true, columns: [Level("[Time].[Calendar]", "[Time].[Calendar].[Year]", "Year")])]);
+        var revenue = cube.Measures["Revenue"];
+        var (region, country) = (cube.Levels["region"], cube.Levels["country"]);
+        var byRegion = cube.Query([revenue], [region]);
+        var first = byRegion.Columns[0].Format(0);
+        var firstCountry = cube.Query([revenue], [country], filter: region == first).Columns[0].Format(0);
+        var timings = new List<(string What, double Ms)>();
+        await RunAsync(output, async page =>
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await page.GotoAsync(link);
+            await Expect(page.GetByTestId("pivot-row-0-0").Locator(".caption")).ToHaveTextAsync("Total");
+            timings.Add(("first pivot (open the dashboard → numbers)", watch.Elapsed.TotalMilliseconds));
+
+            watch.Restart();
+            await page.GetByTestId("pivot-expand-1-0").ClickAsync();
+            await Expect(page.GetByTestId("pivot-row-2-0").Locator(".caption")).ToHaveTextAsync(firstCountry);
+            timings.Add(("expand a region (click → its countries)", watch.Elapsed.TotalMilliseconds));
+
+            watch.Restart();
+            await page.GetByTestId("widget-type-chart").ClickAsync();
+            await Expect(page.GetByTestId("chart").Locator("canvas").First).ToBeVisibleAsync();
+            timings.Add(("switch to a chart (click → drawn)", watch.Elapsed.TotalMilliseconds));
+            await page.GetByTestId("widget-type-pivot").ClickAsync();
+
+            watch.Restart();
+            await page.GetByTestId("pivot-cell-1-0").DblClickAsync();
+            await Expect(page.GetByTestId("drillthrough-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Rows "));
+            timings.Add(("drillthrough (double-click → first page)", watch.Elapsed.TotalMilliseconds));
+        });
+        output.WriteLine($"{rows:N0} sales rows, headless chromium 1440×900:");
+        foreach (var (what, ms) in timings) output.WriteLine($"  {what}: {ms:F0} ms");
+        Assert.Equal(4, timings.Count);
+    }
+
     /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
     private static Task DragToFiltersAsync(IPage page, ILocator source) => DragToAsync(page, source, page.GetByTestId("drop-dashboard-filters"));
 
