@@ -500,6 +500,45 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         });
     }
 
+    [Fact]
+    public async Task ATreeTableNestsHierarchiesAndAChartSlicesIntoSmallMultiples()
+    {
+        var (served, cube) = Start();
+        using var _ = served;
+        var tree = Widget("tree", "tree", [Level("[Geography]", "[Geography].[region]", "region"), Level("[Customer].[Segment]", "[Customer].[Segment].[segment]", "segment")], ["[Measures].[Revenue]"], totals: true);
+        var sliced = new
+        {
+            id = "sliced", title = "sliced", type = "column", cube = "Sales", rows = new[] { Level("[Time].[Calendar]", "[Time].[Calendar].[Year]", "Year") },
+            columns = Array.Empty<object>(), measures = new[] { "[Measures].[Revenue]" }, filters = Array.Empty<object>(), expanded = Array.Empty<object>(),
+            totals = false, nonEmpty = true, sliceBy = Level("[Customer].[Segment]", "[Customer].[Segment].[segment]", "segment"),
+        };
+        var link = Save(served, [tree, sliced]);
+        var revenue = cube.Measures["Revenue"];
+        var (region, segment) = (cube.Levels["region"], cube.Levels["segment"]);
+        var regions = cube.Query([revenue], [region]);
+        var first = regions.Columns[0].Format(0);
+        var segments = cube.Query([revenue], [segment], filter: region == first);
+        await RunAsync(output, async page =>
+        {
+            await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var table = page.Locator(".tile").Nth(0);
+            // One column: the total, the first region (its subtotal), its segments indented under it.
+            await Expect(table.Locator(".pivot-corner-title")).ToHaveTextAsync(["Geography / Segment"]);
+            await Expect(table.GetByTestId("pivot-row-0-0").Locator(".caption")).ToHaveTextAsync("Total");
+            await Expect(table.GetByTestId("pivot-row-1-0").Locator(".caption")).ToHaveTextAsync(first);
+            await Expect(table.GetByTestId("pivot-cell-1-0")).ToHaveTextAsync(regions.Columns[^1].Format(0));
+            await Expect(table.GetByTestId("pivot-row-2-0").Locator(".caption")).ToHaveTextAsync(segments.Columns[0].Format(0));
+            await Expect(table.GetByTestId("pivot-cell-2-0")).ToHaveTextAsync(segments.Columns[^1].Format(0));
+            await Expect(table.GetByTestId("pivot-row-0-1")).ToHaveCountAsync(0);
+
+            // A chart per segment.
+            var multiples = page.Locator(".tile").Nth(1).GetByTestId("small-multiple");
+            await Expect(multiples).ToHaveCountAsync(4);
+            await Expect(multiples.Locator(".small-multiple-title")).ToHaveTextAsync(["Consumer", "Corporate", "Home Office", "Small Business"]);
+            await Expect(multiples.Nth(3).Locator("canvas").First).ToBeVisibleAsync();
+        });
+    }
+
     /// <summary>
     /// The interactions an analyst waits for, timed from the action to the numbers on screen: the first pivot, an
     /// expansion, a switch to a chart, a drillthrough. On CUBOID_BROWSER_ROWS sales rows (20,000 by default; the figures

@@ -3,7 +3,7 @@ import { api } from "../api/client";
 import type { CubeModel, Diagnostic } from "../api/types";
 import { buildQuery } from "../mdx/buildQuery";
 import { DRAG_MIME, decodeDrag, dropOn, type DragItem } from "../widget/edit";
-import { isChart, type FilterSpec, type WidgetSpec } from "../widget/spec";
+import { isChart, isTable, type FilterSpec, type WidgetSpec } from "../widget/spec";
 import { WidgetView } from "../widget/WidgetView";
 import { csvFileName, download } from "./download";
 import { describeFilter } from "../filters/describe";
@@ -128,7 +128,7 @@ export function WidgetTile(props: Props) {
           onChange={(e) => onChange({ ...spec, title: e.target.value })}
         />
         <div className="segmented">
-          <button className={spec.type === "pivot" || spec.type === "table" ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
+          <button className={isTable(spec.type) ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
             Table
           </button>
           <button

@@ -209,6 +209,11 @@ describe("buildQuery", () => {
     expect(target).toContain("{[Measures].[Amount], [Measures].[Qty]} ON COLUMNS");
   });
 
+  it("puts a chart's slice level outermost on columns (small multiples)", () => {
+    const text = mdx({ type: "line", measures: ["[Measures].[Amount]"], rows: [year], sliceBy: category });
+    expect(text).toContain("NON EMPTY Crossjoin({[Product].[Category].[Category].Members}, {[Measures].[Amount]}) ON COLUMNS");
+  });
+
   it("leaves out a range without both ends", () => {
     const open = { uniqueName: "", caption: "" };
     expect(whereClause([{ kind: "range", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]", from: open, to: open }])).toBeUndefined();

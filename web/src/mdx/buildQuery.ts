@@ -217,8 +217,10 @@ export function buildQuery(
   const comparisons = kpiComparisons(spec);
   const measures = spec.measures.length ? set(...[...spec.measures, ...comparisons.columns].map(ref)) : undefined;
   // KPI cards show each measure (per row member, when there are rows): columns do not apply.
-  const onAxes = axisFilters(spec, filters);
-  const columnLevels = spec.type === "kpi" ? undefined : axisSet(spec.columns, spec, cube, onAxes);
+  // A chart sliced by a level (small multiples) has that level outermost on columns: a chart per member.
+  const sliced = isChart(spec.type) && spec.sliceBy ? spec.sliceBy : undefined;
+  const onAxes = axisFilters(sliced ? { ...spec, columns: [sliced, ...spec.columns] } : spec, filters);
+  const columnLevels = spec.type === "kpi" ? undefined : axisSet(sliced ? [sliced, ...spec.columns] : spec.columns, spec, cube, onAxes);
   let rows = axisSet(spec.rows, spec, cube, onAxes);
   const columns = columnLevels && measures ? crossjoin(columnLevels, measures) : (columnLevels ?? measures);
   if (!columns && !rows) return undefined;

@@ -101,6 +101,22 @@ describe("cellSetToGrid", () => {
     ]);
   });
 
+  it("nests the row hierarchies in one indented column for a tree table, group rows with their subtotals", () => {
+    const allTime = member("[Time].[Time].[All]", "All", 0);
+    const allCat = member("[Product].[Category].[All]", "All", 0);
+    const y23 = member("[Time].[Time].[2023]", "2023", 1);
+    const food = member("[Product].[Category].[Food]", "Food", 1);
+    const tuples = [[allTime, allCat], [allTime, food], [y23, allCat], [y23, food]];
+    const grid = cellSetToGrid(cellSet([[measure("Amount")]], tuples, (r) => [10, 4, 10, 4][r]), { cube: salesCube, tree: true });
+    expect(grid.rowHeaderDepth).toBe(1);
+    expect(grid.rowHeaderTitles).toEqual(["Time / Category"]);
+    expect(grid.rows.map((r) => [r.headers[0].total ? "Total" : r.headers[0].caption, r.headers[0].indent, r.kind])).toEqual([
+      ["Total", 0, "total"],
+      ["2023", 1, "subtotal"],
+      ["Food", 2, "data"],
+    ]);
+  });
+
   it("shows every row's members in a flat table, nothing merged or expandable", () => {
     const cs = cellSet([[amount]], [[food, y23], [food, y24], [drink, y23]], () => 1);
     const grid = cellSetToGrid(cs, { cube: salesCube, flat: true });

@@ -58,6 +58,8 @@ export interface GridOptions {
   flat?: boolean;
   /** For a flat table, the levels asked for on rows: one column per level (the ancestors of each row's member). */
   levels?: FlatLevels[];
+  /** A tree table: the row hierarchies nested in one indented column (each outer member a group row with its subtotal). */
+  tree?: boolean;
 }
 
 const MEASURES = "[Measures]";
@@ -303,7 +305,10 @@ export function cellSetToGrid(cellSet: CellSet, options: GridOptions = {}): Grid
   }
   const first = rowTuples[0] ?? [];
   let titles = first.map((m) => hierarchyTitle(m.hierarchyUniqueName));
-  if (options.flat) {
+  if (options.tree && first.length > 1) {
+    rows = treeRows(rows);
+    titles = [titles.join(" / ")];
+  } else if (options.flat) {
     for (const r of rows) for (const h of r.headers) Object.assign(h, { span: 1, indent: 0, expandable: false, expanded: false });
     if (options.levels?.length && first.length) titles = flattenLevels(rows, first, options.levels, f);
   } else {
@@ -317,6 +322,27 @@ export function cellSetToGrid(cellSet: CellSet, options: GridOptions = {}): Grid
     rowHeaderDepth: titles.length,
     columnHeaderDepth: columnTuples[0]?.length ?? 0,
   };
+}
+
+/**
+ * A tree table's rows: the tuples whose members after the first total are all totals (a group row
+ * per outer member, with its subtotal, then what it contains), each shown by its innermost member
+ * that is not a total, indented by its place in the nesting. Rows such as (Total, Bikes) — a total of
+ * an outer hierarchy with an inner member — have no place in a tree and are left out.
+ */
+function treeRows(rows: GridRow[]): GridRow[] {
+  const out: GridRow[] = [];
+  for (const row of rows) {
+    const firstTotal = row.headers.findIndex((h) => h.total);
+    if (firstTotal >= 0 && row.headers.slice(firstTotal).some((h) => !h.total)) continue;
+    const deepest = firstTotal < 0 ? row.headers.length - 1 : firstTotal - 1;
+    const shown = deepest < 0 ? row.headers[0] : row.headers[deepest];
+    // Each outer member's nesting within its hierarchy, then this member's (the grand total at 0, a year under it, a category under the year…).
+    const indent = deepest < 0 ? 0 : row.headers.slice(0, deepest).reduce((sum, h) => sum + h.indent, 0) + shown.indent;
+    const kind: GridRow["kind"] = deepest < 0 ? "total" : deepest < row.headers.length - 1 ? "subtotal" : row.kind;
+    out.push({ ...row, kind, headers: [{ ...shown, indent, span: 1 }] });
+  }
+  return out;
 }
 
 /**

@@ -13,7 +13,8 @@ import { collapseAll, expandAll, keepOnly, toggleExpansion } from "./edit";
 import type { MenuAction } from "../pivot/menu";
 import { KpiCards } from "./KpiCards";
 import { cellSetToKpis } from "./kpi";
-import { isChart, type FilterSpec, type WidgetSpec } from "./spec";
+import { isChart, isTable, type ChartType, type FilterSpec, type WidgetSpec } from "./spec";
+import { sliceCellSet } from "../charts/slices";
 import { applyFormats, decorate } from "./style";
 import { useWidgetData } from "./useWidgetData";
 
@@ -28,6 +29,9 @@ interface Props {
   onChange: (spec: WidgetSpec) => void;
   onDiagnostics?: (d: Diagnostic[] | undefined) => void;
 }
+
+/** The most small multiples a sliced chart draws. */
+const MAX_MULTIPLES = 12;
 
 /** Rows of a drillthrough page, and the most a download reads. */
 const DRILL_PAGE = 1000;
@@ -53,18 +57,33 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
 
   const grid = useMemo(
     () =>
-      data.cellSet && (spec.type === "pivot" || spec.type === "table")
+      data.cellSet && isTable(spec.type)
         ? applyFormats(
-            cellSetToGrid(data.cellSet, { cube: model, sort: spec.sort, flat: spec.type === "table", levels: spec.type === "table" ? flatLevels(spec, model) : undefined }),
+            cellSetToGrid(data.cellSet, {
+              cube: model,
+              sort: spec.sort,
+              flat: spec.type === "table",
+              tree: spec.type === "tree",
+              levels: spec.type === "table" ? flatLevels(spec, model) : undefined,
+            }),
             spec.style?.formats,
           )
         : undefined,
     [data.cellSet, spec, model],
   );
   const decorations = useMemo(() => (grid ? decorate(grid, spec.style?.rules) : undefined), [grid, spec.style?.rules]);
+  const sliced = useMemo(
+    () =>
+      data.cellSet && isChart(spec.type) && spec.sliceBy
+        ? sliceCellSet(data.cellSet, spec.sliceBy.hierarchy)
+            .slice(0, MAX_MULTIPLES)
+            .map((s) => ({ ...s, option: cellSetToChart(s.cellSet, spec.type as ChartType, model, spec.style?.formats) }))
+        : undefined,
+    [data.cellSet, spec.type, spec.sliceBy, model, spec.style?.formats],
+  );
   const option = useMemo(
-    () => (data.cellSet && isChart(spec.type) ? cellSetToChart(data.cellSet, spec.type, model, spec.style?.formats) : undefined),
-    [data.cellSet, spec.type, model, spec.style?.formats],
+    () => (data.cellSet && isChart(spec.type) && !spec.sliceBy ? cellSetToChart(data.cellSet, spec.type, model, spec.style?.formats) : undefined),
+    [data.cellSet, spec.type, spec.sliceBy, model, spec.style?.formats],
   );
   const kpis = useMemo(
     () => (data.cellSet && spec.type === "kpi" ? cellSetToKpis(data.cellSet, spec.style?.formats, spec.kpi, spec.measures) : undefined),
@@ -149,6 +168,18 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
         <Suspense fallback={<div className="spinner" />}>
           <Chart option={option} />
         </Suspense>
+      )}
+      {sliced && (
+        <div className="small-multiples" data-testid="small-multiples">
+          {sliced.map((s) => (
+            <div key={s.key} className="small-multiple" data-testid="small-multiple">
+              <div className="small-multiple-title">{s.caption}</div>
+              <Suspense fallback={<div className="spinner" />}>
+                <Chart option={s.option} />
+              </Suspense>
+            </div>
+          ))}
+        </div>
       )}
       </div>
       {drill && (

@@ -6,7 +6,7 @@ export type DragItem =
   | { kind: "measure"; uniqueName: string; caption: string }
   | { kind: "field"; zone: Zone; index: number };
 
-export type Zone = "rows" | "columns" | "values" | "filters";
+export type Zone = "rows" | "columns" | "values" | "filters" | "slice";
 
 export const DRAG_MIME = "application/x-cuboid";
 
@@ -67,6 +67,16 @@ export function dropOn(spec: WidgetSpec, zone: Zone, item: DragItem, index?: num
     return touched(spec, {
       [zone]: insert(sameAxis, field),
       [other]: withoutHierarchy(spec[other], item.hierarchy),
+      ...(spec.sliceBy?.hierarchy === item.hierarchy ? { sliceBy: undefined } : {}),
+      expanded: spec.expanded.filter((e) => e.hierarchy !== item.hierarchy),
+    });
+  }
+  if (zone === "slice") {
+    // Small multiples: a chart per member of this level; the hierarchy leaves the axes.
+    return touched(spec, {
+      sliceBy: field,
+      rows: withoutHierarchy(spec.rows, item.hierarchy),
+      columns: withoutHierarchy(spec.columns, item.hierarchy),
       expanded: spec.expanded.filter((e) => e.hierarchy !== item.hierarchy),
     });
   }
@@ -93,6 +103,10 @@ function fieldAt(spec: WidgetSpec, zone: Zone, index: number): DragItem | undefi
     const m = spec.measures[index];
     return m ? { kind: "measure", uniqueName: m, caption: m } : undefined;
   }
+  if (zone === "slice" && spec.sliceBy) {
+    const f = spec.sliceBy;
+    return { kind: "level", hierarchy: f.hierarchy, level: f.level, caption: f.caption ?? f.level };
+  }
   return undefined;
 }
 
@@ -113,6 +127,8 @@ export function removeFrom(spec: WidgetSpec, zone: Zone, index: number): WidgetS
       return touched(spec, { measures: drop(spec.measures), sort: undefined });
     case "filters":
       return touched(spec, { filters: drop(spec.filters) });
+    case "slice":
+      return touched(spec, { sliceBy: undefined });
   }
 }
 

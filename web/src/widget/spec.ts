@@ -19,10 +19,13 @@ export type ChartType =
   | "waterfall"
   | "treemap";
 
-export type WidgetType = "pivot" | "table" | "kpi" | ChartType;
+export type WidgetType = "pivot" | "tree" | "table" | "kpi" | ChartType;
 
-/** Whether a widget draws a chart (not the pivot table, the flat table or KPI cards). */
-export const isChart = (type: WidgetType): type is ChartType => type !== "pivot" && type !== "table" && type !== "kpi";
+/** Whether a widget draws a chart (not the pivot table, the tree table, the flat table or KPI cards). */
+export const isChart = (type: WidgetType): type is ChartType => type !== "pivot" && type !== "tree" && type !== "table" && type !== "kpi";
+
+/** Whether a widget is a table of cells (pivot, tree or flat). */
+export const isTable = (type: WidgetType): boolean => type === "pivot" || type === "tree" || type === "table";
 
 export const CHART_TYPES: { type: ChartType; label: string }[] = [
   { type: "column", label: "Column" },
@@ -125,6 +128,8 @@ export interface WidgetSpec {
   totals: boolean;
   nonEmpty: boolean;
   sort?: SortSpec;
+  /** Small multiples: a chart per member of this level (charts only). */
+  sliceBy?: AxisField;
   /** KPI cards' comparison and compact values. */
   kpi?: KpiOptions;
   /** Number formats per measure and conditional formatting (the Style tab). */

@@ -5,7 +5,7 @@ import { describeFilter } from "../filters/describe";
 import { parseUniqueName } from "../mdx/ast";
 import { buildQuery } from "../mdx/buildQuery";
 import { dropOn, removeFrom, replaceFilter, type Zone } from "../widget/edit";
-import { CHART_TYPES, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
+import { CHART_TYPES, isChart, isTable, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
 import type { CalculatedMeasure } from "../measures/calculated";
 import { DropZone } from "./DropZone";
 // CodeMirror is loaded with the MDX tab, not with the app.
@@ -73,6 +73,7 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
               onChange={(e) => onChange({ ...spec, type: e.target.value as WidgetType })}
             >
               <option value="pivot">Pivot table</option>
+              <option value="tree">Tree table</option>
               <option value="table">Table (flat)</option>
               <option value="kpi">KPI</option>
               {CHART_TYPES.map((c) => (
@@ -92,12 +93,20 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
           )}
           <DropZone
             {...zone("rows")}
-            label={spec.type === "pivot" || spec.type === "table" ? "Rows" : spec.type === "kpi" ? "A card per member of" : "X axis"}
+            label={isTable(spec.type) ? "Rows" : spec.type === "kpi" ? "A card per member of" : "X axis"}
             hint="Drop levels"
             chips={levelChips(spec.rows)}
           />
           {spec.type !== "kpi" && (
-            <DropZone {...zone("columns")} label={spec.type === "pivot" || spec.type === "table" ? "Columns" : "Split by"} hint="Drop levels" chips={levelChips(spec.columns)} />
+            <DropZone {...zone("columns")} label={isTable(spec.type) ? "Columns" : "Split by"} hint="Drop levels" chips={levelChips(spec.columns)} />
+          )}
+          {isChart(spec.type) && (
+            <DropZone
+              {...zone("slice")}
+              label="Slice by (a chart per member)"
+              hint="Drop a level"
+              chips={spec.sliceBy ? levelChips([spec.sliceBy]) : []}
+            />
           )}
           <DropZone
             {...zone("values")}
