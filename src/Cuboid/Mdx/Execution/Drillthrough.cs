@@ -25,7 +25,7 @@ internal static class Drillthrough
             // Columns are resolved before any row is read: an unknown RETURN column fails fast.
             var hidden = evaluator.Catalog.HiddenColumns;
             List<DrillthroughColumn> columns = statement.ReturnColumns.Count == 0
-                ? [.. fact.Columns.Where(c => !hidden.Contains(c)).Select(c => DrillthroughColumn.OfTable(c.Name, fact.Store, c))]
+                ? [.. fact.Columns.Where(c => !hidden.Contains(c)).Select(c => DefaultColumn(evaluator.Catalog, fact, c))]
                 : [.. statement.ReturnColumns.Select(c => DrillthroughColumn.Resolve(evaluator, c, cell))];
             query.Lap(QueryPhase.Bind);
             var (rows, total) = ReadRows(snapshot, filter, Math.Max(0, query.Options.DrillthroughOffset),
@@ -34,6 +34,28 @@ internal static class Drillthrough
             query.Lap(QueryPhase.Rows);
             return new QueryResult(result.Columns) { TotalRows = total };
         });
+
+    /// <summary>
+    /// A fact column as a drillthrough shows it by default: where the column is — or joins to — the key of a level with
+    /// captions, the members' captions (a customer's name, not its id, as SSAS shows attribute names); else its values.
+    /// </summary>
+    private static DrillthroughColumn DefaultColumn(MdxCatalog catalog, Table fact, Column column)
+    {
+        var keys = new HashSet<Column> { column };
+        foreach (var join in catalog.Snapshot.Graph.Joins)
+        {
+            if (join.Source == fact && join.Columns is [var pair] && ReferenceEquals(pair.Source, column)) keys.Add(pair.Target);
+        }
+        foreach (var hierarchy in catalog.Named.Where(h => !h.IsMeasures))
+        {
+            var levels = hierarchy.Model!.Levels;
+            for (var depth = 0; depth < levels.Count; depth++)
+            {
+                if (levels[depth].CaptionColumn is not null && keys.Contains(levels[depth].Column)) return DrillthroughColumn.OfLevel(column.Name, hierarchy, depth, catalog.Snapshot);
+            }
+        }
+        return DrillthroughColumn.OfTable(column.Name, fact.Store, column);
+    }
 
     /// <summary>The fact rows the cell covers: its members' conditions and the slicer set's filter.</summary>
     private static RowCondition? CellFilter(Evaluator evaluator, MdxContext cell, RowCondition? slicer, DrillthroughStatement statement)

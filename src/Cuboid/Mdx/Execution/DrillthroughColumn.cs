@@ -26,6 +26,9 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
 
     public static DrillthroughColumn OfTable(string name, TableStore table, Column column) => new TableColumn(name, table, column);
 
+    /// <summary>A level's members (their captions when the level has a caption column), named <paramref name="name"/>.</summary>
+    public static DrillthroughColumn OfLevel(string name, MdxHierarchy hierarchy, int depth, CubeSnapshot snapshot) => new LevelColumn(name, hierarchy, depth, snapshot, "");
+
     public static DrillthroughColumn Resolve(Evaluator evaluator, MdxExpression expression, MdxContext context)
     {
         var (inner, alias) = expression is AliasExpression a ? (a.Expression, a.Alias.Segments[^1].Name) : (expression, null);
