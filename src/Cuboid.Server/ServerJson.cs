@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Cuboid.Server;
 
@@ -8,15 +7,8 @@ internal static class ServerJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
-    public static void Configure(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        options.DictionaryKeyPolicy = null;
-        // The API is JSON for programs, never inlined into HTML: no need to escape quotes and non-ASCII.
-        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-        options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-    }
+    /// <summary>The engine's result conventions (<see cref="Results.ResultJson.Configure"/>), for every response.</summary>
+    public static void Configure(JsonSerializerOptions options) => Results.ResultJson.Configure(options);
 
     private static JsonSerializerOptions Create()
     {

@@ -42,7 +42,7 @@ internal static class QueryRunner
         {
             QueryFormat.Traditional => Results.TraditionalText.Render(cells),
             QueryFormat.Csv => Cuboid.Results.ResultCsv.Render(result),
-            QueryFormat.Json => CellSetJson.Render(cells),
+            QueryFormat.Json => Cuboid.Results.ResultJson.Render(result, indented: true),
             _ => FormattedTable.Render(result),
         };
     }

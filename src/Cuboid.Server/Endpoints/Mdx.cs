@@ -1,3 +1,4 @@
+using Cuboid.Results;
 using Cuboid.Server.Http;
 using Cuboid.Server.Json;
 using Cuboid.Server.Security;

@@ -1,3 +1,4 @@
+using Cuboid.Results;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;

@@ -10,8 +10,6 @@ namespace Cuboid.Aggregation;
 /// </summary>
 internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition? filter, string filterKey)
 {
-    public List<AggregateResult> Trace { get; } = [];
-
     /// <summary>The data the aggregator reads.</summary>
     public CubeSnapshot Snapshot => snapshot;
 
@@ -104,7 +102,6 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         if (cube.Cache.TryGet(snapshot.Epoch, key, out var cached))
         {
             var hit = new AggregateResult(cached.Levels, cached.Codes, cached.Leaves, TimeSpan.Zero, "cache");
-            Trace.Add(hit);
             return hit;
         }
         AggregateResult result;
@@ -114,7 +111,6 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         {
             // Not cached here: each scenario's part is cached under its own data's epoch.
             var sideBySide = SideBySide(levels, branches, leaves);
-            Trace.Add(sideBySide);
             return sideBySide;
         }
         if (epoch is not null && ParameterFilter is not null && OnlyBranch(epoch) is { } only && only != Scenario)
@@ -140,7 +136,6 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
             cube.Cache.PutLatest(latestKey, snapshot, result);
         }
         cube.Cache.Put(snapshot.Epoch, key, result);
-        Trace.Add(result);
         return result;
     }
 

@@ -19,8 +19,6 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
 
     public int Rounds { get; private set; }
 
-    public IReadOnlyCollection<Shape> Shapes => _shapes.Values;
-
     /// <summary>
     /// The value (a double; a double[] or a member value for array and member measures) of a measure
     /// at the coordinates: null when empty or not loaded yet, <c>absent</c> when no fact lies under the cell.

@@ -1,4 +1,43 @@
-namespace Cuboid.Server.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cuboid.Results;
+
+/// <summary>
+/// Results as JSON, one shape for every caller — the server's <c>/api/mdx</c> and live queries, and
+/// <c>cuboid query --format json</c> (docs/server-api.md; the web app's <c>api/types.ts</c> reads it,
+/// web/src/test/cellset.snapshot.json pins it for both).
+/// </summary>
+internal static class ResultJson
+{
+    /// <summary>camelCase; NaN and infinities as strings (no JSON number for them); no HTML escaping (JSON for programs).</summary>
+    public static JsonSerializerOptions Options { get; } = Create(indented: false);
+
+    private static readonly JsonSerializerOptions s_indented = Create(indented: true);
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DictionaryKeyPolicy = null;
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+
+    /// <summary>A query's result: its cell set, or a drillthrough's rows.</summary>
+    public static string Render(QueryResult result, bool indented = false)
+    {
+        object shape = result.CellSet is { } cells ? CellSetJson.Of(cells) : DrillthroughJson.Of(result);
+        return JsonSerializer.Serialize(shape, shape.GetType(), indented ? s_indented : Options).ReplaceLineEndings("\n");
+    }
+
+    private static JsonSerializerOptions Create(bool indented)
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = indented };
+        Configure(options);
+        return options;
+    }
+}
 
 /// <summary>A member on an axis or in the slicer.</summary>
 internal sealed record MemberJson(string UniqueName, string Name, string Caption, string LevelUniqueName, string HierarchyUniqueName, int Depth);
