@@ -73,7 +73,8 @@ internal static class ConcurrencyBench
             MaxConnectionsPerServer = 1,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             AutomaticDecompression = DecompressionMethods.None,
-        }, disposeHandler: true) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
+        }, disposeHandler: true)
+        { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
         try
         {
             if (bearer)

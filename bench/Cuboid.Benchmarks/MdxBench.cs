@@ -26,7 +26,12 @@ public class MdxBench
         var random = new Random(3);
         var sales = _session.CreateTable("Sales", new Dictionary<string, DataType>
         {
-            ["date"] = DataType.LocalDate, ["store"] = DataType.Int, ["product"] = DataType.Int, ["quantity"] = DataType.Int, ["price"] = DataType.Double, ["cost"] = DataType.Double,
+            ["date"] = DataType.LocalDate,
+            ["store"] = DataType.Int,
+            ["product"] = DataType.Int,
+            ["quantity"] = DataType.Int,
+            ["price"] = DataType.Double,
+            ["cost"] = DataType.Double,
         });
         var stores = _session.CreateTable("Stores", new Dictionary<string, DataType> { ["store"] = DataType.Int, ["region"] = DataType.String, ["country"] = DataType.String }, keys: ["store"]);
         var products = _session.CreateTable("Products", new Dictionary<string, DataType> { ["product"] = DataType.Int, ["category"] = DataType.String }, keys: ["product"]);

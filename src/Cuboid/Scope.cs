@@ -26,7 +26,8 @@ public abstract class Scope
     /// </summary>
     public static Scope Cumulative(Level level, string? windowStart, string windowEnd = "P0D", Level? partitioning = null, bool dense = false)
         => new CumulativeScope(level.RequireDates("A cumulative window in periods"), null, 0, partitioning,
-            new DateWindow(windowStart is null ? null : DatePeriod.Parse(windowStart), DatePeriod.Parse(windowEnd))) { Dense = dense };
+            new DateWindow(windowStart is null ? null : DatePeriod.Parse(windowStart), DatePeriod.Parse(windowEnd)))
+        { Dense = dense };
 
     /// <summary>The measure is computed at the granularity of <paramref name="levels"/> (and the query's), then aggregated up to the cell.</summary>
     public static Scope Origin(params Level[] levels) => new OriginScope(levels);

@@ -88,15 +88,15 @@ public sealed partial class Session
     /// </summary>
     private void EnterWriter()
     {
-        while (!_writer.Wait(AbandonedCheck)) FindAbandoned();
+        while (!_writer.Wait(s_abandonedCheck)) FindAbandoned();
     }
 
     private async Task EnterWriterAsync(CancellationToken cancellationToken)
     {
-        while (!await _writer.WaitAsync(AbandonedCheck, cancellationToken).ConfigureAwait(false)) FindAbandoned();
+        while (!await _writer.WaitAsync(s_abandonedCheck, cancellationToken).ConfigureAwait(false)) FindAbandoned();
     }
 
-    private static readonly TimeSpan AbandonedCheck = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_abandonedCheck = TimeSpan.FromSeconds(2);
 
     private void FindAbandoned()
     {

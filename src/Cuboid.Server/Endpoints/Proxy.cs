@@ -41,7 +41,8 @@ internal static class Proxy
                 var request = new EndpointRequest(
                     values.ToDictionary(v => v.Key, v => Convert.ToString(v.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "", StringComparer.OrdinalIgnoreCase),
                     context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                    body.Length == 0 ? null : body) { User = user };
+                    body.Length == 0 ? null : body)
+                { User = user };
                 var result = endpoint.Handler(request);
                 return result is null ? HttpResults.NoContent() : HttpResults.Json(result, ServerJson.Options);
             }

@@ -74,7 +74,8 @@ internal sealed class VisibleMembers(Cube cube, CubeSnapshot snapshot, Condition
             return all;
         }
         _aggregator ??= new Aggregator(cube, snapshot, LevelFilter.Compile(restriction, snapshot, cube.IndexOf, cube.TableOf),
-            "restricted:" + Expressions.ExpressionKey.Of(restriction)) { Source = restriction, Scenario = scenario };
+            "restricted:" + Expressions.ExpressionKey.Of(restriction))
+        { Source = restriction, Scenario = scenario };
         var leaves = _aggregator.Get([new LevelRef(index, depth - 1)], [AggregateSpec.Contributors]);
         var counts = leaves.Leaves[0].Counts;
         var codes = leaves.Codes[0];

@@ -122,7 +122,8 @@ internal abstract class LocationShift
             {
                 for (var t = 0; t < kept.Length; t++) target[t] = codes[kept[t]];
                 return true;
-            });
+            }
+            );
         }
     }
 
@@ -148,7 +149,8 @@ internal abstract class LocationShift
                 {
                     codes.CopyTo(target, 0);
                     return true;
-                });
+                }
+                );
             }
             return ToAncestor(levels, position, depth);
         }
@@ -165,7 +167,8 @@ internal abstract class LocationShift
             {
                 for (var t = 0; t < kept.Length; t++) target[t] = codes[kept[t]];
                 return true;
-            });
+            }
+            );
         }
         var shifted = levels.ToArray();
         shifted[position] = new LevelRef(level.Hierarchy, depth);
@@ -174,7 +177,8 @@ internal abstract class LocationShift
             codes.CopyTo(target, 0);
             target[position] = level.Hierarchy.Members.Ancestor(level.Depth, codes[position], depth);
             return true;
-        });
+        }
+        );
     }
 
     private sealed class AlongShift(Level level, int offset, Level? partitioning) : LocationShift
@@ -200,7 +204,8 @@ internal abstract class LocationShift
                 codes.CopyTo(target, 0);
                 target[position] = shifted;
                 return true;
-            });
+            }
+            );
         }
     }
 }

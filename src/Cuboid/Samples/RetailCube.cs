@@ -15,8 +15,15 @@ public static class RetailCube
         Progress = progress,
         Types = new Dictionary<string, DataType>
         {
-            ["sale_id"] = DataType.Long, ["date"] = DataType.LocalDate, ["store_id"] = DataType.Int, ["product_id"] = DataType.Int,
-            ["customer_id"] = DataType.Int, ["quantity"] = DataType.Int, ["unit_price"] = DataType.Double, ["discount"] = DataType.Double, ["cost"] = DataType.Double,
+            ["sale_id"] = DataType.Long,
+            ["date"] = DataType.LocalDate,
+            ["store_id"] = DataType.Int,
+            ["product_id"] = DataType.Int,
+            ["customer_id"] = DataType.Int,
+            ["quantity"] = DataType.Int,
+            ["unit_price"] = DataType.Double,
+            ["discount"] = DataType.Double,
+            ["cost"] = DataType.Double,
         },
     };
 

@@ -16,14 +16,24 @@ namespace Cuboid.Server.Tests.Browser;
 public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
 {
     private const string Id = "analyst";
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "cuboid-analyst-" + Guid.NewGuid().ToString("N"));
 
     private static object Level(string hierarchy, string level, string caption) => new { hierarchy, level, caption };
 
     private static object Widget(string id, string type, object[] rows, string[] measures, object[]? filters = null, bool totals = false, object[]? columns = null) => new
     {
-        id, title = id, type, cube = "Sales", rows, columns = columns ?? [], measures, filters = filters ?? [], expanded = Array.Empty<object>(), totals, nonEmpty = true,
+        id,
+        title = id,
+        type,
+        cube = "Sales",
+        rows,
+        columns = columns ?? [],
+        measures,
+        filters = filters ?? [],
+        expanded = Array.Empty<object>(),
+        totals,
+        nonEmpty = true,
     };
 
     /// <summary>Saves a one-page dashboard of <paramref name="widgets"/> and returns its link.</summary>
@@ -90,13 +100,19 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         var segments = new[] { "Consumer", "Corporate" };
         var filter = new
         {
-            kind = "members", hierarchy = "[Customer].[Segment]", level = "[Customer].[Segment].[segment]",
+            kind = "members",
+            hierarchy = "[Customer].[Segment]",
+            level = "[Customer].[Segment].[segment]",
             members = segments.Select(s => new { uniqueName = $"[Customer].[Segment].[{s}]", caption = s }).ToArray(),
         };
         var calculated = new
         {
-            cube = "Sales", name = "Avg price", @operator = "/", format = "#,##0.00",
-            left = new { kind = "measure", uniqueName = "[Measures].[Revenue]" }, right = new { kind = "measure", uniqueName = "[Measures].[Quantity]" },
+            cube = "Sales",
+            name = "Avg price",
+            @operator = "/",
+            format = "#,##0.00",
+            left = new { kind = "measure", uniqueName = "[Measures].[Revenue]" },
+            right = new { kind = "measure", uniqueName = "[Measures].[Quantity]" },
         };
         var link = Save(served, [Widget("w1", "pivot", [Level("[Geography]", "[Geography].[region]", "region")], ["[Measures].[Revenue]", "[Measures].[Avg price]"], [filter])], [calculated]);
         var region = (string)cube.Query([cube.Measures["Revenue"]], [cube.Levels["region"]])[0, "region"]!;
@@ -249,7 +265,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             await Expect(page.GetByTestId("widget-error")).ToBeVisibleAsync();
             await Expect(page.GetByTestId("widget-result")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("stale"));
             var opacity = await page.GetByTestId("widget-result").EvaluateAsync<string>("e => getComputedStyle(e).opacity");
-            Assert.True(double.Parse(opacity, Invariant) < 0.5, $"opacity {opacity}");
+            Assert.True(double.Parse(opacity, s_invariant) < 0.5, $"opacity {opacity}");
 
             // Unsaved: marked, and leaving asks first (dismissed: the dashboard stays; accepted: home).
             await Expect(page.GetByTestId("save-status")).ToHaveTextAsync("Unsaved changes");
@@ -377,7 +393,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             // A rule: Revenue at or above the median in green; the others keep the default colour.
             await page.GetByTestId("style-add-rule").ClickAsync();
             await page.GetByTestId("style-rule-op-0").SelectOptionAsync(">=");
-            await page.GetByTestId("style-rule-value-0").FillAsync(threshold.ToString(Invariant));
+            await page.GetByTestId("style-rule-value-0").FillAsync(threshold.ToString(s_invariant));
             await page.GetByTestId("style-rule-color-0").EvaluateAsync("(e) => { const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set; set.call(e, '#16a34a'); e.dispatchEvent(new Event('input', { bubbles: true })); }");
             for (var r = 0; r < revenues.Count; r++)
             {
@@ -403,20 +419,29 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         var year2025 = new { kind = "members", hierarchy = "[Time].[Calendar]", level = "[Time].[Calendar].[Year]", members = new[] { new { uniqueName = "[Time].[Calendar].[2025]", caption = "2025" } } };
         var kpi = new
         {
-            id = "k", title = "k", type = "kpi", cube = "Sales", rows = Array.Empty<object>(), columns = Array.Empty<object>(), measures = new[] { "[Measures].[Revenue]" },
-            filters = new object[] { year2025 }, expanded = Array.Empty<object>(), totals = false, nonEmpty = true,
+            id = "k",
+            title = "k",
+            type = "kpi",
+            cube = "Sales",
+            rows = Array.Empty<object>(),
+            columns = Array.Empty<object>(),
+            measures = new[] { "[Measures].[Revenue]" },
+            filters = new object[] { year2025 },
+            expanded = Array.Empty<object>(),
+            totals = false,
+            nonEmpty = true,
             kpi = new { compare = new { kind = "previous", hierarchy = "[Time].[Calendar]" }, compact = true },
         };
         var link = Save(served, [kpi]);
         var byYear = cube.Query([cube.Measures["Revenue"]], [cube.Levels["Year"]]);
-        double Revenue(int year) => Enumerable.Range(0, byYear.RowCount).Where(r => byYear.Columns[0].Format(r) == year.ToString(Invariant)).Select(r => byYear.Column("Revenue").GetDouble(r)!.Value).Single();
+        double Revenue(int year) => Enumerable.Range(0, byYear.RowCount).Where(r => byYear.Columns[0].Format(r) == year.ToString(s_invariant)).Select(r => byYear.Column("Revenue").GetDouble(r)!.Value).Single();
         var change = (Revenue(2025) - Revenue(2024)) / Revenue(2024);
         await RunAsync(output, async page =>
         {
             await page.GotoAsync(link, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await Expect(page.GetByTestId("kpi-value-0")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^[\d.]+[KMB]$"));
             var delta = page.GetByTestId("kpi-delta-0");
-            await Expect(delta).ToContainTextAsync($"({(change > 0 ? "+" : "")}{(change * 100).ToString("F1", Invariant)}%)");
+            await Expect(delta).ToContainTextAsync($"({(change > 0 ? "+" : "")}{(change * 100).ToString("F1", s_invariant)}%)");
             await Expect(delta).ToContainTextAsync(change > 0 ? "▲" : "▼");
             await Expect(delta).ToContainTextAsync("vs previous period");
             await Expect(page.Locator(".kpi")).ToHaveCountAsync(1);   // the previous period is no card of its own
@@ -508,9 +533,18 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
         var tree = Widget("tree", "tree", [Level("[Geography]", "[Geography].[region]", "region"), Level("[Customer].[Segment]", "[Customer].[Segment].[segment]", "segment")], ["[Measures].[Revenue]"], totals: true);
         var sliced = new
         {
-            id = "sliced", title = "sliced", type = "column", cube = "Sales", rows = new[] { Level("[Time].[Calendar]", "[Time].[Calendar].[Year]", "Year") },
-            columns = Array.Empty<object>(), measures = new[] { "[Measures].[Revenue]" }, filters = Array.Empty<object>(), expanded = Array.Empty<object>(),
-            totals = false, nonEmpty = true, sliceBy = Level("[Customer].[Segment]", "[Customer].[Segment].[segment]", "segment"),
+            id = "sliced",
+            title = "sliced",
+            type = "column",
+            cube = "Sales",
+            rows = new[] { Level("[Time].[Calendar]", "[Time].[Calendar].[Year]", "Year") },
+            columns = Array.Empty<object>(),
+            measures = new[] { "[Measures].[Revenue]" },
+            filters = Array.Empty<object>(),
+            expanded = Array.Empty<object>(),
+            totals = false,
+            nonEmpty = true,
+            sliceBy = Level("[Customer].[Segment]", "[Customer].[Segment].[segment]", "segment"),
         };
         var link = Save(served, [tree, sliced]);
         var revenue = cube.Measures["Revenue"];

@@ -61,7 +61,8 @@ public sealed class HttpsAndHostTests(ITestOutputHelper output)
             CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, CustomTrustStore = { ca }, RevocationMode = X509RevocationMode.NoCheck },
             ClientCertificates = certificate is null ? null : new X509CertificateCollection { certificate },
         },
-    }) { BaseAddress = new Uri(link) };
+    })
+    { BaseAddress = new Uri(link) };
 
     [Fact]
     public async Task AClientCertificateOfATrustedAuthorityLogsItsSubjectInAndAnotherIsRefused()

@@ -25,11 +25,17 @@ public sealed class AggregationFuzzTests
         using var session = TestData.NewSession();
         var facts = session.CreateTable("Facts", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Shop"] = DataType.String, ["Item"] = DataType.Int, ["X"] = DataType.Double, ["Y"] = DataType.Int,
+            ["Id"] = DataType.Int,
+            ["Shop"] = DataType.String,
+            ["Item"] = DataType.Int,
+            ["X"] = DataType.Double,
+            ["Y"] = DataType.Int,
         }, keys: ["Id"]);
         var items = session.CreateTable("Items", new Dictionary<string, DataType>
         {
-            ["Code"] = DataType.Int, ["Family"] = DataType.String, ["Group"] = DataType.String,
+            ["Code"] = DataType.Int,
+            ["Family"] = DataType.String,
+            ["Group"] = DataType.String,
         }, keys: ["Code"]);
         var itemRows = Enumerable.Range(0, random.Next(3, 30)).Select(i => (Code: i, Group: $"g{random.Next(8)}")).ToList();
         var itemData = itemRows.Select(i => new Item(i.Code, $"f{(i.Group[1] - '0') % 3}", i.Group)).ToList();

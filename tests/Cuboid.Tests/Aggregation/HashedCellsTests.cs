@@ -18,7 +18,12 @@ public sealed class HashedCellsTests
         using var session = TestData.NewSession();
         var facts = session.CreateTable("Facts", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["A"] = DataType.Int, ["B"] = DataType.Int, ["C"] = DataType.String, ["Item"] = DataType.Int, ["V"] = DataType.Double,
+            ["Id"] = DataType.Int,
+            ["A"] = DataType.Int,
+            ["B"] = DataType.Int,
+            ["C"] = DataType.String,
+            ["Item"] = DataType.Int,
+            ["V"] = DataType.Double,
         }, keys: ["Id"]);
         var items = session.CreateTable("Items", new Dictionary<string, DataType> { ["Code"] = DataType.Int, ["Family"] = DataType.String }, keys: ["Code"]);
         var rows = Enumerable.Range(0, 40_000).Select(i => new Row(i, random.Next(2000), random.Next(2000), $"c{random.Next(2000)}", random.Next(60),

@@ -4,22 +4,22 @@ namespace Cuboid.Tests.Loading;
 
 public sealed class CsvErrorTests
 {
-    private static readonly Dictionary<string, DataType> SalesTypes = new() { ["Id"] = DataType.Int, ["Product"] = DataType.String, ["Qty"] = DataType.Int, ["Day"] = DataType.LocalDate };
+    private static readonly Dictionary<string, DataType> s_salesTypes = new() { ["Id"] = DataType.Int, ["Product"] = DataType.String, ["Qty"] = DataType.Int, ["Day"] = DataType.LocalDate };
 
     /// <summary>A keyed table that already holds two rows, to check that failed loads leave it exactly as it was.</summary>
     private static Table Sales(Session session)
     {
-        var table = session.CreateTable("Sales", SalesTypes, keys: ["Id"]);
+        var table = session.CreateTable("Sales", s_salesTypes, keys: ["Id"]);
         table.Append([1, "old", 10, new DateOnly(2020, 1, 1)], [2, "old", 20, new DateOnly(2020, 1, 2)]);
         return table;
     }
 
-    private static readonly object?[][] Before = [[1, "old", 10, new DateOnly(2020, 1, 1)], [2, "old", 20, new DateOnly(2020, 1, 2)]];
+    private static readonly object?[][] s_before = [[1, "old", 10, new DateOnly(2020, 1, 1)], [2, "old", 20, new DateOnly(2020, 1, 2)]];
 
     private static void AssertUnchanged(Table table)
     {
         Assert.Equal(2, table.RowCount);
-        Assert.Equal(Before, table.Query().Rows());
+        Assert.Equal(s_before, table.Query().Rows());
         Assert.Equal(2, table.Store.KeyIndex!.Count);
     }
 

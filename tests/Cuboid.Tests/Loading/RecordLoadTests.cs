@@ -31,19 +31,19 @@ public sealed class RecordLoadTests
         new Dictionary<string, DataType> { ["Id"] = DataType.Int, ["Product"] = DataType.String, ["Qty"] = DataType.Int, ["Price"] = DataType.Double, ["Day"] = DataType.LocalDate },
         keys ?? ["Id"]);
 
-    private static readonly DateOnly D1 = new(2024, 1, 1);
-    private static readonly DateOnly D2 = new(2024, 1, 2);
+    private static readonly DateOnly s_d1 = new(2024, 1, 1);
+    private static readonly DateOnly s_d2 = new(2024, 1, 2);
 
     [Fact]
     public void RecordsLoadByPropertyName()
     {
         using var session = TestData.NewSession();
         var table = Sales(session);
-        var report = table.Load([new Sale(1, "Apple", 3, 1.5, D1), new Sale(2, null, null, 2, D2)]);
+        var report = table.Load([new Sale(1, "Apple", 3, 1.5, s_d1), new Sale(2, null, null, 2, s_d2)]);
         Assert.Equal(2, report.RowsRead);
         Assert.Equal(2, report.RowsLoaded);
         Assert.Empty(report.Rejected);
-        Assert.Equal([[1, "Apple", 3, 1.5, D1], [2, "N/A", null, 2.0, D2]], table.Query().Rows());
+        Assert.Equal([[1, "Apple", 3, 1.5, s_d1], [2, "N/A", null, 2.0, s_d2]], table.Query().Rows());
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class RecordLoadTests
             new() { Id = 1, Product = "Apple", Qty = 3, Price = 1.25m, Day = new DateTime(2024, 1, 1) },
             new() { Id = 2, Product = null, Qty = 4, Price = 2m, Day = new DateTime(2024, 1, 2) },
         });
-        Assert.Equal([[1, "Apple", 3, 1.25, D1], [2, "N/A", 4, 2.0, D2]], table.Query().Rows());
+        Assert.Equal([[1, "Apple", 3, 1.25, s_d1], [2, "N/A", 4, 2.0, s_d2]], table.Query().Rows());
     }
 
     [Fact]
@@ -64,8 +64,8 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = Sales(session);
-        table.Load([new SaleStruct { Id = 1, Product = "A", Qty = 2, Price = 0.5f, Day = D1 }, new SaleStruct { Id = 2, Product = "B", Qty = -1, Price = 1f, Day = null }]);
-        Assert.Equal([[1, "A", 2, 0.5, D1], [2, "B", -1, 1.0, new DateOnly(1970, 1, 1)]], table.Query().Rows());
+        table.Load([new SaleStruct { Id = 1, Product = "A", Qty = 2, Price = 0.5f, Day = s_d1 }, new SaleStruct { Id = 2, Product = "B", Qty = -1, Price = 1f, Day = null }]);
+        Assert.Equal([[1, "A", 2, 0.5, s_d1], [2, "B", -1, 1.0, new DateOnly(1970, 1, 1)]], table.Query().Rows());
     }
 
     [Fact]
@@ -75,10 +75,10 @@ public sealed class RecordLoadTests
         var table = Sales(session);
         table.Load(new[]
         {
-            new { Day = D1, Price = 3.0, Qty = (int?)1, Product = "P", Id = 9, Extra = "ignored" },
-            new { Day = D2, Price = 4.0, Qty = (int?)null, Product = "Q", Id = 10, Extra = "ignored" },
+            new { Day = s_d1, Price = 3.0, Qty = (int?)1, Product = "P", Id = 9, Extra = "ignored" },
+            new { Day = s_d2, Price = 4.0, Qty = (int?)null, Product = "Q", Id = 10, Extra = "ignored" },
         });
-        Assert.Equal([[9, "P", 1, 3.0, D1], [10, "Q", null, 4.0, D2]], table.Query().Rows());
+        Assert.Equal([[9, "P", 1, 3.0, s_d1], [10, "Q", null, 4.0, s_d2]], table.Query().Rows());
     }
 
     [Fact]
@@ -108,11 +108,11 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = Sales(session);
-        table.Load([new Sale(1, "a", 1, 1, D1), new Sale(2, "b", 2, 2, D1), new Sale(1, "c", 3, 3, D1), new Sale(3, "d", 4, 4, D1), new Sale(1, "e", 5, 5, D1)]);
+        table.Load([new Sale(1, "a", 1, 1, s_d1), new Sale(2, "b", 2, 2, s_d1), new Sale(1, "c", 3, 3, s_d1), new Sale(3, "d", 4, 4, s_d1), new Sale(1, "e", 5, 5, s_d1)]);
         Assert.Equal(3, table.RowCount);
         Assert.Equal([[2, "b"], [3, "d"], [1, "e"]], table.Query([table["Id"], table["Product"]]).Rows());
 
-        var report = table.Load([new Sale(2, "B", 20, 20, D2), new Sale(4, "f", 6, 6, D2)]);
+        var report = table.Load([new Sale(2, "B", 20, 20, s_d2), new Sale(4, "f", 6, 6, s_d2)]);
         Assert.Equal(2, report.RowsLoaded);
         Assert.Equal(4, table.RowCount);
         Assert.Equal([[3, "d"], [1, "e"], [2, "B"], [4, "f"]], table.Query([table["Id"], table["Product"]]).Rows());
@@ -123,7 +123,7 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = Sales(session, ["Product", "Day"]);
-        table.Load([new Sale(1, "a", 1, 1, D1), new Sale(2, "a", 2, 2, D2), new Sale(3, "b", 3, 3, D1), new Sale(4, "a", 4, 4, D1)]);
+        table.Load([new Sale(1, "a", 1, 1, s_d1), new Sale(2, "a", 2, 2, s_d2), new Sale(3, "b", 3, 3, s_d1), new Sale(4, "a", 4, 4, s_d1)]);
         Assert.Equal([2, 3, 4], table.Query().Column("Id").Values.Cast<int>());
     }
 
@@ -132,8 +132,8 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = Sales(session, []);
-        table.Load([new Sale(1, "a", 1, 1, D1), new Sale(1, "a", 1, 1, D1)]);
-        table.Load([new Sale(1, "a", 1, 1, D1)]);
+        table.Load([new Sale(1, "a", 1, 1, s_d1), new Sale(1, "a", 1, 1, s_d1)]);
+        table.Load([new Sale(1, "a", 1, 1, s_d1)]);
         Assert.Equal(3, table.RowCount);
     }
 
@@ -155,11 +155,11 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = Sales(session, ["Product"]);
-        table.Load([new Sale(1, "a", 1, 1, D1)]);
-        var e = Assert.Throws<LoadException>(() => table.Load([new Sale(2, "a", 2, 2, D1), new Sale(3, "b", 3, 3, D1), new Sale(4, null, 4, 4, D1)]));
+        table.Load([new Sale(1, "a", 1, 1, s_d1)]);
+        var e = Assert.Throws<LoadException>(() => table.Load([new Sale(2, "a", 2, 2, s_d1), new Sale(3, "b", 3, 3, s_d1), new Sale(4, null, 4, 4, s_d1)]));
         Assert.Equal("Nothing was loaded into table 'Sales': Sale rows:3, column 'Product': the key column 'Product' is null.", e.Message);
         Assert.Equal([new RejectedRow("Sale rows", 3, "Product", "the key column 'Product' is null")], e.Rejected);
-        Assert.Equal([[1, "a", 1, 1.0, D1]], table.Query().Rows());
+        Assert.Equal([[1, "a", 1, 1.0, s_d1]], table.Query().Rows());
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = Sales(session, ["Product"]);
-        var rows = new[] { new Sale(1, "a", 1, 1, D1), new Sale(2, null, 2, 2, D1), new Sale(3, "b", 3, 3, D1), new Sale(4, null, 4, 4, D1) };
+        var rows = new[] { new Sale(1, "a", 1, 1, s_d1), new Sale(2, null, 2, 2, s_d1), new Sale(3, "b", 3, 3, s_d1), new Sale(4, null, 4, 4, s_d1) };
         var report = table.Load(rows, ErrorHandling.Skip);
         Assert.Equal(4, report.RowsRead);
         Assert.Equal(2, report.RowsLoaded);
@@ -180,7 +180,7 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = session.CreateTable("T", new Dictionary<string, DataType> { ["A"] = DataType.Int, ["B"] = DataType.LocalDate });
-        var rows = new List<Boxed> { new(1, D1), new("two", D1), new(3, new DateTime(2024, 1, 1, 12, 0, 0)) };
+        var rows = new List<Boxed> { new(1, s_d1), new("two", s_d1), new(3, new DateTime(2024, 1, 1, 12, 0, 0)) };
         var e = Assert.Throws<LoadException>(() => table.Load(rows));
         Assert.Equal("Nothing was loaded into table 'T': Boxed rows:2, column 'A': \"two\" is not a valid Int.", e.Message);
         Assert.Equal(0, table.RowCount);
@@ -193,7 +193,7 @@ public sealed class RecordLoadTests
         Assert.Equal(3, report.Rejected[1].Line);
         Assert.Equal("B", report.Rejected[1].Column);
         Assert.StartsWith("01/01/2024 12:00:00 (DateTime) is not a valid LocalDate", report.Rejected[1].Reason);
-        Assert.Equal([[1, D1]], table.Query().Rows());
+        Assert.Equal([[1, s_d1]], table.Query().Rows());
     }
 
     public sealed record Boxed(object? A, object? B);
@@ -216,7 +216,7 @@ public sealed class RecordLoadTests
     {
         using var session = TestData.NewSession();
         var table = Sales(session);
-        var rows = new Sale?[] { new(1, "a", 1, 1, D1), null, new(3, "c", 3, 3, D1) };
+        var rows = new Sale?[] { new(1, "a", 1, 1, s_d1), null, new(3, "c", 3, 3, s_d1) };
         var e = Assert.Throws<LoadException>(() => table.Load(rows));
         Assert.Equal("Nothing was loaded into table 'Sales': Sale rows:2: the row is null.", e.Message);
         Assert.Equal(0, table.RowCount);
@@ -242,7 +242,7 @@ public sealed class RecordLoadTests
         var log = Path.Combine(TestData.TempDirectory(), "session.log");
         var session = Session.Start(new SessionConfig { Name = null, Port = null, LogsPath = log });
         var table = Sales(session, ["Product"]);
-        var report = table.Load([new Sale(1, null, 1, 1, D1), new Sale(2, "b", 2, 2, D1)], ErrorHandling.Log);
+        var report = table.Load([new Sale(1, null, 1, 1, s_d1), new Sale(2, "b", 2, 2, s_d1)], ErrorHandling.Log);
         Assert.Single(report.Rejected);
         Assert.Equal(1, table.RowCount);
         session.Close();

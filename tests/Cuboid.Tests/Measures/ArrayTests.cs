@@ -21,7 +21,11 @@ public sealed class ArrayTests
         var session = TestData.NewSession();
         var t = session.CreateTable("Trades", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Book"] = DataType.String, ["PnL"] = DataType.DoubleArray, ["Qty"] = DataType.IntArray, ["Notional"] = DataType.Double,
+            ["Id"] = DataType.Int,
+            ["Book"] = DataType.String,
+            ["PnL"] = DataType.DoubleArray,
+            ["Qty"] = DataType.IntArray,
+            ["Notional"] = DataType.Double,
         }, keys: ["Id"]);
         t.Load(s_trades);
         var cube = session.CreateCube(t, "Trades", mode);
@@ -233,7 +237,10 @@ public sealed class ArrayTests
         using var session = TestData.NewSession();
         var t = session.CreateTable("Positions", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Desk"] = DataType.String, ["Book"] = DataType.String, ["PnL"] = DataType.DoubleArray,
+            ["Id"] = DataType.Int,
+            ["Desk"] = DataType.String,
+            ["Book"] = DataType.String,
+            ["PnL"] = DataType.DoubleArray,
         }, keys: ["Id"]);
         t.Load(positions);
         var cube = session.CreateCube(t, "Positions", CubeMode.Manual);

@@ -18,7 +18,11 @@ public sealed class AtLevelTests
         using var session = TestData.NewSession();
         var t = session.CreateTable("Flows", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Country"] = DataType.String, ["Benchmark"] = DataType.String, ["Product"] = DataType.String, ["Qty"] = DataType.Double,
+            ["Id"] = DataType.Int,
+            ["Country"] = DataType.String,
+            ["Benchmark"] = DataType.String,
+            ["Product"] = DataType.String,
+            ["Qty"] = DataType.Double,
         }, keys: ["Id"]);
         t.Load(flows);
         var cube = session.CreateCube(t, "Flows", CubeMode.Manual);

@@ -19,7 +19,11 @@ public sealed class NonNumericMeasureTests
         var session = TestData.NewSession();
         var t = session.CreateTable("Sales", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Continent"] = DataType.String, ["City"] = DataType.String, ["Product"] = DataType.String, ["Amount"] = DataType.Double,
+            ["Id"] = DataType.Int,
+            ["Continent"] = DataType.String,
+            ["City"] = DataType.String,
+            ["Product"] = DataType.String,
+            ["Amount"] = DataType.Double,
         }, keys: ["Id"]);
         t.Load(s_sales);
         var cube = session.CreateCube(t, "Sales", CubeMode.Manual);
@@ -107,7 +111,10 @@ public sealed class NonNumericMeasureTests
     {
         var budgets = session.CreateTable("Budgets", new Dictionary<string, DataType>
         {
-            ["City"] = DataType.String, ["Product"] = DataType.String, ["Amount"] = DataType.Double, ["Manager"] = DataType.String,
+            ["City"] = DataType.String,
+            ["Product"] = DataType.String,
+            ["Amount"] = DataType.Double,
+            ["Manager"] = DataType.String,
         }, keys: ["City", "Product"]);
         budgets.Load([new Budget("Paris", "Tea", 300, "Ana"), new Budget("Berlin", "Tea", 100, "Ben"), new Budget("Boston", "Coffee", 80, "Cy"), new Budget("Paris", "*", 999, "Dee")]);
         return budgets;

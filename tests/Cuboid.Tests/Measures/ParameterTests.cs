@@ -17,7 +17,10 @@ public sealed class ParameterTests
         var session = TestData.NewSession();
         var t = session.CreateTable("Trades", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Book"] = DataType.String, ["Amount"] = DataType.Double, ["PnL"] = DataType.DoubleArray,
+            ["Id"] = DataType.Int,
+            ["Book"] = DataType.String,
+            ["Amount"] = DataType.Double,
+            ["PnL"] = DataType.DoubleArray,
         }, keys: ["Id"]);
         t.Load(s_trades);
         var cube = session.CreateCube(t, "Trades", CubeMode.Manual);

@@ -18,7 +18,10 @@ public sealed class SimulationTests
         var session = TestData.NewSession();
         var t = session.CreateTable("Sales", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Country"] = DataType.String, ["City"] = DataType.String, ["Amount"] = DataType.Double,
+            ["Id"] = DataType.Int,
+            ["Country"] = DataType.String,
+            ["City"] = DataType.String,
+            ["Amount"] = DataType.Double,
         }, keys: ["Id"]);
         t.Load(s_sales);
         var cube = session.CreateCube(t, "Sales", CubeMode.Manual);
@@ -73,8 +76,16 @@ public sealed class SimulationTests
         var result = cube.Query([m["Shock"], m["Floor"]], levels: [simulation.ScenarioLevel, l["City"]]);
         var expected = new Dictionary<(string, string), (double?, double?)>
         {
-            [("Base", "Paris")] = (null, 0), [("Base", "Lyon")] = (null, 0), [("Base", "Berlin")] = (null, 0), [("Base", "Munich")] = (null, 0), [("Base", "Rome")] = (null, 0),
-            [("S", "Paris")] = (0.5, 0), [("S", "Lyon")] = (0.5, 0), [("S", "Berlin")] = (0.9, 1), [("S", "Munich")] = (0.7, 3), [("S", "Rome")] = (0.9, 1),
+            [("Base", "Paris")] = (null, 0),
+            [("Base", "Lyon")] = (null, 0),
+            [("Base", "Berlin")] = (null, 0),
+            [("Base", "Munich")] = (null, 0),
+            [("Base", "Rome")] = (null, 0),
+            [("S", "Paris")] = (0.5, 0),
+            [("S", "Lyon")] = (0.5, 0),
+            [("S", "Berlin")] = (0.9, 1),
+            [("S", "Munich")] = (0.7, 3),
+            [("S", "Rome")] = (0.9, 1),
         };
         Assert.Equal(expected.Count, result.RowCount);
         for (var r = 0; r < result.RowCount; r++)

@@ -12,7 +12,11 @@ public sealed class TemporalAggregationTests : IDisposable
     {
         var trades = _session.CreateTable("Trades", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Book"] = DataType.String, ["Day"] = DataType.LocalDate, ["At"] = DataType.LocalDateTime, ["Time"] = DataType.LocalTime,
+            ["Id"] = DataType.Int,
+            ["Book"] = DataType.String,
+            ["Day"] = DataType.LocalDate,
+            ["At"] = DataType.LocalDateTime,
+            ["Time"] = DataType.LocalTime,
         }, keys: ["Id"], defaultValues: new Dictionary<string, object?> { ["Day"] = null, ["At"] = null, ["Time"] = null });   // nullable: a null is no date
         var books = _session.CreateTable("Books", new Dictionary<string, DataType> { ["Book"] = DataType.String, ["Opened"] = DataType.LocalDate }, keys: ["Book"]);
         trades.Append(

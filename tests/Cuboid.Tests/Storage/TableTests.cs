@@ -4,7 +4,7 @@ namespace Cuboid.Tests.Storage;
 
 public sealed class TableTests
 {
-    private static readonly Dictionary<string, DataType> AllTypes = new()
+    private static readonly Dictionary<string, DataType> s_allTypes = new()
     {
         ["Boolean"] = DataType.Boolean,
         ["Int"] = DataType.Int,
@@ -42,11 +42,11 @@ public sealed class TableTests
     public void CreateTableKeepsColumnOrderTypesKeysAndAtotiDefaults()
     {
         using var session = TestData.NewSession();
-        var table = session.CreateTable("All", AllTypes, keys: ["Int", "String"]);
+        var table = session.CreateTable("All", s_allTypes, keys: ["Int", "String"]);
 
         Assert.Equal("All", table.Name);
-        Assert.Equal(AllTypes.Keys, table.Columns.Select(c => c.Name));
-        Assert.Equal(AllTypes.Values, table.Columns.Select(c => c.DataType));
+        Assert.Equal(s_allTypes.Keys, table.Columns.Select(c => c.Name));
+        Assert.Equal(s_allTypes.Values, table.Columns.Select(c => c.DataType));
         Assert.Equal(["Int", "String"], table.Keys);
         Assert.True(table["Int"].IsKey);
         Assert.True(table["String"].IsKey);
@@ -72,14 +72,14 @@ public sealed class TableTests
     public void EveryTypeRoundTripsThroughAppendAndQuery()
     {
         using var session = TestData.NewSession();
-        var table = session.CreateTable("All", AllTypes);
+        var table = session.CreateTable("All", s_allTypes);
         var zoned = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(2));
         table.Append([true, 7, 8_000_000_000L, 1.5f, 2.25, "text", new DateOnly(2024, 2, 29), new DateTime(2024, 2, 29, 13, 14, 15),
             new TimeOnly(23, 59, 58), zoned, new[] { 1, 2 }, new[] { 3L }, new[] { 0.5f }, new[] { 1.0, 2.0, 3.0 }]);
 
         var result = table.Query();
         Assert.Equal(1, result.RowCount);
-        Assert.Equal(AllTypes.Keys, result.Columns.Select(c => c.Name));
+        Assert.Equal(s_allTypes.Keys, result.Columns.Select(c => c.Name));
         Assert.Equal([typeof(bool), typeof(int), typeof(long), typeof(float), typeof(double), typeof(string), typeof(DateOnly), typeof(DateTime),
             typeof(TimeOnly), typeof(DateTimeOffset), typeof(int[]), typeof(long[]), typeof(float[]), typeof(double[])], result.Columns.Select(c => c.ClrType));
         Assert.IsType<int?[]>(result.Column("Int").Values);
@@ -106,8 +106,8 @@ public sealed class TableTests
     public void NullsBecomeTheAtotiDefaultsAndNumbersStayNull()
     {
         using var session = TestData.NewSession();
-        var table = session.CreateTable("All", AllTypes);
-        table.Append(new object?[AllTypes.Count]);
+        var table = session.CreateTable("All", s_allTypes);
+        table.Append(new object?[s_allTypes.Count]);
 
         var row = table.Query().Rows().Single();
         Assert.Equal([false, null, null, null, null, "N/A", new DateOnly(1970, 1, 1), new DateTime(1970, 1, 1), TimeOnly.MinValue,
@@ -289,7 +289,13 @@ public sealed class TableTests
         using var session = TestData.NewSession();
         var table = session.CreateTable("T", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["B"] = DataType.Boolean, ["L"] = DataType.Long, ["F"] = DataType.Float, ["At"] = DataType.LocalDateTime, ["Time"] = DataType.LocalTime, ["Z"] = DataType.ZonedDateTime,
+            ["Id"] = DataType.Int,
+            ["B"] = DataType.Boolean,
+            ["L"] = DataType.Long,
+            ["F"] = DataType.Float,
+            ["At"] = DataType.LocalDateTime,
+            ["Time"] = DataType.LocalTime,
+            ["Z"] = DataType.ZonedDateTime,
         });
         var utc = TimeSpan.Zero;
         table.Append(

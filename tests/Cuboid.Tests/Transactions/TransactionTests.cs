@@ -99,14 +99,14 @@ public sealed class TransactionTests
         {
             try
             {
-            while (!stop.IsCancellationRequested)
-            {
-                var result = cube.Query([cube.Measures["Amount"], cube.Measures["Entries"]]);
-                // Every transfer is two entries, written by two loads in one transaction: a reader sees both or neither.
-                Assert.Equal(0, result.Column("Amount").GetDouble(0)!.Value, 9);
-                Assert.Equal(0, (long)result.Column("Entries")[0]! % 2);
-                Interlocked.Increment(ref reads);
-            }
+                while (!stop.IsCancellationRequested)
+                {
+                    var result = cube.Query([cube.Measures["Amount"], cube.Measures["Entries"]]);
+                    // Every transfer is two entries, written by two loads in one transaction: a reader sees both or neither.
+                    Assert.Equal(0, result.Column("Amount").GetDouble(0)!.Value, 9);
+                    Assert.Equal(0, (long)result.Column("Entries")[0]! % 2);
+                    Interlocked.Increment(ref reads);
+                }
             }
             catch (Exception e)
             {
