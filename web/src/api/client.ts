@@ -62,9 +62,7 @@ export const api = {
   scenarios: () => json<{ name: string }[]>("/api/scenarios"),
   cube: (cube: string) => json<CubeModel>(`/api/cubes/${enc(cube)}`),
   members: (cube: string, level: string, search = "", offset = 0, limit = 100) =>
-    json<MembersPage>(
-      `/api/cubes/${enc(cube)}/members?level=${enc(level)}&search=${enc(search)}&offset=${offset}&limit=${limit}`,
-    ),
+    json<MembersPage>(`/api/cubes/${enc(cube)}/members?level=${enc(level)}&search=${enc(search)}&offset=${offset}&limit=${limit}`),
   mdx: (mdx: string, signal?: AbortSignal) =>
     json<CellSet>("/api/mdx", {
       method: "POST",
@@ -77,8 +75,10 @@ export const api = {
   csv: async (mdx: string) => (await request("/api/mdx/csv", { method: "POST", body: JSON.stringify({ mdx }) })).text(),
   listContent: (kind: string) => json<ContentSummary[]>(`/api/content?kind=${enc(kind)}`),
   getContent: <T>(id: string) => json<ContentItem<T>>(`/api/content/${enc(id)}`),
-  putContent: <T>(id: string, item: { kind: string; name: string; folder: string; body: T; sharedWith?: { roles: string[]; users: string[] } }) =>
-    json<ContentItem<T>>(`/api/content/${enc(id)}`, { method: "PUT", body: JSON.stringify(item) }),
+  putContent: <T>(
+    id: string,
+    item: { kind: string; name: string; folder: string; body: T; sharedWith?: { roles: string[]; users: string[] } },
+  ) => json<ContentItem<T>>(`/api/content/${enc(id)}`, { method: "PUT", body: JSON.stringify(item) }),
   deleteContent: async (id: string) => {
     await request(`/api/content/${enc(id)}`, { method: "DELETE" });
   },

@@ -7,7 +7,8 @@ import { UserContext } from "./UserBadge";
 import { useHashRoute } from "./useHashRoute";
 
 /** "checking" until the server says who the page runs as: nothing that reads data renders before that. */
-type AuthState = { status: "checking" } | { status: "login" } | { status: "ready"; user: CurrentUser } | { status: "error"; message: string };
+type AuthState =
+  { status: "checking" } | { status: "login" } | { status: "ready"; user: CurrentUser } | { status: "error"; message: string };
 
 export function App() {
   const route = useHashRoute();

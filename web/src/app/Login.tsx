@@ -22,11 +22,7 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
       onLoggedIn(await login(user, password));
     } catch (err) {
       setError(
-        err instanceof ApiError && err.status === 401
-          ? "Wrong name or password."
-          : err instanceof Error
-            ? err.message
-            : String(err),
+        err instanceof ApiError && err.status === 401 ? "Wrong name or password." : err instanceof Error ? err.message : String(err),
       );
       setPassword("");
     } finally {

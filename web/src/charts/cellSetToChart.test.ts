@@ -58,7 +58,10 @@ describe("cellSetToChart", () => {
     expect(p.series[1].data.map((d: Any) => d.value)).toEqual([1, 2]);
     expect(p.series.map((s: Any) => s.center[0])).toEqual(["25%", "75%"]);
     expect(p.title.map((t: Any) => t.text)).toEqual(["Amount", "Qty"]);
-    const one: Any = cellSetToChart(cellSet([[amount]], [[y23], [y24]], (r) => r + 1), "donut");
+    const one: Any = cellSetToChart(
+      cellSet([[amount]], [[y23], [y24]], (r) => r + 1),
+      "donut",
+    );
     expect(one.series).toHaveLength(1);
     expect(one.series[0].radius).toEqual(["45%", "70%"]);
     expect(one.title).toBeUndefined();

@@ -70,7 +70,13 @@ export function chartTable(grid: Grid): Table {
 /** An axis tooltip: each series' value as the measure formats it. */
 function axisTooltip(t: Table) {
   return (params: unknown) => {
-    const list = (Array.isArray(params) ? params : [params]) as { seriesIndex: number; dataIndex: number; marker: string; seriesName: string; name: string }[];
+    const list = (Array.isArray(params) ? params : [params]) as {
+      seriesIndex: number;
+      dataIndex: number;
+      marker: string;
+      seriesName: string;
+      name: string;
+    }[];
     const head = list[0]?.name ?? "";
     const lines = list.map((p) => `${p.marker}${p.seriesName}: <b>${t.series[p.seriesIndex]?.formatted[p.dataIndex] ?? ""}</b>`);
     return [head, ...lines].join("<br/>");
@@ -93,7 +99,9 @@ function asShares(t: Table): Table {
     series: t.series.map((s) => ({
       ...s,
       values: s.values.map((v, i) => (v === null || sums[i] === 0 ? null : Math.abs(v) / sums[i])),
-      formatted: s.formatted.map((f, i) => (s.values[i] === null || sums[i] === 0 ? f : `${f} (${((Math.abs(s.values[i]!) / sums[i]) * 100).toFixed(1)}%)`)),
+      formatted: s.formatted.map((f, i) =>
+        s.values[i] === null || sums[i] === 0 ? f : `${f} (${((Math.abs(s.values[i]!) / sums[i]) * 100).toFixed(1)}%)`,
+      ),
       kind: "percent" as const,
     })),
   };
@@ -159,12 +167,27 @@ function pie(t: Table, donut: boolean): EChartsOption {
     tooltip: {
       trigger: "item",
       formatter: (p: unknown) => {
-        const { seriesIndex, dataIndex, marker, name, percent } = p as { seriesIndex: number; dataIndex: number; marker: string; name: string; percent: number };
+        const { seriesIndex, dataIndex, marker, name, percent } = p as {
+          seriesIndex: number;
+          dataIndex: number;
+          marker: string;
+          name: string;
+          percent: number;
+        };
         return `${marker}${name}: <b>${t.series[seriesIndex]?.formatted[dataIndex] ?? ""}</b> (${percent}%)`;
       },
     },
     legend: { type: "scroll", bottom: 0 },
-    title: n > 1 ? t.series.map((s, i) => ({ text: s.name, left: `${((i + 0.5) / n) * 100}%`, top: 4, textAlign: "center", textStyle: { fontSize: 12 } })) : undefined,
+    title:
+      n > 1
+        ? t.series.map((s, i) => ({
+            text: s.name,
+            left: `${((i + 0.5) / n) * 100}%`,
+            top: 4,
+            textAlign: "center",
+            textStyle: { fontSize: 12 },
+          }))
+        : undefined,
     series: t.series.map((s, i) => ({
       type: "pie",
       name: s.name,
@@ -193,7 +216,14 @@ function scatter(t: Table): EChartsOption {
     xAxis: ys ? valueAxis(xs.kind, { name: xs.name, scale: true }) : { type: "value", name: "", scale: true },
     yAxis: valueAxis((ys ?? xs)?.kind ?? "number", { name: ys ? ys.name : (xs?.name ?? ""), scale: true }),
     grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
-    series: [{ type: "scatter", data, symbolSize: 10, label: { show: t.categories.length <= 30, position: "right", formatter: "{b}", fontSize: 11 } }],
+    series: [
+      {
+        type: "scatter",
+        data,
+        symbolSize: 10,
+        label: { show: t.categories.length <= 30, position: "right", formatter: "{b}", fontSize: 11 },
+      },
+    ],
   };
 }
 
@@ -232,7 +262,15 @@ function waterfall(t: Table): EChartsOption {
     xAxis: { type: "category", data: categories, axisLabel: { hideOverlap: true, ...(categories.length > 12 ? { rotate: 40 } : {}) } },
     yAxis: valueAxis(s?.kind ?? "number"),
     series: [
-      { type: "bar", name: "base", stack: "waterfall", data: base, itemStyle: { color: "transparent" }, emphasis: { disabled: true }, tooltip: { show: false } },
+      {
+        type: "bar",
+        name: "base",
+        stack: "waterfall",
+        data: base,
+        itemStyle: { color: "transparent" },
+        emphasis: { disabled: true },
+        tooltip: { show: false },
+      },
       { type: "bar", name: s?.name ? `${s.name} up` : "up", stack: "waterfall", data: rise, itemStyle: { color: "#16a34a" } },
       { type: "bar", name: s?.name ? `${s.name} down` : "down", stack: "waterfall", data: fall, itemStyle: { color: "#dc2626" } },
     ],

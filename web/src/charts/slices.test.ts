@@ -8,7 +8,14 @@ describe("sliceCellSet", () => {
     const bikes = member("[Product].[Category].[Bikes]", "Bikes");
     const cars = member("[Product].[Category].[Cars]", "Cars");
     const rows = [[member("[Time].[Time].[2023]", "2023")], [member("[Time].[Time].[2024]", "2024")]];
-    const cs = cellSet([[bikes, amount], [cars, amount]], rows, (r, c) => (r + 1) * (c ? 100 : 1));
+    const cs = cellSet(
+      [
+        [bikes, amount],
+        [cars, amount],
+      ],
+      rows,
+      (r, c) => (r + 1) * (c ? 100 : 1),
+    );
     const slices = sliceCellSet(cs, "[Product].[Category]");
     expect(slices.map((s) => s.caption)).toEqual(["Bikes", "Cars"]);
     expect(slices[1].cellSet.axes[0].positions.map((p) => p.members.map((m) => m.name))).toEqual([["Amount"]]);

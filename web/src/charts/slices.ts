@@ -31,7 +31,10 @@ export function sliceCellSet(cellSet: CellSet, hierarchy: string): Slice[] {
         cells.push({ ordinal: i + r * picked.length, value: cell?.value ?? null, formattedValue: cell?.formattedValue ?? null });
       }
     }
-    const axes = [{ positions: picked.map((c) => ({ members: columns[c].members.filter((x) => x.hierarchyUniqueName !== hierarchy) })) }, ...cellSet.axes.slice(1)];
+    const axes = [
+      { positions: picked.map((c) => ({ members: columns[c].members.filter((x) => x.hierarchyUniqueName !== hierarchy) })) },
+      ...cellSet.axes.slice(1),
+    ];
     return { key, caption, cellSet: { ...cellSet, axes, cells } };
   });
 }

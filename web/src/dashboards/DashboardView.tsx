@@ -104,8 +104,7 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
   }, [history]);
 
   const onDiagnostics = useCallback(
-    (widgetId: string, d: Diagnostic[] | undefined) =>
-      setDiagnostics((s) => (s[widgetId] === d ? s : { ...s, [widgetId]: d })),
+    (widgetId: string, d: Diagnostic[] | undefined) => setDiagnostics((s) => (s[widgetId] === d ? s : { ...s, [widgetId]: d })),
     [],
   );
 
@@ -120,7 +119,13 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
   const save = async (sharedWith?: { roles: string[]; users: string[] }) => {
     setStatus("Saving…");
     try {
-      const item = await api.putContent(dashboard.id, { kind: "dashboard", name: dashboard.name, folder: dashboard.folder, body: dashboard, ...(sharedWith ? { sharedWith } : {}) });
+      const item = await api.putContent(dashboard.id, {
+        kind: "dashboard",
+        name: dashboard.name,
+        folder: dashboard.folder,
+        body: dashboard,
+        ...(sharedWith ? { sharedWith } : {}),
+      });
       setSavedJson(JSON.stringify(dashboard));
       setStatus("Saved");
       if (id !== item.id) window.history.replaceState(null, "", "#/dashboard/" + encodeURIComponent(item.id));

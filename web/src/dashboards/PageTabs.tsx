@@ -14,7 +14,13 @@ export function PageTabs({ dashboard, pageId, onSelect, onChange }: Props) {
   return (
     <div className="tabs pages" data-testid="page-tabs">
       {dashboard.pages.map((p, i) => (
-        <div key={p.id} className={"tab" + (p.id === pageId ? " active" : "")} data-testid={`page-tab-${i}`} onClick={() => onSelect(p.id)} onDoubleClick={() => setRenaming(p.id)}>
+        <div
+          key={p.id}
+          className={"tab" + (p.id === pageId ? " active" : "")}
+          data-testid={`page-tab-${i}`}
+          onClick={() => onSelect(p.id)}
+          onDoubleClick={() => setRenaming(p.id)}
+        >
           {renaming === p.id ? (
             <input
               autoFocus

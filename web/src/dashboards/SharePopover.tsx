@@ -8,7 +8,11 @@ interface Props {
   onClose: () => void;
 }
 
-const list = (text: string) => text.split(",").map((x) => x.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Share a dashboard: its link (to edit, or to present), and the roles and users it is shared with. */
 export function SharePopover({ id, onShare, onClose }: Props) {
@@ -27,7 +31,8 @@ export function SharePopover({ id, onShare, onClose }: Props) {
         </button>
       </div>
       <label className="small">
-        <input type="checkbox" data-testid="share-present" checked={present} onChange={(e) => setPresent(e.target.checked)} /> Open in presentation mode
+        <input type="checkbox" data-testid="share-present" checked={present} onChange={(e) => setPresent(e.target.checked)} /> Open in
+        presentation mode
       </label>
       <div className="row gap">
         <input readOnly className="grow" data-testid="share-link" value={link} onFocus={(e) => e.target.select()} />
@@ -63,7 +68,11 @@ export function SharePopover({ id, onShare, onClose }: Props) {
       >
         Save and share
       </button>
-      {status && <div className="small muted" data-testid="share-status">{status}</div>}
+      {status && (
+        <div className="small muted" data-testid="share-status">
+          {status}
+        </div>
+      )}
     </div>
   );
 }

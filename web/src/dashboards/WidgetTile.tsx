@@ -71,8 +71,7 @@ export function WidgetTile(props: Props) {
     if (!el || !grid) return;
     const colWidth = grid.clientWidth / 12;
     const rect = el.getBoundingClientRect();
-    const move = (ev: globalThis.PointerEvent) =>
-      onResize({ w: (ev.clientX - rect.left) / colWidth, h: (ev.clientY - rect.top) / 80 });
+    const move = (ev: globalThis.PointerEvent) => onResize({ w: (ev.clientX - rect.left) / colWidth, h: (ev.clientY - rect.top) / 80 });
     const up = () => {
       window.removeEventListener("pointermove", move);
       window.removeEventListener("pointerup", up);
@@ -128,7 +127,11 @@ export function WidgetTile(props: Props) {
           onChange={(e) => onChange({ ...spec, title: e.target.value })}
         />
         <div className="segmented">
-          <button className={isTable(spec.type) ? "active" : ""} data-testid="widget-type-pivot" onClick={() => onChange({ ...spec, type: "pivot" })}>
+          <button
+            className={isTable(spec.type) ? "active" : ""}
+            data-testid="widget-type-pivot"
+            onClick={() => onChange({ ...spec, type: "pivot" })}
+          >
             Table
           </button>
           <button
@@ -138,7 +141,11 @@ export function WidgetTile(props: Props) {
           >
             Chart
           </button>
-          <button className={spec.type === "kpi" ? "active" : ""} data-testid="widget-type-kpi" onClick={() => onChange({ ...spec, type: "kpi" })}>
+          <button
+            className={spec.type === "kpi" ? "active" : ""}
+            data-testid="widget-type-kpi"
+            onClick={() => onChange({ ...spec, type: "kpi" })}
+          >
             KPI
           </button>
         </div>

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { addPage, addWidget, inheritedFilters, matchesSearch, moveWidget, newDashboard, parseDashboard, removePage, removeWidget, resizeWidget, updateWidget } from "./model";
+import {
+  addPage,
+  addWidget,
+  inheritedFilters,
+  matchesSearch,
+  moveWidget,
+  newDashboard,
+  parseDashboard,
+  removePage,
+  removeWidget,
+  resizeWidget,
+  updateWidget,
+} from "./model";
 
 describe("dashboard model", () => {
   it("moves a widget to another's place, forwards or backwards", () => {

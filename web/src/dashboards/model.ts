@@ -147,7 +147,13 @@ export function parseDashboard(id: string, name: string, folder: string, body: u
     filters: Array.isArray(b.filters) ? b.filters : [],
     calculatedMeasures: Array.isArray(b.calculatedMeasures) ? b.calculatedMeasures : [],
     ...(typeof b.scenario === "string" ? { scenario: b.scenario } : {}),
-    pages: pages.map((p) => ({ ...newPage(p.name ?? "Page"), ...p, layout: p.layout ?? {}, filters: p.filters ?? [], widgets: p.widgets ?? [] })),
+    pages: pages.map((p) => ({
+      ...newPage(p.name ?? "Page"),
+      ...p,
+      layout: p.layout ?? {},
+      filters: p.filters ?? [],
+      widgets: p.widgets ?? [],
+    })),
   };
 }
 

@@ -11,7 +11,10 @@ export function useHistory<T>(initial: T) {
     });
   }, []);
   const undo = useCallback(
-    () => setState((s) => (s.past.length ? { past: s.past.slice(0, -1), present: s.past[s.past.length - 1], future: [s.present, ...s.future] } : s)),
+    () =>
+      setState((s) =>
+        s.past.length ? { past: s.past.slice(0, -1), present: s.past[s.past.length - 1], future: [s.present, ...s.future] } : s,
+      ),
     [],
   );
   const redo = useCallback(

@@ -10,9 +10,7 @@ export function filterDimensions(cube: CubeModel, search: string): DimensionInfo
       .filter((h) => h.visible !== false)
       .map((h) => {
         const hMatch = dimMatch || h.name.toLowerCase().includes(s);
-        const levels = h.levels.filter(
-          (l) => !(l.depth === 0 && h.allMemberName) && (hMatch || l.name.toLowerCase().includes(s)),
-        );
+        const levels = h.levels.filter((l) => !(l.depth === 0 && h.allMemberName) && (hMatch || l.name.toLowerCase().includes(s)));
         return { ...h, levels };
       })
       .filter((h) => h.levels.length > 0);

@@ -49,21 +49,25 @@ export function FilterBar({ cube, model, filters, onChange, scope = "dashboard",
       onDrop={onDrop}
     >
       <span className="filter-bar-label">{scope === "page" ? "Page filters" : "Filters"}</span>
-      {filters.length === 0 && !readOnly && <span className="zone-hint">Drop a level here to filter {scope === "page" ? "this page" : "the whole dashboard"}</span>}
+      {filters.length === 0 && !readOnly && (
+        <span className="zone-hint">Drop a level here to filter {scope === "page" ? "this page" : "the whole dashboard"}</span>
+      )}
       {filters.map((f, i) => (
         <span key={i} className="chip clickable" data-testid={`${scope}-filter-${i}`} onClick={() => !readOnly && setEditing(i)}>
           <span className="chip-caption">{describeFilter(f)}</span>
-          {!readOnly && <button
-            className="chip-remove"
-            title="Remove filter"
-            onClick={(e) => {
-              e.stopPropagation();
-              setEditing(undefined);
-              onChange(filters.filter((_, j) => j !== i));
-            }}
-          >
-            ×
-          </button>}
+          {!readOnly && (
+            <button
+              className="chip-remove"
+              title="Remove filter"
+              onClick={(e) => {
+                e.stopPropagation();
+                setEditing(undefined);
+                onChange(filters.filter((_, j) => j !== i));
+              }}
+            >
+              ×
+            </button>
+          )}
         </span>
       ))}
       {editing !== undefined && filters[editing] && (

@@ -51,7 +51,10 @@ function MemberPicker({ cube, filter, onApply }: { cube: string; filter: MemberF
         onChange={(e) => setSearch(e.target.value)}
       />
       <div className="row gap">
-        <button data-testid="member-select-all" onClick={() => setChosen((c) => [...c, ...members.filter((m) => !isChosen(m.uniqueName)).map(toRef)])}>
+        <button
+          data-testid="member-select-all"
+          onClick={() => setChosen((c) => [...c, ...members.filter((m) => !isChosen(m.uniqueName)).map(toRef)])}
+        >
           Select all
         </button>
         <button data-testid="member-select-none" onClick={() => setChosen([])}>
@@ -85,7 +88,11 @@ function TopNEditor({ model, filter, onApply }: { model?: CubeModel; filter: Top
   return (
     <>
       <div className="row gap">
-        <select data-testid="topn-direction" value={f.direction} onChange={(e) => setF({ ...f, direction: e.target.value as "top" | "bottom" })}>
+        <select
+          data-testid="topn-direction"
+          value={f.direction}
+          onChange={(e) => setF({ ...f, direction: e.target.value as "top" | "bottom" })}
+        >
           <option value="top">Top</option>
           <option value="bottom">Bottom</option>
         </select>
@@ -140,7 +147,12 @@ function RangeEditor({ cube, filter, onApply }: { cube: string; filter: RangeFil
         {pick("From", from, setFrom, "range-from")}
         {pick("To", to, setTo, "range-to")}
       </div>
-      <button className="primary" data-testid="filter-apply" disabled={!a || !b} onClick={() => a && b && onApply({ ...filter, from: toRef(a), to: toRef(b) })}>
+      <button
+        className="primary"
+        data-testid="filter-apply"
+        disabled={!a || !b}
+        onClick={() => a && b && onApply({ ...filter, from: toRef(a), to: toRef(b) })}
+      >
         Apply
       </button>
     </>
@@ -162,7 +174,10 @@ export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
         <button
           className={draft.kind === "members" ? "active" : ""}
           data-testid="filter-kind-members"
-          onClick={() => draft.kind === "range" && setDraft(filter.kind === "members" ? filter : { kind: "members", hierarchy: draft.hierarchy, level: draft.level, members: [] })}
+          onClick={() =>
+            draft.kind === "range" &&
+            setDraft(filter.kind === "members" ? filter : { kind: "members", hierarchy: draft.hierarchy, level: draft.level, members: [] })
+          }
         >
           Members
         </button>
@@ -174,7 +189,13 @@ export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
             setDraft(
               filter.kind === "range"
                 ? filter
-                : { kind: "range", hierarchy: draft.hierarchy, level: draft.level, from: { uniqueName: "", caption: "" }, to: { uniqueName: "", caption: "" } },
+                : {
+                    kind: "range",
+                    hierarchy: draft.hierarchy,
+                    level: draft.level,
+                    from: { uniqueName: "", caption: "" },
+                    to: { uniqueName: "", caption: "" },
+                  },
             )
           }
         >

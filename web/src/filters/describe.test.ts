@@ -6,9 +6,9 @@ describe("describeFilter", () => {
     const members = ["A", "B", "C", "D"].map((c) => ({ uniqueName: `[P].[P].[${c}]`, caption: c }));
     expect(describeFilter({ kind: "members", hierarchy: "[P].[P]", level: "[P].[P].[Cat]", members: [] })).toBe("Cat: all");
     expect(describeFilter({ kind: "members", hierarchy: "[P].[P]", level: "[P].[P].[Cat]", members })).toBe("Cat = A, B +2");
-    expect(describeFilter({ kind: "members", hierarchy: "[P].[P]", level: "[P].[P].[C]]at]", members: members.slice(0, 1), exclude: true })).toBe(
-      "C]at not in A",
-    );
+    expect(
+      describeFilter({ kind: "members", hierarchy: "[P].[P]", level: "[P].[P].[C]]at]", members: members.slice(0, 1), exclude: true }),
+    ).toBe("C]at not in A");
   });
 
   it("names Top N and ranges", () => {

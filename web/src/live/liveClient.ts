@@ -1,8 +1,6 @@
 import type { CellSet, Diagnostic } from "../api/types";
 
-export type LiveMessage =
-  | { type: "result"; id: string; cellSet: CellSet }
-  | { type: "error"; id: string; diagnostics: Diagnostic[] };
+export type LiveMessage = { type: "result"; id: string; cellSet: CellSet } | { type: "error"; id: string; diagnostics: Diagnostic[] };
 
 type Listener = (message: LiveMessage) => void;
 

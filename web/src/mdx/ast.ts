@@ -62,15 +62,7 @@ export interface BinaryExpr {
 }
 
 export type Expr =
-  | BinaryExpr
-  | Identifier
-  | SetLiteral
-  | TupleLiteral
-  | FunctionCall
-  | PropertyAccess
-  | RangeExpr
-  | NumberLiteral
-  | StringLiteral;
+  BinaryExpr | Identifier | SetLiteral | TupleLiteral | FunctionCall | PropertyAccess | RangeExpr | NumberLiteral | StringLiteral;
 
 export interface Axis {
   name: "COLUMNS" | "ROWS";
@@ -125,8 +117,7 @@ export const drilldownLevel = (s: Expr): FunctionCall => call("DrilldownLevel", 
 export const drilldownMember = (s: Expr, which: Expr, recursive = false): FunctionCall =>
   call("DrilldownMember", [s, which], recursive ? ["RECURSIVE"] : undefined);
 export const topCount = (s: Expr, count: number, by: Expr): FunctionCall => call("TopCount", [s, num(count), by]);
-export const bottomCount = (s: Expr, count: number, by: Expr): FunctionCall =>
-  call("BottomCount", [s, num(count), by]);
+export const bottomCount = (s: Expr, count: number, by: Expr): FunctionCall => call("BottomCount", [s, num(count), by]);
 
 /**
  * Parses a server unique name (`[Time].[Time].[2024]`, `[A]]B].&[1]`) into an identifier,

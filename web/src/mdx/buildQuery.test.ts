@@ -37,26 +37,25 @@ describe("buildQuery", () => {
   });
 
   it("asks a flat table for its leaf rows only", () => {
-    const spec = { type: "table" as const, measures: ["[Measures].[Amount]"], rows: [year, quarter], totals: true,
-      expanded: [{ hierarchy: "[Time].[Time]", member: "[Time].[Time].[2024]", depth: 1 }] };
+    const spec = {
+      type: "table" as const,
+      measures: ["[Measures].[Amount]"],
+      rows: [year, quarter],
+      totals: true,
+      expanded: [{ hierarchy: "[Time].[Time]", member: "[Time].[Time].[2024]", depth: 1 }],
+    };
     expect(mdx(spec)).toBe(mdx({ ...spec, type: "pivot", totals: false, expanded: [] }));
     expect(mdx(spec)).not.toContain("Drilldown");
   });
 
   it("leaves NON EMPTY out when asked", () => {
-    expect(mdx({ measures: ["[Measures].[Amount]"], nonEmpty: false })).toBe(
-      "SELECT\n  {[Measures].[Amount]} ON COLUMNS\nFROM [Sales]",
-    );
+    expect(mdx({ measures: ["[Measures].[Amount]"], nonEmpty: false })).toBe("SELECT\n  {[Measures].[Amount]} ON COLUMNS\nFROM [Sales]");
   });
 
   it("crossjoins hierarchies on an axis and column levels with measures", () => {
     const text = mdx({ measures: ["[Measures].[Amount]", "[Measures].[Qty]"], rows: [category, year], columns: [year] });
-    expect(text).toContain(
-      "NON EMPTY Crossjoin({[Time].[Time].[Year].Members}, {[Measures].[Amount], [Measures].[Qty]}) ON COLUMNS",
-    );
-    expect(text).toContain(
-      "NON EMPTY Crossjoin({[Product].[Category].[Category].Members}, {[Time].[Time].[Year].Members}) ON ROWS",
-    );
+    expect(text).toContain("NON EMPTY Crossjoin({[Time].[Time].[Year].Members}, {[Measures].[Amount], [Measures].[Qty]}) ON COLUMNS");
+    expect(text).toContain("NON EMPTY Crossjoin({[Product].[Category].[Category].Members}, {[Time].[Time].[Year].Members}) ON ROWS");
   });
 
   it("uses the default measure when only levels are chosen", () => {
@@ -64,23 +63,17 @@ describe("buildQuery", () => {
   });
 
   it("shows only the deepest level of a hierarchy without totals", () => {
-    expect(mdx({ measures: ["[Measures].[Amount]"], rows: [year, month] })).toContain(
-      "NON EMPTY {[Time].[Time].[Month].Members} ON ROWS",
-    );
+    expect(mdx({ measures: ["[Measures].[Amount]"], rows: [year, month] })).toContain("NON EMPTY {[Time].[Time].[Month].Members} ON ROWS");
   });
 
   it("builds subtotals with Hierarchize(DrilldownLevel) and a grand total with the All member", () => {
     const text = mdx({ measures: ["[Measures].[Amount]"], rows: [quarter, year], totals: true });
-    expect(text).toContain(
-      "Hierarchize({[Time].[Time].[All], DrilldownLevel({[Time].[Time].[Year].Members})}) ON ROWS",
-    );
+    expect(text).toContain("Hierarchize({[Time].[Time].[All], DrilldownLevel({[Time].[Time].[Year].Members})}) ON ROWS");
   });
 
   it("unions non-consecutive levels for subtotals", () => {
     const text = mdx({ measures: ["[Measures].[Amount]"], rows: [year, month], totals: true });
-    expect(text).toContain(
-      "Hierarchize({[Time].[Time].[All], {[Time].[Time].[Year].Members, [Time].[Time].[Month].Members}})",
-    );
+    expect(text).toContain("Hierarchize({[Time].[Time].[All], {[Time].[Time].[Year].Members, [Time].[Time].[Month].Members}})");
   });
 
   it("drills expanded members down, shallowest first", () => {
@@ -100,7 +93,14 @@ describe("buildQuery", () => {
   it("turns a member selection into a WHERE clause", () => {
     const one = mdx({
       measures: ["[Measures].[Amount]"],
-      filters: [{ kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }] }],
+      filters: [
+        {
+          kind: "members",
+          hierarchy: "[Currency].[Currency]",
+          level: "",
+          members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }],
+        },
+      ],
     });
     expect(one).toMatch(/\nWHERE \[Currency\]\.\[Currency\]\.\[EUR\]$/);
     const several = mdx({
@@ -132,7 +132,13 @@ describe("buildQuery", () => {
     const text = mdx({
       measures: ["[Measures].[Amount]"],
       filters: [
-        { kind: "members", hierarchy: "[Product].[Category]", level: "[Product].[Category].[Category]", exclude: true, members: [{ uniqueName: "[Product].[Category].[Food]", caption: "Food" }] },
+        {
+          kind: "members",
+          hierarchy: "[Product].[Category]",
+          level: "[Product].[Category].[Category]",
+          exclude: true,
+          members: [{ uniqueName: "[Product].[Category].[Food]", caption: "Food" }],
+        },
       ],
     });
     expect(text).toContain("WHERE Except([Product].[Category].[Category].Members, {[Product].[Category].[Food]})");
@@ -167,7 +173,9 @@ describe("buildQuery", () => {
       totals: true,
       filters: [{ kind: "topN", direction: "bottom", count: 5, measure: "[Measures].[Amount]" }],
     });
-    expect(bottom).toContain("{[Product].[Category].[All], BottomCount({[Product].[Category].[Category].Members}, 5, [Measures].[Amount])}");
+    expect(bottom).toContain(
+      "{[Product].[Category].[All], BottomCount({[Product].[Category].[Category].Members}, 5, [Measures].[Amount])}",
+    );
   });
 
   it("draws a chart at the deepest level asked for: no expansions, no subtotals", () => {
@@ -182,14 +190,21 @@ describe("buildQuery", () => {
   });
 
   it("applies a filter on a hierarchy on the rows to the rows (Exists), not to the slicer", () => {
-    const keep = { kind: "members" as const, hierarchy: "[Product].[Category]", level: "[Product].[Category].[Category]", members: [{ uniqueName: "[Product].[Category].[Bikes]", caption: "Bikes" }] };
+    const keep = {
+      kind: "members" as const,
+      hierarchy: "[Product].[Category]",
+      level: "[Product].[Category].[Category]",
+      members: [{ uniqueName: "[Product].[Category].[Bikes]", caption: "Bikes" }],
+    };
     const text = mdx({ measures: ["[Measures].[Amount]"], rows: [category], filters: [keep] });
     expect(text).toContain("NON EMPTY Exists({[Product].[Category].[Category].Members}, {[Product].[Category].[Bikes]}) ON ROWS");
     expect(text).not.toContain("WHERE");
     const other = mdx({ measures: ["[Measures].[Amount]"], rows: [year], filters: [keep] });
     expect(other).toContain("WHERE [Product].[Category].[Bikes]");
     const removed = mdx({ measures: ["[Measures].[Amount]"], rows: [category], filters: [{ ...keep, exclude: true }] });
-    expect(removed).toContain("Exists({[Product].[Category].[Category].Members}, Except([Product].[Category].[Category].Members, {[Product].[Category].[Bikes]}))");
+    expect(removed).toContain(
+      "Exists({[Product].[Category].[Category].Members}, Except([Product].[Category].[Category].Members, {[Product].[Category].[Bikes]}))",
+    );
   });
 
   it("expands every member of a depth with DrilldownLevel (Expand all)", () => {
@@ -202,10 +217,18 @@ describe("buildQuery", () => {
   });
 
   it("adds the previous period of each KPI measure, or the target measure, to a KPI widget's query", () => {
-    const previous = mdx({ type: "kpi", measures: ["[Measures].[Amount]"], kpi: { compare: { kind: "previous", hierarchy: "[Time].[Time]" } } });
+    const previous = mdx({
+      type: "kpi",
+      measures: ["[Measures].[Amount]"],
+      kpi: { compare: { kind: "previous", hierarchy: "[Time].[Time]" } },
+    });
     expect(previous).toContain("MEMBER [Measures].[Previous · Amount] AS ([Measures].[Amount], [Time].[Time].CurrentMember.PrevMember)");
     expect(previous).toContain("{[Measures].[Amount], [Measures].[Previous · Amount]} ON COLUMNS");
-    const target = mdx({ type: "kpi", measures: ["[Measures].[Amount]"], kpi: { compare: { kind: "target", measure: "[Measures].[Qty]" } } });
+    const target = mdx({
+      type: "kpi",
+      measures: ["[Measures].[Amount]"],
+      kpi: { compare: { kind: "target", measure: "[Measures].[Qty]" } },
+    });
     expect(target).toContain("{[Measures].[Amount], [Measures].[Qty]} ON COLUMNS");
   });
 
@@ -216,7 +239,9 @@ describe("buildQuery", () => {
 
   it("leaves out a range without both ends", () => {
     const open = { uniqueName: "", caption: "" };
-    expect(whereClause([{ kind: "range", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]", from: open, to: open }])).toBeUndefined();
+    expect(
+      whereClause([{ kind: "range", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Month]", from: open, to: open }]),
+    ).toBeUndefined();
   });
 
   it("turns a date range into a range set, crossjoined with other filters", () => {
@@ -231,7 +256,12 @@ describe("buildQuery", () => {
           from: { uniqueName: "[Time].[Time].[2024].[Q1].[Jan]", caption: "Jan" },
           to: { uniqueName: "[Time].[Time].[2024].[Q2].[May]", caption: "May" },
         },
-        { kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }] },
+        {
+          kind: "members",
+          hierarchy: "[Currency].[Currency]",
+          level: "",
+          members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }],
+        },
       ],
     });
     expect(text).toContain(
@@ -241,7 +271,12 @@ describe("buildQuery", () => {
 
   it("adds dashboard filters to the widget's", () => {
     const q = buildQuery(widget({ measures: ["[Measures].[Amount]"] }), salesCube, [
-      { kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[USD]", caption: "USD" }] },
+      {
+        kind: "members",
+        hierarchy: "[Currency].[Currency]",
+        level: "",
+        members: [{ uniqueName: "[Currency].[Currency].[USD]", caption: "USD" }],
+      },
     ]);
     expect(q?.mdx).toContain("WHERE [Currency].[Currency].[USD]");
   });
@@ -262,7 +297,14 @@ describe("buildDrillthrough", () => {
         { uniqueName: "[Product].[Category].[All]", depth: 0, hierarchyUniqueName: "[Product].[Category]" },
         { uniqueName: "[Measures].[Avg price]", depth: 0, hierarchyUniqueName: "[Measures]" },
       ],
-      [{ kind: "members", hierarchy: "[Currency].[Currency]", level: "", members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }] }],
+      [
+        {
+          kind: "members",
+          hierarchy: "[Currency].[Currency]",
+          level: "",
+          members: [{ uniqueName: "[Currency].[Currency].[EUR]", caption: "EUR" }],
+        },
+      ],
       100,
     );
     expect(text).toBe(

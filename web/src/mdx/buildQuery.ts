@@ -87,17 +87,16 @@ function hierarchySet(g: HierarchyGroup, spec: WidgetSpec, cube: CubeModel | und
     }
     needsHierarchize = true;
   }
-  const expansions = spec.expanded
-    .filter((e) => e.hierarchy === g.hierarchy)
-    .sort((a, b) => a.depth - b.depth);
+  const expansions = spec.expanded.filter((e) => e.hierarchy === g.hierarchy).sort((a, b) => a.depth - b.depth);
   const byDepth = new Map<number, Expansion[]>();
   for (const e of expansions) byDepth.set(e.depth, [...(byDepth.get(e.depth) ?? []), e]);
   for (const [depth, list] of [...byDepth.entries()].sort((a, b) => a[0] - b[0])) {
     const level = h?.levels.find((l) => l.depth === depth);
     // "*": every member at the depth (Expand all); otherwise the members named.
-    s = list.some((e) => e.member === EXPAND_ALL) && level
-      ? call("DrilldownLevel", [s, ref(level.uniqueName)])
-      : drilldownMember(s, set(...list.filter((e) => e.member !== EXPAND_ALL).map((e) => ref(e.member))));
+    s =
+      list.some((e) => e.member === EXPAND_ALL) && level
+        ? call("DrilldownLevel", [s, ref(level.uniqueName)])
+        : drilldownMember(s, set(...list.filter((e) => e.member !== EXPAND_ALL).map((e) => ref(e.member))));
     needsHierarchize = true;
   }
   const all = allMember(h);
@@ -125,7 +124,9 @@ function restrictedBy(s: Expr, hierarchy: string, filters: FilterSpec[]): Expr {
 /** The member and range filters on hierarchies of the widget's axes: applied there, not in the slicer. */
 function axisFilters(spec: WidgetSpec, filters: FilterSpec[]): FilterSpec[] {
   const onAxes = new Set([...spec.rows, ...(spec.type === "kpi" ? [] : spec.columns)].map((f) => f.hierarchy));
-  return filters.filter((f) => f.kind !== "topN" && onAxes.has(f.hierarchy) && filterSet(f) !== undefined && whereClause([f]) !== undefined);
+  return filters.filter(
+    (f) => f.kind !== "topN" && onAxes.has(f.hierarchy) && filterSet(f) !== undefined && whereClause([f]) !== undefined,
+  );
 }
 
 function axisSet(fields: AxisField[], spec: WidgetSpec, cube: CubeModel | undefined, filters: FilterSpec[]): Expr | undefined {
@@ -152,7 +153,10 @@ export function filterSet(f: FilterSpec): Expr | undefined {
 export function whereClause(filters: FilterSpec[]): Expr | undefined {
   // A filter not yet complete (no member chosen, a range without both ends) filters nothing.
   const slicers = filters.filter(
-    (f) => f.kind !== "topN" && !(f.kind === "members" && f.members.length === 0) && !(f.kind === "range" && (!f.from.uniqueName || !f.to.uniqueName)),
+    (f) =>
+      f.kind !== "topN" &&
+      !(f.kind === "members" && f.members.length === 0) &&
+      !(f.kind === "range" && (!f.from.uniqueName || !f.to.uniqueName)),
   );
   if (slicers.length === 0) return undefined;
   const single = slicers.every((f) => f.kind === "members" && !f.exclude && f.members.length === 1);
@@ -253,7 +257,8 @@ export function buildDrillthrough(
   const members = cellMembers.filter((m) => m.hierarchyUniqueName !== "[Measures]").map((m) => ref(m.uniqueName));
   const select: SelectStatement = { kind: "select", axes: [], cube: id(cubeName) };
   // A member on the axis replaces a filter's on its hierarchy: the cell is inside the filter's set.
-  if (members.length) select.axes.push({ name: "COLUMNS", set: set(members.length === 1 ? members[0] : tuple(...members)), nonEmpty: false });
+  if (members.length)
+    select.axes.push({ name: "COLUMNS", set: set(members.length === 1 ? members[0] : tuple(...members)), nonEmpty: false });
   const where = whereClause(filters);
   if (where) select.where = where;
   const statement: DrillthroughStatement = { kind: "drillthrough", maxRows, select };

@@ -27,9 +27,7 @@ describe("identifiers", () => {
 describe("expressions", () => {
   it("prints sets, tuples, calls, ranges and strings", () => {
     expect(printExpr(set(ref("[A].[x]"), tuple(ref("[A].[y]"), ref("[B].[z]"))))).toBe("{[A].[x], ([A].[y], [B].[z])}");
-    expect(printExpr(call("Hierarchize", [set(members(ref("[T].[T].[Year]")))]))).toBe(
-      "Hierarchize({[T].[T].[Year].Members})",
-    );
+    expect(printExpr(call("Hierarchize", [set(members(ref("[T].[T].[Year]")))]))).toBe("Hierarchize({[T].[T].[Year].Members})");
     expect(printExpr(call("DrilldownMember", [set(), set()], ["RECURSIVE"]))).toBe("DrilldownMember({}, {}, RECURSIVE)");
     expect(printExpr(range(ref("[T].[Jan]"), ref("[T].[Mar]")))).toBe("[T].[Jan]:[T].[Mar]");
     expect(printExpr(str('say "hi"'))).toBe('"say ""hi"""');

@@ -26,7 +26,13 @@ export function CalculatedMeasureForm({ cube, measures, cubeMeasures, others, on
 
   const save = () => {
     const rightOperand: Operand = right === NUMBER ? { kind: "number", value: Number(number) } : { kind: "measure", uniqueName: right };
-    const measure: CalculatedMeasure = { cube, name: name.trim(), left: { kind: "measure", uniqueName: left }, operator, right: rightOperand };
+    const measure: CalculatedMeasure = {
+      cube,
+      name: name.trim(),
+      left: { kind: "measure", uniqueName: left },
+      operator,
+      right: rightOperand,
+    };
     if (format) measure.format = format;
     const problem = validate(measure, cubeMeasures, others);
     if (problem) setError(problem);

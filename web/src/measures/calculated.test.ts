@@ -19,11 +19,22 @@ const marginShare: CalculatedMeasure = {
   right: { kind: "measure", uniqueName: "[Measures].[Amount]" },
   format: "0.00%",
 };
-const doubled: CalculatedMeasure = { ...margin, name: "Twice]", left: { kind: "measure", uniqueName: "[Measures].[Amount]" }, operator: "*", right: { kind: "number", value: 2 } };
+const doubled: CalculatedMeasure = {
+  ...margin,
+  name: "Twice]",
+  left: { kind: "measure", uniqueName: "[Measures].[Amount]" },
+  operator: "*",
+  right: { kind: "number", value: 2 },
+};
 
 describe("calculated measures", () => {
   it("become WITH MEMBER items of the queries that use them, with what they use first", () => {
-    const built = buildQuery(widget({ measures: ["[Measures].[Amount]", uniqueNameOf("Margin %")] }), salesCube, [], [marginShare, margin, doubled]);
+    const built = buildQuery(
+      widget({ measures: ["[Measures].[Amount]", uniqueNameOf("Margin %")] }),
+      salesCube,
+      [],
+      [marginShare, margin, doubled],
+    );
     expect(built?.mdx).toBe(
       [
         "WITH",
@@ -46,7 +57,10 @@ describe("calculated measures", () => {
     expect(buildQuery(widget({ measures: ["[Measures].[Amount]"] }), salesCube, [], [margin])?.mdx).not.toContain("WITH");
     expect(withMembers([{ ...margin, cube: "Other" }], "Sales", [uniqueNameOf("Margin")])).toEqual([]);
     const topN = buildQuery(
-      widget({ measures: ["[Measures].[Amount]"], rows: [{ hierarchy: "[Product].[Category]", level: "[Product].[Category].[Category]" }] }),
+      widget({
+        measures: ["[Measures].[Amount]"],
+        rows: [{ hierarchy: "[Product].[Category]", level: "[Product].[Category].[Category]" }],
+      }),
       salesCube,
       [{ kind: "topN", direction: "top", count: 3, measure: uniqueNameOf("Margin") }],
       [margin],
@@ -86,4 +100,3 @@ describe("the dashboard's scenario", () => {
     expect(parseDashboard("x", "y", "/", {}).scenario).toBeUndefined();
   });
 });
-

@@ -33,7 +33,11 @@ export function DrillthroughDialog({ mdx, offset, pageSize, result, error, onPag
               <button data-testid="drillthrough-prev" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
                 ‹ Previous
               </button>
-              <button data-testid="drillthrough-next" disabled={offset + result.rows.length >= result.total} onClick={() => onPage(offset + pageSize)}>
+              <button
+                data-testid="drillthrough-next"
+                disabled={offset + result.rows.length >= result.total}
+                onClick={() => onPage(offset + pageSize)}
+              >
                 Next ›
               </button>
               <button data-testid="drillthrough-columns" onClick={() => setChoosing((x) => !x)}>

@@ -24,8 +24,15 @@ describe("PivotTable column headers", () => {
     const y23 = member("[Time].[Time].[2023]", "2023", 1);
     const y24 = member("[Time].[Time].[2024]", "2024", 1);
     const q1 = member("[Time].[Time].[2024].[Q1]", "Q1", 2);
-    const columns = [[y23, measure("Amount")], [y24, measure("Amount")], [q1, measure("Amount")]];
-    const grid = cellSetToGrid(cellSet(columns, [[member("[P].[P].[a]", "a", 1)]], () => 1), { cube: salesCube });
+    const columns = [
+      [y23, measure("Amount")],
+      [y24, measure("Amount")],
+      [q1, measure("Amount")],
+    ];
+    const grid = cellSetToGrid(
+      cellSet(columns, [[member("[P].[P].[a]", "a", 1)]], () => 1),
+      { cube: salesCube },
+    );
     const html = renderToString(<PivotTable grid={grid} onToggle={noop} onSort={noop} onDrillthrough={noop} />);
     expect(html).toMatch(/data-testid="pivot-col-expand-0-0"[^>]*title="Expand"/);
     expect(html).toMatch(/data-testid="pivot-col-expand-0-1"[^>]*title="Collapse"/);
@@ -35,14 +42,34 @@ describe("PivotTable column headers", () => {
 describe("DataModelPanel", () => {
   it("renders draggable levels and measures with test ids", () => {
     const calculated = [
-      { cube: "Sales", name: "Double", left: { kind: "measure" as const, uniqueName: "[Measures].[Qty]" }, operator: "*" as const, right: { kind: "number" as const, value: 2 } },
-      { cube: "Other", name: "Elsewhere", left: { kind: "measure" as const, uniqueName: "[Measures].[Qty]" }, operator: "*" as const, right: { kind: "number" as const, value: 2 } },
+      {
+        cube: "Sales",
+        name: "Double",
+        left: { kind: "measure" as const, uniqueName: "[Measures].[Qty]" },
+        operator: "*" as const,
+        right: { kind: "number" as const, value: 2 },
+      },
+      {
+        cube: "Other",
+        name: "Elsewhere",
+        left: { kind: "measure" as const, uniqueName: "[Measures].[Qty]" },
+        operator: "*" as const,
+        right: { kind: "number" as const, value: 2 },
+      },
     ];
     const html = renderToString(
-      <DataModelPanel cubes={[{ name: "Sales" }]} cube="Sales" model={salesCube} onCubeChange={noop} onAdd={noop}
-        calculated={calculated} onDefineCalculated={noop} onRemoveCalculated={noop} />,
+      <DataModelPanel
+        cubes={[{ name: "Sales" }]}
+        cube="Sales"
+        model={salesCube}
+        onCubeChange={noop}
+        onAdd={noop}
+        calculated={calculated}
+        onDefineCalculated={noop}
+        onRemoveCalculated={noop}
+      />,
     );
-    expect(html).toContain('data-testid="model-measure-[Measures].[Double]"');   // the cube's calculated measures are listed and draggable
+    expect(html).toContain('data-testid="model-measure-[Measures].[Double]"'); // the cube's calculated measures are listed and draggable
     expect(html).not.toContain("Elsewhere");
     expect(html).toContain('data-testid="calc-new"');
     expect(html).toContain('data-testid="model-level-[Time].[Time].[Year]"');

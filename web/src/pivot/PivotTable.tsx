@@ -1,4 +1,13 @@
-import React, { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type PointerEvent, type ReactElement } from "react";
+import React, {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type PointerEvent,
+  type ReactElement,
+} from "react";
 import type { CellSetMember } from "../api/types";
 import type { SortSpec } from "../widget/spec";
 import type { Grid, HeaderCell } from "./cellSetToGrid";
@@ -62,7 +71,17 @@ function ExpandButton({ h, onToggle, testId }: { h: HeaderCell; onToggle: Props[
  * The handle on a column's right edge: drag to resize (the width follows the pointer, and is
  * kept — one undo step — when the button is released), double-click to fit the content again.
  */
-function Resizer({ width, onDrag, onResize, testId }: { width: number; onDrag: (width: number | null) => void; onResize: (width: number | undefined) => void; testId: string }) {
+function Resizer({
+  width,
+  onDrag,
+  onResize,
+  testId,
+}: {
+  width: number;
+  onDrag: (width: number | null) => void;
+  onResize: (width: number | undefined) => void;
+  testId: string;
+}) {
   const start = (e: PointerEvent<HTMLDivElement>) => {
     e.preventDefault();
     e.stopPropagation();
@@ -96,7 +115,19 @@ function Resizer({ width, onDrag, onResize, testId }: { width: number; onDrag: (
 }
 
 /** The pivot's right-click menu, at the pointer; closes on any click elsewhere or Escape. */
-function ContextMenu({ x, y, items, onPick, onClose }: { x: number; y: number; items: MenuItem[]; onPick: (item: MenuItem) => void; onClose: () => void }) {
+function ContextMenu({
+  x,
+  y,
+  items,
+  onPick,
+  onClose,
+}: {
+  x: number;
+  y: number;
+  items: MenuItem[];
+  onPick: (item: MenuItem) => void;
+  onClose: () => void;
+}) {
   useLayoutEffect(() => {
     const close = () => onClose();
     window.addEventListener("mousedown", close);
@@ -147,7 +178,10 @@ export function PivotTable({ grid, sort, widths: saved, decorations, onResize, o
 
   // Columns fit their content (numbers are never cut), unless the user dragged a width.
   const [dragging, setDragging] = useState<{ key: string; width: number }>();
-  const widths = useMemo(() => fitWidths(grid, measureText, dragging ? { ...saved, [dragging.key]: dragging.width } : saved), [grid, saved, dragging]);
+  const widths = useMemo(
+    () => fitWidths(grid, measureText, dragging ? { ...saved, [dragging.key]: dragging.width } : saved),
+    [grid, saved, dragging],
+  );
   const resizer = (key: string, width: number, testId: string) =>
     onResize && (
       <Resizer
@@ -208,7 +242,12 @@ export function PivotTable({ grid, sort, widths: saved, decorations, onResize, o
   const openMenu = (e: React.MouseEvent, target: MenuTarget, copy?: string) => {
     e.preventDefault();
     const box = root.current?.getBoundingClientRect();
-    setMenu({ x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0), items: menuItems(grid, target, sort?.column), copyText: copy });
+    setMenu({
+      x: e.clientX - (box?.left ?? 0),
+      y: e.clientY - (box?.top ?? 0),
+      items: menuItems(grid, target, sort?.column),
+      copyText: copy,
+    });
   };
   const pick = (item: MenuItem) => {
     const copy = menu?.copyText;
@@ -234,7 +273,13 @@ export function PivotTable({ grid, sort, widths: saved, decorations, onResize, o
       cells.push(
         <div
           key={r + ":" + c}
-          className={"pivot-cell " + cls + (negative ? " negative" : "") + (grid.columns[c].total ? " pivot-col-total" : "") + (contains(selection, r, c) ? " selected" : "")}
+          className={
+            "pivot-cell " +
+            cls +
+            (negative ? " negative" : "") +
+            (grid.columns[c].total ? " pivot-col-total" : "") +
+            (contains(selection, r, c) ? " selected" : "")
+          }
           style={{ top: r * ROW_H, left: colX[c], width: widths.columns[c], height: ROW_H, ...decorationCss(decorations?.[r]?.[c]) }}
           data-testid={`pivot-cell-${r}-${c}`}
           onMouseDown={(e) => {
@@ -261,7 +306,13 @@ export function PivotTable({ grid, sort, widths: saved, decorations, onResize, o
     }
     row.headers.forEach((h, p) => {
       const showCaption = h.span > 0 || r === rows.start;
-      const style: CSSProperties = { top: r * ROW_H, left: headX[p], width: widths.rowHeads[p], height: ROW_H, paddingLeft: 6 + h.indent * 14 };
+      const style: CSSProperties = {
+        top: r * ROW_H,
+        left: headX[p],
+        width: widths.rowHeads[p],
+        height: ROW_H,
+        paddingLeft: 6 + h.indent * 14,
+      };
       rowHeads.push(
         <div
           key={r + ":" + p}

@@ -58,7 +58,15 @@ describe("cellSetToGrid", () => {
   });
 
   it("merges row headers only under the same outer members", () => {
-    const cs = cellSet([[amount]], [[food, y23], [food, y24], [drink, y23]], () => 1);
+    const cs = cellSet(
+      [[amount]],
+      [
+        [food, y23],
+        [food, y24],
+        [drink, y23],
+      ],
+      () => 1,
+    );
     const grid = cellSetToGrid(cs);
     expect(grid.rows.map((r) => r.headers[0].span)).toEqual([2, 0, 1]);
     expect(grid.rows.map((r) => r.headers[1].span)).toEqual([1, 1, 1]);
@@ -77,11 +85,21 @@ describe("cellSetToGrid", () => {
   });
 
   it("marks a column member expanded over its whole run of measures", () => {
-    const columns = [[y23, amount], [y23, qty], [y24, amount], [y24, qty], [q1, amount], [q1, qty]];
-    const grid = cellSetToGrid(cellSet(columns, [[food]], () => 1), { cube: salesCube });
+    const columns = [
+      [y23, amount],
+      [y23, qty],
+      [y24, amount],
+      [y24, qty],
+      [q1, amount],
+      [q1, qty],
+    ];
+    const grid = cellSetToGrid(
+      cellSet(columns, [[food]], () => 1),
+      { cube: salesCube },
+    );
     expect(grid.columns.map((c) => c.headers[0].expanded)).toEqual([false, false, true, true, false, false]);
     expect(grid.columns.slice(0, 4).map((c) => c.headers[0].expandable)).toEqual([true, true, true, true]);
-    expect(grid.columns[0].headers[1].expandable).toBe(false);   // a measure
+    expect(grid.columns[0].headers[1].expandable).toBe(false); // a measure
   });
 
   it("gives a flat table a column per level asked for, named by level, ancestors read from the unique names", () => {
@@ -91,7 +109,15 @@ describe("cellSetToGrid", () => {
     const grid = cellSetToGrid(cs, {
       cube: salesCube,
       flat: true,
-      levels: [{ hierarchy: "[Time].[Time]", levels: [{ name: "Quarter", depth: 2 }, { name: "Year", depth: 1 }] }],
+      levels: [
+        {
+          hierarchy: "[Time].[Time]",
+          levels: [
+            { name: "Quarter", depth: 2 },
+            { name: "Year", depth: 1 },
+          ],
+        },
+      ],
     });
     expect(grid.rowHeaderTitles).toEqual(["Year", "Quarter"]);
     expect(grid.rowHeaderDepth).toBe(2);
@@ -106,8 +132,16 @@ describe("cellSetToGrid", () => {
     const allCat = member("[Product].[Category].[All]", "All", 0);
     const y23 = member("[Time].[Time].[2023]", "2023", 1);
     const food = member("[Product].[Category].[Food]", "Food", 1);
-    const tuples = [[allTime, allCat], [allTime, food], [y23, allCat], [y23, food]];
-    const grid = cellSetToGrid(cellSet([[measure("Amount")]], tuples, (r) => [10, 4, 10, 4][r]), { cube: salesCube, tree: true });
+    const tuples = [
+      [allTime, allCat],
+      [allTime, food],
+      [y23, allCat],
+      [y23, food],
+    ];
+    const grid = cellSetToGrid(
+      cellSet([[measure("Amount")]], tuples, (r) => [10, 4, 10, 4][r]),
+      { cube: salesCube, tree: true },
+    );
     expect(grid.rowHeaderDepth).toBe(1);
     expect(grid.rowHeaderTitles).toEqual(["Time / Category"]);
     expect(grid.rows.map((r) => [r.headers[0].total ? "Total" : r.headers[0].caption, r.headers[0].indent, r.kind])).toEqual([
@@ -118,9 +152,21 @@ describe("cellSetToGrid", () => {
   });
 
   it("shows every row's members in a flat table, nothing merged or expandable", () => {
-    const cs = cellSet([[amount]], [[food, y23], [food, y24], [drink, y23]], () => 1);
+    const cs = cellSet(
+      [[amount]],
+      [
+        [food, y23],
+        [food, y24],
+        [drink, y23],
+      ],
+      () => 1,
+    );
     const grid = cellSetToGrid(cs, { cube: salesCube, flat: true });
-    expect(grid.rows.map((r) => r.headers.map((h) => `${h.caption}:${h.span}`).join(" "))).toEqual(["Food:1 2023:1", "Food:1 2024:1", "Drink:1 2023:1"]);
+    expect(grid.rows.map((r) => r.headers.map((h) => `${h.caption}:${h.span}`).join(" "))).toEqual([
+      "Food:1 2023:1",
+      "Food:1 2024:1",
+      "Drink:1 2023:1",
+    ]);
     expect(grid.rows.flatMap((r) => r.headers).some((h) => h.expandable || h.indent > 0)).toBe(false);
   });
 
@@ -139,16 +185,39 @@ describe("cellSetToGrid", () => {
 
   it("sorts outer members by their subtotal rows, the grand total first", () => {
     const allP = member("[Product].[Category].[All]", "All", 0);
-    const rows = [[allP, all], [food, all], [food, y23], [food, y24], [drink, all], [drink, y23], [drink, y24]];
+    const rows = [
+      [allP, all],
+      [food, all],
+      [food, y23],
+      [food, y24],
+      [drink, all],
+      [drink, y23],
+      [drink, y24],
+    ];
     const cs = cellSet([[amount]], rows, (r) => [100, 30, 10, 20, 70, 50, 20][r]);
     const grid = cellSetToGrid(cs, { cube: salesCube, sort: { column: "[Measures].[Amount]", direction: "desc" } });
     expect(grid.rows.map((r) => r.headers.map((h) => h.caption).join(" "))).toEqual([
-      "All All", "Drink All", "Drink 2023", "Drink 2024", "Food All", "Food 2024", "Food 2023",
+      "All All",
+      "Drink All",
+      "Drink 2023",
+      "Drink 2024",
+      "Food All",
+      "Food 2024",
+      "Food 2023",
     ]);
   });
 
   it("sorts inside each outer member and puts empty cells last", () => {
-    const cs = cellSet([[amount]], [[food, y23], [food, y24], [drink, y23], [drink, y24]], (r) => [1, 2, null, 5][r]);
+    const cs = cellSet(
+      [[amount]],
+      [
+        [food, y23],
+        [food, y24],
+        [drink, y23],
+        [drink, y24],
+      ],
+      (r) => [1, 2, null, 5][r],
+    );
     const grid = cellSetToGrid(cs, { sort: { column: "[Measures].[Amount]", direction: "asc" } });
     expect(grid.rows.map((r) => r.key)).toEqual([
       "[Product].[Category].[Food]|[Time].[Time].[2023]",

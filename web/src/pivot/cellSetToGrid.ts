@@ -163,8 +163,7 @@ function setSpans(list: HeaderCell[][]): void {
   for (let p = 0; p < depth; p++) {
     let start = -1;
     for (let i = 0; i < list.length; i++) {
-      const same =
-        i > 0 && list[i][p] && list[i - 1][p] && list[i].slice(0, p + 1).every((h, q) => h.key === list[i - 1][q]?.key);
+      const same = i > 0 && list[i][p] && list[i - 1][p] && list[i].slice(0, p + 1).every((h, q) => h.key === list[i - 1][q]?.key);
       if (same && start >= 0) {
         list[start][p].span++;
         list[i][p].span = 0;
@@ -374,7 +373,9 @@ function flattenLevels(rows: GridRow[], first: CellSetMember[], levels: FlatLeve
 function memberPath(member: CellSetMember, f: HierarchyFacts): Record<number, string> {
   try {
     const hierarchyParts = parseUniqueName(member.hierarchyUniqueName).parts.length;
-    const names = parseUniqueName(member.uniqueName).parts.slice(hierarchyParts).map((p) => p.name);
+    const names = parseUniqueName(member.uniqueName)
+      .parts.slice(hierarchyParts)
+      .map((p) => p.name);
     // With an All level, the top level is depth 1 and the path starts there; without, at depth 0.
     const firstDepth = f.hasAll.has(member.hierarchyUniqueName) ? 1 : 0;
     if (names.length !== member.depth - firstDepth + 1) return {};

@@ -11,7 +11,17 @@ describe("drillthrough table", () => {
   });
 
   it("writes the chosen columns as CSV, quoting what needs it", () => {
-    const csv = drillthroughCsv({ columns: ["id", "city", "amount"], rows: [[1, "Paris, FR", 2.5], [2, 'say "hi"', null]], total: 2 }, new Set(["id"]));
+    const csv = drillthroughCsv(
+      {
+        columns: ["id", "city", "amount"],
+        rows: [
+          [1, "Paris, FR", 2.5],
+          [2, 'say "hi"', null],
+        ],
+        total: 2,
+      },
+      new Set(["id"]),
+    );
     expect(csv).toBe('city,amount\r\n"Paris, FR",2.5\r\n"say ""hi""",\r\n');
   });
 });

@@ -19,5 +19,8 @@ export function drillthroughCsv(result: DrillthroughResult, hidden: Set<string>)
   const keep = result.columns.map((c, i) => ({ c, i })).filter(({ c }) => !hidden.has(c));
   const quote = (text: string) => (/[",\r\n]/.test(text) ? '"' + text.replaceAll('"', '""') + '"' : text);
   const cell = (v: unknown) => (v === null || v === undefined ? "" : quote(String(v)));
-  return [keep.map(({ c }) => quote(c)).join(","), ...result.rows.map((row) => keep.map(({ i }) => cell(row[i])).join(","))].join("\r\n") + "\r\n";
+  return (
+    [keep.map(({ c }) => quote(c)).join(","), ...result.rows.map((row) => keep.map(({ i }) => cell(row[i])).join(","))].join("\r\n") +
+    "\r\n"
+  );
 }

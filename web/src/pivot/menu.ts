@@ -29,10 +29,17 @@ const isMeasure = (m: CellSetMember | undefined) => !m || m.hierarchyUniqueName 
 /** The items of the pivot's context menu for a target, in the order shown. */
 export function menuItems(grid: Grid, target: MenuTarget, sortedColumn?: string): MenuItem[] {
   const items: MenuItem[] = [];
-  const memberItems = (h: { member?: CellSetMember; caption: string; expandable: boolean; expanded: boolean; total: boolean } | undefined) => {
+  const memberItems = (
+    h: { member?: CellSetMember; caption: string; expandable: boolean; expanded: boolean; total: boolean } | undefined,
+  ) => {
     const m = h?.member;
     if (!m || isMeasure(m)) return;
-    if (h.expandable) items.push({ id: "expand", label: h.expanded ? `Collapse ${h.caption}` : `Expand ${h.caption}`, action: { kind: "expand", member: m, expanded: h.expanded } });
+    if (h.expandable)
+      items.push({
+        id: "expand",
+        label: h.expanded ? `Collapse ${h.caption}` : `Expand ${h.caption}`,
+        action: { kind: "expand", member: m, expanded: h.expanded },
+      });
     if (h.expandable) items.push({ id: "expand-all", label: "Expand all at this level", action: { kind: "expand-all", member: m } });
     items.push({ id: "collapse-all", label: "Collapse all", action: { kind: "collapse-all", hierarchy: m.hierarchyUniqueName } });
     if (!h.total) {
@@ -45,7 +52,8 @@ export function menuItems(grid: Grid, target: MenuTarget, sortedColumn?: string)
     if (key === undefined) return;
     items.push({ id: "sort-desc", label: "Sort descending", action: { kind: "sort", column: key, direction: "desc" } });
     items.push({ id: "sort-asc", label: "Sort ascending", action: { kind: "sort", column: key, direction: "asc" } });
-    if (sortedColumn === key) items.push({ id: "sort-none", label: "Clear sort", action: { kind: "sort", column: key, direction: undefined } });
+    if (sortedColumn === key)
+      items.push({ id: "sort-none", label: "Clear sort", action: { kind: "sort", column: key, direction: undefined } });
   };
   switch (target.kind) {
     case "cell": {

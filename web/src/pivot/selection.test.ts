@@ -7,7 +7,10 @@ import { bounds, contains, move, single, toTsv } from "./selection";
 const y23 = member("[Time].[Time].[2023]", "2023", 1);
 const y24 = member("[Time].[Time].[2024]", "2024", 1);
 const all = member("[Time].[Time].[All]", "All", 0);
-const grid = cellSetToGrid(cellSet([[measure("Amount")], [measure("Qty")]], [[all], [y23], [y24]], (r, c) => (r + 1) * (c ? 1 : 1000)), { cube: salesCube });
+const grid = cellSetToGrid(
+  cellSet([[measure("Amount")], [measure("Qty")]], [[all], [y23], [y24]], (r, c) => (r + 1) * (c ? 1 : 1000)),
+  { cube: salesCube },
+);
 
 describe("selection", () => {
   it("extends with Shift and arrows, within the grid", () => {
@@ -30,7 +33,17 @@ describe("selection", () => {
 describe("menuItems", () => {
   it("offers drillthrough, copy, the row member's actions and sorting on a cell", () => {
     const items = menuItems(grid, { kind: "cell", row: 1, column: 0 });
-    expect(items.map((i) => i.id)).toEqual(["drillthrough", "copy", "expand", "expand-all", "collapse-all", "keep-only", "remove", "sort-desc", "sort-asc"]);
+    expect(items.map((i) => i.id)).toEqual([
+      "drillthrough",
+      "copy",
+      "expand",
+      "expand-all",
+      "collapse-all",
+      "keep-only",
+      "remove",
+      "sort-desc",
+      "sort-asc",
+    ]);
     expect(items.find((i) => i.id === "keep-only")?.label).toBe("Keep only 2023");
   });
 

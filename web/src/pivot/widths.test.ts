@@ -30,7 +30,10 @@ const grid = (rows: GridRow[], columns: string[]): Grid => ({
 
 describe("fitWidths", () => {
   it("sizes each column to its widest value or header, and row headers to their captions", () => {
-    const g = grid([row("Small Business", ["1,177,875,000.25", "3"]), row("Total", ["2,000,000,000.00", "12"], "total", { total: true })], ["Revenue", "Qty"]);
+    const g = grid(
+      [row("Small Business", ["1,177,875,000.25", "3"]), row("Total", ["2,000,000,000.00", "12"], "total", { total: true })],
+      ["Revenue", "Qty"],
+    );
     const w = fitWidths(g, chars);
     expect(w.columns[0]).toBe(16 * 10 + 18); // "2,000,000,000.00" with padding: nothing cut
     expect(w.columns[1]).toBe(3 * 10 + 28); // "Qty" in its header, with the sort arrow's room

@@ -11,7 +11,10 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
             {k.formatted}
           </div>
           {k.comparison && (
-            <div className={"kpi-delta " + (k.comparison.delta > 0 ? "up" : k.comparison.delta < 0 ? "down" : "flat")} data-testid={`kpi-delta-${i}`}>
+            <div
+              className={"kpi-delta " + (k.comparison.delta > 0 ? "up" : k.comparison.delta < 0 ? "down" : "flat")}
+              data-testid={`kpi-delta-${i}`}
+            >
               {k.comparison.delta > 0 ? "▲" : k.comparison.delta < 0 ? "▼" : "■"} {k.comparison.formattedDelta}
               {k.comparison.percent !== null && ` (${k.comparison.percent > 0 ? "+" : ""}${(k.comparison.percent * 100).toFixed(1)}%)`}
               <span className="kpi-delta-label"> {k.comparison.label}</span>

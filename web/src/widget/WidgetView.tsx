@@ -53,7 +53,14 @@ function flatLevels(spec: WidgetSpec, model: CubeModel | undefined): FlatLevels[
 /** A widget's body: runs its query, shows the table or the chart, errors where they happen. */
 export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics }: Props) {
   const data = useWidgetData(spec.id, mdx, !!spec.live);
-  const [drill, setDrill] = useState<{ mdx: string; row: number; column: number; offset: number; result?: DrillthroughResult; error?: string }>();
+  const [drill, setDrill] = useState<{
+    mdx: string;
+    row: number;
+    column: number;
+    offset: number;
+    result?: DrillthroughResult;
+    error?: string;
+  }>();
 
   const grid = useMemo(
     () =>
@@ -82,7 +89,8 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
     [data.cellSet, spec.type, spec.sliceBy, model, spec.style?.formats],
   );
   const option = useMemo(
-    () => (data.cellSet && isChart(spec.type) && !spec.sliceBy ? cellSetToChart(data.cellSet, spec.type, model, spec.style?.formats) : undefined),
+    () =>
+      data.cellSet && isChart(spec.type) && !spec.sliceBy ? cellSetToChart(data.cellSet, spec.type, model, spec.style?.formats) : undefined,
     [data.cellSet, spec.type, spec.sliceBy, model, spec.style?.formats],
   );
   const kpis = useMemo(
@@ -107,7 +115,12 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
   };
   const downloadDrillthrough = (hidden: Set<string>) => {
     if (!data.cellSet || !drill) return;
-    const { mdx: text } = buildDrillthrough(spec.cube, cellMembers(data.cellSet, drill.row, drill.column), [...filters, ...spec.filters], DRILL_DOWNLOAD);
+    const { mdx: text } = buildDrillthrough(
+      spec.cube,
+      cellMembers(data.cellSet, drill.row, drill.column),
+      [...filters, ...spec.filters],
+      DRILL_DOWNLOAD,
+    );
     api.drillthrough(text).then(
       (result) => download(drillthroughCsv(result, hidden), csvFileName(spec.title + " drillthrough")),
       (e: unknown) => setDrill((d) => d && { ...d, error: e instanceof Error ? e.message : String(e) }),
@@ -144,43 +157,47 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
           {data.error}
         </div>
       )}
-      <div className={"widget-result" + (data.error ? " stale" : "")} data-testid="widget-result" aria-hidden={data.error ? true : undefined}>
-      {grid && (
-        <PivotTable
-          grid={grid}
-          sort={spec.sort}
-          widths={spec.widths}
-          decorations={decorations}
-          onResize={(key, width) => {
-            const widths = { ...spec.widths };
-            if (width === undefined) delete widths[key];
-            else widths[key] = Math.round(width);
-            onChange({ ...spec, widths });
-          }}
-          onAction={onAction}
-          onToggle={(m, expanded) => onChange(toggleExpansion(spec, m, expanded))}
-          onSort={(key) => onChange({ ...spec, sort: nextSort(spec.sort, key) })}
-          onDrillthrough={drillthrough}
-        />
-      )}
-      {kpis && <KpiCards kpis={kpis} />}
-      {option && (
-        <Suspense fallback={<div className="spinner" />}>
-          <Chart option={option} />
-        </Suspense>
-      )}
-      {sliced && (
-        <div className="small-multiples" data-testid="small-multiples">
-          {sliced.map((s) => (
-            <div key={s.key} className="small-multiple" data-testid="small-multiple">
-              <div className="small-multiple-title">{s.caption}</div>
-              <Suspense fallback={<div className="spinner" />}>
-                <Chart option={s.option} />
-              </Suspense>
-            </div>
-          ))}
-        </div>
-      )}
+      <div
+        className={"widget-result" + (data.error ? " stale" : "")}
+        data-testid="widget-result"
+        aria-hidden={data.error ? true : undefined}
+      >
+        {grid && (
+          <PivotTable
+            grid={grid}
+            sort={spec.sort}
+            widths={spec.widths}
+            decorations={decorations}
+            onResize={(key, width) => {
+              const widths = { ...spec.widths };
+              if (width === undefined) delete widths[key];
+              else widths[key] = Math.round(width);
+              onChange({ ...spec, widths });
+            }}
+            onAction={onAction}
+            onToggle={(m, expanded) => onChange(toggleExpansion(spec, m, expanded))}
+            onSort={(key) => onChange({ ...spec, sort: nextSort(spec.sort, key) })}
+            onDrillthrough={drillthrough}
+          />
+        )}
+        {kpis && <KpiCards kpis={kpis} />}
+        {option && (
+          <Suspense fallback={<div className="spinner" />}>
+            <Chart option={option} />
+          </Suspense>
+        )}
+        {sliced && (
+          <div className="small-multiples" data-testid="small-multiples">
+            {sliced.map((s) => (
+              <div key={s.key} className="small-multiple" data-testid="small-multiple">
+                <div className="small-multiple-title">{s.caption}</div>
+                <Suspense fallback={<div className="spinner" />}>
+                  <Chart option={s.option} />
+                </Suspense>
+              </div>
+            ))}
+          </div>
+        )}
       </div>
       {drill && (
         <DrillthroughDialog

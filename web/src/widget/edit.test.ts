@@ -61,7 +61,13 @@ describe("drag and drop edits", () => {
 });
 
 describe("a new widget and the pivot's menu actions", () => {
-  const year = { uniqueName: "[Time].[Time].[2024]", caption: "2024", hierarchyUniqueName: "[Time].[Time]", levelUniqueName: "[Time].[Time].[Year]", depth: 1 };
+  const year = {
+    uniqueName: "[Time].[Time].[2024]",
+    caption: "2024",
+    hierarchyUniqueName: "[Time].[Time]",
+    levelUniqueName: "[Time].[Time].[Year]",
+    depth: 1,
+  };
   const y23 = { ...year, uniqueName: "[Time].[Time].[2023]", caption: "2023" };
 
   it("has subtotals and totals on, as Excel and Atoti", () => {
@@ -70,7 +76,14 @@ describe("a new widget and the pivot's menu actions", () => {
 
   it("keeps only a member, or removes members one after the other", () => {
     const kept = keepOnly(widget({}), year);
-    expect(kept.filters).toEqual([{ kind: "members", hierarchy: "[Time].[Time]", level: "[Time].[Time].[Year]", members: [{ uniqueName: year.uniqueName, caption: "2024" }] }]);
+    expect(kept.filters).toEqual([
+      {
+        kind: "members",
+        hierarchy: "[Time].[Time]",
+        level: "[Time].[Time].[Year]",
+        members: [{ uniqueName: year.uniqueName, caption: "2024" }],
+      },
+    ]);
     const removed = keepOnly(keepOnly(widget({}), year, true), y23, true);
     expect(removed.filters).toHaveLength(1);
     expect(removed.filters[0]).toMatchObject({ exclude: true, members: [{ caption: "2024" }, { caption: "2023" }] });

@@ -51,7 +51,12 @@ export function dropOn(spec: WidgetSpec, zone: Zone, item: DragItem, index?: num
   };
   if (item.kind === "measure") {
     if (zone === "values" || zone === "columns") {
-      return touched(spec, { measures: insert(spec.measures.filter((m) => m !== item.uniqueName), item.uniqueName) });
+      return touched(spec, {
+        measures: insert(
+          spec.measures.filter((m) => m !== item.uniqueName),
+          item.uniqueName,
+        ),
+      });
     }
     if (zone === "filters") {
       return touched(spec, {
@@ -145,7 +150,9 @@ export function toggleExpansion(
   if (expanded) {
     // A member expanded with all of its depth (Expand all) collapses with them, and the depths below.
     const prefix = member.uniqueName + ".";
-    const byAll = spec.expanded.some((e) => e.hierarchy === member.hierarchyUniqueName && e.member === EXPAND_ALL && e.depth === member.depth);
+    const byAll = spec.expanded.some(
+      (e) => e.hierarchy === member.hierarchyUniqueName && e.member === EXPAND_ALL && e.depth === member.depth,
+    );
     return touched(spec, {
       expanded: spec.expanded.filter((e) =>
         byAll
@@ -180,7 +187,13 @@ export function keepOnly(spec: WidgetSpec, member: MemberOnAxis, exclude = false
   const filter: MemberFilter =
     exclude && existing?.exclude
       ? { ...existing, members: [...existing.members.filter((m) => m.uniqueName !== ref.uniqueName), ref] }
-      : { kind: "members", hierarchy: member.hierarchyUniqueName, level: member.levelUniqueName, members: [ref], ...(exclude ? { exclude: true } : {}) };
+      : {
+          kind: "members",
+          hierarchy: member.hierarchyUniqueName,
+          level: member.levelUniqueName,
+          members: [ref],
+          ...(exclude ? { exclude: true } : {}),
+        };
   return touched(spec, { filters: [...others, filter] });
 }
 

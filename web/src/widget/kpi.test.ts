@@ -34,7 +34,9 @@ describe("cellSetToKpis", () => {
     const revenue = measure("Revenue");
     const previous = { ...measure("Previous · Revenue") };
     const cs = cellSet([[revenue], [previous]], undefined, (_, c) => [1_200_000, 1_000_000][c]);
-    const [card, ...rest] = cellSetToKpis(cs, undefined, { compare: { kind: "previous", hierarchy: "[Time].[Time]" }, compact: true }, ["[Measures].[Revenue]"]);
+    const [card, ...rest] = cellSetToKpis(cs, undefined, { compare: { kind: "previous", hierarchy: "[Time].[Time]" }, compact: true }, [
+      "[Measures].[Revenue]",
+    ]);
     expect(rest).toEqual([]);
     expect(card.formatted).toBe("1.2M");
     expect(card.comparison).toMatchObject({ label: "vs previous period", delta: 200_000, percent: 0.2, formattedDelta: "+200K" });
@@ -49,7 +51,9 @@ describe("cellSetToKpis", () => {
     const cs = cellSet([[margin], [target]], undefined, (_, c) => [0.31, 0.35][c]);
     cs.cells[0].formattedValue = "31.0%";
     cs.cells[1].formattedValue = "35.0%";
-    const [card] = cellSetToKpis(cs, undefined, { compare: { kind: "target", measure: "[Measures].[Target %]" } }, ["[Measures].[Margin %]"]);
+    const [card] = cellSetToKpis(cs, undefined, { compare: { kind: "target", measure: "[Measures].[Target %]" } }, [
+      "[Measures].[Margin %]",
+    ]);
     expect(card.formatted).toBe("31.0%");
     expect(card.comparison?.formattedDelta).toBe("−4.0 pt");
     expect(card.comparison?.label).toBe("vs Target %");

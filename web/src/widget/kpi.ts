@@ -23,7 +23,11 @@ export interface Kpi {
   comparison?: KpiComparison;
 }
 
-const measureName = (uniqueName: string) => uniqueName.replace(/^\[Measures\]\.\[/, "").replace(/\]$/, "").replaceAll("]]", "]");
+const measureName = (uniqueName: string) =>
+  uniqueName
+    .replace(/^\[Measures\]\.\[/, "")
+    .replace(/\]$/, "")
+    .replaceAll("]]", "]");
 
 /**
  * The cards of a result: one per measure (columns axis), for each row position if any. With a
@@ -37,14 +41,29 @@ export function cellSetToKpis(cellSet: CellSet, formats?: Record<string, NumberF
   const measureOf = (members: (typeof columns)[number]) => members.find((m) => m.hierarchyUniqueName === "[Measures]");
   const compare = options?.compare;
   const isPrevious = (c: number) => compare?.kind === "previous" && (measureOf(columns[c])?.name ?? "").startsWith(PREVIOUS_PREFIX);
-  const isTargetOnly = (c: number) => compare?.kind === "target" && measureOf(columns[c])?.uniqueName === compare.measure && !(measures ?? []).includes(compare.measure);
+  const isTargetOnly = (c: number) =>
+    compare?.kind === "target" && measureOf(columns[c])?.uniqueName === compare.measure && !(measures ?? []).includes(compare.measure);
   const comparedColumn = (c: number): number => {
     if (!compare) return -1;
     const own = measureOf(columns[c]);
-    const others = columns.map((m, i) => ({ m: measureOf(m), i, rest: m.filter((x) => x.hierarchyUniqueName !== "[Measures]").map((x) => x.uniqueName).join("|") }));
-    const rest = columns[c].filter((x) => x.hierarchyUniqueName !== "[Measures]").map((x) => x.uniqueName).join("|");
-    const match = others.find((o) =>
-      o.rest === rest && (compare.kind === "previous" ? o.m?.name === PREVIOUS_PREFIX + (own ? measureName(own.uniqueName) : "") : o.m?.uniqueName === compare.measure && o.i !== c),
+    const others = columns.map((m, i) => ({
+      m: measureOf(m),
+      i,
+      rest: m
+        .filter((x) => x.hierarchyUniqueName !== "[Measures]")
+        .map((x) => x.uniqueName)
+        .join("|"),
+    }));
+    const rest = columns[c]
+      .filter((x) => x.hierarchyUniqueName !== "[Measures]")
+      .map((x) => x.uniqueName)
+      .join("|");
+    const match = others.find(
+      (o) =>
+        o.rest === rest &&
+        (compare.kind === "previous"
+          ? o.m?.name === PREVIOUS_PREFIX + (own ? measureName(own.uniqueName) : "")
+          : o.m?.uniqueName === compare.measure && o.i !== c),
     );
     return match?.i ?? -1;
   };

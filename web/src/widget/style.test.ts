@@ -5,7 +5,10 @@ import { applyFormats, decorate, decorationCss, formatNumber, mix } from "./styl
 
 const amount = measure("Amount");
 const rows = ["A", "B", "C", "D"].map((n) => [member(`[Product].[Category].[${n}]`, n)]);
-const grid = cellSetToGrid(cellSet([[amount]], rows, (r) => [-50, 0, 50, 150][r]), { cube: salesCube });
+const grid = cellSetToGrid(
+  cellSet([[amount]], rows, (r) => [-50, 0, 50, 150][r]),
+  { cube: salesCube },
+);
 const A = "[Measures].[Amount]";
 
 describe("formats", () => {
@@ -42,6 +45,10 @@ describe("conditional formatting", () => {
       { kind: "rule", measure: A, op: "between", value: 40, value2: 60, background: "#fef3c7" },
     ])!;
     expect(d.map((r) => r[0])).toEqual([{ color: "#dc2626" }, undefined, { background: "#fef3c7" }, undefined]);
-    expect(decorate(grid, [{ kind: "rule", measure: "[Measures].[Other]", op: "<", value: 0, color: "red" }])!.flat().every((x) => !x)).toBe(true);
+    expect(
+      decorate(grid, [{ kind: "rule", measure: "[Measures].[Other]", op: "<", value: 0, color: "red" }])!
+        .flat()
+        .every((x) => !x),
+    ).toBe(true);
   });
 });

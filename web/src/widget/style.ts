@@ -67,7 +67,9 @@ export function applyFormats(grid: Grid, formats: Record<string, NumberFormat> |
     ...grid,
     rows: grid.rows.map((row) => ({
       ...row,
-      cells: row.cells.map((cell, c) => (byColumn[c] && typeof cell.value === "number" ? { ...cell, formatted: formatNumber(cell.value, byColumn[c]!) } : cell)),
+      cells: row.cells.map((cell, c) =>
+        byColumn[c] && typeof cell.value === "number" ? { ...cell, formatted: formatNumber(cell.value, byColumn[c]!) } : cell,
+      ),
     })),
   };
 }
@@ -139,7 +141,11 @@ export function decorate(grid: Grid, rules: ConditionalRule[] | undefined): (Cel
         out ??= {};
         if (rule.kind === "scale") {
           const t = max > min ? (v - min) / (max - min) : 0.5;
-          out.background = rule.mid ? (t < 0.5 ? mix(rule.low, rule.mid, t * 2) : mix(rule.mid, rule.high, (t - 0.5) * 2)) : mix(rule.low, rule.high, t);
+          out.background = rule.mid
+            ? t < 0.5
+              ? mix(rule.low, rule.mid, t * 2)
+              : mix(rule.mid, rule.high, (t - 0.5) * 2)
+            : mix(rule.low, rule.high, t);
         } else if (rule.kind === "bars") {
           const lo = Math.min(0, min);
           const hi = Math.max(0, max);

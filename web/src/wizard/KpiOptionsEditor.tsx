@@ -9,7 +9,11 @@ export function KpiOptionsEditor({ spec, model, onChange }: { spec: WidgetSpec; 
   const value = compare ? (compare.kind === "previous" ? "previous:" + compare.hierarchy : "target:" + compare.measure) : "";
   const set = (text: string) => {
     const [kind, name] = [text.slice(0, text.indexOf(":")), text.slice(text.indexOf(":") + 1)];
-    const next: KpiComparison | undefined = !text ? undefined : kind === "previous" ? { kind: "previous", hierarchy: name } : { kind: "target", measure: name };
+    const next: KpiComparison | undefined = !text
+      ? undefined
+      : kind === "previous"
+        ? { kind: "previous", hierarchy: name }
+        : { kind: "target", measure: name };
     onChange({ ...spec, kpi: { ...kpi, compare: next } });
   };
   return (
@@ -26,16 +30,24 @@ export function KpiOptionsEditor({ spec, model, onChange }: { spec: WidgetSpec; 
             ))}
           </optgroup>
           <optgroup label="A target measure">
-            {(model?.measures ?? []).filter((m) => m.visible).map((m) => (
-              <option key={m.uniqueName} value={"target:" + m.uniqueName}>
-                {m.name}
-              </option>
-            ))}
+            {(model?.measures ?? [])
+              .filter((m) => m.visible)
+              .map((m) => (
+                <option key={m.uniqueName} value={"target:" + m.uniqueName}>
+                  {m.name}
+                </option>
+              ))}
           </optgroup>
         </select>
       </label>
       <label>
-        <input type="checkbox" data-testid="kpi-compact" checked={!!kpi.compact} onChange={(e) => onChange({ ...spec, kpi: { ...kpi, compact: e.target.checked } })} /> Compact values (1.2M)
+        <input
+          type="checkbox"
+          data-testid="kpi-compact"
+          checked={!!kpi.compact}
+          onChange={(e) => onChange({ ...spec, kpi: { ...kpi, compact: e.target.checked } })}
+        />{" "}
+        Compact values (1.2M)
       </label>
     </div>
   );

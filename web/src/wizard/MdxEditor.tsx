@@ -41,7 +41,11 @@ const errors = StateField.define<DecorationSet>({
 function errorDecorations(text: string, diagnostics: Diagnostic[] | undefined): DecorationSet {
   const spans = errorSpans(text, diagnostics).filter((s) => s.start < s.end && s.end <= text.length);
   return Decoration.set(
-    spans.sort((a, b) => a.start - b.start).map((s) => Decoration.mark({ class: "mdx-error", attributes: { title: s.message, "data-testid": "mdx-error-span" } }).range(s.start, s.end)),
+    spans
+      .sort((a, b) => a.start - b.start)
+      .map((s) =>
+        Decoration.mark({ class: "mdx-error", attributes: { title: s.message, "data-testid": "mdx-error-span" } }).range(s.start, s.end),
+      ),
     true,
   );
 }

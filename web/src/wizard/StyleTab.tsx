@@ -64,38 +64,77 @@ export function StyleTab({ spec, caption, onChange }: Props) {
       {rules.map((rule, i) => (
         <div key={i} className="rule-box" data-testid={`style-rule-${i}`}>
           <div className="row gap small">
-            <select value={rule.kind} data-testid={`style-rule-kind-${i}`} onChange={(e) => setRule(i, newRule(e.target.value as ConditionalRule["kind"], rule.measure))}>
+            <select
+              value={rule.kind}
+              data-testid={`style-rule-kind-${i}`}
+              onChange={(e) => setRule(i, newRule(e.target.value as ConditionalRule["kind"], rule.measure))}
+            >
               <option value="rule">Rule</option>
               <option value="scale">Colour scale</option>
               <option value="bars">Data bars</option>
             </select>
-            <select value={rule.measure} data-testid={`style-rule-measure-${i}`} onChange={(e) => setRule(i, { ...rule, measure: e.target.value })}>
+            <select
+              value={rule.measure}
+              data-testid={`style-rule-measure-${i}`}
+              onChange={(e) => setRule(i, { ...rule, measure: e.target.value })}
+            >
               {spec.measures.map((m) => (
                 <option key={m} value={m}>
                   {caption(m)}
                 </option>
               ))}
             </select>
-            <button className="icon-button" title="Remove the rule" data-testid={`style-rule-remove-${i}`} onClick={() => setStyle({ ...style, rules: rules.filter((_, j) => j !== i) })}>
+            <button
+              className="icon-button"
+              title="Remove the rule"
+              data-testid={`style-rule-remove-${i}`}
+              onClick={() => setStyle({ ...style, rules: rules.filter((_, j) => j !== i) })}
+            >
               ×
             </button>
           </div>
           {rule.kind === "rule" && (
             <div className="row gap small">
               <span>value</span>
-              <select value={rule.op} data-testid={`style-rule-op-${i}`} onChange={(e) => setRule(i, { ...rule, op: e.target.value as Comparison })}>
+              <select
+                value={rule.op}
+                data-testid={`style-rule-op-${i}`}
+                onChange={(e) => setRule(i, { ...rule, op: e.target.value as Comparison })}
+              >
                 {OPS.map((op) => (
                   <option key={op} value={op}>
                     {op}
                   </option>
                 ))}
               </select>
-              <input type="number" style={{ width: 70 }} data-testid={`style-rule-value-${i}`} value={rule.value} onChange={(e) => setRule(i, { ...rule, value: Number(e.target.value) })} />
+              <input
+                type="number"
+                style={{ width: 70 }}
+                data-testid={`style-rule-value-${i}`}
+                value={rule.value}
+                onChange={(e) => setRule(i, { ...rule, value: Number(e.target.value) })}
+              />
               {rule.op === "between" && (
-                <input type="number" style={{ width: 70 }} value={rule.value2 ?? rule.value} onChange={(e) => setRule(i, { ...rule, value2: Number(e.target.value) })} />
+                <input
+                  type="number"
+                  style={{ width: 70 }}
+                  value={rule.value2 ?? rule.value}
+                  onChange={(e) => setRule(i, { ...rule, value2: Number(e.target.value) })}
+                />
               )}
-              <input type="color" title="Text colour" data-testid={`style-rule-color-${i}`} value={rule.color ?? "#dc2626"} onChange={(e) => setRule(i, { ...rule, color: e.target.value })} />
-              <input type="color" title="Background" value={rule.background ?? "#ffffff"} onChange={(e) => setRule(i, { ...rule, background: e.target.value === "#ffffff" ? undefined : e.target.value })} />
+              <input
+                type="color"
+                title="Text colour"
+                data-testid={`style-rule-color-${i}`}
+                value={rule.color ?? "#dc2626"}
+                onChange={(e) => setRule(i, { ...rule, color: e.target.value })}
+              />
+              <input
+                type="color"
+                title="Background"
+                value={rule.background ?? "#ffffff"}
+                onChange={(e) => setRule(i, { ...rule, background: e.target.value === "#ffffff" ? undefined : e.target.value })}
+              />
             </div>
           )}
           {rule.kind === "scale" && (
@@ -116,12 +155,20 @@ export function StyleTab({ spec, caption, onChange }: Props) {
           )}
         </div>
       ))}
-      <button data-testid="style-add-rule" disabled={!first} onClick={() => setStyle({ ...style, rules: [...rules, newRule("rule", first)] })}>
+      <button
+        data-testid="style-add-rule"
+        disabled={!first}
+        onClick={() => setStyle({ ...style, rules: [...rules, newRule("rule", first)] })}
+      >
         + Add a rule
       </button>
 
       <div className="zone-label">Columns</div>
-      <button data-testid="style-fit-columns" disabled={!spec.widths || Object.keys(spec.widths).length === 0} onClick={() => onChange({ ...spec, widths: undefined })}>
+      <button
+        data-testid="style-fit-columns"
+        disabled={!spec.widths || Object.keys(spec.widths).length === 0}
+        onClick={() => onChange({ ...spec, widths: undefined })}
+      >
         Fit all columns to their content
       </button>
     </div>

@@ -30,7 +30,7 @@ function measureCaption(model: CubeModel | undefined, uniqueName: string): strin
 export function WizardPanel({ spec, model, inherited, calculated, diagnostics, onChange }: Props) {
   const [tab, setTab] = useState<"fields" | "style" | "mdx">("fields");
   const [editing, setEditing] = useState<number>();
-  const built = spec ? buildQuery({ ...spec, mdx: undefined }, model, inherited, calculated)?.mdx ?? "" : "";
+  const built = spec ? (buildQuery({ ...spec, mdx: undefined }, model, inherited, calculated)?.mdx ?? "") : "";
   const [text, setText] = useState(spec?.mdx ?? built);
   useEffect(() => setText(spec?.mdx ?? built), [spec?.mdx, built]);
   useEffect(() => setEditing(undefined), [spec?.id]);
@@ -98,7 +98,12 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
             chips={levelChips(spec.rows)}
           />
           {spec.type !== "kpi" && (
-            <DropZone {...zone("columns")} label={isTable(spec.type) ? "Columns" : "Split by"} hint="Drop levels" chips={levelChips(spec.columns)} />
+            <DropZone
+              {...zone("columns")}
+              label={isTable(spec.type) ? "Columns" : "Split by"}
+              hint="Drop levels"
+              chips={levelChips(spec.columns)}
+            />
           )}
           {isChart(spec.type) && (
             <DropZone
@@ -158,7 +163,13 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
       ) : (
         <>
           <Suspense fallback={<div className="spinner" />}>
-            <MdxEditor value={text} diagnostics={diagnostics} model={model} onChange={setText} onRun={(mdx) => onChange({ ...spec, mdx })} />
+            <MdxEditor
+              value={text}
+              diagnostics={diagnostics}
+              model={model}
+              onChange={setText}
+              onRun={(mdx) => onChange({ ...spec, mdx })}
+            />
           </Suspense>
           <div className="row gap">
             <button className="primary" data-testid="mdx-run" onClick={() => onChange({ ...spec, mdx: text })}>

@@ -23,11 +23,10 @@ export function offsetOf(text: string, line: number, column: number): number {
  */
 export function errorSpans(text: string, diagnostics: Diagnostic[] | undefined): ErrorSpan[] {
   return (diagnostics ?? []).map((d) => {
-    let start =
-      typeof d.offset === "number" && d.offset >= 0 && d.offset <= text.length ? d.offset : offsetOf(text, d.line, d.column);
+    let start = typeof d.offset === "number" && d.offset >= 0 && d.offset <= text.length ? d.offset : offsetOf(text, d.line, d.column);
     let end = start + Math.max(0, d.length ?? 0);
     if (end <= start) {
-      const word = /^[\w\]\[.&]+/.exec(text.slice(start));
+      const word = /^[\w\][.&]+/.exec(text.slice(start));
       end = start + (word ? word[0].length : 1);
     }
     if (start >= text.length) start = Math.max(0, text.length - 1);
