@@ -121,7 +121,7 @@ public sealed record ArrayArguments
 }
 
 /// <summary>A function of <see cref="Arrays"/> applied to an array measure.</summary>
-public sealed class ArrayMeasure : MeasureDefinition
+internal sealed class ArrayMeasure : MeasureDefinition
 {
     internal ArrayMeasure(ArrayFunction function, MeasureDefinition array, ArrayArguments arguments)
     {

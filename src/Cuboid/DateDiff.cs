@@ -20,7 +20,7 @@ public enum DateUnit
 }
 
 /// <summary>See <see cref="Fn.DateDiff(Level, DateTime, DateUnit)"/>: each side is a <see cref="Level"/> (the cell's member) or a <see cref="DateTime"/>.</summary>
-public sealed class DateDiffMeasure : MeasureDefinition
+internal sealed class DateDiffMeasure : MeasureDefinition
 {
     internal DateDiffMeasure(object from, object to, DateUnit unit)
     {

@@ -44,7 +44,7 @@ public sealed partial record DatePeriod(int Years, int Months, int Days)
 }
 
 /// <summary>See <see cref="Fn.DateShift"/>.</summary>
-public sealed class DateShiftMeasure : MeasureDefinition
+internal sealed class DateShiftMeasure : MeasureDefinition
 {
     internal DateShiftMeasure(MeasureDefinition measure, Level level, DatePeriod offset, DateShiftFallback fallback)
     {

@@ -95,7 +95,7 @@ public enum VarianceMode
 }
 
 /// <summary><c>Agg.Sum(expression)</c> and its kin: fact rows aggregated per cell.</summary>
-public sealed class AggregatedMeasure : MeasureDefinition
+internal sealed class AggregatedMeasure : MeasureDefinition
 {
     internal AggregatedMeasure(AggregationFunction function, ColumnExpression input, QuantileOptions? quantile = null)
     {
@@ -146,7 +146,7 @@ public sealed class AggregatedMeasure : MeasureDefinition
 }
 
 /// <summary>Arithmetic between measures; a division by zero or by an empty cell is empty.</summary>
-public sealed class ArithmeticMeasure : MeasureDefinition
+internal sealed class ArithmeticMeasure : MeasureDefinition
 {
     internal ArithmeticMeasure(ArithmeticOperator op, MeasureDefinition left, MeasureDefinition right)
     {
@@ -171,7 +171,7 @@ public sealed class ArithmeticMeasure : MeasureDefinition
 }
 
 /// <summary>A constant.</summary>
-public sealed class ConstantMeasure : MeasureDefinition
+internal sealed class ConstantMeasure : MeasureDefinition
 {
     internal ConstantMeasure(double value) => Value = value;
 
@@ -185,7 +185,7 @@ public sealed class ConstantMeasure : MeasureDefinition
 }
 
 /// <summary>The number of fact rows under a cell: Atoti's <c>contributors.COUNT</c>.</summary>
-public sealed class ContributorsCountMeasure : MeasureDefinition
+internal sealed class ContributorsCountMeasure : MeasureDefinition
 {
     internal ContributorsCountMeasure()
     {
@@ -198,7 +198,7 @@ public sealed class ContributorsCountMeasure : MeasureDefinition
 }
 
 /// <summary>When the fact rows under a cell were last committed: Atoti's <c>update.TIMESTAMP</c>.</summary>
-public sealed class UpdateTimestampMeasure : MeasureDefinition
+internal sealed class UpdateTimestampMeasure : MeasureDefinition
 {
     internal UpdateTimestampMeasure()
     {

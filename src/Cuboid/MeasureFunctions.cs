@@ -9,7 +9,7 @@ public enum MathFunction
 }
 
 /// <summary>A math function applied cell by cell to measures: <c>Fn.Sqrt(m["Variance"])</c>.</summary>
-public sealed class MathMeasure : MeasureDefinition
+internal sealed class MathMeasure : MeasureDefinition
 {
     internal MathMeasure(MathFunction function, IReadOnlyList<MeasureDefinition> operands, int digits = 0)
     {
@@ -37,7 +37,7 @@ public sealed class MathMeasure : MeasureDefinition
 }
 
 /// <summary><c>Fn.Where(condition, then, otherwise)</c> on measures: per cell, the first that applies; empty otherwise.</summary>
-public sealed class WhereMeasure : MeasureDefinition
+internal sealed class WhereMeasure : MeasureDefinition
 {
     internal WhereMeasure(Condition condition, MeasureDefinition then, MeasureDefinition? otherwise)
     {
@@ -63,7 +63,7 @@ public sealed class WhereMeasure : MeasureDefinition
 }
 
 /// <summary>A measure compared with a measure or a constant, cell by cell; a comparison with an empty cell is false, as in Atoti.</summary>
-public sealed class MeasureCondition : Condition
+internal sealed class MeasureCondition : Condition
 {
     internal MeasureCondition(MeasureDefinition left, ComparisonOperator op, MeasureDefinition? right)
     {
@@ -95,7 +95,7 @@ public sealed class MeasureCondition : Condition
 }
 
 /// <summary><c>Fn.Total(m, hierarchies…)</c>: the measure at the top (All) of the hierarchies, the other coordinates kept.</summary>
-public sealed class TotalMeasure : MeasureDefinition
+internal sealed class TotalMeasure : MeasureDefinition
 {
     internal TotalMeasure(MeasureDefinition measure, IReadOnlyList<Hierarchy> hierarchies)
     {
@@ -116,7 +116,7 @@ public sealed class TotalMeasure : MeasureDefinition
 }
 
 /// <summary><c>Fn.ParentValue(m, hierarchy, degrees)</c>: the measure at the member's ancestor <see cref="Degrees"/> levels up (the All member above the top level).</summary>
-public sealed class ParentValueMeasure : MeasureDefinition
+internal sealed class ParentValueMeasure : MeasureDefinition
 {
     internal ParentValueMeasure(MeasureDefinition measure, Hierarchy hierarchy, int degrees, MeasureDefinition? totalValue, bool applyFilters)
     {
@@ -152,7 +152,7 @@ public sealed class ParentValueMeasure : MeasureDefinition
 }
 
 /// <summary><c>Fn.Shift(m, level, offset)</c>: the measure at the member <see cref="Offset"/> places later on the level (earlier when negative), in level order.</summary>
-public sealed class ShiftMeasure : MeasureDefinition
+internal sealed class ShiftMeasure : MeasureDefinition
 {
     internal ShiftMeasure(MeasureDefinition measure, Level level, int offset, Level? partitioning)
     {
@@ -181,7 +181,7 @@ public sealed class ShiftMeasure : MeasureDefinition
 }
 
 /// <summary>See <see cref="Fn.Rank"/>.</summary>
-public sealed class RankMeasure : MeasureDefinition
+internal sealed class RankMeasure : MeasureDefinition
 {
     internal RankMeasure(MeasureDefinition measure, Hierarchy hierarchy, bool ascending, bool applyFilters)
     {
@@ -210,7 +210,7 @@ public sealed class RankMeasure : MeasureDefinition
 }
 
 /// <summary>See <see cref="Fn.Filter"/>.</summary>
-public sealed class FilterMeasure : MeasureDefinition
+internal sealed class FilterMeasure : MeasureDefinition
 {
     internal FilterMeasure(MeasureDefinition measure, Condition condition)
     {
@@ -231,7 +231,7 @@ public sealed class FilterMeasure : MeasureDefinition
 }
 
 /// <summary>See <see cref="Fn.At(Measure, Condition)"/>.</summary>
-public sealed class AtMeasure : MeasureDefinition
+internal sealed class AtMeasure : MeasureDefinition
 {
     internal AtMeasure(MeasureDefinition measure, Level level, object value)
     {
@@ -256,7 +256,7 @@ public sealed class AtMeasure : MeasureDefinition
 }
 
 /// <summary><see cref="Fn.At(Measure, Level, object)"/> with another level: the member of <see cref="Level"/> named by the cell's member of <see cref="Source"/>.</summary>
-public sealed class AtLevelMeasure : MeasureDefinition
+internal sealed class AtLevelMeasure : MeasureDefinition
 {
     internal AtLevelMeasure(MeasureDefinition measure, Level level, Level source)
     {
@@ -281,7 +281,7 @@ public sealed class AtLevelMeasure : MeasureDefinition
 }
 
 /// <summary>See <see cref="Fn.First"/> and <see cref="Fn.Last"/>.</summary>
-public sealed class EdgeMeasure : MeasureDefinition
+internal sealed class EdgeMeasure : MeasureDefinition
 {
     internal EdgeMeasure(MeasureDefinition measure, Level level, Level? partitioning, bool last)
     {
@@ -310,7 +310,7 @@ public sealed class EdgeMeasure : MeasureDefinition
 }
 
 /// <summary><see cref="Agg.MaxMember"/> and <see cref="Agg.MinMember"/>: the member of a level that maximizes or minimizes a measure.</summary>
-public sealed class MemberAggregation : MeasureDefinition
+internal sealed class MemberAggregation : MeasureDefinition
 {
     internal MemberAggregation(MeasureDefinition measure, Level level, bool largest)
     {
@@ -335,7 +335,7 @@ public sealed class MemberAggregation : MeasureDefinition
 }
 
 /// <summary><see cref="Fn.Lookup"/>: a table's value read by key, the keys taken from the cell's members.</summary>
-public sealed class LookupMeasure : MeasureDefinition
+internal sealed class LookupMeasure : MeasureDefinition
 {
     internal LookupMeasure(Column column, IReadOnlyList<(Column Key, object LevelOrValue)> mapping)
     {
@@ -356,7 +356,7 @@ public sealed class LookupMeasure : MeasureDefinition
 }
 
 /// <summary><see cref="Fn.Concat"/>: measures and strings joined into a string per cell.</summary>
-public sealed class ConcatMeasure : MeasureDefinition
+internal sealed class ConcatMeasure : MeasureDefinition
 {
     internal ConcatMeasure(string separator, IReadOnlyList<object> parts)
     {
@@ -377,7 +377,7 @@ public sealed class ConcatMeasure : MeasureDefinition
 }
 
 /// <summary>The index measure of a parameter hierarchy: each member's position in the list it was created from (0-based).</summary>
-public sealed class ParameterIndexMeasure : MeasureDefinition
+internal sealed class ParameterIndexMeasure : MeasureDefinition
 {
     internal ParameterIndexMeasure(Level level) => Level = level;
 
@@ -391,7 +391,7 @@ public sealed class ParameterIndexMeasure : MeasureDefinition
 }
 
 /// <summary><see cref="Fn.MemberValue"/>: the value of the cell's member of a level.</summary>
-public sealed class MemberValueMeasure : MeasureDefinition
+internal sealed class MemberValueMeasure : MeasureDefinition
 {
     internal MemberValueMeasure(Level level) => Level = level;
 
@@ -405,7 +405,7 @@ public sealed class MemberValueMeasure : MeasureDefinition
 }
 
 /// <summary>An array measure's element at the position another measure gives (an index measure of a parameter hierarchy).</summary>
-public sealed class ArrayElementMeasure : MeasureDefinition
+internal sealed class ArrayElementMeasure : MeasureDefinition
 {
     internal ArrayElementMeasure(MeasureDefinition array, MeasureDefinition index)
     {
@@ -426,7 +426,7 @@ public sealed class ArrayElementMeasure : MeasureDefinition
 }
 
 /// <summary>A parameter measure of a <see cref="ParameterSimulation"/>.</summary>
-public sealed class SimulationMeasure : MeasureDefinition
+internal sealed class SimulationMeasure : MeasureDefinition
 {
     internal SimulationMeasure(ParameterSimulation simulation, string parameter, double? fallback)
     {

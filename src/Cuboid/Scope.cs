@@ -93,7 +93,7 @@ public sealed class SiblingsScope : Scope
 }
 
 /// <summary>An aggregation of a measure's values over a <see cref="Scope"/>.</summary>
-public sealed class ScopedAggregation : MeasureDefinition
+internal sealed class ScopedAggregation : MeasureDefinition
 {
     internal ScopedAggregation(AggregationFunction function, MeasureDefinition measure, Scope scope, QuantileOptions? quantile = null)
     {
