@@ -1,4 +1,3 @@
-using Cuboid.Mdx.Execution;
 using Cuboid.Server.Http;
 using Cuboid.Server.Json;
 using Cuboid.Server.Security;
@@ -34,7 +33,9 @@ internal static class Discovery
             HttpResults.Json(session.Cubes.Keys.Order(StringComparer.Ordinal).Select(name => new { name }).ToArray(), ServerJson.Options));
 
         app.MapGet("/api/cubes/{cube}", (Session session, string cube, HttpContext context) =>
-            session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(CubeJson.Of(found, context.User.Access(session)), ServerJson.Options) : Problems.UnknownCube(session, cube));
+            session.Cubes.TryGetValue(cube, out var found)
+                ? HttpResults.Json(CubeJson.Of(found.Describe(context.User.NameIfAuthenticated(), context.User.RoleNames())), ServerJson.Options)
+                : Problems.UnknownCube(session, cube));
 
         app.MapGet("/api/cubes/{cube}/cache", (Session session, string cube) =>
             session.Cubes.TryGetValue(cube, out var found) ? HttpResults.Json(found.CacheSize, ServerJson.Options) : Problems.UnknownCube(session, cube));
@@ -52,17 +53,15 @@ internal static class Discovery
             if (!session.Cubes.TryGetValue(cube, out var found)) return Problems.UnknownCube(session, cube);
             if (string.IsNullOrWhiteSpace(level)) return Problems.BadRequest("The 'level' parameter (a level's unique name) is required.");
             if (offset < 0 || limit < 0) return Problems.BadRequest("'offset' and 'limit' must not be negative.");
-            return found.Catalogs.Use(found, Session.BaseScenario, catalog =>
+            try
             {
-                var mdxLevel = catalog.Named.SelectMany(h => h.Levels).FirstOrDefault(l => string.Equals(l.UniqueName, level, StringComparison.OrdinalIgnoreCase));
-                if (mdxLevel is null) return Problems.NotFound($"Cube '{cube}' has no level {level}.");
-                IEnumerable<MdxMember> members = mdxLevel.Members;
-                if (!string.IsNullOrEmpty(search)) members = members.Where(m => m.Caption.Contains(search, StringComparison.OrdinalIgnoreCase));
-                var matching = members.ToList();
-                var page = matching.Skip(offset ?? 0).Take(Math.Min(limit ?? 100, MaxLimit))
-                    .Select(m => new MemberRefJson(m.UniqueName, m.Name, m.Caption)).ToList();
-                return HttpResults.Json(new MembersJson(matching.Count, page), ServerJson.Options);
-            }, context.User.Access(session));
+                var page = found.Members(level, search, offset ?? 0, Math.Min(limit ?? 100, MaxLimit), context.User.NameIfAuthenticated(), context.User.RoleNames());
+                return HttpResults.Json(new MembersJson(page.Total, [.. page.Members.Select(m => new MemberRefJson(m.UniqueName, m.Name, m.Caption))]), ServerJson.Options);
+            }
+            catch (KeyNotFoundException)
+            {
+                return Problems.NotFound($"Cube '{cube}' has no level {level}.");
+            }
         });
     }
 }

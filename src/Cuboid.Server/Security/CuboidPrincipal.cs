@@ -67,9 +67,8 @@ internal static class CuboidPrincipal
 
     public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) => [.. user.FindAll(RoleClaim).Select(c => c.Value)];
 
-    /// <summary>What <paramref name="user"/> may see of the session's data (everything for an anonymous caller of a session without authentication).</summary>
-    public static DataAccess Access(this ClaimsPrincipal user, Session session) =>
-        user.Identity is { IsAuthenticated: true, Name: { } name } ? session.Security.AccessOf(name, user.RoleNames()) : DataAccess.Everything;
+    /// <summary>The user's name, or null for an anonymous caller of a session without authentication (who sees everything).</summary>
+    public static string? NameIfAuthenticated(this ClaimsPrincipal user) => user.Identity is { IsAuthenticated: true, Name: { } name } ? name : null;
 
     /// <summary>The options of a query run as <paramref name="user"/> (unchanged for an anonymous caller of a session without authentication).</summary>
     public static QueryOptions RunAs(this QueryOptions options, ClaimsPrincipal user) =>

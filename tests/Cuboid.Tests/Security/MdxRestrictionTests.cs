@@ -124,4 +124,38 @@ public sealed class MdxRestrictionTests(FoodMartSession foodMart)
             cost.Roles = [];
         }
     }
+
+    /// <summary>The public discovery API (what the server's discovery routes serve): a user's members and structure.</summary>
+    [Fact]
+    public void DiscoveryShowsAUserTheirMembersAndStructure()
+    {
+        var session = foodMart.Session;
+        var cube = foodMart.Cube;
+        session.Security.Restrictions["ROLE_SALEM"] = session.Tables["store"]["store_city"] == "Salem";
+        session.Security.IndividualRoles["salem"] = ["ROLE_SALEM"];
+        var cities = cube.Members("[Store].[Store City]", user: "salem");
+        Assert.Equal(1, cities.Total);
+        Assert.Equal(["[Store].[USA].[OR].[Salem]"], cities.Members.Select(m => m.UniqueName));
+        var all = cube.Members("[Store].[Store City]", search: "sa", offset: 1, limit: 2);
+        Assert.True(all.Total >= 3, $"{all.Total}");
+        Assert.Equal(2, all.Members.Count);
+        Assert.All(all.Members, m => Assert.Contains("sa", m.Caption, StringComparison.OrdinalIgnoreCase));
+        Assert.Throws<KeyNotFoundException>(() => cube.Members("[Store].[Nope]"));
+
+        var gender = cube.Hierarchies.First(h => h.Dimension == "Gender");
+        gender.Roles = ["ROLE_HR"];
+        try
+        {
+            Assert.DoesNotContain(cube.Describe(user: "salem").Hierarchies, h => h.Dimension == "Gender");
+            Assert.Contains(cube.Describe().Hierarchies, h => h.Dimension == "Gender");
+            Assert.Throws<KeyNotFoundException>(() => cube.Members("[Gender].[Gender]", user: "salem"));
+            var store = cube.Describe().Hierarchies.Single(h => h.UniqueName == "[Store]");
+            Assert.Equal(["(All)", "Store Country", "Store State", "Store City", "Store Name"], store.Levels.Select(l => l.Name));
+            Assert.Equal(0, store.Levels[0].Depth);
+        }
+        finally
+        {
+            gender.Roles = [];
+        }
+    }
 }
