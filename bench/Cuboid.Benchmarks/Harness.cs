@@ -198,7 +198,7 @@ internal sealed class Harness(RetailDataFiles files, int reps, IReadOnlyList<Wor
     public string Table(string a, string b)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"| id | workload | {a} median (min–max) | {b} median (min–max) | ratio | target | met? |");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"| id | workload | {a} median (min–max) | {b} median (min–max) | ratio | target | met? |");
         sb.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var w in workloads)
         {
@@ -218,7 +218,7 @@ internal sealed class Harness(RetailDataFiles files, int reps, IReadOnlyList<Wor
                 ratio = r.ToString("F2", CultureInfo.InvariantCulture);
                 met = (w.MaxMilliseconds is { } limit ? sx.Median <= limit : r <= w.MaxRatio) ? "yes" : "**no**";
             }
-            sb.AppendLine($"| {w.Id} | {w.Title} | {x?.ToString() ?? "–"} | {y?.ToString() ?? "–"} | {ratio} | {w.Target} | {met} |");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"| {w.Id} | {w.Title} | {x?.ToString() ?? "–"} | {y?.ToString() ?? "–"} | {ratio} | {w.Target} | {met} |");
         }
         return sb.ToString();
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Cuboid.Results;
 
 /// <summary>Renders a <see cref="QueryResult"/> as an aligned text table (what printing a result shows).</summary>
@@ -37,7 +38,7 @@ internal static class TextTable
             text.Append('\n');
             if (r == 0) text.Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
         }
-        if (result.RowCount > shown) text.Append($"... {result.RowCount - shown} more rows\n");
+        if (result.RowCount > shown) text.Append(CultureInfo.InvariantCulture, $"... {result.RowCount - shown} more rows\n");
         return text.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers;
 using System.Text;
 
@@ -106,7 +107,7 @@ public static class RetailData
         for (int s = 0; s < StoreCount; s++)
         {
             int city = cityOfStore[s], country = city % s_countries.Length;
-            sb.Append(s + 1).Append(",City ").Append((city + 1).ToString("D3")).Append(',')
+            sb.Append(s + 1).Append(",City ").Append((city + 1).ToString("D3", CultureInfo.InvariantCulture)).Append(',')
               .Append(s_countries[country]).Append(',').Append(s_regions[s_countryRegion[country]]).Append('\n');
         }
         File.WriteAllText(path, sb.ToString());
@@ -137,10 +138,10 @@ public static class RetailData
         for (int p = 0; p < ProductCount; p++)
         {
             int sub = t.Subcategory[p];
-            sb.Append(p + 1).Append(",Product ").Append((p + 1).ToString("D5"))
-              .Append(",Subcategory ").Append((sub + 1).ToString("D3")).Append(',')
+            sb.Append(p + 1).Append(",Product ").Append((p + 1).ToString("D5", CultureInfo.InvariantCulture))
+              .Append(",Subcategory ").Append((sub + 1).ToString("D3", CultureInfo.InvariantCulture)).Append(',')
               .Append(s_categories[sub % s_categories.Length])
-              .Append(",Brand ").Append((t.Brand[p] + 1).ToString("D3")).Append('\n');
+              .Append(",Brand ").Append((t.Brand[p] + 1).ToString("D3", CultureInfo.InvariantCulture)).Append('\n');
         }
         File.WriteAllText(path, sb.ToString());
     }
@@ -153,10 +154,10 @@ public static class RetailData
         Span<char> num = stackalloc char[16];
         for (int c = 1; c <= count; c++)
         {
-            c.TryFormat(num, out int n);
+            c.TryFormat(num, out int n, provider: CultureInfo.InvariantCulture);
             w.Write(num[..n]);
             w.Write(",Customer ");
-            c.TryFormat(num, out n, "D7");
+            c.TryFormat(num, out n, "D7", CultureInfo.InvariantCulture);
             w.Write(num[..n]);
             w.Write(',');
             w.Write(s_segments[rng.NextInt(s_segments.Length)]);
