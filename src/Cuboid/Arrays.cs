@@ -90,12 +90,10 @@ public static class Arrays
 }
 
 /// <summary>What <see cref="Arrays"/> computes.</summary>
-public enum ArrayFunction
+internal enum ArrayFunction
 {
-#pragma warning disable CS1591 // named after the Arrays methods
     Sum, Mean, Min, Max, Prod, Len, Var, Std, Quantile, QuantileIndex, NthGreatest, NthLowest,
     NGreatest, NLowest, Sort, PrefixSum, PositiveValues, NegativeValues, Replace, Element, Slice,
-#pragma warning restore CS1591
 }
 
 /// <summary>The parameters of an <see cref="ArrayMeasure"/>, used by the functions that take them.</summary>

@@ -29,29 +29,47 @@ public abstract class ColumnExpression
     /// <summary>The type of the values this expression yields.</summary>
     public abstract DataType DataType { get; }
 
-#pragma warning disable CS1591 // the operators are documented by their symbols
+    /// <summary>The sum of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator +(ColumnExpression l, ColumnExpression r) => new ArithmeticExpression(ArithmeticOperator.Add, l, r);
+    /// <summary>The difference of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator -(ColumnExpression l, ColumnExpression r) => new ArithmeticExpression(ArithmeticOperator.Subtract, l, r);
+    /// <summary>The product of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator *(ColumnExpression l, ColumnExpression r) => new ArithmeticExpression(ArithmeticOperator.Multiply, l, r);
+    /// <summary>The quotient of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator /(ColumnExpression l, ColumnExpression r) => new ArithmeticExpression(ArithmeticOperator.Divide, l, r);
+    /// <summary>The remainder of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator %(ColumnExpression l, ColumnExpression r) => new ArithmeticExpression(ArithmeticOperator.Modulo, l, r);
+    /// <summary>The negation of the expression, row by row.</summary>
     public static ColumnExpression operator -(ColumnExpression e) => new ArithmeticExpression(ArithmeticOperator.Subtract, new ConstantExpression(0), e);
+    /// <summary>The sum of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator +(ColumnExpression l, double r) => l + new ConstantExpression(r);
+    /// <summary>The difference of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator -(ColumnExpression l, double r) => l - new ConstantExpression(r);
+    /// <summary>The product of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator *(ColumnExpression l, double r) => l * new ConstantExpression(r);
+    /// <summary>The quotient of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator /(ColumnExpression l, double r) => l / new ConstantExpression(r);
+    /// <summary>The sum of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator +(double l, ColumnExpression r) => new ConstantExpression(l) + r;
+    /// <summary>The difference of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator -(double l, ColumnExpression r) => new ConstantExpression(l) - r;
+    /// <summary>The product of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator *(double l, ColumnExpression r) => new ConstantExpression(l) * r;
+    /// <summary>The quotient of the operands, row by row (null where either is null).</summary>
     public static ColumnExpression operator /(double l, ColumnExpression r) => new ConstantExpression(l) / r;
 
+    /// <summary>The condition that the expression equals <paramref name="value"/> (a constant, or a column of the same table).</summary>
     public static Condition operator ==(ColumnExpression e, object? value) => new ComparisonCondition(e, ComparisonOperator.Equal, value);
+    /// <summary>The condition that the expression differs from <paramref name="value"/> (a constant, or a column of the same table).</summary>
     public static Condition operator !=(ColumnExpression e, object? value) => new ComparisonCondition(e, ComparisonOperator.NotEqual, value);
+    /// <summary>The condition that the expression is less than <paramref name="value"/> (a constant, or a column of the same table).</summary>
     public static Condition operator <(ColumnExpression e, object? value) => new ComparisonCondition(e, ComparisonOperator.Less, value);
+    /// <summary>The condition that the expression is at most <paramref name="value"/> (a constant, or a column of the same table).</summary>
     public static Condition operator <=(ColumnExpression e, object? value) => new ComparisonCondition(e, ComparisonOperator.LessOrEqual, value);
+    /// <summary>The condition that the expression is greater than <paramref name="value"/> (a constant, or a column of the same table).</summary>
     public static Condition operator >(ColumnExpression e, object? value) => new ComparisonCondition(e, ComparisonOperator.Greater, value);
+    /// <summary>The condition that the expression is at least <paramref name="value"/> (a constant, or a column of the same table).</summary>
     public static Condition operator >=(ColumnExpression e, object? value) => new ComparisonCondition(e, ComparisonOperator.GreaterOrEqual, value);
-#pragma warning restore CS1591
 
     /// <summary>The value is one of <paramref name="values"/>.</summary>
     public Condition IsIn(params object?[] values) => new IsInCondition(this, values);

@@ -190,24 +190,38 @@ public static class Fn
     public static Measure Rank(Measure measure, Hierarchy hierarchy, bool ascending = true, bool applyFilters = true) =>
         new(new RankMeasure(measure.AsOperand, hierarchy, ascending, applyFilters));
 
-#pragma warning disable CS1591 // the math functions are named after what they compute
+    /// <summary>The absolute value of the measure, cell by cell.</summary>
     public static Measure Abs(Measure m) => MathMeasure.Of(MathFunction.Abs, m);
+    /// <summary>The square root of the measure, cell by cell.</summary>
     public static Measure Sqrt(Measure m) => MathMeasure.Of(MathFunction.Sqrt, m);
+    /// <summary>e raised to the value of the measure, cell by cell.</summary>
     public static Measure Exp(Measure m) => MathMeasure.Of(MathFunction.Exp, m);
+    /// <summary>The natural logarithm of the measure, cell by cell.</summary>
     public static Measure Log(Measure m) => MathMeasure.Of(MathFunction.Log, m);
+    /// <summary>The base-10 logarithm of the measure, cell by cell.</summary>
     public static Measure Log10(Measure m) => MathMeasure.Of(MathFunction.Log10, m);
+    /// <summary>The smallest integer at least the value of the measure, cell by cell.</summary>
     public static Measure Ceil(Measure m) => MathMeasure.Of(MathFunction.Ceil, m);
+    /// <summary>The largest integer at most the value of the measure, cell by cell.</summary>
     public static Measure Floor(Measure m) => MathMeasure.Of(MathFunction.Floor, m);
+    /// <summary>The sine (radians) of the measure, cell by cell.</summary>
     public static Measure Sin(Measure m) => MathMeasure.Of(MathFunction.Sin, m);
+    /// <summary>The cosine (radians) of the measure, cell by cell.</summary>
     public static Measure Cos(Measure m) => MathMeasure.Of(MathFunction.Cos, m);
+    /// <summary>The tangent (radians) of the measure, cell by cell.</summary>
     public static Measure Tan(Measure m) => MathMeasure.Of(MathFunction.Tan, m);
+    /// <summary>The error function of the measure, cell by cell.</summary>
     public static Measure Erf(Measure m) => MathMeasure.Of(MathFunction.Erf, m);
+    /// <summary>The complementary error function of the measure, cell by cell.</summary>
     public static Measure Erfc(Measure m) => MathMeasure.Of(MathFunction.Erfc, m);
+    /// <summary><paramref name="x"/> raised to <paramref name="y"/>, cell by cell.</summary>
     public static Measure Pow(Measure x, Measure y) => MathMeasure.Of(MathFunction.Pow, x, y);
+    /// <summary>The measure rounded to <paramref name="digits"/> decimals, cell by cell.</summary>
     public static Measure Round(Measure m, int digits = 0) => new(new MathMeasure(MathFunction.Round, [m.AsOperand], digits));
+    /// <summary>The least of the measures, cell by cell.</summary>
     public static Measure Min(params Measure[] measures) => MathMeasure.Of(MathFunction.Min, measures);
+    /// <summary>The greatest of the measures, cell by cell.</summary>
     public static Measure Max(params Measure[] measures) => MathMeasure.Of(MathFunction.Max, measures);
-#pragma warning restore CS1591
 
     /// <summary>A constant row-level value.</summary>
     public static ColumnExpression Constant(double value) => new ConstantExpression(value);

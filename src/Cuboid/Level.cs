@@ -91,14 +91,18 @@ public sealed class Level
         ? this
         : throw new ArgumentException($"{usage} needs a level of dates; {UniqueName} is {DataType}.");
 
-#pragma warning disable CS1591 // documented by their symbols
+    /// <summary>The condition that the level's member equals <paramref name="value"/>.</summary>
     public static Condition operator ==(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.Equal, value);
+    /// <summary>The condition that the level's member differs from <paramref name="value"/>.</summary>
     public static Condition operator !=(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.NotEqual, value);
+    /// <summary>The condition that the level's member is less than <paramref name="value"/>.</summary>
     public static Condition operator <(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.Less, value);
+    /// <summary>The condition that the level's member is at most <paramref name="value"/>.</summary>
     public static Condition operator <=(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.LessOrEqual, value);
+    /// <summary>The condition that the level's member is greater than <paramref name="value"/>.</summary>
     public static Condition operator >(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.Greater, value);
+    /// <summary>The condition that the level's member is at least <paramref name="value"/>.</summary>
     public static Condition operator >=(Level level, object? value) => new ComparisonCondition(level, ComparisonOperator.GreaterOrEqual, value);
-#pragma warning restore CS1591
 
     /// <summary>The member is one of <paramref name="values"/>.</summary>
     public Condition IsIn(params object?[] values) => new IsInCondition(this, values);

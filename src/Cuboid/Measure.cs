@@ -77,20 +77,30 @@ public sealed class Measure : MeasureDefinition
     /// <summary>See the implicit conversion.</summary>
     public static Measure FromDouble(double value) => value;
 
-#pragma warning disable CS1591 // documented by their symbols
+    /// <summary>The sum of the measures, cell by cell (empty where either is).</summary>
     public static Measure operator +(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Add, l, r);
+    /// <summary>The difference of the measures, cell by cell (empty where either is).</summary>
     public static Measure operator -(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Subtract, l, r);
+    /// <summary>The product of the measures, cell by cell (empty where either is).</summary>
     public static Measure operator *(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Multiply, l, r);
+    /// <summary>The quotient of the measures, cell by cell (empty where either is).</summary>
     public static Measure operator /(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Divide, l, r);
+    /// <summary>The remainder of the measures, cell by cell (empty where either is).</summary>
     public static Measure operator %(Measure l, Measure r) => Arithmetic(ArithmeticOperator.Modulo, l, r);
+    /// <summary>The negation of the measure, cell by cell.</summary>
     public static Measure operator -(Measure m) => Arithmetic(ArithmeticOperator.Subtract, 0, m);
+    /// <summary>The condition, cell by cell, that <paramref name="l"/> equals <paramref name="r"/> (false on an empty cell).</summary>
     public static Condition operator ==(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.Equal, r.AsOperand);
+    /// <summary>The condition, cell by cell, that <paramref name="l"/> differs from <paramref name="r"/> (false on an empty cell).</summary>
     public static Condition operator !=(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.NotEqual, r.AsOperand);
+    /// <summary>The condition, cell by cell, that <paramref name="l"/> is less than <paramref name="r"/> (false on an empty cell).</summary>
     public static Condition operator <(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.Less, r.AsOperand);
+    /// <summary>The condition, cell by cell, that <paramref name="l"/> is at most <paramref name="r"/> (false on an empty cell).</summary>
     public static Condition operator <=(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.LessOrEqual, r.AsOperand);
+    /// <summary>The condition, cell by cell, that <paramref name="l"/> is greater than <paramref name="r"/> (false on an empty cell).</summary>
     public static Condition operator >(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.Greater, r.AsOperand);
+    /// <summary>The condition, cell by cell, that <paramref name="l"/> is at least <paramref name="r"/> (false on an empty cell).</summary>
     public static Condition operator >=(Measure l, Measure r) => new MeasureCondition(l.AsOperand, ComparisonOperator.GreaterOrEqual, r.AsOperand);
-#pragma warning restore CS1591
 
     /// <summary>The cell's value is one of <paramref name="values"/> (false on an empty cell).</summary>
     public Condition IsIn(params double[] values) => values.Length == 0

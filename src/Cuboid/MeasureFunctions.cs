@@ -1,11 +1,9 @@
 namespace Cuboid;
 
 /// <summary>The math functions of <see cref="Fn"/> on measures.</summary>
-public enum MathFunction
+internal enum MathFunction
 {
-#pragma warning disable CS1591 // named after what they compute
     Abs, Sqrt, Exp, Log, Log10, Ceil, Floor, Round, Sin, Cos, Tan, Erf, Erfc, Pow, Min, Max,
-#pragma warning restore CS1591
 }
 
 /// <summary>A math function applied cell by cell to measures: <c>Fn.Sqrt(m["Variance"])</c>.</summary>
