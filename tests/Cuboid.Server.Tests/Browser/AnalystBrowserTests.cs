@@ -467,7 +467,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
             await Expect(page.GetByTestId("tile-filters")).ToContainTextAsync("Consumer");
 
             // A page filter: dropped, its member picker opens at once; the page's widgets follow it.
-            await DragToAsync(page, page.GetByTestId("model-level-[Product].[category]"), page.GetByTestId("drop-page-filters"));
+            await DispatchDragAsync(page.GetByTestId("model-level-[Product].[category]"), page.GetByTestId("drop-page-filters"));
             var editor = page.GetByTestId("filter-editor");
             await Expect(editor).ToBeVisibleAsync();
             await editor.GetByTestId("member-search").FillAsync(chosen);
@@ -478,7 +478,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
 
             // A filter dropped on the widget's Filters zone opens its picker too.
             await page.GetByTestId("widget-title").ClickAsync();
-            await DragToAsync(page, page.GetByTestId("model-level-[Product].[subcategory]"), page.GetByTestId("drop-filters"));
+            await DispatchDragAsync(page.GetByTestId("model-level-[Product].[subcategory]"), page.GetByTestId("drop-filters"));
             await Expect(page.GetByTestId("filter-editor")).ToBeVisibleAsync();
             await page.GetByTestId("filter-editor").Locator("button[title=Close]").ClickAsync();
 
@@ -620,23 +620,7 @@ public sealed class AnalystBrowserTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Drops a level of the data model on the dashboard's filters (HTML5 drag events, as WebAppBrowserTests does).</summary>
-    private static Task DragToFiltersAsync(IPage page, ILocator source) => DragToAsync(page, source, page.GetByTestId("drop-dashboard-filters"));
-
-    private static async Task DragToAsync(IPage page, ILocator source, ILocator target)
-    {
-        var sourceHandle = await source.ElementHandleAsync();
-        await target.EvaluateAsync("""
-            (target, source) => {
-              const dt = new DataTransfer();
-              const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-              fire(source, "dragstart");
-              fire(target, "dragenter");
-              fire(target, "dragover");
-              fire(target, "drop");
-              fire(source, "dragend");
-            }
-            """, sourceHandle);
-    }
+    private static Task DragToFiltersAsync(IPage page, ILocator source) => DispatchDragAsync(source, page.GetByTestId("drop-dashboard-filters"));
 
     public void Dispose()
     {

@@ -106,4 +106,21 @@ internal static class BrowserRun
         }
         throw new InvalidOperationException("Cuboid.slnx was not found above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>HTML5 drag and drop of <paramref name="source"/> onto <paramref name="target"/>, as dispatched events sharing one DataTransfer.</summary>
+    public static async Task DispatchDragAsync(ILocator source, ILocator target)
+    {
+        var sourceHandle = await source.ElementHandleAsync();
+        await target.EvaluateAsync("""
+            (target, source) => {
+              const dt = new DataTransfer();
+              const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+              fire(source, "dragstart");
+              fire(target, "dragenter");
+              fire(target, "dragover");
+              fire(target, "drop");
+              fire(source, "dragend");
+            }
+            """, sourceHandle);
+    }
 }

@@ -241,18 +241,7 @@ public sealed class WebAppBrowserTests(ITestOutputHelper output) : IDisposable
         await source.DragToAsync(target);
         if (await page.EvaluateAsync<bool>("() => window.__cuboidDropped === true")) return;
         output.WriteLine("DragToAsync fired no drop: dispatching the drag events");
-        var sourceHandle = await source.ElementHandleAsync();
-        await target.EvaluateAsync("""
-            (target, source) => {
-              const dt = new DataTransfer();
-              const fire = (el, type) => el.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-              fire(source, "dragstart");
-              fire(target, "dragenter");
-              fire(target, "dragover");
-              fire(target, "drop");
-              fire(source, "dragend");
-            }
-            """, sourceHandle);
+        await DispatchDragAsync(source, target);
     }
 
     public void Dispose()

@@ -90,12 +90,8 @@ public sealed class QueryFilterTests : IDisposable
     public void FiltersOnJoinedAndSnowflakeLevels()
     {
         using var session = TestData.NewSession();
-        var (sales, products, classes) = Shop(session);
-        var cube = session.CreateCube(sales, "Shop", CubeMode.Manual);
-        cube.Hierarchies.Set("Category", products["Category"]);
-        cube.Hierarchies.Set("Family", classes["Family"]);
+        var (cube, products, classes) = ShopCube(session);
         var (l, m) = (cube.Levels, cube.Measures);
-        m["Qty"] = Agg.Sum(sales["Qty"]);
         long? Total(Condition filter) => (long?)cube.Query([m["Qty"]], filter: filter).Column("Qty")[0];
         Assert.Equal(9L, Total(l["Category"] == "Fruit"));
         Assert.Equal(16L, Total(l["Category"].IsIn("Fruit", "N/A")));
@@ -113,12 +109,8 @@ public sealed class QueryFilterTests : IDisposable
     public void FiltersOnJoinedAndSnowflakeColumnsAgreeWithTheLevelFilters()
     {
         using var session = TestData.NewSession();
-        var (sales, products, classes) = Shop(session);
-        var cube = session.CreateCube(sales, "Shop", CubeMode.Manual);
-        cube.Hierarchies.Set("Category", products["Category"]);
-        cube.Hierarchies.Set("Family", classes["Family"]);
+        var (cube, products, classes) = ShopCube(session);
         var (l, m) = (cube.Levels, cube.Measures);
-        m["Qty"] = Agg.Sum(sales["Qty"]);
         long? Total(Condition filter) => (long?)cube.Query([m["Qty"]], filter: filter).Column("Qty")[0];
         Assert.Equal(9L, Total(products["Category"] == "Fruit"));
         Assert.Equal(16L, Total(products["Category"].IsIn("Fruit", "N/A")));
@@ -128,5 +120,16 @@ public sealed class QueryFilterTests : IDisposable
         Assert.Equal(9L, Total((products["Price"] >= 2.0) & (products["Price"] < 5)));   // Apple 8 at 2, Pear 1 at 3; Kiwi reads the default price
         Assert.Equal(2L, Total((classes["Family"] == "Animal") & (l["Shop"] == "Lyon")));
         Assert.Equal(["Lyon|7", "Paris|4"], Lines(cube.Query([m["Qty"]], [l["Shop"]], filter: classes["Family"] == "N/A")));
+    }
+
+    /// <summary>The shop's cube: Category from the joined products, Family from the snowflaked classes, Qty summed.</summary>
+    private static (Cube Cube, Table Products, Table Classes) ShopCube(Session session)
+    {
+        var (sales, products, classes) = Shop(session);
+        var cube = session.CreateCube(sales, "Shop", CubeMode.Manual);
+        cube.Hierarchies.Set("Category", products["Category"]);
+        cube.Hierarchies.Set("Family", classes["Family"]);
+        cube.Measures["Qty"] = Agg.Sum(sales["Qty"]);
+        return (cube, products, classes);
     }
 }
