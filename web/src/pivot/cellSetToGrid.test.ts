@@ -12,6 +12,18 @@ const drink = member("[Product].[Category].[Drink]", "Drink", 1);
 const amount = measure("Amount");
 const qty = measure("Qty");
 
+/** Food in 2023 and 2024, drink in 2023: rows of two hierarchies, for merging and flattening. */
+const foodAndDrinkByYear = () =>
+  cellSet(
+    [[amount]],
+    [
+      [food, y23],
+      [food, y24],
+      [drink, y23],
+    ],
+    () => 1,
+  );
+
 describe("cellSetToGrid", () => {
   it("lays out cells by ordinal = column + row × columns", () => {
     const cs = cellSet([[amount], [qty]], [[y23], [y24]], (r, c) => r * 10 + c);
@@ -58,15 +70,7 @@ describe("cellSetToGrid", () => {
   });
 
   it("merges row headers only under the same outer members", () => {
-    const cs = cellSet(
-      [[amount]],
-      [
-        [food, y23],
-        [food, y24],
-        [drink, y23],
-      ],
-      () => 1,
-    );
+    const cs = foodAndDrinkByYear();
     const grid = cellSetToGrid(cs);
     expect(grid.rows.map((r) => r.headers[0].span)).toEqual([2, 0, 1]);
     expect(grid.rows.map((r) => r.headers[1].span)).toEqual([1, 1, 1]);
@@ -152,15 +156,7 @@ describe("cellSetToGrid", () => {
   });
 
   it("shows every row's members in a flat table, nothing merged or expandable", () => {
-    const cs = cellSet(
-      [[amount]],
-      [
-        [food, y23],
-        [food, y24],
-        [drink, y23],
-      ],
-      () => 1,
-    );
+    const cs = foodAndDrinkByYear();
     const grid = cellSetToGrid(cs, { cube: salesCube, flat: true });
     expect(grid.rows.map((r) => r.headers.map((h) => `${h.caption}:${h.span}`).join(" "))).toEqual([
       "Food:1 2023:1",
