@@ -90,7 +90,7 @@ public sealed class QueryFilterTests : IDisposable
     public void FiltersOnJoinedAndSnowflakeLevels()
     {
         using var session = TestData.NewSession();
-        var (cube, products, classes) = ShopCube(session);
+        var (cube, _, _) = ShopCube(session);
         var (l, m) = (cube.Levels, cube.Measures);
         long? Total(Condition filter) => (long?)cube.Query([m["Qty"]], filter: filter).Column("Qty")[0];
         Assert.Equal(9L, Total(l["Category"] == "Fruit"));
