@@ -86,6 +86,7 @@ public abstract class Condition
         IsInCondition i => [i.Subject],
         IsNullCondition n => [n.Subject],
         MeasureCondition m => [m.Left],
+        Aggregation.MembersCondition m => [m.Level],
         CompositeCondition c => c.Operands.SelectMany(o => o.Subjects()),
         NotCondition n => n.Operand.Subjects(),
         _ => [this],

@@ -57,26 +57,19 @@ public sealed partial class Cube
         Prepare(snapshot, levelList.Select(l => l.Hierarchy).Concat(FilterHierarchies(filter)));
         // Conditions on parameter hierarchies keep their members; the others keep fact rows.
         var (rows, parameters) = ParameterMembers.Split(filter);
-        var rowFilter = rows is null ? null : LevelFilter.Compile(rows, snapshot, IndexOf, TableOf);
-        var calcs = measureList.Select(m => MeasureCalc.Compile(m)).ToArray();
-        AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
-        var aggregator = new Aggregator(this, snapshot, rowFilter, filter is null ? "" : ExpressionKey.Of(filter))
-        {
-            Source = rows,
-            ParameterFilter = parameters,
-            Scenario = scenario ?? Session.BaseScenario,
-            Visible = restriction is null ? null : new VisibleMembers(this, snapshot, restriction, scenario ?? Session.BaseScenario),
-        };
+        var measureSet = MeasureSet.Compile(measureList);
+        var aggregator = new Aggregator(this, new AggregationScope(snapshot, scenario ?? Session.BaseScenario, rows, parameters,
+            restriction is null ? null : new VisibleMembers(this, snapshot, restriction, scenario ?? Session.BaseScenario)));
         // Dense measures need the members without facts as cells too.
         var dense = DenseCells.Of(measureList);
-        AggregateResult Complete(AggregateResult r) => dense.Count == 0 ? r : DenseCells.Complete(r, dense, filter);
-        var full = Complete(aggregator.Get(Granularity(levelList), leaves));
+        AggregateResult Complete(AggregateResult r) => dense.Count == 0 ? r : DenseCells.Complete(r, dense, aggregator.Scope.Conditions);
+        var full = Complete(aggregator.Get(Granularity(levelList), measureSet.Leaves));
         var parts = new List<(AggregateResult Result, int Depth)> { (full, levelList.Count) };
         for (var k = includeTotals ? levelList.Count - 1 : -1; k >= 0; k--)
         {
-            parts.Add((Complete(aggregator.Get(Granularity(levelList[..k]), leaves, full)), k));
+            parts.Add((Complete(aggregator.Get(Granularity(levelList[..k]), measureSet.Leaves, full)), k));
         }
-        var builder = new ResultBuilder(snapshot, levelList, measureList, calcs, IndexOf, aggregator);
+        var builder = new ResultBuilder(snapshot, levelList, measureList, measureSet.Calcs, IndexOf, aggregator);
         return builder.Build(parts, includeEmptyRows ? full : null);
     }
 
@@ -134,6 +127,7 @@ public sealed partial class Cube
         ComparisonCondition { Subject: Level l } => [l.Hierarchy],
         IsInCondition { Subject: Level l } => [l.Hierarchy],
         IsNullCondition { Subject: Level l } => [l.Hierarchy],
+        MembersCondition m => [m.Level.Hierarchy],
         CompositeCondition c => c.Operands.SelectMany(FilterHierarchies),
         NotCondition n => FilterHierarchies(n.Operand),
         _ => [],

@@ -5,51 +5,78 @@ using Cuboid.Model;
 namespace Cuboid.Aggregation;
 
 /// <summary>
-/// Answers "these aggregations at this granularity under this filter" for a cube snapshot:
-/// from the aggregate cache, by rolling up a finer result already at hand, or by a scan.
+/// What an aggregation request reads, the same for C# queries, MDX and measures: one snapshot of
+/// one scenario's data, the fact rows <see cref="Filter"/> keeps (conditions on levels and columns,
+/// a user's restriction included), the members of parameter hierarchies <see cref="ParameterFilter"/>
+/// keeps, and the members a restricted user may see.
 /// </summary>
-internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition? filter, string filterKey)
+internal sealed record AggregationScope(CubeSnapshot Snapshot, string Scenario, Condition? Filter = null, Condition? ParameterFilter = null, VisibleMembers? Visible = null)
 {
+    /// <summary>Identifies the filters in aggregate cache keys (the snapshot and scenario are keyed apart).</summary>
+    /// <summary>Both filters as one condition (which members of a dense level show).</summary>
+    public Condition? Conditions => Filter is null ? ParameterFilter : ParameterFilter is null ? Filter : Filter & ParameterFilter;
+
+    public string Key => (Filter is null ? "" : Expressions.ExpressionKey.Of(Filter)) + (ParameterFilter is null ? "" : "&" + Expressions.ExpressionKey.Of(ParameterFilter));
+}
+
+/// <summary>
+/// Answers "these aggregations at this granularity" for a scope: from the aggregate cache, by
+/// rolling up a finer result already at hand, or by a scan.
+/// </summary>
+internal sealed class Aggregator
+{
+    private readonly Cube _cube;
+    private readonly RowCondition? _filter;
+    private readonly string _filterKey;
+
+    public Aggregator(Cube cube, AggregationScope scope) : this(cube, scope, scope.Filter is null ? null : cube.CompileLevelFilter(scope.Snapshot, scope.Filter).Filter)
+    {
+    }
+
+    /// <summary>With the scope's filter already compiled for its snapshot.</summary>
+    private Aggregator(Cube cube, AggregationScope scope, RowCondition? filter)
+    {
+        _cube = cube;
+        Scope = scope;
+        _filter = filter;
+        _filterKey = scope.Key;
+    }
+
+    public AggregationScope Scope { get; }
+
     /// <summary>The data the aggregator reads.</summary>
-    public CubeSnapshot Snapshot => snapshot;
+    public CubeSnapshot Snapshot => Scope.Snapshot;
 
     /// <summary>The cube asked.</summary>
-    public Cube Cube => cube;
+    public Cube Cube => _cube;
 
     /// <summary>Cancels scans between fact chunks (an MDX query's time limit).</summary>
     public CancellationToken Cancellation { get; init; }
 
-    /// <summary>The condition the filter was compiled from, when there is one (C# queries); MDX set slicers have none.</summary>
-    public Condition? Source { get; init; }
+    /// <summary>The conditions on fact rows.</summary>
+    public Condition? Filter => Scope.Filter;
 
     /// <summary>Conditions on parameter hierarchies: they keep members of those hierarchies, not fact rows.</summary>
-    public Condition? ParameterFilter { get; init; }
-
-    /// <summary>The filter compiled for an older snapshot (to take out what a commit replaced), or null when it cannot be.</summary>
-    private Func<CubeSnapshot, RowCondition?>? OldFilter => filter is null ? _ => null
-        : Source is null ? null
-        : old => LevelFilter.Compile(Source, old, cube.IndexOf, cube.TableOf);
+    public Condition? ParameterFilter => Scope.ParameterFilter;
 
     /// <summary>The scenario whose data <see cref="Snapshot"/> is.</summary>
-    public string Scenario { get; init; } = Session.BaseScenario;
+    public string Scenario => Scope.Scenario;
 
     /// <summary>The members a restricted user may see (null: all): measures that walk a level walk only these.</summary>
-    public VisibleMembers? Visible { get; init; }
+    public VisibleMembers? Visible => Scope.Visible;
+
+    /// <summary>The filter compiled for an older snapshot (to take out what a commit replaced).</summary>
+    private RowCondition? FilterOn(CubeSnapshot old) => Filter is null ? null : LevelFilter.Compile(Filter, old, _cube.IndexOf, _cube.TableOf);
 
     /// <summary>The ranks of a level's members in display order, a restricted user's visible members first (<see cref="VisibleMembers.Ranks"/>).</summary>
-    public int[] Ranks(HierarchyIndex index, int depth) => Visible?.Ranks(index, depth) ?? MemberOrder.Ranks(index, snapshot, depth);
+    public int[] Ranks(HierarchyIndex index, int depth) => Visible?.Ranks(index, depth) ?? MemberOrder.Ranks(index, Snapshot, depth);
 
     /// <summary>The same question on another scenario's data (the filter compiled again for its snapshot).</summary>
     public Aggregator ForScenario(string scenario)
     {
         if (scenario == Scenario) return this;
-        if (filter is not null && Source is null)
-        {
-            throw new NotSupportedException("This query's filter cannot be applied to another scenario's data; filter with conditions on levels.");
-        }
-        var other = cube.SnapshotOf(scenario);
-        var compiled = Source is null ? null : LevelFilter.Compile(Source, other, cube.IndexOf, cube.TableOf);
-        return new Aggregator(cube, other, compiled, filterKey) { Cancellation = Cancellation, Source = Source, ParameterFilter = ParameterFilter, Scenario = scenario, Visible = Visible?.For(other, scenario) };
+        var other = _cube.SnapshotOf(scenario);
+        return new Aggregator(_cube, Scope with { Snapshot = other, Scenario = scenario, Visible = Visible?.For(other, scenario) }) { Cancellation = Cancellation };
     }
 
     /// <summary>
@@ -59,16 +86,13 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// </summary>
     public Aggregator Without(Hierarchy hierarchy)
     {
-        if (Source is null) return this;
-        var parts = Source is AndCondition and ? and.Operands : [Source];
+        if (Filter is null) return this;
+        var parts = Filter is AndCondition and ? and.Operands : [Filter];
         // A user's restriction is never dropped, even when written on the hierarchy's levels.
         var restriction = Visible?.Restriction is { } r ? (r is AndCondition a ? a.Operands : [r]) : [];
         var kept = parts.Where(p => restriction.Contains(p) || !p.Subjects().All(s => s is Level l && l.Hierarchy == hierarchy)).ToList();
         if (kept.Count == parts.Count) return this;
-        if (kept.Count == 0) return new Aggregator(cube, snapshot, null, ParameterFilter is null ? "" : "&" + Expressions.ExpressionKey.Of(ParameterFilter)) { Cancellation = Cancellation, ParameterFilter = ParameterFilter, Scenario = Scenario, Visible = Visible };
-        var rest = kept.Count == 1 ? kept[0] : new AndCondition(kept);
-        var (compiled, key) = cube.CompileLevelFilter(snapshot, rest);
-        return new Aggregator(cube, snapshot, compiled, key) { Cancellation = Cancellation, Source = rest, ParameterFilter = ParameterFilter, Scenario = Scenario, Visible = Visible };
+        return new Aggregator(_cube, Scope with { Filter = kept.Count switch { 0 => null, 1 => kept[0], _ => new AndCondition(kept) } }) { Cancellation = Cancellation };
     }
 
     /// <summary>The same aggregator with <paramref name="condition"/> (on levels) added to its filter.</summary>
@@ -76,36 +100,25 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     {
         if (ParameterMembers.Concerns(condition))
         {
-            return new Aggregator(cube, snapshot, filter, $"{filterKey}&{Expressions.ExpressionKey.Of(condition)}")
-            {
-                Cancellation = Cancellation,
-                Source = Source,
-                ParameterFilter = ParameterFilter is null ? condition : new AndCondition([ParameterFilter, condition]),
-                Scenario = Scenario,
-                Visible = Visible,
-            };
+            return new Aggregator(_cube, Scope with { ParameterFilter = ParameterFilter is null ? condition : new AndCondition([ParameterFilter, condition]) }, _filter) { Cancellation = Cancellation };
         }
-        var (extra, key) = cube.CompileLevelFilter(snapshot, condition);
-        return new Aggregator(cube, snapshot, filter is null ? extra : new AndRowCondition([filter, extra]), $"{filterKey}&{key}")
+        var (extra, _) = _cube.CompileLevelFilter(Snapshot, condition);
+        return new Aggregator(_cube, Scope with { Filter = Filter is null ? condition : new AndCondition([Filter, condition]) }, _filter is null ? extra : new AndRowCondition([_filter, extra]))
         {
             Cancellation = Cancellation,
-            Source = Source is null ? null : new AndCondition([Source, condition]),
-            ParameterFilter = ParameterFilter,
-            Scenario = Scenario,
-            Visible = Visible,
         };
     }
 
     public AggregateResult Get(LevelRef[] levels, AggregateSpec[] leaves, AggregateResult? finer = null)
     {
-        var key = $"{string.Join(",", levels.Select(l => l.Key))}|{filterKey}|{string.Join(",", leaves.Select(l => l.Key))}";
-        if (cube.Cache.TryGet(snapshot.Epoch, key, out var cached))
+        var key = $"{string.Join(",", levels.Select(l => l.Key))}|{_filterKey}|{string.Join(",", leaves.Select(l => l.Key))}";
+        if (_cube.Cache.TryGet(Snapshot.Epoch, key, out var cached))
         {
             var hit = new AggregateResult(cached.Levels, cached.Codes, cached.Leaves, TimeSpan.Zero, "cache");
             return hit;
         }
         AggregateResult result;
-        var epoch = cube.EpochHierarchy;
+        var epoch = _cube.EpochHierarchy;
         var branches = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == epoch);
         if (branches >= 0)
         {
@@ -119,7 +132,7 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         }
         else if (levels.Any(l => l.Hierarchy.IsParameter))
         {
-            result = ParameterMembers.Expand(Get([.. levels.Where(l => !l.Hierarchy.IsParameter)], leaves), levels, cube, snapshot, ParameterFilter);
+            result = ParameterMembers.Expand(Get([.. levels.Where(l => !l.Hierarchy.IsParameter)], leaves), levels, _cube, Snapshot, ParameterFilter);
         }
         else if (finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels))
         {
@@ -128,14 +141,14 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
         else
         {
             // Measures may ask for levels the query did not name (origin scopes): their members must be known before the plan sizes its cells.
-            cube.Prepare(snapshot, levels.Select(l => l.Hierarchy.Hierarchy));
-            var plan = new ScanPlan(snapshot, levels, filter, leaves, cube.TableOf);
+            _cube.Prepare(Snapshot, levels.Select(l => l.Hierarchy.Hierarchy));
+            var plan = new ScanPlan(Snapshot, levels, _filter, leaves, _cube.TableOf);
             var latestKey = $"{Scenario}|{key}";
-            result = (cube.Cache.Latest(latestKey) is { } prior ? IncrementalAggregation.Update(prior.Snapshot, prior.Result, plan, OldFilter, Cancellation) : null)
+            result = (_cube.Cache.Latest(latestKey) is { } prior ? IncrementalAggregation.Update(prior.Snapshot, prior.Result, plan, FilterOn, Cancellation) : null)
                 ?? ScanKernel.Run(plan, Cancellation);
-            cube.Cache.PutLatest(latestKey, snapshot, result);
+            _cube.Cache.PutLatest(latestKey, Snapshot, result);
         }
-        cube.Cache.Put(snapshot.Epoch, key, result);
+        _cube.Cache.Put(Snapshot.Epoch, key, result);
         return result;
     }
 
@@ -143,10 +156,10 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     private AggregateResult SideBySide(LevelRef[] levels, int position, AggregateSpec[] leaves)
     {
         var epoch = levels[position];
-        cube.Prepare(snapshot, [epoch.Hierarchy.Hierarchy]);
+        _cube.Prepare(Snapshot, [epoch.Hierarchy.Hierarchy]);
         var level = epoch.Hierarchy.Hierarchy.Levels[0];
         LevelRef[] rest = [.. levels.Where((_, i) => i != position)];
-        var scenarios = cube.Session.Scenarios;
+        var scenarios = _cube.Session.Scenarios;
         var parts = ParameterMembers.Kept(epoch, ParameterFilter)
             .Select(code => (Code: code, Name: (string)level.Source.ValueOf(epoch.Hierarchy.Members.Key(0, code))!))
             .Where(b => scenarios.Contains(b.Name))   // a deleted scenario stays a member, without data
@@ -178,8 +191,8 @@ internal sealed class Aggregator(Cube cube, CubeSnapshot snapshot, RowCondition?
     /// <summary>The one scenario the parameter filter keeps, if it keeps exactly one.</summary>
     private string? OnlyBranch(Hierarchy epoch)
     {
-        var index = cube.IndexOf(epoch);
-        cube.Prepare(snapshot, [epoch]);
+        var index = _cube.IndexOf(epoch);
+        _cube.Prepare(Snapshot, [epoch]);
         var kept = ParameterMembers.Kept(new LevelRef(index, 0), ParameterFilter);
         return kept.Length == 1 ? (string?)epoch.Levels[0].Source.ValueOf(index.Members.Key(0, kept[0])) : null;
     }

@@ -13,7 +13,7 @@ namespace Cuboid.Aggregation;
 /// </summary>
 internal static class IncrementalAggregation
 {
-    public static AggregateResult? Update(CubeSnapshot before, AggregateResult prior, ScanPlan plan, Func<CubeSnapshot, RowCondition?>? oldFilter, CancellationToken cancellation)
+    public static AggregateResult? Update(CubeSnapshot before, AggregateResult prior, ScanPlan plan, Func<CubeSnapshot, RowCondition?> oldFilter, CancellationToken cancellation)
     {
         var now = plan.Snapshot;
         if (before == now || before.Graph != now.Graph) return null;
@@ -33,7 +33,6 @@ internal static class IncrementalAggregation
         AggregateResult? minus = null;
         if (changed.Length > 0)
         {
-            if (oldFilter is null) return null;
             minus = ScanKernel.Run(new ScanPlan(before, plan.Levels, oldFilter(before), [.. plan.Leaves], t => t.Table.Store), cancellation, changed);
         }
         return Merge(prior, plus, minus, plan);

@@ -23,6 +23,7 @@ internal static class LevelFilter
         IsInCondition { Subject: Level level } i => Members(snapshot, indexOf(level.Hierarchy), level,
             v => i.Values.Any(x => RowCondition.Compare(v, ComparisonOperator.Equal, x)) != i.Negated),
         IsNullCondition { Subject: Level level } n => Members(snapshot, indexOf(level.Hierarchy), level, v => (v is null) != n.Negated),
+        MembersCondition m => new LevelCondition(snapshot, indexOf(m.Level.Hierarchy), m.Level.Depth, m.Accepted(indexOf(m.Level.Hierarchy))),
         _ => RowCondition.Compile(condition, tableOf),
     };
 

@@ -92,6 +92,7 @@ internal static class ParameterMembers
             ComparisonCondition { Subject: Level l } c when Mine(l) => RowCondition.Compare(ValueAt(l), c.Operator, c.Value),
             IsInCondition { Subject: Level l } i when Mine(l) => i.Values.Any(v => RowCondition.Compare(ValueAt(l), ComparisonOperator.Equal, v)) != i.Negated,
             IsNullCondition { Subject: Level l } n when Mine(l) => (ValueAt(l) is null) != n.Negated,
+            MembersCondition m when Mine(m.Level) => m.Holds(index, depth, code),
             _ => true,
         };
     }

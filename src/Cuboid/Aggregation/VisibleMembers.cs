@@ -73,9 +73,7 @@ internal sealed class VisibleMembers(Cube cube, CubeSnapshot snapshot, Condition
             foreach (var level in all) Array.Fill(level, true);
             return all;
         }
-        _aggregator ??= new Aggregator(cube, snapshot, LevelFilter.Compile(restriction, snapshot, cube.IndexOf, cube.TableOf),
-            "restricted:" + Expressions.ExpressionKey.Of(restriction))
-        { Source = restriction, Scenario = scenario };
+        _aggregator ??= new Aggregator(cube, new AggregationScope(snapshot, scenario, restriction));
         var leaves = _aggregator.Get([new LevelRef(index, depth - 1)], [AggregateSpec.Contributors]);
         var counts = leaves.Leaves[0].Counts;
         var codes = leaves.Codes[0];

@@ -156,4 +156,36 @@ public sealed class ScenarioTests
         session.DeleteScenario("Promo");
         Assert.Equal(["Base"], cube.Query([m["Amount"]], levels: [branch]).Column("Branch").Values.Cast<string>());
     }
+
+    [Fact]
+    public void AnMdxSlicerSetFiltersEveryScenarioItPutsSideBySide()
+    {
+        var (session, sales, _) = Build();
+        using var _ = session;
+        session.CreateScenario("Promo");
+        sales.Scenarios["Promo"].Load([new Sale(0, "Paris", 100), new Sale(10, "Lyon", 5), new Sale(11, "Nice", 7)]);
+        const string byBranch = "SELECT {[Measures].[Amount]} ON 0, [Epoch].[Epoch].[Branch].Members ON 1 FROM [Sales] WHERE ";
+        // Base: Lyon 39, Paris 36. Promo: Lyon 44, Paris 126, Nice 7.
+        double?[] Cells(string slicer) => [.. session.QueryMdx(byBranch + slicer).CellSet!.Cells.Select(c => (double?)c.Value)];
+        Assert.Equal([75.0, 170.0], Cells("{[Sales].[Shop].[Paris], [Sales].[Shop].[Lyon]}"));
+        Assert.Equal([36.0, 126.0], Cells("{[Sales].[Shop].[Paris]} * {[Measures].[Amount]}"));
+        // A tuple of the All member keeps every fact, in each scenario (this slicer could not be applied to another scenario before).
+        Assert.Equal([75.0, 177.0], Cells("{[Sales].[Shop].DefaultMember, [Sales].[Shop].[Paris]}"));
+        Assert.Equal([null, null], Cells("{}"));
+    }
+
+    [Fact]
+    public void AMemberIsFoundByNameWhenAScenarioAddedMembersToItsLevel()
+    {
+        var (session, sales, _) = Build();
+        using var _ = session;
+        session.CreateScenario("Promo");
+        sales.Scenarios["Promo"].Load([new Sale(11, "Nice", 7)]);
+        // The base has no Nice. The first query indexes the names of the shops it knows, then reads the scenario's data,
+        // which adds Nice (between Lyon and Paris) to the members the scenarios share: the next lookup must not trip on it.
+        var byBranch = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0, [Epoch].[Epoch].[Branch].Members ON 1 FROM [Sales] WHERE {[Sales].[Shop].[Paris], [Sales].[Shop].[Lyon]}").CellSet!.Cells;
+        Assert.Equal([75.0, 75.0], byBranch.Select(c => (double?)c.Value));
+        var paris = session.QueryMdx("SELECT {[Measures].[Amount]} ON 0, {[Sales].[Shop].[Paris]} ON 1 FROM [Sales]").CellSet!.Cells;
+        Assert.Equal(36.0, paris[0].Value);
+    }
 }

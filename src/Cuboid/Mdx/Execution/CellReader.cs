@@ -14,6 +14,9 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
 {
     private readonly Dictionary<(string Scenario, ShapeKey Key), Shape> _shapes = [];
 
+    /// <summary>What the cells are read from: the query's scope (null for a reader that loads nothing, while a query is bound).</summary>
+    public Aggregator? Aggregator => aggregator;
+
     /// <summary>True when some cell of this round was not loaded yet.</summary>
     public bool Missed { get; private set; }
 
@@ -148,10 +151,9 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
             aggregator = aggregator.ForScenario(Scenario);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             var measures = Values.Keys.Concat(Pending).Distinct().ToList();
-            var calcs = measures.Select(m => MeasureCalc.Compile(m)).ToArray();
-            AggregateSpec[] leaves = [AggregateSpec.Contributors, .. calcs.SelectMany(c => c.Leaves).Distinct().Where(l => l != AggregateSpec.Contributors)];
-            var result = aggregator.Get(Levels, leaves, finer is not null && leaves.All(l => finer.Leaves.Any(f => f.Spec.Equals(l))) ? finer : null);
-            if (DenseCells.Of(measures) is { Count: > 0 } dense) result = DenseCells.Complete(result, dense, aggregator.Source);
+            var set = MeasureSet.Compile(measures);
+            var result = aggregator.Get(Levels, set.Leaves, finer is not null && set.Leaves.All(l => finer.Leaves.Any(f => f.Spec.Equals(l))) ? finer : null);
+            if (DenseCells.Of(measures) is { Count: > 0 } dense) result = DenseCells.Complete(result, dense, aggregator.Scope.Conditions);
             Result = result;
             Radix = [.. Levels.Select(l => Math.Max(1L, l.Hierarchy.Members.Count(l.Depth)))];
             Cells.Clear();
@@ -162,7 +164,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
                 Cells[key] = cell;
             }
             Values.Clear();
-            for (var i = 0; i < measures.Count; i++) Values[measures[i]] = Results.CellValues.Of(calcs[i], new MeasureInput(result, aggregator));
+            for (var i = 0; i < measures.Count; i++) Values[measures[i]] = Results.CellValues.Of(set.Calcs[i], new MeasureInput(result, aggregator));
             Pending.Clear();
             query?.Record(Levels, measures, result, watch.Elapsed, round);
         }

@@ -18,9 +18,9 @@ internal static class Drillthrough
     public static QueryResult Execute(Session session, SourceText source, DrillthroughStatement statement, QueryContext query) =>
         QueryExecutor.Bind(session, source, statement.Select, query, null, executor =>
         {
-            var (cell, slicerFilter, evaluator) = executor.AddressCell();
+            var (cell, queryFilter, evaluator) = executor.AddressCell();
             var snapshot = evaluator.Catalog.Snapshot;
-            var filter = CellFilter(evaluator, cell, slicerFilter, statement);
+            var filter = CellFilter(evaluator, cell, queryFilter, statement);
             var fact = snapshot.Graph.Fact;
             // Columns are resolved before any row is read: an unknown RETURN column fails fast.
             var hidden = evaluator.Catalog.HiddenColumns;
@@ -57,11 +57,11 @@ internal static class Drillthrough
         return DrillthroughColumn.OfTable(column.Name, fact.Store, column);
     }
 
-    /// <summary>The fact rows the cell covers: its members' conditions and the slicer set's filter.</summary>
-    private static RowCondition? CellFilter(Evaluator evaluator, MdxContext cell, RowCondition? slicer, DrillthroughStatement statement)
+    /// <summary>The fact rows the cell covers: its members' conditions and the query's filter.</summary>
+    private static RowCondition? CellFilter(Evaluator evaluator, MdxContext cell, Condition? filter, DrillthroughStatement statement)
     {
-        var conditions = new List<RowCondition>();
-        if (slicer is not null) conditions.Add(slicer);
+        var conditions = new List<Condition>();
+        if (filter is not null) conditions.Add(filter);
         // The measure does not select rows: every measure of a cell aggregates the same fact rows.
         foreach (var hierarchy in evaluator.Catalog.Hierarchies.Where(h => !h.IsMeasures))
         {
@@ -72,16 +72,10 @@ internal static class Drillthrough
                 throw evaluator.Error(statement.Select, MdxErrorCodes.DrillthroughOfCalculated,
                     $"DRILLTHROUGH cannot return the rows under {member.UniqueName}: a calculated member's value is computed, not read from fact rows.");
             }
-            var accepted = new bool[hierarchy.Index!.Members.Count(member.Depth)];
-            accepted[member.Code] = true;
-            conditions.Add(new LevelCondition(evaluator.Catalog.Snapshot, hierarchy.Index, member.Depth, accepted));
+            conditions.Add(MemberConditions.Of(member)!);
         }
-        return conditions.Count switch
-        {
-            0 => null,
-            1 => conditions[0],
-            _ => new AndRowCondition([.. conditions]),
-        };
+        if (conditions.Count == 0) return null;
+        return evaluator.Catalog.Cube.CompileLevelFilter(evaluator.Catalog.Snapshot, conditions.Count == 1 ? conditions[0] : new AndCondition(conditions)).Filter;
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using Cuboid.Expressions;
-
 namespace Cuboid.Mdx.Execution;
 
 // The part of QueryExecutor that DRILLTHROUGH uses: the SELECT is bound and its axes evaluated
@@ -8,9 +6,9 @@ internal sealed partial class QueryExecutor
 {
     /// <summary>
     /// The context of the one cell the SELECT addresses (every hierarchy's member: the slicer's,
-    /// the axes', the defaults) and the filter of a slicer set of several tuples.
+    /// the axes', the defaults) and the query's filter (a slicer set of several tuples, a user's restriction).
     /// </summary>
-    internal (MdxContext Cell, RowCondition? Filter, Evaluator Evaluator) AddressCell()
+    internal (MdxContext Cell, Condition? Filter, Evaluator Evaluator) AddressCell()
     {
         var (context, _, filter, reader, evaluator) = Prepare();
         var readCells = new bool[_select.Axes.Count];

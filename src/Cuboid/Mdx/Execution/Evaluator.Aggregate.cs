@@ -1,21 +1,20 @@
+using Cuboid.Measures;
+
 namespace Cuboid.Mdx.Execution;
 
 internal sealed partial class Evaluator
 {
-    /// <summary>The query's slicer set as a condition on levels; null when it has none. <c>Expressible</c> is false when it has one that levels cannot express.</summary>
-    public (Condition? Condition, bool Expressible) SlicerSet { get; init; } = (null, true);
-
     /// <summary>
     /// Aggregate(set) of a stored measure that does not add up — a mean, a distinct count, a
     /// minimum or maximum, a quantile — computed as Mondrian does, over the facts of the whole set
-    /// at once: one query filtered to the set's members, the cell's other members and the slicer.
+    /// at once: one aggregation under the query's filter narrowed to the set's members and the cell's other members.
     /// Null (the caller adds the members' values) for sums and counts, calculated measures, and
     /// cells that levels cannot describe (calculated or parameter members, another scenario).
     /// </summary>
     public (bool Exact, object? Value) AggregateOver(MdxSet set, Binding.Calc? expression, MdxContext context)
     {
         var target = expression is null ? Effective(context, Catalog.Measures) : MeasureOf(expression, set, context);
-        if (target is not { Kind: MemberKind.Measure, Measure: { } measure } || Adds(measure) || !SlicerSet.Expressible) return (false, null);
+        if (target is not { Kind: MemberKind.Measure, Measure: { } measure } || Adds(measure) || Reader.Aggregator is not { } aggregator) return (false, null);
         if (set.Count == 0 || set.Tuples.Any(t => t.Any(m => !Describable(m)))) return (false, null);
         var inSet = set.Tuples.SelectMany(t => t).Select(m => m.Hierarchy).ToHashSet();
         var parts = new List<Condition>();
@@ -28,16 +27,16 @@ internal sealed partial class Evaluator
             member = Effective(context, hierarchy)!;
             if (member.Kind != MemberKind.Regular) continue;
             if (!Describable(member)) return (false, null);
-            parts.AddRange(LevelConditions(member));
+            parts.Add(MemberConditions.Of(member)!);
         }
-        var tuples = set.Tuples.Select(t => t.SelectMany(LevelConditions).ToList()).Where(c => c.Count > 0)
-            .Select(c => c.Count == 1 ? c[0] : new AndCondition(c)).ToList();
-        if (tuples.Count < set.Count) return (false, null);   // a tuple of All members only: the whole cube, not a filter
-        parts.Add(tuples.Count == 1 ? tuples[0] : new OrCondition(tuples));
-        if (SlicerSet.Condition is { } slicer) parts.Add(slicer);
-        var result = Catalog.Cube.Query([measure], [], parts.Count == 1 ? parts[0] : new AndCondition(parts), false, false, Catalog.Scenario, Catalog.Snapshot);
-        var value = result.RowCount == 0 ? null : result.Columns[^1].Values.Cast<object?>().First();
-        return (true, value is long or int or float ? Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) : value);   // MDX cells hold numbers as doubles
+        if (MemberConditions.OfSet(set.Tuples) is not { } members) return (false, null);   // a tuple of All members only: the whole cube, not a filter
+        parts.Add(members);
+        var measures = MeasureSet.Compile([measure]);
+        var narrowed = aggregator.Narrowed(parts.Count == 1 ? parts[0] : new AndCondition(parts));
+        var result = narrowed.Get([], measures.Leaves);
+        if (result.CellCount == 0) return (true, null);
+        var cell = Results.CellValues.Of(measures.Calcs[0], new MeasureInput(result, narrowed));
+        return (true, !cell.Valid[0] ? null : cell.Objects is { } objects ? objects[0] : cell.Values[0]);
     }
 
     /// <summary>Measures whose value over a set is the sum of its members' values.</summary>
@@ -52,15 +51,4 @@ internal sealed partial class Evaluator
     private static bool Describable(MdxMember member) =>
         member.Kind == MemberKind.All
         || (member.Kind == MemberKind.Regular && !member.Hierarchy.Index!.IsParameter && member.Hierarchy.Model != member.Hierarchy.Model!.Cube.EpochHierarchy);
-
-    /// <summary>A member as conditions on its level and its ancestors' levels (none for an All member).</summary>
-    private static IEnumerable<Condition> LevelConditions(MdxMember member)
-    {
-        if (member.Kind != MemberKind.Regular) yield break;
-        var (model, index) = (member.Hierarchy.Model!, member.Hierarchy.Index!);
-        for (var d = 0; d <= member.Depth; d++)
-        {
-            yield return model.Levels[d] == model.Levels[d].Source.ValueOf(index.Members.Key(d, index.Members.Ancestor(member.Depth, member.Code, d)));
-        }
-    }
 }

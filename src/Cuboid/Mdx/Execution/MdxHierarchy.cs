@@ -171,7 +171,15 @@ internal sealed class MdxHierarchy
         return row[code] = MdxMember.Regular(this, depth, code, names.Names[code], names.Captions[code], names.Keys[code], parent);
     }
 
-    private MemberNames Names(int depth) => _names[depth] ??= MemberNames.Of(Index!, _snapshot!, depth);
+    /// <summary>
+    /// The level's names, for all its members: the members scenarios share grow when a query reads another
+    /// scenario's data (a pooled catalog outlives its query), and names and ranks must cover the same members.
+    /// </summary>
+    private MemberNames Names(int depth)
+    {
+        if (_names[depth] is not { } names || names.Count != Index!.Members.Count(depth)) _names[depth] = names = MemberNames.Of(Index!, _snapshot!, depth);
+        return names;
+    }
 
     private readonly Dictionary<(int Depth, string Property), object?[]> _properties = [];
 

@@ -105,8 +105,8 @@ internal sealed partial class QueryExecutor
         }
     }
 
-    /// <summary>Binds the WITH clause and the slicer; the reader loads cells under the slicer set's filter.</summary>
-    private (MdxContext Context, IReadOnlyList<MdxMember[]> Slicer, RowCondition? Filter, CellReader Reader, Evaluator Evaluator) Prepare()
+    /// <summary>Binds the WITH clause and the slicer; the reader loads cells under the filter (a slicer set's, a user's restriction).</summary>
+    private (MdxContext Context, IReadOnlyList<MdxMember[]> Slicer, Condition? Filter, CellReader Reader, Evaluator Evaluator) Prepare()
     {
         var bootstrap = new Evaluator(_catalog, new CellReader(null), _binder) { Query = _query };
         DefineWithItems(bootstrap);
@@ -114,31 +114,21 @@ internal sealed partial class QueryExecutor
         new CalculatedMeasures(_catalog, bootstrap, baseContext).Compile(_query.Options.CompileCalculatedMeasures);
         BindQuery();
         var (slicerTuple, slicerSet) = EvaluateSlicer(bootstrap, baseContext);
-        var (filter, filterKey) = SlicerFilter(slicerSet);
-        var source = SlicerSource(slicerSet);
-        if (_catalog.Access.Restriction is { } restriction)
-        {
-            // The user's restriction is a filter on the facts like the slicer's, and part of the cache key: one user's
-            // cells never answer another's query.
-            var compiled = LevelFilter.Compile(restriction, _catalog.Snapshot, _cube.IndexOf, _cube.TableOf);
-            filter = filter is null ? compiled : new AndRowCondition([compiled, filter]);
-            filterKey = "restricted:" + ExpressionKey.Of(restriction) + ";" + filterKey;
-            source = source is not null ? restriction & source : slicerSet is null ? restriction : null;
-        }
+        var slicer = slicerSet is null ? null : SlicerCondition(slicerSet);
+        // The user's restriction filters the facts like the slicer, and is part of the cache key: one user's cells
+        // never answer another's query.
+        var filter = _catalog.Access.Restriction is not { } restriction ? slicer : slicer is null ? restriction : restriction & slicer;
         _query.SetFilter(slicerSet);
-        var aggregator = new Aggregator(_cube, _catalog.Snapshot, filter, filterKey)
+        var aggregator = new Aggregator(_cube, new AggregationScope(_catalog.Snapshot, _catalog.Scenario, filter, Visible: _catalog.Visible))
         {
             Cancellation = _query.Cancellation,
-            Scenario = _catalog.Scenario,
-            Source = source,
-            Visible = _catalog.Visible,
         };
         var reader = new CellReader(aggregator, _query);
         _query.Lap(QueryPhase.Bind);
-        var evaluator = new Evaluator(_catalog, reader, _binder) { Query = _query, SlicerSet = (source, slicerSet is null || source is not null) };
+        var evaluator = new Evaluator(_catalog, reader, _binder) { Query = _query };
         // The slicer axis: one position per tuple; one empty position without a WHERE clause.
-        IReadOnlyList<MdxMember[]> slicer = slicerSet?.Tuples ?? [slicerTuple];
-        return (baseContext.With(slicerTuple), slicer, filter, reader, evaluator);
+        IReadOnlyList<MdxMember[]> slicerAxis = slicerSet?.Tuples ?? [slicerTuple];
+        return (baseContext.With(slicerTuple), slicerAxis, filter, reader, evaluator);
     }
 
     /// <summary>
@@ -299,44 +289,21 @@ internal sealed partial class QueryExecutor
         return slicer.Count == 1 ? (slicer.Tuples[0], null) : ([], slicer);
     }
 
-    private (RowCondition? Filter, string Key) SlicerFilter(MdxSet? set)
+    /// <summary>The slicer set as a condition on levels, checked to hold only members of levels (or All members).</summary>
+    private Condition? SlicerCondition(MdxSet set)
     {
-        if (set is null) return (null, "");
-        var tuples = set.Tuples.Select(t => (RowCondition)new AndRowCondition([.. t.Select(MemberCondition)])).ToArray();
-        // Braced, so that an empty set (no fact) is not taken for no slicer at all ("") in the aggregate cache.
-        return (new OrRowCondition(tuples), "{" + string.Join(",", set.Tuples.Select(t => string.Join("", t.Select(m => m.UniqueName)))) + "}");
-    }
-
-    /// <summary>The slicer set as a condition on levels, so that other scenarios' data can be filtered the same way (null when a tuple holds no member of a level).</summary>
-    private static Condition? SlicerSource(MdxSet? set)
-    {
-        if (set is null) return null;
-        var tuples = new List<Condition>();
-        foreach (var tuple in set.Tuples)
+        foreach (var member in set.Tuples.SelectMany(t => t))
         {
-            var parts = tuple.Where(m => m.Kind == MemberKind.Regular && !m.Hierarchy.Index!.IsParameter)
-                .SelectMany(m => Enumerable.Range(0, m.Depth + 1).Select(d => (Condition)(m.Hierarchy.Model!.Levels[d] == m.Hierarchy.Model.Levels[d].Source.ValueOf(m.Hierarchy.Index!.Members.Key(d, m.Hierarchy.Index.Members.Ancestor(m.Depth, m.Code, d))))))
-                .ToList();
-            if (parts.Count == 0) return null;
-            tuples.Add(parts.Count == 1 ? parts[0] : new AndCondition(parts));
+            if (member.Kind != MemberKind.Regular && !member.IsAll)
+            {
+                throw new MdxEvaluationException(Diagnostic(_source, _select.Where, MdxErrorCodes.SlicerNotOfLevels, $"A slicer set can hold only members of levels; {member.UniqueName} is not one."));
+            }
+            if (member.Kind == MemberKind.Regular && member.Hierarchy.Index!.IsParameter)
+            {
+                throw new MdxEvaluationException(Diagnostic(_source, _select.Where, MdxErrorCodes.SlicerOnParameter, $"A slicer set cannot hold members of the parameter hierarchy {member.Hierarchy.UniqueName} (no fact refers to them); put them on an axis, or slice on one."));
+            }
         }
-        return tuples.Count == 1 ? tuples[0] : new OrCondition(tuples);
-    }
-
-    private RowCondition MemberCondition(MdxMember member)
-    {
-        if (member.Kind != MemberKind.Regular)
-        {
-            if (member.IsAll) return new ConstantRowCondition(true);
-            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, MdxErrorCodes.SlicerNotOfLevels, $"A slicer set can hold only members of levels; {member.UniqueName} is not one."));
-        }
-        if (member.Hierarchy.Index!.IsParameter)
-        {
-            throw new MdxEvaluationException(Diagnostic(_source, _select.Where, MdxErrorCodes.SlicerOnParameter, $"A slicer set cannot hold members of the parameter hierarchy {member.Hierarchy.UniqueName} (no fact refers to them); put them on an axis, or slice on one."));
-        }
-        var accepted = new bool[member.Hierarchy.Index.Members.Count(member.Depth)];
-        accepted[member.Code] = true;
-        return new LevelCondition(_catalog.Snapshot, member.Hierarchy.Index, member.Depth, accepted);
+        return MemberConditions.OfSet(set.Tuples);
     }
 
     private List<(object? Value, string Formatted)> EvaluateCells(Evaluator evaluator, MdxContext context, List<MdxSet> axes, bool slicerEmpty)
