@@ -1,6 +1,6 @@
 namespace Cuboid.Aggregation;
 
-/// <summary>The primitive aggregations a scan computes; measures are built from these.</summary>
+/// <summary>The primitive aggregations a scan computes; measures are built from these. Each has its rules in a <see cref="Primitives.Primitive"/>.</summary>
 internal enum LeafKind
 {
     /// <summary>Fact rows under the cell (also whether the cell exists).</summary>
@@ -28,8 +28,11 @@ internal sealed record AggregateSpec(LeafKind Kind, ColumnExpression? Input, Qua
 {
     public static readonly AggregateSpec Contributors = new(LeafKind.Contributors, null);
 
+    /// <summary>The kind's rules: its scan state, roll-up and update.</summary>
+    public Primitives.Primitive Primitive => Primitives.Primitive.Of(Kind);
+
     /// <summary>Whether coarser cells can be computed by merging finer ones.</summary>
-    public bool Rollable => Kind is not (LeafKind.CountDistinct or LeafKind.Quantile);
+    public bool Rollable => Primitive.Rollable;
 
     // ExpressionKey, not ToString: Where expressions have no text of their own, so two would be one spec.
     public string Key => Input is null ? Kind.ToString() : $"{Kind}({Expressions.ExpressionKey.Of(Input)}{(Quantile is { } q ? ";" + q : "")})";

@@ -227,32 +227,7 @@ internal sealed class Aggregator
             map[i] = cell;
         }
         var n = cellOf.Count;
-        var rolled = leaves.Select(spec =>
-        {
-            var source = finer.Leaf(spec);
-            var values = source.Values.Length == 0 ? [] : new double[n];
-            if (spec.Kind == LeafKind.Min) Array.Fill(values, double.PositiveInfinity);
-            if (spec.Kind == LeafKind.Prod) Array.Fill(values, 1d);
-            if (spec.Kind is LeafKind.Max or LeafKind.LastUpdate) Array.Fill(values, double.NegativeInfinity);
-            var counts = new long[n];
-            var vectors = source.Vectors.Length == 0 ? null : new double[]?[n];
-            for (var i = 0; i < map.Length; i++)
-            {
-                var c = map[i];
-                counts[c] += source.Counts[i];
-                // Fresh arrays for the coarse cells: the finer result's vectors are cached and must not change.
-                if (vectors is not null && source.Vectors[i] is { } vector) vectors[c] = VectorMath.Merge(vectors[c] ?? new double[vector.Length], vector, spec.Input?.ToString() ?? "");
-                if (values.Length == 0 || (source.Counts[i] == 0 && spec.Kind != LeafKind.LastUpdate)) continue;
-                values[c] = spec.Kind switch
-                {
-                    LeafKind.Sum or LeafKind.SquareSum => values[c] + source.Values[i],
-                    LeafKind.Prod => values[c] * source.Values[i],
-                    LeafKind.Min => Math.Min(values[c], source.Values[i]),
-                    _ => Math.Max(values[c], source.Values[i]),
-                };
-            }
-            return new LeafValues(spec, values, counts, vectors);
-        }).ToArray();
+        var rolled = leaves.Select(spec => spec.Primitive.Combine(spec, n, [(finer.Leaf(spec), map, 1)])).ToArray();
         return new AggregateResult(levels, [.. codes.Select(c => c.ToArray())], rolled, watch.Elapsed, "rollup");
     }
 

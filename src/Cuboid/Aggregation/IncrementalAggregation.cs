@@ -7,9 +7,9 @@ namespace Cuboid.Aggregation;
 /// <summary>
 /// After a commit, a request answered before is updated instead of scanned again: when only fact
 /// chunks changed (the dimension tables are the same versions), the new result is the old one plus
-/// the scan of the new and changed chunks, minus the old versions of the changed chunks. Sums and
-/// counts subtract; minimums, maximums, products and commit times merge only when chunks were
-/// added, not replaced; distinct counts and quantiles always scan.
+/// the scan of the new and changed chunks, minus the old versions of the changed chunks. Each
+/// primitive says what it allows: sums and counts subtract; minimums, maximums, products and commit
+/// times merge only when chunks were added, not replaced; distinct counts and quantiles always scan.
 /// </summary>
 internal static class IncrementalAggregation
 {
@@ -26,7 +26,7 @@ internal static class IncrementalAggregation
         int[] changed = [.. Enumerable.Range(0, old.Length).Where(c => !ReferenceEquals(old[c], current[c]))];
         int[] added = [.. Enumerable.Range(old.Length, current.Length - old.Length)];
         if ((changed.Length + added.Length) * 4 > Math.Max(4, current.Length)) return null;   // most of the table changed: scan it
-        if (plan.Leaves.Any(l => !Mergeable(l.Kind, subtract: changed.Length > 0))) return null;
+        if (plan.Leaves.Any(l => changed.Length > 0 ? !l.Primitive.Subtractable : !l.Primitive.Rollable)) return null;
         if (!prior.Levels.SequenceEqual(plan.Levels) || !prior.Leaves.Select(l => l.Spec).SequenceEqual(plan.Leaves)) return null;
 
         var plus = ScanKernel.Run(plan, cancellation, [.. changed, .. added]);
@@ -37,13 +37,6 @@ internal static class IncrementalAggregation
         }
         return Merge(prior, plus, minus, plan);
     }
-
-    private static bool Mergeable(LeafKind kind, bool subtract) => kind switch
-    {
-        LeafKind.Contributors or LeafKind.Sum or LeafKind.Count or LeafKind.SquareSum or LeafKind.VectorSum => true,
-        LeafKind.Min or LeafKind.Max or LeafKind.Prod or LeafKind.LastUpdate => !subtract,
-        _ => false,
-    };
 
     private static AggregateResult Merge(AggregateResult prior, AggregateResult plus, AggregateResult? minus, ScanPlan plan)
     {
@@ -64,40 +57,7 @@ internal static class IncrementalAggregation
             return keys.Select((k, c) => CellOf(p.Item1, k, c)).ToArray();
         }).ToList();
         var n = cells.Count;
-        var leaves = plan.Leaves.Select(spec =>
-        {
-            var hasValues = parts.Any(p => p.Item1.Leaf(spec).Values.Length > 0);
-            var values = hasValues ? new double[n] : [];
-            if (spec.Kind == LeafKind.Min) Array.Fill(values, double.PositiveInfinity);
-            if (spec.Kind == LeafKind.Prod) Array.Fill(values, 1d);
-            if (spec.Kind is LeafKind.Max or LeafKind.LastUpdate) Array.Fill(values, double.NegativeInfinity);
-            var counts = new long[n];
-            var vectors = spec.Kind == LeafKind.VectorSum ? new double[]?[n] : null;
-            for (var p = 0; p < parts.Count; p++)
-            {
-                var (result, sign) = parts[p];
-                var leaf = result.Leaf(spec);
-                for (var c = 0; c < result.CellCount; c++)
-                {
-                    var t = maps[p][c];
-                    counts[t] += sign * leaf.Counts[c];
-                    if (vectors is not null && leaf.Vectors[c] is { } v)
-                    {
-                        var into = vectors[t] ??= new double[v.Length];
-                        for (var e = 0; e < v.Length; e++) into[e] += sign * v[e];
-                    }
-                    if (!hasValues || leaf.Values.Length == 0) continue;
-                    values[t] = spec.Kind switch
-                    {
-                        LeafKind.Sum or LeafKind.SquareSum => values[t] + sign * leaf.Values[c],
-                        LeafKind.Min => Math.Min(values[t], leaf.Values[c]),
-                        LeafKind.Prod => values[t] * leaf.Values[c],
-                        _ => Math.Max(values[t], leaf.Values[c]),
-                    };
-                }
-            }
-            return new LeafValues(spec, values, counts, vectors);
-        }).ToArray();
+        var leaves = plan.Leaves.Select(spec => spec.Primitive.Combine(spec, n, [.. parts.Select((p, i) => (p.Item1.Leaf(spec), maps[i], p.Item2))])).ToArray();
         // Cells whose rows all went away are gone.
         var contributors = leaves[0].Counts;
         var keep = Enumerable.Range(0, n).Where(c => contributors[c] > 0).ToArray();

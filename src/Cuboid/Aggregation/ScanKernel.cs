@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Diagnostics;
+using Cuboid.Aggregation.Primitives;
 using Cuboid.Expressions;
 using Cuboid.Storage;
 
@@ -7,8 +8,8 @@ namespace Cuboid.Aggregation;
 
 /// <summary>
 /// The hot loop. Each worker takes fact chunks, computes every row's cell (or -1 for rows the
-/// filter, a deletion or a mandatory join leaves out), evaluates each aggregation's input for
-/// the whole chunk into a buffer and accumulates by cell. Workers own their accumulators; the
+/// filter, a deletion or a mandatory join leaves out), and hands the slice to each aggregation,
+/// which evaluates its input for the whole slice into a buffer and accumulates by cell. Workers own their accumulators; the
 /// merge at the end adds them up. No boxing, no allocation per row, no hashing per row unless
 /// the cell space is too large for dense arrays.
 /// </summary>
@@ -81,26 +82,7 @@ internal static class ScanKernel
             }
             var slots = slotBuffer[..view.Count];
             ComputeSlots(plan, view, slots, all ? default : include, acc);
-            var values = valueBuffer[..view.Count];
-            var valid = validBuffer[..view.Count];
-            for (var leaf = 0; leaf < plan.Leaves.Length; leaf++)
-            {
-                var spec = plan.Leaves[leaf];
-                switch (spec.Kind)
-                {
-                    case LeafKind.Contributors: acc.CountRows(leaf, slots); break;
-                    case LeafKind.LastUpdate: acc.Stamp(leaf, slots, chunk.Timestamp); break;
-                    case LeafKind.CountDistinct: acc.AddDistinct(leaf, slots, view); break;
-                    case LeafKind.VectorSum: acc.AddVectors(leaf, slots, view); break;
-                    case LeafKind.Quantile:
-                        acc.Keep(leaf, slots, values, plan.Calcs[leaf]!.Eval(view, values, valid) ? valid : default);
-                        break;
-                    default:
-                        var hasNulls = plan.Calcs[leaf]!.Eval(view, values, valid);
-                        acc.Add(leaf, spec.Kind, slots, values, hasNulls ? valid : default);
-                        break;
-                }
-            }
+            acc.Add(new ScanBatch(slots, view, chunk.Timestamp, valueBuffer[..view.Count], validBuffer[..view.Count]));
         }
     }
 

@@ -13,7 +13,7 @@ namespace Cuboid.Aggregation;
 internal sealed class ScanPlan
 {
     /// <summary>Bytes the dense accumulators of one worker may take.</summary>
-    private const long DenseBudgetBytes = 192L << 20;
+    public const long DenseBudgetBytes = 192L << 20;
 
     public ScanPlan(CubeSnapshot snapshot, LevelRef[] levels, RowCondition? filter, AggregateSpec[] leaves, Func<Column, Storage.TableStore> tableOf)
     {
@@ -22,13 +22,7 @@ internal sealed class ScanPlan
         Levels = levels;
         Filter = filter;
         Leaves = leaves;
-        Calcs = [.. leaves.Select(l => l.Input is null ? null : l.Kind switch
-        {
-            LeafKind.CountDistinct or LeafKind.VectorSum => RowCalc.CompileDistinct(l.Input, tableOf),
-            // A bare date, time or text column is ordered or counted as it is (day numbers, ticks; texts only counted).
-            LeafKind.Min or LeafKind.Max or LeafKind.Count when l.Input is Column c => new ColumnCalc(tableOf(c), c.Schema, keysOnly: true),
-            _ => RowCalc.Compile(l.Input, tableOf),
-        })];
+        Calcs = [.. leaves.Select(l => l.Input is null ? null : l.Primitive.CompileInput(l.Input, tableOf))];
         Cardinalities = [.. levels.Select(l => Math.Max(1, l.Hierarchy.Members.Count(l.Depth)))];
         Strides = new long[levels.Length];
         long space = 1;
@@ -39,25 +33,11 @@ internal sealed class ScanPlan
         }
         CellSpace = space;
         Dense = space <= int.MaxValue && space * 8 * (1 + 2 * leaves.Length) <= DenseBudgetBytes;
-        DistinctRanges = [.. leaves.Select((l, i) => l.Kind == LeafKind.CountDistinct ? BitmapRange(Calcs[i]!) : null)];
+        Prepared = [.. leaves.Select((l, i) => l.Primitive.Prepare(this, i))];
     }
 
-    /// <summary>Per CountDistinct leaf, the key range when bitmaps over it fit the budget (else hash sets are used).</summary>
-    public (long Min, long Width)?[] DistinctRanges { get; }
-
-    private (long Min, long Width)? BitmapRange(Expressions.RowCalc calc)
-    {
-        if (calc.AsColumn is not { } source) return null;
-        // A fact row the joins do not match reads the column's default, which no row may hold: the
-        // range must include its key (and a default string must have its code before the range is taken).
-        var fallback = Storage.KeyEncoding.Null;
-        if (source.Table != Snapshot.Graph.Fact.Store) Storage.KeyEncoding.TryEncodeValue(source.Column, source.Column.DefaultValue, addToDictionary: true, out fallback);
-        if (Storage.KeyRange.Of(Snapshot.Data[source.Table], source.Column) is not { } range) return null;
-        if (fallback != Storage.KeyEncoding.Null) range = (Math.Min(range.Min, fallback), Math.Max(range.Max, fallback));
-        var width = range.Max - range.Min + 1;
-        var cells = Dense ? CellSpace : 1L << 16;
-        return width <= (1L << 31) && cells * ((width + 63) / 64) * 8 <= DenseBudgetBytes ? (range.Min, width) : null;
-    }
+    /// <summary>Per aggregation, what its primitive decided once for all workers (<see cref="Primitives.Primitive.Prepare"/>).</summary>
+    public object?[] Prepared { get; }
 
     public CubeSnapshot Snapshot { get; }
     public LevelRef[] Levels { get; }

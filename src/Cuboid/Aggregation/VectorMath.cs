@@ -29,4 +29,14 @@ internal static class VectorMath
         TensorPrimitives.Add(into, from, into);
         return into;
     }
+
+    /// <summary>Takes <paramref name="from"/> out of <paramref name="into"/>, in place (an incremental update's replaced chunks).</summary>
+    public static void Subtract(double[] into, double[] from, string column)
+    {
+        if (into.Length != from.Length)
+        {
+            throw new InvalidOperationException($"Column '{column}' holds arrays of {into.Length} and of {from.Length} elements in one cell: only arrays of one length add up element-wise.");
+        }
+        TensorPrimitives.Subtract(into, from, into);
+    }
 }
