@@ -52,8 +52,13 @@ public static class SourceInterop
         return session.ReadArrow(reader, options with { TableName = options.TableName ?? Path.GetFileNameWithoutExtension(path) });
     }
 
-    /// <summary>Lets model files name Arrow IPC files (<c>{ "name": "T", "arrow": "t.arrow" }</c>).</summary>
-    public static void RegisterWithModelFiles() => ModelFiles.CubeModelFile.ArrowFileReader = (session, path, options) => session.ReadArrowFile(path, options);
+    /// <summary>Lets the session's model files name Arrow IPC files (<c>{ "name": "T", "arrow": "t.arrow" }</c>).</summary>
+    public static Session UseArrow(this Session session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        session.FileFormats["arrow"] = (path, options) => session.ReadArrowFile(path, options);
+        return session;
+    }
 
     /// <summary>Appends record batches to a table; fields are matched to its columns by name.</summary>
     public static LoadReport LoadArrow(this Cuboid.Table table, IEnumerable<RecordBatch> batches, ErrorHandling errorHandling = ErrorHandling.Fail, IProgress<long>? progress = null)

@@ -80,24 +80,28 @@ public static class DataTypes
         _ => null,
     };
 
-    /// <summary>The data type whose values are <paramref name="clr"/>, or null when Cuboid has none.</summary>
+    /// <summary>
+    /// The data type whose values are <paramref name="clr"/> (an object's property, a source's column: Parquet.Net's,
+    /// an ADO.NET reader's), or null when Cuboid has none.
+    /// </summary>
     public static DataType? FromClrType(Type clr)
     {
         clr = Nullable.GetUnderlyingType(clr) ?? clr;
         if (clr == typeof(bool)) return DataType.Boolean;
         if (clr == typeof(int) || clr == typeof(short) || clr == typeof(byte) || clr == typeof(sbyte) || clr == typeof(ushort)) return DataType.Int;
-        if (clr == typeof(long) || clr == typeof(uint)) return DataType.Long;
+        if (clr == typeof(long) || clr == typeof(uint) || clr == typeof(ulong)) return DataType.Long;
         if (clr == typeof(float)) return DataType.Float;
         if (clr == typeof(double) || clr == typeof(decimal)) return DataType.Double;
-        if (clr == typeof(string) || clr == typeof(char) || clr.IsEnum) return DataType.String;
+        // ReadOnlyMemory<char>: Parquet.Net's untyped strings.
+        if (clr == typeof(string) || clr == typeof(char) || clr.IsEnum || clr == typeof(Guid) || clr == typeof(ReadOnlyMemory<char>)) return DataType.String;
         if (clr == typeof(DateOnly)) return DataType.LocalDate;
         if (clr == typeof(DateTime)) return DataType.LocalDateTime;
-        if (clr == typeof(TimeOnly)) return DataType.LocalTime;
+        if (clr == typeof(TimeOnly) || clr == typeof(TimeSpan)) return DataType.LocalTime;
         if (clr == typeof(DateTimeOffset)) return DataType.ZonedDateTime;
-        if (clr == typeof(int[])) return DataType.IntArray;
+        if (clr == typeof(int[]) || clr == typeof(short[])) return DataType.IntArray;
         if (clr == typeof(long[])) return DataType.LongArray;
         if (clr == typeof(float[])) return DataType.FloatArray;
-        if (clr == typeof(double[])) return DataType.DoubleArray;
+        if (clr == typeof(double[]) || clr == typeof(decimal[])) return DataType.DoubleArray;
         return null;
     }
 }

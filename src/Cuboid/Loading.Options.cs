@@ -113,11 +113,5 @@ public sealed record SqlOptions : LoadOptions
 /// <summary>A SQL query to load into an existing table: <c>table.Load(new SqlLoad("SELECT …", connection))</c>. Its columns are matched to the table's by name.</summary>
 public sealed record SqlLoad(string Sql, System.Data.Common.DbConnection Connection, SqlOptions? Options = null);
 
-/// <summary>How to read Parquet files (and globs of them).</summary>
-public sealed record ParquetReadOptions : LoadOptions;
-
-/// <summary>Parquet files to load into an existing table: <c>table.Load(new ParquetLoad("data/*.parquet"))</c>. Columns are matched by name.</summary>
-public sealed record ParquetLoad(string Path, ParquetReadOptions? Options = null);
-
 /// <summary>How to read objects or a 2-D array into a new table.</summary>
 public sealed record RecordOptions : LoadOptions;

@@ -85,18 +85,24 @@ public sealed partial class Session
     }
 
     /// <summary>
-    /// Reads a Parquet file, or every file a glob matches, into a new table: the top-level fields are
-    /// the columns (lists of numbers become arrays), typed from the file's schema unless
-    /// <see cref="LoadOptions.Types"/> gives them; row groups are read in parallel.
+    /// Reads a source that lives outside the engine (Parquet files with Cuboid.Parquet's ReadParquet, or your own
+    /// <see cref="ITableSource"/>) into a new table named <see cref="LoadOptions.TableName"/>, or after the source:
+    /// its columns and types, unless <see cref="LoadOptions.Types"/> gives them.
     /// </summary>
-    public Table ReadParquet(string pathOrGlob, ParquetReadOptions? options = null)
+    public Table ReadTable(ITableSource source, LoadOptions options)
     {
-        options ??= new ParquetReadOptions();
-        var files = SourceFiles.Resolve(pathOrGlob);
-        var types = WithGivenTypes(ParquetSource.Types(files[0]), options, files[0]);
-        var name = options.TableName ?? SourceFiles.TableName(files[0]);
-        return CreateAndLoad(name, types, options, table => table.Load(ParquetSource.Read(files, table.Store, options.Progress), options.ErrorHandling));
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(options);
+        var types = WithGivenTypes(source.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal), options, source.Name);
+        return CreateAndLoad(options.TableName ?? source.Name, types, options, table => table.Load(TableWriter.Read(source, table.Store, options.Progress), options.ErrorHandling));
     }
+
+    /// <summary>
+    /// The file formats a model file may name beside CSV, by their key there (<c>{ "parquet": "sales.parquet" }</c>):
+    /// each reads a path (or glob) into a new table with the options the model gives (name, keys, types, defaults).
+    /// Cuboid.Parquet's <c>UseParquet()</c> adds "parquet", Cuboid.Arrow's <c>UseArrow()</c> adds "arrow" (the cuboid command does both).
+    /// </summary>
+    public IDictionary<string, Func<string, RecordOptions, Table>> FileFormats { get; } = new Dictionary<string, Func<string, RecordOptions, Table>>(StringComparer.Ordinal);
 
     /// <summary>The source's column types, with the options' types instead where given (each must name a column).</summary>
     internal static Dictionary<string, DataType> WithGivenTypes(Dictionary<string, DataType> types, LoadOptions options, string source)

@@ -38,12 +38,11 @@ public sealed partial class Table
         return Commit(SqlSource.Read(reader, Store, "sql", options.Progress), options.ErrorHandling, Session.BaseScenario);
     }
 
-    /// <summary>Loads Parquet files (a path or a glob); their top-level fields are matched to the table's columns by name.</summary>
-    public LoadReport Load(ParquetLoad parquet)
+    /// <summary>Loads the rows of a source that lives outside the engine (see <see cref="ITableSource"/>); its columns are matched to the table's by name.</summary>
+    public LoadReport Load(SourceLoad load)
     {
-        ArgumentNullException.ThrowIfNull(parquet);
-        var options = parquet.Options ?? new ParquetReadOptions();
-        return Commit(ParquetSource.Read(SourceFiles.Resolve(parquet.Path), Store, options.Progress), options.ErrorHandling, Session.BaseScenario);
+        ArgumentNullException.ThrowIfNull(load);
+        return Commit(TableWriter.Read(load.Source, Store, load.Progress), load.ErrorHandling, Session.BaseScenario);
     }
 
     /// <summary>Commits rows a source has read, with the source's error handling.</summary>

@@ -6,7 +6,7 @@ namespace Cuboid.Package.Tests;
 
 /// <summary>
 /// Installs the packed packages as a .NET user does: a brand-new console project outside the
-/// repository adds Cuboid and Cuboid.Server, loads a CSV, builds a cube, queries it and fetches
+/// repository adds Cuboid, Cuboid.Server and Cuboid.Parquet, loads a CSV and a Parquet file, builds a cube, queries it and fetches
 /// the served web app; the tool installs with <c>dotnet tool install</c> and runs <c>cuboid query</c>.
 /// </summary>
 public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper output) : IClassFixture<PackageFeed>
@@ -17,7 +17,10 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         // Served on a free port: Cuboid.Server is referenced, so Session.Start serves the web app.
         using var session = Session.Start(new SessionConfig { Name = "package-test", Port = 0 });
         var sales = session.ReadCsv("sales.csv.gz", new CsvOptions { Keys = ["Id"] });
-        var products = session.ReadCsv("products.csv", new CsvOptions { Keys = ["Product"] });
+        // The products as a Parquet file (Parquet.Net comes with Cuboid.Parquet), read back through its ITableSource.
+        Item[] items = [new("Apple", "Fruit", 2.0), new("Pear", "Fruit", 3.0), new("Steak", "Meat", 10.0)];
+        await Parquet.Serialization.ParquetSerializer.SerializeAsync(items, "products.parquet");
+        var products = session.ReadParquet("products.parquet", new ParquetReadOptions { Keys = ["Product"] });
         sales.Join(products, sales["Product"] == products["Product"]);
 
         var cube = session.CreateCube(sales);
@@ -29,6 +32,8 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         using var http = new HttpClient();
         var index = await http.GetStringAsync(session.Link);
         Console.WriteLine(index.Contains("<div id=\"root\">") && index.Contains("/assets/index-") ? "web app: served" : "web app: missing\n" + index);
+
+        record Item(string Product, string Category, double Price);
         """;
 
     [Fact]
@@ -71,7 +76,7 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         var app = Path.Combine(feed.Root, "app");
         Directory.CreateDirectory(app);
         (await RunAsync("dotnet", ["new", "console", "--framework", "net10.0", "--output", app], app)).Succeeded("dotnet new console");
-        foreach (var package in new[] { "Cuboid", "Cuboid.Server" })
+        foreach (var package in new[] { "Cuboid", "Cuboid.Server", "Cuboid.Parquet" })
         {
             (await RunAsync("dotnet", ["add", "package", package, "--version", PackageFeed.Version], app)).Succeeded($"dotnet add package {package}");
         }
@@ -80,7 +85,6 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         {
             await gzip.WriteAsync(Encoding.UTF8.GetBytes("Id,Product,Shop,Quantity\n1,Apple,Paris,3\n2,Steak,Paris,1\n3,Apple,Lyon,5\n4,Pear,Paris,2\n"), TestContext.Current.CancellationToken);
         }
-        await File.WriteAllTextAsync(Path.Combine(app, "products.csv"), "Product,Category,Price\nApple,Fruit,2.0\nPear,Fruit,3.0\nSteak,Meat,10.0\n", TestContext.Current.CancellationToken);
 
         var run = (await RunAsync("dotnet", ["run"], app)).Succeeded("dotnet run");
         // Revenue: Fruit 3×2 + 5×2 + 2×3 = 22, Meat 10, total 32 — once from the C# query, once from MDX.

@@ -68,6 +68,7 @@ internal static class QueryCommand
         }
         using var session = Session.Start(new SessionConfig { Name = null, Port = null });
         ServeCommand.RegisterProviders();   // model files may read SQL sources
+        session.UseParquet().UseArrow();   // and Parquet and Arrow files
         try
         {
             CubeModelFile.Load(session, modelPath, dataDirectory);

@@ -102,6 +102,7 @@ internal static class ServeCommand
         try
         {
             security.AddUsers(session);
+            session.UseParquet().UseArrow();   // model files may name Parquet and Arrow files
             if (options.Model is not null)
             {
                 CubeModelFile.Load(session, options.Model, options.Data);
@@ -157,10 +158,9 @@ internal static class ServeCommand
         DbProviderFactories.TryGetFactory(name, out var factory) ? factory
             : throw new ArgumentException($"Unknown provider '{name}' (known: {string.Join(", ", DbProviderFactories.GetProviderInvariantNames())}).");
 
-    /// <summary>The providers model files and --sql can name, and Arrow files for model files.</summary>
+    /// <summary>The providers model files and --sql can name.</summary>
     internal static void RegisterProviders()
     {
-        SourceInterop.RegisterWithModelFiles();
         DbProviderFactories.RegisterFactory("sqlite", Microsoft.Data.Sqlite.SqliteFactory.Instance);
         DbProviderFactories.RegisterFactory("postgresql", Npgsql.NpgsqlFactory.Instance);
     }

@@ -63,7 +63,7 @@ internal static class ServeSources
     }
 
     /// <summary>The table a file makes by default, as ReadCsv and ReadParquet name it: the (first matching) file's name without its extension.</summary>
-    private static string FileName(string path) => Cuboid.Loading.SourceFiles.TableName(Cuboid.Loading.SourceFiles.Resolve(path)[0]);
+    private static string FileName(string path) => SourceFiles.TableName(SourceFiles.Resolve(path)[0]);
 
     private static ServeJoin ParseJoin(string text, List<string> tables)
     {

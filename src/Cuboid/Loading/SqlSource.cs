@@ -37,7 +37,7 @@ internal static class SqlSource
             var name = reader.GetName(i);
             if (types.ContainsKey(name)) throw new ArgumentException($"The query returns two columns named '{name}'; give them distinct aliases.");
             var clr = reader.GetFieldType(i);
-            types[name] = ClrTypes.Of(clr) ?? ArrayOf(reader.GetDataTypeName(i)) ?? throw new ArgumentException($"Column '{name}' of the query is a {clr.Name}, which Cuboid cannot store; cast it in the query.");
+            types[name] = DataTypes.FromClrType(clr) ?? ArrayOf(reader.GetDataTypeName(i)) ?? throw new ArgumentException($"Column '{name}' of the query is a {clr.Name}, which Cuboid cannot store; cast it in the query.");
         }
         return types;
     }

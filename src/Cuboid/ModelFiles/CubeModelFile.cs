@@ -18,12 +18,6 @@ public static partial class CubeModelFile
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    /// <summary>
-    /// Reads the Arrow IPC files that model files' <c>"arrow"</c> tables name. The engine does not
-    /// depend on Arrow: <c>SourceInterop.RegisterWithModelFiles()</c> of Cuboid.Arrow sets it (the
-    /// <c>cuboid</c> command does).
-    /// </summary>
-    public static Func<Session, string, RecordOptions, Table>? ArrowFileReader { get; set; }
 
     /// <summary>
     /// Reads <paramref name="path"/> and creates its tables (files are relative to

@@ -20,18 +20,13 @@ internal static class TableBuilder
         if (context.Session.Tables.ContainsKey(name)) throw context.Error($"{path}.name", $"a table named '{name}' is defined twice.");
         var types = ParseTypes(context, model.Types, path);
         var defaults = model.DefaultValues?.ToDictionary(d => d.Key, d => JsonValues.ToObject(context, d.Value, types.GetValueOrDefault(d.Key), $"{path}.defaultValues.{d.Key}"));
-        if (model.Parquet is not null)
+        if ((model.Parquet, model.Arrow) is (not null, _) or (_, not null))
         {
-            var parquetOptions = new ParquetReadOptions { TableName = name, Keys = model.Keys, Types = types.Count == 0 ? null : types, DefaultValues = defaults };
-            context.At(path, () => context.Session.ReadParquet(Path.Combine(context.DataDirectory, model.Parquet), parquetOptions));
-            return;
-        }
-        if (model.Arrow is not null)
-        {
-            var read = CubeModelFile.ArrowFileReader
-                ?? throw context.Error($"{path}.arrow", "reading Arrow files needs Cuboid.Arrow: call SourceInterop.RegisterWithModelFiles() first (the cuboid command does).");
-            var arrowOptions = new RecordOptions { TableName = name, Keys = model.Keys, Types = types.Count == 0 ? null : types, DefaultValues = defaults };
-            context.At(path, () => read(context.Session, Path.Combine(context.DataDirectory, model.Arrow), arrowOptions));
+            var (format, location, package) = model.Parquet is not null ? ("parquet", model.Parquet, "Cuboid.Parquet: call session.UseParquet()") : ("arrow", model.Arrow!, "Cuboid.Arrow: call session.UseArrow()");
+            var read = context.Session.FileFormats.TryGetValue(format, out var reader) ? reader
+                : throw context.Error($"{path}.{format}", $"reading {format} files needs {package} first (the cuboid command does).");
+            var readOptions = new RecordOptions { TableName = name, Keys = model.Keys, Types = types.Count == 0 ? null : types, DefaultValues = defaults };
+            context.At(path, () => read(Path.Combine(context.DataDirectory, location), readOptions));
             return;
         }
         if (model.Sql is { } sql)

@@ -1,22 +1,37 @@
-using Cuboid.Storage;
 using Parquet;
 using Parquet.Schema;
 
-namespace Cuboid.Loading;
+namespace Cuboid;
 
 /// <summary>
-/// Reads Parquet files with Parquet.Net: the top-level fields are the columns (a list of numbers
-/// becomes an array column); each row group is read on its own reader, in parallel, column by
-/// column into typed buffers, then into batches of one chunk. A value the column cannot take
-/// rejects its row, naming the file, the row and the column.
+/// Parquet files, read with Parquet.Net, as a table source: the top-level fields are the columns
+/// (a list of numbers becomes an array column); each row group is read on its own reader, in
+/// parallel, column by column into typed buffers that the table takes in block copies. A value a
+/// column cannot take rejects its row, naming the file, the row and the column.
 /// </summary>
-internal static class ParquetSource
+public sealed class ParquetFiles : ITableSource
 {
+    private readonly IReadOnlyList<string> _files;
+
+    /// <summary>The file a path names, or the files a glob matches (<c>data/*.parquet</c>), read in name order.</summary>
+    public ParquetFiles(string pathOrGlob)
+    {
+        _files = SourceFiles.Resolve(pathOrGlob);
+        Name = SourceFiles.TableName(_files[0]);
+        Columns = [.. Types(_files[0]).Select(t => new SourceColumn(t.Key, t.Value))];
+    }
+
+    /// <inheritdoc/>
+    public string Name { get; }
+
+    /// <summary>The first file's top-level fields, typed from its schema.</summary>
+    public IReadOnlyList<SourceColumn> Columns { get; }
+
     /// <summary>A new options object per reader (one reader per row group, on its own thread).</summary>
     private static Parquet.ParquetOptions NewOptions() => new() { UseDateOnlyTypeForDates = true, TreatByteArrayAsString = true };
 
     /// <summary>The Cuboid type of each top-level field of a file.</summary>
-    public static Dictionary<string, DataType> Types(string file)
+    private static Dictionary<string, DataType> Types(string file)
     {
         using var reader = Open(file);
         var types = new Dictionary<string, DataType>(StringComparer.Ordinal);
@@ -24,7 +39,7 @@ internal static class ParquetSource
         {
             types[field.Name] = field switch
             {
-                DataField d => ClrTypes.Of(d.ClrType) ?? throw Unsupported(file, field, d.ClrType.Name),
+                DataField d => DataTypes.FromClrType(d.ClrType) ?? throw Unsupported(file, field, d.ClrType.Name),
                 ListField { Item: DataField item } => ArrayOf(item.ClrType) ?? throw Unsupported(file, field, $"list of {item.ClrType.Name}"),
                 _ => throw Unsupported(file, field, field.SchemaType.ToString()),
             };
@@ -56,12 +71,13 @@ internal static class ParquetSource
         public void Dispose() => reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    public static LoadResult Read(IReadOnlyList<string> files, TableStore table, IProgress<long>? progress)
+    /// <summary>Writes every row group of every file; a file without one of the table's columns fails the load.</summary>
+    public void Write(TableWriter writer)
     {
-        var result = new LoadResult();
-        long done = 0;
-        foreach (var file in files)
+        ArgumentNullException.ThrowIfNull(writer);
+        for (var f = 0; f < _files.Count; f++)
         {
+            var file = _files[f];
             int groups;
             long[] firstRows;
             using (var reader = Open(file))
@@ -69,86 +85,35 @@ internal static class ParquetSource
                 groups = reader.RowGroupCount;
                 firstRows = new long[groups];
                 for (var g = 1; g < groups; g++) firstRows[g] = firstRows[g - 1] + reader.RowGroups[g - 1].RowCount;
-                foreach (var column in table.Columns)
+                foreach (var column in writer.Columns)
                 {
-                    if (!reader.Schema.Fields.Any(f => f.Name == column.Name))
+                    if (!reader.Schema.Fields.Any(field => field.Name == column))
                     {
-                        throw new LoadException($"{file} has no column '{column.Name}' for table '{table.Name}' (its columns: {string.Join(", ", reader.Schema.Fields.Select(f => f.Name))}).", []);
+                        throw new LoadException($"{file} has no column '{column}' (its columns: {string.Join(", ", reader.Schema.Fields.Select(field => field.Name))}).", []);
                     }
                 }
             }
-            var parts = new LoadResult[groups];
-            // One reader per worker thread (opening one parses the file's footer), each taking row groups in turn.
-            Parallel.For(0, groups, () => (Reader: Open(file), Scratch: new Scratch(table.Columns.Count)), (g, _, worker) =>
+            // One reader per worker thread (opening one parses the file's footer), each taking row groups in turn;
+            // the writer keeps the row groups in file order whatever order they finish in.
+            var fileIndex = (long)f << 32;
+            Parallel.For(0, groups, () => (Reader: Open(file), Scratch: new Scratch(writer.Columns.Count)), (g, _, worker) =>
             {
-                parts[g] = ReadGroup(worker.Reader, worker.Scratch, file, g, firstRows[g], table);
-                progress?.Report(Interlocked.Add(ref done, parts[g].RowsRead));
+                WriteGroup(worker.Reader, worker.Scratch, writer, file, g, fileIndex | (uint)g, firstRows[g]);
                 return worker;
             }, worker => worker.Reader.Dispose());
-            foreach (var part in parts) result.Add(part);
         }
-        return result;
     }
 
-    private static LoadResult ReadGroup(Reader reader, Scratch scratch, string file, int group, long firstRow, TableStore table)
+    private static void WriteGroup(Reader reader, Scratch scratch, TableWriter writer, string file, int group, long order, long firstRow)
     {
         Array[] columns;
         int rows;
         using (var rowGroup = reader.OpenRowGroupReader(group))
         {
             rows = (int)rowGroup.RowCount;
-            columns = [.. table.Columns.Select((c, i) => ReadColumn(rowGroup, reader.Schema.Fields.First(f => f.Name == c.Name), scratch.Column(i)))];
+            columns = [.. writer.Columns.Select((c, i) => ReadColumn(rowGroup, reader.Schema.Fields.First(f => f.Name == c), scratch.Column(i)))];
         }
-        return ColumnarBatches.Read(table, rows, file, firstRow, (c, start, count, builder, isKey, failures) => Fill(columns[c], start, count, builder, isKey, failures));
-    }
-
-    /// <summary>
-    /// Adds rows [start, start + count) of a decoded column to a builder: in one block copy when the
-    /// column's type is the file's and no value is null, typed and unboxed when only nulls differ,
-    /// through conversion otherwise.
-    /// </summary>
-    private static void Fill(Array values, int start, int count, ColumnBuilder builder, bool isKey, RowFailures failures)
-    {
-        switch (values)
-        {
-            case int[] a when builder is PrimitiveBuilder<int> t: t.AddRange(a.AsSpan(start, count)); return;
-            case long[] a when builder is PrimitiveBuilder<long> t: t.AddRange(a.AsSpan(start, count)); return;
-            case double[] a when builder is PrimitiveBuilder<double> t: t.AddRange(a.AsSpan(start, count)); return;
-            case float[] a when builder is PrimitiveBuilder<float> t: t.AddRange(a.AsSpan(start, count)); return;
-            case bool[] a when builder is PrimitiveBuilder<bool> t: t.AddRange(a.AsSpan(start, count)); return;
-            case DateOnly[] a when builder is PrimitiveBuilder<DateOnly> t: t.AddRange(a.AsSpan(start, count)); return;
-            case DateTime[] a when builder is PrimitiveBuilder<DateTime> t: t.AddRange(a.AsSpan(start, count)); return;
-            case string?[] a when builder is StringColumnBuilder t: FillStrings(a, start, count, t, isKey, failures); return;
-            case int?[] a when builder is ITypedAdd<int?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
-            case long?[] a when builder is ITypedAdd<long?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
-            case double?[] a when builder is ITypedAdd<double?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
-            case float?[] a when builder is ITypedAdd<float?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
-            case DateOnly?[] a when builder is ITypedAdd<DateOnly?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
-            case DateTime?[] a when builder is ITypedAdd<DateTime?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
-        }
-        for (var r = start; r < start + count; r++)
-        {
-            var value = values.GetValue(r);
-            failures.AddChecked(builder, r, value is decimal d ? (double)d : value, isKey);
-        }
-    }
-
-    private static void FillStrings(string?[] values, int start, int count, StringColumnBuilder builder, bool isKey, RowFailures failures)
-    {
-        for (var r = start; r < start + count; r++)
-        {
-            builder.Add(values[r]);
-            if (isKey && values[r] is null) failures.Add(r, builder.NullKey);
-        }
-    }
-
-    private static void FillNullable<T>(T?[] values, int start, int count, ITypedAdd<T?> add, bool isKey, ColumnBuilder builder, RowFailures failures) where T : struct
-    {
-        for (var r = start; r < start + count; r++)
-        {
-            add.Add(values[r]);
-            if (isKey && values[r] is null) failures.Add(r, builder.NullKey);
-        }
+        writer.Write(order, file, firstRow, rows, columns);
     }
 
     /// <summary>A column's values for every row of the group: a typed array (nullable elements), or arrays for a list.</summary>

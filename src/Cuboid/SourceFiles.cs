@@ -1,15 +1,17 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 
-namespace Cuboid.Loading;
+namespace Cuboid;
 
 /// <summary>
 /// The files a source names: a path or a glob (<c>data/*.csv</c>, <c>logs/**/part-*.csv.gz</c>)
 /// expanded into files in name order, and the table a file makes by default.
 /// </summary>
-internal static class SourceFiles
+public static class SourceFiles
 {
+    /// <summary>The file a path names, or the files a glob matches in name order; a clear error when there is none.</summary>
     public static IReadOnlyList<string> Resolve(string pathOrGlob)
     {
+        ArgumentNullException.ThrowIfNull(pathOrGlob);
         if (pathOrGlob.IndexOfAny(['*', '?', '[']) < 0)
         {
             return File.Exists(pathOrGlob) ? [Path.GetFullPath(pathOrGlob)] : throw new FileNotFoundException($"No file '{pathOrGlob}'.", pathOrGlob);
@@ -32,6 +34,7 @@ internal static class SourceFiles
     /// <summary>The table a file makes when none is named: its name without extensions (<c>sales.csv.gz</c> → <c>sales</c>).</summary>
     public static string TableName(string file)
     {
+        ArgumentNullException.ThrowIfNull(file);
         var name = Path.GetFileName(file);
         if (name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) name = name[..^3];
         return Path.GetFileNameWithoutExtension(name);
