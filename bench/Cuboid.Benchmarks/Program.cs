@@ -95,20 +95,21 @@ switch (command)
             var only = opts.GetValueOrDefault("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var files = DataSet.Ensure(dataDir, rows, seed);
             var workloads = Workloads.Select(only);
-            IEngineSide[] engines = [CreateEngine("cuboid"), CreateEngine("duckdb")];
             string duckVersion = DuckDbSide.Version();
             var harness = new Harness(files, reps, workloads, Console.Out);
-            harness.Run(engines, (engine, phase) => MemoryProbe.Measure(engine, phase, files.Directory));
-            foreach (var e in engines)
+            string[] engineNames;
+            using (var cuboid = CreateEngine("cuboid"))
+            using (var duck = CreateEngine("duckdb"))
             {
-                e.Dispose();
+                harness.Run([cuboid, duck], (engine, phase) => MemoryProbe.Measure(engine, phase, files.Directory));
+                engineNames = [cuboid.Name, duck.Name];
             }
 
             var header =
                 $"Side-by-side run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: {rows:N0} sales rows (seed {seed}), " +
                 $"median of {reps} reps after 1 warm-up. Machine: {Environment.ProcessorCount} cores, " +
                 $"{RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}, DuckDB {duckVersion} (threads = 2).";
-            var table = harness.Table(engines[0].Name, engines[1].Name);
+            var table = harness.Table(engineNames[0], engineNames[1]);
             var report = $"{header}\n\n{table}\n" + string.Concat(harness.Notes.Select(l => $"- {l}\n"));
             Console.WriteLine();
             Console.WriteLine(report);

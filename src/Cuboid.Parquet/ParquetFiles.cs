@@ -132,7 +132,7 @@ public sealed class ParquetFiles : ITableSource
     private static string?[] Strings(ParquetRowGroupReader rowGroup, DataField field, int rows, ColumnScratch scratch)
     {
         var values = scratch.Values<string?>(rows);
-        rowGroup.ReadAsync(field, values.AsMemory(0, rows)).GetAwaiter().GetResult();
+        rowGroup.ReadAsync(field, values.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
         return values;
     }
 
@@ -168,11 +168,11 @@ public sealed class ParquetFiles : ITableSource
         var values = scratch.Values<T>(rows);
         if (!field.IsNullable)
         {
-            rowGroup.ReadAsync<T>(field, values.AsMemory(0, rows)).GetAwaiter().GetResult();
+            rowGroup.ReadAsync<T>(field, values.AsMemory(0, rows)).AsTask().GetAwaiter().GetResult();
             return values;
         }
         var levels = scratch.Levels(rows);
-        rowGroup.ReadRawAsync<T>(field, values.AsMemory(0, rows), levels.AsMemory(0, rows), null).GetAwaiter().GetResult();
+        rowGroup.ReadRawAsync<T>(field, values.AsMemory(0, rows), levels.AsMemory(0, rows), null).AsTask().GetAwaiter().GetResult();
         var defined = levels.AsSpan(0, rows).Count(field.MaxDefinitionLevel);
         if (defined == rows) return values;
         var nullable = scratch.Nullables<T>(rows);
@@ -198,7 +198,7 @@ public sealed class ParquetFiles : ITableSource
 
     private static TOut[]?[] Assemble<TIn, TOut>(ParquetRowGroupReader rowGroup, DataField item, int rows, Func<TIn, TOut> convert) where TIn : struct
     {
-        using var raw = (Parquet.Data.RawColumnData<TIn>)rowGroup.ReadRawColumnDataBaseAsync(item).GetAwaiter().GetResult();
+        using var raw = (Parquet.Data.RawColumnData<TIn>)rowGroup.ReadRawColumnDataBaseAsync(item).AsTask().GetAwaiter().GetResult();
         var values = raw.NullableValues.ToArray();
         var repetition = raw.RepetitionLevels;
         var entries = repetition.Length;

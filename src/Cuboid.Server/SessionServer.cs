@@ -128,7 +128,7 @@ internal sealed class SessionServer : ISessionHost
         session.OnServing(port, $"{(certificate is null ? "http" : "https")}://{host}:{port}/");
     }
 
-    public void Stop()
+    public void Dispose()
     {
         _live?.Dispose();
         var app = Interlocked.Exchange(ref _app, null);

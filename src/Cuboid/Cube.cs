@@ -64,6 +64,9 @@ public sealed partial class Cube
 
     internal AggregateCache Cache { get; }
 
+    /// <summary>Where aggregates the cache cannot answer come from: the facts in memory (DirectQuery plugs a database in here).</summary>
+    internal IAggregateSource AggregateSource { get; init; } = InMemoryAggregates.Instance;
+
     internal JoinGraph Graph => _graph;
 
     /// <summary>

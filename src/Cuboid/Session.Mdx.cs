@@ -67,7 +67,7 @@ public sealed partial class Session
         ArgumentNullException.ThrowIfNull(mdx);
         ThrowIfClosed();
         cancellationToken.ThrowIfCancellationRequested();
-        var query = new QueryContext(mdx, options, cancellationToken, () => Interlocked.Decrement(ref _runningQueries));
+        var query = new QueryContext(mdx, options, () => Interlocked.Decrement(ref _runningQueries), cancellationToken);
         Interlocked.Increment(ref _runningQueries);
         return query;
     }

@@ -110,7 +110,7 @@ public sealed partial class Session
     private void StopHost()
     {
         var host = Interlocked.Exchange(ref _host, null);
-        host?.Stop();
+        host?.Dispose();
         Port = null;
         Link = null;
         _closedSignal.TrySetResult();
@@ -166,11 +166,9 @@ public sealed class CommittedEventArgs(long epoch, IReadOnlyList<string> tables,
 internal sealed record SessionEndpoint(string Route, string Method, Func<EndpointRequest, object?> Handler, IReadOnlyList<string> Roles);
 
 /// <summary>What serves a session over HTTP (implemented by Cuboid.Server, which the engine does not reference).</summary>
-internal interface ISessionHost
+/// <remarks>Disposing it stops serving and frees the port (the host owns what it started).</remarks>
+internal interface ISessionHost : IDisposable
 {
     /// <summary>Starts serving; calls <see cref="Session.OnServing"/> once listening.</summary>
     void Start(Session session);
-
-    /// <summary>Stops serving and frees the port.</summary>
-    void Stop();
 }

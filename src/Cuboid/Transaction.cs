@@ -27,6 +27,7 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
     internal TransactionSlot Slot { get; }
 
     /// <summary>Publishes every change made in the transaction as one version. If publishing fails, the transaction stays open: dispose it.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA1816", Justification = "The finalizer reports an abandoned transaction; a committed one is not abandoned.")]
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _ended) != 0, this);
@@ -44,6 +45,7 @@ public sealed class Transaction : IDisposable, IAsyncDisposable
     }
 
     /// <inheritdoc cref="Dispose"/>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA1816", Justification = "Dispose, which it calls, suppresses the finalizer.")]
     public ValueTask DisposeAsync()
     {
         Dispose();

@@ -91,7 +91,7 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         Assert.Matches(@"Total\s+32\b", run);
         Assert.Matches(@"Fruit\s+22\b", run);
         Assert.Matches(@"Meat\s+10\b", run);
-        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(run, @"Fruit\s+22\b").Count);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(run, @"Fruit\s+22\b"));
         Assert.Contains("web app: served", run, StringComparison.Ordinal);
     }
 

@@ -28,7 +28,7 @@ internal static class Problems
     {
         var status = error.Diagnostics.Any(d => d.Code == UnknownCubeCode) ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest;
         var title = status == StatusCodes.Status404NotFound ? "Unknown cube" : "Invalid MDX query";
-        return Result(status, title, error.Diagnostics.FirstOrDefault()?.ToString(), [.. error.Diagnostics.Select(DiagnosticJson.Of)]);
+        return Result(status, title, (error.Diagnostics.Count > 0 ? error.Diagnostics[0].ToString() : null), [.. error.Diagnostics.Select(DiagnosticJson.Of)]);
     }
 
     public static IResult UnknownCube(Session session, string cube) =>

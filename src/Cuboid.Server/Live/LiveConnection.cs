@@ -146,7 +146,7 @@ internal sealed class LiveConnection(Session session, WebSocket socket, System.S
         }
         catch (MdxException error)
         {
-            text = ErrorText(id, error.Diagnostics.FirstOrDefault()?.ToString() ?? error.Message, [.. error.Diagnostics.Select(DiagnosticJson.Of)]);
+            text = ErrorText(id, (error.Diagnostics.Count > 0 ? error.Diagnostics[0].ToString() : error.Message), [.. error.Diagnostics.Select(DiagnosticJson.Of)]);
         }
         catch (ObjectDisposedException)
         {

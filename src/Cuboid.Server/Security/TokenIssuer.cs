@@ -18,6 +18,7 @@ internal sealed class TokenIssuer
     private readonly TimeSpan _lifetime;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "The key signs tokens for as long as the server runs; a key pair that does not import is disposed here.")]
     public TokenIssuer(JwtConfig? config)
     {
         var rsa = RSA.Create(2048);
@@ -29,6 +30,7 @@ internal sealed class TokenIssuer
             }
             catch (ArgumentException bad)
             {
+                rsa.Dispose();
                 throw new ArgumentException($"JwtConfig.KeyPair is not a PEM RSA private key: {bad.Message}", nameof(config));
             }
         }

@@ -21,7 +21,7 @@ internal sealed record AggregationScope(CubeSnapshot Snapshot, string Scenario, 
 
 /// <summary>
 /// Answers "these aggregations at this granularity" for a scope: from the aggregate cache, by
-/// rolling up a finer result already at hand, or by a scan.
+/// rolling up a finer result already at hand, or from the cube's <see cref="IAggregateSource"/> (a scan in memory).
 /// </summary>
 internal sealed class Aggregator
 {
@@ -64,9 +64,6 @@ internal sealed class Aggregator
 
     /// <summary>The members a restricted user may see (null: all): measures that walk a level walk only these.</summary>
     public VisibleMembers? Visible => Scope.Visible;
-
-    /// <summary>The filter compiled for an older snapshot (to take out what a commit replaced).</summary>
-    private RowCondition? FilterOn(CubeSnapshot old) => Filter is null ? null : LevelFilter.Compile(Filter, old, _cube.IndexOf, _cube.TableOf);
 
     /// <summary>The ranks of a level's members in display order, a restricted user's visible members first (<see cref="VisibleMembers.Ranks"/>).</summary>
     public int[] Ranks(HierarchyIndex index, int depth) => Visible?.Ranks(index, depth) ?? MemberOrder.Ranks(index, Snapshot, depth);
@@ -140,13 +137,7 @@ internal sealed class Aggregator
         }
         else
         {
-            // Measures may ask for levels the query did not name (origin scopes): their members must be known before the plan sizes its cells.
-            _cube.Prepare(Snapshot, levels.Select(l => l.Hierarchy.Hierarchy));
-            var plan = new ScanPlan(Snapshot, levels, _filter, leaves, _cube.TableOf);
-            var latestKey = $"{Scenario}|{key}";
-            result = (_cube.Cache.Latest(latestKey) is { } prior ? IncrementalAggregation.Update(prior.Snapshot, prior.Result, plan, FilterOn, Cancellation) : null)
-                ?? ScanKernel.Run(plan, Cancellation);
-            _cube.Cache.PutLatest(latestKey, Snapshot, result);
+            result = _cube.AggregateSource.Aggregate(new AggregateQuery(_cube, Scope, levels, leaves, _filter, key, Cancellation));
         }
         _cube.Cache.Put(Snapshot.Epoch, key, result);
         return result;

@@ -29,11 +29,11 @@ internal static class IncrementalAggregation
         if (plan.Leaves.Any(l => changed.Length > 0 ? !l.Primitive.Subtractable : !l.Primitive.Rollable)) return null;
         if (!prior.Levels.SequenceEqual(plan.Levels) || !prior.Leaves.Select(l => l.Spec).SequenceEqual(plan.Leaves)) return null;
 
-        var plus = ScanKernel.Run(plan, cancellation, [.. changed, .. added]);
+        var plus = ScanKernel.Run(plan, [.. changed, .. added], cancellation);
         AggregateResult? minus = null;
         if (changed.Length > 0)
         {
-            minus = ScanKernel.Run(new ScanPlan(before, plan.Levels, oldFilter(before), [.. plan.Leaves], t => t.Table.Store), cancellation, changed);
+            minus = ScanKernel.Run(new ScanPlan(before, plan.Levels, oldFilter(before), [.. plan.Leaves], t => t.Table.Store), changed, cancellation);
         }
         return Merge(prior, plus, minus, plan);
     }

@@ -16,7 +16,7 @@ namespace Cuboid.Aggregation;
 internal static class ScanKernel
 {
     /// <summary>Runs the scan; <paramref name="cancellation"/> is looked at between chunks only, and throws OperationCanceledException.</summary>
-    public static AggregateResult Run(ScanPlan plan, CancellationToken cancellation = default, int[]? only = null)
+    public static AggregateResult Run(ScanPlan plan, int[]? only = null, CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
         // All the fact chunks, or only some (an incremental update after a commit).

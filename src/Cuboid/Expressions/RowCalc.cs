@@ -75,7 +75,7 @@ internal sealed class ConstantCalc(double? value) : RowCalc
     {
         values[..view.Count].Fill(value ?? 0);
         if (value.HasValue) return false;
-        valid[..view.Count].Fill(false);
+        valid[..view.Count].Clear();
         return true;
     }
 }

@@ -171,7 +171,7 @@ internal sealed class OrRowCondition(RowCondition[] operands) : RowCondition
         var n = view.Count;
         if (operands.Length == 0)
         {
-            result[..n].Fill(false);   // any of nothing does not
+            result[..n].Clear();   // any of nothing does not
             return;
         }
         operands[0].Eval(view, result);

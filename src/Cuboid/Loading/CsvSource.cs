@@ -42,6 +42,7 @@ internal static class CsvSource
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA2000", Justification = "The SepReader returned owns the StreamReader and disposes it; a failed open disposes it here.")]
     private static SepReader OpenRaw(string file, CsvOptions options, bool strict = false)
     {
         var encoding = strict ? CsvErrors.DecodingOf(options) : options.Encoding ?? Encoding.UTF8;

@@ -142,12 +142,12 @@ internal sealed class CalculatedMeasures(MdxCatalog catalog, Evaluator evaluator
             // which names the cycle should it not end. It adds nothing to the chain's height.
             if (path.Contains(member)) return 0;
             path.Add(member);
-            var height = path.Count > evaluator.MaxNesting ? int.MaxValue : 1 + references[member].Select(Height).DefaultIfEmpty(0).Max();
-            if (height > evaluator.MaxNesting)
+            var height = path.Count > Evaluator.MaxNesting ? int.MaxValue : 1 + references[member].Select(Height).DefaultIfEmpty(0).Max();
+            if (height > Evaluator.MaxNesting)
             {
                 // Named from the top of the chain being checked, where the query wrote it.
                 throw evaluator.Error(path[0].Calculated!.Formula, MdxErrorCodes.NestingTooDeep,
-                    $"Calculated member {path[0].UniqueName} refers to other calculated members more than {evaluator.MaxNesting} levels deep.");
+                    $"Calculated member {path[0].UniqueName} refers to other calculated members more than {Evaluator.MaxNesting} levels deep.");
             }
             path.RemoveAt(path.Count - 1);
             // Within a cycle the height depends on where the walk came in; kept anyway, so that the walk stays

@@ -101,7 +101,7 @@ internal sealed partial class Evaluator
     }
 
     /// <summary>The calculated member that decides the cell, if any.</summary>
-    public MdxMember? WinningCalculation(MdxContext context)
+    public static MdxMember? WinningCalculation(MdxContext context)
     {
         MdxMember? best = null;
         // A tie goes to the hierarchy first in the cube, and the measures are first: a ratio measure over

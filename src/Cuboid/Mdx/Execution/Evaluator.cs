@@ -138,5 +138,5 @@ internal sealed partial class Evaluator(MdxCatalog catalog, CellReader reader, B
         _ => $"the value {Text(value)}",
     };
 
-    internal int MaxNesting => MaxDepth;
+    internal static int MaxNesting => MaxDepth;
 }

@@ -91,7 +91,7 @@ internal sealed class MdxHierarchy
     public MdxLevel LevelAt(int depth) => Levels[HasAll ? depth + 1 : depth];
 
     /// <summary>All, or the first member of the top level for a hierarchy without All; the first measure for the measures.</summary>
-    public MdxMember? DefaultMember => IsMeasures ? MeasureMembers.FirstOrDefault() : DefaultOverride ?? AllMember ?? MembersAt(0).FirstOrDefault();
+    public MdxMember? DefaultMember => IsMeasures ? (MeasureMembers.Count > 0 ? MeasureMembers[0] : null) : DefaultOverride ?? AllMember ?? (MembersAt(0) is { Count: > 0 } top ? top[0] : null);
 
     /// <summary>A default member other than the usual one (the Epoch hierarchy's: the query's scenario).</summary>
     public MdxMember? DefaultOverride { get; set; }

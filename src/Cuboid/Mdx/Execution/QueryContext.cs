@@ -35,9 +35,9 @@ internal sealed class QueryContext : IDisposable
 
     /// <param name="mdx">The query's text.</param>
     /// <param name="options">Its limits.</param>
-    /// <param name="cancellationToken">The caller's cancellation (a client gone).</param>
     /// <param name="finished">Called once when the query is disposed (the session counts running queries).</param>
-    public QueryContext(string mdx, QueryOptions? options, CancellationToken cancellationToken = default, Action? finished = null)
+    /// <param name="cancellationToken">The caller's cancellation (a client gone).</param>
+    public QueryContext(string mdx, QueryOptions? options, Action? finished = null, CancellationToken cancellationToken = default)
     {
         _finished = finished;
         Mdx = mdx;

@@ -11,12 +11,12 @@ internal static class NavigationFunctions
         FunctionTable.Add("CurrentMember", (e, c, f) => c.Current(e.AsHierarchy(e.Evaluate(f[0], c), f[0])), property: true);
         FunctionTable.Add("DefaultMember", (e, c, f) => e.AsHierarchy(e.Evaluate(f[0], c), f[0]).DefaultMember, property: true);
         FunctionTable.Add("Parent", (e, c, f) => Member(e, c, f)?.Parent, property: true);
-        FunctionTable.Add("FirstChild", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Children(m).FirstOrDefault() : null, property: true);
-        FunctionTable.Add("LastChild", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Children(m).LastOrDefault() : null, property: true);
+        FunctionTable.Add("FirstChild", (e, c, f) => Member(e, c, f) is { } m ? First(Navigation.Children(m)) : null, property: true);
+        FunctionTable.Add("LastChild", (e, c, f) => Member(e, c, f) is { } m ? Last(Navigation.Children(m)) : null, property: true);
         FunctionTable.Add("PrevMember", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, -1) : null, property: true);
         FunctionTable.Add("NextMember", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, 1) : null, property: true);
-        FunctionTable.Add("FirstSibling", (e, c, f) => Member(e, c, f) is { } m ? Siblings(m).FirstOrDefault() : null, property: true);
-        FunctionTable.Add("LastSibling", (e, c, f) => Member(e, c, f) is { } m ? Siblings(m).LastOrDefault() : null, property: true);
+        FunctionTable.Add("FirstSibling", (e, c, f) => Member(e, c, f) is { } m ? First(Siblings(m)) : null, property: true);
+        FunctionTable.Add("LastSibling", (e, c, f) => Member(e, c, f) is { } m ? Last(Siblings(m)) : null, property: true);
         FunctionTable.Add("Lag", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, -e.AsInt(f[1], c)) : null);
         FunctionTable.Add("Lead", (e, c, f) => Member(e, c, f) is { } m ? Navigation.Lead(m, e.AsInt(f[1], c)) : null);
         FunctionTable.Add("Ancestor", Ancestor);
@@ -73,6 +73,10 @@ internal static class NavigationFunctions
     /// <summary>The member argument; null (a missing member, e.g. the parent of All) propagates as null.</summary>
     private static MdxMember? Member(Evaluator e, MdxContext c, FunctionCallSite f) =>
         e.Evaluate(f[0], c) is { } value ? e.MemberOf(value, f[0], c) : null;
+
+    private static MdxMember? First(IReadOnlyList<MdxMember> members) => members.Count > 0 ? members[0] : null;
+
+    private static MdxMember? Last(IReadOnlyList<MdxMember> members) => members.Count > 0 ? members[^1] : null;
 
     private static IReadOnlyList<MdxMember> Siblings(MdxMember member) =>
         member.Parent is { } parent ? Navigation.Children(parent) : Navigation.LevelMembers(member);

@@ -79,7 +79,7 @@ internal static class MdxDiagnostics
     private static string Quote(SourceText source, TextSpan span)
     {
         const int MaxShown = 40;
-        var text = span.Length > MaxShown ? source.Text.Substring(span.Start, MaxShown) + "…" : source[span];
+        var text = span.Length > MaxShown ? string.Concat(source.Text.AsSpan(span.Start, MaxShown), "…") : source[span];
         return "'" + text + "'";
     }
 

@@ -36,8 +36,8 @@ public sealed class QueryLimitsTests(FoodMartSession foodMart)
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
         var plan = new ScanPlan(snapshot, [], null, [AggregateSpec.Contributors], cube.TableOf);
-        Assert.ThrowsAny<OperationCanceledException>(() => ScanKernel.Run(plan, cancelled.Token));
-        Assert.Equal(86_837, ScanKernel.Run(plan, TestContext.Current.CancellationToken).Leaves[0].Counts[0]);
+        Assert.ThrowsAny<OperationCanceledException>(() => ScanKernel.Run(plan, cancellation: cancelled.Token));
+        Assert.Equal(86_837, ScanKernel.Run(plan, cancellation: TestContext.Current.CancellationToken).Leaves[0].Counts[0]);
     }
 
     [Fact]
