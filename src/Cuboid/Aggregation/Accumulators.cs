@@ -48,6 +48,7 @@ internal sealed class Accumulators
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int SlotOf(long key)
     {
         if (_slotOfKey!.TryGetValue(key, out var slot)) return slot;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cuboid.Aggregation.Primitives;
 
 /// <summary>Fact rows under each cell: whether the cell exists, and the contributors.COUNT measure.</summary>
@@ -13,6 +15,7 @@ internal sealed class ContributorsState(int capacity) : LeafState
     /// <summary>Rows per slot: the accumulators read it to know which slots are cells.</summary>
     public long[] Counts { get; private set; } = new long[capacity];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Add(in ScanBatch batch)
     {
         var counts = Counts;

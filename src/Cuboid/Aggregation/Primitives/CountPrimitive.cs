@@ -28,6 +28,7 @@ internal class NonNullCountState(RowCalc? calc, int capacity) : LeafState
 
     protected RowCalc? Calc => calc;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Add(in ScanBatch batch)
     {
         if (calc!.Eval(batch.View, batch.Values, batch.Valid)) CountNulls(batch.Slots, batch.Valid);

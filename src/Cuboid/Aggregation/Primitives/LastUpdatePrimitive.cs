@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Cuboid.Aggregation.Primitives;
 
 /// <summary>The latest commit time of the chunks holding a cell's rows (update.TIMESTAMP).</summary>
@@ -14,6 +16,7 @@ internal sealed class LastUpdatePrimitive : Primitive
     /// <summary>A maximum of the chunk's commit time, stamped on every row: no input, no null.</summary>
     private sealed class LastUpdateState(int capacity) : ScalarState<MaxOp>(null, capacity)
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Add(in ScanBatch batch)
         {
             var values = Values;
