@@ -4,6 +4,7 @@ using Cuboid.Server.Endpoints;
 using Cuboid.Server.Http;
 using Cuboid.Server.Live;
 using Cuboid.Server.Security;
+using Cuboid.Server.Xmla;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -108,6 +109,7 @@ internal sealed class SessionServer : ISessionHost
         app.MapAuth(session, tokens);
         app.MapDiscovery();
         app.MapMdx();
+        app.MapXmla();
         app.MapContent();
         app.MapLive();
         app.MapProxy();

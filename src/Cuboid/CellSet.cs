@@ -25,6 +25,12 @@ public sealed class CellSet
     /// <summary>All cells in ordinal order.</summary>
     public IReadOnlyList<Cell> Cells { get; }
 
+    /// <summary>The cube the query read (its FROM clause).</summary>
+    public string Cube { get; init; } = "";
+
+    /// <summary>The CELL PROPERTIES the query asked for (empty when it named none: VALUE and FORMATTED_VALUE).</summary>
+    public IReadOnlyList<string> CellProperties { get; init; } = [];
+
     /// <summary>The cell at the given position on each axis (column first).</summary>
     public Cell this[params int[] coordinates]
     {
@@ -72,6 +78,15 @@ public sealed class Position(int ordinal, IReadOnlyList<Member> members)
 /// <summary>A member as a result shows it.</summary>
 public sealed record Member(string UniqueName, string Name, string Caption, string HierarchyUniqueName, string LevelUniqueName, int Depth, bool IsCalculated = false)
 {
+    /// <summary>The parent's unique name; null for a member of the top level, an All member or a measure.</summary>
+    public string? ParentUniqueName { get; init; }
+
+    /// <summary>Whether this is a hierarchy's All member.</summary>
+    public bool IsAll { get; init; }
+
+    /// <summary>How many children the member has (with <see cref="QueryOptions.MemberChildCounts"/>; 0 otherwise).</summary>
+    public int ChildCount { get; init; }
+
     /// <summary>The properties DIMENSION PROPERTIES asked for on this member's axis (empty otherwise).</summary>
     public IReadOnlyDictionary<string, object?> Properties { get; init; } = new Dictionary<string, object?>();
 
@@ -84,4 +99,7 @@ public sealed record Cell(int Ordinal, object? Value, string FormattedValue)
 {
     /// <summary>True when the cell has no value.</summary>
     public bool IsEmpty => Value is null;
+
+    /// <summary>The format string the formatted value was made with (the measure's, or a calculated member's FORMAT_STRING); null for none.</summary>
+    public string? FormatString { get; init; }
 }

@@ -58,6 +58,9 @@ public sealed record QueryOptions
     /// <summary>The user the query runs as: only the facts their roles' restrictions allow are read (<see cref="SessionSecurity.Restrictions"/>); everything when null.</summary>
     public string? User { get; init; }
 
+    /// <summary>Whether the members on the axes carry <see cref="Member.ChildCount"/> (XMLA clients show an expand button from it); false by default, since counting children indexes the level below.</summary>
+    public bool MemberChildCounts { get; init; }
+
     /// <summary>The roles of <see cref="User"/> for this query (a server passes those of the login, directory groups included); <see cref="SessionSecurity.RolesOf"/> when null.</summary>
     public IReadOnlyList<string>? Roles { get; init; }
 }

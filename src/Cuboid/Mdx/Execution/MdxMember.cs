@@ -85,7 +85,13 @@ internal sealed class MdxMember
 
     public static string Quote(string name) => "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]";
 
-    public Member ToPublic() => new(UniqueName, Name, Caption, Hierarchy.UniqueName, Level?.UniqueName ?? Hierarchy.UniqueName, LevelDepth, IsCalculated);
+    /// <summary>The member as results show it; <paramref name="childCount"/>: with its children counted.</summary>
+    public Member ToPublic(bool childCount = false) => new(UniqueName, Name, Caption, Hierarchy.UniqueName, Level?.UniqueName ?? Hierarchy.UniqueName, LevelDepth, IsCalculated)
+    {
+        ParentUniqueName = Parent?.UniqueName,
+        IsAll = IsAll,
+        ChildCount = childCount ? Functions.Navigation.Children(this).Count : 0,
+    };
 
     public override string ToString() => UniqueName;
 }

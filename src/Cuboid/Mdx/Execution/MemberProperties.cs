@@ -36,9 +36,9 @@ internal static class MemberProperties
 /// <summary>DIMENSION PROPERTIES on an axis: each listed property, read for the members it applies to.</summary>
 internal static class DimensionProperties
 {
-    public static Member Of(MdxMember member, IReadOnlyList<IdentifierNode> requested, Evaluator evaluator)
+    public static Member Of(MdxMember member, IReadOnlyList<IdentifierNode> requested, Evaluator evaluator, bool childCount = false)
     {
-        var result = member.ToPublic();
+        var result = member.ToPublic(childCount);
         if (requested.Count == 0) return result;
         var properties = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var identifier in requested)

@@ -306,7 +306,7 @@ internal sealed partial class QueryExecutor
         return MemberConditions.OfSet(set.Tuples);
     }
 
-    private List<(object? Value, string Formatted)> EvaluateCells(Evaluator evaluator, MdxContext context, List<MdxSet> axes, bool slicerEmpty)
+    private List<(object? Value, string Formatted, string? Format)> EvaluateCells(Evaluator evaluator, MdxContext context, List<MdxSet> axes, bool slicerEmpty)
     {
         var direct = new DirectCells(evaluator, context, slicerEmpty);
         var nonEmpty = _select.Axes.OrderBy(a => a.Ordinal).Select(a => a.NonEmpty).ToArray();
@@ -316,11 +316,11 @@ internal sealed partial class QueryExecutor
             var others = axes.Where((_, i) => i != a).ToList();
             axes[a] = new MdxSet([.. _query.Batches(axes[a].Tuples, 256).Where(t => Combinations(others).Any(o => direct.Value(t, o) is not null))]);
         }
-        var cells = new List<(object?, string)>();
+        var cells = new List<(object?, string, string?)>();
         foreach (var coordinates in _query.Batches(Combinations(axes)))
         {
             var (value, format) = direct.Cell(coordinates);
-            cells.Add((value, FormatString.Format(value, format)));
+            cells.Add((value, FormatString.Format(value, format), format));
         }
         return cells;
     }
@@ -345,15 +345,20 @@ internal sealed partial class QueryExecutor
         }
     }
 
-    private CellSet Build(List<MdxSet> axes, IReadOnlyList<MdxMember[]> slicer, List<(object? Value, string Formatted)> cells, Evaluator evaluator)
+    private CellSet Build(List<MdxSet> axes, IReadOnlyList<MdxMember[]> slicer, List<(object? Value, string Formatted, string? Format)> cells, Evaluator evaluator)
     {
         var specs = _select.Axes.OrderBy(a => a.Ordinal).ToList();
-        Member Public(MdxMember member, int axis) => DimensionProperties.Of(member, specs[axis].DimensionProperties, evaluator);
+        var counts = _query.Options.MemberChildCounts;
+        Member Public(MdxMember member, int axis) => DimensionProperties.Of(member, specs[axis].DimensionProperties, evaluator, counts);
         var axisList = axes.Select((set, i) => new CellSetAxis(i, AxisSpecification.NameOf(i),
             [.. set.Tuples.Select((t, p) => new Position(p, [.. t.Select(m => Public(m, i))]))])).ToList();
-        var slicerAxis = new CellSetAxis(-1, "SLICER", [.. slicer.Select((t, p) => new Position(p, [.. t.Select(m => m.ToPublic())]))]);
+        var slicerAxis = new CellSetAxis(-1, "SLICER", [.. slicer.Select((t, p) => new Position(p, [.. t.Select(m => m.ToPublic(counts))]))]);
         // An array cell gets its own copy: the aggregate it came from is cached and shared.
-        return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value is double[] array ? array.Clone() : c.Value, c.Formatted))]);
+        return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value is double[] array ? array.Clone() : c.Value, c.Formatted) { FormatString = c.Format })])
+        {
+            Cube = _cube.Name,
+            CellProperties = [.. _select.CellProperties.Select(p => p.Segments[^1].Name)],
+        };
     }
 
     private static MdxDiagnostic Diagnostic(SourceText source, MdxNode? at, string code, string message)
