@@ -197,6 +197,8 @@ internal static class MdDataSet
     /// <summary>A cell value's XML Schema type and text.</summary>
     public static (string Type, string Text) Typed(object? value) => value switch
     {
+        // A non-finite double (a division by zero) as text: XML Schema writes INF, which Java clients cannot parse as a double.
+        double d when !double.IsFinite(d) => ("xsd:string", double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity"),
         double d => ("xsd:double", XmlConvert.ToString(d)),
         float f => ("xsd:float", XmlConvert.ToString(f)),
         long l => ("xsd:long", XmlConvert.ToString(l)),
