@@ -84,7 +84,8 @@ internal sealed partial class MembersRowset : CubeRowset
             if ((op & 8) != 0) parts.Add($"{{{m}}}");
             if ((op & 1) != 0) parts.Add($"{m}.Children");
             if ((op & 16) != 0) parts.Add($"Except(Descendants({m}), {{{m}}})");
-            yield return parts.Count == 0 ? "{}" : "{" + string.Join(", ", parts) + "}";
+            // In hierarchy order, ancestors first, as a tree is listed.
+            yield return parts.Count == 0 ? "{}" : "Hierarchize(Distinct({" + string.Join(", ", parts) + "}))";
         }
         if (request.Restriction("MEMBER_UNIQUE_NAME").Count > 0) yield break;
         if (request.Single("LEVEL_UNIQUE_NAME") is { } level)

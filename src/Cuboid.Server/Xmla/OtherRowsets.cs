@@ -36,8 +36,11 @@ internal sealed class MemberPropertiesRowset : CubeRowset
 
     protected override string? VisibilityRestriction => "PROPERTY_VISIBILITY";
 
+    protected override IReadOnlySet<string> OwnRestrictions => new HashSet<string>(["CUBE_SOURCE", "PROPERTY_VISIBILITY", "PROPERTY_TYPE"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>PROPERTY_TYPE 2 asks for the cell properties; member properties (the default, 1) are the intrinsic ones only, so none are listed.</summary>
     protected override IEnumerable<object?[]> Rows(XmlaContext context) =>
-        s_cellProperties.Select(p => new object?[]
+        context.Request.Single("PROPERTY_TYPE") != "2" ? [] : s_cellProperties.Select(p => new object?[]
         {
             context.Catalog, context.Catalog, null, null, null, null, null, 2, p.Name, p.Name, p.Type, null, null, null, null,
             p.Description, 0, null, null, 1, null, null, null, true, null, null,

@@ -5,6 +5,7 @@ using Cuboid.Server.Http;
 using Cuboid.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 
 namespace Cuboid.Server.Xmla;
@@ -29,7 +30,7 @@ internal static class XmlaEndpoint
             XmlaRequest? request = null;
             try
             {
-                var body = await RequestBody.ReadTextAsync(context.Request);
+                var body = await ReadBodyAsync(context);
                 request = XmlaRequest.Parse(body);
                 var sessionId = sessions.Track(request);
                 var user = context.User;
@@ -42,6 +43,30 @@ internal static class XmlaEndpoint
                 await WriteAsync(context, 200, writer => fault.Write(writer));
             }
         });
+    }
+
+    /// <summary>Bodies up to this size are read to the end even when too large, so that the client gets its fault rather than a reset connection.</summary>
+    private const long DrainedBytes = 64L << 20;
+
+    private static async Task<string> ReadBodyAsync(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit && context.Request.ContentLength is null or <= DrainedBytes)
+        {
+            limit.MaxRequestBodySize = DrainedBytes;
+        }
+        try
+        {
+            return await RequestBody.ReadTextAsync(context.Request);
+        }
+        catch (BodyTooLargeException)
+        {
+            // Read the rest and drop it (Kestrel stops at DrainedBytes), then answer.
+            var sink = new byte[64 * 1024];
+            while (await context.Request.Body.ReadAsync(sink, context.RequestAborted) > 0)
+            {
+            }
+            throw;
+        }
     }
 
     /// <summary>The one catalog: the session's name, or "Cuboid".</summary>
