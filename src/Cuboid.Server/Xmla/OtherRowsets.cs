@@ -40,11 +40,11 @@ internal sealed class MemberPropertiesRowset : CubeRowset
 
     /// <summary>PROPERTY_TYPE 2 asks for the cell properties; member properties (the default, 1) are the intrinsic ones only, so none are listed.</summary>
     protected override IEnumerable<object?[]> Rows(XmlaContext context) =>
-        context.Request.Single("PROPERTY_TYPE") != "2" ? [] : s_cellProperties.Select(p => new object?[]
+        context.Request.Single("PROPERTY_TYPE") != "2" ? [] : context.Cubes().SelectMany(c => s_cellProperties.Select(p => new object?[]
         {
-            context.Catalog, context.Catalog, null, null, null, null, null, 2, p.Name, p.Name, p.Type, null, null, null, null,
+            context.Catalog, context.Catalog, c.Cube.Name, null, null, null, null, 2, p.Name, p.Name, p.Type, null, null, null, null,
             p.Description, 0, null, null, 1, null, null, null, true, null, null,
-        });
+        }));
 }
 
 /// <summary>MDSCHEMA_FUNCTIONS: the MDX functions the engine knows, with their syntax.</summary>

@@ -71,7 +71,7 @@ internal static class FunctionSignatures
         new("CrossJoin", 1, Any, "CrossJoin(<Set>, <Set>...)", "Every combination of one tuple of each set."),
         new("Descendants", 1, 3, "Descendants(<Member>|<Set>[, <Level>|<Distance>[, <Flag>]])", "The descendants of a member at a level or distance, with a flag choosing levels before, at or after it."),
         new("Distinct", 1, 1, "Distinct(<Set>)", "A set without its repeated tuples."),
-        new("DrilldownLevel", 1, 3, "DrilldownLevel(<Set>[, <Level>[, <Index>]])", "A set with the children of its members at a level added after each."),
+        new("DrilldownLevel", 1, 4, "DrilldownLevel(<Set>[, <Level>[, <Index>[, INCLUDE_CALC_MEMBERS]]])", "A set with the children of its members at a level added after each (and their calculated children, with INCLUDE_CALC_MEMBERS)."),
         new("DrilldownLevelBottom", 2, 4, "DrilldownLevelBottom(<Set>, <Count>[, <Level>[, <Numeric>]])", "A set with the children of the lowest values of its members at a level added."),
         new("DrilldownLevelTop", 2, 4, "DrilldownLevelTop(<Set>, <Count>[, <Level>[, <Numeric>]])", "A set with the children of the highest values of its members at a level added."),
         new("DrilldownMember", 2, 3, "DrilldownMember(<Set>, <Set>[, RECURSIVE])", "A set with the children of the members found in a second set added after each."),

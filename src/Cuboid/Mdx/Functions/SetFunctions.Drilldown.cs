@@ -6,14 +6,20 @@ namespace Cuboid.Mdx.Functions;
 internal static partial class SetFunctions
 {
     /// <summary>
-    /// DrilldownLevel(set [, level] [, , index]): each tuple is followed by the tuples of its member's
+    /// DrilldownLevel(set [, level] [, , index] [, INCLUDE_CALC_MEMBERS]): each tuple is followed by the tuples of its member's
     /// children at one position — the level's hierarchy, the index (0-based), or the first. Without an
     /// index only members at the level (default: the deepest at that position) are drilled, and not one
     /// the next tuple already descends from (it shows drilled); with an index every member there is, as
     /// in Mondrian. Mondrian 3.11 truncates tuples to their first member without an index; Cuboid keeps them.
+    /// INCLUDE_CALC_MEMBERS (SSAS's flag, which Excel sends) adds the calculated members defined under a drilled member after its children.
     /// </summary>
     private static object? DrilldownLevel(Evaluator e, MdxContext c, FunctionCallSite f)
     {
+        var calculated = f.Count > 3 && f.Has(3) && IsSymbol(f[3], "INCLUDE_CALC_MEMBERS");
+        if (f.Count > 3 && f.Has(3) && !calculated)
+        {
+            throw e.Error(f.At, MdxErrorCodes.BadFunctionArgument, "DrilldownLevel's fourth argument can only be INCLUDE_CALC_MEMBERS.");
+        }
         var set = Set(e, c, f[0]);
         if (set.Count == 0) return set;
         var level = f.Has(1) ? e.AsLevel(e.Evaluate(f[1], c), f[1]) : null;
@@ -30,6 +36,13 @@ internal static partial class SetFunctions
             var member = tuple[position];
             if (index is null && (member.Depth != depth || DrilledAlready(set, i, position))) continue;
             AddChildren(result, tuple, position, recursive: null);
+            if (!calculated) continue;
+            foreach (var child in member.Hierarchy.CalculatedMembers.Where(m => m.Parent == member))
+            {
+                var next = (MdxMember[])tuple.Clone();
+                next[position] = child;
+                result.Add(next);
+            }
         }
         return new MdxSet(result);
     }
