@@ -14,6 +14,7 @@ using Cuboid.Samples;
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
 //   var          [--trades 10000] [--scenarios 500] [--reps 7]   V1: VaR (quantile of summed P&L vectors) by desk and book, with DuckDB
 //   updates      [--rows 10M] [--reps 7]   U1: commit 10,000 rows then Q2, with DuckDB; S1: creating a scenario
+//   xmla         [--rows 10M] [--reps 9]   X1: a 1,000-cell Excel-style pivot over XMLA against the same MDX over the JSON API
 //   mdx-levels   [--rows 10M] [--reps 7]   MDX on large levels: TopCount, Order, Filter and a page of 1M customers, a NON EMPTY products pivot, with DuckDB
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
@@ -24,6 +25,10 @@ string dataDir = opts.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath
 
 switch (command)
 {
+    case "xmla":
+        return XmlaBench.Run(DataSet.Ensure(dataDir, rows, seed),
+            reps: opts.TryGetValue("reps", out var xr) ? int.Parse(xr, CultureInfo.InvariantCulture) : 9, Console.Out);
+
     case "mdx-levels":
         return LargeLevelBench.Run(DataSet.Ensure(dataDir, rows, seed),
             reps: opts.TryGetValue("reps", out var lr) ? int.Parse(lr, CultureInfo.InvariantCulture) : 7, Console.Out);
