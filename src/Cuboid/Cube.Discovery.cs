@@ -3,7 +3,11 @@ using Cuboid.Mdx.Execution;
 namespace Cuboid;
 
 /// <summary>A level as MDX names it: its depth counts the All level (0) when the hierarchy has one.</summary>
-public sealed record LevelInfo(string Name, string UniqueName, int Depth);
+public sealed record LevelInfo(string Name, string UniqueName, int Depth)
+{
+    /// <summary>The member properties the level defines (<see cref="Level.Properties"/>), with the type of each.</summary>
+    public IReadOnlyList<(string Name, DataType Type)> Properties { get; init; } = [];
+}
 
 /// <summary>A hierarchy as a user may see it.</summary>
 public sealed record HierarchyInfo(string Dimension, string Name, string UniqueName, bool Slicing, string? AllMemberName, string? Folder, bool Visible, IReadOnlyList<LevelInfo> Levels);
@@ -31,7 +35,10 @@ public sealed partial class Cube
             Name,
             [.. catalog.Named.Where(h => !h.IsMeasures).Select(h => new HierarchyInfo(
                 h.Dimension, h.Name, h.UniqueName, !h.HasAll, h.AllMember?.Name, h.Model!.Folder, h.Model.Visible,
-                [.. h.Levels.Select(l => new LevelInfo(l.Name, l.UniqueName, l.Ordinal))]))],
+                [.. h.Levels.Select(l => new LevelInfo(l.Name, l.UniqueName, l.Ordinal)
+                {
+                    Properties = l.Depth < 0 ? [] : [.. h.Model.Levels[l.Depth].Properties.Select(p => (p.Key, p.Value.DataType))],
+                })]))],
             [.. Measures.Where(catalog.Access.Sees).Select(m => new MeasureInfo(m.Name!, m.UniqueName, m.Folder, m.Formatter, m.Visible, m.Description))]),
             Session.Security.AccessOf(user, roles));
 

@@ -38,13 +38,45 @@ internal sealed class MemberPropertiesRowset : CubeRowset
 
     protected override IReadOnlySet<string> OwnRestrictions => new HashSet<string>(["CUBE_SOURCE", "PROPERTY_VISIBILITY", "PROPERTY_TYPE"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>PROPERTY_TYPE 2 asks for the cell properties; member properties (the default, 1) are the intrinsic ones only, so none are listed.</summary>
-    protected override IEnumerable<object?[]> Rows(XmlaContext context) =>
-        context.Request.Single("PROPERTY_TYPE") != "2" ? [] : context.Cubes().SelectMany(c => s_cellProperties.Select(p => new object?[]
+    /// <summary>PROPERTY_TYPE 2 asks for the cell properties; member properties (1, the default) are those the levels define.</summary>
+    protected override IEnumerable<object?[]> Rows(XmlaContext context)
+    {
+        var cell = context.Request.Single("PROPERTY_TYPE") == "2";
+        foreach (var (cube, structure) in context.Cubes())
         {
-            context.Catalog, context.Catalog, c.Cube.Name, null, null, null, null, 2, p.Name, p.Name, p.Type, null, null, null, null,
-            p.Description, 0, null, null, 1, null, null, null, true, null, null,
-        }));
+            if (cell)
+            {
+                foreach (var p in s_cellProperties)
+                {
+                    yield return [context.Catalog, context.Catalog, cube.Name, null, null, null, null, 2, p.Name, p.Name, p.Type, null, null, null, null,
+                        p.Description, 0, null, null, 1, null, null, null, true, null, null];
+                }
+                continue;
+            }
+            foreach (var hierarchy in structure.Hierarchies)
+            {
+                foreach (var level in hierarchy.Levels)
+                {
+                    foreach (var (name, type) in level.Properties)
+                    {
+                        yield return [context.Catalog, context.Catalog, cube.Name, Quote(hierarchy.Dimension), hierarchy.UniqueName, level.UniqueName, null, 1, name, name,
+                            DbType(type), null, null, null, null, $"{cube.Name} Cube - {hierarchy.Name} Hierarchy - {level.Name} Level - {name} Property", 0, null, null, 1, null, null, null, true, null, null];
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The OLE DB type of a property's values: DBTYPE_WSTR, I4, I8, R8, BOOL, DATE.</summary>
+    private static int DbType(DataType type) => type switch
+    {
+        DataType.Int => 3,
+        DataType.Long => 20,
+        DataType.Float or DataType.Double => 5,
+        DataType.Boolean => 11,
+        DataType.LocalDate or DataType.LocalDateTime or DataType.ZonedDateTime => 7,
+        _ => 130,
+    };
 }
 
 /// <summary>MDSCHEMA_FUNCTIONS: the MDX functions the engine knows, with their syntax.</summary>

@@ -65,6 +65,10 @@ internal static class XmlaResponse
             return writer => writer.WriteElementString("root", XmlaNamespaces.Empty, null);
         }
         var content = Content(request);
+        if (request.Property("AxisFormat") is { Length: > 0 } axisFormat && !string.Equals(axisFormat, "TupleFormat", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new XmlaException("XMLA.UnsupportedProperty", $"AxisFormat '{axisFormat}' is not supported: axes are written as TupleFormat.");
+        }
         var options = context.Session.Config.RequestLimits.Options(null, null, null) with { KeepTotals = true, MemberChildCounts = true };
         options = context.User is null ? options : options with { User = context.User, Roles = context.Roles };
         var result = context.Session.QueryMdx(request.Statement, options);

@@ -128,6 +128,17 @@ public sealed class Olap4jClientTests(XmlaFoodMart foodMart) : IClassFixture<Xml
         Assert.Contains("CUBE\tSales", lines);
     }
 
+    [Fact]
+    public async Task AnAnonymousRequestIsChallengedForBasicAsExcelExpects()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/xmla", UriKind.Relative)) { Content = new StringContent(XmlaSoap.Discover("DBSCHEMA_CATALOGS"), System.Text.Encoding.UTF8, "text/xml") };
+        using var response = await foodMart.Served.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+        var answer = await XmlaSoap.PostAsync(foodMart.Served.Client, XmlaSoap.Discover("DBSCHEMA_CATALOGS"), Security.SecuredSession.Basic("analyst", "s3cret"));
+        Assert.Equal("Cuboid", XmlaSoap.Rows(answer).Single()["CATALOG_NAME"]);
+    }
+
     private static List<(string Name, string Mdx)> Conformance(string file)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "conformance", file)));

@@ -73,6 +73,17 @@ public sealed class XmlaEndpointTests(FoodMartServer foodMart)
     }
 
     [Fact]
+    public async Task MemberPropertiesAreTheLevelsAndCellPropertiesAskedByType()
+    {
+        var store = Rows(await PostAsync(Client, Discover("MDSCHEMA_PROPERTIES", [("CUBE_NAME", "Sales"), ("LEVEL_UNIQUE_NAME", "[Store].[Store Name]")])));
+        Assert.Equal(["Store Type", "Store Manager", "Store Sqft", "Grocery Sqft", "Frozen Sqft", "Meat Sqft", "Has coffee bar", "Street address"], store.Select(r => r["PROPERTY_NAME"]));
+        Assert.All(store, r => Assert.Equal("1", r["PROPERTY_TYPE"]));
+        Assert.Equal("130", store[0]["DATA_TYPE"]);
+        var cells = Rows(await PostAsync(Client, Discover("MDSCHEMA_PROPERTIES", [("CUBE_NAME", "Sales"), ("PROPERTY_TYPE", "2")])));
+        Assert.Equal(["VALUE", "FORMATTED_VALUE", "FORMAT_STRING"], cells.Take(3).Select(r => r["PROPERTY_NAME"]));
+    }
+
+    [Fact]
     public async Task AnMdxErrorIsAFaultWithItsDiagnostic()
     {
         var answer = await PostAsync(Client, Execute("SELECT {[Measures].[Unit Sales]} ON 0 FROM [Sales] WHERE [Store].[Atlantis]"));
@@ -91,6 +102,7 @@ public sealed class XmlaEndpointTests(FoodMartServer foodMart)
         { Envelope("<Cancel xmlns=\"urn:schemas-microsoft-com:xml-analysis\"/>"), "Unknown XMLA method 'Cancel': the methods are Discover and Execute." },
         { Execute("SELECT FROM [Nope]"), "MDX0103 (1:13): The session has no cube named 'Nope'." },
         { Discover("DBSCHEMA_CATALOGS", properties: [("Catalog", "Elsewhere")]), "There is no catalog 'Elsewhere'; this server's catalog is 'Cuboid'." },
+        { Execute("SELECT FROM [Sales]", [("AxisFormat", "ClusterFormat")]), "AxisFormat 'ClusterFormat' is not supported: axes are written as TupleFormat." },
         // An external entity would read a file; a DTD at all is refused.
         { "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + Envelope(Execute("&e;")), "The request is not well-formed XML (DTDs are not accepted)." },
         { "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><x>&b;</x>", "The request is not well-formed XML (DTDs are not accepted)." },
