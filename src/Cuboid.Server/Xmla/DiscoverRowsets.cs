@@ -111,6 +111,7 @@ internal sealed class EnumeratorsRowset : XmlaRowset
         ["AuthenticationMode", "How a data source authenticates", "string", "Unauthenticated", "No user name or password", "0"],
         ["AuthenticationMode", "How a data source authenticates", "string", "Authenticated", "User name and password (HTTP Basic, or the session's other logins)", "1"],
         ["AxisFormat", "The format of axes in a result", "string", "TupleFormat", "Tuples of members", "0"],
+        ["AxisFormat", "The format of axes in a result", "string", "ClusterFormat", "Cross products of member sets", "1"],
         ["Content", "What a response holds", "string", "None", "Nothing", "0"],
         ["Content", "What a response holds", "string", "Schema", "The schema only", "1"],
         ["Content", "What a response holds", "string", "Data", "The data only", "2"],

@@ -13,17 +13,17 @@ internal static class MdDataSet
 {
     private static readonly string[] s_standard = ["UName", "Caption", "LName", "LNum", "DisplayInfo"];
 
-    public static void Write(XmlWriter writer, CellSet cells, bool schema, bool data)
+    public static void Write(XmlWriter writer, CellSet cells, bool schema, bool data, bool clusters = false)
     {
         writer.WriteStartElement("root", XmlaNamespaces.MdDataSet);
         writer.WriteAttributeString("xmlns", "xsd", null, XmlaNamespaces.Xsd);
         writer.WriteAttributeString("xmlns", "xsi", null, XmlaNamespaces.Xsi);
         if (schema) MdDataSetSchema.Write(writer);
-        if (data) WriteData(writer, cells);
+        if (data) WriteData(writer, cells, clusters);
         writer.WriteEndElement();
     }
 
-    private static void WriteData(XmlWriter writer, CellSet cells)
+    private static void WriteData(XmlWriter writer, CellSet cells, bool clusters)
     {
         var axes = cells.Axes.Select(a => (Name: $"Axis{a.Ordinal}", a.Positions)).Append((Name: "SlicerAxis", cells.Slicer.Positions)).ToList();
         var properties = axes.Select(a => PropertiesOf(a.Positions)).ToList();
@@ -70,31 +70,9 @@ internal static class MdDataSet
         {
             writer.WriteStartElement("Axis", XmlaNamespaces.MdDataSet);
             writer.WriteAttributeString("name", axes[a].Name);
-            writer.WriteStartElement("Tuples", XmlaNamespaces.MdDataSet);
             var positions = axes[a].Positions;
-            for (var p = 0; p < positions.Count; p++)
-            {
-                writer.WriteStartElement("Tuple", XmlaNamespaces.MdDataSet);
-                var members = positions[p].Members;
-                for (var m = 0; m < members.Count; m++)
-                {
-                    var member = members[m];
-                    writer.WriteStartElement("Member", XmlaNamespaces.MdDataSet);
-                    writer.WriteAttributeString("Hierarchy", member.HierarchyUniqueName);
-                    writer.WriteElementString("UName", XmlaNamespaces.MdDataSet, member.UniqueName);
-                    writer.WriteElementString("Caption", XmlaNamespaces.MdDataSet, member.Caption);
-                    writer.WriteElementString("LName", XmlaNamespaces.MdDataSet, member.LevelUniqueName);
-                    writer.WriteElementString("LNum", XmlaNamespaces.MdDataSet, member.Depth.ToString(CultureInfo.InvariantCulture));
-                    writer.WriteElementString("DisplayInfo", XmlaNamespaces.MdDataSet, DisplayInfo(positions, p, m).ToString(CultureInfo.InvariantCulture));
-                    foreach (var property in properties[a])
-                    {
-                        if (member.Properties.TryGetValue(property, out var value) && XmlaRowset.Text(value) is { } text) writer.WriteElementString(property, XmlaNamespaces.MdDataSet, text);
-                    }
-                    writer.WriteEndElement();
-                }
-                writer.WriteEndElement();
-            }
-            writer.WriteEndElement();
+            if (clusters) WriteClusters(writer, positions, properties[a]);
+            else WriteTuples(writer, positions, properties[a]);
             writer.WriteEndElement();
         }
         writer.WriteEndElement();
@@ -107,6 +85,73 @@ internal static class MdDataSet
             writer.WriteAttributeString("CellOrdinal", cell.Ordinal.ToString(CultureInfo.InvariantCulture));
             foreach (var (element, _) in cellProperties) WriteCellProperty(writer, element, cell);
             writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
+
+    /// <summary>TupleFormat: the axis's tuples in order, each with its members.</summary>
+    private static void WriteTuples(XmlWriter writer, IReadOnlyList<Position> positions, List<string> properties)
+    {
+        writer.WriteStartElement("Tuples", XmlaNamespaces.MdDataSet);
+        for (var p = 0; p < positions.Count; p++)
+        {
+            writer.WriteStartElement("Tuple", XmlaNamespaces.MdDataSet);
+            var members = positions[p].Members;
+            for (var m = 0; m < members.Count; m++) WriteMember(writer, positions, p, m, properties, withHierarchy: true);
+            writer.WriteEndElement();
+        }
+        writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// ClusterFormat: the axis as clusters, each a cross product of one member set per hierarchy (CrossProduct, its
+    /// Size the number of tuples). A run of consecutive tuples that differ only in their last member is one
+    /// cluster (the same leading members × the run's last members), as a pivot's rows under one parent are.
+    /// </summary>
+    private static void WriteClusters(XmlWriter writer, IReadOnlyList<Position> positions, List<string> properties)
+    {
+        for (var start = 0; start < positions.Count;)
+        {
+            var end = start + 1;
+            var width = positions[start].Members.Count;
+            while (end < positions.Count && width > 0 && SameLeading(positions[start], positions[end], width - 1)) end++;
+            writer.WriteStartElement("CrossProduct", XmlaNamespaces.MdDataSet);
+            writer.WriteAttributeString("Size", (end - start).ToString(CultureInfo.InvariantCulture));
+            for (var m = 0; m < width; m++)
+            {
+                writer.WriteStartElement("Members", XmlaNamespaces.MdDataSet);
+                writer.WriteAttributeString("Hierarchy", positions[start].Members[m].HierarchyUniqueName);
+                // The leading hierarchies hold one member each; the last holds the run's members.
+                for (var p = start; p < (m == width - 1 ? end : start + 1); p++) WriteMember(writer, positions, p, m, properties, withHierarchy: false);
+                writer.WriteEndElement();
+            }
+            writer.WriteEndElement();
+            start = end;
+        }
+    }
+
+    private static bool SameLeading(Position a, Position b, int count)
+    {
+        for (var m = 0; m < count; m++)
+        {
+            if (a.Members[m].UniqueName != b.Members[m].UniqueName) return false;
+        }
+        return true;
+    }
+
+    private static void WriteMember(XmlWriter writer, IReadOnlyList<Position> positions, int p, int m, List<string> properties, bool withHierarchy)
+    {
+        var member = positions[p].Members[m];
+        writer.WriteStartElement("Member", XmlaNamespaces.MdDataSet);
+        if (withHierarchy) writer.WriteAttributeString("Hierarchy", member.HierarchyUniqueName);
+        writer.WriteElementString("UName", XmlaNamespaces.MdDataSet, member.UniqueName);
+        writer.WriteElementString("Caption", XmlaNamespaces.MdDataSet, member.Caption);
+        writer.WriteElementString("LName", XmlaNamespaces.MdDataSet, member.LevelUniqueName);
+        writer.WriteElementString("LNum", XmlaNamespaces.MdDataSet, member.Depth.ToString(CultureInfo.InvariantCulture));
+        writer.WriteElementString("DisplayInfo", XmlaNamespaces.MdDataSet, DisplayInfo(positions, p, m).ToString(CultureInfo.InvariantCulture));
+        foreach (var property in properties)
+        {
+            if (member.Properties.TryGetValue(property, out var value) && XmlaRowset.Text(value) is { } text) writer.WriteElementString(property, XmlaNamespaces.MdDataSet, text);
         }
         writer.WriteEndElement();
     }

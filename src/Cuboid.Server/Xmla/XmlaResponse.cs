@@ -65,10 +65,13 @@ internal static class XmlaResponse
             return writer => writer.WriteElementString("root", XmlaNamespaces.Empty, null);
         }
         var content = Content(request);
-        if (request.Property("AxisFormat") is { Length: > 0 } axisFormat && !string.Equals(axisFormat, "TupleFormat", StringComparison.OrdinalIgnoreCase))
+        var clusters = request.Property("AxisFormat") switch
         {
-            throw new XmlaException("XMLA.UnsupportedProperty", $"AxisFormat '{axisFormat}' is not supported: axes are written as TupleFormat.");
-        }
+            null or "" => false,
+            var f when string.Equals(f, "TupleFormat", StringComparison.OrdinalIgnoreCase) => false,
+            var f when string.Equals(f, "ClusterFormat", StringComparison.OrdinalIgnoreCase) => true,
+            var f => throw new XmlaException("XMLA.UnsupportedProperty", $"AxisFormat '{f}' is not supported: TupleFormat or ClusterFormat."),
+        };
         var options = context.Session.Config.RequestLimits.Options(null, null, null) with { KeepTotals = true, MemberChildCounts = true };
         options = context.User is null ? options : options with { User = context.User, Roles = context.Roles };
         var result = context.Session.QueryMdx(request.Statement, options);
@@ -78,7 +81,7 @@ internal static class XmlaResponse
             return writer =>
             {
                 if (content == XmlaContent.None) writer.WriteElementString("root", XmlaNamespaces.Empty, null);
-                else MdDataSet.Write(writer, cells, schema: content is XmlaContent.Schema or XmlaContent.SchemaData, data: content is XmlaContent.Data or XmlaContent.SchemaData);
+                else MdDataSet.Write(writer, cells, schema: content is XmlaContent.Schema or XmlaContent.SchemaData, data: content is XmlaContent.Data or XmlaContent.SchemaData, clusters);
             };
         }
         var table = TabularResult.Of(result);

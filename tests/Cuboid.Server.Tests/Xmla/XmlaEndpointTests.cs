@@ -36,6 +36,40 @@ public sealed class XmlaEndpointTests(FoodMartServer foodMart)
     }
 
     [Fact]
+    public async Task ClusterFormatDescribesTheSameTuplesAsCrossProducts()
+    {
+        const string mdx = "SELECT {[Measures].[Unit Sales]} ON 0, {CrossJoin([Gender].[Gender].Members, [Marital Status].[Marital Status].Members), ([Gender].[All Gender], [Marital Status].[All Marital Status])} ON 1 FROM [Sales]";
+        var tuples = await PostAsync(Client, Execute(mdx, [("AxisFormat", "TupleFormat")]));
+        var clusters = await PostAsync(Client, Execute(mdx, [("AxisFormat", "ClusterFormat")]));
+        List<string> Expected(string axis) =>
+            [.. tuples.Descendants(MdDataSet + "Axis").Single(a => (string?)a.Attribute("name") == axis).Descendants(MdDataSet + "Tuple")
+                .Select(t => string.Join(",", t.Elements(MdDataSet + "Member").Select(m => m.Element(MdDataSet + "UName")!.Value)))];
+        List<string> Decoded(string axis)
+        {
+            var result = new List<string>();
+            foreach (var product in clusters.Descendants(MdDataSet + "Axis").Single(a => (string?)a.Attribute("name") == axis).Elements(MdDataSet + "CrossProduct"))
+            {
+                // The cross product of the member sets, the first hierarchy outermost.
+                IEnumerable<string> combined = [""];
+                foreach (var members in product.Elements(MdDataSet + "Members"))
+                {
+                    var names = members.Elements(MdDataSet + "Member").Select(m => m.Element(MdDataSet + "UName")!.Value).ToList();
+                    combined = [.. combined.SelectMany(prefix => names.Select(n => prefix.Length == 0 ? n : prefix + "," + n))];
+                }
+                var list = combined.ToList();
+                Assert.Equal(list.Count, (int)product.Attribute("Size")!);
+                result.AddRange(list);
+            }
+            return result;
+        }
+        Assert.Equal(5, Expected("Axis1").Count);
+        Assert.Equal(Expected("Axis1"), Decoded("Axis1"));
+        Assert.Equal(Expected("Axis0"), Decoded("Axis0"));
+        Assert.Equal(3, clusters.Descendants(MdDataSet + "Axis").Single(a => (string?)a.Attribute("name") == "Axis1").Elements(MdDataSet + "CrossProduct").Count());   // F × 2, M × 2, the totals
+        Assert.Equal(tuples.Descendants(MdDataSet + "CellData").Single().ToString(), clusters.Descendants(MdDataSet + "CellData").Single().ToString());
+    }
+
+    [Fact]
     public async Task ADrillthroughIsATabularRowset()
     {
         var answer = await PostAsync(Client, Execute("DRILLTHROUGH MAXROWS 5 SELECT FROM [Sales] WHERE ([Store].[USA].[CA].[Los Angeles], [Time].[1997].[Q1])", [("Format", "Tabular")]));
@@ -102,7 +136,7 @@ public sealed class XmlaEndpointTests(FoodMartServer foodMart)
         { Envelope("<Cancel xmlns=\"urn:schemas-microsoft-com:xml-analysis\"/>"), "Unknown XMLA method 'Cancel': the methods are Discover and Execute." },
         { Execute("SELECT FROM [Nope]"), "MDX0103 (1:13): The session has no cube named 'Nope'." },
         { Discover("DBSCHEMA_CATALOGS", properties: [("Catalog", "Elsewhere")]), "There is no catalog 'Elsewhere'; this server's catalog is 'Cuboid'." },
-        { Execute("SELECT FROM [Sales]", [("AxisFormat", "ClusterFormat")]), "AxisFormat 'ClusterFormat' is not supported: axes are written as TupleFormat." },
+        { Execute("SELECT FROM [Sales]", [("AxisFormat", "CustomFormat")]), "AxisFormat 'CustomFormat' is not supported: TupleFormat or ClusterFormat." },
         // An external entity would read a file; a DTD at all is refused.
         { "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>" + Envelope(Execute("&e;")), "The request is not well-formed XML (DTDs are not accepted)." },
         { "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]><x>&b;</x>", "The request is not well-formed XML (DTDs are not accepted)." },
