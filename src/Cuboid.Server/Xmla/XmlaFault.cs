@@ -10,8 +10,8 @@ namespace Cuboid.Server.Xmla;
 /// </summary>
 internal sealed record XmlaFault(string Code, string Message)
 {
-    /// <summary>The fault for an error met answering <paramref name="request"/>; null for errors that are the server's own (they propagate).</summary>
-    public static XmlaFault? Of(Exception error, XmlaRequest? request) => error switch
+    /// <summary>The fault for an error met answering a request; null for errors that are the server's own (they propagate, logged with an id).</summary>
+    public static XmlaFault? Of(Exception error) => error switch
     {
         XmlaException x => new(x.Code, x.Message),
         MdxException mdx => new("MDX." + (mdx.Diagnostics.Count > 0 ? mdx.Diagnostics[0].Code : "Error"), string.Join("\n", mdx.Diagnostics.Select(d => d.ToString()))),
