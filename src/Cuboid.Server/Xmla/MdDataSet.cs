@@ -11,8 +11,6 @@ namespace Cuboid.Server.Xmla;
 /// </summary>
 internal static class MdDataSet
 {
-    private static readonly string[] s_standard = ["UName", "Caption", "LName", "LNum", "DisplayInfo"];
-
     public static void Write(XmlWriter writer, CellSet cells, bool schema, bool data, bool clusters = false)
     {
         writer.WriteStartElement("root", XmlaNamespaces.MdDataSet);
