@@ -116,7 +116,8 @@ public sealed partial class Cube
         foreach (var hierarchy in hierarchies.Distinct())
         {
             var index = IndexOf(hierarchy);
-            if (index.FactAnchored(snapshot.Graph)) Parallel.For(0, snapshot.Fact.Chunks.Length, c => index.FactChunkCodes(snapshot, c));
+            if (index.FactAnchored(snapshot.Graph) && FactTable.Store.External is { } external) external.PrepareMembers(this, snapshot, index);
+            else if (index.FactAnchored(snapshot.Graph)) Parallel.For(0, snapshot.Fact.Chunks.Length, c => index.FactChunkCodes(snapshot, c));
             else index.AnchorCodes(hierarchy == EpochHierarchy ? Snapshot : snapshot);   // the scenarios are listed in the base's data
         }
     }

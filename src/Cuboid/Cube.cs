@@ -64,8 +64,8 @@ public sealed partial class Cube
 
     internal AggregateCache Cache { get; }
 
-    /// <summary>Where aggregates the cache cannot answer come from: the facts in memory (DirectQuery plugs a database in here).</summary>
-    internal IAggregateSource AggregateSource { get; init; } = InMemoryAggregates.Instance;
+    /// <summary>Where aggregates the cache cannot answer come from: the facts in memory, or the database of an external fact table (DirectQuery).</summary>
+    internal IAggregateSource AggregateSource => FactTable.Store.External?.Aggregates ?? InMemoryAggregates.Instance;
 
     internal JoinGraph Graph => _graph;
 

@@ -19,7 +19,11 @@ public sealed partial class Session
     /// value get Atoti's ("N/A" for strings, null for numbers, 1970-01-01 for dates).
     /// </summary>
     public Table CreateTable(string name, IReadOnlyDictionary<string, DataType> types, IReadOnlyList<string>? keys = null,
-        IReadOnlyDictionary<string, object?>? defaultValues = null)
+        IReadOnlyDictionary<string, object?>? defaultValues = null) => AddTable(name, types, keys, defaultValues, external: null);
+
+    /// <summary>Creates a table; an <paramref name="external"/> one keeps its rows in a database (DirectQuery).</summary>
+    internal Table AddTable(string name, IReadOnlyDictionary<string, DataType> types, IReadOnlyList<string>? keys,
+        IReadOnlyDictionary<string, object?>? defaultValues, Model.IExternalTable? external)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(types);
@@ -41,7 +45,7 @@ public sealed partial class Session
             var value = given ? ValueConversion.ToColumnType(defaultValues![t.Key], t.Value) : t.Value.DefaultValue();
             return new ColumnSchema(t.Key, t.Value, value, i);
         }).ToArray();
-        var store = new TableStore(name, columns, keys);
+        var store = new TableStore(name, columns, keys) { External = external };
         var table = new Table(this, store);
         lock (_writeLock)
         {

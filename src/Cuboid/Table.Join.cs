@@ -38,7 +38,9 @@ public sealed partial class Table
         if (target.Session != Session) throw new ArgumentException($"Table '{target.Name}' belongs to another session.", nameof(target));
         var pairs = mapping is null ? DefaultMapping(target) : ParseMapping(mapping, target);
         foreach (var (source, targetColumn) in pairs) KeyEncoding.Translate(source.Schema, targetColumn.Schema);   // throws on incompatible types
+        Store.External?.CheckJoin(target);
         if (Reaches(target, this)) throw new ArgumentException($"Joining '{Name}' to '{target.Name}' would make a cycle: '{target.Name}' already reaches '{Name}'.", nameof(target));
+        target.Store.External?.Mirror();   // before the join exists: a database error leaves the model as it was
         lock (_joins)
         {
             if (_joins.Any(j => j.Target == target)) throw new ArgumentException($"Table '{Name}' already joins '{target.Name}'.", nameof(target));

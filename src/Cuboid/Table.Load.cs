@@ -54,6 +54,7 @@ public sealed partial class Table
     internal LoadReport Append(object?[][] rows, string scenario)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ThrowIfExternal();
         var result = new LoadResult { RowsRead = rows.Length };
         var batch = new RowBatch(Store.Columns, Math.Min(rows.Length, Chunk.Size));
         var rejected = new List<RejectedRow>();
@@ -89,6 +90,7 @@ public sealed partial class Table
 
     internal long Drop(Condition? condition, string scenario) => Session.Commit(context =>
     {
+        ThrowIfExternal();
         var current = context[Store];
         var filter = condition is null ? null : RowCondition.Compile(condition, OwnTable);
         var scope = new TableScope(Store, context.View);
@@ -109,6 +111,7 @@ public sealed partial class Table
     /// </summary>
     private LoadReport Commit(LoadResult result, ErrorHandling errorHandling, string scenario)
     {
+        ThrowIfExternal();
         if (result.Rejected.Count > 0)
         {
             if (errorHandling == ErrorHandling.Fail)
@@ -140,6 +143,30 @@ public sealed partial class Table
     }
 
     private LoadReport? _lastLoadReport;
+
+    /// <summary>An external table's data changes in its database: loads are refused, naming it.</summary>
+    private void ThrowIfExternal()
+    {
+        if (Store.External is { } external)
+        {
+            throw new InvalidOperationException($"Table '{Name}' is {external.Description}: its rows stay in the database (DirectQuery). Change them there and refresh the external database.");
+        }
+    }
+
+    /// <summary>
+    /// Replaces every row with <paramref name="result"/>'s in one commit, or inside the open
+    /// transaction of the calling flow: how an external table's in-memory mirror is refreshed.
+    /// </summary>
+    internal void ReplaceRows(LoadResult result)
+    {
+        if (result.Rejected.Count > 0) throw new LoadException($"Table '{Name}' was not refreshed: {result.Rejected[0]}.", result.Rejected);
+        Session.Commit(context =>
+        {
+            var (emptied, _) = Store.Delete(context[Store], c => null, context.Epoch, context.Timestamp, context.IsBranch);
+            context.Changes[Store] = Store.Append(emptied, result.Batches, context.Epoch, context.Timestamp, context.IsBranch);
+            return 0;
+        }, Session.BaseScenario);
+    }
 
     private TableStore OwnTable(Column column) =>
         column.Table == this ? Store : throw new ArgumentException($"Column '{column.Name}' belongs to table '{column.Table.Name}', not to '{Name}'.");

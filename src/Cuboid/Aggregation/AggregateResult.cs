@@ -40,8 +40,11 @@ internal sealed class AggregateResult(LevelRef[] levels, int[][] codes, LeafValu
 
     public TimeSpan Elapsed { get; } = elapsed;
 
-    /// <summary>"scan", "cache" or "rollup": for explain plans.</summary>
+    /// <summary>"scan", "cache", "rollup" or "sql": for explain plans.</summary>
     public string Source { get; } = source;
+
+    /// <summary>The SQL sent for it (DirectQuery), for explain plans; null otherwise.</summary>
+    public string? Statement { get; init; }
 
     public LeafValues Leaf(AggregateSpec spec) => Leaves.First(l => l.Spec.Equals(spec));
 

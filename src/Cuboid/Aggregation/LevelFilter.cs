@@ -19,21 +19,37 @@ internal static class LevelFilter
         AndCondition and => new AndRowCondition([.. and.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
         OrCondition or => new OrRowCondition([.. or.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
         NotCondition not => new NotRowCondition(Compile(not.Operand, snapshot, indexOf, tableOf)),
-        ComparisonCondition { Subject: Level level } c => Members(snapshot, indexOf(level.Hierarchy), level, v => RowCondition.Compare(v, c.Operator, c.Value)),
-        IsInCondition { Subject: Level level } i => Members(snapshot, indexOf(level.Hierarchy), level,
-            v => i.Values.Any(x => RowCondition.Compare(v, ComparisonOperator.Equal, x)) != i.Negated),
-        IsNullCondition { Subject: Level level } n => Members(snapshot, indexOf(level.Hierarchy), level, v => (v is null) != n.Negated),
-        MembersCondition m => new LevelCondition(snapshot, indexOf(m.Level.Hierarchy), m.Level.Depth, m.Accepted(indexOf(m.Level.Hierarchy))),
+        _ when LevelOf(condition) is { } level => new LevelCondition(snapshot, indexOf(level.Hierarchy), level.Depth, AcceptedMembers(condition, indexOf)!),
         _ => RowCondition.Compile(condition, tableOf),
     };
 
-    private static LevelCondition Members(CubeSnapshot snapshot, HierarchyIndex index, Level level, Func<object?, bool> accept)
+    /// <summary>The level a condition on one level's members is about (null for other conditions).</summary>
+    public static Level? LevelOf(Condition condition) => condition switch
+    {
+        ComparisonCondition { Subject: Level level } => level,
+        IsInCondition { Subject: Level level } => level,
+        IsNullCondition { Subject: Level level } => level,
+        MembersCondition m => m.Level,
+        _ => null,
+    };
+
+    /// <summary>Which members of its level (by code) a condition on one level accepts, each member's value tested once; null for other conditions.</summary>
+    public static bool[]? AcceptedMembers(Condition condition, Func<Hierarchy, HierarchyIndex> indexOf) => condition switch
+    {
+        ComparisonCondition { Subject: Level level } c => Members(indexOf(level.Hierarchy), level, v => RowCondition.Compare(v, c.Operator, c.Value)),
+        IsInCondition { Subject: Level level } i => Members(indexOf(level.Hierarchy), level, v => i.Values.Any(x => RowCondition.Compare(v, ComparisonOperator.Equal, x)) != i.Negated),
+        IsNullCondition { Subject: Level level } n => Members(indexOf(level.Hierarchy), level, v => (v is null) != n.Negated),
+        MembersCondition m => m.Accepted(indexOf(m.Level.Hierarchy)),
+        _ => null,
+    };
+
+    private static bool[] Members(HierarchyIndex index, Level level, Func<object?, bool> accept)
     {
         var depth = level.Depth;
         var count = index.Members.Count(depth);
         var table = new bool[count];
         for (var code = 0; code < count; code++) table[code] = accept(level.Source.ValueOf(index.Members.Key(depth, code)));
-        return new LevelCondition(snapshot, index, depth, table);
+        return table;
     }
 }
 

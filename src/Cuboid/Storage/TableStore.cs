@@ -23,6 +23,9 @@ internal sealed class TableStore
 
     public string Name { get; }
     public IReadOnlyList<ColumnSchema> Columns { get; }
+
+    /// <summary>Set for a table whose rows stay in a database (DirectQuery).</summary>
+    public Model.IExternalTable? External { get; init; }
     public IReadOnlyList<string> Keys { get; }
     public ReadOnlySpan<int> KeyColumns => _keyColumns;
 

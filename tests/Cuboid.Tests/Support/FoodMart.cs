@@ -6,22 +6,21 @@ namespace Cuboid.Tests.Support;
 /// </summary>
 internal static class FoodMart
 {
-    public static Cube Build(Session session)
+    /// <summary>The tables the cube reads, by name.</summary>
+    public static readonly string[] Tables = ["sales_fact_1997", "product", "product_class", "store", "customer", "time_by_day", "promotion"];
+
+    public static Cube Build(Session session) => Build(session, (name, keys) => ReadCsv(session, name, keys));
+
+    /// <summary>The cube over tables from elsewhere (a database, for DirectQuery): <paramref name="table"/> gives each by name and keys.</summary>
+    public static Cube Build(Session session, Func<string, string[], Table> table)
     {
-        Table Read(string file, params string[] keys) =>
-            session.ReadCsv(TestData.FoodMart(file), new CsvOptions { TableName = file, Keys = keys });
-        var fact = Read("sales_fact_1997");
-        var product = Read("product", "product_id");
-        var productClass = Read("product_class", "product_class_id");
-        var store = Read("store", "store_id");
-        var customer = session.ReadCsv(TestData.FoodMart("customer"), new CsvOptions
-        {
-            TableName = "customer",
-            Keys = ["customer_id"],
-            Types = new Dictionary<string, DataType> { ["postal_code"] = DataType.String, ["account_num"] = DataType.Long },
-        });
-        var time = Read("time_by_day", "time_id");
-        var promotion = Read("promotion", "promotion_id");
+        var fact = table("sales_fact_1997", []);
+        var product = table("product", ["product_id"]);
+        var productClass = table("product_class", ["product_class_id"]);
+        var store = table("store", ["store_id"]);
+        var customer = table("customer", ["customer_id"]);
+        var time = table("time_by_day", ["time_id"]);
+        var promotion = table("promotion", ["promotion_id"]);
         fact.Join(product, fact["product_id"] == product["product_id"]);
         product.Join(productClass, product["product_class_id"] == productClass["product_class_id"]);
         fact.Join(store, fact["store_id"] == store["store_id"]);
@@ -82,4 +81,14 @@ internal static class FoodMart
         cube.CalculatedMembers.Add("[Measures].[Profit Growth]", "([Measures].[Profit] - [Measures].[Profit last Period]) / [Measures].[Profit last Period]", "0.0%");
         return cube;
     }
+
+    /// <summary>A FoodMart table from its CSV file.</summary>
+    public static Table ReadCsv(Session session, string name, string[] keys) =>
+        session.ReadCsv(TestData.FoodMart(name), new CsvOptions
+        {
+            TableName = name,
+            Keys = keys,
+            // Customers' postal codes keep their leading zeros; account numbers pass int's range.
+            Types = name == "customer" ? new Dictionary<string, DataType> { ["postal_code"] = DataType.String, ["account_num"] = DataType.Long } : null,
+        });
 }

@@ -4,7 +4,7 @@ using Cuboid.Tests.Support;
 namespace Cuboid.Tests.Mdx.Conformance;
 
 /// <summary>One Mondrian conformance record and how Cuboid did on it.</summary>
-internal sealed record ConformanceOutcome(string File, string Name, string Kind, IReadOnlyList<string> Features, bool Passed, string Expected, string Actual);
+public sealed record ConformanceOutcome(string File, string Name, string Kind, IReadOnlyList<string> Features, bool Passed, string Expected, string Actual);
 
 /// <summary>
 /// Runs the records of Mdx/Conformance/mondrian on the FoodMart cube and renders each result
