@@ -2,6 +2,7 @@ using Cuboid.Aggregation;
 using Cuboid.DirectQuery.Sql;
 using Cuboid.Loading;
 using Cuboid.Model;
+using Cuboid.Storage;
 
 namespace Cuboid.DirectQuery;
 
@@ -64,8 +65,34 @@ internal sealed class ExternalTable : IExternalTable
     public LoadResult ReadRows()
     {
         var dialect = Database.Client.Dialect;
-        var statement = new SqlStatement($"SELECT {string.Join(", ", Columns.Select(c => dialect.Quote(c.Name)))} FROM {SqlName}", []);
-        var writer = new TableWriter(Table.Store, progress: null);
+        return Read(new SqlStatement($"SELECT {string.Join(", ", Columns.Select(c => dialect.Quote(c.Name)))} FROM {SqlName}", []), Table.Store, CancellationToken.None);
+    }
+
+    public (List<int> Rows, long Total, CubeSnapshot Data) Drillthrough(Cube cube, CubeSnapshot snapshot, Condition? filter, int offset, int maxRows, CancellationToken cancellation)
+    {
+        cube.Prepare(snapshot, cube.Hierarchies);
+        var client = Database.Client;
+        var writer = new SqlWriter(client.Dialect);
+        var star = new StarQuery(snapshot.Graph, snapshot.MandatoryTables, client.Dialect);
+        var sql = new SqlExpressions(star, writer, cube.IndexOf);
+        var columns = string.Join(", ", Table.Columns.Select(star.Column));
+        var where = filter is null ? "" : " WHERE " + sql.Condition(filter);
+        var from = star.From();
+        var total = SqlValues.ToLong(client.Rows(writer.Statement($"SELECT COUNT(*) FROM {from}{where}"), cancellation)[0][0]);
+        // The database's order: a drillthrough shows rows, it does not sort them.
+        var page = writer.Statement($"SELECT {columns} FROM {from}{where}{client.Dialect.Limit(offset, maxRows)}");
+        var scratch = new TableStore(Table.Name, Table.Store.Columns, []);
+        var read = Read(page, scratch, cancellation);
+        if (read.Rejected.Count > 0) throw new ExternalDatabaseException($"{Description} returned a row Cuboid cannot read: {read.Rejected[0]}.");
+        var version = scratch.Append(TableVersion.Empty, read.Batches, snapshot.Epoch, snapshot.Data.CommittedAt.Ticks);
+        var data = new DataVersion(snapshot.Epoch, snapshot.Data.Tables.SetItem(Table.Store, version), snapshot.Data.CommittedAt);
+        return ([.. version.LiveRows()], total, cube.SnapshotOf(data));
+    }
+
+    /// <summary>A statement's rows (the table's columns, in order) as a load into <paramref name="store"/> reads them.</summary>
+    private LoadResult Read(SqlStatement statement, TableStore store, CancellationToken cancellation)
+    {
+        var writer = new TableWriter(store, progress: null);
         const int segment = 8192;
         var buffers = Columns.Select(_ => new object?[segment]).ToArray();
         var (rows, order, first) = (0, 0L, 0L);
@@ -81,7 +108,7 @@ internal sealed class ExternalTable : IExternalTable
         {
             for (var c = 0; c < values.Length; c++) buffers[c][rows] = SqlValues.ToColumn(values[c], Columns[c].DataType);
             if (++rows == segment) Flush();
-        }, CancellationToken.None);
+        }, cancellation);
         Flush();
         return writer.Result();
     }

@@ -146,6 +146,12 @@ public sealed partial class Cube
         lock (_lock) return _scenarioSnapshots.GetValue(data, Resolve);
     }
 
+    /// <summary>A snapshot of other data than a published version's (a DirectQuery drillthrough's rows).</summary>
+    internal CubeSnapshot SnapshotOf(DataVersion data)
+    {
+        lock (_lock) return Resolve(data);
+    }
+
     internal HierarchyIndex IndexOf(Hierarchy hierarchy)
     {
         lock (_lock)

@@ -29,6 +29,13 @@ internal abstract class SqlDialect
 
     public virtual string AsDouble(string expression) => $"CAST({expression} AS DOUBLE PRECISION)";
 
+    /// <summary>The false boolean.</summary>
+    public virtual string False => "FALSE";
+
+    /// <summary>A page of rows: " LIMIT n OFFSET m" (nothing when unbounded).</summary>
+    public virtual string Limit(int offset, int maxRows) =>
+        (maxRows == int.MaxValue ? "" : $" LIMIT {maxRows.ToString(CultureInfo.InvariantCulture)}") + (offset == 0 ? "" : $" OFFSET {offset.ToString(CultureInfo.InvariantCulture)}");
+
     /// <summary>Whether a SELECT may hold one JOIN only (ClickHouse before 19.4): joins nest as subqueries.</summary>
     public virtual bool OneJoinPerSelect => false;
 
@@ -126,7 +133,12 @@ internal sealed class ClickHouseDialect : SqlDialect
 
     public override string AsDouble(string expression) => $"toFloat64({expression})";
 
+    public override string False => "0";
+
     public override bool OneJoinPerSelect => true;
+
+    public override string Limit(int offset, int maxRows) =>
+        maxRows == int.MaxValue && offset == 0 ? "" : $" LIMIT {offset.ToString(CultureInfo.InvariantCulture)}, {(maxRows == int.MaxValue ? long.MaxValue : maxRows).ToString(CultureInfo.InvariantCulture)}";
 
     public override string CatalogSql => "SELECT database, table, name, type FROM system.columns WHERE database = currentDatabase()";
 

@@ -35,7 +35,8 @@ internal sealed class SqlExpressions(StarQuery star, SqlWriter writer, Func<Hier
         {
             AndCondition and => "(" + string.Join(" AND ", and.Operands.Select(Condition)) + ")",
             OrCondition or => "(" + string.Join(" OR ", or.Operands.Select(Condition)) + ")",
-            NotCondition not => $"(NOT {Condition(not.Operand)})",
+            // A test on NULL is unknown in SQL and false in memory: NOT must see it false too.
+            NotCondition not => $"(NOT COALESCE({Condition(not.Operand)}, {Dialect.False}))",
             ComparisonCondition { Subject: ColumnExpression left, Value: ColumnExpression right } c => $"({Expression(left)} {Operator(c.Operator)} {Expression(right)})",
             ComparisonCondition { Subject: ColumnExpression e, Value: null } c => c.Operator switch
             {
@@ -72,16 +73,18 @@ internal sealed class SqlExpressions(StarQuery star, SqlWriter writer, Func<Hier
         if (count == 0) return "(1 = 0)";
         var values = new object?[accepted.Length];
         for (var code = 0; code < accepted.Length; code++) values[code] = level.Source.ValueOf(index.Members.Key(depth, code));
-        var defaultValue = level.Source is ColumnLevelSource ? level.Column.DefaultValue : null;
         var acceptedValues = new HashSet<object?>(Enumerable.Range(0, accepted.Length).Where(c => accepted[c]).Select(c => values[c]));
         var rejectedValues = new HashSet<object?>(Enumerable.Range(0, accepted.Length).Where(c => !accepted[c]).Select(c => values[c]));
         if (!acceptedValues.Overlaps(rejectedValues))
         {
             // The level's own value tells accepted members from the others: the shorter list of values.
+            // A NULL (a row the joins did not match, a null value) is the member of the column's default.
+            var nullAccepted = acceptedValues.Contains(level.Source.ValueOf(LevelKeys.Of(level, null)));
             var negated = rejectedValues.Count < acceptedValues.Count;
-            var list = negated ? rejectedValues : acceptedValues;
-            var withNull = defaultValue is not null && list.Contains(defaultValue);
-            return In(LevelValue(level), [.. list, .. withNull ? new object?[] { null } : []], negated);
+            var expression = LevelValue(level);
+            var list = (negated ? rejectedValues : acceptedValues).Where(v => v is not null).ToList();
+            var test = list.Count == 0 ? (negated ? "(1 = 1)" : "(1 = 0)") : $"({(negated ? "NOT " : "")}{expression} IN ({string.Join(", ", list.Select(writer.Bind))}))";
+            return nullAccepted ? $"({test} OR {expression} IS NULL)" : test;
         }
         // Paths: the member and its ancestors' values.
         var path = Enumerable.Range(0, depth + 1).Select(d => LevelValue(level.Hierarchy.Levels[d])).ToList();

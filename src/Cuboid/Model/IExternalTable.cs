@@ -22,6 +22,13 @@ internal interface IExternalTable
     /// <summary>This table joins <paramref name="target"/>: throws unless the database can join them (a table of the same database).</summary>
     void CheckJoin(Table target);
 
+    /// <summary>
+    /// The fact rows <paramref name="filter"/> keeps (at most <paramref name="maxRows"/> after
+    /// <paramref name="offset"/>), as a snapshot of <paramref name="cube"/> whose fact table holds just
+    /// those rows; and how many rows it keeps in all.
+    /// </summary>
+    (List<int> Rows, long Total, CubeSnapshot Data) Drillthrough(Cube cube, CubeSnapshot snapshot, Condition? filter, int offset, int maxRows, CancellationToken cancellation);
+
     /// <summary>Interns the members of a hierarchy whose levels read the fact table's own columns, for <paramref name="snapshot"/>'s data.</summary>
     void PrepareMembers(Cube cube, CubeSnapshot snapshot, HierarchyIndex index);
 }

@@ -22,15 +22,18 @@ internal static class Drillthrough
             var snapshot = evaluator.Catalog.Snapshot;
             var filter = CellFilter(evaluator, cell, queryFilter, statement);
             var fact = snapshot.Graph.Fact;
+            var (offset, maxRows) = (Math.Max(0, query.Options.DrillthroughOffset), Math.Min(statement.MaxRows ?? int.MaxValue, query.Options.MaxDrillthroughRows ?? int.MaxValue));
             // Columns are resolved before any row is read: an unknown RETURN column fails fast.
             var hidden = evaluator.Catalog.HiddenColumns;
             List<DrillthroughColumn> columns = statement.ReturnColumns.Count == 0
                 ? [.. fact.Columns.Where(c => !hidden.Contains(c)).Select(c => DefaultColumn(evaluator.Catalog, fact, c))]
                 : [.. statement.ReturnColumns.Select(c => DrillthroughColumn.Resolve(evaluator, c, cell))];
             query.Lap(QueryPhase.Bind);
-            var (rows, total) = ReadRows(snapshot, filter, Math.Max(0, query.Options.DrillthroughOffset),
-                Math.Min(statement.MaxRows ?? int.MaxValue, query.Options.MaxDrillthroughRows ?? int.MaxValue), query);
-            var result = DrillthroughColumn.Read(columns, snapshot, rows);
+            // Facts in a database: it returns the rows, which are read as a snapshot of their own.
+            var (rows, total, data) = fact.Store.External is { } external
+                ? external.Drillthrough(evaluator.Catalog.Cube, snapshot, filter, offset, maxRows, query.Cancellation)
+                : ReadRows(snapshot, filter is null ? null : evaluator.Catalog.Cube.CompileLevelFilter(snapshot, filter).Filter, offset, maxRows, query);
+            var result = DrillthroughColumn.Read(columns, data, rows);
             query.Lap(QueryPhase.Rows);
             return new QueryResult(result.Columns) { TotalRows = total };
         });
@@ -51,14 +54,14 @@ internal static class Drillthrough
             var levels = hierarchy.Model!.Levels;
             for (var depth = 0; depth < levels.Count; depth++)
             {
-                if (levels[depth].CaptionColumn is not null && keys.Contains(levels[depth].Column)) return DrillthroughColumn.OfLevel(column.Name, hierarchy, depth, catalog.Snapshot);
+                if (levels[depth].CaptionColumn is not null && keys.Contains(levels[depth].Column)) return DrillthroughColumn.OfLevel(column.Name, hierarchy, depth);
             }
         }
         return DrillthroughColumn.OfTable(column.Name, fact.Store, column);
     }
 
     /// <summary>The fact rows the cell covers: its members' conditions and the query's filter.</summary>
-    private static RowCondition? CellFilter(Evaluator evaluator, MdxContext cell, Condition? filter, DrillthroughStatement statement)
+    private static Condition? CellFilter(Evaluator evaluator, MdxContext cell, Condition? filter, DrillthroughStatement statement)
     {
         var conditions = new List<Condition>();
         if (filter is not null) conditions.Add(filter);
@@ -74,15 +77,14 @@ internal static class Drillthrough
             }
             conditions.Add(MemberConditions.Of(member)!);
         }
-        if (conditions.Count == 0) return null;
-        return evaluator.Catalog.Cube.CompileLevelFilter(evaluator.Catalog.Snapshot, conditions.Count == 1 ? conditions[0] : new AndCondition(conditions)).Filter;
+        return conditions.Count switch { 0 => null, 1 => conditions[0], _ => new AndCondition(conditions) };
     }
 
     /// <summary>
     /// Row ids of the fact rows that pass, in storage order: at most <paramref name="maxRows"/> after the first
     /// <paramref name="offset"/>; and how many pass in all (the scan goes on counting, checking the deadline).
     /// </summary>
-    private static (List<int> Rows, long Total) ReadRows(CubeSnapshot snapshot, RowCondition? filter, int offset, int maxRows, QueryContext query)
+    private static (List<int> Rows, long Total, CubeSnapshot Data) ReadRows(CubeSnapshot snapshot, RowCondition? filter, int offset, int maxRows, QueryContext query)
     {
         var rows = new List<int>();
         long total = 0;
@@ -108,7 +110,7 @@ internal static class Drillthrough
                 }
             }
         }
-        return (rows, total);
+        return (rows, total, snapshot);
     }
 
     /// <summary>Whether the row finds a row in every mandatorily joined table.</summary>

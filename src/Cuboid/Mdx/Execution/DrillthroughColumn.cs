@@ -21,13 +21,13 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
     public string Name { get; } = name;
     public Type ClrType { get; } = clrType;
 
-    /// <summary>Reads the rows of <paramref name="view"/> (selected rows of one fact chunk) into <paramref name="values"/> from <paramref name="at"/>.</summary>
-    protected abstract void Read(in ChunkView view, object?[] values, int at);
+    /// <summary>Reads the rows of <paramref name="view"/>, a view of <paramref name="snapshot"/>'s facts, into <paramref name="values"/> from <paramref name="at"/>.</summary>
+    protected abstract void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at);
 
     public static DrillthroughColumn OfTable(string name, TableStore table, Column column) => new TableColumn(name, table, column);
 
     /// <summary>A level's members (their captions when the level has a caption column), named <paramref name="name"/>.</summary>
-    public static DrillthroughColumn OfLevel(string name, MdxHierarchy hierarchy, int depth, CubeSnapshot snapshot) => new LevelColumn(name, hierarchy, depth, snapshot, "");
+    public static DrillthroughColumn OfLevel(string name, MdxHierarchy hierarchy, int depth) => new LevelColumn(name, hierarchy, depth, "");
 
     public static DrillthroughColumn Resolve(Evaluator evaluator, MdxExpression expression, MdxContext context)
     {
@@ -55,7 +55,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
         }
         return value switch
         {
-            MdxLevel { Depth: >= 0, Hierarchy.IsMeasures: false } level => new LevelColumn(alias ?? level.UniqueName, level.Hierarchy, level.Depth, snapshot, part),
+            MdxLevel { Depth: >= 0, Hierarchy.IsMeasures: false } level => new LevelColumn(alias ?? level.UniqueName, level.Hierarchy, level.Depth, part),
             MdxMember { Kind: MemberKind.Measure, Measure: { } measure } when part.Length == 0 => OfMeasure(evaluator, expression, alias ?? measure.UniqueName, measure),
             _ => throw Unknown(evaluator, expression),
         };
@@ -78,7 +78,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
                 n++;
             }
             var view = new ChunkView(scope, chunk, 0, n, selection);
-            for (var c = 0; c < columns.Count; c++) columns[c].Read(view, values[c], start);
+            for (var c = 0; c < columns.Count; c++) columns[c].Read(view, snapshot, values[c], start);
             start += n;
         }
         return new QueryResult([.. columns.Select((c, i) => new ResultColumn(c.Name, ColumnRole.Column, c.ClrType, TypedArrays.Create(c.ClrType, rows.Count, r => values[i][r])))]);
@@ -117,7 +117,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
 
     private sealed class TableColumn(string name, TableStore table, Column column) : DrillthroughColumn(name, column.DataType.ClrType())
     {
-        protected override void Read(in ChunkView view, object?[] values, int at)
+        protected override void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at)
         {
             var (version, map) = view.Source(table);
             var index = column.Schema.Index;
@@ -130,7 +130,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
         }
     }
 
-    private sealed class LevelColumn(string name, MdxHierarchy hierarchy, int depth, CubeSnapshot snapshot, string part)
+    private sealed class LevelColumn(string name, MdxHierarchy hierarchy, int depth, string part)
         : DrillthroughColumn(name, TypeOf(hierarchy.Model!.Levels[depth], part))
     {
         private readonly bool _key = TypeOf(hierarchy.Model!.Levels[depth], part) != typeof(string) || string.Equals(part, "Key", StringComparison.OrdinalIgnoreCase);
@@ -142,7 +142,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
             _ => typeof(string),
         };
 
-        protected override void Read(in ChunkView view, object?[] values, int at)
+        protected override void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at)
         {
             using var lease = BufferPool.Ints(view.Count, out var codes);
             ScanPlan.LevelCodes(snapshot, hierarchy.Index!, depth, view, codes);
@@ -158,7 +158,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
 
     private sealed class CalcColumn(string name, RowCalc calc) : DrillthroughColumn(name, typeof(double))
     {
-        protected override void Read(in ChunkView view, object?[] values, int at)
+        protected override void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at)
         {
             using var valueLease = BufferPool.Doubles(view.Count, out var numbers);
             using var validLease = BufferPool.Bools(view.Count, out var valid);

@@ -1,0 +1,136 @@
+namespace Cuboid.Tests.DirectQuery;
+
+/// <summary>A cube over a DuckDB file: queries, filters, drillthrough, explain, refresh and errors, against the same cube in memory.</summary>
+public sealed class DirectQueryTests
+{
+    private static QueryResult Ask(Cube cube, string[] measures, string[] levels, Func<Cube, Condition?>? filter = null, bool totals = true) =>
+        cube.Query([.. measures.Select(m => cube.Measures[m])], [.. levels.Select(l => cube.Levels[l])], filter?.Invoke(cube), includeTotals: totals);
+
+    public static TheoryData<string> Filters() => ["none", "level ==", "level in", "not level", "column <", "column in with null", "or of levels and columns", "year and month"];
+
+    private static Condition? Filter(Cube cube, string name) => name switch
+    {
+        "none" => null,
+        "level ==" => cube.Levels["Name"] == ShopData.Names[0],
+        "level in" => cube.Levels["Name"].IsIn(ShopData.Names[1], ShopData.Names[3], "no such product"),
+        "not level" => !(cube.Levels["Category"] == "Even"),
+        "column <" => cube.FactTable["price"] < 2.0,
+        "column in with null" => cube.FactTable["channel"].IsIn("web", null),
+        "or of levels and columns" => (cube.Levels["Name"] == ShopData.Names[2]) | (cube.FactTable["qty"] >= 6),
+        "year and month" => (cube.Levels["Year"] == 2025) & cube.Levels["Month"].IsIn(2, 3, 12),
+        _ => throw new ArgumentException(name),
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public void QueriesAnswerAsInMemory(string filter)
+    {
+        using var shop = new ShopData();
+        string[] measures = ["Qty", "Revenue", "Big revenue", "Days", "Cheapest", "Priciest", "Mean price"];
+        foreach (var levels in new[] { new[] { "Category", "Name" }, ["Channel"], ["Year", "Month"], ["Category", "Channel"], [] })
+        {
+            var memory = ShopData.Text(Ask(shop.MemoryCube, measures, levels, c => Filter(c, filter)));
+            var external = ShopData.Text(Ask(shop.ExternalCube, measures, levels, c => Filter(c, filter)));
+            Assert.False(string.IsNullOrEmpty(memory) && levels.Length > 0 && filter == "none", "the in-memory cube answered nothing");
+            Assert.Equal(memory, external);
+        }
+    }
+
+    [Fact]
+    public void MemberNamesThatLookLikeSqlRoundTrip()
+    {
+        using var shop = new ShopData();
+        foreach (var name in ShopData.Names)
+        {
+            var mdx = $"SELECT {{[Measures].[Qty]}} ON COLUMNS FROM [Shop] WHERE ([Product].[Product].[Name].[{name.Replace("]", "]]", StringComparison.Ordinal)}])";
+            Assert.Equal(shop.Memory.QueryMdx(mdx).CellSet!.Cells[0].Value, shop.External.QueryMdx(mdx).CellSet!.Cells[0].Value);
+            var cSharp = Ask(shop.ExternalCube, ["Qty"], ["Name"], c => c.Levels["Name"] == name, totals: false);
+            Assert.Equal(name, cSharp.Rows().Single()[0]);
+        }
+        // The statements bound the names as values: the table they name is still there.
+        Assert.Equal(Ask(shop.MemoryCube, ["Qty"], []).Rows().Single()[0], Ask(shop.ExternalCube, ["Qty"], []).Rows().Single()[0]);
+    }
+
+    [Fact]
+    public void ExplainShowsTheSqlSentAndItsTime()
+    {
+        using var shop = new ShopData();
+        var plan = shop.External.ExplainMdxQuery("SELECT {[Measures].[Revenue]} ON COLUMNS, [Product].[Product].[Category].Members ON ROWS FROM [Shop] WHERE {[Channel].[Channel].[web], [Channel].[Channel].[store]}");
+        var sql = plan.Requests.Where(r => r.Source == "sql").ToList();
+        Assert.NotEmpty(sql);
+        Assert.Contains(sql, r => r.Sql!.Contains("GROUP BY", StringComparison.Ordinal) && r.Sql.Contains("LEFT JOIN \"main\".\"products\"", StringComparison.Ordinal) && r.Sql.Contains("WHERE", StringComparison.Ordinal));
+        Assert.All(sql, r => Assert.True(r.Elapsed > TimeSpan.Zero));
+        Assert.Contains("\"sql\":", plan.ToJson(), StringComparison.Ordinal);
+        // The member's name was bound, not written into the statement.
+        Assert.DoesNotContain("web", string.Concat(sql.Select(r => r.Sql)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DrillthroughReturnsTheCellsRowsFromTheDatabase()
+    {
+        using var shop = new ShopData();
+        const string Mdx = "DRILLTHROUGH SELECT {[Measures].[Qty]} ON COLUMNS FROM [Shop] WHERE ([Product].[Product].[Category].[Odd], [Day].[Day].[Year].[2025])";
+        var memory = shop.Memory.DrillthroughMdx(Mdx);
+        var external = shop.External.DrillthroughMdx(Mdx);
+        Assert.True(memory.RowCount > 10);
+        Assert.Equal(memory.TotalRows, external.TotalRows);
+        Assert.Equal(memory.Columns.Select(c => c.Name), external.Columns.Select(c => c.Name));
+        // The database's order is its own: the same rows, compared sorted.
+        static List<string> Sorted(QueryResult r) => [.. r.Rows().Select(row => string.Join("|", row)).Order(StringComparer.Ordinal)];
+        Assert.Equal(Sorted(memory), Sorted(external));
+        var page = shop.External.DrillthroughMdx("DRILLTHROUGH MAXROWS 5 SELECT {[Measures].[Qty]} ON COLUMNS FROM [Shop] WHERE [Channel].[Channel].[web]");
+        Assert.Equal(5, page.RowCount);
+        Assert.All(page.Rows(), row => Assert.Equal("web", row[Array.FindIndex(page.Columns.ToArray(), c => c.Name == "channel")]));
+    }
+
+    [Fact]
+    public void LoadsIntoAnExternalTableAreRefused()
+    {
+        using var shop = new ShopData();
+        var error = Assert.Throws<InvalidOperationException>(() => shop.ExternalCube.FactTable.Append([1000, 1, new DateOnly(2025, 1, 1), 1, 1.0, "web"]));
+        Assert.Contains("Table 'sales' is the external table main.sales of DuckDB database", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => shop.ExternalCube.FactTable.Drop());
+    }
+
+    [Fact]
+    public void RefreshPicksUpTheDatabasesChanges()
+    {
+        using var shop = new ShopData();
+        var before = Ask(shop.ExternalCube, ["Qty"], ["Name"], totals: false);
+        shop.Execute("INSERT INTO products VALUES (7, 'Newcomer', 'Odd')");
+        shop.Execute("INSERT INTO sales VALUES (1000, 7, DATE '2026-06-01', 40, 2.5, 'web')");
+        // Until a refresh, the data version (and so the cache and the members) is the one read.
+        Assert.Equal(ShopData.Text(before), ShopData.Text(Ask(shop.ExternalCube, ["Qty"], ["Name"], totals: false)));
+        var epoch = shop.External.Current.Epoch;
+        shop.Database.Refresh();
+        Assert.True(shop.External.Current.Epoch > epoch);
+        var after = Ask(shop.ExternalCube, ["Qty"], ["Name"], totals: false);
+        Assert.Equal(40, Convert.ToDouble(after.Rows().Single(r => (string?)r[0] == "Newcomer")[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(shop.External.QueryMdx("SELECT [Day].[Day].[Year].Members ON COLUMNS FROM [Shop]").CellSet!.Axes[0].Positions, p => p.Members[0].Caption == "2026");
+    }
+
+    [Fact]
+    public void AColumnThatDisappearedIsAClearErrorAndTheSessionGoesOn()
+    {
+        using var shop = new ShopData();
+        shop.Execute("ALTER TABLE sales DROP COLUMN price");
+        var error = Assert.Throws<ExternalDatabaseException>(() => Ask(shop.ExternalCube, ["Revenue"], ["Category"]));
+        Assert.Contains("DuckDB database", error.Message, StringComparison.Ordinal);
+        Assert.Contains("price", error.Message, StringComparison.Ordinal);
+        // Measures that do not read the column still answer.
+        Assert.Equal(ShopData.Text(Ask(shop.MemoryCube, ["Qty"], ["Category"])), ShopData.Text(Ask(shop.ExternalCube, ["Qty"], ["Category"])));
+    }
+
+    [Fact]
+    public void TheCatalogListsTablesAndColumnsWithTheirTypes()
+    {
+        using var shop = new ShopData();
+        var sales = shop.Database.Tables["main", "sales"];
+        Assert.Equal(["sale_id", "product_id", "day", "qty", "price", "channel"], sales.Columns.Select(c => c.Name));
+        Assert.Equal([DataType.Int, DataType.Int, DataType.LocalDate, DataType.Int, DataType.Double, DataType.String], sales.Columns.Select(c => c.DataType));
+        var unknown = Assert.Throws<KeyNotFoundException>(() => shop.Database.Tables["nope"]);
+        Assert.Contains("main.products, main.sales", unknown.Message, StringComparison.Ordinal);
+        var column = Assert.Throws<ArgumentException>(() => shop.External.AddExternalTable(sales, "s2", columns: ["qty", "nope"]));
+        Assert.Contains("has no column 'nope'", column.Message, StringComparison.Ordinal);
+    }
+}
