@@ -1,19 +1,19 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using Cuboid.Tests.Support;
 
 namespace Cuboid.Tests.DirectQuery;
 
 /// <summary>
-/// A small shop (sales of products over days) built in memory and copied into a DuckDB file, with
+/// A small shop (sales of products over days) built in memory and copied into a database, with
 /// member names that would break SQL spliced as text: quotes, a semicolon, comment markers, a backslash.
 /// </summary>
 internal sealed class ShopData : IDisposable
 {
     public static readonly string[] Names = ["O'Brien's; DROP TABLE sales; --", "double \"quoted\"", "/* not a comment */", @"back\slash", "plain"];
 
-    public ShopData()
+    public ShopData(ShopTarget target)
     {
+        Target = target;
         Memory = TestData.NewSession();
         var products = Memory.CreateTable("products", new Dictionary<string, DataType> { ["product_id"] = DataType.Int, ["name"] = DataType.String, ["category"] = DataType.String }, ["product_id"]);
         products.Append([.. Names.Select((n, i) => new object?[] { i + 1, n, i % 2 == 0 ? "Even" : "Odd" })]);
@@ -24,20 +24,20 @@ internal sealed class ShopData : IDisposable
             rows.Add([i, i % 6 + 1, new DateOnly(2025, 1, 1).AddDays(i * 3 % 500), i % 7 + 1, Math.Round(1 + i % 13 * 0.25, 2), i % 5 == 0 ? null : i % 3 == 0 ? "web" : "store"]);
         }
         sales.Append([.. rows]);
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cuboid-shop-{Guid.NewGuid():N}.duckdb");
-        TableCopies.ToDuckDb([products, sales], Path);
+        var connection = target.Copy([products, sales]);
         MemoryCube = Build(Memory, products, sales);
         External = TestData.NewSession();
-        Database = External.ConnectToExternalDatabase(new DuckDbConnectionInfo(Path));
-        ExternalCube = Build(External, External.AddExternalTable(Database.Tables["products"], keys: ["product_id"]), External.AddExternalTable(Database.Tables["main", "sales"]));
+        Database = External.ConnectToExternalDatabase(connection);
+        ExternalCube = Build(External, External.AddExternalTable(Database.Tables["products"], keys: ["product_id"]), External.AddExternalTable(Database.Tables[target.Schema, "sales"]));
     }
+
+    public ShopTarget Target { get; }
 
     public Session Memory { get; }
     public Cube MemoryCube { get; }
     public Session External { get; }
     public ExternalDatabase Database { get; }
     public Cube ExternalCube { get; }
-    public string Path { get; }
 
     /// <summary>Products (category, name), a date hierarchy and a channel level on the fact table's own columns, sums, a distinct count and a conditional sum.</summary>
     private static Cube Build(Session session, Table products, Table sales)
@@ -58,16 +58,6 @@ internal sealed class ShopData : IDisposable
         return cube;
     }
 
-    /// <summary>Runs SQL on the DuckDB file (a change made behind Cuboid's back).</summary>
-    public void Execute(string sql)
-    {
-        using var connection = new DuckDBConnection($"Data Source={Path}");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
     /// <summary>A result as text, rows in order, doubles to 12 digits.</summary>
     public static string Text(QueryResult result) =>
         string.Join("\n", result.Rows().Select(r => string.Join(" | ", r.Select(v => v switch
@@ -82,6 +72,6 @@ internal sealed class ShopData : IDisposable
         Memory.Dispose();
         External.Dispose();
         Database.Dispose();
-        File.Delete(Path);
+        Target.Dispose();
     }
 }

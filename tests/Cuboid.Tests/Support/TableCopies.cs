@@ -74,25 +74,27 @@ internal static class TableCopies
     /// <summary>Into ClickHouse over HTTP: a MergeTree table per table (Nullable columns where the type has nulls), rows as TabSeparated.</summary>
     public static void ToClickHouse(IEnumerable<Table> tables, Uri url)
     {
-        using var http = new HttpClient();
-        void Post(string sql, string? body = null)
-        {
-            using var content = new StringContent(body is null ? sql : sql + "\n" + body, Encoding.UTF8);
-            using var response = http.PostAsync(url, content).GetAwaiter().GetResult();
-            var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
-            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"ClickHouse: {text}");
-        }
         foreach (var table in tables)
         {
             var columns = table.Columns.Select(c => $"`{c.Name}` {(c.DefaultValue is null ? $"Nullable({ClickHouseType(c.DataType)})" : ClickHouseType(c.DataType))}");
-            Post($"CREATE TABLE `{table.Name}` ({string.Join(", ", columns)}) ENGINE = Log");
+            ClickHouse(url, $"CREATE TABLE `{table.Name}` ({string.Join(", ", columns)}) ENGINE = MergeTree() ORDER BY tuple()");
             var tsv = new StringBuilder();
             foreach (var values in Rows(table))
             {
                 tsv.AppendJoin('\t', values.Select(Tsv)).Append('\n');
             }
-            Post($"INSERT INTO `{table.Name}` FORMAT TabSeparated", tsv.ToString());
+            ClickHouse(url, $"INSERT INTO `{table.Name}` FORMAT TabSeparated\n{tsv}");
         }
+    }
+
+    /// <summary>Runs a statement on ClickHouse's HTTP interface.</summary>
+    public static void ClickHouse(Uri url, string sql)
+    {
+        using var http = new HttpClient();
+        using var content = new StringContent(sql, Encoding.UTF8);
+        using var response = http.PostAsync(url, content).GetAwaiter().GetResult();
+        var text = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"ClickHouse: {text}");
     }
 
     private static string Tsv(object? value) => value switch
