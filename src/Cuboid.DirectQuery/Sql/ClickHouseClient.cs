@@ -29,10 +29,13 @@ internal sealed class ClickHouseClient : SqlClient
         if (statement.Parameters.Count > 0) throw new InvalidOperationException("ClickHouse statements carry their values as literals.");
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+            var queryId = Guid.NewGuid().ToString("N");
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_endpoint + "&query_id=" + queryId))
             {
                 Content = new StringContent(statement.Text + "\nFORMAT TabSeparatedWithNamesAndTypes", Encoding.UTF8, new MediaTypeHeaderValue("text/plain")),
             };
+            // Closing the connection does not stop the query on the server: a cancelled one is killed there.
+            using var kill = cancellation.Register(() => _ = Kill(queryId));
             using var response = _http.Send(request, HttpCompletionOption.ResponseHeadersRead, cancellation);
             using var stream = response.Content.ReadAsStream(cancellation);
             using var reader = new StreamReader(stream, Encoding.UTF8);
@@ -55,9 +58,22 @@ internal sealed class ClickHouseClient : SqlClient
                 row(values);
             }
         }
-        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or FormatException)
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException or FormatException or ExternalDatabaseException)
         {
             throw Failure(e, cancellation);
+        }
+    }
+
+    private async Task Kill(string queryId)
+    {
+        try
+        {
+            using var content = new StringContent($"KILL QUERY WHERE query_id = '{queryId}' ASYNC", Encoding.UTF8);
+            using var response = await _http.PostAsync(_endpoint, content).ConfigureAwait(false);
+        }
+        catch (HttpRequestException)
+        {
+            // The query ends with the server, or on its own.
         }
     }
 

@@ -40,10 +40,11 @@ internal abstract class SqlClient : IDisposable
     {
     }
 
-    protected ExternalDatabaseException Failure(Exception e, CancellationToken cancellation) =>
+    /// <summary>A cancelled statement (a time limit, or the caller) is an OperationCanceledException, which queries report as such; any other failure names the database.</summary>
+    protected Exception Failure(Exception e, CancellationToken cancellation) =>
         cancellation.IsCancellationRequested
-            ? new ExternalDatabaseException($"The query to {Description} was cancelled (a time limit, or the caller).", e)
-            : new ExternalDatabaseException($"{Description} failed: {e.Message}", e);
+            ? new OperationCanceledException($"The statement sent to {Description} was cancelled.", e, cancellation)
+            : e as ExternalDatabaseException ?? new ExternalDatabaseException($"{Description} failed: {e.Message}", e);
 }
 
 /// <summary>A client over an ADO.NET provider (Npgsql, DuckDB.NET): a pooled connection per statement, positional parameters.</summary>
@@ -70,6 +71,7 @@ internal sealed class AdoClient(Dialects.SqlDialect dialect, string description,
                 try { command.Cancel(); }
                 catch (DbException) { }
                 catch (InvalidOperationException) { }
+                catch (NotSupportedException) { }
             });
             using var reader = command.ExecuteReader();
             var values = new object?[reader.FieldCount];
@@ -80,7 +82,7 @@ internal sealed class AdoClient(Dialects.SqlDialect dialect, string description,
                 row(values);
             }
         }
-        catch (Exception e) when (e is DbException or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception e) when (e is DbException or InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException or TimeoutException or IOException)
         {
             throw Failure(e, cancellation);
         }
