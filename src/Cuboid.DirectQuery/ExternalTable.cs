@@ -61,6 +61,16 @@ internal sealed class ExternalTable : IExternalTable
 
     public void PrepareMembers(Cube cube, CubeSnapshot snapshot, HierarchyIndex index) => Members.Prepare(cube, snapshot, index);
 
+    public bool HasUnmatched(CubeSnapshot snapshot, Table table)
+    {
+        // A row the LEFT JOIN did not match reads NULL in the joined key column.
+        var dialect = Database.Client.Dialect;
+        var star = new StarQuery(snapshot.Graph, [], dialect);
+        var key = star.Column(snapshot.Graph.PathTo(table)[^1].Columns[0].Target);
+        var statement = new SqlStatement($"SELECT 1 FROM {star.From()} WHERE {key} IS NULL{dialect.Limit(0, 1)}", []);
+        return Database.Client.Rows(statement).Count > 0;
+    }
+
     /// <summary>Every row of the table's columns, read as a load reads them (a value a column cannot take rejects its row).</summary>
     public LoadResult ReadRows()
     {

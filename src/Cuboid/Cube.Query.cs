@@ -63,6 +63,7 @@ public sealed partial class Cube
         // Dense measures need the members without facts as cells too.
         var dense = DenseCells.Of(measureList);
         AggregateResult Complete(AggregateResult r) => dense.Count == 0 ? r : DenseCells.Complete(r, dense, aggregator.Scope.Conditions);
+        if (includeTotals) aggregator.Prefetch([.. Enumerable.Range(0, levelList.Count + 1).Select(k => Granularity(levelList[..k]))], measureSet.Leaves);
         var full = Complete(aggregator.Get(Granularity(levelList), measureSet.Leaves));
         var parts = new List<(AggregateResult Result, int Depth)> { (full, levelList.Count) };
         for (var k = includeTotals ? levelList.Count - 1 : -1; k >= 0; k--)

@@ -13,7 +13,7 @@ public sealed class PackageFeed : IAsyncLifetime
     /// <summary>The packages' version, as src/Directory.Build.props sets it.</summary>
     public static string Version { get; } = XDocument.Load(Path.Combine(FindRepository(), "src", "Directory.Build.props"))
         .Descendants("Version").Single().Value;
-    public static readonly string[] Packages = ["Cuboid", "Cuboid.Server", "Cuboid.Arrow", "Cuboid.Parquet", "Cuboid.Cli"];
+    public static readonly string[] Packages = ["Cuboid", "Cuboid.Server", "Cuboid.Arrow", "Cuboid.Parquet", "Cuboid.DirectQuery", "Cuboid.Cli"];
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "cuboid-package-" + Guid.NewGuid().ToString("N"));

@@ -6,7 +6,8 @@ namespace Cuboid.Package.Tests;
 
 /// <summary>
 /// Installs the packed packages as a .NET user does: a brand-new console project outside the
-/// repository adds Cuboid, Cuboid.Server and Cuboid.Parquet, loads a CSV and a Parquet file, builds a cube, queries it and fetches
+/// repository adds Cuboid, Cuboid.Server, Cuboid.Parquet and Cuboid.DirectQuery, loads a CSV and a Parquet file, builds a cube, queries it,
+/// builds another over the same sales in a DuckDB file (DirectQuery) and fetches
 /// the served web app; the tool installs with <c>dotnet tool install</c> and runs <c>cuboid query</c>.
 /// </summary>
 public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper output) : IClassFixture<PackageFeed>
@@ -28,6 +29,19 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         m["Revenue"] = Agg.Sum(sales["Quantity"] * products["Price"]);
         Console.WriteLine(cube.Query([m["Revenue"]], levels: [l["Category"]], includeTotals: true));
         Console.WriteLine(session.QueryMdx("SELECT [Measures].[Revenue] ON COLUMNS, [Category].Members ON ROWS FROM [sales]"));
+
+        // DirectQuery: the same sales in a DuckDB file (DuckDB.NET comes with Cuboid.DirectQuery), aggregated there.
+        using (var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=sales.duckdb"))
+        {
+            duck.Open();
+            using var create = duck.CreateCommand();
+            create.CommandText = "CREATE OR REPLACE TABLE sales AS SELECT * FROM read_csv('sales.csv.gz')";
+            create.ExecuteNonQuery();
+        }
+        using var db = session.ConnectToExternalDatabase(new DuckDbConnectionInfo("sales.duckdb"));
+        var external = session.AddExternalTable(db.Tables["sales"], tableName: "sales_in_duckdb");
+        var direct = session.CreateCube(external, "Direct");
+        Console.WriteLine("DirectQuery: " + direct.Query([direct.Measures["Quantity.SUM"]], levels: [direct.Levels["Shop"]], includeTotals: true));
 
         using var http = new HttpClient();
         var index = await http.GetStringAsync(session.Link);
@@ -76,7 +90,7 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         var app = Path.Combine(feed.Root, "app");
         Directory.CreateDirectory(app);
         (await RunAsync("dotnet", ["new", "console", "--framework", "net10.0", "--output", app], app)).Succeeded("dotnet new console");
-        foreach (var package in new[] { "Cuboid", "Cuboid.Server", "Cuboid.Parquet" })
+        foreach (var package in new[] { "Cuboid", "Cuboid.Server", "Cuboid.Parquet", "Cuboid.DirectQuery" })
         {
             (await RunAsync("dotnet", ["add", "package", package, "--version", PackageFeed.Version], app)).Succeeded($"dotnet add package {package}");
         }
@@ -93,6 +107,11 @@ public sealed class PackageInstallTests(PackageFeed feed, ITestOutputHelper outp
         Assert.Matches(@"Meat\s+10\b", run);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(run, @"Fruit\s+22\b"));
         Assert.Contains("web app: served", run, StringComparison.Ordinal);
+        // Quantity by shop, summed by DuckDB: Paris 3 + 1 + 2, Lyon 5.
+        var direct = run[run.IndexOf("DirectQuery:", StringComparison.Ordinal)..];
+        Assert.Matches(@"Paris\s+6\b", direct);
+        Assert.Matches(@"Lyon\s+5\b", direct);
+        Assert.Matches(@"Total\s+11\b", direct);
     }
 
     [Fact]

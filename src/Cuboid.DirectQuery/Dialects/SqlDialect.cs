@@ -36,6 +36,12 @@ internal abstract class SqlDialect
     public virtual string Limit(int offset, int maxRows) =>
         (maxRows == int.MaxValue ? "" : $" LIMIT {maxRows.ToString(CultureInfo.InvariantCulture)}") + (offset == 0 ? "" : $" OFFSET {offset.ToString(CultureInfo.InvariantCulture)}");
 
+    /// <summary>Whether GROUP BY GROUPING SETS and GROUPING() exist (ClickHouse before 22.5 has neither).</summary>
+    public virtual bool GroupingSets => true;
+
+    /// <summary>A literal naming the grouping a row of a UNION ALL belongs to.</summary>
+    public virtual string Tag(int grouping) => grouping.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Whether a SELECT may hold one JOIN only (ClickHouse before 19.4): joins nest as subqueries.</summary>
     public virtual bool OneJoinPerSelect => false;
 
@@ -136,6 +142,10 @@ internal sealed class ClickHouseDialect : SqlDialect
     public override string False => "0";
 
     public override bool OneJoinPerSelect => true;
+
+    public override bool GroupingSets => false;
+
+    public override string Tag(int grouping) => $"toUInt32({grouping.ToString(CultureInfo.InvariantCulture)})";
 
     public override string Limit(int offset, int maxRows) =>
         maxRows == int.MaxValue && offset == 0 ? "" : $" LIMIT {offset.ToString(CultureInfo.InvariantCulture)}, {(maxRows == int.MaxValue ? long.MaxValue : maxRows).ToString(CultureInfo.InvariantCulture)}";

@@ -24,7 +24,7 @@ internal sealed class ClickHouseClient : SqlClient
         _endpoint = new Uri(info.Url, $"/?database={Uri.EscapeDataString(info.Database)}&wait_end_of_query=1&join_use_nulls=1");
     }
 
-    public override void Read(SqlStatement statement, Action<object?[]> row, CancellationToken cancellation)
+    protected override void Run(SqlStatement statement, Action<object?[]> row, CancellationToken cancellation)
     {
         if (statement.Parameters.Count > 0) throw new InvalidOperationException("ClickHouse statements carry their values as literals.");
         try

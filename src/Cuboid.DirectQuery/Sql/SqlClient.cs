@@ -20,7 +20,16 @@ internal abstract class SqlClient : IDisposable
     public string Description { get; }
 
     /// <summary>Calls <paramref name="row"/> with each row's values (the same array, refilled); cancelled by <paramref name="cancellation"/>.</summary>
-    public abstract void Read(SqlStatement statement, Action<object?[]> row, CancellationToken cancellation);
+    public void Read(SqlStatement statement, Action<object?[]> row, CancellationToken cancellation)
+    {
+        Sent?.Invoke(statement);
+        Run(statement, row, cancellation);
+    }
+
+    /// <summary>Sees each statement before it is sent (the benchmarks replay them against the database directly).</summary>
+    public Action<SqlStatement>? Sent { get; set; }
+
+    protected abstract void Run(SqlStatement statement, Action<object?[]> row, CancellationToken cancellation);
 
     public List<object?[]> Rows(SqlStatement statement, CancellationToken cancellation = default)
     {
@@ -50,7 +59,7 @@ internal abstract class SqlClient : IDisposable
 /// <summary>A client over an ADO.NET provider (Npgsql, DuckDB.NET): a pooled connection per statement, positional parameters.</summary>
 internal sealed class AdoClient(Dialects.SqlDialect dialect, string description, Func<DbConnection> connect, IDisposable? owner = null) : SqlClient(dialect, description)
 {
-    public override void Read(SqlStatement statement, Action<object?[]> row, CancellationToken cancellation)
+    protected override void Run(SqlStatement statement, Action<object?[]> row, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
         try

@@ -17,6 +17,12 @@ internal sealed record AggregateQuery(Cube Cube, AggregationScope Scope, LevelRe
 internal interface IAggregateSource
 {
     AggregateResult Aggregate(AggregateQuery query);
+
+    /// <summary>Whether several groupings of one request are cheaper asked together (<see cref="AggregateMany"/>): a database's GROUPING SETS.</summary>
+    bool Batches => false;
+
+    /// <summary>Several groupings of the same aggregations over the same scope, in the order asked.</summary>
+    IReadOnlyList<AggregateResult> AggregateMany(IReadOnlyList<AggregateQuery> queries) => [.. queries.Select(Aggregate)];
 }
 
 /// <summary>

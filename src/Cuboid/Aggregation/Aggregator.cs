@@ -106,9 +106,48 @@ internal sealed class Aggregator
         };
     }
 
+    private string KeyOf(LevelRef[] levels, AggregateSpec[] leaves) =>
+        $"{string.Join(",", levels.Select(l => l.Key))}|{_filterKey}|{string.Join(",", leaves.Select(l => l.Key))}";
+
+    /// <summary>
+    /// Asks a source that batches (DirectQuery: GROUPING SETS) for several groupings of aggregations
+    /// that do not roll up (a distinct count and its subtotals) in one go, into the cache, where the
+    /// <see cref="Get"/> calls that follow find them. Rollable aggregations need only the finest
+    /// grouping, the others being rolled up from it.
+    /// </summary>
+    public void Prefetch(IReadOnlyList<LevelRef[]> granularities, AggregateSpec[] leaves)
+    {
+        var source = _cube.AggregateSource;
+        if (!source.Batches || leaves.All(l => l.Rollable) || ParameterFilter is not null) return;
+        var epoch = _cube.EpochHierarchy;
+        var missing = granularities
+            .Where(levels => !levels.Any(l => l.Hierarchy.IsParameter || l.Hierarchy.Hierarchy == epoch))
+            .Select(levels => (Levels: levels, Key: KeyOf(levels, leaves)))
+            .DistinctBy(g => g.Key)
+            .Where(g => !_cube.Cache.TryGet(Snapshot.Epoch, g.Key, out _))
+            .ToList();
+        if (missing.Count < 2) return;
+        var results = source.AggregateMany([.. missing.Select(g => new AggregateQuery(_cube, Scope, g.Levels, leaves, _filter, g.Key, Cancellation))]);
+        lock (_prefetched)
+        {
+            for (var i = 0; i < missing.Count; i++) _prefetched[missing[i].Key] = results[i];
+        }
+    }
+
+    /// <summary>Results <see cref="Prefetch"/> got, each handed out (and cached) by the first <see cref="Get"/> asking for it, as the source answered it.</summary>
+    private readonly Dictionary<string, AggregateResult> _prefetched = [];
+
     public AggregateResult Get(LevelRef[] levels, AggregateSpec[] leaves, AggregateResult? finer = null)
     {
-        var key = $"{string.Join(",", levels.Select(l => l.Key))}|{_filterKey}|{string.Join(",", leaves.Select(l => l.Key))}";
+        var key = KeyOf(levels, leaves);
+        lock (_prefetched)
+        {
+            if (_prefetched.Remove(key, out var fetched))
+            {
+                _cube.Cache.Put(Snapshot.Epoch, key, fetched);
+                return fetched;
+            }
+        }
         if (_cube.Cache.TryGet(Snapshot.Epoch, key, out var cached))
         {
             var hit = new AggregateResult(cached.Levels, cached.Codes, cached.Leaves, TimeSpan.Zero, "cache");

@@ -61,6 +61,7 @@ internal sealed class CubeSnapshot
     /// <summary>Whether some fact row finds no row of <paramref name="table"/> (a first-hop join target).</summary>
     public bool HasUnmatched(Table table) => _unmatched.GetOrAdd(table, t =>
     {
+        if (Graph.Fact.Store.External is { } external) return external.HasUnmatched(this, t);
         for (var c = 0; c < Fact.Chunks.Length; c++)
         {
             var chunk = Fact.Chunks[c];

@@ -29,6 +29,9 @@ internal interface IExternalTable
     /// </summary>
     (List<int> Rows, long Total, CubeSnapshot Data) Drillthrough(Cube cube, CubeSnapshot snapshot, Condition? filter, int offset, int maxRows, CancellationToken cancellation);
 
+    /// <summary>Whether some fact row finds no row of <paramref name="table"/> (a first-hop join target): then its levels have the member of the columns' defaults.</summary>
+    bool HasUnmatched(CubeSnapshot snapshot, Table table);
+
     /// <summary>Interns the members of a hierarchy whose levels read the fact table's own columns, for <paramref name="snapshot"/>'s data.</summary>
     void PrepareMembers(Cube cube, CubeSnapshot snapshot, HierarchyIndex index);
 }

@@ -68,6 +68,20 @@ public abstract class DirectQueryTests(Func<ShopTarget> target)
     }
 
     [Fact]
+    public void ADistinctCountAndItsTotalsAreOneStatement()
+    {
+        using var shop = NewShop();
+        const string Mdx = "SELECT {[Measures].[Days]} ON COLUMNS, {[Product].[Product].[AllMember], [Product].[Product].[Category].Members} * [Channel].[Channel].Members ON ROWS FROM [Shop]";
+        var plan = shop.External.ExplainMdxQuery(Mdx);
+        // Two groupings (category × channel, and channel for all products): a distinct count does not roll up, so the database computes each — in one statement.
+        var statements = plan.Requests.Where(r => r.Source == "sql").Select(r => r.Sql!).ToList();
+        Assert.True(statements.Count == 2, string.Join("\n", plan.Requests));
+        Assert.Single(statements.Distinct());
+        Assert.Contains(shop.Target is ClickHouseTarget ? " UNION ALL " : "GROUP BY GROUPING SETS", statements[0], StringComparison.Ordinal);
+        Assert.Equal(shop.Memory.QueryMdx(Mdx).ToString(), shop.External.QueryMdx(Mdx).ToString());
+    }
+
+    [Fact]
     public void DrillthroughReturnsTheCellsRowsFromTheDatabase()
     {
         using var shop = NewShop();

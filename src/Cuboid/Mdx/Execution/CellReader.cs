@@ -100,6 +100,11 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
             var cover = pending.FirstOrDefault(o => o != shape && Covers(o, shape));
             cover?.Pending.UnionWith(shape.Pending.Concat(shape.Values.Keys));
         }
+        // Shapes of the same aggregations that do not roll up: asked together where the source batches them.
+        foreach (var group in pending.Select(s => (Shape: s, Set: MeasureSet.Compile(s.Measures))).GroupBy(s => (s.Shape.Scenario, string.Join(",", s.Set.Leaves.Select(l => l.Key)))))
+        {
+            if (group.Skip(1).Any()) loader.ForScenario(group.Key.Scenario).Prefetch([.. group.Select(s => s.Shape.Levels)], group.First().Set.Leaves);
+        }
         foreach (var shape in pending)
         {
             var finer = _shapes.Values.FirstOrDefault(o => o != shape && o.Result is not null && Covers(o, shape) && shape.Pending.Concat(shape.Values.Keys).All(o.Values.ContainsKey));
@@ -142,6 +147,9 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         public Dictionary<long, int> Cells { get; } = [];
         public long[] Radix { get; private set; } = [.. levels.Select(_ => 1L)];
 
+        /// <summary>The measures a load computes: those loaded before and the pending ones.</summary>
+        public List<Measure> Measures => [.. Values.Keys.Concat(Pending).Distinct()];
+
         /// <summary>The aggregate result last loaded, for coarser shapes to roll up from.</summary>
         public AggregateResult? Result { get; private set; }
 
@@ -150,7 +158,7 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
         {
             aggregator = aggregator.ForScenario(Scenario);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var measures = Values.Keys.Concat(Pending).Distinct().ToList();
+            var measures = Measures;
             var set = MeasureSet.Compile(measures);
             var result = aggregator.Get(Levels, set.Leaves, finer is not null && set.Leaves.All(l => finer.Leaves.Any(f => f.Spec.Equals(l))) ? finer : null);
             if (DenseCells.Of(measures) is { Count: > 0 } dense) result = DenseCells.Complete(result, dense, aggregator.Scope.Conditions);
