@@ -18,7 +18,7 @@ internal static class DirectQueryBench
     private static readonly string[] s_regions = ["North America", "Europe", "Asia", "South America", "Africa"];
     private static readonly string[] s_categories = ["Electronics", "Clothing", "Home", "Garden", "Sports", "Toys", "Grocery", "Beauty", "Books", "Automotive"];
 
-    public static int Run(long rows, int reps, string? duckDbFile, Uri? clickHouse, TextWriter log)
+    public static int Run(long rows, int reps, string? duckDbFile, string? duckDbMemory, Uri? clickHouse, TextWriter log)
     {
         log.WriteLine($"DirectQuery: {rows:N0} sales rows, {reps} cold runs per query (medians in ms)");
         log.WriteLine("| database | query | Cuboid | same SQL direct | overhead | statements |");
@@ -27,7 +27,8 @@ internal static class DirectQueryBench
         if (duckDbFile is not null)
         {
             if (!File.Exists(duckDbFile)) GenerateDuckDb(duckDbFile, rows, log);
-            failed += Measure(new DuckDbConnectionInfo(duckDbFile), "main", reps, log);
+            var settings = duckDbMemory is null ? null : new Dictionary<string, string> { ["memory_limit"] = duckDbMemory };
+            failed += Measure(new DuckDbConnectionInfo(duckDbFile) { Settings = settings }, "main", reps, log);
         }
         if (clickHouse is not null)
         {
@@ -35,7 +36,7 @@ internal static class DirectQueryBench
             failed += Measure(new ClickHouseConnectionInfo(clickHouse), "default", reps, log);
         }
         var (rss, hwm) = MemoryProbe.ReadSelf();
-        log.WriteLine($"Resident memory of the benchmark process at the end: VmRSS {rss:F0} MB, VmHWM {hwm:F0} MB.");
+        log.WriteLine($"Resident memory of the benchmark process at the end: VmRSS {rss:F0} MB, VmHWM {hwm:F0} MB; the .NET heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MB.");
         return failed;
     }
 
@@ -58,6 +59,7 @@ internal static class DirectQueryBench
         };
         var client = database.Client;
         var failed = 0;
+        var sent = new List<string>();
         foreach (var (id, run) in queries)
         {
             // A first run reads the members the query needs (once per data version); the statements of
@@ -80,9 +82,14 @@ internal static class DirectQueryBench
                 foreach (var statement in statements) client.Read(statement, _ => { }, CancellationToken.None);
                 direct.Add(watch.Elapsed.TotalMilliseconds);
             }
+            sent.AddRange(statements.Select(st => $"{id}: {st.Text}"));
             var (c, d) = (Median(cuboid), Median(direct));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database.Description} | {id} | {c:F1} | {d:F1} | {c - d:F1} ms ({(c - d) / d:P1}) | {statements.Count} |"));
         }
+        log.WriteLine();
+        log.WriteLine($"Statements sent to {database.Description}:");
+        foreach (var text in sent) log.WriteLine(text);
+        log.WriteLine();
         return failed;
     }
 
@@ -94,10 +101,10 @@ internal static class DirectQueryBench
 
     /// <summary>Countries 0–49, each in region n % 5.</summary>
     private static string CountryRegions(string number) =>
-        $"CASE {number} % 5 {string.Concat(s_regions.Select((r, i) => $"WHEN {i} THEN '{r}' "))}END";
+        $"CASE {number} % 5 {string.Concat(s_regions.Select((r, i) => $"WHEN {i} THEN '{r}' "))}ELSE '' END";
 
     private static string Category(string number) =>
-        $"CASE {number} % 10 {string.Concat(s_categories.Select((c, i) => $"WHEN {i} THEN '{c}' "))}END";
+        $"CASE {number} % 10 {string.Concat(s_categories.Select((c, i) => $"WHEN {i} THEN '{c}' "))}ELSE '' END";
 
     private static void GenerateDuckDb(string file, long rows, TextWriter log)
     {
@@ -133,7 +140,7 @@ internal static class DirectQueryBench
         if (Post("EXISTS TABLE Sales").Trim() == "1" && long.Parse(Post("SELECT count() FROM Sales").Trim(), CultureInfo.InvariantCulture) == rows) return;
         var watch = Stopwatch.StartNew();
         foreach (var table in new[] { "Sales", "Stores", "Products" }) Post($"DROP TABLE IF EXISTS {table}");
-        Post($"CREATE TABLE Stores ENGINE = MergeTree() ORDER BY store_id AS SELECT toInt32(number) AS store_id, concat('City ', toString(number % 200)) AS city, concat('Country ', leftPad(toString(number % 50), 2, '0')) AS country, {CountryRegions("(number % 50)")} AS region FROM numbers(1, 500)");
+        Post($"CREATE TABLE Stores ENGINE = MergeTree() ORDER BY store_id AS SELECT toInt32(number) AS store_id, concat('City ', toString(number % 200)) AS city, concat('Country ', if(number % 50 < 10, '0', ''), toString(number % 50)) AS country, {CountryRegions("(number % 50)")} AS region FROM numbers(1, 500)");
         Post($"CREATE TABLE Products ENGINE = MergeTree() ORDER BY product_id AS SELECT toInt32(number) AS product_id, {Category("number")} AS category, concat('Sub ', toString(number % 100)) AS subcategory, concat('Brand ', toString(number % 500)) AS brand FROM numbers(1, 10000)");
         Post("CREATE TABLE Sales (sale_id Int64, date Date, store_id Int32, product_id Int32, customer_id Int32, quantity Int32, unit_price Float64, discount Float64, cost Float64) ENGINE = MergeTree() ORDER BY tuple()");
         Post($"""

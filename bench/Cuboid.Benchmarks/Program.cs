@@ -16,7 +16,7 @@ using Cuboid.Samples;
 //   updates      [--rows 10M] [--reps 7]   U1: commit 10,000 rows then Q2, with DuckDB; S1: creating a scenario
 //   xmla         [--rows 10M] [--reps 9]   X1: a 1,000-cell Excel-style pivot over XMLA against the same MDX over the JSON API
 //   mdx-levels   [--rows 10M] [--reps 7]   MDX on large levels: TopCount, Order, Filter and a page of 1M customers, a NON EMPTY products pivot, with DuckDB
-//   directquery  [--rows 100M] [--reps 5] [--duckdb FILE] [--clickhouse URL]   D1–D4: Q1–Q4 over tables in DuckDB / ClickHouse, Cuboid against the same SQL sent directly
+//   directquery  [--rows 100M] [--reps 5] [--duckdb FILE] [--duckdb-memory 300MB] [--clickhouse URL]   D1–D4: Q1–Q4 over tables in DuckDB / ClickHouse, Cuboid against the same SQL sent directly
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
@@ -40,6 +40,7 @@ switch (command)
             return DirectQueryBench.Run(dqRows,
                 reps: opts.TryGetValue("reps", out var dqr) ? int.Parse(dqr, CultureInfo.InvariantCulture) : 5,
                 duckDbFile: opts.GetValueOrDefault("duckdb") ?? (opts.ContainsKey("clickhouse") ? null : Path.Combine(Path.GetTempPath(), $"cuboid-directquery-{dqRows}.duckdb")),
+                duckDbMemory: opts.GetValueOrDefault("duckdb-memory"),
                 clickHouse: opts.TryGetValue("clickhouse", out var url) ? new Uri(url) : null, Console.Out);
         }
 

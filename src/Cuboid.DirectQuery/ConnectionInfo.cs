@@ -35,10 +35,19 @@ public sealed class DuckDbConnectionInfo(string path) : ExternalConnectionInfo
     /// <summary>The database file.</summary>
     public string Path { get; } = path ?? throw new ArgumentNullException(nameof(path));
 
+    /// <summary>
+    /// DuckDB settings for its connections: DuckDB runs inside this process, so
+    /// <c>["memory_limit"] = "300MB"</c> bounds what its aggregations hold (it spills to disk beyond),
+    /// <c>["threads"] = "2"</c> what they use.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     internal override SqlClient Connect()
     {
         if (!File.Exists(Path)) throw new ExternalDatabaseException($"The DuckDB database file '{Path}' does not exist.");
-        var connectionString = $"Data Source={Path}";
+        var builder = new DuckDB.NET.Data.DuckDBConnectionStringBuilder { DataSource = Path };
+        foreach (var (name, value) in Settings ?? new Dictionary<string, string>()) builder[name] = value;
+        var connectionString = builder.ConnectionString;
         return new AdoClient(DuckDbDialect.Instance, $"DuckDB database '{System.IO.Path.GetFileName(Path)}'", () => new DuckDB.NET.Data.DuckDBConnection(connectionString));
     }
 }

@@ -126,6 +126,29 @@ public abstract class DirectQueryTests(Func<ShopTarget> target)
     }
 
     [Fact]
+    public void ARefreshIntervalPicksUpChangesOnItsOwn()
+    {
+        using var shop = NewShop();
+        var before = Convert.ToDouble(Ask(shop.ExternalCube, ["Qty"], []).Rows().Single()[0], System.Globalization.CultureInfo.InvariantCulture);
+        var commits = 0;
+        shop.External.Committed += (_, _) => Interlocked.Increment(ref commits);
+        shop.Target.Execute($"INSERT INTO sales VALUES (1000, 1, {shop.Target.DateLiteral("2025-02-01")}, 40, 2.5, 'web')");
+        shop.Database.RefreshInterval = TimeSpan.FromMilliseconds(200);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        double after;
+        do
+        {
+            Thread.Sleep(100);
+            after = Convert.ToDouble(Ask(shop.ExternalCube, ["Qty"], []).Rows().Single()[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        while (after == before && DateTime.UtcNow < deadline);
+        shop.Database.RefreshInterval = null;
+        Assert.Equal(before + 40, after);
+        // Each refresh is a commit: what live queries update on.
+        Assert.True(Volatile.Read(ref commits) > 0);
+    }
+
+    [Fact]
     public void AColumnThatDisappearedIsAClearErrorAndTheSessionGoesOn()
     {
         using var shop = NewShop();
