@@ -36,7 +36,8 @@ public sealed class PackageFeed : IAsyncLifetime
         foreach (var package in Packages.Reverse())
         {
             var project = Path.Combine(Repository, "src", package, package + ".csproj");
-            string[] noBuild = package == "Cuboid.Cli" ? [] : ["--no-build"];
+            // Cuboid.DirectQuery is no dependency of the tool: it is built as it is packed.
+            string[] noBuild = package is "Cuboid.Cli" or "Cuboid.DirectQuery" ? [] : ["--no-build"];
             var pack = await Dotnet.RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", Feed, .. noBuild], Repository, new Dictionary<string, string>(), Timeout);
             pack.Succeeded($"dotnet pack {package}");
             PackTime += pack.Elapsed;

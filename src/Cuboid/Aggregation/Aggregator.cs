@@ -111,9 +111,9 @@ internal sealed class Aggregator
 
     /// <summary>
     /// Asks a source that batches (DirectQuery: GROUPING SETS) for several groupings of aggregations
-    /// that do not roll up (a distinct count and its subtotals) in one go, into the cache, where the
-    /// <see cref="Get"/> calls that follow find them. Rollable aggregations need only the finest
-    /// grouping, the others being rolled up from it.
+    /// that do not roll up (a distinct count and its subtotals) in one go; the <see cref="Get"/> calls
+    /// that follow are answered with them. Rollable aggregations need only the finest grouping, the
+    /// others being rolled up from it.
     /// </summary>
     public void Prefetch(IReadOnlyList<LevelRef[]> granularities, AggregateSpec[] leaves)
     {

@@ -100,8 +100,9 @@ internal sealed class CellReader(Aggregator? aggregator, QueryContext? query = n
             var cover = pending.FirstOrDefault(o => o != shape && Covers(o, shape));
             cover?.Pending.UnionWith(shape.Pending.Concat(shape.Values.Keys));
         }
-        // Shapes of the same aggregations that do not roll up: asked together where the source batches them.
-        foreach (var group in pending.Select(s => (Shape: s, Set: MeasureSet.Compile(s.Measures))).GroupBy(s => (s.Shape.Scenario, string.Join(",", s.Set.Leaves.Select(l => l.Key)))))
+        // Shapes of the same aggregations that do not roll up: asked together where the source batches them (DirectQuery).
+        var batches = loader.Cube.AggregateSource.Batches;
+        foreach (var group in pending.Where(_ => batches).Select(s => (Shape: s, Set: MeasureSet.Compile(s.Measures))).GroupBy(s => (s.Shape.Scenario, string.Join(",", s.Set.Leaves.Select(l => l.Key)))))
         {
             if (group.Skip(1).Any()) loader.ForScenario(group.Key.Scenario).Prefetch([.. group.Select(s => s.Shape.Levels)], group.First().Set.Leaves);
         }
