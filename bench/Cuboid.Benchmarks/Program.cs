@@ -16,6 +16,7 @@ using Cuboid.Samples;
 //   updates      [--rows 10M] [--reps 7]   U1: commit 10,000 rows then Q2, with DuckDB; S1: creating a scenario
 //   xmla         [--rows 10M] [--reps 9]   X1: a 1,000-cell Excel-style pivot over XMLA against the same MDX over the JSON API
 //   mdx-levels   [--rows 10M] [--reps 7]   MDX on large levels: TopCount, Order, Filter and a page of 1M customers, a NON EMPTY products pivot, with DuckDB
+//   ssb          [--sf 10] [--reps 5]   the Star Schema Benchmark's 13 queries, Cuboid and DuckDB each in a process of its own
 //   directquery  [--rows 100M] [--reps 5] [--duckdb FILE] [--duckdb-memory 300MB] [--clickhouse URL]   D1–D4: Q1–Q4 over tables in DuckDB / ClickHouse, Cuboid against the same SQL sent directly
 //   memory --engine cuboid|duckdb --phase sales|all --data DIR      (hidden; used by side-by-side)
 var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "side-by-side";
@@ -33,6 +34,14 @@ switch (command)
     case "mdx-levels":
         return LargeLevelBench.Run(DataSet.Ensure(dataDir, rows, seed),
             reps: opts.TryGetValue("reps", out var lr) ? int.Parse(lr, CultureInfo.InvariantCulture) : 7, Console.Out);
+
+    case "ssb":
+        return SsbBench.Run(opts.TryGetValue("sf", out var sf) ? double.Parse(sf, CultureInfo.InvariantCulture) : 10,
+            reps: opts.TryGetValue("reps", out var sr) ? int.Parse(sr, CultureInfo.InvariantCulture) : 5, Console.Out);
+
+    case "ssb-child":
+        return SsbBench.RunChild(opts["engine"], new Cuboid.Samples.Ssb.SsbFiles(opts["data"], double.Parse(opts["sf"], CultureInfo.InvariantCulture)),
+            int.Parse(opts["reps"], CultureInfo.InvariantCulture));
 
     case "directquery":
         {

@@ -183,6 +183,7 @@ public static class SsbData
         var days = s_last.DayNumber - s_first.DayNumber + 1;
         using var stream = File.Create(path);
         ParquetWriter? writer = null;
+        ParquetSchema? schema = null;
         try
         {
             for (long first = 0; first < orders; first += OrdersPerBlock)
@@ -226,8 +227,10 @@ public static class SsbData
                     }
                     for (var r = start; r < row; r++) totalPrice[r] = total;
                 }
-                writer ??= ParquetWriter.CreateAsync(columns.Schema, stream).GetAwaiter().GetResult();
-                columns.WriteRowGroup(writer);
+                // Every block's columns are written against the first block's schema: a field belongs to one.
+                schema ??= columns.Schema;
+                writer ??= ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
+                columns.WriteRowGroup(writer, schema);
             }
         }
         finally
@@ -243,6 +246,7 @@ public static class SsbData
     {
         private readonly List<(DataField Field, Func<ParquetRowGroupWriter, DataField, Task> Write)> _columns = [];
 
+        /// <summary>A schema of the columns' fields (made once per file).</summary>
         public ParquetSchema Schema => new([.. _columns.Select(c => c.Field)]);
 
         public int[] Int(string name)
@@ -262,10 +266,11 @@ public static class SsbData
         public void Write(string path)
         {
             using var stream = File.Create(path);
-            var writer = ParquetWriter.CreateAsync(Schema, stream).GetAwaiter().GetResult();
+            var schema = Schema;
+            var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
             try
             {
-                WriteRowGroup(writer);
+                WriteRowGroup(writer, schema);
             }
             finally
             {
@@ -273,10 +278,10 @@ public static class SsbData
             }
         }
 
-        public void WriteRowGroup(ParquetWriter writer)
+        public void WriteRowGroup(ParquetWriter writer, ParquetSchema schema)
         {
             using var group = writer.CreateRowGroup();
-            foreach (var (field, write) in _columns) write(group, field).GetAwaiter().GetResult();
+            for (var c = 0; c < _columns.Count; c++) _columns[c].Write(group, schema.DataFields[c]).GetAwaiter().GetResult();
         }
     }
 }
