@@ -20,9 +20,11 @@ internal abstract class RowCondition
         NotCondition not => new NotRowCondition(Compile(not.Operand, tableOf)),
         ComparisonCondition { Subject: ColumnExpression, Value: ColumnExpression } cc =>
             new CalcComparison(RowCalc.Compile((ColumnExpression)cc.Subject, tableOf), cc.Operator, RowCalc.Compile((ColumnExpression)cc.Value!, tableOf)),
+        // A number against a number: compared as doubles in the vector, no value decoded per row.
+        ComparisonCondition { Subject: Column column, Value: int or long or double or float or short or byte or decimal } cc when column.DataType.IsNumeric() =>
+            new ConstantComparison(RowCalc.Compile(column, tableOf), cc.Operator, ColumnGather.ToDouble(cc.Value)),
         ComparisonCondition { Subject: Column column } cc => ColumnPredicate(column, tableOf(column), v => Compare(v, cc.Operator, cc.Value)),
-        ComparisonCondition { Subject: ColumnExpression e } cc =>
-            new CalcComparison(RowCalc.Compile(e, tableOf), cc.Operator, new ConstantCalc(cc.Value is null ? null : ColumnGather.ToDouble(cc.Value))),
+        ComparisonCondition { Subject: ColumnExpression e } cc => new ConstantComparison(RowCalc.Compile(e, tableOf), cc.Operator, cc.Value is null ? null : ColumnGather.ToDouble(cc.Value)),
         IsInCondition { Subject: Column column } i => ColumnPredicate(column, tableOf(column), v => i.Values.Any(x => Compare(v, ComparisonOperator.Equal, x)) != i.Negated),
         IsNullCondition { Subject: Column column } n => ColumnPredicate(column, tableOf(column), v => (v is null) != n.Negated, nullsToo: true),
         _ => throw new NotSupportedException($"The condition {condition} cannot be applied to table rows."),
@@ -138,6 +140,36 @@ internal sealed class CalcComparison(RowCalc left, ComparisonOperator op, RowCal
                 ComparisonOperator.Greater => lv[i] > rv[i],
                 _ => lv[i] >= rv[i],
             };
+        }
+    }
+}
+
+/// <summary>A row value against a constant, one loop per operator (null, on either side, compares false).</summary>
+internal sealed class ConstantComparison(RowCalc left, ComparisonOperator op, double? constant) : RowCondition
+{
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void Eval(in ChunkView view, Span<bool> result)
+    {
+        var n = view.Count;
+        var r = result[..n];
+        if (constant is not { } c)
+        {
+            r.Clear();
+            return;
+        }
+        using var a = BufferPool.Doubles(n, out var values);
+        using var b = BufferPool.Bools(n, out var valid);
+        left.EvalWithValidity(view, values, valid);
+        var v = values[..n];
+        var ok = valid[..n];
+        switch (op)
+        {
+            case ComparisonOperator.Equal: for (var i = 0; i < r.Length; i++) r[i] = ok[i] & v[i] == c; break;
+            case ComparisonOperator.NotEqual: for (var i = 0; i < r.Length; i++) r[i] = ok[i] & v[i] != c; break;
+            case ComparisonOperator.Less: for (var i = 0; i < r.Length; i++) r[i] = ok[i] & v[i] < c; break;
+            case ComparisonOperator.LessOrEqual: for (var i = 0; i < r.Length; i++) r[i] = ok[i] & v[i] <= c; break;
+            case ComparisonOperator.Greater: for (var i = 0; i < r.Length; i++) r[i] = ok[i] & v[i] > c; break;
+            default: for (var i = 0; i < r.Length; i++) r[i] = ok[i] & v[i] >= c; break;
         }
     }
 }
