@@ -7,6 +7,35 @@ public sealed partial class Session
 {
     private readonly Dictionary<string, Table> _tables = new(StringComparer.Ordinal);
 
+    /// <summary>What the session holds now, table by table and column by column, with scenarios' own chunks and cubes' caches (estimates from the arrays).</summary>
+    public SessionMemory Memory
+    {
+        get
+        {
+            List<Table> tables;
+            List<Cube> cubes;
+            lock (_writeLock)
+            {
+                tables = [.. _tables.Values];
+                cubes = [.. _cubes.Values];
+            }
+            return SessionMemory.Of(this, tables, Current, _branches.Values, cubes);
+        }
+    }
+
+    /// <summary>Throws when adding <paramref name="rows"/> rows to <paramref name="table"/> would take the session past <see cref="SessionConfig.MaxMemory"/>.</summary>
+    internal void CheckMemory(Table table, long rows)
+    {
+        if (Config.MaxMemory is not { } max || rows == 0) return;
+        var needed = rows * SessionMemory.RowBytes(table.Columns.Select(c => c.DataType));
+        var held = Memory.Bytes;
+        if (held + needed <= max) return;
+        throw new LoadException(
+            $"Nothing was loaded into table '{table.Name}': its {rows:N0} rows need about {Megabytes(needed)}, and the session holds {Megabytes(held)} of its {Megabytes(max)} limit (SessionConfig.MaxMemory).", []);
+    }
+
+    private static string Megabytes(long bytes) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N0} MB");
+
     /// <summary>The session's tables by name.</summary>
     public IReadOnlyDictionary<string, Table> Tables
     {

@@ -32,6 +32,13 @@ public sealed record SessionConfig
     public long AggregateCacheBytes { get; init; } = 512L << 20;
 
     /// <summary>
+    /// The most the session may hold (Atoti's <c>-Xmx</c>), as <see cref="Session.Memory"/> estimates it:
+    /// a load that would take it past the limit fails, naming the table and the estimate, and leaves
+    /// everything as it was. Null: no limit.
+    /// </summary>
+    public long? MaxMemory { get; init; }
+
+    /// <summary>
     /// The address the server listens on: <c>localhost</c> (the default: this machine only), an IP
     /// address, or <c>0.0.0.0</c> / <c>::</c> to serve the network. Serving beyond this machine without
     /// <see cref="Authentication"/> lets anyone who reaches it read every fact: the session warns.

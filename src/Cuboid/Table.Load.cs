@@ -124,6 +124,7 @@ public sealed partial class Table
                 foreach (var row in result.Rejected) Session.Log.Write($"rejected from '{Name}': {row}");
             }
         }
+        Session.CheckMemory(this, result.RowsLoaded);
         Session.Commit(context =>
         {
             context.Changes[Store] = Store.Append(context[Store], result.Batches, context.Epoch, context.Timestamp, context.IsBranch);

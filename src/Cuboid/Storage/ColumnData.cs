@@ -25,6 +25,9 @@ internal abstract class ColumnData
 
     /// <summary>A view of the same arrays that also knows whether the rows written in place hold nulls.</summary>
     public abstract ColumnData WithNulls(bool hasNulls);
+
+    /// <summary>The bytes its arrays hold (capacity, not just the rows used; a string column's dictionary is counted apart).</summary>
+    public abstract long Bytes { get; }
 }
 
 /// <summary>Fixed-size values: numbers, booleans, dates and times. Null rows are set in <see cref="Nulls"/>.</summary>
@@ -59,6 +62,8 @@ internal sealed class PrimitiveData<T>(T[] values, ulong[]? nulls, bool hasNulls
     }
 
     public override ColumnData WithNulls(bool hasNulls) => new PrimitiveData<T>(Values, Nulls, _hasNulls || hasNulls);
+
+    public override long Bytes => (long)Values.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 8L * (Nulls?.Length ?? 0);
 }
 
 /// <summary>Dictionary-encoded strings: codes into the column's <see cref="StringDictionary"/>, -1 for null.</summary>
@@ -85,6 +90,8 @@ internal sealed class CodedData(int[] codes, StringDictionary dictionary, bool h
         Array.Copy(((CodedData)source).Codes, from, Codes, to, count);
 
     public override ColumnData WithNulls(bool hasNulls) => new CodedData(Codes, Dictionary, _hasNulls || hasNulls);
+
+    public override long Bytes => 4L * Codes.Length;
 }
 
 /// <summary>Vectors (int, long, float or double arrays), one reference per row; null for a null row.</summary>
@@ -108,4 +115,6 @@ internal sealed class ArrayData<T>(T[]?[] values) : ColumnData where T : unmanag
         Array.Copy(((ArrayData<T>)source).Values, from, Values, to, count);
 
     public override ColumnData WithNulls(bool hasNulls) => this;
+
+    public override long Bytes => 8L * Values.Length + Values.Sum(v => v is null ? 0 : 24L + (long)v.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>());
 }

@@ -42,6 +42,9 @@ internal sealed class KeyIndex
     public int Width => _width;
     public int Count => _count;
 
+    /// <summary>About what it holds: the dense array, or a hash entry per key.</summary>
+    public long Bytes => _dense is { } dense ? 4L * dense.Length : 48L * _count;
+
     public bool TryGet(KeyTuple key, out int rowId)
     {
         if (_hash is not null) return _hash.TryGetValue(key, out rowId);

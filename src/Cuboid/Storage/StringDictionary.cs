@@ -15,6 +15,11 @@ internal sealed class StringDictionary
 
     public int Count => _count;
 
+    private long _bytes;
+
+    /// <summary>About what its strings and index hold: each string's characters and header, an index entry, a slot.</summary>
+    public long Bytes => Volatile.Read(ref _bytes) + 8L * _values.Length;
+
     public string this[int code] => _values[code];
 
     public int GetOrAdd(string value)
@@ -31,6 +36,7 @@ internal sealed class StringDictionary
             }
             values[code] = value;
             _codes.Add(value, code);
+            _bytes += 22 + 2L * value.Length + 24;
             _count = code + 1;
             return code;
         }
