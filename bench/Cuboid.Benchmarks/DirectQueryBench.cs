@@ -83,7 +83,7 @@ internal static class DirectQueryBench
                 direct.Add(watch.Elapsed.TotalMilliseconds);
             }
             sent.AddRange(statements.Select(st => $"{id}: {st.Text}"));
-            var (c, d) = (Median(cuboid), Median(direct));
+            var (c, d) = (Stats.Median(cuboid), Stats.Median(direct));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database.Description} | {id} | {c:F1} | {d:F1} | {c - d:F1} ms ({(c - d) / d:P1}) | {statements.Count} |"));
         }
         log.WriteLine();
@@ -91,12 +91,6 @@ internal static class DirectQueryBench
         foreach (var text in sent) log.WriteLine(text);
         log.WriteLine();
         return failed;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     /// <summary>Countries 0–49, each in region n % 5.</summary>
