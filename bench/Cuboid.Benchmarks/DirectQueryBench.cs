@@ -83,7 +83,7 @@ internal static class DirectQueryBench
                 direct.Add(watch.Elapsed.TotalMilliseconds);
             }
             sent.AddRange(statements.Select(st => $"{id}: {st.Text}"));
-            var (c, d) = (Stats.Median(cuboid), Stats.Median(direct));
+            var (c, d) = (Stats.Of(cuboid).Median, Stats.Of(direct).Median);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {database.Description} | {id} | {c:F1} | {d:F1} | {c - d:F1} ms ({(c - d) / d:P1}) | {statements.Count} |"));
         }
         log.WriteLine();

@@ -81,7 +81,7 @@ internal static class SsbBench
                     query.Ask(cube);
                     warm.Add(watch.Elapsed.TotalMilliseconds);
                 }
-                Print(query.Id, Stats.Median(cold), Stats.Median(warm), result!.RowCount, result.Rows().Sum(r => Convert.ToDouble(r[^1], CultureInfo.InvariantCulture)));
+                Print(query.Id, Stats.Of(cold).Median, Stats.Of(warm).Median, result!.RowCount, result.Rows().Sum(r => Convert.ToDouble(r[^1], CultureInfo.InvariantCulture)));
             }
         }
         else
@@ -116,7 +116,7 @@ internal static class SsbBench
                 }
                 // DuckDB keeps no results: every run computes the query, as Cuboid's do with its cache cleared
                 // (its "cold"); the first run, which also touches the data first, is left out, as Cuboid's warm-up is.
-                var computed = Stats.Median(times.Skip(1));
+                var computed = Stats.Of([.. times.Skip(1)]).Median;
                 Print(query.Id, computed, computed, rows, sum);
             }
         }
