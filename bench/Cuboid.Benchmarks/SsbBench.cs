@@ -13,6 +13,7 @@ namespace Cuboid.Benchmarks;
 internal static class SsbBench
 {
     private const string Prefix = "SSB ";
+    private const string ColumnPrefix = "SSB-COLUMN ";
 
     public static int Run(double sf, int reps, TextWriter log)
     {
@@ -36,8 +37,17 @@ internal static class SsbBench
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {id} | {c.Cold:F1} | {d.Cold:F1} | {ratio:F2} | {(id == "load" ? "" : $"{c.Warm:F2}")} | {(id == "load" ? "" : $"{d.Warm:F1}")} | {(id == "load" ? "" : c.Rows)} | {(same ? "yes" : $"no: {c.Rows} rows, {c.Sum} vs {d.Rows} rows, {d.Sum}")} |"));
         }
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Geometric mean of the cold ratios: {Math.Exp(ratios.Average(Math.Log)):F2}. Resident memory (VmHWM): Cuboid {cuboid["memory"].Cold:F0} MB, DuckDB {duckDb["memory"].Cold:F0} MB."));
+        log.WriteLine();
+        log.WriteLine("Cuboid's lineorder, bytes per fact row by column (session.Memory):");
+        log.WriteLine("| column | type | bytes/row |");
+        log.WriteLine("|---|---|---:|");
+        foreach (var line in s_columns) log.WriteLine(line);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| total | | {s_columnBytes:F1} |"));
         return failures;
     }
+
+    private static readonly List<string> s_columns = [];
+    private static double s_columnBytes;
 
     private sealed record Figure(double Cold, double Warm, long Rows, double Sum);
 
@@ -52,6 +62,12 @@ internal static class SsbBench
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0) throw new InvalidOperationException($"the {engine} child failed: {stderr.Result}");
+        foreach (var line in stdout.Split('\n').Where(l => l.StartsWith(ColumnPrefix, StringComparison.Ordinal)))
+        {
+            var parts = line[ColumnPrefix.Length..].Trim().Split(' ');
+            s_columns.Add($"| {parts[0]} | {parts[1]} | {parts[2]} |");
+            s_columnBytes += double.Parse(parts[2], CultureInfo.InvariantCulture);
+        }
         return stdout.Split('\n').Where(l => l.StartsWith(Prefix, StringComparison.Ordinal)).Select(l => l[Prefix.Length..].Split(' '))
             .ToDictionary(p => p[0], p => new Figure(double.Parse(p[1], CultureInfo.InvariantCulture), double.Parse(p[2], CultureInfo.InvariantCulture), long.Parse(p[3], CultureInfo.InvariantCulture), double.Parse(p[4], CultureInfo.InvariantCulture)));
     }
@@ -67,6 +83,11 @@ internal static class SsbBench
             using var session = Session.Start(new SessionConfig { Name = null, Port = null });
             var cube = SsbCube.Build(session, files);
             Print("load", watch.Elapsed.TotalMilliseconds, 0, 0, 0);
+            // What a fact row costs, column by column (the baseline for compressed columns).
+            foreach (var column in session.Memory.Tables.Single(t => t.Name == "lineorder").Columns)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ColumnPrefix}{column.Name} {column.Type} {column.BytesPerRow:F2}"));
+            }
             foreach (var query in SsbQueries.All)
             {
                 var (cold, warm) = (new List<double>(), new List<double>());
