@@ -54,6 +54,24 @@ public abstract class DirectQueryTests(Func<ShopTarget> target)
     }
 
     [Fact]
+    public void ARestrictedUserSeesOnlyTheirRowsFromTheDatabase()
+    {
+        using var shop = NewShop();
+        foreach (var session in new[] { shop.Memory, shop.External })
+        {
+            session.Security.Restrictions["ROLE_WEB"] = session.Tables["sales"]["channel"] == "web";
+            session.Security.IndividualRoles["ana"] = ["ROLE_WEB"];
+        }
+        QueryResult AsAna(Cube cube) => cube.Query([cube.Measures["Qty"], cube.Measures["Days"]], [cube.Levels["Category"], cube.Levels["Channel"]], includeTotals: true, user: "ana");
+        var external = ShopData.Text(AsAna(shop.ExternalCube));
+        Assert.Equal(ShopData.Text(AsAna(shop.MemoryCube)), external);
+        Assert.DoesNotContain("store", external, StringComparison.Ordinal);
+        const string Mdx = "SELECT {[Measures].[Qty]} ON COLUMNS, [Channel].[Channel].[Channel].Members ON ROWS FROM [Shop]";
+        var options = new QueryOptions { User = "ana" };
+        Assert.Equal(shop.Memory.QueryMdx(Mdx, options, TestContext.Current.CancellationToken).ToString(), shop.External.QueryMdx(Mdx, options, TestContext.Current.CancellationToken).ToString());
+    }
+
+    [Fact]
     public void ExplainShowsTheSqlSentAndItsTime()
     {
         using var shop = NewShop();
