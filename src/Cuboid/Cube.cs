@@ -38,6 +38,7 @@ public sealed partial class Cube
         Measures = new MeasureCollection(this);
         CalculatedMembers = new CalculatedMemberCollection(this);
         Cache = new AggregateCache(session.Config.AggregateCacheBytes);
+        AggregateProviders = new AggregateProviderCollection(this);
         _graph = new JoinGraph(fact);
     }
 
@@ -63,6 +64,9 @@ public sealed partial class Cube
     public CalculatedMemberCollection CalculatedMembers { get; }
 
     internal AggregateCache Cache { get; }
+
+    /// <summary>Pre-aggregated stores that answer the queries they cover without reading the facts (Atoti's <c>cube.aggregate_providers</c>).</summary>
+    public AggregateProviderCollection AggregateProviders { get; }
 
     /// <summary>Where aggregates the cache cannot answer come from: the facts in memory, or the database of an external fact table (DirectQuery).</summary>
     internal IAggregateSource AggregateSource => FactTable.Store.External?.Aggregates ?? InMemoryAggregates.Instance;
@@ -110,7 +114,10 @@ public sealed partial class Cube
     /// <summary>Called by a commit, under the session's write lock, before the version is published.</summary>
     internal void Refresh(DataVersion next)
     {
-        lock (_lock) _snapshot = Resolve(next);
+        CubeSnapshot snapshot;
+        lock (_lock) snapshot = Resolve(next);
+        AggregateProviders.Advance(snapshot);   // current before any query reads the new version
+        lock (_lock) _snapshot = snapshot;
     }
 
     /// <summary>Joins changed: rebuild the graph, then the snapshot.</summary>
@@ -125,12 +132,14 @@ public sealed partial class Cube
         }
         Cache.Clear();
         Catalogs.Clear();
+        AggregateProviders.Invalidate();
     }
 
     internal void OnModelChanged()
     {
         Cache.Clear();
         Catalogs.Clear();
+        AggregateProviders.Invalidate();
     }
 
     /// <summary>MDX catalogs kept between queries on the same data (their members are costly to make on big levels).</summary>

@@ -82,6 +82,7 @@ public sealed class QueryPlan
                 json.WriteString("filter", r.Filter);
                 json.WriteString("source", r.Source);
                 if (r.Sql is not null) json.WriteString("sql", r.Sql);
+                if (r.Provider is not null) json.WriteString("provider", r.Provider);
                 json.WriteNumber("elapsedMs", Milliseconds(r.Elapsed));
                 json.WriteNumber("cells", r.CellCount);
                 WriteNumbers(json, "dependsOn", r.DependsOn);
@@ -155,7 +156,7 @@ public sealed record QueryTimings(TimeSpan Parse, TimeSpan Bind, TimeSpan Axes, 
 /// <param name="Granularity">The unique names of the levels grouped by (empty: the grand total).</param>
 /// <param name="Measures">The measures loaded.</param>
 /// <param name="Filter">The slicer set restricting the fact rows ("" when none: a one-tuple slicer is a coordinate, not a filter).</param>
-/// <param name="Source">"cache", "rollup", "scan", or "sql" (DirectQuery: the database answered).</param>
+/// <param name="Source">"cache", "rollup", "scan", "provider" (an aggregate provider answered), or "sql" (DirectQuery: the database answered).</param>
 /// <param name="Elapsed">Time to answer it (computing the measures included).</param>
 /// <param name="CellCount">The number of non-empty cells answered.</param>
 /// <param name="DependsOn">The requests of the previous round, whose values led to this one.</param>
@@ -165,13 +166,16 @@ public sealed record AggregationRequest(int Id, int Round, IReadOnlyList<string>
     /// <summary>The SQL sent to the database (when <see cref="Source"/> is "sql"); <see cref="Elapsed"/> includes its round trip.</summary>
     public string? Sql { get; init; }
 
+    /// <summary>The aggregate provider that answered it (when <see cref="Source"/> is "provider").</summary>
+    public string? Provider { get; init; }
+
     /// <inheritdoc/>
     public override string ToString()
     {
         var levels = Granularity.Count == 0 ? "(grand total)" : string.Join(" × ", Granularity);
         var filter = Filter.Length == 0 ? "" : $" where {Filter}";
         return string.Create(CultureInfo.InvariantCulture,
-            $"#{Id} {Source,-6} {QueryPlan.Milliseconds(Elapsed),9:0.000} ms {CellCount,8:N0} cells  by {levels}: {string.Join(", ", Measures)}{filter}{(Sql is null ? "" : "\n    " + Sql)}");
+            $"#{Id} {Source,-6} {QueryPlan.Milliseconds(Elapsed),9:0.000} ms {CellCount,8:N0} cells  by {levels}: {string.Join(", ", Measures)}{filter}{(Provider is null ? "" : $" from provider '{Provider}'")}{(Sql is null ? "" : "\n    " + Sql)}");
     }
 }
 

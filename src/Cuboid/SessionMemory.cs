@@ -17,19 +17,32 @@ public sealed record ColumnMemory(string Name, DataType Type, long Bytes, double
 /// <param name="Columns">Column by column.</param>
 public sealed record TableMemory(string Name, long Rows, long Bytes, long KeyIndexBytes, IReadOnlyList<ColumnMemory> Columns);
 
-/// <summary>What one cube holds besides the tables: its aggregate cache.</summary>
-public sealed record CubeMemory(string Name, long CacheBytes);
+/// <summary>What one aggregate provider holds (<see cref="Cube.AggregateProviders"/>).</summary>
+/// <param name="Name">The provider.</param>
+/// <param name="Cells">Its cells now.</param>
+/// <param name="Bytes">Their member codes and aggregates.</param>
+public sealed record ProviderMemory(string Name, int Cells, long Bytes);
+
+/// <summary>What one cube holds besides the tables: its aggregate cache and its aggregate providers.</summary>
+/// <param name="Name">The cube.</param>
+/// <param name="CacheBytes">The aggregate cache.</param>
+/// <param name="Providers">Each aggregate provider.</param>
+public sealed record CubeMemory(string Name, long CacheBytes, IReadOnlyList<ProviderMemory> Providers)
+{
+    /// <summary>The cache and the providers.</summary>
+    public long Bytes => CacheBytes + Providers.Sum(p => p.Bytes);
+}
 
 /// <summary>
 /// What a session holds, estimated from its arrays (<see cref="Session.Memory"/>, Atoti's memory
-/// monitoring): tables column by column, key indexes, the chunks only scenarios hold, cubes' caches.
+/// monitoring): tables column by column, key indexes, the chunks only scenarios hold, cubes' caches and aggregate providers.
 /// Estimates: object headers and the runtime's own memory are not counted.
 /// </summary>
 /// <param name="Bytes">Everything counted.</param>
 /// <param name="MaxBytes">The session's limit (<see cref="SessionConfig.MaxMemory"/>), if any.</param>
 /// <param name="Tables">Each table.</param>
 /// <param name="ScenarioBytes">Chunks that scenarios hold and the base does not (rows changed in a scenario).</param>
-/// <param name="Cubes">Each cube's cache.</param>
+/// <param name="Cubes">Each cube's cache and aggregate providers.</param>
 public sealed record SessionMemory(long Bytes, long? MaxBytes, IReadOnlyList<TableMemory> Tables, long ScenarioBytes, IReadOnlyList<CubeMemory> Cubes)
 {
     internal static SessionMemory Of(Session session, IEnumerable<Table> tables, DataVersion baseVersion, IEnumerable<DataVersion> scenarios, IEnumerable<Cube> cubes)
@@ -38,8 +51,9 @@ public sealed record SessionMemory(long Bytes, long? MaxBytes, IReadOnlyList<Tab
         var baseChunks = new HashSet<Chunk>(baseVersion.Tables.Values.SelectMany(v => v.Chunks), ReferenceEqualityComparer.Instance);
         var scenarioChunks = new HashSet<Chunk>(scenarios.SelectMany(s => s.Tables.Values).SelectMany(v => v.Chunks).Where(c => !baseChunks.Contains(c)), ReferenceEqualityComparer.Instance);
         var scenarioBytes = scenarioChunks.Sum(ChunkBytes);
-        var cubeList = cubes.Select(c => new CubeMemory(c.Name, c.CacheSize.Bytes)).ToList();
-        return new SessionMemory(tableList.Sum(t => t.Bytes) + scenarioBytes + cubeList.Sum(c => c.CacheBytes), session.Config.MaxMemory, tableList, scenarioBytes, cubeList);
+        var cubeList = cubes.Select(c => new CubeMemory(c.Name, c.CacheSize.Bytes,
+            [.. c.AggregateProviders.Stores.Select(p => new ProviderMemory(p.Name, p.CellCount, p.Bytes))])).ToList();
+        return new SessionMemory(tableList.Sum(t => t.Bytes) + scenarioBytes + cubeList.Sum(c => c.Bytes), session.Config.MaxMemory, tableList, scenarioBytes, cubeList);
     }
 
     private static long ChunkBytes(Chunk chunk) => chunk.Columns.Sum(c => c.Bytes) + 8L * (chunk.Deleted?.Length ?? 0);

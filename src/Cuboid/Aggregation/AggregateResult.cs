@@ -46,6 +46,34 @@ internal sealed class AggregateResult(LevelRef[] levels, int[][] codes, LeafValu
     /// <summary>The SQL sent for it (DirectQuery), for explain plans; null otherwise.</summary>
     public string? Statement { get; init; }
 
+    /// <summary>The aggregate provider that answered it (<see cref="Source"/> "provider"), for explain plans; null otherwise.</summary>
+    public string? Provider { get; init; }
+
+    /// <summary>These cells only, in this order.</summary>
+    public AggregateResult Subset(int[] cells) =>
+        new(Levels, [.. Codes.Select(codes => Pick(codes, cells))],
+            [.. Leaves.Select(l => new LeafValues(l.Spec, l.Values.Length == 0 ? [] : Pick(l.Values, cells), Pick(l.Counts, cells),
+                l.Vectors.Length == 0 ? null : Pick(l.Vectors, cells)))], Elapsed, Source);
+
+    /// <summary>The cells of two results of the same levels and aggregations, which have no cell in common.</summary>
+    public static AggregateResult Concat(AggregateResult a, AggregateResult b, string source) =>
+        new(a.Levels, [.. a.Codes.Select((codes, l) => (int[])[.. codes, .. b.Codes[l]])],
+            [.. a.Leaves.Select(l =>
+            {
+                var other = b.Leaf(l.Spec);
+                return new LeafValues(l.Spec, [.. l.Values, .. other.Values], [.. l.Counts, .. other.Counts],
+                    l.Vectors.Length == 0 && other.Vectors.Length == 0 ? null : [.. Full(l), .. Full(other)]);
+            })], a.Elapsed + b.Elapsed, source);
+
+    private static double[]?[] Full(LeafValues leaf) => leaf.Vectors.Length == 0 ? new double[]?[leaf.Counts.Length] : leaf.Vectors;
+
+    private static T[] Pick<T>(T[] values, int[] cells)
+    {
+        var picked = new T[cells.Length];
+        for (var i = 0; i < cells.Length; i++) picked[i] = values[cells[i]];
+        return picked;
+    }
+
     public LeafValues Leaf(AggregateSpec spec) => Leaves.First(l => l.Spec.Equals(spec));
 
     private long _bytes;

@@ -21,7 +21,8 @@ internal sealed record AggregationScope(CubeSnapshot Snapshot, string Scenario, 
 
 /// <summary>
 /// Answers "these aggregations at this granularity" for a scope: from the aggregate cache, by
-/// rolling up a finer result already at hand, or from the cube's <see cref="IAggregateSource"/> (a scan in memory).
+/// rolling up a finer result already at hand, from an aggregate provider that covers it, or from
+/// the cube's <see cref="IAggregateSource"/> (a scan in memory).
 /// </summary>
 internal sealed class Aggregator
 {
@@ -174,6 +175,10 @@ internal sealed class Aggregator
         {
             result = RollUp(finer, levels, leaves);
         }
+        else if (_cube.AggregateProviders.Answer(Scope, levels, leaves) is { } provided)
+        {
+            result = provided;
+        }
         else
         {
             result = _cube.AggregateSource.Aggregate(new AggregateQuery(_cube, Scope, levels, leaves, _filter, key, Cancellation));
@@ -233,7 +238,7 @@ internal sealed class Aggregator
         levels.All(l => finer.Levels.Any(f => f.Hierarchy == l.Hierarchy && f.Depth >= l.Depth))
         && finer.Levels.All(f => !f.Hierarchy.IsParameter);
 
-    private static AggregateResult RollUp(AggregateResult finer, LevelRef[] levels, AggregateSpec[] leaves)
+    internal static AggregateResult RollUp(AggregateResult finer, LevelRef[] levels, AggregateSpec[] leaves)
     {
         var watch = Stopwatch.StartNew();
         var sources = levels.Select(l => Array.FindIndex(finer.Levels, f => f.Hierarchy == l.Hierarchy)).ToArray();

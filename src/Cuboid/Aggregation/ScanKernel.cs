@@ -16,7 +16,11 @@ namespace Cuboid.Aggregation;
 internal static class ScanKernel
 {
     /// <summary>Runs the scan; <paramref name="cancellation"/> is looked at between chunks only, and throws OperationCanceledException.</summary>
-    public static AggregateResult Run(ScanPlan plan, int[]? only = null, CancellationToken cancellation = default)
+    /// <param name="plan">What to compute.</param>
+    /// <param name="only">The fact chunks to read (null: all).</param>
+    /// <param name="from">For each of <paramref name="only"/>, the first row to read (null: 0): the rows a commit appended to a chunk.</param>
+    /// <param name="cancellation">Stops the scan.</param>
+    public static AggregateResult Run(ScanPlan plan, int[]? only = null, int[]? from = null, CancellationToken cancellation = default)
     {
         var watch = Stopwatch.StartNew();
         // All the fact chunks, or only some (an incremental update after a commit).
@@ -32,7 +36,7 @@ internal static class ScanKernel
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellation }, w =>
             {
                 var acc = new Accumulators(plan);
-                for (var i = w; i < chunks && !cancellation.IsCancellationRequested; i += workers) ScanChunk(plan, only[i], acc);
+                for (var i = w; i < chunks && !cancellation.IsCancellationRequested; i += workers) ScanChunk(plan, only[i], from?[i] ?? 0, acc);
                 partials[w] = acc;
             });
         }
@@ -47,7 +51,7 @@ internal static class ScanKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScanChunk(ScanPlan plan, int chunkIndex, Accumulators acc)
+    private static void ScanChunk(ScanPlan plan, int chunkIndex, int first, Accumulators acc)
     {
         var chunk = plan.Snapshot.Fact.Chunks[chunkIndex];
         if (chunk.Count == chunk.DeletedCount) return;
@@ -58,7 +62,7 @@ internal static class ScanKernel
         using var includeLease = BufferPool.Bools(size, out var includeBuffer);
         using var selectionLease = BufferPool.Ints(size, out _);
         var selection = selectionLease.Array;
-        for (var offset = 0; offset < chunk.Count; offset += size)
+        for (var offset = first; offset < chunk.Count; offset += size)
         {
             var n = Math.Min(size, chunk.Count - offset);
             var view = new ChunkView(acc.Scope, chunkIndex, offset, n);

@@ -141,7 +141,7 @@ internal sealed class QueryContext : IDisposable
         var requests = _requests.Select((r, id) => new AggregationRequest(id, r.Round,
             [.. r.Levels.Select(l => l.Hierarchy.Hierarchy.Levels[l.Depth].UniqueName)], r.Measures, Filter, r.Result.Source, r.Elapsed, r.Result.CellCount,
             [.. _requests.Select((p, i) => (p.Round, i)).Where(p => p.Round == r.Round - 1).Select(p => p.i)])
-        { Sql = r.Result.Statement }).ToList();
+        { Sql = r.Result.Statement, Provider = r.Result.Provider }).ToList();
         var positions = AxisPositions ?? result.CellSet?.Axes.Select(a => a.Positions.Count).ToList() ?? [];
         var timings = new QueryTimings(_phases[0], _phases[1], _phases[2], _phases[3], _phases[4], _phases[5], total);
         return new QueryPlan(drillthrough ? "DRILLTHROUGH" : "SELECT", Cube, positions, result.CellSet?.Cells.Count ?? 0,
