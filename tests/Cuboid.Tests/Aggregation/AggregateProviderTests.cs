@@ -22,7 +22,11 @@ public sealed class AggregateProviderTests
         var session = TestData.NewSession();
         var sales = session.CreateTable("Sales", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Shop"] = DataType.Int, ["Day"] = DataType.Int, ["Amount"] = DataType.Double, ["Customer"] = DataType.Int,
+            ["Id"] = DataType.Int,
+            ["Shop"] = DataType.Int,
+            ["Day"] = DataType.Int,
+            ["Amount"] = DataType.Double,
+            ["Customer"] = DataType.Int,
         }, keys: ["Id"]);
         var shops = session.CreateTable("Shops", new Dictionary<string, DataType> { ["Id"] = DataType.Int, ["City"] = DataType.String, ["Country"] = DataType.String }, keys: ["Id"]);
         shops.Load(Enumerable.Range(0, 12).Select(i => new Shop(i, $"City {i}", $"Country {i % 3}")));
