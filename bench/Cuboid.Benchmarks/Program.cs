@@ -75,6 +75,10 @@ switch (command)
         return MeasuresBench.Run(DataSet.Ensure(dataDir, rows, seed),
             reps: opts.TryGetValue("reps", out var mr) ? int.Parse(mr, CultureInfo.InvariantCulture) : 7, Console.Out);
 
+    case "providers":
+        return ProvidersBench.Run(DataSet.Ensure(dataDir, rows, seed),
+            reps: opts.TryGetValue("reps", out var pr) ? int.Parse(pr, CultureInfo.InvariantCulture) : 7, Console.Out);
+
     case "updates":
         return UpdatesBench.Run(DataSet.Ensure(dataDir, rows, seed),
             reps: opts.TryGetValue("reps", out var ur) ? int.Parse(ur, CultureInfo.InvariantCulture) : 7, Console.Out);

@@ -10,7 +10,7 @@ namespace Cuboid.Benchmarks;
 /// </summary>
 internal static class UpdatesBench
 {
-    private const int BatchRows = 10_000;
+    internal const int BatchRows = 10_000;
 
     public static int Run(RetailDataFiles files, int reps, TextWriter output)
     {
@@ -74,7 +74,7 @@ internal static class UpdatesBench
     }
 
     /// <summary>New sales (keys after the generated ones), deterministic, within the data's ranges.</summary>
-    private static List<object?[]> Batch(long firstId, int seed)
+    internal static List<object?[]> Batch(long firstId, int seed)
     {
         var random = new Random(seed);
         var rows = new List<object?[]>(BatchRows);

@@ -102,7 +102,9 @@ internal sealed class HierarchyIndex
     private int[][] ComputeFactChunkCodes(CubeSnapshot snapshot, int chunkIndex)
     {
         var chunk = snapshot.Data[Anchor.Store].Chunks[chunkIndex];
-        var signature = PathTables.Select(t => snapshot.Data[t.Store]).ToArray();
+        // The chunk object stands for its own rows: only the joined tables' versions sign its codes
+        // (with the anchor's, every fact commit would recompute every chunk).
+        var signature = PathTables.Where(t => t != Anchor).Select(t => snapshot.Data[t.Store]).ToArray();
         if (_factCodes.TryGetValue(chunk, out var cached) && cached.Signature.SequenceEqual(signature)) return cached.Codes;
         var codes = Enumerable.Range(0, Members.Depth).Select(_ => new int[chunk.Count]).ToArray();
         Compute(snapshot, snapshot.Data[Anchor.Store], chunkIndex, codes, 0);
