@@ -74,7 +74,7 @@ public sealed partial class Session
             var value = given ? ValueConversion.ToColumnType(defaultValues![t.Key], t.Value) : t.Value.DefaultValue();
             return new ColumnSchema(t.Key, t.Value, value, i);
         }).ToArray();
-        var store = new TableStore(name, columns, keys) { External = external };
+        var store = new TableStore(name, columns, keys) { External = external, Pack = Config.CompressColumns };
         var table = new Table(this, store);
         lock (_writeLock)
         {

@@ -25,6 +25,7 @@ internal static class ColumnGather
                 switch (data)
                 {
                     case PrimitiveData<double> d: d.Values.AsSpan(offset, count).CopyTo(values); break;
+                    case PackedData p: p.ReadDoubles(offset, count, values); break;
                     case PrimitiveData<int> i: Widen(i.Values.AsSpan(offset, count), values); break;
                     case PrimitiveData<long> l: for (var r = 0; r < count; r++) values[r] = l.Values[offset + r]; break;
                     case PrimitiveData<float> f: for (var r = 0; r < count; r++) values[r] = f.Values[offset + r]; break;
@@ -39,6 +40,7 @@ internal static class ColumnGather
             switch (data)
             {
                 case PrimitiveData<double> d: for (var r = 0; r < count; r++) values[r] = d.Values[sel[r]]; break;
+                case PackedData p: p.GatherDoubles(sel.AsSpan(0, count), values); break;
                 case PrimitiveData<int> i: for (var r = 0; r < count; r++) values[r] = i.Values[sel[r]]; break;
                 case PrimitiveData<long> l: for (var r = 0; r < count; r++) values[r] = l.Values[sel[r]]; break;
                 case PrimitiveData<float> f: for (var r = 0; r < count; r++) values[r] = f.Values[sel[r]]; break;
@@ -71,6 +73,7 @@ internal static class ColumnGather
             values[r] = data switch
             {
                 PrimitiveData<double> d => d.Values[at],
+                PackedData p => p.Double(at),
                 PrimitiveData<int> i => i.Values[at],
                 PrimitiveData<long> l => l.Values[at],
                 PrimitiveData<float> f => f.Values[at],
@@ -97,6 +100,7 @@ internal static class ColumnGather
             switch (data)
             {
                 case CodedData c: for (var r = 0; r < count; r++) values[r] = c.Codes[offset + r] < 0 ? KeyEncoding.Null : c.Codes[offset + r]; break;
+                case PackedData p: p.ReadKeys(offset, count, values); break;
                 case PrimitiveData<int> i when !i.HasNulls: for (var r = 0; r < count; r++) values[r] = i.Values[offset + r]; break;
                 case PrimitiveData<DateOnly> d when !d.HasNulls: for (var r = 0; r < count; r++) values[r] = d.Values[offset + r].DayNumber; break;
                 default: for (var r = 0; r < count; r++) values[r] = KeyEncoding.Encode(data, offset + r); break;

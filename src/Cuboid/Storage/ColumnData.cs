@@ -28,6 +28,9 @@ internal abstract class ColumnData
 
     /// <summary>The bytes its arrays hold (capacity, not just the rows used; a string column's dictionary is counted apart).</summary>
     public abstract long Bytes { get; }
+
+    /// <summary>The same values without a null bitmap when none is null: for a full chunk, which is never appended to.</summary>
+    public virtual ColumnData WithoutNullMask() => this;
 }
 
 /// <summary>Fixed-size values: numbers, booleans, dates and times. Null rows are set in <see cref="Nulls"/>.</summary>
@@ -62,6 +65,8 @@ internal sealed class PrimitiveData<T>(T[] values, ulong[]? nulls, bool hasNulls
     }
 
     public override ColumnData WithNulls(bool hasNulls) => new PrimitiveData<T>(Values, Nulls, _hasNulls || hasNulls);
+
+    public override ColumnData WithoutNullMask() => _hasNulls || Nulls is null ? this : new PrimitiveData<T>(Values, null, false);
 
     public override long Bytes => (long)Values.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 8L * (Nulls?.Length ?? 0);
 }

@@ -11,6 +11,7 @@ internal static class KeyEncoding
 
     public static long Encode(ColumnData data, int row) => data switch
     {
+        PackedData p => p.Key(row),
         _ when data.IsNull(row) => Null,
         CodedData c => c.Codes[row],
         PrimitiveData<int> p => p.Values[row],

@@ -24,6 +24,9 @@ internal sealed class TableStore
     public string Name { get; }
     public IReadOnlyList<ColumnSchema> Columns { get; }
 
+    /// <summary>Whether full chunks' columns are packed (<see cref="PackedData"/>; <see cref="SessionConfig.CompressColumns"/>).</summary>
+    public bool Pack { get; init; }
+
     /// <summary>Set for a table whose rows stay in a database (DirectQuery).</summary>
     public Model.IExternalTable? External { get; init; }
     public IReadOnlyList<string> Keys { get; }
@@ -87,8 +90,24 @@ internal sealed class TableStore
             }
         }
         if (_keyIndex is not null && branch) ReplaceByScan(chunks, added, deletions);
+        if (Pack) PackFull(chunks, [.. added.Select(a => a.Chunk).Distinct()]);
         ApplyDeletions(chunks, deletions, timestamp);
         return new TableVersion([.. chunks], epoch);
+    }
+
+    /// <summary>Packs the columns of the chunks this commit filled (they are never appended to again), on every core.</summary>
+    private static void PackFull(List<Chunk> chunks, int[] touched)
+    {
+        int[] full = [.. touched.Where(c => chunks[c].Count == Chunk.Size)];
+        if (full.Length == 0) return;
+        var packed = new Chunk[full.Length];
+        Parallel.For(0, full.Length, i =>
+        {
+            var chunk = chunks[full[i]];
+            ColumnData[] columns = [.. chunk.Columns.Select(c => PackedData.Pack(c, chunk.Count))];
+            packed[i] = new Chunk(columns, chunk.Count, chunk.Deleted, chunk.DeletedCount, chunk.Timestamp, chunk.Owner);
+        });
+        for (var i = 0; i < full.Length; i++) chunks[full[i]] = packed[i];
     }
 
     /// <summary>Sizes a dense key index once for the whole load (from its key column's range) rather than doubling it chunk by chunk.</summary>

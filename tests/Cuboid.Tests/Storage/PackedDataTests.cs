@@ -1,0 +1,113 @@
+using Cuboid.Tests.Support;
+
+namespace Cuboid.Tests.Storage;
+
+/// <summary>
+/// Packed columns (SessionConfig.CompressColumns): full chunks take the bytes their values' range
+/// needs, give back every value exactly, and every query, key lookup, upsert and drop answers as
+/// over plain arrays.
+/// </summary>
+public sealed class PackedDataTests
+{
+    private const int Rows = 150_000;   // two full chunks, packed, and a tail that is not
+
+    private static readonly Dictionary<string, DataType> s_types = new()
+    {
+        ["id"] = DataType.Long, ["day"] = DataType.LocalDate, ["quantity"] = DataType.Int, ["price"] = DataType.Double,
+        ["ratio"] = DataType.Double, ["shop"] = DataType.String, ["note"] = DataType.String, ["flat"] = DataType.Int, ["customer"] = DataType.Int,
+    };
+
+    private static object?[] Row(int i) =>
+    [
+        1_000_000_000_000L + i,
+        new DateOnly(2024, 1, 1).AddDays(i % 700),
+        1 + i % 10,
+        Math.Round(1 + (i * 7919 % 9_999) / 100.0, 2),          // prices: two decimals
+        i % 5 == 0 ? 0.1 + 0.2 : i % 7 == 0 ? -0.0 : i / 3.0,   // not decimals: stays as it is
+        $"Shop {i % 40}",
+        i % 3 == 0 ? null : $"note {i % 300}",                   // strings with nulls
+        42,
+        i * 37 % 1_000_000,
+    ];
+
+    private static Session Start(bool compress) => Session.Start(new SessionConfig { Name = null, Port = null, CompressColumns = compress });
+
+    private static Table Load(Session session)
+    {
+        var table = session.CreateTable("sales", s_types, ["id"]);
+        table.Append([.. Enumerable.Range(0, Rows).Select(Row)]);
+        return table;
+    }
+
+    [Fact]
+    public void FullChunksTakeTheBytesTheirRangeNeeds()
+    {
+        using var session = Start(compress: true);
+        Load(session);
+        var columns = session.Memory.Tables.Single().Columns.ToDictionary(c => c.Name, c => c.Bytes);
+        const long full = 2L * 65_536, tail = Rows - full, bits = (tail + 63) / 64 * 8;   // rows in the packed chunks; in the tail; its null bitmap
+        Assert.Equal(full * 2 + tail * 8 + bits, columns["id"]);          // ids: a chunk spans 65,536 values, 2 bytes
+        Assert.Equal(full * 2 + tail * 4, columns["day"]);                   // 700 days: 2 bytes (dates keep no null bitmap)
+        Assert.Equal(full * 1 + tail * 4 + bits, columns["quantity"]);    // 1–10: 1 byte
+        Assert.Equal(full * 2 + tail * 8 + bits, columns["price"]);       // hundredths up to 10,000: 2 bytes
+        Assert.Equal(full * 8 + tail * 8 + bits, columns["ratio"]);       // not decimals: as it was (without a null bitmap, null-free)
+        Assert.Equal(0 + tail * 4 + bits, columns["flat"]);               // one value: 0 bytes
+        Assert.Equal(full * 4 + tail * 4 + bits, columns["customer"]);    // a range past 65,535 in an Int: 4 bytes either way
+        Assert.True(columns["shop"] - session.Tables["sales"].Store.Columns.Single(c => c.Name == "shop").Dictionary!.Bytes <= full * 1 + tail * 4);
+        Assert.True(columns["note"] - session.Tables["sales"].Store.Columns.Single(c => c.Name == "note").Dictionary!.Bytes <= full * 2 + tail * 4);
+    }
+
+    [Fact]
+    public void EveryValueComesBackExactly()
+    {
+        using var session = Start(compress: true);
+        var table = Load(session);
+        var rows = table.Query().Rows().ToList();
+        Assert.Equal(Rows, rows.Count);
+        using var plain = Start(compress: false);
+        var expected = Load(plain).Query().Rows().ToDictionary(r => (long)r[0]!);
+        foreach (var row in rows)
+        {
+            var want = expected[(long)row[0]!];
+            for (var c = 0; c < want.Length; c++)
+            {
+                if (want[c] is double d) Assert.Equal(BitConverter.DoubleToInt64Bits(d), BitConverter.DoubleToInt64Bits((double)row[c]!));   // -0.0 stays -0.0
+                else Assert.Equal(want[c], row[c]);
+            }
+        }
+    }
+
+    [Fact]
+    public void QueriesKeysUpsertsAndDropsAnswerAsOverPlainArrays()
+    {
+        string Run(bool compress)
+        {
+            using var session = Start(compress);
+            var table = Load(session);
+            var cube = session.CreateCube(table, "Sales", CubeMode.Manual);
+            cube.Hierarchies.Set("shop", table["shop"]);
+            cube.Hierarchies.Set("note", table["note"]);
+            cube.Hierarchies.Set("day", table["day"]);
+            var m = cube.Measures;
+            m["price"] = Agg.Sum(table["price"]);
+            m["revenue"] = Agg.Sum(table["quantity"] * table["price"]);
+            m["ratio"] = Agg.Sum(table["ratio"]);
+            m["cheapest"] = Agg.Min(table["price"]);
+            m["last day"] = Agg.Max(table["day"]);
+            m["customers"] = Agg.CountDistinct(table["customer"]);
+            Measure[] all = [m["price"], m["revenue"], m["ratio"], m["cheapest"], m["last day"], m["customers"]];
+            var lines = new List<string>
+            {
+                cube.Query(all, [cube.Levels["shop"]], includeTotals: true).ToString(),
+                cube.Query(all, [cube.Levels["note"]], table["quantity"] < 4 & table["price"] >= 50.5).ToString(),
+                cube.Query([m["price"]], [cube.Levels["day"]], cube.Levels["day"] < new DateOnly(2024, 2, 1)).ToString(),
+            };
+            table.Append([.. Enumerable.Range(0, 2_000).Select(i => Row(i * 61)).Select(r => { r[2] = 99; return r; })]);   // upserts into packed chunks
+            table.Drop(table["quantity"] == 3);
+            lines.Add(cube.Query(all, [cube.Levels["shop"]], includeTotals: true).ToString());
+            lines.Add(string.Join(",", table.Query(filter: table["id"] == 1_000_000_000_000L + 61 * 5).Rows().Single()));
+            return string.Join("\n", lines);
+        }
+        Assert.Equal(Run(compress: false), Run(compress: true));
+    }
+}
