@@ -13,8 +13,15 @@ public sealed class PackedDataTests
 
     private static readonly Dictionary<string, DataType> s_types = new()
     {
-        ["id"] = DataType.Long, ["day"] = DataType.LocalDate, ["quantity"] = DataType.Int, ["price"] = DataType.Double,
-        ["ratio"] = DataType.Double, ["shop"] = DataType.String, ["note"] = DataType.String, ["flat"] = DataType.Int, ["customer"] = DataType.Int,
+        ["id"] = DataType.Long,
+        ["day"] = DataType.LocalDate,
+        ["quantity"] = DataType.Int,
+        ["price"] = DataType.Double,
+        ["ratio"] = DataType.Double,
+        ["shop"] = DataType.String,
+        ["note"] = DataType.String,
+        ["flat"] = DataType.Int,
+        ["customer"] = DataType.Int,
     };
 
     private static object?[] Row(int i) =>
