@@ -17,31 +17,36 @@ internal sealed class CuboidSide : IEngineSide
         _session = null;
     }
 
+    /// <summary>The session's configuration: columns packed unless the run says <c>--plain</c> (the "before" of packing), which the memory children inherit.</summary>
+    internal static SessionConfig Config => new() { Name = null, Port = null, CompressColumns = Environment.GetEnvironmentVariable(PlainVariable) != "1" };
+
+    internal const string PlainVariable = "CUBOID_BENCH_PLAIN";
+
     public void LoadSalesOnly(RetailDataFiles files)
     {
         Reset();
-        _session = Session.Start(new SessionConfig { Name = null, Port = null });
+        _session = Session.Start(Config);
         _session.ReadCsv(files.Sales, RetailCube.SalesCsvOptions());
     }
 
     public void LoadSalesParquet(string parquetFile)
     {
         Reset();
-        _session = Session.Start(new SessionConfig { Name = null, Port = null });
+        _session = Session.Start(Config);
         _session.ReadParquet(parquetFile, new ParquetReadOptions { TableName = "Sales", Keys = ["sale_id"] });
     }
 
     public void LoadSalesGzip(string gzipFile)
     {
         Reset();
-        _session = Session.Start(new SessionConfig { Name = null, Port = null });
+        _session = Session.Start(Config);
         _session.ReadCsv(gzipFile, RetailCube.SalesCsvOptions());
     }
 
     public void LoadAll(RetailDataFiles files)
     {
         Reset();
-        _session = Session.Start(new SessionConfig { Name = null, Port = null });
+        _session = Session.Start(Config);
         _cube = RetailCube.Build(_session, files);
     }
 

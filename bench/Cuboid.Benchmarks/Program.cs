@@ -5,7 +5,8 @@ using Cuboid.Benchmarks;
 using Cuboid.Samples;
 
 // Usage:
-//   side-by-side [--rows 10M] [--reps 5] [--seed 42] [--data DIR] [--only L1,Q1,...] [--out FILE]
+//   side-by-side [--rows 10M] [--reps 5] [--seed 42] [--data DIR] [--only L1,Q1,...] [--out FILE] [--plain]
+//                --plain: Cuboid keeps plain arrays (SessionConfig.CompressColumns false), the "before" of packed columns
 //   generate     [--rows 10M] [--seed 42] [--data DIR]
 //   kernel       BenchmarkDotNet: the scan kernel against a hand-written loop (BenchmarkDotNet's own arguments follow)
 //   mdx          BenchmarkDotNet: parsing a web-app MDX query, parsing and binding it, and running it with cached aggregates
@@ -13,6 +14,7 @@ using Cuboid.Samples;
 //                C1: concurrent clients posting Q4 to /api/mdx; --cold: one cube per client, cache cleared before each request
 //   measures     [--rows 10M] [--reps 7]   P1: five chained post-processed measures against their aggregation
 //   var          [--trades 10000] [--scenarios 500] [--reps 7]   V1: VaR (quantile of summed P&L vectors) by desk and book, with DuckDB
+//   providers    [--rows 10M] [--reps 7]   aggregate providers: commit 10,000 rows with and without two, Q1–Q3 cold after a commit
 //   updates      [--rows 10M] [--reps 7]   U1: commit 10,000 rows then Q2, with DuckDB; S1: creating a scenario
 //   xmla         [--rows 10M] [--reps 9]   X1: a 1,000-cell Excel-style pivot over XMLA against the same MDX over the JSON API
 //   mdx-levels   [--rows 10M] [--reps 7]   MDX on large levels: TopCount, Order, Filter and a page of 1M customers, a NON EMPTY products pivot, with DuckDB
@@ -23,6 +25,7 @@ var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordi
 var opts = ParseOptions(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
 long rows = opts.TryGetValue("rows", out var r) ? ParseCount(r) : 10_000_000;
 int seed = opts.TryGetValue("seed", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : 42;
+if (opts.ContainsKey("plain")) Environment.SetEnvironmentVariable(CuboidSide.PlainVariable, "1");
 string dataDir = opts.GetValueOrDefault("data") ?? Path.Combine(Path.GetTempPath(), $"cuboid-retail-{rows}-seed{seed}");
 
 switch (command)

@@ -5,7 +5,7 @@ namespace Cuboid;
 /// <summary>What one column of a table holds: its chunks' arrays and, for strings, its dictionary.</summary>
 /// <param name="Name">The column.</param>
 /// <param name="Type">Its type.</param>
-/// <param name="Bytes">Its arrays (chunk capacity) and dictionary.</param>
+/// <param name="Bytes">Its arrays (chunk capacity), its dictionary, and the decode tables of packed decimals.</param>
 /// <param name="BytesPerRow">Bytes over the table's rows (0 for an empty table).</param>
 public sealed record ColumnMemory(string Name, DataType Type, long Bytes, double BytesPerRow);
 
@@ -63,7 +63,7 @@ public sealed record SessionMemory(long Bytes, long? MaxBytes, IReadOnlyList<Tab
         var rows = version.RowCount;
         var columns = table.Store.Columns.Select(c =>
         {
-            var bytes = version.Chunks.Sum(chunk => chunk.Columns[c.Index].Bytes) + (c.Dictionary?.Bytes ?? 0);
+            var bytes = version.Chunks.Sum(chunk => chunk.Columns[c.Index].Bytes) + (c.Dictionary?.Bytes ?? 0) + c.DecodeTableBytes;
             return new ColumnMemory(c.Name, c.Type, bytes, rows == 0 ? 0 : bytes / (double)rows);
         }).ToList();
         var keyIndex = table.Store.KeyIndex?.Bytes ?? 0;

@@ -7,7 +7,8 @@ namespace Cuboid.Storage;
 /// reference) in 0, 1, 2 or 4 bytes, the fewest that hold the chunk's range. Integers, dates (day
 /// numbers) and string codes are packed as they are; doubles when every value of the chunk is a
 /// decimal of at most four places (prices, rates), as the integer of its hundredths (say) — exact:
-/// the division gives back the very double. A chunk is packed once it is full and never written
+/// the division gives back the very double (a table of the column's decoded values, shared by its
+/// chunks, spares the division when the range is small). A chunk is packed once it is full and never written
 /// again; scans decode a vector at a time into their buffers with one switch per vector. Byte
 /// widths rather than bit widths: decoding is then a widening load, cheaper on two cores than the
 /// shifts and masks of bit-packing, for a few more bits per value.
@@ -26,9 +27,11 @@ internal sealed class PackedData : ColumnData
     private readonly ushort[]? _shorts;
     private readonly uint[]? _ints;
     private readonly bool _hasNulls;
+    private readonly double[]? _table;
 
-    private PackedData(ValueKind kind, long @base, double divisor, int count, int width, ReadOnlySpan<long> values, StringDictionary? dictionary, bool hasNulls)
+    private PackedData(ValueKind kind, long @base, double divisor, int count, int width, ReadOnlySpan<long> values, StringDictionary? dictionary, bool hasNulls, double[]? table)
     {
+        _table = table;
         (Kind, _base, _divisor, _count, Dictionary, _hasNulls) = (kind, @base, divisor, count, dictionary, hasNulls);
         Width = width;
         switch (width)
@@ -51,13 +54,13 @@ internal sealed class PackedData : ColumnData
     /// A full chunk's column packed; when packing would not save anything (or the column holds
     /// nulls), the column itself, without its null bitmap if no value is null (a full chunk is never appended to).
     /// </summary>
-    public static ColumnData Pack(ColumnData data, int count)
+    public static ColumnData Pack(ColumnData data, int count, ColumnSchema column)
     {
-        var packed = TryPack(data, count);
+        var packed = TryPack(data, count, column);
         return ReferenceEquals(packed, data) ? data.WithoutNullMask() : packed;
     }
 
-    private static ColumnData TryPack(ColumnData data, int count)
+    private static ColumnData TryPack(ColumnData data, int count, ColumnSchema column)
     {
         var values = new long[count];
         switch (data)
@@ -72,7 +75,7 @@ internal sealed class PackedData : ColumnData
                 for (var i = 0; i < count; i++) values[i] = p.Values[i].DayNumber;
                 return Packed(data, ValueKind.Date, values, 1, 4);
             case PrimitiveData<double> { HasNulls: false } p:
-                return Decimals(p.Values.AsSpan(0, count), values) is { } divisor ? Packed(data, ValueKind.Double, values, divisor, 8) : data;
+                return Decimals(p.Values.AsSpan(0, count), values) is { } divisor ? Packed(data, ValueKind.Double, values, divisor, 8, column: column) : data;
             case CodedData c:
                 for (var i = 0; i < count; i++) values[i] = c.Codes[i];   // -1 (null) is a value like the others
                 return Packed(data, ValueKind.Code, values, 1, 4, c.Dictionary, c.HasNulls);
@@ -81,7 +84,11 @@ internal sealed class PackedData : ColumnData
         }
     }
 
-    private static ColumnData Packed(ColumnData original, ValueKind kind, long[] values, double divisor, int originalWidth, StringDictionary? dictionary = null, bool hasNulls = false)
+    /// <summary>Decimals of at most this many distinct hundredths (say) are looked up in a shared table rather than divided.</summary>
+    private const int MaxTable = 1 << 14;
+
+    private static ColumnData Packed(ColumnData original, ValueKind kind, long[] values, double divisor, int originalWidth,
+        StringDictionary? dictionary = null, bool hasNulls = false, ColumnSchema? column = null)
     {
         var (min, max) = (long.MaxValue, long.MinValue);
         foreach (var v in values)
@@ -92,7 +99,8 @@ internal sealed class PackedData : ColumnData
         var range = (ulong)(max - min);
         var width = range == 0 ? 0 : range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : range <= uint.MaxValue ? 4 : 8;
         if (width >= originalWidth) return original;
-        return new PackedData(kind, min, divisor, values.Length, width, values, dictionary, hasNulls);
+        var table = divisor != 1 && range < MaxTable ? column!.DecodeTable(min, divisor, (int)range + 1) : null;
+        return new PackedData(kind, min, divisor, values.Length, width, values, dictionary, hasNulls, table);
     }
 
     /// <summary>The divisor (1, 10 … 10,000) that makes every value an integer whose quotient is the very double, with those integers; null when none does.</summary>
@@ -158,7 +166,7 @@ internal sealed class PackedData : ColumnData
     public double Double(int row) => Kind switch
     {
         ValueKind.Code => 0,
-        ValueKind.Double => Raw(row) / _divisor,
+        ValueKind.Double => _table is { } table ? table[Raw(row) - _base] : Raw(row) / _divisor,
         _ => Raw(row),
     };
 
@@ -172,17 +180,19 @@ internal sealed class PackedData : ColumnData
             target.Clear();
             return;
         }
-        var (b, d) = (_base, _divisor);
+        if (_table is { } table && Width > 0)
+        {
+            if (Width == 1) Lookup(_bytes.AsSpan(offset, count), table, target);
+            else Lookup(_shorts.AsSpan(offset, count), table, target);
+            return;
+        }
+        var (b, d) = ((double)_base, _divisor);
         switch (Width)
         {
-            case 0: target.Fill(b / d); return;
-            case 1: Widen(_bytes.AsSpan(offset, count), b, target); break;
-            case 2: Widen(_shorts.AsSpan(offset, count), b, target); break;
-            default: Widen(_ints.AsSpan(offset, count), b, target); break;
-        }
-        if (d != 1)
-        {
-            for (var i = 0; i < target.Length; i++) target[i] /= d;
+            case 0: target.Fill(b / d); break;
+            case 1: PackedDecode.ToDoubles(_bytes.AsSpan(offset, count), b, d, target); break;
+            case 2: PackedDecode.ToDoubles(_shorts.AsSpan(offset, count), b, d, target); break;
+            default: PackedDecode.ToDoubles(_ints.AsSpan(offset, count), b, d, target); break;
         }
     }
 
@@ -193,6 +203,12 @@ internal sealed class PackedData : ColumnData
         if (Kind == ValueKind.Code)
         {
             target[..rows.Length].Clear();
+            return;
+        }
+        if (_table is { } table && Width > 0)
+        {
+            if (Width == 1) { var s = _bytes!; for (var i = 0; i < rows.Length; i++) target[i] = table[s[rows[i]]]; }
+            else { var s = _shorts!; for (var i = 0; i < rows.Length; i++) target[i] = table[s[rows[i]]]; }
             return;
         }
         var (b, d) = (_base, _divisor);
@@ -228,19 +244,14 @@ internal sealed class PackedData : ColumnData
         }
     }
 
-    private static void Widen(ReadOnlySpan<byte> source, long b, Span<double> target)
+    private static void Lookup(ReadOnlySpan<byte> source, double[] table, Span<double> target)
     {
-        for (var i = 0; i < source.Length; i++) target[i] = b + source[i];
+        for (var i = 0; i < source.Length; i++) target[i] = table[source[i]];
     }
 
-    private static void Widen(ReadOnlySpan<ushort> source, long b, Span<double> target)
+    private static void Lookup(ReadOnlySpan<ushort> source, double[] table, Span<double> target)
     {
-        for (var i = 0; i < source.Length; i++) target[i] = b + source[i];
-    }
-
-    private static void Widen(ReadOnlySpan<uint> source, long b, Span<double> target)
-    {
-        for (var i = 0; i < source.Length; i++) target[i] = b + source[i];
+        for (var i = 0; i < source.Length; i++) target[i] = table[source[i]];
     }
 
     /// <summary>The column as plain arrays again (a chunk to be appended to, which packed chunks never are in practice).</summary>

@@ -96,7 +96,7 @@ internal sealed class TableStore
     }
 
     /// <summary>Packs the columns of the chunks this commit filled (they are never appended to again), on every core.</summary>
-    private static void PackFull(List<Chunk> chunks, int[] touched)
+    private void PackFull(List<Chunk> chunks, int[] touched)
     {
         int[] full = [.. touched.Where(c => chunks[c].Count == Chunk.Size)];
         if (full.Length == 0) return;
@@ -104,7 +104,7 @@ internal sealed class TableStore
         Parallel.For(0, full.Length, i =>
         {
             var chunk = chunks[full[i]];
-            ColumnData[] columns = [.. chunk.Columns.Select(c => PackedData.Pack(c, chunk.Count))];
+            ColumnData[] columns = [.. chunk.Columns.Select((c, i) => PackedData.Pack(c, chunk.Count, Columns[i]))];
             packed[i] = new Chunk(columns, chunk.Count, chunk.Deleted, chunk.DeletedCount, chunk.Timestamp, chunk.Owner);
         });
         for (var i = 0; i < full.Length; i++) chunks[full[i]] = packed[i];
