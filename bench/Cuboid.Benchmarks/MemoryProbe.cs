@@ -32,7 +32,8 @@ internal static class MemoryProbe
         return (rss, hwm);
 
         static long Kb(string line) =>
-            long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            // "VmHWM:\t  939000 kB": a tab, then spaces that pad the number to 8 digits (none past 10 GB).
+            long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
     /// <summary>The child's side: load, settle, print one <c>MEMORY</c> line.</summary>

@@ -39,7 +39,7 @@ internal sealed class ProviderStore
 
     public long Bytes => _state?.Result.EstimatedBytes ?? 0;
 
-    /// <summary>How the last commit brought the cells up to date: "update", "partitions" or "build" (for tests).</summary>
+    /// <summary>How the last commit brought the cells up to date: "update", "partitions", "build" or "failed" (for tests).</summary>
     public string? LastRefresh { get; private set; }
 
     /// <summary>Checks the definition against the cube and builds the cells on its newest data.</summary>
@@ -64,12 +64,26 @@ internal sealed class ProviderStore
 
     public void Invalidate() => _state = null;
 
-    /// <summary>Brings the cells to a commit's snapshot: updated with the changed chunks when the aggregations allow, else rebuilt.</summary>
+    /// <summary>
+    /// Brings the cells to a commit's snapshot: updated with the changed chunks when the aggregations
+    /// allow, else rebuilt. A provider that fails to follow (out of memory, say) never fails the
+    /// commit: it is dropped until its next use rebuilds it, and the log says so.
+    /// </summary>
     public void Advance(CubeSnapshot next)
     {
         lock (_buildLock)
         {
-            if (_state is { } state && state.Snapshot != next) _state = Update(state, next);
+            if (_state is not { } state || state.Snapshot == next) return;
+            try
+            {
+                _state = Update(state, next);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _state = null;
+                LastRefresh = "failed";
+                _cube.Session.Log.Write($"aggregate provider '{Name}' of cube '{_cube.Name}' could not follow commit {next.Epoch} ({e.GetType().Name}); it is rebuilt when next used");
+            }
         }
     }
 
