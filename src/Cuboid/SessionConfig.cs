@@ -32,7 +32,7 @@ public sealed record SessionConfig
     public long AggregateCacheBytes { get; init; } = 512L << 20;
 
     /// <summary>
-    /// Whether the columns of full chunks (65,536 rows) are packed: integers, dates and string codes
+    /// Whether the columns of the chunks a commit writes are packed: integers, dates and string codes
     /// in 1, 2 or 4 bytes a value from the chunk's smallest, doubles too when they are decimals of
     /// at most four places. On by default; false keeps plain arrays (loads a little faster, holds
     /// two to three times the bytes).

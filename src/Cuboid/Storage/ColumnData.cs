@@ -29,7 +29,7 @@ internal abstract class ColumnData
     /// <summary>The bytes its arrays hold (capacity, not just the rows used; a string column's dictionary is counted apart).</summary>
     public abstract long Bytes { get; }
 
-    /// <summary>The same values without a null bitmap when none is null: for a full chunk, which is never appended to.</summary>
+    /// <summary>The same values without a null bitmap when none is null: for a written chunk, which a later append copies (<see cref="Grow"/> makes a bitmap again).</summary>
     public virtual ColumnData WithoutNullMask() => this;
 }
 
@@ -49,7 +49,8 @@ internal sealed class PrimitiveData<T>(T[] values, ulong[]? nulls, bool hasNulls
     {
         var values = new T[capacity];
         Array.Copy(Values, values, count);
-        return new PrimitiveData<T>(values, Nulls is null ? null : Bits.CopyResized(Nulls, capacity), _hasNulls);
+        // Always with a bitmap: a packed chunk's column may have dropped its own, and the rows copied in may hold nulls.
+        return new PrimitiveData<T>(values, Nulls is null ? Bits.Create(capacity) : Bits.CopyResized(Nulls, capacity), _hasNulls);
     }
 
     public override void CopyRange(ColumnData source, int from, int to, int count)

@@ -3,13 +3,13 @@ using System.Runtime.CompilerServices;
 namespace Cuboid.Storage;
 
 /// <summary>
-/// A full chunk's column stored in fewer bytes: each value minus the chunk's smallest (frame of
+/// A chunk's column stored in fewer bytes: each value minus the chunk's smallest (frame of
 /// reference) in 0, 1, 2 or 4 bytes, the fewest that hold the chunk's range. Integers, dates (day
 /// numbers) and string codes are packed as they are; doubles when every value of the chunk is a
 /// decimal of at most four places (prices, rates), as the integer of its hundredths (say) — exact:
 /// the division gives back the very double (a table of the column's decoded values, shared by its
-/// chunks, spares the division when the range is small). A chunk is packed once it is full and never written
-/// again; scans decode a vector at a time into their buffers with one switch per vector. Byte
+/// chunks, spares the division when the range is small). A commit packs the chunks it wrote, which
+/// are never written again (an append to the last one copies it, unpacked); scans decode a vector at a time into their buffers with one switch per vector. Byte
 /// widths rather than bit widths: decoding is then a widening load, cheaper on two cores than the
 /// shifts and masks of bit-packing, for a few more bits per value.
 /// </summary>
@@ -51,8 +51,8 @@ internal sealed class PackedData : ColumnData
     public StringDictionary? Dictionary { get; }
 
     /// <summary>
-    /// A full chunk's column packed; when packing would not save anything (or the column holds
-    /// nulls), the column itself, without its null bitmap if no value is null (a full chunk is never appended to).
+    /// A chunk's column packed; when packing would not save anything (or the column holds nulls),
+    /// the column itself, without its null bitmap if no value is null.
     /// </summary>
     public static ColumnData Pack(ColumnData data, int count, ColumnSchema column)
     {

@@ -90,24 +90,27 @@ internal sealed class TableStore
             }
         }
         if (_keyIndex is not null && branch) ReplaceByScan(chunks, added, deletions);
-        if (Pack) PackFull(chunks, [.. added.Select(a => a.Chunk).Distinct()]);
+        if (Pack) PackWritten(chunks, [.. added.Select(a => a.Chunk).Distinct()]);
         ApplyDeletions(chunks, deletions, timestamp);
         return new TableVersion([.. chunks], epoch);
     }
 
-    /// <summary>Packs the columns of the chunks this commit filled (they are never appended to again), on every core.</summary>
-    private void PackFull(List<Chunk> chunks, int[] touched)
+    /// <summary>
+    /// Packs the columns of the chunks this commit wrote, on every core. A chunk is never written
+    /// in place: a later commit that appends to the last one copies it (unpacking it), so packing
+    /// the partial chunks too (a parallel CSV load leaves one per range) is safe.
+    /// </summary>
+    private void PackWritten(List<Chunk> chunks, int[] written)
     {
-        int[] full = [.. touched.Where(c => chunks[c].Count == Chunk.Size)];
-        if (full.Length == 0) return;
-        var packed = new Chunk[full.Length];
-        Parallel.For(0, full.Length, i =>
+        if (written.Length == 0) return;
+        var packed = new Chunk[written.Length];
+        Parallel.For(0, written.Length, i =>
         {
-            var chunk = chunks[full[i]];
+            var chunk = chunks[written[i]];
             ColumnData[] columns = [.. chunk.Columns.Select((c, i) => PackedData.Pack(c, chunk.Count, Columns[i]))];
             packed[i] = new Chunk(columns, chunk.Count, chunk.Deleted, chunk.DeletedCount, chunk.Timestamp, chunk.Owner);
         });
-        for (var i = 0; i < full.Length; i++) chunks[full[i]] = packed[i];
+        for (var i = 0; i < written.Length; i++) chunks[written[i]] = packed[i];
     }
 
     /// <summary>Sizes a dense key index once for the whole load (from its key column's range) rather than doubling it chunk by chunk.</summary>

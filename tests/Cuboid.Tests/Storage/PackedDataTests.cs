@@ -9,7 +9,7 @@ namespace Cuboid.Tests.Storage;
 /// </summary>
 public sealed class PackedDataTests
 {
-    private const int Rows = 150_000;   // two full chunks, packed, and a tail that is not
+    private const int Rows = 150_000;   // two full chunks and a partial one
 
     private static readonly Dictionary<string, DataType> s_types = new()
     {
@@ -47,23 +47,23 @@ public sealed class PackedDataTests
     }
 
     [Fact]
-    public void FullChunksTakeTheBytesTheirRangeNeeds()
+    public void ChunksTakeTheBytesTheirRangeNeeds()
     {
         using var session = Start(compress: true);
         Load(session);
         var columns = session.Memory.Tables.Single().Columns.ToDictionary(c => c.Name, c => c.Bytes);
-        const long full = 2L * 65_536, tail = Rows - full, bits = (tail + 63) / 64 * 8;   // rows in the packed chunks; in the tail; its null bitmap
-        Assert.Equal(full * 2 + tail * 8 + bits, columns["id"]);          // ids: a chunk spans 65,536 values, 2 bytes
-        Assert.Equal(full * 2 + tail * 4, columns["day"]);                   // 700 days: 2 bytes (dates keep no null bitmap)
-        Assert.Equal(full * 1 + tail * 4 + bits, columns["quantity"]);    // 1–10: 1 byte
+        // Every chunk is packed, the partial last one too (an append copies it): bytes are rows × width.
+        Assert.Equal(Rows * 2L, columns["id"]);              // ids: a chunk spans at most 65,536 values, 2 bytes
+        Assert.Equal(Rows * 2L, columns["day"]);             // 700 days: 2 bytes
+        Assert.Equal(Rows * 1L, columns["quantity"]);        // 1–10: 1 byte
         var prices = session.Tables["sales"].Store.Columns.Single(c => c.Name == "price").DecodeTableBytes;
-        Assert.InRange(prices, 8 * 9_000, 8 * 2 * 10_000);                  // the decoded hundredths, shared by the chunks (one table a base)
-        Assert.Equal(full * 2 + tail * 8 + bits + prices, columns["price"]);  // hundredths up to 10,000: 2 bytes
-        Assert.Equal(full * 8 + tail * 8 + bits, columns["ratio"]);       // not decimals: as it was (without a null bitmap, null-free)
-        Assert.Equal(0 + tail * 4 + bits, columns["flat"]);               // one value: 0 bytes
-        Assert.Equal(full * 4 + tail * 4 + bits, columns["customer"]);    // a range past 65,535 in an Int: 4 bytes either way
-        Assert.True(columns["shop"] - session.Tables["sales"].Store.Columns.Single(c => c.Name == "shop").Dictionary!.Bytes <= full * 1 + tail * 4);
-        Assert.True(columns["note"] - session.Tables["sales"].Store.Columns.Single(c => c.Name == "note").Dictionary!.Bytes <= full * 2 + tail * 4);
+        Assert.InRange(prices, 8 * 9_000, 8 * 3 * 10_000);   // the decoded hundredths, shared by the chunks (one table a base)
+        Assert.Equal(Rows * 2L + prices, columns["price"]);  // hundredths up to 10,000: 2 bytes
+        Assert.Equal(Rows * 8L, columns["ratio"]);           // not decimals: as it was, without a null bitmap (no null)
+        Assert.Equal(0, columns["flat"]);                    // one value: 0 bytes
+        Assert.Equal(Rows * 4L, columns["customer"]);        // a range past 65,535 in an Int: 4 bytes either way
+        Assert.Equal(Rows * 1L, columns["shop"] - session.Tables["sales"].Store.Columns.Single(c => c.Name == "shop").Dictionary!.Bytes);   // 40 codes
+        Assert.Equal(Rows * 1L, columns["note"] - session.Tables["sales"].Store.Columns.Single(c => c.Name == "note").Dictionary!.Bytes);   // 200 codes and N/A
     }
 
     [Fact]
@@ -118,5 +118,22 @@ public sealed class PackedDataTests
             return string.Join("\n", lines);
         }
         Assert.Equal(Run(compress: false), Run(compress: true));
+    }
+
+    [Fact]
+    public void AppendingToAPackedLastChunkKeepsItsValuesAndTheNewNulls()
+    {
+        string Run(bool compress)
+        {
+            using var session = Start(compress);
+            var table = session.CreateTable("t", new Dictionary<string, DataType> { ["id"] = DataType.Int, ["amount"] = DataType.Double, ["label"] = DataType.String }, ["id"]);
+            table.Append([.. Enumerable.Range(0, 1_000).Select(i => new object?[] { i, i * 0.25, $"l{i % 4}" })]);        // packed, no null
+            table.Append([.. Enumerable.Range(1_000, 500).Select(i => new object?[] { i, i % 2 == 0 ? null : i * 0.5, i % 3 == 0 ? null : "x" })]);   // merged into it, with nulls
+            return string.Join("\n", table.Query().Rows().Select(r => string.Join(",", r.Select(v => v is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : v ?? "null"))));
+        }
+        var packed = Run(compress: true);
+        Assert.Equal(Run(compress: false), packed);
+        Assert.Contains("1002,null,N/A", packed, StringComparison.Ordinal);   // a null double stays null; a null string reads the default
+        Assert.Contains("1001,500.5,x", packed, StringComparison.Ordinal);
     }
 }
