@@ -29,8 +29,11 @@ internal abstract class ColumnData
     /// <summary>The bytes its arrays hold (capacity, not just the rows used; a string column's dictionary is counted apart).</summary>
     public abstract long Bytes { get; }
 
-    /// <summary>The same values without a null bitmap when none is null: for a written chunk, which a later append copies (<see cref="Grow"/> makes a bitmap again).</summary>
-    public virtual ColumnData WithoutNullMask() => this;
+    /// <summary>
+    /// The same values in arrays of <paramref name="count"/> rows, without a null bitmap when none is
+    /// null: for a written chunk, which a later append copies (<see cref="Grow"/> makes a bitmap again).
+    /// </summary>
+    public virtual ColumnData Trimmed(int count) => this;
 }
 
 /// <summary>Fixed-size values: numbers, booleans, dates and times. Null rows are set in <see cref="Nulls"/>.</summary>
@@ -67,7 +70,12 @@ internal sealed class PrimitiveData<T>(T[] values, ulong[]? nulls, bool hasNulls
 
     public override ColumnData WithNulls(bool hasNulls) => new PrimitiveData<T>(Values, Nulls, _hasNulls || hasNulls);
 
-    public override ColumnData WithoutNullMask() => _hasNulls || Nulls is null ? this : new PrimitiveData<T>(Values, null, false);
+    public override ColumnData Trimmed(int count)
+    {
+        if (Values.Length == count && (_hasNulls || Nulls is null)) return this;
+        var values = Values.Length == count ? Values : Values[..count];
+        return new PrimitiveData<T>(values, _hasNulls ? Bits.CopyResized(Nulls, count) : null, _hasNulls);
+    }
 
     public override long Bytes => (long)Values.Length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() + 8L * (Nulls?.Length ?? 0);
 }
@@ -96,6 +104,8 @@ internal sealed class CodedData(int[] codes, StringDictionary dictionary, bool h
         Array.Copy(((CodedData)source).Codes, from, Codes, to, count);
 
     public override ColumnData WithNulls(bool hasNulls) => new CodedData(Codes, Dictionary, _hasNulls || hasNulls);
+
+    public override ColumnData Trimmed(int count) => Codes.Length == count ? this : new CodedData(Codes[..count], Dictionary, _hasNulls);
 
     public override long Bytes => 4L * Codes.Length;
 }

@@ -52,12 +52,12 @@ internal sealed class PackedData : ColumnData
 
     /// <summary>
     /// A chunk's column packed; when packing would not save anything (or the column holds nulls),
-    /// the column itself, without its null bitmap if no value is null.
+    /// the column itself in arrays of its rows only, without its null bitmap if no value is null.
     /// </summary>
     public static ColumnData Pack(ColumnData data, int count, ColumnSchema column)
     {
         var packed = TryPack(data, count, column);
-        return ReferenceEquals(packed, data) ? data.WithoutNullMask() : packed;
+        return ReferenceEquals(packed, data) ? data.Trimmed(count) : packed;
     }
 
     private static ColumnData TryPack(ColumnData data, int count, ColumnSchema column)
