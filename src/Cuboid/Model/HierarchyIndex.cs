@@ -92,12 +92,35 @@ internal sealed class HierarchyIndex
     {
         // Scans ask once per vector: answer from the snapshot's table without rechecking versions.
         var byChunk = _bySnapshot;
-        if (byChunk.Snapshot == snapshot && byChunk.Codes[chunkIndex] is { } known) return known;
-        if (byChunk.Snapshot != snapshot) _bySnapshot = byChunk = (snapshot, new int[snapshot.Data[Anchor.Store].Chunks.Length][][]);
+        if (byChunk?.Snapshot == snapshot && byChunk.Codes[chunkIndex] is { } known) return known;
+        if (byChunk?.Snapshot != snapshot) _bySnapshot = byChunk = CarriedOver(byChunk, snapshot);
         return byChunk.Codes[chunkIndex] = ComputeFactChunkCodes(snapshot, chunkIndex);
     }
 
-    private (CubeSnapshot? Snapshot, int[][]?[] Codes) _bySnapshot = (null, []);
+    /// <summary>One snapshot's codes by chunk (an object, so that readers never see a snapshot with another's array).</summary>
+    private sealed record CodesBySnapshot(CubeSnapshot Snapshot, int[][]?[] Codes);
+
+    private CodesBySnapshot? _bySnapshot;
+
+    /// <summary>
+    /// A new snapshot's table, starting with the codes of the chunks it shares with the previous one
+    /// when the joined tables are the same versions: after a commit, a query finds them without a
+    /// lookup a chunk (1,500 of them at 100M rows).
+    /// </summary>
+    private CodesBySnapshot CarriedOver(CodesBySnapshot? previous, CubeSnapshot snapshot)
+    {
+        var chunks = snapshot.Data[Anchor.Store].Chunks;
+        var codes = new int[chunks.Length][][];
+        if (previous is { } old && PathTables.All(t => t == Anchor || ReferenceEquals(old.Snapshot.Data[t.Store], snapshot.Data[t.Store])))
+        {
+            var oldChunks = old.Snapshot.Data[Anchor.Store].Chunks;
+            for (var c = 0; c < Math.Min(chunks.Length, oldChunks.Length); c++)
+            {
+                if (ReferenceEquals(chunks[c], oldChunks[c]) && old.Codes[c] is { } known) codes[c] = known;
+            }
+        }
+        return new CodesBySnapshot(snapshot, codes);
+    }
 
     private int[][] ComputeFactChunkCodes(CubeSnapshot snapshot, int chunkIndex)
     {

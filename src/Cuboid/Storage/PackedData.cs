@@ -62,7 +62,20 @@ internal sealed class PackedData : ColumnData
 
     private static ColumnData TryPack(ColumnData data, int count, ColumnSchema column)
     {
-        var values = new long[count];
+        // A scratch buffer a chunk: a load packs thousands of chunks, and a fresh 512 KB array each is garbage the GC must chase.
+        var values = System.Buffers.ArrayPool<long>.Shared.Rent(count);
+        try
+        {
+            return TryPack(data, count, column, values.AsSpan(0, count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(values);
+        }
+    }
+
+    private static ColumnData TryPack(ColumnData data, int count, ColumnSchema column, Span<long> values)
+    {
         switch (data)
         {
             case PrimitiveData<int> { HasNulls: false } p:
@@ -87,7 +100,7 @@ internal sealed class PackedData : ColumnData
     /// <summary>Decimals of at most this many distinct hundredths (say) are looked up in a shared table rather than divided.</summary>
     private const int MaxTable = 1 << 14;
 
-    private static ColumnData Packed(ColumnData original, ValueKind kind, long[] values, double divisor, int originalWidth,
+    private static ColumnData Packed(ColumnData original, ValueKind kind, ReadOnlySpan<long> values, double divisor, int originalWidth,
         StringDictionary? dictionary = null, bool hasNulls = false, ColumnSchema? column = null)
     {
         var (min, max) = (long.MaxValue, long.MinValue);
@@ -104,7 +117,7 @@ internal sealed class PackedData : ColumnData
     }
 
     /// <summary>The divisor (1, 10 … 10,000) that makes every value an integer whose quotient is the very double, with those integers; null when none does.</summary>
-    private static double? Decimals(ReadOnlySpan<double> source, long[] integers)
+    private static double? Decimals(ReadOnlySpan<double> source, Span<long> integers)
     {
         for (var places = 0; places <= MaxDecimals; places++)
         {
