@@ -45,6 +45,11 @@ internal sealed class ProviderStore
     /// <summary>Checks the definition against the cube and builds the cells on its newest data.</summary>
     public static ProviderStore Create(Cube cube, string name, AggregateProvider definition)
     {
+        if (cube.FactTable.Store.External is not null)
+        {
+            // Its cells would be a scan of facts that are not in memory; the database answers those queries.
+            throw new NotSupportedException($"Cube '{cube.Name}' reads its facts from a database (DirectQuery): aggregate providers keep aggregates of facts in memory only.");
+        }
         foreach (var level in definition.Levels.Where(l => l.Hierarchy?.Cube != cube || !cube.Hierarchies.Contains(l.Hierarchy)))
         {
             throw new ArgumentException($"Level {level.UniqueName} is not a level of cube '{cube.Name}'.", nameof(definition));

@@ -24,7 +24,7 @@ internal sealed class TableStore
     public string Name { get; }
     public IReadOnlyList<ColumnSchema> Columns { get; }
 
-    /// <summary>Whether full chunks' columns are packed (<see cref="PackedData"/>; <see cref="SessionConfig.CompressColumns"/>).</summary>
+    /// <summary>Whether the columns of the chunks a commit writes are packed (<see cref="PackedData"/>; <see cref="SessionConfig.CompressColumns"/>).</summary>
     public bool Pack { get; init; }
 
     /// <summary>Set for a table whose rows stay in a database (DirectQuery).</summary>
@@ -107,7 +107,7 @@ internal sealed class TableStore
         Parallel.For(0, written.Length, i =>
         {
             var chunk = chunks[written[i]];
-            ColumnData[] columns = [.. chunk.Columns.Select((c, i) => PackedData.Pack(c, chunk.Count, Columns[i]))];
+            ColumnData[] columns = [.. chunk.Columns.Select((data, column) => PackedData.Pack(data, chunk.Count, Columns[column]))];
             packed[i] = new Chunk(columns, chunk.Count, chunk.Deleted, chunk.DeletedCount, chunk.Timestamp, chunk.Owner);
         });
         for (var i = 0; i < written.Length; i++) chunks[written[i]] = packed[i];

@@ -190,6 +190,16 @@ public abstract class DirectQueryTests(Func<ShopTarget> target)
         var column = Assert.Throws<ArgumentException>(() => shop.External.AddExternalTable(sales, "s2", columns: ["qty", "nope"]));
         Assert.Contains("has no column 'nope'", column.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AggregateProvidersAreRefusedOverADatabase()
+    {
+        using var shop = NewShop();
+        var cube = shop.ExternalCube;
+        var error = Assert.Throws<NotSupportedException>(() => cube.AggregateProviders["by name"] = new AggregateProvider([cube.Levels["Name"]], [cube.Measures["Qty"]]));
+        Assert.Equal($"Cube '{cube.Name}' reads its facts from a database (DirectQuery): aggregate providers keep aggregates of facts in memory only.", error.Message);
+        Assert.Equal(0, cube.AggregateProviders.Count);
+    }
 }
 
 public sealed class DuckDbDirectQueryTests() : DirectQueryTests(() => new DuckDbTarget());
