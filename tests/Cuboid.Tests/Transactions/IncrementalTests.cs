@@ -68,4 +68,26 @@ public sealed class IncrementalTests
         var cells = session.QueryMdx(mdx).CellSet!.Cells.Select(c => (double)c.Value!).ToList();
         Assert.Equal(Enumerable.Range(0, 300_000).Where(i => i % 5 == 1).Sum(i => (double)(i % 97)) + 1000, cells[1]);
     }
+
+    [Fact]
+    public void ACommitKeepsTheMemberCodesOfTheChunksItDidNotTouch()
+    {
+        using var session = TestData.NewSession();
+        var sales = session.CreateTable("Sales", new Dictionary<string, DataType> { ["Id"] = DataType.Int, ["Date"] = DataType.LocalDate, ["Amount"] = DataType.Double }, keys: ["Id"]);
+        object?[] Row(int i) => [i, new DateOnly(2024, 1, 1).AddDays(i % 400), i % 7];
+        sales.Append([.. Enumerable.Range(0, 150_000).Select(Row)]);   // three chunks
+        var cube = session.CreateCube(sales, "Sales", CubeMode.Manual);
+        var calendar = cube.CreateDateHierarchy("Calendar", sales["Date"]);
+        cube.Measures["Amount"] = Agg.Sum(sales["Amount"]);
+        cube.Query([cube.Measures["Amount"]], [cube.Levels["Year"]]);
+        var index = cube.IndexOf(calendar);
+        var (first, last) = (index.FactChunkCodes(cube.Snapshot, 0), index.FactChunkCodes(cube.Snapshot, 2));
+
+        sales.Append([.. Enumerable.Range(150_000, 10).Select(Row)]);   // into the last chunk only
+        var result = cube.Query([cube.Measures["Amount"]], [cube.Levels["Year"]]);
+        // The untouched chunk's codes are the same arrays (a fact commit used to make every chunk's be computed again); the grown one's are new.
+        Assert.Same(first, index.FactChunkCodes(cube.Snapshot, 0));
+        Assert.NotSame(last, index.FactChunkCodes(cube.Snapshot, 2));
+        Assert.Equal(Enumerable.Range(0, 150_010).Sum(i => i % 7), result.Rows().Sum(r => (double)r[^1]!));
+    }
 }
