@@ -1,3 +1,4 @@
+using System.Buffers;
 using Cuboid.Storage;
 
 namespace Cuboid.Loading;
@@ -65,6 +66,14 @@ internal abstract class ColumnBuilder(ColumnSchema schema)
     public abstract void Truncate(int count);
 
     public abstract ColumnData Build();
+
+    /// <summary>Packs a complete batch's values where that saves memory (numbers and dates; strings wait for their column codes at commit).</summary>
+    public virtual void Pack()
+    {
+    }
+
+    /// <summary>Value arrays of at least this many rows are rented rather than allocated.</summary>
+    protected const int MinRented = 4096;
 }
 
 /// <summary>A builder that takes values of <typeparamref name="T"/> without boxing.</summary>
@@ -81,9 +90,12 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
     private ulong[]? _nulls;
     private bool _hasNulls;
 
+    private PackedData? _packed;
+
     public PrimitiveBuilder(ColumnSchema schema, int capacity) : base(schema)
     {
-        _values = new T[Math.Max(capacity, 4)];
+        // Rented: a batch that its worker packs gives the array back for the next batch (see Pack).
+        _values = capacity >= MinRented ? ArrayPool<T>.Shared.Rent(capacity) : new T[Math.Max(capacity, 4)];
         _nullable = schema.Nullable;
         if (_nullable) _nulls = Bits.Create(_values.Length);
         else _default = (T)ValueConversion.ToColumnType(schema.DefaultValue, schema.Type)!;
@@ -145,18 +157,22 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
     public override void Compact(ReadOnlySpan<bool> keep)
     {
         var n = 0;
+        var anyNull = false;   // the rejected rows may have held the only nulls (a null key)
         for (var i = 0; i < Count; i++)
         {
             if (!keep[i]) continue;
             _values[n] = _values[i];
             if (_nulls is not null)
             {
-                if (Bits.Get(_nulls, i)) Bits.Set(_nulls, n);
+                var isNull = Bits.Get(_nulls, i);
+                if (isNull) Bits.Set(_nulls, n);
                 else Bits.Clear(_nulls, n);
+                anyNull |= isNull;
             }
             n++;
         }
         Truncate(n);
+        _hasNulls = anyNull;
     }
 
     public override void Truncate(int count)
@@ -165,7 +181,23 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
         Count = count;
     }
 
-    public override ColumnData Build() => new PrimitiveData<T>(_values, _nulls, _hasNulls);
+    /// <summary>The values once packed (<see cref="Pack"/>), which <see cref="Values"/> then no longer holds.</summary>
+    public PackedData? Packed => _packed;
+
+    public override ColumnData Build() => _packed ?? (ColumnData)new PrimitiveData<T>(_values, _nulls, _hasNulls);
+
+    /// <summary>
+    /// Packs the values (<see cref="PackedData"/>) once the batch is complete, in the worker that
+    /// filled it, while they are still in its cache; the array then goes back to the pool. Nothing
+    /// is added after this.
+    /// </summary>
+    public override void Pack()
+    {
+        if (_hasNulls || Count == 0 || _packed is not null || PackedData.TryPack<T>(Values, Schema) is not { } packed) return;
+        _packed = packed;
+        if (_values.Length >= MinRented) ArrayPool<T>.Shared.Return(_values);
+        _values = [];
+    }
 
     private void GrowTo(int capacity)
     {

@@ -28,6 +28,7 @@ internal static class ColumnarBatches
                 fill(c, start, count, batch.Columns[c], isKey[c], failures);
             }
             if (failures.Keep is { } keep) batch.Compact(keep);
+            if (table.Pack) batch.Pack();
             result.Rejected.AddRange(failures.Rejected.OrderBy(r => r.Line));
             result.Batches.Add(batch);
         }

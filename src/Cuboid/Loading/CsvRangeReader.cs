@@ -161,10 +161,15 @@ internal static partial class CsvRangeReader
             }
             if (parser.TryAdd(row, batch) is { } error) rejected.Add(new RejectedRow(file, line, error.Column, error.Reason));
             if (batch.Count < Chunk.Size) continue;
+            parser.Complete(batch);
             batches.Add(batch);
             batch = new RowBatch(parser.TableColumns, Chunk.Size);
         }
-        if (batch.Count > 0) batches.Add(batch);
+        if (batch.Count > 0)
+        {
+            parser.Complete(batch);
+            batches.Add(batch);
+        }
         return new RangeResult(batches, rejected, rows, lines, Sequential: false);
     }
 

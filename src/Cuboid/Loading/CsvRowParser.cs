@@ -41,6 +41,12 @@ internal sealed class CsvRowParser
 
     public IReadOnlyList<ColumnSchema> TableColumns => _table.Columns;
 
+    /// <summary>Packs a full batch in the worker that parsed it, when the table packs its columns (<see cref="RowBatch.Pack"/>).</summary>
+    public void Complete(RowBatch batch)
+    {
+        if (_table.Pack) batch.Pack();
+    }
+
     public CsvOptions Options { get; }
 
     /// <summary>Adds the row to <paramref name="batch"/>; on a bad value, rolls the row back and returns the reason.</summary>

@@ -23,6 +23,12 @@ internal sealed class RowBatch
         foreach (var c in Columns) c.Truncate(count);
     }
 
+    /// <summary>Packs the columns that can be packed before the commit (<see cref="ColumnBuilder.Pack"/>); the batch is complete.</summary>
+    public void Pack()
+    {
+        foreach (var c in Columns) c.Pack();
+    }
+
     public void Compact(ReadOnlySpan<bool> keep)
     {
         foreach (var c in Columns) c.Compact(keep);

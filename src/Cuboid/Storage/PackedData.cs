@@ -1,4 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Cuboid.Storage;
 
@@ -17,10 +20,10 @@ internal sealed class PackedData : ColumnData
 {
     public enum ValueKind : byte { Int, Long, Date, Double, Code }
 
-    private const int MaxDecimals = 4;
     private static readonly double[] s_divisors = [1, 10, 100, 1_000, 10_000];
 
     private readonly long _base;
+    private readonly long _max;
     private readonly double _divisor;
     private readonly int _count;
     private readonly byte[]? _bytes;
@@ -29,20 +32,20 @@ internal sealed class PackedData : ColumnData
     private readonly bool _hasNulls;
     private readonly double[]? _table;
 
-    private PackedData(ValueKind kind, long @base, double divisor, int count, int width, ReadOnlySpan<long> values, StringDictionary? dictionary, bool hasNulls, double[]? table)
+    private PackedData(ValueKind kind, long @base, long max, double divisor, int count, int width, StringDictionary? dictionary, bool hasNulls, double[]? table)
     {
-        _table = table;
-        (Kind, _base, _divisor, _count, Dictionary, _hasNulls) = (kind, @base, divisor, count, dictionary, hasNulls);
-        Width = width;
-        switch (width)
-        {
-            case 1: _bytes = new byte[count]; for (var i = 0; i < count; i++) _bytes[i] = (byte)(values[i] - @base); break;
-            case 2: _shorts = new ushort[count]; for (var i = 0; i < count; i++) _shorts[i] = (ushort)(values[i] - @base); break;
-            case 4: _ints = new uint[count]; for (var i = 0; i < count; i++) _ints[i] = (uint)(values[i] - @base); break;
-        }
+        (Kind, _base, _max, _divisor, _count, Width, Dictionary, _hasNulls, _table) = (kind, @base, max, divisor, count, width, dictionary, hasNulls, table);
+    }
+
+    private PackedData(PackedData shape, byte[]? bytes, ushort[]? shorts, uint[]? ints) : this(shape.Kind, shape._base, shape._max, shape._divisor, shape._count, shape.Width, shape.Dictionary, shape._hasNulls, shape._table)
+    {
+        (_bytes, _shorts, _ints) = (bytes, shorts, ints);
     }
 
     public ValueKind Kind { get; }
+
+    /// <summary>The smallest and largest packed integer (before any divisor): a key column's range.</summary>
+    public (long Min, long Max) Range => (_base, _max);
 
     /// <summary>Bytes a value: 0 (all equal), 1, 2 or 4.</summary>
     public int Width { get; }
@@ -54,86 +57,135 @@ internal sealed class PackedData : ColumnData
     /// A chunk's column packed; when packing would not save anything (or the column holds nulls),
     /// the column itself in arrays of its rows only, without its null bitmap if no value is null.
     /// </summary>
-    public static ColumnData Pack(ColumnData data, int count, ColumnSchema column)
+    public static ColumnData Pack(ColumnData data, int count, ColumnSchema column) => data switch
     {
-        var packed = TryPack(data, count, column);
-        return ReferenceEquals(packed, data) ? data.Trimmed(count) : packed;
-    }
+        PrimitiveData<int> { HasNulls: false } p => TryPack<int>(p.Values.AsSpan(0, count), column),
+        PrimitiveData<long> { HasNulls: false } p => TryPack<long>(p.Values.AsSpan(0, count), column),
+        PrimitiveData<DateOnly> { HasNulls: false } p => TryPack<DateOnly>(p.Values.AsSpan(0, count), column),
+        PrimitiveData<double> { HasNulls: false } p => TryPack<double>(p.Values.AsSpan(0, count), column),
+        // -1 (null) is a code like the others.
+        CodedData c => Packed<int>(c.Codes.AsSpan(0, count), ValueKind.Code, 4, 1, c.Dictionary, c.HasNulls),
+        _ => null,
+    } ?? data.Trimmed(count);
 
-    private static ColumnData TryPack(ColumnData data, int count, ColumnSchema column)
+    /// <summary>
+    /// Values without nulls packed (a loader's worker packs a batch this way, straight from its
+    /// builder); null when the type does not pack or packing would not save anything.
+    /// </summary>
+    public static PackedData? TryPack<T>(ReadOnlySpan<T> values, ColumnSchema column) where T : unmanaged
     {
-        // A scratch buffer a chunk: a load packs thousands of chunks, and a fresh 512 KB array each is garbage the GC must chase.
-        var values = System.Buffers.ArrayPool<long>.Shared.Rent(count);
+        if (typeof(T) == typeof(int)) return Packed(MemoryMarshal.Cast<T, int>(values), ValueKind.Int, 4);
+        if (typeof(T) == typeof(long)) return Packed(MemoryMarshal.Cast<T, long>(values), ValueKind.Long, 8);
+        // A DateOnly is its day number (one int field): its values are read as those ints.
+        if (typeof(T) == typeof(DateOnly)) return Packed(MemoryMarshal.Cast<T, int>(values), ValueKind.Date, 4);
+        if (typeof(T) != typeof(double)) return null;
+        // A scratch buffer for the scaled integers: a load packs thousands of chunks, and a fresh array each is garbage the GC must chase.
+        var integers = System.Buffers.ArrayPool<long>.Shared.Rent(values.Length);
         try
         {
-            return TryPack(data, count, column, values.AsSpan(0, count));
+            var span = integers.AsSpan(0, values.Length);
+            return Decimals(MemoryMarshal.Cast<T, double>(values), span) is { } divisor ? Packed<long>(span, ValueKind.Double, 8, divisor, column: column) : null;
         }
         finally
         {
-            System.Buffers.ArrayPool<long>.Shared.Return(values);
-        }
-    }
-
-    private static ColumnData TryPack(ColumnData data, int count, ColumnSchema column, Span<long> values)
-    {
-        switch (data)
-        {
-            case PrimitiveData<int> { HasNulls: false } p:
-                for (var i = 0; i < count; i++) values[i] = p.Values[i];
-                return Packed(data, ValueKind.Int, values, 1, 4);
-            case PrimitiveData<long> { HasNulls: false } p:
-                p.Values.AsSpan(0, count).CopyTo(values);
-                return Packed(data, ValueKind.Long, values, 1, 8);
-            case PrimitiveData<DateOnly> { HasNulls: false } p:
-                for (var i = 0; i < count; i++) values[i] = p.Values[i].DayNumber;
-                return Packed(data, ValueKind.Date, values, 1, 4);
-            case PrimitiveData<double> { HasNulls: false } p:
-                return Decimals(p.Values.AsSpan(0, count), values) is { } divisor ? Packed(data, ValueKind.Double, values, divisor, 8, column: column) : data;
-            case CodedData c:
-                for (var i = 0; i < count; i++) values[i] = c.Codes[i];   // -1 (null) is a value like the others
-                return Packed(data, ValueKind.Code, values, 1, 4, c.Dictionary, c.HasNulls);
-            default:
-                return data;
+            System.Buffers.ArrayPool<long>.Shared.Return(integers);
         }
     }
 
     /// <summary>Decimals of at most this many distinct hundredths (say) are looked up in a shared table rather than divided.</summary>
     private const int MaxTable = 1 << 14;
 
-    private static ColumnData Packed(ColumnData original, ValueKind kind, ReadOnlySpan<long> values, double divisor, int originalWidth,
-        StringDictionary? dictionary = null, bool hasNulls = false, ColumnSchema? column = null)
+    private static PackedData? Packed<T>(ReadOnlySpan<T> values, ValueKind kind, int originalWidth, double divisor = 1,
+        StringDictionary? dictionary = null, bool hasNulls = false, ColumnSchema? column = null) where T : unmanaged, IBinaryInteger<T>
     {
-        var (min, max) = (long.MaxValue, long.MinValue);
-        foreach (var v in values)
-        {
-            if (v < min) min = v;
-            if (v > max) max = v;
-        }
-        var range = (ulong)(max - min);
+        if (values.IsEmpty) return null;
+        var (min, max) = MinMax(values);
+        var @base = long.CreateTruncating(min);
+        var range = (ulong)(long.CreateTruncating(max) - @base);
         var width = range == 0 ? 0 : range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : range <= uint.MaxValue ? 4 : 8;
-        if (width >= originalWidth) return original;
-        var table = divisor != 1 && range < MaxTable ? column!.DecodeTable(min, divisor, (int)range + 1) : null;
-        return new PackedData(kind, min, divisor, values.Length, width, values, dictionary, hasNulls, table);
+        if (width >= originalWidth) return null;
+        var table = divisor != 1 && range < MaxTable ? column!.DecodeTable(@base, divisor, (int)range + 1) : null;
+        var shape = new PackedData(kind, @base, long.CreateTruncating(max), divisor, values.Length, width, dictionary, hasNulls, table);
+        // Differences wrap in T's arithmetic: their low bits are the offsets, which fit the width.
+        return width switch
+        {
+            1 => new PackedData(shape, Narrow<T, byte>(values, min), null, null),
+            2 => new PackedData(shape, null, Narrow<T, ushort>(values, min), null),
+            4 => new PackedData(shape, null, null, Narrow<T, uint>(values, min)),
+            _ => shape,
+        };
+    }
+
+    private static TNarrow[] Narrow<T, TNarrow>(ReadOnlySpan<T> values, T min) where T : unmanaged, IBinaryInteger<T> where TNarrow : unmanaged, IBinaryInteger<TNarrow>
+    {
+        var narrow = GC.AllocateUninitializedArray<TNarrow>(values.Length);
+        for (var i = 0; i < values.Length; i++) narrow[i] = TNarrow.CreateTruncating(values[i] - min);
+        return narrow;
+    }
+
+    /// <summary>The smallest and largest value, a vector at a time.</summary>
+    private static (T Min, T Max) MinMax<T>(ReadOnlySpan<T> values) where T : unmanaged, IBinaryInteger<T>
+    {
+        var (min, max) = (values[0], values[0]);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && values.Length >= 2 * Vector<T>.Count)
+        {
+            var (low, high) = (new Vector<T>(values), new Vector<T>(values));
+            for (i = Vector<T>.Count; i <= values.Length - Vector<T>.Count; i += Vector<T>.Count)
+            {
+                var v = new Vector<T>(values[i..]);
+                (low, high) = (Vector.Min(low, v), Vector.Max(high, v));
+            }
+            for (var lane = 0; lane < Vector<T>.Count; lane++) (min, max) = (T.Min(min, low[lane]), T.Max(max, high[lane]));
+        }
+        for (; i < values.Length; i++) (min, max) = (T.Min(min, values[i]), T.Max(max, values[i]));
+        return (min, max);
     }
 
     /// <summary>The divisor (1, 10 … 10,000) that makes every value an integer whose quotient is the very double, with those integers; null when none does.</summary>
     private static double? Decimals(ReadOnlySpan<double> source, Span<long> integers)
     {
-        for (var places = 0; places <= MaxDecimals; places++)
+        foreach (var divisor in s_divisors)
         {
-            var divisor = s_divisors[places];
-            var exact = true;
-            for (var i = 0; i < source.Length && exact; i++)
-            {
-                var scaled = Math.Round(source[i] * divisor);
-                // The integer's quotient must be the very double (bits compared: -0.0 and NaN stay unpacked).
-                exact = Math.Abs(scaled) < 1L << 52;
-                integers[i] = exact ? (long)scaled : 0;
-                exact &= BitConverter.DoubleToInt64Bits(integers[i] / divisor) == BitConverter.DoubleToInt64Bits(source[i]);
-            }
-            if (exact) return divisor;
+            if (Scale(source, divisor, integers)) return divisor;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Adding 1.5 × 2^52 to a double below 2^51 in magnitude rounds it to an integer held in the
+    /// low bits of the sum: a conversion to long without a conversion instruction (AVX2 has none),
+    /// which also turns -0.0 into 0.
+    /// </summary>
+    private const double Magic = 6755399441055744.0;
+
+    /// <summary>Whether every value times <paramref name="divisor"/> is an integer whose quotient by it is the very double (bits compared: -0.0 and NaN fail); the integers go to <paramref name="integers"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Scale(ReadOnlySpan<double> source, double divisor, Span<long> integers)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (d, magic, limit) = (Vector256.Create(divisor), Vector256.Create(Magic), Vector256.Create((double)(1L << 51)));
+            for (; i <= source.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.Create(source[i..]);
+                var shifted = v * d + magic;
+                var whole = shifted - magic;
+                var exact = Vector256.LessThan(Vector256.Abs(v * d), limit).AsInt64() & Vector256.Equals((whole / d).AsInt64(), v.AsInt64());
+                if (exact != Vector256<long>.AllBitsSet) return false;
+                (shifted.AsInt64() - magic.AsInt64()).CopyTo(integers[i..]);
+            }
+        }
+        for (; i < source.Length; i++)
+        {
+            var scaled = source[i] * divisor;
+            if (!(Math.Abs(scaled) < 1L << 51)) return false;
+            var whole = scaled + Magic - Magic;
+            if (BitConverter.DoubleToInt64Bits(whole / divisor) != BitConverter.DoubleToInt64Bits(source[i])) return false;
+            integers[i] = (long)whole;
+        }
+        return true;
     }
 
     private long Raw(int row) => _base + Width switch

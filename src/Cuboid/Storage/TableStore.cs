@@ -83,6 +83,11 @@ internal sealed class TableStore
                 SetKeys(ints.Values.AsSpan(first, chunk.Count - first), chunkIndex, first, deletions);
                 continue;
             }
+            if (_keyColumns.Length == 1 && chunk.Columns[_keyColumns[0]] is PackedData { Kind: PackedData.ValueKind.Int or PackedData.ValueKind.Long } packed)
+            {
+                SetKeys(packed, chunkIndex, first, chunk.Count - first, deletions);
+                continue;
+            }
             for (var r = first; r < chunk.Count; r++)
             {
                 var replaced = _keyIndex.Set(KeyOf(chunk, r), Chunk.RowId(chunkIndex, r));
@@ -96,7 +101,8 @@ internal sealed class TableStore
     }
 
     /// <summary>
-    /// Packs the columns of the chunks this commit wrote, on every core. A chunk is never written
+    /// Packs the columns of the chunks this commit wrote that their loaders did not pack (string codes,
+    /// final only now; rows appended one by one), on every core. A chunk is never written
     /// in place: a later commit that appends to the last one copies it (unpacking it), so packing
     /// the partial chunks too (a parallel CSV load leaves one per range) is safe.
     /// </summary>
@@ -122,7 +128,9 @@ internal sealed class TableStore
         {
             var (low, high) = batch.Columns[_keyColumns[0]] switch
             {
+                PrimitiveBuilder<long> { Packed: { } packed } => packed.Range,
                 PrimitiveBuilder<long> longs => KeyIndex.Range(longs.Values),
+                PrimitiveBuilder<int> { Packed: { } packed } => packed.Range,
                 PrimitiveBuilder<int> ints => KeyIndex.Range(ints.Values),
                 _ => (long.MaxValue, long.MinValue),
             };
@@ -137,6 +145,21 @@ internal sealed class TableStore
         var replaced = new List<int>();
         _keyIndex!.SetAll(keys, Chunk.RowId(chunkIndex, first), replaced);
         foreach (var row in replaced) MarkDeleted(deletions, row);
+    }
+
+    /// <summary>A packed integral key column (a batch its loader packed) decoded a chunk at a time into the index.</summary>
+    private void SetKeys(PackedData keys, int chunkIndex, int first, int count, Dictionary<int, List<int>> deletions)
+    {
+        var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(count);
+        try
+        {
+            keys.ReadKeys(first, count, buffer);
+            SetKeys<long>(buffer.AsSpan(0, count), chunkIndex, first, deletions);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Upserts in a scenario: the new rows' keys (the last occurrence wins) delete the live rows that hold them.</summary>
@@ -222,7 +245,8 @@ internal sealed class TableStore
         for (var i = 0; i < data.Length; i++)
         {
             merged[i] = last.Columns[i].Grow(capacity, last.Count);
-            merged[i].CopyRange(data[i], 0, last.Count, count);
+            // A batch its loader packed is read back in plain arrays to be copied in.
+            merged[i].CopyRange(data[i] is PackedData packed ? packed.Unpacked(count) : data[i], 0, last.Count, count);
             merged[i] = merged[i].WithNulls(data[i].HasNulls);
         }
         var deleted = last.Deleted is null ? null : Bits.CopyResized(last.Deleted, capacity);

@@ -136,4 +136,52 @@ public sealed class PackedDataTests
         Assert.Contains("1002,null,N/A", packed, StringComparison.Ordinal);   // a null double stays null; a null string reads the default
         Assert.Contains("1001,500.5,x", packed, StringComparison.Ordinal);
     }
+
+    /// <summary>Columns as arrays, two segments of <paramref name="rows"/> rows from row <paramref name="start"/>: each segment's batches are packed by the worker that wrote them.</summary>
+    private sealed class Segments(int start, int rows, int badRow = -1) : ITableSource
+    {
+        public string Name => "segments";
+
+        public IReadOnlyList<SourceColumn> Columns { get; } = [new("id", DataType.Long), new("day", DataType.LocalDate), new("quantity", DataType.Int), new("price", DataType.Double), new("ratio", DataType.Double)];
+
+        public void Write(TableWriter writer) => Parallel.For(0, 2, segment =>
+        {
+            var first = start + segment * rows;
+            var values = Enumerable.Range(first, rows).Select(Row).ToArray();
+            var columns = new Dictionary<string, Array>
+            {
+                // Nullable ids: the bad row's null key rejects it, which compacts its batch before packing.
+                ["id"] = values.Select((r, i) => first + i == badRow ? null : (long?)r[0]).ToArray(),
+                ["day"] = values.Select(r => (DateOnly)r[1]!).ToArray(),
+                ["quantity"] = values.Select(r => (int)r[2]!).ToArray(),
+                ["price"] = values.Select(r => (double)r[3]!).ToArray(),
+                ["ratio"] = values.Select(r => (double)r[4]!).ToArray(),
+            };
+            writer.Write(segment, $"segment-{segment}", 0, rows, [.. writer.Columns.Select(c => columns[c])]);
+        });
+    }
+
+    [Fact]
+    public void BatchesPackedByTheirLoaderTakeUpsertsAndAppendsAsPlainOnes()
+    {
+        string Run(bool compress)
+        {
+            using var session = Start(compress);
+            var table = session.ReadTable(new Segments(0, 100_000, badRow: 70_000), new RecordOptions { TableName = "sales", Keys = ["id"], ErrorHandling = ErrorHandling.Skip });
+            Assert.Equal(199_999, table.RowCount);
+            if (compress)
+            {
+                var bytes = session.Memory.Tables.Single().Columns.ToDictionary(c => c.Name, c => c.Bytes);
+                Assert.Equal(199_999 * 2L, bytes["id"]);          // packed in the workers, the batch with the rejected row too
+                Assert.Equal(199_999 * 1L, bytes["quantity"]);
+                Assert.Equal(199_999 * 8L, bytes["ratio"]);       // not decimals
+            }
+            // Upserts through the key index the packed ids filled, and rows merged into the packed last chunk.
+            table.Append([.. Enumerable.Range(0, 3_000).Select(i => Row(i * 67)[..5]).Select(r => { r[2] = 99; return r; })]);
+            table.Append([.. Enumerable.Range(200_000, 500).Select(i => Row(i)[..5])]);
+            table.Load(new SourceLoad(new Segments(200_300, 300)));   // small packed batches merged into the last chunk
+            return string.Join("\n", table.Query().Rows().Select(r => string.Join(",", r.Select(v => v is double d ? BitConverter.DoubleToInt64Bits(d).ToString(System.Globalization.CultureInfo.InvariantCulture) : v))));
+        }
+        Assert.Equal(Run(compress: false), Run(compress: true));
+    }
 }
