@@ -36,7 +36,7 @@ public sealed record SourceColumn(string Name, DataType Type);
 /// Takes a source's rows for one table, a segment at a time (a row group, a record batch): one CLR
 /// array per column, in the order of <see cref="Columns"/>. An array of the column's own type —
 /// int[], long[], double[], float[], bool[], DateOnly[], DateTime[], string?[] — goes into storage in
-/// block copies; arrays of nullable values (int?[]…) are typed and unboxed; any other array (of
+/// block copies (text may also come as ReadOnlyMemory&lt;char&gt;[] slices of a decoded page, none null); arrays of nullable values (int?[]…) are typed and unboxed; any other array (of
 /// decimals, of arrays for an array column, of objects) is converted value by value. Thread-safe.
 /// </summary>
 public sealed class TableWriter

@@ -75,15 +75,19 @@ public static class SsbData
     /// <summary>A city: the nation's name cut or padded to 9 characters, then a digit (SSB's "UNITED KI1").</summary>
     public static string City(string nation, int digit) => (nation.Length >= 9 ? nation[..9] : nation.PadRight(9)) + digit.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>The files' layout, in the marker of a written directory: files of an older layout are written again (2: text columns dictionary-encoded).</summary>
+    private const int Format = 2;
+
     /// <summary>Writes the files into <paramref name="directory"/> unless they are there for this scale factor.</summary>
     public static SsbFiles Ensure(string directory, double scaleFactor, int seed = 7)
     {
         var files = new SsbFiles(directory, scaleFactor);
         var done = Path.Combine(directory, "done");
-        if (File.Exists(done)) return files;
+        var stamp = $"SSB SF {scaleFactor} seed {seed} format {Format}";
+        if (File.Exists(done) && File.ReadAllText(done) == stamp) return files;
         Directory.CreateDirectory(directory);
         Write(files, seed);
-        File.WriteAllText(done, $"SSB SF {scaleFactor} seed {seed}");
+        File.WriteAllText(done, stamp);
         return files;
     }
 
@@ -229,7 +233,7 @@ public static class SsbData
                 }
                 // Every block's columns are written against the first block's schema: a field belongs to one.
                 schema ??= columns.Schema;
-                writer ??= ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
+                writer ??= ParquetWriter.CreateAsync(schema, stream, Columns.Options(schema)).GetAwaiter().GetResult();
                 columns.WriteRowGroup(writer, schema);
             }
         }
@@ -245,6 +249,17 @@ public static class SsbData
     private sealed class Columns(int rows)
     {
         private readonly List<(DataField Field, Func<ParquetRowGroupWriter, DataField, Task> Write)> _columns = [];
+
+        /// <summary>
+        /// Text columns dictionary-encoded, as DuckDB, Spark and Arrow write columns of few distinct
+        /// values (Parquet.Net writes them plain unless told).
+        /// </summary>
+        public static ParquetOptions Options(ParquetSchema schema)
+        {
+            var options = new ParquetOptions();
+            foreach (var field in schema.DataFields.Where(f => f.ClrType == typeof(string) || f.ClrType == typeof(ReadOnlyMemory<char>))) options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+            return options;
+        }
 
         /// <summary>A schema of the columns' fields (made once per file).</summary>
         public ParquetSchema Schema => new([.. _columns.Select(c => c.Field)]);
@@ -267,7 +282,7 @@ public static class SsbData
         {
             using var stream = File.Create(path);
             var schema = Schema;
-            var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
+            var writer = ParquetWriter.CreateAsync(schema, stream, Columns.Options(schema)).GetAwaiter().GetResult();
             try
             {
                 WriteRowGroup(writer, schema);

@@ -24,6 +24,7 @@ internal static class ArrayColumns
             case DateOnly[] a when builder is PrimitiveBuilder<DateOnly> t: t.AddRange(a.AsSpan(start, count)); return;
             case DateTime[] a when builder is PrimitiveBuilder<DateTime> t: t.AddRange(a.AsSpan(start, count)); return;
             case string?[] a when builder is StringColumnBuilder t: FillStrings(a, start, count, t, isKey, failures); return;
+            case ReadOnlyMemory<char>[] a when builder is StringColumnBuilder t: FillText(a.AsSpan(start, count), t); return;
             case int?[] a when builder is ITypedAdd<int?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
             case long?[] a when builder is ITypedAdd<long?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
             case double?[] a when builder is ITypedAdd<double?> t: FillNullable(a, start, count, t, isKey, builder, failures); return;
@@ -34,7 +35,7 @@ internal static class ArrayColumns
         for (var r = start; r < start + count; r++)
         {
             var value = values.GetValue(r);
-            failures.AddChecked(builder, r, value is decimal d ? (double)d : value, isKey);
+            failures.AddChecked(builder, r, value switch { decimal d => (double)d, ReadOnlyMemory<char> text => text.ToString(), _ => value }, isKey);
         }
     }
 
@@ -45,6 +46,12 @@ internal static class ArrayColumns
             builder.Add(values[r]);
             if (isKey && values[r] is null) failures.Add(r, builder.NullKey);
         }
+    }
+
+    /// <summary>Text as slices (none null), coded by their characters.</summary>
+    private static void FillText(ReadOnlySpan<ReadOnlyMemory<char>> values, StringColumnBuilder builder)
+    {
+        foreach (var value in values) builder.Add(value.Span);
     }
 
     private static void FillNullable<T>(T?[] values, int start, int count, ITypedAdd<T?> add, bool isKey, ColumnBuilder builder, RowFailures failures) where T : struct

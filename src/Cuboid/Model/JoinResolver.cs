@@ -25,18 +25,46 @@ internal sealed class JoinResolver(JoinDefinition join)
         }
         var lookup = CreateLookup(target);
         var translators = Join.Columns.Select(c => new KeyTranslator(c.Source.Schema, c.Target.Schema)).ToArray();
+        var direct = DirectIndex(translators);
         var result = new int[source.Chunks.Length][];
+        var missing = new List<int>();
         for (var c = 0; c < result.Length; c++)
         {
-            var chunk = source.Chunks[c];
-            if (!_maps.TryGetValue(chunk, out var map))
-            {
-                map = ResolveChunk(chunk, lookup, translators);
-                _maps.AddOrUpdate(chunk, map);
-            }
-            result[c] = map;
+            if (_maps.TryGetValue(source.Chunks[c], out var map)) result[c] = map;
+            else missing.Add(c);
         }
+        // Chunks resolve independently: a first join of a large fact is one pass per core.
+        if (direct is not null)
+        {
+            Parallel.ForEach(missing, c => result[c] = ResolveChunk(source.Chunks[c], direct));
+        }
+        else
+        {
+            foreach (var c in missing) result[c] = ResolveChunk(source.Chunks[c], lookup, translators);   // translators cache codes: one thread
+        }
+        foreach (var c in missing) _maps.AddOrUpdate(source.Chunks[c], result[c]);
         return result;
+    }
+
+    /// <summary>The target's key index when one source column maps the target's one key column as it is (integers, dates): the lookups then go a chunk at a time.</summary>
+    private KeyIndex? DirectIndex(KeyTranslator[] translators) =>
+        translators is [{ IsIdentity: true }] && Join.OnTargetKeys && Join.Target.Store.KeyIndex is { Width: 1 } index ? index : null;
+
+    private int[] ResolveChunk(Chunk chunk, KeyIndex index)
+    {
+        var map = GC.AllocateUninitializedArray<int>(chunk.Count);
+        var keys = System.Buffers.ArrayPool<long>.Shared.Rent(chunk.Count);
+        try
+        {
+            var span = keys.AsSpan(0, chunk.Count);
+            KeyEncoding.EncodeRange(chunk.Columns[Join.Columns[0].Source.Schema.Index], 0, span);   // a null encodes as Null, which no key holds
+            index.GetAll(span, map);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(keys);
+        }
+        return map;
     }
 
     private int[] ResolveChunk(Chunk chunk, Func<KeyTuple, int> lookup, KeyTranslator[] translators)
@@ -97,6 +125,9 @@ internal sealed class KeyTranslator(ColumnSchema from, ColumnSchema to)
     private readonly Func<long, long> _slow = KeyEncoding.Translate(from, to);
     private readonly bool _identity = from.Type == to.Type && from.Type != DataType.String || (from.Type.IsIntegral() && to.Type.IsIntegral());
     private int[] _codes = [];
+
+    /// <summary>Whether keys cross unchanged (same non-string type, or integers of any width).</summary>
+    public bool IsIdentity => _identity;
 
     public long Translate(long key)
     {

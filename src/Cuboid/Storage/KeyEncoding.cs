@@ -26,6 +26,27 @@ internal static class KeyEncoding
         _ => throw new InvalidOperationException($"{data.GetType().Name} values cannot be keys."),
     };
 
+    /// <summary>The key encodings of rows [<paramref name="offset"/>, + <paramref name="target"/>.Length): in one pass for the usual key columns (integers, packed or not).</summary>
+    public static void EncodeRange(ColumnData data, int offset, Span<long> target)
+    {
+        switch (data)
+        {
+            case PackedData p:
+                p.ReadKeys(offset, target.Length, target);
+                return;
+            case PrimitiveData<long> { HasNulls: false } p:
+                p.Values.AsSpan(offset, target.Length).CopyTo(target);
+                return;
+            case PrimitiveData<int> { HasNulls: false } p:
+                var ints = p.Values.AsSpan(offset, target.Length);
+                for (var i = 0; i < ints.Length; i++) target[i] = ints[i];
+                return;
+            default:
+                for (var i = 0; i < target.Length; i++) target[i] = Encode(data, offset + i);
+                return;
+        }
+    }
+
     /// <summary>The value a key encoding stands for in <paramref name="column"/> (null for the null key).</summary>
     public static object? Decode(ColumnSchema column, long key) => key == Null ? null : column.Type switch
     {

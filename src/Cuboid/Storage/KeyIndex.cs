@@ -58,6 +58,22 @@ internal sealed class KeyIndex
         return false;
     }
 
+    /// <summary>The row id of each one-column key (-1 where none): a join's lookups, a chunk at a time, in a tight loop over the dense array.</summary>
+    public void GetAll(ReadOnlySpan<long> keys, Span<int> rowIds)
+    {
+        if (_hash is null && _dense is { } dense)
+        {
+            var denseBase = _denseBase;
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var slot = keys[i] - denseBase;
+                rowIds[i] = (ulong)slot < (ulong)dense.Length ? dense[slot] : Missing;
+            }
+            return;
+        }
+        for (var i = 0; i < keys.Length; i++) rowIds[i] = TryGet(new KeyTuple(keys[i], 0, 0, 0), out var row) ? row : Missing;
+    }
+
     /// <summary>Sets the row of <paramref name="key"/>; returns the row it replaces, or -1.</summary>
     public int Set(KeyTuple key, int rowId)
     {

@@ -95,4 +95,28 @@ public sealed class ParquetSourceTests
         Assert.Equal((3_000L, 600L, 2_400), (report.RowsRead, report.RowsLoaded, report.Rejected.Count));
         Assert.EndsWith("bad.parquet:1, column 'Book': \"Book 0\" is not a valid Int", report.Rejected[0].ToString(), StringComparison.Ordinal);
     }
+
+    public sealed class Tagged
+    {
+        public int Id { get; set; }
+        public string Code { get; set; } = "";
+        public string Label { get; set; } = "";
+    }
+
+    [Fact]
+    public async Task TextWithoutNullsComesAsSlicesCodedByValueAndNamedWhenRejected()
+    {
+        var rows = Enumerable.Range(0, 2_500).Select(i => new Tagged { Id = i, Code = (i * 7).ToString("D5", System.Globalization.CultureInfo.InvariantCulture), Label = $"L{i % 4}" }).ToList();
+        var path = Path.Combine(TestData.TempDirectory(), "tagged.parquet");
+        await ParquetSerializer.SerializeAsync(rows, path, new Parquet.ParquetOptions { RowGroupSize = 1_000 }, cancellationToken: TestContext.Current.CancellationToken);
+        using var session = TestData.NewSession();
+        var table = session.ReadParquet(path, new ParquetReadOptions { TableName = "Tagged" });
+        var result = table.Query();
+        Assert.Equal(rows.Select(r => r.Code), result.Column("Code").Values.Cast<string>());
+        Assert.Equal(rows.Select(r => r.Label), result.Column("Label").Values.Cast<string>());
+        Assert.Equal(4, table.Store.Columns.Single(c => c.Name == "Label").Dictionary!.Count);   // four codes, however many rows
+        // Text is not converted to numbers: the value is quoted as the text it is.
+        var error = Assert.Throws<LoadException>(() => session.ReadParquet(path, new ParquetReadOptions { TableName = "Bad", Types = new Dictionary<string, DataType> { ["Code"] = DataType.Int } }));
+        Assert.Contains("tagged.parquet:1, column 'Code': \"00000\" is not a valid Int", error.Message, StringComparison.Ordinal);
+    }
 }
