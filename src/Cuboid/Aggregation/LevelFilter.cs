@@ -16,12 +16,34 @@ internal static class LevelFilter
     public static RowCondition Compile(Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf) => condition switch
     {
         _ when JoinedTableCondition.TableOf(condition, snapshot) is { } joined => new JoinedTableCondition(RowCondition.Compile(condition, tableOf), snapshot, joined),
-        AndCondition and => new AndRowCondition([.. and.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
+        AndCondition and => new AndRowCondition([.. Flatten(and).OrderBy(o => Cost(o, snapshot, indexOf)).Select(o => Compile(o, snapshot, indexOf, tableOf))]),
         OrCondition or => new OrRowCondition([.. or.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
         NotCondition not => new NotRowCondition(Compile(not.Operand, snapshot, indexOf, tableOf)),
         _ when LevelOf(condition) is { } level => new LevelCondition(snapshot, indexOf(level.Hierarchy), level.Depth, AcceptedMembers(condition, indexOf)!),
         _ => RowCondition.Compile(condition, tableOf),
     };
+
+    /// <summary>The operands of nested ANDs as one list.</summary>
+    private static IEnumerable<Condition> Flatten(AndCondition and) => and.Operands.SelectMany(o => o is AndCondition inner ? Flatten(inner) : [o]);
+
+    /// <summary>
+    /// What a condition costs a row, roughly, to order an AND's operands (OrderBy is stable): the
+    /// fact's own columns compared in the scan's vectors (1) first, then a level's member codes or a
+    /// joined table's rows through the join map (2), then values gathered through joins (3). An AND
+    /// evaluates its later operands only on the rows the earlier ones left, so the cheap ones
+    /// filter for the dear ones; the result is the same in any order.
+    /// </summary>
+    private static int Cost(Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf)
+    {
+        if (JoinedTableCondition.TableOf(condition, snapshot) is not null) return 2;
+        if (LevelOf(condition) is { } level) return indexOf(level.Hierarchy).FactAnchored(snapshot.Graph) ? 1 : 2;
+        return condition switch
+        {
+            CompositeCondition composite => composite.Operands.Select(o => Cost(o, snapshot, indexOf)).DefaultIfEmpty(1).Max(),
+            NotCondition not => Cost(not.Operand, snapshot, indexOf),
+            _ => WhereExpression.ConditionColumns(condition).All(c => c.Table == snapshot.Graph.Fact) ? 1 : 3,
+        };
+    }
 
     /// <summary>The level a condition on one level's members is about (null for other conditions).</summary>
     public static Level? LevelOf(Condition condition) => condition switch

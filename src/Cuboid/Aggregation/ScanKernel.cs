@@ -71,12 +71,7 @@ internal static class ScanKernel
             if (!all)
             {
                 // A selective filter: gather the kept rows once, and compute only those from here on.
-                var kept = 0;
-                for (var r = 0; r < n; r++)
-                {
-                    selection[kept] = offset + r;
-                    kept += include[r] ? 1 : 0;
-                }
+                var kept = Compaction.Positions(include, offset, selection);
                 if (kept == 0) continue;
                 if (kept <= n - n / 4)
                 {
@@ -86,7 +81,7 @@ internal static class ScanKernel
             }
             var slots = slotBuffer[..view.Count];
             ComputeSlots(plan, view, slots, all ? default : include, acc);
-            acc.Add(new ScanBatch(slots, view, chunk.Timestamp, valueBuffer[..view.Count], validBuffer[..view.Count]));
+            acc.Add(new ScanBatch(slots, view, chunk.Timestamp, valueBuffer[..view.Count], validBuffer[..view.Count], oneCell: all && plan.Levels.Length == 0));
         }
     }
 

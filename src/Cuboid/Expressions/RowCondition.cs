@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cuboid.Loading;
 using Cuboid.Storage;
 
@@ -22,7 +24,8 @@ internal abstract class RowCondition
             new CalcComparison(RowCalc.Compile((ColumnExpression)cc.Subject, tableOf), cc.Operator, RowCalc.Compile((ColumnExpression)cc.Value!, tableOf)),
         // A number against a number: compared as doubles in the vector, no value decoded per row.
         ComparisonCondition { Subject: Column column, Value: int or long or double or float or short or byte or decimal } cc when column.DataType.IsNumeric() =>
-            new ConstantComparison(RowCalc.Compile(column, tableOf), cc.Operator, ColumnGather.ToDouble(cc.Value)),
+            new ColumnComparison(tableOf(column), column.Schema, cc.Operator, ColumnGather.ToDouble(cc.Value),
+                new ConstantComparison(RowCalc.Compile(column, tableOf), cc.Operator, ColumnGather.ToDouble(cc.Value))),
         ComparisonCondition { Subject: Column column } cc => ColumnPredicate(column, tableOf(column), v => Compare(v, cc.Operator, cc.Value)),
         ComparisonCondition { Subject: ColumnExpression e } cc => new ConstantComparison(RowCalc.Compile(e, tableOf), cc.Operator, cc.Value is null ? null : ColumnGather.ToDouble(cc.Value)),
         IsInCondition { Subject: Column column } i => ColumnPredicate(column, tableOf(column), v => i.Values.Any(x => Compare(v, ComparisonOperator.Equal, x)) != i.Negated),
@@ -175,8 +178,29 @@ internal sealed class ConstantComparison(RowCalc left, ComparisonOperator op, do
 }
 
 /// <summary>
-/// All operands hold. Once few rows are left, the next operand is evaluated on those rows only
-/// (a selection view), as vectorized engines do: a selective first condition spares the others.
+/// A column of the scope's base table against a number: on a packed chunk, tested on the packed
+/// offsets (<see cref="PackedRange"/>) without decoding a value; anything else (plain arrays, a
+/// joined table's column) compares the decoded doubles (<paramref name="general"/>).
+/// </summary>
+internal sealed class ColumnComparison(TableStore table, ColumnSchema column, ComparisonOperator op, double constant, RowCondition general) : RowCondition
+{
+    public override void Eval(in ChunkView view, Span<bool> result)
+    {
+        var (source, rows) = view.Source(table);
+        if (rows is not null || source.Chunks[view.Index].Columns[column.Index] is not PackedData { Kind: PackedData.ValueKind.Int or PackedData.ValueKind.Long or PackedData.ValueKind.Double } packed)
+        {
+            general.Eval(view, result);
+            return;
+        }
+        packed.Test(PackedRange.Of(packed, op, constant), view.Offset, view.Count, view.Selection is { } selection ? selection.AsSpan(0, view.Count) : default, result);
+    }
+}
+
+/// <summary>
+/// All operands hold. While many rows are left, each operand is evaluated on the whole slice and
+/// the masks are combined a vector at a time; once a quarter or fewer are left, the rows left
+/// become a selection that each later operand is evaluated on and narrows (as vectorized engines
+/// do): a selective condition spares the others, and no later pass touches every row again.
 /// </summary>
 internal sealed class AndRowCondition(RowCondition[] operands) : RowCondition
 {
@@ -184,37 +208,56 @@ internal sealed class AndRowCondition(RowCondition[] operands) : RowCondition
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var n = view.Count;
+        var mask = result[..n];
         if (operands.Length == 0)
         {
-            result[..n].Fill(true);   // all of nothing holds
+            mask.Fill(true);   // all of nothing holds
             return;
         }
-        operands[0].Eval(view, result);
+        operands[0].Eval(view, mask);
         if (operands.Length == 1) return;
         using var otherLease = BufferPool.Bools(n, out var other);
-        using var positionsLease = BufferPool.Ints(n, out var positions);
-        using var selectionLease = BufferPool.Ints(n, out _);
-        var selection = selectionLease.Array;
-        for (var o = 1; o < operands.Length; o++)
+        var bytes = MemoryMarshal.Cast<bool, byte>(mask);
+        var left = bytes.Count((byte)1);
+        var o = 1;
+        for (; o < operands.Length && left > n / 4; o++)
         {
-            var left = 0;
-            for (var i = 0; i < n; i++)
-            {
-                positions[left] = i;
-                left += result[i] ? 1 : 0;
-            }
-            if (left == 0) return;
-            if (left > n / 4)
-            {
-                operands[o].Eval(view, other);
-                for (var i = 0; i < n; i++) result[i] &= other[i];
-                continue;
-            }
-            // The rows left, as offsets in the chunk.
-            for (var k = 0; k < left; k++) selection[k] = view.Selection is { } outer ? outer[positions[k]] : view.Offset + positions[k];
-            operands[o].Eval(new ChunkView(view.Scope, view.Index, 0, left, selection), other);
-            for (var k = 0; k < left; k++) result[positions[k]] = other[k];
+            operands[o].Eval(view, other);
+            And(bytes, MemoryMarshal.Cast<bool, byte>(other[..n]));
+            left = bytes.Count((byte)1);
         }
+        if (o == operands.Length || left == 0) return;
+        using var positionsLease = BufferPool.Ints(n, out var positions);   // rows left, as positions in the view
+        using var selectionLease = BufferPool.Ints(n, out _);
+        var selection = selectionLease.Array;                                // the same rows as chunk offsets
+        var k = Compaction.Positions(mask, 0, positions);
+        var outer = view.Selection;
+        for (var j = 0; j < k; j++) selection[j] = outer is null ? view.Offset + positions[j] : outer[positions[j]];
+        for (; o < operands.Length && k > 0; o++)
+        {
+            operands[o].Eval(new ChunkView(view.Scope, view.Index, 0, k, selection), other);
+            var kept = 0;
+            for (var j = 0; j < k; j++)
+            {
+                positions[kept] = positions[j];
+                selection[kept] = selection[j];
+                kept += other[j] ? 1 : 0;
+            }
+            k = kept;
+        }
+        mask.Clear();
+        for (var j = 0; j < k; j++) mask[positions[j]] = true;
+    }
+
+    /// <summary>target &amp;= other, on masks of 0 and 1 bytes.</summary>
+    private static void And(Span<byte> target, ReadOnlySpan<byte> other)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= target.Length - Vector256<byte>.Count; i += Vector256<byte>.Count) (Vector256.Create(target[i..]) & Vector256.Create(other[i..])).CopyTo(target[i..]);
+        }
+        for (; i < target.Length; i++) target[i] &= other[i];
     }
 }
 

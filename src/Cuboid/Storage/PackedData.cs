@@ -235,6 +235,26 @@ internal sealed class PackedData : ColumnData
         _ => Raw(row),
     };
 
+    /// <summary>The number a packed integer stands for, exactly as a scan decodes it.</summary>
+    public double Decode(long raw) => Kind == ValueKind.Double ? _table is { } table ? table[raw - _base] : raw / _divisor : raw;
+
+    /// <summary>Whether rows <paramref name="offset"/>… (or the selected rows) satisfy a comparison turned into a range of stored offsets.</summary>
+    public void Test(in PackedRange range, int offset, int count, ReadOnlySpan<int> selection, Span<bool> result)
+    {
+        if (selection.IsEmpty)
+        {
+            range.Eval(Width == 1 ? _bytes.AsSpan(offset, count) : default, Width == 2 ? _shorts.AsSpan(offset, count) : default, Width == 4 ? _ints.AsSpan(offset, count) : default, Width, result[..count]);
+            return;
+        }
+        switch (Width)
+        {
+            case 0: result[..selection.Length].Fill(range.Holds(0)); break;
+            case 1: { var s = _bytes!; for (var i = 0; i < selection.Length; i++) result[i] = range.Holds(s[selection[i]]); break; }
+            case 2: { var s = _shorts!; for (var i = 0; i < selection.Length; i++) result[i] = range.Holds(s[selection[i]]); break; }
+            default: { var s = _ints!; for (var i = 0; i < selection.Length; i++) result[i] = range.Holds(s[selection[i]]); break; }
+        }
+    }
+
     /// <summary>Values of rows <paramref name="offset"/>… as doubles (strings as 0).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadDoubles(int offset, int count, Span<double> target)

@@ -19,6 +19,11 @@ internal sealed class ContributorsState(int capacity) : LeafState
     public override void Add(in ScanBatch batch)
     {
         var counts = Counts;
+        if (batch.OneCell)
+        {
+            counts[0] += batch.Slots.Length;
+            return;
+        }
         foreach (var s in batch.Slots)
         {
             if (s >= 0) counts[s]++;

@@ -7,9 +7,12 @@ namespace Cuboid.Aggregation.Primitives;
 /// cell slot (−1: the row does not count), the slice itself, the chunk's commit time, and buffers
 /// an aggregation may evaluate its input into.
 /// </summary>
-internal readonly ref struct ScanBatch(ReadOnlySpan<int> slots, ChunkView view, long timestamp, Span<double> values, Span<bool> valid)
+internal readonly ref struct ScanBatch(ReadOnlySpan<int> slots, ChunkView view, long timestamp, Span<double> values, Span<bool> valid, bool oneCell = false)
 {
     public ReadOnlySpan<int> Slots { get; } = slots;
+
+    /// <summary>Every row goes to slot 0 (a query without levels, no row left out): states may fold the batch in a register.</summary>
+    public bool OneCell { get; } = oneCell;
     public ChunkView View { get; } = view;
     public long Timestamp { get; } = timestamp;
     public Span<double> Values { get; } = values;

@@ -42,6 +42,14 @@ internal class ScalarState<TOp> : NonNullCountState where TOp : struct, IScalarO
         var acc = Values;
         if (!Calc!.Eval(batch.View, values, batch.Valid))
         {
+            if (batch.OneCell)
+            {
+                // One cell: folded in a register, in row order as below (the same bits), without a store and reload a row.
+                var folded = acc[0];
+                foreach (var value in values[..slots.Length]) folded = TOp.Add(folded, value);
+                acc[0] = folded;
+                return;
+            }
             for (var r = 0; r < slots.Length; r++)
             {
                 var s = slots[r];
