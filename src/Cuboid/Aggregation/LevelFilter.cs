@@ -16,12 +16,32 @@ internal static class LevelFilter
     public static RowCondition Compile(Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf) => condition switch
     {
         _ when JoinedTableCondition.TableOf(condition, snapshot) is { } joined => new JoinedTableCondition(RowCondition.Compile(condition, tableOf), snapshot, joined),
-        AndCondition and => new AndRowCondition([.. Flatten(and).OrderBy(o => Cost(o, snapshot, indexOf)).Select(o => Compile(o, snapshot, indexOf, tableOf))]),
+        AndCondition and => And(and, snapshot, indexOf, tableOf),
         OrCondition or => new OrRowCondition([.. or.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
         NotCondition not => new NotRowCondition(Compile(not.Operand, snapshot, indexOf, tableOf)),
         _ when LevelOf(condition) is { } level => new LevelCondition(snapshot, indexOf(level.Hierarchy), level.Depth, AcceptedMembers(condition, indexOf)!),
         _ => RowCondition.Compile(condition, tableOf),
     };
+
+    /// <summary>
+    /// An AND's operands, nested ANDs flattened, cheapest first (<see cref="Cost"/>); the numeric
+    /// bounds on one fact column (<c>x &gt;= 4</c>, <c>x &lt;= 6</c>) merged into one range test.
+    /// </summary>
+    private static AndRowCondition And(AndCondition and, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf)
+    {
+        var operands = Flatten(and).ToList();
+        var bounds = operands.OfType<ComparisonCondition>()
+            .Where(c => RowCondition.IsNumberBound(c) && c.Operator != ComparisonOperator.NotEqual && ((Column)c.Subject).Table == snapshot.Graph.Fact)
+            .GroupBy(c => ((Column)c.Subject).Schema).Where(g => g.Count() > 1).ToList();
+        var compiled = new List<(int Cost, RowCondition Condition)>();
+        foreach (var group in bounds)
+        {
+            compiled.Add((1, RowCondition.Bounds((Column)group.First().Subject, [.. group], tableOf)));
+            operands.RemoveAll(o => group.Contains(o));
+        }
+        compiled.AddRange(operands.Select(o => (Cost(o, snapshot, indexOf), Compile(o, snapshot, indexOf, tableOf))));
+        return new AndRowCondition([.. compiled.OrderBy(c => c.Cost).Select(c => c.Condition)]);
+    }
 
     /// <summary>The operands of nested ANDs as one list.</summary>
     private static IEnumerable<Condition> Flatten(AndCondition and) => and.Operands.SelectMany(o => o is AndCondition inner ? Flatten(inner) : [o]);

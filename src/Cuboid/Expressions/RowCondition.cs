@@ -23,15 +23,28 @@ internal abstract class RowCondition
         ComparisonCondition { Subject: ColumnExpression, Value: ColumnExpression } cc =>
             new CalcComparison(RowCalc.Compile((ColumnExpression)cc.Subject, tableOf), cc.Operator, RowCalc.Compile((ColumnExpression)cc.Value!, tableOf)),
         // A number against a number: compared as doubles in the vector, no value decoded per row.
-        ComparisonCondition { Subject: Column column, Value: int or long or double or float or short or byte or decimal } cc when column.DataType.IsNumeric() =>
-            new ColumnComparison(tableOf(column), column.Schema, cc.Operator, ColumnGather.ToDouble(cc.Value),
-                new ConstantComparison(RowCalc.Compile(column, tableOf), cc.Operator, ColumnGather.ToDouble(cc.Value))),
+        ComparisonCondition { Subject: Column column } cc when IsNumberBound(cc) => Bounds(column, [cc], tableOf),
         ComparisonCondition { Subject: Column column } cc => ColumnPredicate(column, tableOf(column), v => Compare(v, cc.Operator, cc.Value)),
         ComparisonCondition { Subject: ColumnExpression e } cc => new ConstantComparison(RowCalc.Compile(e, tableOf), cc.Operator, cc.Value is null ? null : ColumnGather.ToDouble(cc.Value)),
         IsInCondition { Subject: Column column } i => ColumnPredicate(column, tableOf(column), v => i.Values.Any(x => Compare(v, ComparisonOperator.Equal, x)) != i.Negated),
         IsNullCondition { Subject: Column column } n => ColumnPredicate(column, tableOf(column), v => (v is null) != n.Negated, nullsToo: true),
         _ => throw new NotSupportedException($"The condition {condition} cannot be applied to table rows."),
     };
+
+    /// <summary>A numeric column compared with a number (<c>x &gt;= 4</c>): several of them on one column make one range (<see cref="Bounds"/>).</summary>
+    public static bool IsNumberBound(ComparisonCondition condition) =>
+        condition is { Subject: Column column, Value: int or long or double or float or short or byte or decimal } && column.DataType.IsNumeric();
+
+    /// <summary>
+    /// Comparisons of one numeric column with numbers, all of which must hold (<c>x &gt;= 4 AND x &lt;= 6</c>):
+    /// one <see cref="ColumnComparison"/> that tests their common range in one pass over a packed chunk.
+    /// </summary>
+    public static RowCondition Bounds(Column column, IReadOnlyList<ComparisonCondition> bounds, Func<Column, TableStore> tableOf)
+    {
+        (ComparisonOperator, double)[] tests = [.. bounds.Select(b => (b.Operator, ColumnGather.ToDouble(b.Value)))];
+        RowCondition[] general = [.. tests.Select(t => new ConstantComparison(RowCalc.Compile(column, tableOf), t.Item1, t.Item2))];
+        return new ColumnComparison(tableOf(column), column.Schema, tests, general.Length == 1 ? general[0] : new AndRowCondition(general));
+    }
 
     /// <summary>Compares a stored value with a user's constant (converted to the stored value's type). Null compares false.</summary>
     internal static bool Compare(object? stored, ComparisonOperator op, object? constant)
@@ -178,21 +191,40 @@ internal sealed class ConstantComparison(RowCalc left, ComparisonOperator op, do
 }
 
 /// <summary>
-/// A column of the scope's base table against a number: on a packed chunk, tested on the packed
-/// offsets (<see cref="PackedRange"/>) without decoding a value; anything else (plain arrays, a
-/// joined table's column) compares the decoded doubles (<paramref name="general"/>).
+/// A column of the scope's base table against numbers, every comparison holding: on a packed chunk,
+/// their common range of packed offsets (<see cref="PackedRange"/>) is tested without decoding a
+/// value; anything else (plain arrays, a joined table's column) compares the decoded doubles
+/// (<paramref name="general"/>).
 /// </summary>
-internal sealed class ColumnComparison(TableStore table, ColumnSchema column, ComparisonOperator op, double constant, RowCondition general) : RowCondition
+internal sealed class ColumnComparison(TableStore table, ColumnSchema column, (ComparisonOperator Op, double Constant)[] tests, RowCondition general) : RowCondition
 {
+    /// <summary>A chunk's range, found once: a scan asks slice after slice (workers take different chunks).</summary>
+    private sealed record Known(PackedData Data, PackedRange? Range);
+
+    private Known?[] _known = [];
+
     public override void Eval(in ChunkView view, Span<bool> result)
     {
         var (source, rows) = view.Source(table);
-        if (rows is not null || source.Chunks[view.Index].Columns[column.Index] is not PackedData { Kind: PackedData.ValueKind.Int or PackedData.ValueKind.Long or PackedData.ValueKind.Double } packed)
+        if (rows is not null || source.Chunks[view.Index].Columns[column.Index] is not PackedData { Kind: PackedData.ValueKind.Int or PackedData.ValueKind.Long or PackedData.ValueKind.Double } packed
+            || RangeOf(packed, view.Index, source.Chunks.Length) is not { } range)
         {
             general.Eval(view, result);
             return;
         }
-        packed.Test(PackedRange.Of(packed, op, constant), view.Offset, view.Count, view.Selection is { } selection ? selection.AsSpan(0, view.Count) : default, result);
+        packed.Test(range, view.Offset, view.Count, view.Selection is { } selection ? selection.AsSpan(0, view.Count) : default, result);
+    }
+
+    /// <summary>The offsets every comparison accepts; null when they do not make one range (two ≠, say).</summary>
+    private PackedRange? RangeOf(PackedData packed, int chunk, int chunks)
+    {
+        var known = _known;
+        if (known.Length != chunks) _known = known = new Known?[chunks];   // a new version: one slot a chunk (a lost race costs a recomputation)
+        if (known[chunk] is { } k && ReferenceEquals(k.Data, packed)) return k.Range;
+        PackedRange? range = PackedRange.Of(packed, tests[0].Op, tests[0].Constant);
+        for (var t = 1; t < tests.Length && range is { } r; t++) range = r.Intersect(PackedRange.Of(packed, tests[t].Op, tests[t].Constant));
+        known[chunk] = new Known(packed, range);
+        return range;
     }
 }
 

@@ -30,11 +30,13 @@ internal sealed class TableScope(TableStore table, DataVersion version) : RowSco
 /// <summary>
 /// The rows a calculation is working on: a slice of one chunk of the scope's base table.
 /// Scans work in slices of <see cref="VectorSize"/> rows so that every buffer of a calc stays
-/// in the CPU cache; other callers take whole chunks.
+/// in the CPU's second-level cache, and the fixed cost of a slice (buffers rented, operands
+/// dispatched) is spread over enough rows: 16,384 measured faster than 4,096 on SSB's queries
+/// (flight 1 at SF 1: 8.3 → 6.2 ms) and a plain sum. Other callers take whole chunks.
 /// </summary>
 internal readonly struct ChunkView
 {
-    public const int VectorSize = 4096;
+    public const int VectorSize = 16384;
 
     public ChunkView(RowScope scope, int index)
         : this(scope, index, 0, scope.Version[scope.Base].Chunks[index].Count)

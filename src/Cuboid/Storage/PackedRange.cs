@@ -30,6 +30,17 @@ internal readonly record struct PackedRange(uint Low, uint High, bool Empty, boo
         };
     }
 
+    /// <summary>The offsets both ranges accept; null when that is not one range (a ≠ with anything but an empty range).</summary>
+    public PackedRange? Intersect(PackedRange other)
+    {
+        if (Empty && !Negated || other.Empty && !other.Negated) return new(0, 0, true, false);
+        if (Empty) return other;              // ≠ a value no row holds: everything
+        if (other.Empty) return this;
+        if (Negated || other.Negated) return null;
+        var (low, high) = (Math.Max(Low, other.Low), Math.Min(High, other.High));
+        return low > high ? new(0, 0, true, false) : new(low, high, false, false);
+    }
+
     private static PackedRange From(long low, long high, long span) =>
         low > high || low > span || high < 0 ? new(0, 0, true, false) : new((uint)low, (uint)high, false, false);
 
