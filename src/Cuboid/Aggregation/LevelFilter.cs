@@ -107,11 +107,13 @@ internal sealed class LevelCondition : RowCondition
     private readonly int _depth;
     private readonly bool[] _accepted;
     private readonly bool[]? _byAnchorRow;
+    private readonly PackedRange? _range;   // the accepted codes when they are one run (one member, most often): tested 32 bytes a vector
 
     public LevelCondition(CubeSnapshot snapshot, HierarchyIndex index, int depth, bool[] accepted)
     {
         (_snapshot, _index, _depth, _accepted) = (snapshot, index, depth, accepted);
         if (index.FactAnchored(snapshot.Graph)) return;
+        _range = Contiguous(accepted);
         var codes = index.AnchorCodes(snapshot)[depth];
         _byAnchorRow = new bool[codes.Length];
         for (var i = 0; i < codes.Length; i++) _byAnchorRow[i] = (uint)codes[i] < (uint)accepted.Length && accepted[codes[i]];
@@ -136,6 +138,14 @@ internal sealed class LevelCondition : RowCondition
             }
             return;
         }
+        if (_index.NarrowFactCodes(_snapshot, _depth, view.Index) is { } narrow)
+        {
+            // A level of at most 256 members: its codes, one byte a fact row, instead of the join map and a lookup by joined row.
+            if (_range is { } range && sel is null) range.Eval(narrow.AsSpan(offset, n), default, default, 1, result[..n]);
+            else if (sel is null) Lookup(narrow.AsSpan(offset, n), result);
+            else for (var r = 0; r < n; r++) result[r] = narrow[sel[r]] < _accepted.Length && _accepted[narrow[sel[r]]];
+            return;
+        }
         using var idLease = BufferPool.Ints(n, out var idBuffer);
         var rows = view.Map(_snapshot.FactRowsOf(_index.Anchor, view.Index)!, idBuffer);
         var byRow = _byAnchorRow;
@@ -145,5 +155,21 @@ internal sealed class LevelCondition : RowCondition
             var id = (uint)rows[r];
             result[r] = byRow[id < unmatched ? id : unmatched];
         }
+    }
+
+    private void Lookup(ReadOnlySpan<byte> codes, Span<bool> result)
+    {
+        var accepted = _accepted;
+        for (var r = 0; r < codes.Length; r++) result[r] = (uint)codes[r] < (uint)accepted.Length && accepted[codes[r]];
+    }
+
+    /// <summary>The accepted codes as one range of byte codes, when they are one run; null otherwise.</summary>
+    private static PackedRange? Contiguous(bool[] accepted)
+    {
+        var first = Array.IndexOf(accepted, true);
+        if (first < 0) return new PackedRange(0, 0, Empty: true, Negated: false);
+        var last = Array.LastIndexOf(accepted, true);
+        if (last > byte.MaxValue || Array.IndexOf(accepted, false, first, last - first + 1) >= 0) return null;
+        return new PackedRange((uint)first, (uint)last, Empty: false, Negated: false);
     }
 }
