@@ -40,7 +40,8 @@ internal static class LevelFilter
             operands.RemoveAll(o => group.Contains(o));
         }
         compiled.AddRange(operands.Select(o => (Cost(o, snapshot, indexOf), Compile(o, snapshot, indexOf, tableOf))));
-        return new AndRowCondition([.. compiled.OrderBy(c => c.Cost).Select(c => c.Condition)]);
+        // Among conditions of one cost, a level's that accepts fewer of its members first: it leaves fewer rows to the next.
+        return new AndRowCondition([.. compiled.OrderBy(c => c.Cost).ThenBy(c => c.Condition is LevelCondition level ? level.Selectivity : 0.5).Select(c => c.Condition)]);
     }
 
     /// <summary>The operands of nested ANDs as one list.</summary>
@@ -107,11 +108,15 @@ internal sealed class LevelCondition : RowCondition
     private readonly int _depth;
     private readonly bool[] _accepted;
     private readonly bool[]? _byAnchorRow;
-    private readonly PackedRange? _range;   // the accepted codes when they are one run (one member, most often): tested 32 bytes a vector
+    private readonly PackedRange? _range;
+
+    /// <summary>The share of the level's members the condition accepts: an estimate of the share of rows it keeps.</summary>
+    public override double Selectivity { get; }   // the accepted codes when they are one run (one member, most often): tested 32 bytes a vector
 
     public LevelCondition(CubeSnapshot snapshot, HierarchyIndex index, int depth, bool[] accepted)
     {
         (_snapshot, _index, _depth, _accepted) = (snapshot, index, depth, accepted);
+        Selectivity = accepted.Length == 0 ? 0 : (double)accepted.Count(a => a) / accepted.Length;
         if (index.FactAnchored(snapshot.Graph)) return;
         _range = Contiguous(accepted);
         var codes = index.AnchorCodes(snapshot)[depth];
@@ -138,13 +143,17 @@ internal sealed class LevelCondition : RowCondition
             }
             return;
         }
-        if (_index.NarrowFactCodes(_snapshot, _depth, view.Index) is { } narrow)
+        // A level of at most 65,536 members: its codes, 1 or 2 bytes a fact row, instead of the join map and a lookup by joined row.
+        switch (_index.NarrowFactCodes(_snapshot, _depth, view.Index))
         {
-            // A level of at most 256 members: its codes, one byte a fact row, instead of the join map and a lookup by joined row.
-            if (_range is { } range && sel is null) range.Eval(narrow.AsSpan(offset, n), default, default, 1, result[..n]);
-            else if (sel is null) Lookup(narrow.AsSpan(offset, n), result);
-            else for (var r = 0; r < n; r++) result[r] = narrow[sel[r]] < _accepted.Length && _accepted[narrow[sel[r]]];
-            return;
+            case byte[] bytes:
+                if (_range is { } range && sel is null) range.Eval(bytes.AsSpan(offset, n), default, default, 1, result[..n]);
+                else Lookup(bytes, offset, n, sel, result);
+                return;
+            case ushort[] shorts:
+                if (_range is { } wide && sel is null) wide.Eval(default, shorts.AsSpan(offset, n), default, 2, result[..n]);
+                else Lookup(shorts, offset, n, sel, result);
+                return;
         }
         using var idLease = BufferPool.Ints(n, out var idBuffer);
         var rows = view.Map(_snapshot.FactRowsOf(_index.Anchor, view.Index)!, idBuffer);
@@ -157,10 +166,19 @@ internal sealed class LevelCondition : RowCondition
         }
     }
 
-    private void Lookup(ReadOnlySpan<byte> codes, Span<bool> result)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Lookup<T>(T[] codes, int offset, int n, int[]? sel, Span<bool> result) where T : unmanaged, System.Numerics.IBinaryInteger<T>
     {
         var accepted = _accepted;
-        for (var r = 0; r < codes.Length; r++) result[r] = (uint)codes[r] < (uint)accepted.Length && accepted[codes[r]];
+        if (sel is null)
+        {
+            var slice = codes.AsSpan(offset, n);
+            for (var r = 0; r < slice.Length; r++) result[r] = uint.CreateTruncating(slice[r]) < (uint)accepted.Length && accepted[int.CreateTruncating(slice[r])];
+        }
+        else
+        {
+            for (var r = 0; r < n; r++) result[r] = uint.CreateTruncating(codes[sel[r]]) < (uint)accepted.Length && accepted[int.CreateTruncating(codes[sel[r]])];
+        }
     }
 
     /// <summary>The accepted codes as one range of byte codes, when they are one run; null otherwise.</summary>
@@ -169,7 +187,7 @@ internal sealed class LevelCondition : RowCondition
         var first = Array.IndexOf(accepted, true);
         if (first < 0) return new PackedRange(0, 0, Empty: true, Negated: false);
         var last = Array.LastIndexOf(accepted, true);
-        if (last > byte.MaxValue || Array.IndexOf(accepted, false, first, last - first + 1) >= 0) return null;
+        if (last > ushort.MaxValue || Array.IndexOf(accepted, false, first, last - first + 1) >= 0) return null;
         return new PackedRange((uint)first, (uint)last, Empty: false, Negated: false);
     }
 }

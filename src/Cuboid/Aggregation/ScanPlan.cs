@@ -36,7 +36,10 @@ internal sealed class ScanPlan
             space = space > long.MaxValue / Cardinalities[i] ? long.MaxValue : space * Cardinalities[i];
         }
         CellSpace = space;
-        Dense = space <= int.MaxValue && space * 8 * (1 + 2 * leaves.Length) <= DenseBudgetBytes;
+        // Dense arrays cost the whole cell space (zeroed, merged, walked); a selective filter leaves
+        // few rows to fill it (SSB's Q4.3: 1.75M cells for a few thousand rows), which a hash takes cheaper.
+        Dense = space <= int.MaxValue && space * 8 * (1 + 2 * leaves.Length) <= DenseBudgetBytes
+            && (space <= 1 << 16 || filter is null || space <= 4 * filter.Selectivity * snapshot.Fact.Chunks.Sum(c => (long)c.Count - c.DeletedCount));
         Prepared = [.. leaves.Select((l, i) => l.Primitive.Prepare(this, i))];
     }
 
@@ -58,6 +61,20 @@ internal sealed class ScanPlan
         LevelCodes(Snapshot, Levels[level].Hierarchy, Levels[level].Depth, view, codes);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Widen<T>(T[] narrow, int offset, int n, int[]? sel, Span<int> codes) where T : unmanaged, System.Numerics.IBinaryInteger<T>
+    {
+        if (sel is null)
+        {
+            var slice = narrow.AsSpan(offset, n);
+            for (var r = 0; r < slice.Length; r++) codes[r] = int.CreateTruncating(slice[r]);
+        }
+        else
+        {
+            for (var r = 0; r < n; r++) codes[r] = int.CreateTruncating(narrow[sel[r]]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void LevelCodes(CubeSnapshot snapshot, HierarchyIndex hierarchy, int depth, in ChunkView view, Span<int> codes)
     {
         var (n, offset, sel) = (view.Count, view.Offset, view.Selection);
@@ -68,18 +85,14 @@ internal sealed class ScanPlan
             else for (var r = 0; r < n; r++) codes[r] = factCodes[sel[r]];
             return;
         }
-        if (hierarchy.NarrowFactCodes(snapshot, depth, view.Index) is { } narrow)
+        switch (hierarchy.NarrowFactCodes(snapshot, depth, view.Index))
         {
-            if (sel is null)
-            {
-                var slice = narrow.AsSpan(offset, n);
-                for (var r = 0; r < slice.Length; r++) codes[r] = slice[r];
-            }
-            else
-            {
-                for (var r = 0; r < n; r++) codes[r] = narrow[sel[r]];
-            }
-            return;
+            case byte[] bytes:
+                Widen(bytes, offset, n, sel, codes);
+                return;
+            case ushort[] shorts:
+                Widen(shorts, offset, n, sel, codes);
+                return;
         }
         var anchorCodes = hierarchy.AnchorCodes(snapshot)[depth];
         using var idLease = Expressions.BufferPool.Ints(n, out var idBuffer);

@@ -15,6 +15,9 @@ internal abstract class RowCondition
 {
     public abstract void Eval(in ChunkView view, Span<bool> result);
 
+    /// <summary>An estimate of the share of rows the condition keeps (1 when unknown): a scan sizes its cells by it.</summary>
+    public virtual double Selectivity => 1;
+
     public static RowCondition Compile(Condition condition, Func<Column, TableStore> tableOf) => condition switch
     {
         AndCondition and => new AndRowCondition([.. and.Operands.Select(o => Compile(o, tableOf))]),
@@ -236,6 +239,9 @@ internal sealed class ColumnComparison(TableStore table, ColumnSchema column, (C
 /// </summary>
 internal sealed class AndRowCondition(RowCondition[] operands) : RowCondition
 {
+    /// <summary>As if the operands were independent.</summary>
+    public override double Selectivity => operands.Aggregate(1.0, (product, o) => product * o.Selectivity);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
     {

@@ -209,35 +209,44 @@ internal sealed class HierarchyIndex
     private sealed record AnchorCache(DataVersion Data, CubeSnapshot Snapshot, int[][] Codes);
 
     /// <summary>
-    /// Member codes of a level with at most 256 members for the rows of one fact chunk, one byte a
-    /// row: a scan then reads 1 byte per row instead of a 4-byte join map entry. Kept against the
-    /// chunk's join map and valid while the anchor's codes are the same array.
+    /// Member codes of a level of a joined hierarchy for the rows of one fact chunk: one byte a row
+    /// for a level of at most 256 members, two for at most 65,536 (a byte[] or a ushort[]); null for
+    /// larger levels. A scan then reads 1 or 2 bytes a row instead of a 4-byte join map entry and a
+    /// lookup by joined row. Kept against the chunk's join map and valid while the anchor's codes
+    /// are the same array.
     /// </summary>
-    public byte[]? NarrowFactCodes(CubeSnapshot snapshot, int depth, int chunkIndex)
+    public Array? NarrowFactCodes(CubeSnapshot snapshot, int depth, int chunkIndex)
     {
-        if (Members.Count(depth) > 256) return null;
+        var members = Members.Count(depth);
+        if (members > ushort.MaxValue + 1) return null;
         var codes = AnchorCodes(snapshot);
         var map = snapshot.FactRowsOf(Anchor, chunkIndex)!;
         if (_narrow.TryGetValue(map, out var entry) && entry.AnchorCodes == codes && entry.ByDepth[depth] is { } known) return known;
         if (entry is null || entry.AnchorCodes != codes)
         {
-            entry = new NarrowCodes(codes, new byte[]?[Members.Depth]);
+            entry = new NarrowCodes(codes, new Array?[Members.Depth]);
             _narrow.AddOrUpdate(map, entry);
         }
-        var source = codes[depth];
+        var narrow = members <= byte.MaxValue + 1 ? Narrow<byte>(codes[depth], map) : (Array?)Narrow<ushort>(codes[depth], map);
+        return narrow is null ? null : entry.ByDepth[depth] = narrow;
+    }
+
+    private static T[]? Narrow<T>(int[] source, int[] map) where T : unmanaged, System.Numerics.IBinaryInteger<T>, System.Numerics.IMinMaxValue<T>
+    {
         var unmatched = (uint)(source.Length - 1);
-        var narrow = new byte[map.Length];
+        var max = uint.CreateTruncating(T.MaxValue);
+        var narrow = new T[map.Length];
         for (var r = 0; r < map.Length; r++)
         {
             var id = (uint)map[r];
             var code = source[id < unmatched ? id : unmatched];
-            if ((uint)code > byte.MaxValue) return null;   // members added since the count was read: stay wide
-            narrow[r] = (byte)code;
+            if ((uint)code > max) return null;   // members added since the count was read: stay wide
+            narrow[r] = T.CreateTruncating(code);
         }
-        return entry.ByDepth[depth] = narrow;
+        return narrow;
     }
 
-    private sealed record NarrowCodes(int[][] AnchorCodes, byte[]?[] ByDepth);
+    private sealed record NarrowCodes(int[][] AnchorCodes, Array?[] ByDepth);
 
     /// <summary>A scope that reads one other table through a given row map.</summary>
     private sealed class PathScope(TableStore anchor, DataVersion data, TableStore target, int[]? rows) : RowScope(anchor, data)
