@@ -98,6 +98,16 @@ internal sealed class ScanPlan
         using var idLease = Expressions.BufferPool.Ints(n, out var idBuffer);
         var rows = view.Map(snapshot.FactRowsOf(hierarchy.Anchor, view.Index)!, idBuffer);
         var unmatched = (uint)(anchorCodes.Length - 1);
+        if (hierarchy.AnchorIdentity(snapshot)[depth])
+        {
+            var unmatchedCode = anchorCodes[^1];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var id = (uint)rows[r];
+                codes[r] = id < unmatched ? (int)id : unmatchedCode;
+            }
+            return;
+        }
         for (var r = 0; r < rows.Length; r++)
         {
             var id = (uint)rows[r];

@@ -82,9 +82,29 @@ internal sealed class HierarchyIndex
                 Members.Intern(path, unmatched);
                 for (var d = 0; d < path.Length; d++) codes[d][limit] = unmatched[d];
             }
-            _anchorCodes = new AnchorCache(snapshot.Data, snapshot, codes);
+            _anchorCodes = new AnchorCache(snapshot.Data, snapshot, codes, [.. codes.Select(IsIdentity)]);
             return codes;
         }
+    }
+
+    /// <summary>
+    /// By depth, whether each anchor row id is its own member code (a level whose members are the
+    /// anchor's rows in order: customers by id, say): a scan then takes the join map's row ids as
+    /// the codes, sparing a lookup that misses the cache when the level has millions of members.
+    /// </summary>
+    public bool[] AnchorIdentity(CubeSnapshot snapshot)
+    {
+        AnchorCodes(snapshot);
+        return _anchorCodes!.Identity;
+    }
+
+    private static bool IsIdentity(int[] codes)
+    {
+        for (var i = 0; i < codes.Length - 1; i++)
+        {
+            if (codes[i] != i) return false;
+        }
+        return true;
     }
 
     /// <summary>Codes by depth for the rows of a fact chunk (fact-anchored hierarchies only).</summary>
@@ -206,7 +226,7 @@ internal sealed class HierarchyIndex
 
     private sealed record ChunkCodes(TableVersion[] Signature, int[][] Codes);
 
-    private sealed record AnchorCache(DataVersion Data, CubeSnapshot Snapshot, int[][] Codes);
+    private sealed record AnchorCache(DataVersion Data, CubeSnapshot Snapshot, int[][] Codes, bool[] Identity);
 
     /// <summary>
     /// Member codes of a level of a joined hierarchy for the rows of one fact chunk: one byte a row
