@@ -67,6 +67,9 @@ internal abstract class ColumnBuilder(ColumnSchema schema)
 
     public abstract ColumnData Build();
 
+    /// <summary>Whether the batch is packed as it is filled: a columnar source's whole range goes straight from its buffer into packed arrays.</summary>
+    public bool PackOnFill { get; set; }
+
     /// <summary>Packs a complete batch's values where that saves memory (numbers and dates; strings wait for their column codes at commit).</summary>
     public virtual void Pack()
     {
@@ -91,11 +94,13 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
     private bool _hasNulls;
 
     private PackedData? _packed;
+    private bool _rented;   // _values came from the pool (and goes back once packed)
 
     public PrimitiveBuilder(ColumnSchema schema, int capacity) : base(schema)
     {
         // Rented: a batch that its worker packs gives the array back for the next batch (see Pack).
-        _values = capacity >= MinRented ? ArrayPool<T>.Shared.Rent(capacity) : new T[Math.Max(capacity, 4)];
+        _rented = capacity >= MinRented;
+        _values = _rented ? ArrayPool<T>.Shared.Rent(capacity) : new T[Math.Max(capacity, 4)];
         _nullable = schema.Nullable;
         if (_nullable) _nulls = Bits.Create(_values.Length);
         else _default = (T)ValueConversion.ToColumnType(schema.DefaultValue, schema.Type)!;
@@ -103,6 +108,7 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
 
     public void Add(T value)
     {
+        if (_packed is not null) Unpack();
         if (Count == _values.Length) GrowTo(Count * 2);
         _values[Count++] = value;
     }
@@ -110,9 +116,21 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
     /// <summary>The values added so far (a null row holds the default).</summary>
     public ReadOnlySpan<T> Values => _values.AsSpan(0, Count);
 
-    /// <summary>Adds values that need no conversion in one block copy (Arrow buffers, decoded Parquet pages).</summary>
+    /// <summary>
+    /// Adds values that need no conversion in one block copy (Arrow buffers, decoded Parquet pages);
+    /// the first range of a batch that packs on fill (<see cref="ColumnBuilder.PackOnFill"/>) is
+    /// packed straight from the source's buffer instead, without the copy.
+    /// </summary>
     public void AddRange(ReadOnlySpan<T> values)
     {
+        if (Count == 0 && PackOnFill && !values.IsEmpty && PackedData.TryPack(values, Schema) is { } packed)
+        {
+            _packed = packed;
+            Count = values.Length;
+            ReturnValues();
+            return;
+        }
+        if (_packed is not null) Unpack();
         if (Count + values.Length > _values.Length) GrowTo(Math.Max(Count + values.Length, Count * 2));
         values.CopyTo(_values.AsSpan(Count));
         Count += values.Length;
@@ -126,6 +144,7 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
 
     public override void AddNull()
     {
+        if (_packed is not null) Unpack();
         if (!_nullable)
         {
             Add(_default);
@@ -156,6 +175,7 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
 
     public override void Compact(ReadOnlySpan<bool> keep)
     {
+        if (_packed is not null) Unpack();
         var n = 0;
         var anyNull = false;   // the rejected rows may have held the only nulls (a null key)
         for (var i = 0; i < Count; i++)
@@ -177,6 +197,7 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
 
     public override void Truncate(int count)
     {
+        if (_packed is not null) Unpack();
         for (var i = count; i < Count && _nulls is not null; i++) Bits.Clear(_nulls, i);
         Count = count;
     }
@@ -195,13 +216,28 @@ internal sealed class PrimitiveBuilder<T> : ColumnBuilder, ITypedAdd<T>, ITypedA
     {
         if (_hasNulls || Count == 0 || _packed is not null || PackedData.TryPack<T>(Values, Schema) is not { } packed) return;
         _packed = packed;
-        if (_values.Length >= MinRented) ArrayPool<T>.Shared.Return(_values);
-        _values = [];
+        ReturnValues();
+    }
+
+    private void ReturnValues()
+    {
+        if (_rented) ArrayPool<T>.Shared.Return(_values);
+        (_values, _rented) = ([], false);
+    }
+
+    /// <summary>Plain values again, for a packed batch that changes after all (a rejected row compacted out).</summary>
+    private void Unpack()
+    {
+        var plain = (PrimitiveData<T>)_packed!.Unpacked(Math.Max(Count, 4));
+        _packed = null;
+        _values = plain.Values;
+        if (_nulls is not null && _nulls.Length * 64 < _values.Length) _nulls = Bits.CopyResized(_nulls, _values.Length);
     }
 
     private void GrowTo(int capacity)
     {
         Array.Resize(ref _values, capacity);
+        _rented = false;   // a new array; the rented one is left to the collector
         if (_nulls is not null) _nulls = Bits.CopyResized(_nulls, capacity);
     }
 }

@@ -20,7 +20,7 @@ internal static class ColumnarBatches
         for (var start = 0; start < rows; start += Chunk.Size)
         {
             var count = Math.Min(Chunk.Size, rows - start);
-            var batch = new RowBatch(table.Columns, count);
+            var batch = new RowBatch(table.Columns, count, packOnFill: table.Pack);
             var failures = new RowFailures(source, firstLine, start, count);
             for (var c = 0; c < isKey.Length; c++)
             {

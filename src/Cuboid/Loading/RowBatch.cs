@@ -8,9 +8,10 @@ namespace Cuboid.Loading;
 /// </summary>
 internal sealed class RowBatch
 {
-    public RowBatch(IReadOnlyList<ColumnSchema> schema, int capacity = Chunk.Size)
+    public RowBatch(IReadOnlyList<ColumnSchema> schema, int capacity = Chunk.Size, bool packOnFill = false)
     {
         Columns = [.. schema.Select(c => ColumnBuilder.Create(c, capacity))];
+        foreach (var column in Columns) column.PackOnFill = packOnFill;
     }
 
     public ColumnBuilder[] Columns { get; }
