@@ -1,6 +1,8 @@
+using System.Numerics;
 using Cuboid.Aggregation;
 using Cuboid.Measures;
 using Cuboid.Model;
+using Cuboid.Storage;
 
 namespace Cuboid.Results;
 
@@ -107,6 +109,12 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
     private ResultColumn LevelColumn(Level level, HierarchyIndex index, int[] codes, int[] order)
     {
         var captions = level.CaptionColumn is not null ? MemberCaptions.Of(index, snapshot, level.Depth) : null;
+        if (captions is null && level.Source is ColumnLevelSource && level.DataType is DataType.Int or DataType.Long)
+        {
+            // Integers are their own member keys: millions of rows (sales by customer) without a box each.
+            Array typed = level.DataType == DataType.Long ? IntegerKeys<long>(level, index, codes, order) : IntegerKeys<int>(level, index, codes, order);
+            return new ResultColumn(level.Name, ColumnRole.Level, level.DataType.ClrType(), typed);
+        }
         var type = (captions is not null ? level.CaptionColumn!.DataType : level.DataType).ClrType();
         object? ValueAt(int row)
         {
@@ -114,6 +122,18 @@ internal sealed class ResultBuilder(CubeSnapshot snapshot, List<Level> levels, L
             return code < 0 ? null : captions is not null ? captions[code] : level.Source.ValueOf(index.Members.Key(level.Depth, code));
         }
         return new ResultColumn(level.Name, ColumnRole.Level, type, TypedArrays.Create(type, order.Length, ValueAt));
+    }
+
+    private static T?[] IntegerKeys<T>(Level level, HierarchyIndex index, int[] codes, int[] order) where T : struct, IBinaryInteger<T>
+    {
+        var values = new T?[order.Length];
+        for (var row = 0; row < values.Length; row++)
+        {
+            var code = codes[order[row]];
+            var key = code < 0 ? KeyEncoding.Null : index.Members.Key(level.Depth, code);
+            values[row] = key == KeyEncoding.Null ? null : T.CreateTruncating(key);
+        }
+        return values;
     }
 
     private static ResultColumn MeasureColumn(Measure measure, MeasureCalc calc, RowTable rows, int[] order, List<CellValues[]> values, int m)
