@@ -161,6 +161,18 @@ public sealed partial class Cube
         lock (_lock) return Resolve(data);
     }
 
+    /// <summary>What the newest snapshot's join maps and the hierarchies' member codes take.</summary>
+    internal long IndexBytes
+    {
+        get
+        {
+            var snapshot = Snapshot;
+            List<HierarchyIndex> indexes;
+            lock (_lock) indexes = [.. _indexes.Values];
+            return snapshot.JoinMapBytes + indexes.Sum(i => i.Bytes(snapshot));
+        }
+    }
+
     internal HierarchyIndex IndexOf(Hierarchy hierarchy)
     {
         lock (_lock)

@@ -23,14 +23,15 @@ public sealed record TableMemory(string Name, long Rows, long Bytes, long KeyInd
 /// <param name="Bytes">Their member codes and aggregates.</param>
 public sealed record ProviderMemory(string Name, int Cells, long Bytes);
 
-/// <summary>What one cube holds besides the tables: its aggregate cache and its aggregate providers.</summary>
+/// <summary>What one cube holds besides the tables: its join maps and member codes, its aggregate cache and its aggregate providers.</summary>
 /// <param name="Name">The cube.</param>
 /// <param name="CacheBytes">The aggregate cache.</param>
 /// <param name="Providers">Each aggregate provider.</param>
-public sealed record CubeMemory(string Name, long CacheBytes, IReadOnlyList<ProviderMemory> Providers)
+/// <param name="IndexBytes">The join maps (a row id per fact row and joined table) and the member codes its hierarchies keep by row (made as queries need them).</param>
+public sealed record CubeMemory(string Name, long CacheBytes, IReadOnlyList<ProviderMemory> Providers, long IndexBytes)
 {
-    /// <summary>The cache and the providers.</summary>
-    public long Bytes => CacheBytes + Providers.Sum(p => p.Bytes);
+    /// <summary>The join maps and member codes, the cache and the providers.</summary>
+    public long Bytes => IndexBytes + CacheBytes + Providers.Sum(p => p.Bytes);
 }
 
 /// <summary>
@@ -52,7 +53,7 @@ public sealed record SessionMemory(long Bytes, long? MaxBytes, IReadOnlyList<Tab
         var scenarioChunks = new HashSet<Chunk>(scenarios.SelectMany(s => s.Tables.Values).SelectMany(v => v.Chunks).Where(c => !baseChunks.Contains(c)), ReferenceEqualityComparer.Instance);
         var scenarioBytes = scenarioChunks.Sum(ChunkBytes);
         var cubeList = cubes.Select(c => new CubeMemory(c.Name, c.CacheSize.Bytes,
-            [.. c.AggregateProviders.Stores.Select(p => new ProviderMemory(p.Name, p.CellCount, p.Bytes))])).ToList();
+            [.. c.AggregateProviders.Stores.Select(p => new ProviderMemory(p.Name, p.CellCount, p.Bytes))], c.IndexBytes)).ToList();
         return new SessionMemory(tableList.Sum(t => t.Bytes) + scenarioBytes + cubeList.Sum(c => c.Bytes), session.Config.MaxMemory, tableList, scenarioBytes, cubeList);
     }
 

@@ -50,6 +50,10 @@ internal sealed class CubeSnapshot
         return rows;
     }
 
+    /// <summary>The join maps' bytes: a row id a source row for each join, and the composed maps of snowflake tables asked for.</summary>
+    public long JoinMapBytes =>
+        _edgeMaps.Values.Sum(maps => maps.Sum(m => 4L * m.Length)) + _composed.Values.Sum(m => 4L * (m?.Length ?? 0));
+
     /// <summary>Fact chunk rows → rows of <paramref name="table"/>; compositions for snowflake tables are cached.</summary>
     public int[]? FactRowsOf(Table table, int chunk)
     {

@@ -88,6 +88,29 @@ internal sealed class HierarchyIndex
     }
 
     /// <summary>
+    /// The bytes of the member codes this index keeps for <paramref name="snapshot"/>: by anchor row,
+    /// by fact row of a fact-anchored hierarchy, and the 1- or 2-byte codes per fact row of a joined one.
+    /// </summary>
+    public long Bytes(CubeSnapshot snapshot)
+    {
+        long bytes = 0;
+        if (_anchorCodes is { } anchor) bytes += anchor.Codes.Sum(c => 4L * c.Length);
+        if (_bySnapshot is { } byChunk && byChunk.Snapshot == snapshot)
+        {
+            bytes += byChunk.Codes.Sum(chunk => chunk?.Sum(c => 4L * c.Length) ?? 0);
+        }
+        if (Anchor == snapshot.Graph.Fact) return bytes;
+        for (var c = 0; c < snapshot.Fact.Chunks.Length; c++)
+        {
+            if (snapshot.FactRowsOf(Anchor, c) is { } map && _narrow.TryGetValue(map, out var narrow))
+            {
+                bytes += narrow.ByDepth.Sum(codes => codes is null ? 0 : (long)Buffer.ByteLength(codes));
+            }
+        }
+        return bytes;
+    }
+
+    /// <summary>
     /// By depth, whether each anchor row id is its own member code (a level whose members are the
     /// anchor's rows in order: customers by id, say): a scan then takes the join map's row ids as
     /// the codes, sparing a lookup that misses the cache when the level has millions of members.

@@ -170,7 +170,7 @@ public sealed class AggregateProviderTests
         var memory = Assert.Single(cube.Providers);
         Assert.Equal(("by city", 12), (memory.Name, memory.Cells));
         Assert.InRange(memory.Bytes, 12 * 8, 4_096);
-        Assert.Equal(cube.CacheBytes + memory.Bytes, cube.Bytes);
+        Assert.Equal(cube.IndexBytes + cube.CacheBytes + memory.Bytes, cube.Bytes);
         Assert.True(provided.AggregateProviders.Remove("by city"));
         Assert.Empty(session.Memory.Cubes.Single(c => c.Name == "Provided").Providers);
         Assert.False(provided.AggregateProviders.ContainsKey("by city"));

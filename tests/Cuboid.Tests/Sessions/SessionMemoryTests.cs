@@ -44,13 +44,35 @@ public sealed class SessionMemoryTests
         cube.Query([cube.Measures["amount.SUM"]], [cube.Levels["kind"]]);
         var after = session.Memory;
         Assert.True(Assert.Single(after.Cubes).CacheBytes > 0);
-        Assert.Equal(after.Tables[0].Bytes + after.Cubes[0].CacheBytes, after.Bytes);
+        Assert.Equal(10_000 * 4L, after.Cubes[0].IndexBytes);   // the kind of each fact row, as a member code
+        Assert.Equal(after.Tables[0].Bytes + after.Cubes[0].CacheBytes + after.Cubes[0].IndexBytes, after.Bytes);
 
         session.CreateScenario("what-if");
         sales.Scenarios["what-if"].Append(Rows(1_000, from: 20_000));
         var scenario = session.Memory;
         Assert.True(scenario.ScenarioBytes >= 1_000 * 4, $"scenario bytes {scenario.ScenarioBytes}");
         Assert.Equal(after.Tables[0].Bytes, scenario.Tables[0].Bytes);   // the base is as it was
+    }
+
+    [Fact]
+    public void JoinMapsAndMemberCodesAreCountedWithTheirCube()
+    {
+        using var session = TestData.NewSession();
+        var sales = Sales(session);
+        sales.Append(Rows(70_000));
+        var kinds = session.CreateTable("kinds", new Dictionary<string, DataType> { ["kind"] = DataType.String, ["family"] = DataType.String }, ["kind"]);
+        kinds.Append([["ten", "round"], ["other", "plain"]]);
+        sales.Join(kinds, sales["kind"] == kinds["kind"]);
+        var cube = session.CreateCube(sales, "Sales", CubeMode.Manual);
+        cube.Hierarchies.Set("family", kinds["family"]);
+        cube.Measures["amount"] = Agg.Sum(sales["amount"]);
+        var joined = Assert.Single(session.Memory.Cubes).IndexBytes;
+        Assert.Equal(70_000 * 4L, joined);   // one joined row id a fact row
+        cube.Query([cube.Measures["amount"]], [cube.Levels["family"]]);
+        var cubeMemory = Assert.Single(session.Memory.Cubes);
+        // Then the family's codes: by kinds row (two rows and the unmatched slot), and one byte a fact row (two members).
+        Assert.Equal(joined + 3 * 4 + 70_000, cubeMemory.IndexBytes);
+        Assert.Equal(cubeMemory.IndexBytes + cubeMemory.CacheBytes, cubeMemory.Bytes);
     }
 
     [Fact]
