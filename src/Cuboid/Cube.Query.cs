@@ -28,7 +28,10 @@ public sealed partial class Cube
         var levelList = (levels ?? []).ToList();
         if (!access.IsEverything) CheckVisible(access, measureList, levelList, filter);
         var restricted = access.Restriction is not { } restriction ? filter : filter is null ? restriction : restriction & filter;
-        return Query(measureList, levelList, restricted, includeTotals, includeEmptyRows, scenario, at: null, access.Restriction);
+        var (started, hits) = (System.Diagnostics.Stopwatch.GetTimestamp(), Aggregation.AggregateCache.AllHits);
+        var result = Query(measureList, levelList, restricted, includeTotals, includeEmptyRows, scenario, at: null, access.Restriction);
+        if (Session.Log.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)) Session.LogQuery(Name, user, result.RowCount, started, Aggregation.AggregateCache.AllHits - hits);
+        return result;
     }
 
     /// <summary>A hidden measure or hierarchy does not exist for the user: refused as an unknown name is, telling nothing more.</summary>

@@ -74,12 +74,23 @@ public sealed partial class Session
 
     private QueryResult Run(QueryContext query, bool drillthroughOnly)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var hits = Aggregation.AggregateCache.AllHits;
         var parsed = query.Parse();
-        return parsed.Statement switch
+        var result = parsed.Statement switch
         {
             DrillthroughStatement drillthrough => Drillthrough.Execute(this, parsed.Source, drillthrough, query),
             SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query), query.Options),
             _ => throw query.Error(MdxErrorCodes.NotADrillthrough, "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
         };
+        if (Log.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)) LogQuery(query.Cube, query.Options.User, result.RowCount, started, Aggregation.AggregateCache.AllHits - hits);
+        return result;
+    }
+
+    /// <summary>A query record: cube, user, rows, time and aggregates taken from the cache (never the query's values).</summary>
+    internal void LogQuery(string cube, string? user, int rows, long started, long cacheHits)
+    {
+        var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        SessionEvents.Query(Log.Logger, cube, user ?? "(session)", rows, milliseconds, cacheHits);
     }
 }

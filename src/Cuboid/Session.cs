@@ -18,7 +18,7 @@ public sealed partial class Session : IDisposable
     {
         Config = config;
         Ready = config.Ready;
-        _log = new SessionLog(config.LogsPath);
+        _log = new SessionLog(config.Logging ?? (config.LogsPath is { } path ? new LoggingConfig { Destination = path } : null));
     }
 
     /// <summary>The configuration the session started with.</summary>
@@ -33,8 +33,8 @@ public sealed partial class Session : IDisposable
     /// <summary>True once closed.</summary>
     public bool Closed { get; private set; }
 
-    /// <summary>Where the session writes its log, or null.</summary>
-    public string? LogsPath => Config.LogsPath;
+    /// <summary>The file the session writes its log to, or null (no log, or standard output or error).</summary>
+    public string? LogsPath => Config.Logging is { Destination: var destination } ? destination is LoggingConfig.Stdout or LoggingConfig.Stderr ? null : destination : Config.LogsPath;
 
     /// <summary>Starts a session; a running session with the same name is closed first.</summary>
     public static Session Start(SessionConfig? config = null)
@@ -43,6 +43,10 @@ public sealed partial class Session : IDisposable
         if (config.SameSite == SameSite.None && config.Https is null)
         {
             throw new ArgumentException("SameSite None sends the session's cookies from other sites, which browsers allow over HTTPS only: set SessionConfig.Https too.", nameof(config));
+        }
+        if (config.Logging is not null && config.LogsPath is not null)
+        {
+            throw new ArgumentException("Set either SessionConfig.LogsPath (a text file) or SessionConfig.Logging, not both.", nameof(config));
         }
         if (config.ClientCertificate is not null && config.Https is null)
         {

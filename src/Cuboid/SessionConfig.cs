@@ -16,8 +16,11 @@ public sealed record SessionConfig
     /// </summary>
     public int? Port { get; init; } = 0;
 
-    /// <summary>Where the session writes its log (rejected rows, commits, the server's URL); no file when null.</summary>
+    /// <summary>Where the session writes its log as text (rejected rows, commits, loads, queries, the server's URL); no file when null. The short form of <see cref="Logging"/> with a file destination.</summary>
     public string? LogsPath { get; init; }
+
+    /// <summary>Where and how the session logs (<see cref="LoggingConfig"/>: standard output or error, or a file; a level; text or JSON). Nothing is logged when both this and <see cref="LogsPath"/> are null.</summary>
+    public LoggingConfig? Logging { get; init; }
 
     /// <summary>
     /// A SQLite file holding the web app's user content (dashboards, widgets, saved filters), so

@@ -130,6 +130,11 @@ public sealed partial class Table
             context.Changes[Store] = Store.Append(context[Store], result.Batches, context.Epoch, context.Timestamp, context.IsBranch);
             return 0;
         }, scenario);
+        if (Session.Log.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information))
+        {
+            var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(result.Started).TotalMilliseconds;
+            SessionEvents.Loaded(Session.Log.Logger, Name, result.RowsLoaded, result.Rejected.Count, milliseconds);
+        }
         return LastLoadReport = new LoadReport(result.RowsRead, result.RowsLoaded, result.Rejected);
     }
 

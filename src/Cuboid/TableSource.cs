@@ -45,6 +45,7 @@ public sealed class TableWriter
     private readonly IProgress<long>? _progress;
     private readonly SortedDictionary<long, LoadResult> _segments = [];
     private long _rows;
+    private readonly long _started = System.Diagnostics.Stopwatch.GetTimestamp();
 
     internal TableWriter(TableStore table, IProgress<long>? progress)
     {
@@ -82,7 +83,7 @@ public sealed class TableWriter
     /// <summary>Every segment, in order.</summary>
     internal LoadResult Result()
     {
-        var result = new LoadResult();
+        var result = new LoadResult { Started = _started };
         foreach (var part in _segments.Values) result.Add(part);
         return result;
     }

@@ -33,6 +33,11 @@ internal sealed class AggregateCache(long capacityBytes)
 
     private long _hits, _misses;
 
+    /// <summary>Hits of every cache in the process: a query's log record takes the difference before and after it (others running at once add theirs).</summary>
+    public static long AllHits => Interlocked.Read(ref s_hits);
+
+    private static long s_hits;
+
     public int Count
     {
         get { lock (_lock) return _byEpoch.Count; }
@@ -72,6 +77,7 @@ internal sealed class AggregateCache(long capacityBytes)
             {
                 Touch(node);
                 _hits++;
+                Interlocked.Increment(ref s_hits);
                 result = node.Value.Result;
                 return true;
             }

@@ -6,6 +6,9 @@ internal sealed class LoadResult
     public List<RowBatch> Batches { get; } = [];
     public List<RejectedRow> Rejected { get; } = [];
     public long RowsRead { get; set; }
+
+    /// <summary>When the source began reading (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>): a load's time in the log.</summary>
+    public long Started { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
     public long RowsLoaded => Batches.Sum(b => (long)b.Count);
 
     /// <summary>Adds what another part of the source read (a row group, a batch), after this one's.</summary>
