@@ -73,4 +73,8 @@ internal static partial class SessionEvents
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "query on cube '{Cube}' by {User}: {Rows} rows in {Milliseconds} ms, {CacheHits} aggregates from the cache")]
     public static partial void Query(Microsoft.Extensions.Logging.ILogger logger, string cube, string user, int rows, long milliseconds, long cacheHits);
+
+    /// <summary>A login to the web app's session (the form's, or a provider's): the user and how, never the password.</summary>
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "login of user '{User}' by {Source} from {Address}")]
+    public static partial void Login(Microsoft.Extensions.Logging.ILogger logger, string user, string source, string address);
 }

@@ -56,6 +56,8 @@ internal static class AuthEndpoints
             }
             var principal = CuboidPrincipal.Create(session, user, source.Name, CookieSession.Scheme, groups);
             await context.SignInAsync(CookieSession.Scheme, principal);
+            var from = address?.ToString() ?? "an unknown address";
+            SessionEvents.Login(session.Log.Logger, user, source.Name, from);
             context.User = principal;   // the next anti-forgery token belongs to the user now logged in
             return HttpResults.Json(new { name = user, roles = principal.RoleNames(), csrf = antiforgery.GetAndStoreTokens(context).RequestToken }, ServerJson.Options);
         }).AllowAnonymous();

@@ -33,7 +33,7 @@ public sealed class CookieLoginTests(ITestOutputHelper output)
     [Fact]
     public async Task AFormLoginGivesAnHttpOnlySessionCookieWhoseWritesNeedTheAntiForgeryToken()
     {
-        var (served, _) = SecuredSession.Start();
+        var (served, _) = SecuredSession.Start(new SessionConfig { LogsPath = Path.GetTempFileName() });
         using var _ = served;
         // The web app's anonymous call: a bare 401, no password prompt.
         using (var request = new HttpRequestMessage(HttpMethod.Get, "/api/cubes"))
@@ -74,6 +74,14 @@ public sealed class CookieLoginTests(ITestOutputHelper output)
         // Logged out, the cookie no longer opens anything.
         using (var logout = await WithCsrfAsync(served, HttpMethod.Post, "/api/auth/logout", csrf)) Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
         using (var after = await served.SendAsync(HttpMethod.Get, "/api/cubes")) Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+
+        // The log has the login (who, how, from where) and the failed one, never a password.
+        served.Session.Close();
+        var log = await File.ReadAllTextAsync(served.Session.LogsPath!, Token);
+        Assert.Matches(@"INF login of user 'alice' by basic from \S+", log);
+        Assert.Contains("failed basic login for user 'alice'", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-a", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("nope", log, StringComparison.Ordinal);
     }
 
     [Fact]
