@@ -30,7 +30,7 @@ public sealed partial class Cube
         var restricted = access.Restriction is not { } restriction ? filter : filter is null ? restriction : restriction & filter;
         var (started, hits) = (System.Diagnostics.Stopwatch.GetTimestamp(), Aggregation.AggregateCache.AllHits);
         var result = Query(measureList, levelList, restricted, includeTotals, includeEmptyRows, scenario, at: null, access.Restriction);
-        if (Session.Log.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)) Session.LogQuery(Name, user, result.RowCount, started, Aggregation.AggregateCache.AllHits - hits);
+        Session.LogQuery(Name, user, result.RowCount, started, hits);
         return result;
     }
 

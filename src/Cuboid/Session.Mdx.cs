@@ -83,14 +83,16 @@ public sealed partial class Session
             SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query), query.Options),
             _ => throw query.Error(MdxErrorCodes.NotADrillthrough, "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
         };
-        if (Log.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)) LogQuery(query.Cube, query.Options.User, result.RowCount, started, Aggregation.AggregateCache.AllHits - hits);
+        LogQuery(query.Cube, query.Options.User, result.RowCount, started, hits);
         return result;
     }
 
-    /// <summary>A query record: cube, user, rows, time and aggregates taken from the cache (never the query's values).</summary>
-    internal void LogQuery(string cube, string? user, int rows, long started, long cacheHits)
+    /// <summary>A query record: cube, user, rows, time and aggregates taken from the cache since <paramref name="hitsBefore"/> (never the query's values).</summary>
+    internal void LogQuery(string cube, string? user, int rows, long started, long hitsBefore)
     {
+        if (!Log.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)) return;
         var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        SessionEvents.Query(Log.Logger, cube, user ?? "(session)", rows, milliseconds, cacheHits);
+        var hits = Aggregation.AggregateCache.AllHits - hitsBefore;
+        SessionEvents.Query(Log.Logger, cube, user ?? "(session)", rows, milliseconds, hits);
     }
 }

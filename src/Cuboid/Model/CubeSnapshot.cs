@@ -62,6 +62,14 @@ internal sealed class CubeSnapshot
         return _composed.GetOrAdd((table, chunk), key => RowsAlong(Graph.Fact, key.Item2, Graph.PathTo(key.Item1)));
     }
 
+    /// <summary><see cref="FactRowsOf"/> where it is at hand, without composing a snowflake table's map (null then): for measuring, not reading.</summary>
+    public int[]? KnownFactRowsOf(Table table, int chunk)
+    {
+        var path = Graph.PathTo(table);
+        if (path.Length <= 1) return RowsAlong(Graph.Fact, chunk, path);
+        return _composed.TryGetValue((table, chunk), out var rows) ? rows : null;
+    }
+
     /// <summary>Whether some fact row finds no row of <paramref name="table"/> (a first-hop join target).</summary>
     public bool HasUnmatched(Table table) => _unmatched.GetOrAdd(table, t =>
     {

@@ -102,7 +102,7 @@ internal sealed class HierarchyIndex
         if (Anchor == snapshot.Graph.Fact) return bytes;
         for (var c = 0; c < snapshot.Fact.Chunks.Length; c++)
         {
-            if (snapshot.FactRowsOf(Anchor, c) is { } map && _narrow.TryGetValue(map, out var narrow))
+            if (snapshot.KnownFactRowsOf(Anchor, c) is { } map && _narrow.TryGetValue(map, out var narrow))
             {
                 bytes += narrow.ByDepth.Sum(codes => codes is null ? 0 : (long)Buffer.ByteLength(codes));
             }

@@ -153,7 +153,7 @@ internal sealed class TableStore
         var buffer = System.Buffers.ArrayPool<long>.Shared.Rent(count);
         try
         {
-            keys.ReadKeys(first, count, buffer);
+            KeyEncoding.EncodeRange(keys, first, buffer.AsSpan(0, count));
             SetKeys<long>(buffer.AsSpan(0, count), chunkIndex, first, deletions);
         }
         finally
