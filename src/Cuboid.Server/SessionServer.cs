@@ -4,6 +4,7 @@ using Cuboid.Server.Endpoints;
 using Cuboid.Server.Http;
 using Cuboid.Server.Live;
 using Cuboid.Server.Security;
+using Cuboid.Server.Telemetry;
 using Cuboid.Server.Xmla;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,6 +35,7 @@ internal sealed class SessionServer : ISessionHost
     private LiveQueries? _live;
     private IContentStore? _content;
     private LoginThrottle? _throttle;
+    private Session? _session;
 
     /// <summary>Every endpoint the server routes to (the table-driven security test walks them).</summary>
     internal IReadOnlyList<Endpoint> Endpoints => (_app ?? throw new InvalidOperationException("The session's server is not running.")).Services.GetRequiredService<EndpointDataSource>().Endpoints;
@@ -81,13 +83,16 @@ internal sealed class SessionServer : ISessionHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
 
         _content = ContentStore.Open(session.Config.UserContentStorage);
+        _session = session;
         _live = new LiveQueries(session);
+        session.LiveSubscribers = _live.Subscriptions;
         builder.Services.AddSingleton(session);
         builder.Services.AddSingleton(_content);
         builder.Services.AddSingleton(_live);
         var tokens = new TokenIssuer(config.Jwt);
         _throttle = new LoginThrottle();
         builder.Services.AddSecurity(session, tokens, _throttle);
+        builder.Services.AddTelemetry(session);
 
         var app = builder.Build();
         if (config.TrustedProxies.Count > 0)
@@ -113,6 +118,7 @@ internal sealed class SessionServer : ISessionHost
         app.MapContent();
         app.MapLive();
         app.MapProxy();
+        app.MapTelemetry(session);
         app.MapWebApp();
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;
@@ -133,6 +139,7 @@ internal sealed class SessionServer : ISessionHost
     public void Dispose()
     {
         _live?.Dispose();
+        if (_session is { } session) session.LiveSubscribers = null;
         var app = Interlocked.Exchange(ref _app, null);
         if (app is not null)
         {

@@ -28,10 +28,18 @@ public sealed partial class Cube
         var levelList = (levels ?? []).ToList();
         if (!access.IsEverything) CheckVisible(access, measureList, levelList, filter);
         var restricted = access.Restriction is not { } restriction ? filter : filter is null ? restriction : restriction & filter;
-        var (started, hits) = (System.Diagnostics.Stopwatch.GetTimestamp(), Aggregation.AggregateCache.AllHits);
-        var result = Query(measureList, levelList, restricted, includeTotals, includeEmptyRows, scenario, at: null, access.Restriction);
-        Session.LogQuery(Name, user, result.RowCount, started, hits);
-        return result;
+        using var telemetry = QueryTelemetry.Start(Session, "csharp");
+        telemetry.Cube = Name;
+        try
+        {
+            var result = Query(measureList, levelList, restricted, includeTotals, includeEmptyRows, scenario, at: null, access.Restriction);
+            telemetry.Succeeded(user, result.RowCount);
+            return result;
+        }
+        catch (Exception e) when (telemetry.Failed(e))
+        {
+            throw;   // never reached: the filter notes the failure and lets it go on
+        }
     }
 
     /// <summary>A hidden measure or hierarchy does not exist for the user: refused as an unknown name is, telling nothing more.</summary>

@@ -74,25 +74,29 @@ public sealed partial class Session
 
     private QueryResult Run(QueryContext query, bool drillthroughOnly)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var hits = Aggregation.AggregateCache.AllHits;
-        var parsed = query.Parse();
-        var result = parsed.Statement switch
+        using var telemetry = QueryTelemetry.Start(this, "mdx");
+        try
         {
-            DrillthroughStatement drillthrough => Drillthrough.Execute(this, parsed.Source, drillthrough, query),
-            SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query), query.Options),
-            _ => throw query.Error(MdxErrorCodes.NotADrillthrough, "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
-        };
-        LogQuery(query.Cube, query.Options.User, result.RowCount, started, hits);
-        return result;
-    }
-
-    /// <summary>A query record: cube, user, rows, time and aggregates taken from the cache since <paramref name="hitsBefore"/> (never the query's values).</summary>
-    internal void LogQuery(string cube, string? user, int rows, long started, long hitsBefore)
-    {
-        if (!Log.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)) return;
-        var milliseconds = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        var hits = Aggregation.AggregateCache.AllHits - hitsBefore;
-        SessionEvents.Query(Log.Logger, cube, user ?? "(session)", rows, milliseconds, hits);
+            MdxParseResult parsed;
+            using (CuboidTelemetry.Source.StartActivity("cuboid.mdx.parse")) parsed = query.Parse();
+            QueryResult result;
+            using (var evaluate = CuboidTelemetry.Source.StartActivity("cuboid.mdx.evaluate"))
+            {
+                result = parsed.Statement switch
+                {
+                    DrillthroughStatement drillthrough => Drillthrough.Execute(this, parsed.Source, drillthrough, query),
+                    SelectStatement select when !drillthroughOnly => CellSetTable.ToQueryResult(QueryExecutor.Execute(this, parsed.Source, select, query), query.Options),
+                    _ => throw query.Error(MdxErrorCodes.NotADrillthrough, "DrillthroughMdx runs DRILLTHROUGH statements; use QueryMdx for a SELECT."),
+                };
+                evaluate?.SetTag("cuboid.rows", result.RowCount);
+            }
+            telemetry.Cube = query.Cube;
+            telemetry.Succeeded(query.Options.User, result.RowCount);
+            return result;
+        }
+        catch (Exception e) when (telemetry.Failed(e, query.Cube))
+        {
+            throw;   // never reached: the filter notes the failure and lets it go on
+        }
     }
 }

@@ -8,6 +8,9 @@ public sealed partial class Session
     private readonly TaskCompletionSource _closedSignal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ISessionHost? _host;
 
+    /// <summary>The live queries the server's clients are subscribed to now (set by the host), for the <c>cuboid.live.subscribers</c> gauge.</summary>
+    internal Func<int>? LiveSubscribers { get; set; }
+
     /// <summary>What serves the session, or null when headless.</summary>
     internal ISessionHost? Host => _host;
 

@@ -12,6 +12,7 @@ namespace Cuboid;
 public sealed partial class Session : IDisposable
 {
     private static readonly ConcurrentDictionary<string, Session> s_running = new(StringComparer.Ordinal);
+    private static int s_started;
     private readonly SessionLog _log;
 
     private Session(SessionConfig config)
@@ -26,6 +27,9 @@ public sealed partial class Session : IDisposable
 
     /// <summary>The users and roles of the session's server (<see cref="SessionConfig.Authentication"/>).</summary>
     public SessionSecurity Security { get; } = new();
+
+    /// <summary>The session's number among those the process started (1, 2…): its telemetry's tag when it has no name.</summary>
+    internal int Number { get; } = Interlocked.Increment(ref s_started);
 
     /// <summary>The name given in <see cref="SessionConfig.Name"/>.</summary>
     public string? Name => Config.Name;
@@ -48,6 +52,10 @@ public sealed partial class Session : IDisposable
         {
             throw new ArgumentException("Set either SessionConfig.LogsPath (a text file) or SessionConfig.Logging, not both.", nameof(config));
         }
+        if (config.Telemetry is not null && config.Port is null)
+        {
+            throw new ArgumentException("SessionConfig.Telemetry is exported by the session's server: set SessionConfig.Port too, or collect CuboidTelemetry.Name with an OpenTelemetry SDK of the application's own.", nameof(config));
+        }
         if (config.ClientCertificate is not null && config.Https is null)
         {
             throw new ArgumentException("Client certificates are presented over TLS: SessionConfig.ClientCertificate needs SessionConfig.Https too.", nameof(config));
@@ -62,6 +70,7 @@ public sealed partial class Session : IDisposable
             });
         }
         session._log.Write($"session '{session.Name}' started");
+        CuboidTelemetry.Register(session);
         try
         {
             session.StartHost();
@@ -86,6 +95,7 @@ public sealed partial class Session : IDisposable
             _current = DataVersion.Initial;
         }
         if (Name is { } name) s_running.TryRemove(new KeyValuePair<string, Session>(name, this));
+        CuboidTelemetry.Unregister(this);
         StopHost();
         _log.Write("session closed");
         _log.Dispose();

@@ -22,6 +22,9 @@ public sealed record SessionConfig
     /// <summary>Where and how the session logs (<see cref="LoggingConfig"/>: standard output or error, or a file; a level; text or JSON). Nothing is logged when both this and <see cref="LogsPath"/> are null.</summary>
     public LoggingConfig? Logging { get; init; }
 
+    /// <summary>What the server exports of the session's traces and metrics (<see cref="TelemetryConfig"/>: Prometheus, OTLP); nothing when null. Needs <see cref="Port"/>.</summary>
+    public TelemetryConfig? Telemetry { get; init; }
+
     /// <summary>
     /// A SQLite file holding the web app's user content (dashboards, widgets, saved filters), so
     /// it survives a restart; null keeps it in memory.

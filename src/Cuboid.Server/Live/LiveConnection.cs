@@ -36,6 +36,9 @@ internal sealed class LiveConnection(Session session, WebSocket socket, System.S
     private readonly Dictionary<string, Query> _queries = new(StringComparer.Ordinal);
     private int _refreshPending;
 
+    /// <summary>The queries registered now (read from other threads for the subscribers gauge: a count, never the queries).</summary>
+    public int QueryCount => _queries.Count;
+
     /// <summary>After a commit: the flag is what counts; the message only wakes an idle worker (a full queue means a busy one, which looks at the flag after each message).</summary>
     public void RequestRefresh()
     {

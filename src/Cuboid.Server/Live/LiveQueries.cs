@@ -77,6 +77,9 @@ internal sealed class LiveQueries : IDisposable
         }
     }
 
+    /// <summary>The live queries registered on every connection now.</summary>
+    public int Subscriptions() => _connections.Keys.Sum(c => c.QueryCount);
+
     public void Dispose()
     {
         _session.Committed -= OnCommitted;

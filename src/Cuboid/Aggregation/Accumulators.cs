@@ -79,8 +79,8 @@ internal sealed class Accumulators
         return this;
     }
 
-    /// <summary>The non-empty cells (at least one contributing row) with their member codes.</summary>
-    public AggregateResult ToResult(TimeSpan elapsed)
+    /// <summary>The non-empty cells (at least one contributing row) with their member codes; <paramref name="rowsScanned"/> the fact rows read for them.</summary>
+    public AggregateResult ToResult(TimeSpan elapsed, long rowsScanned)
     {
         var rows = _contributors.Counts;
         var slots = new List<int>();
@@ -98,7 +98,7 @@ internal sealed class Accumulators
         }
         int[] cells = [.. slots];
         LeafValues[] leaves = [.. _states.Select((state, leaf) => state.ToLeaf(_plan.Leaves[leaf], cells, rows))];
-        return new AggregateResult(_plan.Levels, codes, leaves, elapsed, "scan");
+        return new AggregateResult(_plan.Levels, codes, leaves, elapsed, "scan") { RowsScanned = rowsScanned };
     }
 
     private void Grow()

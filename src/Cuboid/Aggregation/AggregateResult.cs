@@ -46,6 +46,9 @@ internal sealed class AggregateResult(LevelRef[] levels, int[][] codes, LeafValu
     /// <summary>The SQL sent for it (DirectQuery), for explain plans; null otherwise.</summary>
     public string? Statement { get; init; }
 
+    /// <summary>The fact rows scans read for it (0 when nothing was scanned: the cache, a roll-up, a provider, SQL).</summary>
+    public long RowsScanned { get; init; }
+
     /// <summary>The aggregate provider that answered it (<see cref="Source"/> "provider"), for explain plans; null otherwise.</summary>
     public string? Provider { get; init; }
 
@@ -53,7 +56,8 @@ internal sealed class AggregateResult(LevelRef[] levels, int[][] codes, LeafValu
     public AggregateResult Subset(int[] cells) =>
         new(Levels, [.. Codes.Select(codes => Pick(codes, cells))],
             [.. Leaves.Select(l => new LeafValues(l.Spec, l.Values.Length == 0 ? [] : Pick(l.Values, cells), Pick(l.Counts, cells),
-                l.Vectors.Length == 0 ? null : Pick(l.Vectors, cells)))], Elapsed, Source);
+                l.Vectors.Length == 0 ? null : Pick(l.Vectors, cells)))], Elapsed, Source)
+        { RowsScanned = RowsScanned };
 
     /// <summary>The cells of two results of the same levels and aggregations, which have no cell in common.</summary>
     public static AggregateResult Concat(AggregateResult a, AggregateResult b, string source) =>
@@ -63,7 +67,8 @@ internal sealed class AggregateResult(LevelRef[] levels, int[][] codes, LeafValu
                 var other = b.Leaf(l.Spec);
                 return new LeafValues(l.Spec, [.. l.Values, .. other.Values], [.. l.Counts, .. other.Counts],
                     l.Vectors.Length == 0 && other.Vectors.Length == 0 ? null : [.. Full(l), .. Full(other)]);
-            })], a.Elapsed + b.Elapsed, source);
+            })], a.Elapsed + b.Elapsed, source)
+        { RowsScanned = a.RowsScanned + b.RowsScanned };
 
     private static double[]?[] Full(LeafValues leaf) => leaf.Vectors.Length == 0 ? new double[]?[leaf.Counts.Length] : leaf.Vectors;
 

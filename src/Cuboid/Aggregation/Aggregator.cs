@@ -138,30 +138,36 @@ internal sealed class Aggregator
     /// <summary>Results <see cref="Prefetch"/> got, each handed out (and cached) by the first <see cref="Get"/> asking for it, as the source answered it.</summary>
     private readonly Dictionary<string, AggregateResult> _prefetched = [];
 
+    /// <summary>
+    /// The aggregations by these levels over the scope's facts: from the cache, a finer result rolled up, an aggregate
+    /// provider, or the cube's source (a scan of the facts, or SQL), cached for the next request. Each request is a
+    /// <c>cuboid.aggregate</c> span and counts in <c>cuboid.aggregate.requests</c> by what answered it.
+    /// </summary>
     public AggregateResult Get(LevelRef[] levels, AggregateSpec[] leaves, AggregateResult? finer = null)
     {
+        using var activity = CuboidTelemetry.Source.StartActivity("cuboid.aggregate");
+        activity?.SetTag("cuboid.cube", _cube.Name);
+        activity?.SetTag("cuboid.aggregate.levels", levels.Length);
         var key = KeyOf(levels, leaves);
         lock (_prefetched)
         {
             if (_prefetched.Remove(key, out var fetched))
             {
                 _cube.Cache.Put(Snapshot.Epoch, key, fetched);
-                return fetched;
+                return Answered(fetched, activity);
             }
         }
         if (_cube.Cache.TryGet(Snapshot.Epoch, key, out var cached))
         {
-            var hit = new AggregateResult(cached.Levels, cached.Codes, cached.Leaves, TimeSpan.Zero, "cache");
-            return hit;
+            return Answered(new AggregateResult(cached.Levels, cached.Codes, cached.Leaves, TimeSpan.Zero, "cache"), activity);
         }
         AggregateResult result;
         var epoch = _cube.EpochHierarchy;
         var branches = Array.FindIndex(levels, l => l.Hierarchy.Hierarchy == epoch);
         if (branches >= 0)
         {
-            // Not cached here: each scenario's part is cached under its own data's epoch.
-            var sideBySide = SideBySide(levels, branches, leaves);
-            return sideBySide;
+            // Not cached here: each scenario's part is cached under its own data's epoch (and counted as its own request).
+            return SideBySide(levels, branches, leaves);
         }
         if (epoch is not null && ParameterFilter is not null && OnlyBranch(epoch) is { } only && only != Scenario)
         {
@@ -173,17 +179,30 @@ internal sealed class Aggregator
         }
         else if (finer is not null && leaves.All(l => l.Rollable) && CanRollUp(finer, levels))
         {
-            result = RollUp(finer, levels, leaves);
+            result = Answered(RollUp(finer, levels, leaves), activity);
         }
         else if (_cube.AggregateProviders.Answer(Scope, levels, leaves) is { } provided)
         {
-            result = provided;
+            result = Answered(provided, activity);
         }
         else
         {
-            result = _cube.AggregateSource.Aggregate(new AggregateQuery(_cube, Scope, levels, leaves, _filter, key, Cancellation));
+            result = Answered(_cube.AggregateSource.Aggregate(new AggregateQuery(_cube, Scope, levels, leaves, _filter, key, Cancellation)), activity);
         }
         _cube.Cache.Put(Snapshot.Epoch, key, result);
+        return result;
+    }
+
+    /// <summary>Counts a request by what answered it (and the fact rows a scan read) and tags its span; returns <paramref name="result"/>.</summary>
+    private AggregateResult Answered(AggregateResult result, System.Diagnostics.Activity? activity)
+    {
+        if (activity is null && !CuboidTelemetry.AggregateRequests.Enabled) return result;
+        var tags = CuboidTelemetry.Tags(_cube.Session, _cube.Name);
+        if (result.RowsScanned > 0) CuboidTelemetry.RowsScanned.Add(result.RowsScanned, tags);
+        tags.Add("cuboid.aggregate.source", result.Source);
+        CuboidTelemetry.AggregateRequests.Add(1, tags);
+        activity?.SetTag("cuboid.aggregate.source", result.Source);
+        activity?.SetTag("cuboid.cells", result.CellCount);
         return result;
     }
 

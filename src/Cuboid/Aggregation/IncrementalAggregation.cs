@@ -50,7 +50,7 @@ internal static class IncrementalAggregation
         // Cells whose rows all went away are gone.
         var contributors = leaves[0].Counts;
         var keep = Enumerable.Range(0, n).Where(c => contributors[c] > 0).ToArray();
-        var merged = new AggregateResult(plan.Levels, [.. codes.Select(c => c.ToArray())], leaves, plus.Elapsed, "update");
+        var merged = new AggregateResult(plan.Levels, [.. codes.Select(c => c.ToArray())], leaves, plus.Elapsed, "update") { RowsScanned = plus.RowsScanned + (minus?.RowsScanned ?? 0) };
         return keep.Length == n ? merged : merged.Subset(keep);
     }
 }

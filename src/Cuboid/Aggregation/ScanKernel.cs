@@ -26,6 +26,11 @@ internal static class ScanKernel
         // All the fact chunks, or only some (an incremental update after a commit).
         only ??= [.. Enumerable.Range(0, plan.Snapshot.Fact.Chunks.Length)];
         var chunks = only.Length;
+        var rows = 0L;
+        for (var i = 0; i < chunks; i++) rows += plan.Snapshot.Fact.Chunks[only[i]].Count - (from?[i] ?? 0);
+        using var activity = CuboidTelemetry.Source.StartActivity("cuboid.scan");
+        activity?.SetTag("cuboid.scan.chunks", chunks);
+        activity?.SetTag("cuboid.scan.rows", rows);
         // One worker per core, each with its own accumulators, over a fixed stripe of chunks
         // (w, w + W, w + 2W…) merged in worker order: the same query on the same data adds its
         // doubles in the same order every time, so results are reproducible to the last bit.
@@ -47,7 +52,9 @@ internal static class ScanKernel
         }
         cancellation.ThrowIfCancellationRequested();
         var merged = partials.Aggregate((a, b) => a.Merge(b));
-        return merged.ToResult(watch.Elapsed);
+        var result = merged.ToResult(watch.Elapsed, rows);
+        activity?.SetTag("cuboid.cells", result.CellCount);
+        return result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -30,7 +30,8 @@ public sealed class RouteProtectionTests
     [Fact]
     public async Task EveryRouteRefusesAnAnonymousCall()
     {
-        var (served, _) = SecuredSession.Start();
+        // Every optional route on: the Prometheus scrape endpoint too.
+        var (served, _) = SecuredSession.Start(new SessionConfig { Telemetry = new TelemetryConfig { Prometheus = true } });
         using var _ = served;
         served.Session.Endpoint("reports/{name}", "GET", _ => new { ok = true });
         var endpoints = ((SessionServer)served.Session.Host!).Endpoints.OfType<RouteEndpoint>().ToList();
@@ -50,6 +51,7 @@ public sealed class RouteProtectionTests
             }
         }
         Assert.True(checkedRoutes >= 20, $"only {checkedRoutes} routes checked");
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/metrics");
     }
 
     [Fact]
