@@ -119,7 +119,7 @@ internal sealed class SessionServer : ISessionHost
         app.MapLive();
         app.MapProxy();
         app.MapTelemetry(session);
-        app.MapWebApp();
+        app.MapWebApp(session);
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;
 

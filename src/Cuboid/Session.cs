@@ -60,6 +60,7 @@ public sealed partial class Session : IDisposable
         {
             throw new ArgumentException("Client certificates are presented over TLS: SessionConfig.ClientCertificate needs SessionConfig.Https too.", nameof(config));
         }
+        config.Branding?.Validate();
         var session = new Session(config);
         if (session.Name is { } name)
         {

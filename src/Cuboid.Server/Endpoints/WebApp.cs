@@ -10,8 +10,8 @@ namespace Cuboid.Server.Endpoints;
 
 /// <summary>
 /// The web app: the files of wwwroot (built from web/ and embedded in this assembly, so an
-/// application serves it from the package as from the project), index.html at / and for every
-/// other path (the app routes on the client); a short page saying the app is not built when the
+/// application serves it from the package as from the project), index.html — as <see cref="AppShell"/>
+/// renders it for the session — at / and for every other path (the app routes on the client); a short page saying the app is not built when the
 /// build embedded no index.html (no node on PATH).
 /// </summary>
 internal static class WebApp
@@ -57,9 +57,11 @@ internal static class WebApp
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)];
 
-    public static void MapWebApp(this WebApplication app)
+    public static void MapWebApp(this WebApplication app, Session session)
     {
-        var index = Files?.GetFileInfo("index.html") is { Exists: true } file ? file : null;
+        var shell = AppShell.For(session);
+        shell.Map(app);
+        var index = AppShell.ReadIndex(Files?.GetFileInfo("index.html") is { Exists: true } file ? file : null) is { } html ? shell.Render(html) : null;
 
         // Unknown API paths are API errors, not the web app: 405 (with Allow) when the path has endpoints for other methods.
         app.Map("/api/{**rest}", (HttpContext context, EndpointDataSource endpoints, string? rest) =>
@@ -75,7 +77,7 @@ internal static class WebApp
             if (index is not null)
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.SendFileAsync(index);
+                await context.Response.WriteAsync(index, context.RequestAborted);
             }
             else
             {

@@ -15,15 +15,16 @@ public sealed class RouteProtectionTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    /// <summary>The routes a visitor may use without logging in: the web app's login (its anti-forgery token, the login itself) and its shell.</summary>
-    private static readonly string[] s_anonymous = ["/api/auth/login-methods", "/api/auth/csrf", "/api/auth/login", "{*path:nonfile}"];
+    /// <summary>The routes a visitor may use without logging in: the web app's login (its anti-forgery token, the login itself) and its shell (its page and its branding's files).</summary>
+    private static readonly string[] s_anonymous = ["/api/auth/login-methods", "/api/auth/csrf", "/api/auth/login", "/branding/{file}", "{*path:nonfile}"];
 
     private static string Sample(RoutePatternText pattern) => pattern.Text
         .Replace("{cube}", "Sales", StringComparison.Ordinal)
         .Replace("{id}", "d1", StringComparison.Ordinal)
         .Replace("{**rest}", "x", StringComparison.Ordinal)
         .Replace("{**path}", "x", StringComparison.Ordinal)
-        .Replace("{name}", "x", StringComparison.Ordinal);
+        .Replace("{name}", "x", StringComparison.Ordinal)
+        .Replace("{file}", "x", StringComparison.Ordinal);
 
     private readonly record struct RoutePatternText(string Text);
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { login, loginMethods, type CurrentUser, type LoginMethods } from "../api/auth";
 import { ApiError } from "../api/client";
+import { Brand } from "./Brand";
 
 /** The login page: shown before anything of the session's data is asked for. */
 export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void }) {
@@ -33,7 +34,9 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
   return (
     <div className="login">
       <form className="login-box" onSubmit={submit} data-testid="login-form">
-        <div className="brand">◆ Cuboid</div>
+        <div className="brand">
+          <Brand dark={false} />
+        </div>
         {methods.oidc && (
           // A navigation: the provider logs the user in and sends the browser back here.
           <a className="primary button" href="/api/auth/oidc/login" data-testid="login-oidc">

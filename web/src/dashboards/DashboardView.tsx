@@ -1,3 +1,4 @@
+import { Brand } from "../app/Brand";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "../api/client";
 import type { Diagnostic } from "../api/types";
@@ -177,7 +178,7 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
       )}
       <header className="topbar">
         <button className="brand" data-testid="go-home" onClick={goHome} title="Home">
-          ◆ Cuboid
+          <Brand dark />
         </button>
         <input
           className="dashboard-name"

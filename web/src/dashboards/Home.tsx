@@ -1,3 +1,4 @@
+import { Brand } from "../app/Brand";
 import { UserBadge } from "../app/UserBadge";
 import { useEffect, useState } from "react";
 import { api } from "../api/client";
@@ -29,7 +30,9 @@ export function Home() {
   return (
     <div className="home">
       <header className="topbar">
-        <span className="brand">◆ Cuboid</span>
+        <span className="brand">
+          <Brand dark />
+        </span>
         <input
           className="search home-search"
           type="search"
