@@ -10,7 +10,7 @@ namespace Cuboid.Server.Tests.Browser;
 public sealed class BrandingBrowserTests(ITestOutputHelper output) : IDisposable
 {
     /// <summary>#d9480f.</summary>
-    private static readonly int[] Accent = [217, 72, 15];
+    private static readonly int[] s_accent = [217, 72, 15];
 
     private readonly string _dir = Directory.CreateTempSubdirectory("cuboid-branding-").FullName;
 
@@ -50,7 +50,7 @@ public sealed class BrandingBrowserTests(ITestOutputHelper output) : IDisposable
             await page.GetByTestId("login-user").FillAsync("alice");
             var shot = await page.GetByTestId("login-submit").ScreenshotAsync();
             var button = await CentrePixelAsync(page, shot);
-            Assert.Equal(Accent, button);
+            Assert.Equal(s_accent, button);
 
             await page.GetByTestId("login-password").FillAsync("secret-a");
             await page.GetByTestId("login-submit").ClickAsync();
@@ -59,7 +59,7 @@ public sealed class BrandingBrowserTests(ITestOutputHelper output) : IDisposable
             Assert.Equal("/branding/dark-logo.svg", await titleBarLogo.GetAttributeAsync("src"));
             await Expect(page.Locator("header.topbar").GetByTestId("brand")).ToHaveTextAsync("Acme Analytics");
             var titleBarButton = await CentrePixelAsync(page, await page.GetByTestId("new-dashboard").ScreenshotAsync());
-            Assert.Equal(Accent, titleBarButton);
+            Assert.Equal(s_accent, titleBarButton);
             if (Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS") is { Length: > 0 })
             {
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoRoot(), "docs", "screenshots", "branding.png") });
