@@ -61,6 +61,13 @@ public sealed record QueryOptions
     /// <summary>Whether the members on the axes carry <see cref="Member.ChildCount"/> (XMLA clients show an expand button from it); false by default, since counting children indexes the level below.</summary>
     public bool MemberChildCounts { get; init; }
 
+    /// <summary>
+    /// The locale the result speaks (a locale or an <c>Accept-Language</c> value: the session's best offer, see
+    /// <see cref="I18nConfig"/>): members' captions translated, cells formatted with its numbers and dates. Null: captions
+    /// as named, values formatted invariantly.
+    /// </summary>
+    public string? Locale { get; init; }
+
     /// <summary>The roles of <see cref="User"/> for this query (a server passes those of the login, directory groups included); <see cref="SessionSecurity.RolesOf"/> when null.</summary>
     public IReadOnlyList<string>? Roles { get; init; }
 }

@@ -15,9 +15,10 @@ public sealed partial class Session : IDisposable
     private static int s_started;
     private readonly SessionLog _log;
 
-    private Session(SessionConfig config)
+    private Session(SessionConfig config, Translations translations)
     {
         Config = config;
+        Translations = translations;
         Ready = config.Ready;
         _log = new SessionLog(config.Logging ?? (config.LogsPath is { } path ? new LoggingConfig { Destination = path } : null));
     }
@@ -61,7 +62,7 @@ public sealed partial class Session : IDisposable
             throw new ArgumentException("Client certificates are presented over TLS: SessionConfig.ClientCertificate needs SessionConfig.Https too.", nameof(config));
         }
         config.Branding?.Validate();
-        var session = new Session(config);
+        var session = new Session(config, Translations.Load(config.I18n));
         if (session.Name is { } name)
         {
             s_running.AddOrUpdate(name, session, (_, older) =>
@@ -106,6 +107,12 @@ public sealed partial class Session : IDisposable
     public void Dispose() => Close();
 
     internal SessionLog Log => _log;
+
+    /// <summary>The translation files of <see cref="SessionConfig.I18n"/>, read at start.</summary>
+    internal Translations Translations { get; }
+
+    /// <summary>Captions for a locale or an <c>Accept-Language</c> value (the session's best offer); names as they are for null.</summary>
+    internal Captions CaptionsFor(string? locale) => locale is null ? Captions.Untranslated : Translations.For(Translations.Resolve(locale));
 
     private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(Closed, this);
 }

@@ -25,6 +25,9 @@ public sealed record SessionConfig
     /// <summary>What the server exports of the session's traces and metrics (<see cref="TelemetryConfig"/>: Prometheus, OTLP); nothing when null. Needs <see cref="Port"/>.</summary>
     public TelemetryConfig? Telemetry { get; init; }
 
+    /// <summary>The languages the web app and the API's captions speak (<see cref="I18nConfig"/>: a default locale, translation files); English names when null.</summary>
+    public I18nConfig? I18n { get; init; }
+
     /// <summary>The web app's title, logos, tab icon and accent colour (<see cref="BrandingConfig"/>); Cuboid's own when null.</summary>
     public BrandingConfig? Branding { get; init; }
 

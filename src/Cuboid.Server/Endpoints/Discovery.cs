@@ -14,7 +14,7 @@ internal sealed record MembersJson(int Total, IReadOnlyList<MemberRefJson> Membe
 internal sealed record MemberRefJson(string UniqueName, string Name, string Caption);
 
 /// <summary>
-/// GET /api/health, /api/scenarios, /api/cubes, /api/cubes/{cube} and /api/cubes/{cube}/members;
+/// GET /api/health, /api/scenarios, /api/cubes, /api/cubes/{cube} and /api/cubes/{cube}/members (captions in the request's locale);
 /// GET and DELETE /api/cubes/{cube}/cache (the aggregate cache's size; emptying it).
 /// </summary>
 internal static class Discovery
@@ -29,12 +29,15 @@ internal static class Discovery
         app.MapGet("/api/scenarios", (Session session) =>
             HttpResults.Json(session.Scenarios.Select(name => new { name }).ToArray(), ServerJson.Options));
 
-        app.MapGet("/api/cubes", (Session session) =>
-            HttpResults.Json(session.Cubes.Keys.Order(StringComparer.Ordinal).Select(name => new { name }).ToArray(), ServerJson.Options));
+        app.MapGet("/api/cubes", (Session session, HttpRequest request) =>
+        {
+            var captions = session.CaptionsFor(request.LocaleOf(session));
+            return HttpResults.Json(session.Cubes.Keys.Order(StringComparer.Ordinal).Select(name => new { name, caption = captions.Of(Lexicon.Cubes, name) }).ToArray(), ServerJson.Options);
+        });
 
         app.MapGet("/api/cubes/{cube}", (Session session, string cube, HttpContext context) =>
             session.Cubes.TryGetValue(cube, out var found)
-                ? HttpResults.Json(CubeJson.Of(found.Describe(context.User.NameIfAuthenticated(), context.User.RoleNames())), ServerJson.Options)
+                ? HttpResults.Json(CubeJson.Of(found.Describe(context.User.NameIfAuthenticated(), context.User.RoleNames(), context.Request.LocaleOf(session))), ServerJson.Options)
                 : Problems.UnknownCube(session, cube));
 
         app.MapGet("/api/cubes/{cube}/cache", (Session session, string cube) =>
@@ -55,7 +58,7 @@ internal static class Discovery
             if (offset < 0 || limit < 0) return Problems.BadRequest("'offset' and 'limit' must not be negative.");
             try
             {
-                var page = found.Members(level, search, offset ?? 0, Math.Min(limit ?? 100, MaxLimit), context.User.NameIfAuthenticated(), context.User.RoleNames());
+                var page = found.Members(level, search, offset ?? 0, Math.Min(limit ?? 100, MaxLimit), context.User.NameIfAuthenticated(), context.User.RoleNames(), context.Request.LocaleOf(session));
                 return HttpResults.Json(new MembersJson(page.Total, [.. page.Members.Select(m => new MemberRefJson(m.UniqueName, m.Name, m.Caption))]), ServerJson.Options);
             }
             catch (KeyNotFoundException)

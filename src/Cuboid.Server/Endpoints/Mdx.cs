@@ -19,8 +19,11 @@ internal sealed record MdxRequest(string? Mdx, int? TimeoutMs, int? MaxCells, st
         if (MaxCells <= 0) throw new BadHttpRequestException($"'maxCells' must be a positive number of cells; {MaxCells} was given.");
         // Every query runs as the request's user: the facts their roles allow.
         if (Offset < 0) throw new BadHttpRequestException($"'offset' must not be negative; {Offset} was given.");
-        return (session.Config.RequestLimits.Options(TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, MaxCells, Scenario) with { DrillthroughOffset = Offset ?? 0 })
-            .RunAs(request.HttpContext.User);
+        return (session.Config.RequestLimits.Options(TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : null, MaxCells, Scenario) with
+        {
+            DrillthroughOffset = Offset ?? 0,
+            Locale = request.LocaleOf(session),
+        }).RunAs(request.HttpContext.User);
     }
 }
 

@@ -19,7 +19,7 @@ internal sealed record LiveMessage(string? Type, string? Id, string? Mdx);
 /// answered with an error and the socket goes on; a client sending faster than its queries run
 /// waits (the queue is bounded), and holds at most <see cref="MaxQueries"/> queries.
 /// </summary>
-internal sealed class LiveConnection(Session session, WebSocket socket, System.Security.Claims.ClaimsPrincipal user)
+internal sealed class LiveConnection(Session session, WebSocket socket, System.Security.Claims.ClaimsPrincipal user, string? locale = null)
 {
     public const int MaxQueries = 256;
     private const int QueuedMessages = 64;
@@ -143,7 +143,7 @@ internal sealed class LiveConnection(Session session, WebSocket socket, System.S
         try
         {
             // Each subscriber's own result: the query runs as the socket's user.
-            var result = session.QueryMdx(query.Mdx, Security.CuboidPrincipal.RunAs(session.Config.RequestLimits.Options(), user), cancellationToken);
+            var result = session.QueryMdx(query.Mdx, Security.CuboidPrincipal.RunAs(session.Config.RequestLimits.Options() with { Locale = locale }, user), cancellationToken);
             object cellSet = result.CellSet is { } cells ? CellSetJson.Of(cells) : DrillthroughJson.Of(result);
             text = JsonSerializer.Serialize(new { type = "result", id, cellSet }, ServerJson.Options);
         }

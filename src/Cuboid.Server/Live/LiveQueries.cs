@@ -25,9 +25,9 @@ internal sealed class LiveQueries : IDisposable
     /// <summary>
     /// Serves one WebSocket until the client closes it, the server stops, or the login that opened it ends
     /// (<paramref name="expires"/>, a token's or a cookie's expiry): then the socket is closed with a policy violation,
-    /// and the client reconnects with a fresh login.
+    /// and the client reconnects with a fresh login. Results speak <paramref name="locale"/> (see <see cref="QueryOptions.Locale"/>).
     /// </summary>
-    public async Task RunAsync(WebSocket socket, System.Security.Claims.ClaimsPrincipal user, CancellationToken requestAborted, DateTimeOffset? expires = null)
+    public async Task RunAsync(WebSocket socket, System.Security.Claims.ClaimsPrincipal user, CancellationToken requestAborted, DateTimeOffset? expires = null, string? locale = null)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping.Token);
         using var expiry = new CancellationTokenSource();
@@ -37,7 +37,7 @@ internal sealed class LiveQueries : IDisposable
             expiry.Token.Register(() => _ = CloseExpiredAsync(socket, linked));
             expiry.CancelAfter(TimeSpan.FromMilliseconds(Math.Clamp((end - DateTimeOffset.UtcNow).TotalMilliseconds, 0, int.MaxValue)));
         }
-        var connection = new LiveConnection(_session, socket, user);
+        var connection = new LiveConnection(_session, socket, user, locale);
         _connections[connection] = 0;
         try
         {
@@ -98,7 +98,7 @@ internal static class LiveEndpoint
 {
     public static void MapLive(this IEndpointRouteBuilder app)
     {
-        app.Map("/api/live", async (HttpContext context, LiveQueries live) =>
+        app.Map("/api/live", async (HttpContext context, LiveQueries live, Session session) =>
         {
             if (!context.WebSockets.IsWebSocketRequest)
             {
@@ -106,7 +106,7 @@ internal static class LiveEndpoint
                 return;
             }
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await live.RunAsync(socket, context.User, context.RequestAborted, Security.CuboidPrincipal.Expires(context.User));
+            await live.RunAsync(socket, context.User, context.RequestAborted, Security.CuboidPrincipal.Expires(context.User), Http.RequestLocale.LocaleOf(context.Request, session));
         });
     }
 }

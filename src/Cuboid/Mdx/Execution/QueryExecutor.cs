@@ -70,10 +70,14 @@ internal sealed partial class QueryExecutor
     private readonly Binder _binder;
     private readonly QueryContext _query;
 
+    /// <summary>The locale the result speaks: members' captions and cells' formatting (<see cref="QueryOptions.Locale"/>).</summary>
+    private readonly Captions _captions;
+
     private QueryExecutor(Cube cube, MdxCatalog catalog, SourceText source, SelectStatement select, QueryContext query)
     {
         _cube = cube;
         _query = query;
+        _captions = cube.Session.CaptionsFor(query.Options.Locale);
         _source = source;
         _select = select;
         _catalog = catalog;
@@ -320,7 +324,7 @@ internal sealed partial class QueryExecutor
         foreach (var coordinates in _query.Batches(Combinations(axes)))
         {
             var (value, format) = direct.Cell(coordinates);
-            cells.Add((value, FormatString.Format(value, format), format));
+            cells.Add((value, FormatString.Format(value, format, _captions.Culture), format));
         }
         return cells;
     }
@@ -349,10 +353,10 @@ internal sealed partial class QueryExecutor
     {
         var specs = _select.Axes.OrderBy(a => a.Ordinal).ToList();
         var counts = _query.Options.MemberChildCounts;
-        Member Public(MdxMember member, int axis) => DimensionProperties.Of(member, specs[axis].DimensionProperties, evaluator, counts);
+        Member Public(MdxMember member, int axis) => _captions.OfMember(DimensionProperties.Of(member, specs[axis].DimensionProperties, evaluator, counts));
         var axisList = axes.Select((set, i) => new CellSetAxis(i, AxisSpecification.NameOf(i),
             [.. set.Tuples.Select((t, p) => new Position(p, [.. t.Select(m => Public(m, i))]))])).ToList();
-        var slicerAxis = new CellSetAxis(-1, "SLICER", [.. slicer.Select((t, p) => new Position(p, [.. t.Select(m => m.ToPublic(counts))]))]);
+        var slicerAxis = new CellSetAxis(-1, "SLICER", [.. slicer.Select((t, p) => new Position(p, [.. t.Select(m => _captions.OfMember(m.ToPublic(counts)))]))]);
         // An array cell gets its own copy: the aggregate it came from is cached and shared.
         return new CellSet(axisList, slicerAxis, [.. cells.Select((c, i) => new Cell(i, c.Value is double[] array ? array.Clone() : c.Value, c.Formatted) { FormatString = c.Format })])
         {
