@@ -15,7 +15,8 @@ internal static class BrowserRun
     /// <param name="output">Where what the page showed goes when the test fails.</param>
     /// <param name="test">The test, given the page.</param>
     /// <param name="ignoreHttpsErrors">Accept a server certificate of a test's own authority (the page is served over HTTPS).</param>
-    public static async Task RunAsync(ITestOutputHelper output, Func<IPage, Task> test, bool ignoreHttpsErrors = false)
+    /// <param name="locale">The browser's language (its navigator.languages and Accept-Language); chromium's own when null.</param>
+    public static async Task RunAsync(ITestOutputHelper output, Func<IPage, Task> test, bool ignoreHttpsErrors = false, string? locale = null)
     {
         var chromium = Chromium.Find(output);
         using var playwright = await Playwright.CreateAsync();
@@ -27,7 +28,7 @@ internal static class BrowserRun
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"],
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, IgnoreHTTPSErrors = ignoreHttpsErrors });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 }, IgnoreHTTPSErrors = ignoreHttpsErrors, Locale = locale });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(Timeout);
         SetDefaultExpectTimeout(Timeout);

@@ -1,3 +1,4 @@
+import { locale, t } from "../i18n";
 import type {
   CellSet,
   ContentItem,
@@ -15,7 +16,7 @@ export class ApiError extends Error {
   readonly problem: ProblemDetails;
 
   constructor(status: number, problem: ProblemDetails) {
-    super(problem.detail || problem.title || `Request failed (${status})`);
+    super(problem.detail || problem.title || t("error.requestFailed", { status }));
     this.status = status;
     this.problem = problem;
   }
@@ -33,6 +34,8 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
     "Content-Type": "application/json",
     // Tells the server this is the web app: an anonymous call gets a bare 401 (the login page), not a password prompt.
     "X-Cuboid-Client": "web",
+    // The server answers captions, formatted values and messages in the page's language.
+    "Accept-Language": locale,
     ...((init?.headers as Record<string, string> | undefined) ?? {}),
   };
   if (csrfToken && init?.method && init.method !== "GET") headers["X-CSRF-TOKEN"] = csrfToken;

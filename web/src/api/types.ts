@@ -1,17 +1,22 @@
 // The shapes of docs/server-api.md (all JSON is camelCase).
 
-export interface CubeSummary {
+/**
+ * A cube, dimension, hierarchy, level or measure: its name (what MDX and test ids use) and the caption the
+ * server gives it in the request's language (what the user reads), when it has one.
+ */
+export interface Named {
   name: string;
+  caption?: string;
 }
 
-export interface LevelInfo {
-  name: string;
+export type CubeSummary = Named;
+
+export interface LevelInfo extends Named {
   uniqueName: string;
   depth: number;
 }
 
-export interface HierarchyInfo {
-  name: string;
+export interface HierarchyInfo extends Named {
   uniqueName: string;
   slicing: boolean;
   allMemberName: string | null;
@@ -20,13 +25,11 @@ export interface HierarchyInfo {
   levels: LevelInfo[];
 }
 
-export interface DimensionInfo {
-  name: string;
+export interface DimensionInfo extends Named {
   hierarchies: HierarchyInfo[];
 }
 
-export interface MeasureInfo {
-  name: string;
+export interface MeasureInfo extends Named {
   uniqueName: string;
   folder: string | null;
   formatter: string | null;
@@ -34,8 +37,7 @@ export interface MeasureInfo {
   description: string | null;
 }
 
-export interface CubeModel {
-  name: string;
+export interface CubeModel extends Named {
   dimensions: DimensionInfo[];
   measures: MeasureInfo[];
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { currentUser, logout, type CurrentUser } from "../api/auth";
 import { DashboardView } from "../dashboards/DashboardView";
 import { Home } from "../dashboards/Home";
+import { t } from "../i18n";
 import { Login } from "./Login";
 import { UserContext } from "./UserBadge";
 import { useHashRoute } from "./useHashRoute";
@@ -22,7 +23,7 @@ export function App() {
   }, []);
 
   if (auth.status === "checking") return null;
-  if (auth.status === "error") return <div className="error">Cannot reach the session: {auth.message}</div>;
+  if (auth.status === "error") return <div className="error">{t("app.cannotReachSession", { message: auth.message })}</div>;
   if (auth.status === "login") return <Login onLoggedIn={(user) => setAuth({ status: "ready", user })} />;
   const signOut = () => void logout().finally(() => setAuth({ status: "login" }));
   return (

@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
 import { login, loginMethods, type CurrentUser, type LoginMethods } from "../api/auth";
 import { ApiError } from "../api/client";
+import { t } from "../i18n";
 import { Brand } from "./Brand";
+import { LocalePicker } from "./LocalePicker";
 
 /** The login page: shown before anything of the session's data is asked for. */
 export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void }) {
@@ -23,7 +25,7 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
       onLoggedIn(await login(user, password));
     } catch (err) {
       setError(
-        err instanceof ApiError && err.status === 401 ? "Wrong name or password." : err instanceof Error ? err.message : String(err),
+        err instanceof ApiError && err.status === 401 ? t("login.wrongCredentials") : err instanceof Error ? err.message : String(err),
       );
       setPassword("");
     } finally {
@@ -33,6 +35,7 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
 
   return (
     <div className="login">
+      <LocalePicker />
       <form className="login-box" onSubmit={submit} data-testid="login-form">
         <div className="brand">
           <Brand dark={false} />
@@ -40,17 +43,17 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
         {methods.oidc && (
           // A navigation: the provider logs the user in and sends the browser back here.
           <a className="primary button" href="/api/auth/oidc/login" data-testid="login-oidc">
-            Log in with {methods.oidc}
+            {t("login.withProvider", { provider: methods.oidc })}
           </a>
         )}
         {methods.password && (
           <>
             <label>
-              Name
+              {t("login.name")}
               <input autoFocus autoComplete="username" data-testid="login-user" value={user} onChange={(e) => setUser(e.target.value)} />
             </label>
             <label>
-              Password
+              {t("login.password")}
               <input
                 type="password"
                 autoComplete="current-password"
@@ -68,7 +71,7 @@ export function Login({ onLoggedIn }: { onLoggedIn: (user: CurrentUser) => void 
         )}
         {methods.password && (
           <button className="primary" type="submit" disabled={busy || user.length === 0} data-testid="login-submit">
-            Log in
+            {t("login.submit")}
           </button>
         )}
       </form>

@@ -1,7 +1,7 @@
 /**
  * The settings the server writes into the page (index.html's #cuboid-shell data block, rendered by the
- * server's AppShell): the session's branding. Read once at start; the defaults apply when the page has
- * no block (the development server).
+ * server's AppShell): the session's branding and languages. Read once at start; the defaults apply when
+ * the page has no block (the development server).
  */
 export interface ShellSettings {
   title: string;
@@ -10,15 +10,33 @@ export interface ShellSettings {
   /** The logo on dark backgrounds (the title bar); the light one when the session has no dark one. */
   darkLogo: string | null;
   accentColor: string | null;
+  /** The locale of a user whose browser asks for none of `locales`. */
+  defaultLocale: string;
+  /** The locales the session offers: the app's own (en, fr) and those the deployment adds translations for. */
+  locales: string[];
+  /** By locale, the session's strings for the app's message keys: rewordings, or a language the app does not ship. */
+  appStrings: Record<string, Record<string, string>>;
 }
 
-const defaults: ShellSettings = { title: "Cuboid", logo: null, darkLogo: null, accentColor: null };
+const defaults: ShellSettings = {
+  title: "Cuboid",
+  logo: null,
+  darkLogo: null,
+  accentColor: null,
+  defaultLocale: "en",
+  locales: ["en", "fr"],
+  appStrings: {},
+};
 
-/** The block's text over the defaults; the defaults alone when there is none or it does not parse. */
+/**
+ * The block's text over the defaults (a field sent as null keeps its default); the defaults alone when
+ * there is none or it does not parse.
+ */
 export function parseShell(text: string | null | undefined): ShellSettings {
   if (!text) return defaults;
   try {
-    return { ...defaults, ...(JSON.parse(text) as Partial<ShellSettings>) };
+    const sent = Object.entries(JSON.parse(text) as Partial<ShellSettings>).filter(([, value]) => value !== null);
+    return { ...defaults, ...Object.fromEntries(sent) };
   } catch {
     return defaults;
   }

@@ -3,6 +3,8 @@ import type { CellSet, CubeModel } from "../api/types";
 import { cellSetToGrid, type Grid } from "../pivot/cellSetToGrid";
 import type { ChartType } from "../widget/spec";
 import { compact, kindOf, type ValueKind } from "./format";
+// `t` names a chart's table in this file: the app's strings come through `translate`.
+import { formatNumber, t as translate } from "../i18n";
 import { applyFormats, type NumberFormat } from "../widget/style";
 
 export const PALETTE = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#06b6d4", "#ec4899", "#84cc16", "#64748b", "#f97316"];
@@ -46,7 +48,7 @@ export function chartTable(grid: Grid): Table {
       categories: columns.map(({ c }) => caption(c.headers)),
       series: [
         series(
-          "Value",
+          translate("chart.value"),
           "",
           columns.map(({ i }) => num(row?.cells[i]?.value ?? null)),
           columns.map(({ i }) => row?.cells[i]?.formatted ?? ""),
@@ -88,6 +90,9 @@ function valueAxis(kind: ValueKind, extra: Record<string, unknown> = {}) {
   return { type: "value" as const, axisLabel: { formatter: (v: number) => compact(v, kind) }, ...extra };
 }
 
+/** A share as a percentage with one decimal ("35.0%"). */
+const share = (fraction: number) => formatNumber(fraction, { style: "percent", minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /**
  * A 100% stack: each category's values as shares of their sum, the values themselves kept for the
  * tooltip (as formatted) — the axis reads 0–100%.
@@ -100,7 +105,7 @@ function asShares(t: Table): Table {
       ...s,
       values: s.values.map((v, i) => (v === null || sums[i] === 0 ? null : Math.abs(v) / sums[i])),
       formatted: s.formatted.map((f, i) =>
-        s.values[i] === null || sums[i] === 0 ? f : `${f} (${((Math.abs(s.values[i]!) / sums[i]) * 100).toFixed(1)}%)`,
+        s.values[i] === null || sums[i] === 0 ? f : `${f} (${share(Math.abs(s.values[i]!) / sums[i])})`,
       ),
       kind: "percent" as const,
     })),
@@ -174,7 +179,7 @@ function pie(t: Table, donut: boolean): EChartsOption {
           name: string;
           percent: number;
         };
-        return `${marker}${name}: <b>${t.series[seriesIndex]?.formatted[dataIndex] ?? ""}</b> (${percent}%)`;
+        return `${marker}${name}: <b>${t.series[seriesIndex]?.formatted[dataIndex] ?? ""}</b> (${formatNumber(percent / 100, { style: "percent", maximumFractionDigits: 2 })})`;
       },
     },
     legend: { type: "scroll", bottom: 0 },
@@ -244,7 +249,7 @@ function waterfall(t: Table): EChartsOption {
     fall.push(step < 0 ? -step : "-");
     level += step;
   }
-  const categories = [...t.categories, "Total"];
+  const categories = [...t.categories, translate("common.total")];
   base.push(0);
   rise.push(level >= 0 ? level : "-");
   fall.push(level < 0 ? -level : "-");

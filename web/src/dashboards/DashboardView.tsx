@@ -4,6 +4,7 @@ import { api } from "../api/client";
 import type { Diagnostic } from "../api/types";
 import { UserBadge } from "../app/UserBadge";
 import { navigate } from "../app/useHashRoute";
+import { t } from "../i18n";
 import { DataModelPanel } from "../data-model/DataModelPanel";
 import { useCubeList, useCubeModels } from "../data-model/useCubes";
 import { FilterBar } from "../filters/FilterBar";
@@ -118,7 +119,7 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
   };
 
   const save = async (sharedWith?: { roles: string[]; users: string[] }) => {
-    setStatus("Saving…");
+    setStatus(t("dashboard.saving"));
     try {
       const item = await api.putContent(dashboard.id, {
         kind: "dashboard",
@@ -128,11 +129,11 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
         ...(sharedWith ? { sharedWith } : {}),
       });
       setSavedJson(JSON.stringify(dashboard));
-      setStatus("Saved");
+      setStatus(t("dashboard.saved"));
       if (id !== item.id) window.history.replaceState(null, "", "#/dashboard/" + encodeURIComponent(item.id));
       setTimeout(() => setStatus(undefined), 2000);
     } catch (e) {
-      setStatus("Save failed: " + (e instanceof Error ? e.message : String(e)));
+      setStatus(t("dashboard.saveFailed", { error: e instanceof Error ? e.message : String(e) }));
       if (sharedWith) throw e;
     }
   };
@@ -152,16 +153,16 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
   }, [dirty]);
 
   const goHome = () => {
-    if (dirty && !window.confirm("This dashboard has unsaved changes. Leave it and lose them?")) return;
+    if (dirty && !window.confirm(t("dashboard.confirmLeave"))) return;
     navigate({ page: "home" });
   };
 
-  if (loading) return <div className="center muted">Loading dashboard…</div>;
+  if (loading) return <div className="center muted">{t("dashboard.loading")}</div>;
   if (loadError)
     return (
       <div className="center">
-        <div className="error">Could not open the dashboard: {loadError}</div>
-        <button onClick={() => navigate({ page: "home" })}>Back to home</button>
+        <div className="error">{t("dashboard.cannotOpen", { error: loadError })}</div>
+        <button onClick={() => navigate({ page: "home" })}>{t("dashboard.backHome")}</button>
       </div>
     );
 
@@ -172,12 +173,12 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
           <strong data-testid="presentation-title">{dashboard.name}</strong>
           <FilterBar cube={cube} model={models[cube]} filters={dashboard.filters} onChange={() => undefined} readOnly />
           <button data-testid="exit-presentation" onClick={() => setPresenting(false)}>
-            Exit presentation
+            {t("dashboard.exitPresentation")}
           </button>
         </header>
       )}
       <header className="topbar">
-        <button className="brand" data-testid="go-home" onClick={goHome} title="Home">
+        <button className="brand" data-testid="go-home" onClick={goHome} title={t("dashboard.home")}>
           <Brand dark />
         </button>
         <input
@@ -189,14 +190,14 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
         <input
           className="dashboard-folder"
           data-testid="dashboard-folder"
-          title="Folder"
+          title={t("dashboard.folder")}
           value={dashboard.folder}
           onChange={(e) => history.set({ ...dashboard, folder: e.target.value || "/" }, false)}
         />
         <select
           className="scenario-picker"
           data-testid="scenario-picker"
-          title="Scenario: the data the widgets read"
+          title={t("dashboard.scenario")}
           value={dashboard.scenario ?? BASE_SCENARIO}
           onFocus={loadScenarios}
           onMouseDown={loadScenarios}
@@ -208,28 +209,28 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
             </option>
           ))}
         </select>
-        <button data-testid="undo" onClick={history.undo} disabled={!history.canUndo} title="Undo (Ctrl+Z)">
+        <button data-testid="undo" onClick={history.undo} disabled={!history.canUndo} title={t("dashboard.undo")}>
           ↶
         </button>
-        <button data-testid="redo" onClick={history.redo} disabled={!history.canRedo} title="Redo (Ctrl+Y)">
+        <button data-testid="redo" onClick={history.redo} disabled={!history.canRedo} title={t("dashboard.redo")}>
           ↷
         </button>
         <button data-testid="add-widget" onClick={add} disabled={!cube && !cubes.length}>
-          + Widget
+          {t("dashboard.addWidget")}
         </button>
         <button className="primary" data-testid="save-dashboard" onClick={() => void save()}>
-          Save
+          {t("dashboard.save")}
         </button>
-        <button data-testid="share-dashboard" onClick={() => setSharing((x) => !x)} title="Share a link to this dashboard">
-          Share
+        <button data-testid="share-dashboard" onClick={() => setSharing((x) => !x)} title={t("dashboard.shareTitle")}>
+          {t("dashboard.share")}
         </button>
-        <button data-testid="present" onClick={() => setPresenting(true)} title="Presentation mode: the widgets alone (Escape to leave)">
-          Present
+        <button data-testid="present" onClick={() => setPresenting(true)} title={t("dashboard.presentTitle")}>
+          {t("dashboard.present")}
         </button>
         {sharing && <SharePopover id={dashboard.id} onShare={(roles, users) => save({ roles, users })} onClose={() => setSharing(false)} />}
         {(status || dirty) && (
           <span className={"status" + (!status ? " unsaved" : "")} data-testid="save-status">
-            {status ?? "Unsaved changes"}
+            {status ?? t("dashboard.unsaved")}
           </span>
         )}
         <UserBadge />
@@ -256,7 +257,7 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
           }}
         />
         <main className="canvas">
-          {cubesError && <div className="error">Cannot reach the server: {cubesError}</div>}
+          {cubesError && <div className="error">{t("dashboard.cannotReachServer", { error: cubesError })}</div>}
           <FilterBar
             cube={cube}
             model={models[cube]}
@@ -287,9 +288,9 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
           >
             {page.widgets.length === 0 && (
               <div className="empty-page">
-                <p>This page is empty.</p>
+                <p>{t("dashboard.emptyPage")}</p>
                 <button className="primary" data-testid="add-widget-empty" onClick={add}>
-                  Add a widget
+                  {t("dashboard.addFirstWidget")}
                 </button>
               </div>
             )}

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api/client";
 import type { ContentSummary } from "../api/types";
 import { navigate } from "../app/useHashRoute";
+import { formatDate, t } from "../i18n";
 import { matchesSearch } from "./model";
 
 /** Saved dashboards as tiles grouped by folder, a search box and "New dashboard". */
@@ -36,20 +37,20 @@ export function Home() {
         <input
           className="search home-search"
           type="search"
-          placeholder="Search dashboards"
+          placeholder={t("home.search")}
           data-testid="home-search"
           value={search}
           onChange={(e) => setSearch(e.target.value)}
         />
         <button className="primary" data-testid="new-dashboard" onClick={() => navigate({ page: "dashboard" })}>
-          New dashboard
+          {t("home.newDashboard")}
         </button>
         <UserBadge />
       </header>
       <div className="home-body">
-        {error && <div className="error">Cannot list dashboards: {error}</div>}
-        {!items && !error && <div className="muted">Loading…</div>}
-        {items && shown.length === 0 && <div className="muted">{items.length ? "No dashboard matches." : "No saved dashboard yet."}</div>}
+        {error && <div className="error">{t("home.cannotList", { error })}</div>}
+        {!items && !error && <div className="muted">{t("common.loading")}</div>}
+        {items && shown.length === 0 && <div className="muted">{t(items.length ? "home.noMatch" : "home.empty")}</div>}
         {folders.map((folder) => (
           <section key={folder}>
             <h3 className="folder-title">{folder}</h3>
@@ -64,14 +65,15 @@ export function Home() {
                     onClick={() => navigate({ page: "dashboard", id: i.id })}
                   >
                     <div className="dashboard-tile-name">{i.name}</div>
-                    <div className="muted small">{i.updated ? new Date(i.updated).toLocaleString() : ""}</div>
+                    <div className="muted small">{i.updated ? formatDate(i.updated) : ""}</div>
                     <button
                       className="icon-button tile-delete"
-                      title="Delete"
+                      title={t("home.delete")}
                       data-testid={`dashboard-delete-${i.name}`}
                       onClick={(e) => {
                         e.stopPropagation();
-                        if (confirm(`Delete "${i.name}"?`)) api.deleteContent(i.id).then(load, (err: unknown) => setError(String(err)));
+                        if (confirm(t("home.confirmDelete", { name: i.name })))
+                          api.deleteContent(i.id).then(load, (err: unknown) => setError(String(err)));
                       }}
                     >
                       ×

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { t } from "../i18n";
 import { addPage, removePage, renamePage, type Dashboard } from "./model";
 
 interface Props {
@@ -37,7 +38,7 @@ export function PageTabs({ dashboard, pageId, onSelect, onChange }: Props) {
           {dashboard.pages.length > 1 && (
             <button
               className="tab-close"
-              title="Delete page"
+              title={t("pages.delete")}
               onClick={(e) => {
                 e.stopPropagation();
                 const next = removePage(dashboard, p.id);
@@ -52,7 +53,7 @@ export function PageTabs({ dashboard, pageId, onSelect, onChange }: Props) {
       <button
         className="tab add"
         data-testid="add-page"
-        title="Add a page"
+        title={t("pages.add")}
         onClick={() => {
           const { dashboard: d, page } = addPage(dashboard);
           onChange(d, page.id);

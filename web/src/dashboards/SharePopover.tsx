@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { hashOf } from "../app/useHashRoute";
+import { t } from "../i18n";
 
 interface Props {
   id: string;
@@ -25,14 +26,14 @@ export function SharePopover({ id, onShare, onClose }: Props) {
   return (
     <div className="popover share-popover" data-testid="share-popover" onMouseDown={(e) => e.stopPropagation()}>
       <div className="popover-head">
-        <strong>Share</strong>
-        <button className="icon-button" onClick={onClose} title="Close">
+        <strong>{t("share.title")}</strong>
+        <button className="icon-button" onClick={onClose} title={t("common.close")}>
           ×
         </button>
       </div>
       <label className="small">
-        <input type="checkbox" data-testid="share-present" checked={present} onChange={(e) => setPresent(e.target.checked)} /> Open in
-        presentation mode
+        <input type="checkbox" data-testid="share-present" checked={present} onChange={(e) => setPresent(e.target.checked)} />{" "}
+        {t("share.present")}
       </label>
       <div className="row gap">
         <input readOnly className="grow" data-testid="share-link" value={link} onFocus={(e) => e.target.select()} />
@@ -40,20 +41,20 @@ export function SharePopover({ id, onShare, onClose }: Props) {
           data-testid="share-copy"
           onClick={() => {
             void navigator.clipboard?.writeText(link).then(
-              () => setStatus("Link copied"),
-              () => setStatus("Select the link and copy it"),
+              () => setStatus(t("share.copied")),
+              () => setStatus(t("share.copyManually")),
             );
           }}
         >
-          Copy
+          {t("common.copy")}
         </button>
       </div>
       <label className="col small">
-        Share with roles (comma-separated)
+        {t("share.roles")}
         <input data-testid="share-roles" value={roles} onChange={(e) => setRoles(e.target.value)} placeholder="ROLE_SALES" />
       </label>
       <label className="col small">
-        and users
+        {t("share.users")}
         <input data-testid="share-users" value={users} onChange={(e) => setUsers(e.target.value)} placeholder="carol, dave" />
       </label>
       <button
@@ -61,12 +62,12 @@ export function SharePopover({ id, onShare, onClose }: Props) {
         data-testid="share-apply"
         onClick={() =>
           onShare(list(roles), list(users)).then(
-            () => setStatus("Shared"),
-            (e: unknown) => setStatus("Not shared: " + (e instanceof Error ? e.message : String(e))),
+            () => setStatus(t("share.shared")),
+            (e: unknown) => setStatus(t("share.notShared", { error: e instanceof Error ? e.message : String(e) })),
           )
         }
       >
-        Save and share
+        {t("share.apply")}
       </button>
       {status && (
         <div className="small muted" data-testid="share-status">

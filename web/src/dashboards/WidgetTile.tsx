@@ -7,6 +7,7 @@ import { isChart, isTable, type FilterSpec, type WidgetSpec } from "../widget/sp
 import { WidgetView } from "../widget/WidgetView";
 import { csvFileName, download } from "./download";
 import { describeFilter } from "../filters/describe";
+import { t } from "../i18n";
 import type { CalculatedMeasure } from "../measures/calculated";
 import type { TileLayout } from "./model";
 
@@ -112,7 +113,7 @@ export function WidgetTile(props: Props) {
           className="tile-grip"
           draggable
           data-testid="widget-grip"
-          title="Drag onto another widget to move this one there"
+          title={t("tile.grip")}
           onDragStart={(e) => {
             e.dataTransfer.setData(TILE_MIME, spec.id);
             e.dataTransfer.effectAllowed = "move";
@@ -132,36 +133,36 @@ export function WidgetTile(props: Props) {
             data-testid="widget-type-pivot"
             onClick={() => onChange({ ...spec, type: "pivot" })}
           >
-            Table
+            {t("tile.table")}
           </button>
           <button
             className={chart ? "active" : ""}
             data-testid="widget-type-chart"
             onClick={() => !chart && onChange({ ...spec, type: "column" })}
           >
-            Chart
+            {t("tile.chart")}
           </button>
           <button
             className={spec.type === "kpi" ? "active" : ""}
             data-testid="widget-type-kpi"
             onClick={() => onChange({ ...spec, type: "kpi" })}
           >
-            KPI
+            {t("tile.kpi")}
           </button>
         </div>
-        <label className={"live-toggle" + (spec.live ? " on" : "")} title="Live: update when data changes">
+        <label className={"live-toggle" + (spec.live ? " on" : "")} title={t("tile.liveTitle")}>
           <input
             type="checkbox"
             data-testid="widget-live"
             checked={!!spec.live}
             onChange={(e) => onChange({ ...spec, live: e.target.checked })}
           />
-          Live
+          {t("tile.live")}
         </label>
-        <button className="icon-button" data-testid="widget-export-csv" title="Export as CSV" onClick={exportCsv} disabled={!mdx}>
+        <button className="icon-button" data-testid="widget-export-csv" title={t("tile.exportCsv")} onClick={exportCsv} disabled={!mdx}>
           ⤓
         </button>
-        <button className="icon-button" data-testid="widget-remove" title="Remove widget" onClick={onRemove}>
+        <button className="icon-button" data-testid="widget-remove" title={t("tile.remove")} onClick={onRemove}>
           ×
         </button>
       </div>
@@ -169,8 +170,8 @@ export function WidgetTile(props: Props) {
         // The widget's own filters, on its tile: its numbers are not the dashboard's alone.
         <div className="tile-filters" data-testid="tile-filters">
           {spec.filters.map((f, i) => (
-            <span key={i} className="chip small" title="A filter of this widget">
-              {describeFilter(f)}
+            <span key={i} className="chip small" title={t("tile.ownFilter")}>
+              {describeFilter(f, model)}
             </span>
           ))}
         </div>

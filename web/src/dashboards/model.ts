@@ -1,6 +1,7 @@
 import type { CalculatedMeasure } from "../measures/calculated";
 import type { FilterSpec, WidgetSpec } from "../widget/spec";
 import { emptyWidget, newId } from "../widget/spec";
+import { t } from "../i18n";
 
 export interface TileLayout {
   /** Grid columns (of 12) and rows (of 80 px) the widget spans. */
@@ -46,8 +47,11 @@ export function newPage(name: string): Page {
   return { id: newId("p"), name, widgets: [], layout: {}, filters: [] };
 }
 
-export function newDashboard(name = "Untitled dashboard"): Dashboard {
-  return { id: newId("d"), name, folder: "/", pages: [newPage("Page 1")], filters: [], calculatedMeasures: [] };
+/** The default name of the nth page (from 1). */
+const pageName = (number: number) => t("dashboard.page", { number });
+
+export function newDashboard(name = t("dashboard.untitled")): Dashboard {
+  return { id: newId("d"), name, folder: "/", pages: [newPage(pageName(1))], filters: [], calculatedMeasures: [] };
 }
 
 function mapPage(d: Dashboard, pageId: string, f: (p: Page) => Page): Dashboard {
@@ -56,7 +60,7 @@ function mapPage(d: Dashboard, pageId: string, f: (p: Page) => Page): Dashboard 
 
 export function addWidget(d: Dashboard, pageId: string, cube: string): { dashboard: Dashboard; widget: WidgetSpec } {
   const page = d.pages.find((p) => p.id === pageId);
-  const widget = emptyWidget(cube, `Widget ${(page?.widgets.length ?? 0) + 1}`);
+  const widget = emptyWidget(cube, t("dashboard.widget", { number: (page?.widgets.length ?? 0) + 1 }));
   return {
     dashboard: mapPage(d, pageId, (p) => ({ ...p, widgets: [...p.widgets, widget], layout: { ...p.layout, [widget.id]: DEFAULT_TILE } })),
     widget,
@@ -107,7 +111,7 @@ export function moveWidget(d: Dashboard, pageId: string, widgetId: string, targe
 }
 
 export function addPage(d: Dashboard): { dashboard: Dashboard; page: Page } {
-  const page = newPage(`Page ${d.pages.length + 1}`);
+  const page = newPage(pageName(d.pages.length + 1));
   return { dashboard: { ...d, pages: [...d.pages, page] }, page };
 }
 
@@ -139,7 +143,7 @@ export function removeCalculated(d: Dashboard, cube: string, name: string): Dash
 /** Reads a stored body, tolerating older or partial shapes. */
 export function parseDashboard(id: string, name: string, folder: string, body: unknown): Dashboard {
   const b = (body ?? {}) as Partial<Dashboard>;
-  const pages = Array.isArray(b.pages) && b.pages.length ? b.pages : [newPage("Page 1")];
+  const pages = Array.isArray(b.pages) && b.pages.length ? b.pages : [newPage(pageName(1))];
   return {
     id,
     name,
@@ -147,8 +151,8 @@ export function parseDashboard(id: string, name: string, folder: string, body: u
     filters: Array.isArray(b.filters) ? b.filters : [],
     calculatedMeasures: Array.isArray(b.calculatedMeasures) ? b.calculatedMeasures : [],
     ...(typeof b.scenario === "string" ? { scenario: b.scenario } : {}),
-    pages: pages.map((p) => ({
-      ...newPage(p.name ?? "Page"),
+    pages: pages.map((p, i) => ({
+      ...newPage(p.name ?? pageName(i + 1)),
       ...p,
       layout: p.layout ?? {},
       filters: p.filters ?? [],

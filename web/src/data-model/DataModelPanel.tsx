@@ -3,6 +3,8 @@ import type { CubeModel, CubeSummary } from "../api/types";
 import { CalculatedMeasureForm } from "../measures/CalculatedMeasureForm";
 import { uniqueNameOf, type CalculatedMeasure } from "../measures/calculated";
 import { DRAG_MIME, encodeDrag, type DragItem } from "../widget/edit";
+import { t } from "../i18n";
+import { captionOf } from "./captions";
 import { filterDimensions, measuresByFolder } from "./modelTree";
 
 interface Props {
@@ -46,7 +48,7 @@ export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd, calcul
   const [defining, setDefining] = useState(false);
   const ours = calculated.filter((c) => c.cube === cube);
   const usable = [
-    ...(model?.measures ?? []).filter((m) => m.visible !== false).map((m) => ({ uniqueName: m.uniqueName, name: m.name })),
+    ...(model?.measures ?? []).filter((m) => m.visible !== false).map((m) => ({ uniqueName: m.uniqueName, name: captionOf(m) })),
     ...ours.map((c) => ({ uniqueName: uniqueNameOf(c.name), name: c.name })),
   ];
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
@@ -63,31 +65,31 @@ export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd, calcul
 
   return (
     <aside className="panel data-model" data-testid="data-model">
-      <div className="panel-title">Data model</div>
+      <div className="panel-title">{t("model.title")}</div>
       <select className="cube-picker" data-testid="cube-picker" value={cube} onChange={(e) => onCubeChange(e.target.value)}>
-        {cubes.length === 0 && <option value={cube}>{cube || "No cube"}</option>}
+        {cubes.length === 0 && <option value={cube}>{cube || t("model.noCube")}</option>}
         {cubes.map((c) => (
           <option key={c.name} value={c.name}>
-            {c.name}
+            {captionOf(c)}
           </option>
         ))}
       </select>
       <input
         className="search"
         type="search"
-        placeholder="Search fields"
+        placeholder={t("model.search")}
         data-testid="model-search"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
       />
-      {!model && <div className="muted">Loading…</div>}
+      {!model && <div className="muted">{t("common.loading")}</div>}
       <div className="model-tree">
         <div className="model-section" onClick={() => toggle("#measures")}>
-          {open("#measures") ? "▾" : "▸"} Measures
+          {open("#measures") ? "▾" : "▸"} {t("model.measures")}
         </div>
         {open("#measures") && model && (
           <ul className="model-list">
-            <li className="model-folder">Calculated</li>
+            <li className="model-folder">{t("model.calculated")}</li>
             {ours
               .filter((c) => c.name.toLowerCase().includes(search.trim().toLowerCase()))
               .map((c) => (
@@ -97,7 +99,12 @@ export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd, calcul
                     testId={`model-measure-${uniqueNameOf(c.name)}`}
                     onAdd={onAdd}
                   />
-                  <button className="link" title="Remove" data-testid={`calc-remove-${c.name}`} onClick={() => onRemoveCalculated(c.name)}>
+                  <button
+                    className="link"
+                    title={t("common.remove")}
+                    data-testid={`calc-remove-${c.name}`}
+                    onClick={() => onRemoveCalculated(c.name)}
+                  >
                     ×
                   </button>
                 </div>
@@ -117,7 +124,7 @@ export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd, calcul
             ) : (
               <li>
                 <button className="link" data-testid="calc-new" onClick={() => setDefining(true)}>
-                  + Calculated measure
+                  {t("model.newCalculated")}
                 </button>
               </li>
             )}
@@ -130,9 +137,9 @@ export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd, calcul
               {list.map((m) => (
                 <Item
                   key={m.uniqueName}
-                  item={{ kind: "measure", uniqueName: m.uniqueName, caption: m.name }}
+                  item={{ kind: "measure", uniqueName: m.uniqueName, caption: captionOf(m) }}
                   testId={`model-measure-${m.uniqueName}`}
-                  title={m.description ?? m.name}
+                  title={m.description ?? captionOf(m)}
                   onAdd={onAdd}
                 />
               ))}
@@ -141,16 +148,16 @@ export function DataModelPanel({ cubes, cube, model, onCubeChange, onAdd, calcul
         {dims.map((d) => (
           <div key={d.name}>
             <div className="model-section" data-testid={`model-dimension-${d.name}`} onClick={() => toggle(d.name)}>
-              {open(d.name) ? "▾" : "▸"} {d.name}
+              {open(d.name) ? "▾" : "▸"} {captionOf(d)}
             </div>
             {open(d.name) &&
               d.hierarchies.map((h) => (
                 <ul key={h.uniqueName} className="model-list">
-                  {(d.hierarchies.length > 1 || h.name !== d.name) && <li className="model-folder">{h.name}</li>}
+                  {(d.hierarchies.length > 1 || h.name !== d.name) && <li className="model-folder">{captionOf(h)}</li>}
                   {h.levels.map((l) => (
                     <Item
                       key={l.uniqueName}
-                      item={{ kind: "level", hierarchy: h.uniqueName, level: l.uniqueName, caption: l.name }}
+                      item={{ kind: "level", hierarchy: h.uniqueName, level: l.uniqueName, caption: captionOf(l) }}
                       testId={`model-level-${l.uniqueName}`}
                       onAdd={onAdd}
                     />

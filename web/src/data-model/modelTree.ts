@@ -1,16 +1,20 @@
-import type { CubeModel, DimensionInfo, MeasureInfo } from "../api/types";
+import type { CubeModel, DimensionInfo, MeasureInfo, Named } from "../api/types";
+import { captionOf } from "./captions";
 
-/** The visible dimensions whose dimension, hierarchy or level name matches the search. */
+/** Whether what the user reads of an element (its caption) contains the search, in lower case. */
+const matches = (x: Named, s: string) => captionOf(x).toLowerCase().includes(s);
+
+/** The visible dimensions whose dimension, hierarchy or level caption matches the search. */
 export function filterDimensions(cube: CubeModel, search: string): DimensionInfo[] {
   const s = search.trim().toLowerCase();
   const out: DimensionInfo[] = [];
   for (const d of cube.dimensions) {
-    const dimMatch = d.name.toLowerCase().includes(s);
+    const dimMatch = matches(d, s);
     const hierarchies = d.hierarchies
       .filter((h) => h.visible !== false)
       .map((h) => {
-        const hMatch = dimMatch || h.name.toLowerCase().includes(s);
-        const levels = h.levels.filter((l) => !(l.depth === 0 && h.allMemberName) && (hMatch || l.name.toLowerCase().includes(s)));
+        const hMatch = dimMatch || matches(h, s);
+        const levels = h.levels.filter((l) => !(l.depth === 0 && h.allMemberName) && (hMatch || matches(l, s)));
         return { ...h, levels };
       })
       .filter((h) => h.levels.length > 0);
@@ -26,7 +30,7 @@ export function measuresByFolder(cube: CubeModel, search: string): [string, Meas
   for (const m of cube.measures) {
     if (m.visible === false) continue;
     const folder = m.folder ?? "";
-    if (s && !m.name.toLowerCase().includes(s) && !folder.toLowerCase().includes(s)) continue;
+    if (s && !matches(m, s) && !folder.toLowerCase().includes(s)) continue;
     groups.set(folder, [...(groups.get(folder) ?? []), m]);
   }
   return [...groups.entries()].sort((a, b) => (a[0] === "" ? -1 : b[0] === "" ? 1 : a[0].localeCompare(b[0])));

@@ -2,6 +2,7 @@ import { useState, type DragEvent } from "react";
 import type { CubeModel } from "../api/types";
 import { DRAG_MIME, decodeDrag } from "../widget/edit";
 import type { FilterSpec } from "../widget/spec";
+import { t } from "../i18n";
 import { describeFilter } from "./describe";
 import { FilterEditor } from "./FilterEditor";
 
@@ -48,17 +49,17 @@ export function FilterBar({ cube, model, filters, onChange, scope = "dashboard",
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <span className="filter-bar-label">{scope === "page" ? "Page filters" : "Filters"}</span>
+      <span className="filter-bar-label">{t(scope === "page" ? "filters.page" : "filters.dashboard")}</span>
       {filters.length === 0 && !readOnly && (
-        <span className="zone-hint">Drop a level here to filter {scope === "page" ? "this page" : "the whole dashboard"}</span>
+        <span className="zone-hint">{t(scope === "page" ? "filters.hintPage" : "filters.hintDashboard")}</span>
       )}
       {filters.map((f, i) => (
         <span key={i} className="chip clickable" data-testid={`${scope}-filter-${i}`} onClick={() => !readOnly && setEditing(i)}>
-          <span className="chip-caption">{describeFilter(f)}</span>
+          <span className="chip-caption">{describeFilter(f, model)}</span>
           {!readOnly && (
             <button
               className="chip-remove"
-              title="Remove filter"
+              title={t("filters.remove")}
               onClick={(e) => {
                 e.stopPropagation();
                 setEditing(undefined);

@@ -1,6 +1,8 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/client";
 import type { CubeModel, MemberInfo } from "../api/types";
+import { captionOf } from "../data-model/captions";
+import { t } from "../i18n";
 import type { FilterSpec, MemberFilter, MemberRef, RangeFilter, TopNFilter } from "../widget/spec";
 
 interface Props {
@@ -16,7 +18,7 @@ function useMembers(cube: string, level: string, search: string, limit = 200) {
   useEffect(() => {
     if (!level) return;
     let live = true;
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       api.members(cube, level, search, 0, limit).then(
         (page) => live && setState({ members: page.members, total: page.total }),
         (e: unknown) => live && setState({ members: [], total: 0, error: e instanceof Error ? e.message : String(e) }),
@@ -24,7 +26,7 @@ function useMembers(cube: string, level: string, search: string, limit = 200) {
     }, 150);
     return () => {
       live = false;
-      clearTimeout(t);
+      clearTimeout(timer);
     };
   }, [cube, level, search, limit]);
   return state;
@@ -45,7 +47,7 @@ function MemberPicker({ cube, filter, onApply }: { cube: string; filter: MemberF
       <input
         type="search"
         className="search"
-        placeholder="Search members"
+        placeholder={t("filter.searchMembers")}
         data-testid="member-search"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
@@ -55,13 +57,13 @@ function MemberPicker({ cube, filter, onApply }: { cube: string; filter: MemberF
           data-testid="member-select-all"
           onClick={() => setChosen((c) => [...c, ...members.filter((m) => !isChosen(m.uniqueName)).map(toRef)])}
         >
-          Select all
+          {t("filter.selectAll")}
         </button>
         <button data-testid="member-select-none" onClick={() => setChosen([])}>
-          None
+          {t("filter.none")}
         </button>
         <label className="small">
-          <input type="checkbox" checked={exclude} onChange={(e) => setExclude(e.target.checked)} /> Exclude
+          <input type="checkbox" checked={exclude} onChange={(e) => setExclude(e.target.checked)} /> {t("filter.exclude")}
         </label>
       </div>
       {error && <div className="error small">{error}</div>}
@@ -74,10 +76,10 @@ function MemberPicker({ cube, filter, onApply }: { cube: string; filter: MemberF
             </label>
           </li>
         ))}
-        {total > members.length && <li className="muted small">{total - members.length} more: refine the search</li>}
+        {total > members.length && <li className="muted small">{t("filter.more", { count: total - members.length })}</li>}
       </ul>
       <button className="primary" data-testid="filter-apply" onClick={() => onApply({ ...filter, members: chosen, exclude })}>
-        Apply
+        {t("common.apply")}
       </button>
     </>
   );
@@ -93,8 +95,8 @@ function TopNEditor({ model, filter, onApply }: { model?: CubeModel; filter: Top
           value={f.direction}
           onChange={(e) => setF({ ...f, direction: e.target.value as "top" | "bottom" })}
         >
-          <option value="top">Top</option>
-          <option value="bottom">Bottom</option>
+          <option value="top">{t("filter.top")}</option>
+          <option value="bottom">{t("filter.bottom")}</option>
         </select>
         <input
           type="number"
@@ -104,17 +106,17 @@ function TopNEditor({ model, filter, onApply }: { model?: CubeModel; filter: Top
           onChange={(e) => setF({ ...f, count: Math.max(1, Number(e.target.value) || 1) })}
           style={{ width: 70 }}
         />
-        <span>by</span>
+        <span>{t("filter.by")}</span>
         <select data-testid="topn-measure" value={f.measure} onChange={(e) => setF({ ...f, measure: e.target.value })}>
           {(model?.measures ?? []).map((m) => (
             <option key={m.uniqueName} value={m.uniqueName}>
-              {m.name}
+              {captionOf(m)}
             </option>
           ))}
         </select>
       </div>
       <button className="primary" data-testid="filter-apply" onClick={() => onApply(f)}>
-        Apply
+        {t("common.apply")}
       </button>
     </>
   );
@@ -144,8 +146,8 @@ function RangeEditor({ cube, filter, onApply }: { cube: string; filter: RangeFil
     <>
       {error && <div className="error small">{error}</div>}
       <div className="row gap">
-        {pick("From", from, setFrom, "range-from")}
-        {pick("To", to, setTo, "range-to")}
+        {pick(t("filter.from"), from, setFrom, "range-from")}
+        {pick(t("filter.to"), to, setTo, "range-to")}
       </div>
       <button
         className="primary"
@@ -153,7 +155,7 @@ function RangeEditor({ cube, filter, onApply }: { cube: string; filter: RangeFil
         disabled={!a || !b}
         onClick={() => a && b && onApply({ ...filter, from: toRef(a), to: toRef(b) })}
       >
-        Apply
+        {t("common.apply")}
       </button>
     </>
   );
@@ -167,7 +169,7 @@ function RangeEditor({ cube, filter, onApply }: { cube: string; filter: RangeFil
 export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
   const [draft, setDraft] = useState<FilterSpec>(filter);
   useEffect(() => setDraft(filter), [filter]);
-  const title = draft.kind === "members" ? "Members" : draft.kind === "topN" ? "Top / Bottom N" : "Range";
+  const title = t(draft.kind === "members" ? "filter.members" : draft.kind === "topN" ? "filter.topN" : "filter.range");
   const kinds =
     draft.kind === "topN" ? null : (
       <div className="segmented small">
@@ -179,7 +181,7 @@ export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
             setDraft(filter.kind === "members" ? filter : { kind: "members", hierarchy: draft.hierarchy, level: draft.level, members: [] })
           }
         >
-          Members
+          {t("filter.members")}
         </button>
         <button
           className={draft.kind === "range" ? "active" : ""}
@@ -199,7 +201,7 @@ export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
             )
           }
         >
-          Range
+          {t("filter.range")}
         </button>
       </div>
     );
@@ -208,7 +210,7 @@ export function FilterEditor({ cube, model, filter, onApply, onClose }: Props) {
       <div className="popover-head">
         <strong>{title}</strong>
         {kinds}
-        <button className="icon-button" onClick={onClose} title="Close">
+        <button className="icon-button" onClick={onClose} title={t("common.close")}>
           ×
         </button>
       </div>

@@ -1,23 +1,27 @@
+import type { CubeModel } from "../api/types";
+import { levelCaption, measureCaption } from "../data-model/captions";
+import { t } from "../i18n";
 import type { FilterSpec } from "../widget/spec";
 
-const lastPart = (uniqueName: string) => {
-  const m = /\[((?:[^\]]|\]\])*)\]$/.exec(uniqueName);
-  return m ? m[1].replaceAll("]]", "]") : uniqueName;
-};
-
-/** The words on a filter chip. */
-export function describeFilter(f: FilterSpec): string {
+/** The words on a filter chip; levels and measures by their captions in `model` (their names without it). */
+export function describeFilter(f: FilterSpec, model?: CubeModel): string {
   switch (f.kind) {
     case "members": {
-      const level = lastPart(f.level || f.hierarchy);
-      if (f.members.length === 0) return `${level}: all`;
-      const names = f.members.slice(0, 2).map((m) => m.caption);
-      const more = f.members.length > 2 ? ` +${f.members.length - 2}` : "";
-      return `${level} ${f.exclude ? "not in" : "="} ${names.join(", ")}${more}`;
+      const level = levelCaption(model, f.level || f.hierarchy);
+      if (f.members.length === 0) return t("filter.describeAll", { level });
+      const names = f.members
+        .slice(0, 2)
+        .map((m) => m.caption)
+        .join(", ");
+      const members = f.members.length > 2 ? t("filter.describeMore", { members: names, count: f.members.length - 2 }) : names;
+      return t(f.exclude ? "filter.describeNotIn" : "filter.describeIn", { level, members });
     }
     case "topN":
-      return `${f.direction === "top" ? "Top" : "Bottom"} ${f.count} by ${lastPart(f.measure)}`;
+      return t(f.direction === "top" ? "filter.describeTop" : "filter.describeBottom", {
+        count: f.count,
+        measure: measureCaption(model, f.measure),
+      });
     case "range":
-      return `${lastPart(f.level)}: ${f.from.caption} – ${f.to.caption}`;
+      return t("filter.describeRange", { level: levelCaption(model, f.level), from: f.from.caption, to: f.to.caption });
   }
 }

@@ -1,4 +1,5 @@
 import type { CellSet, Diagnostic } from "../api/types";
+import { locale } from "../i18n";
 
 export type LiveMessage = { type: "result"; id: string; cellSet: CellSet } | { type: "error"; id: string; diagnostics: Diagnostic[] };
 
@@ -14,7 +15,11 @@ export class LiveClient {
   private retry = 0;
   private closed = false;
 
-  constructor(private readonly url: string = LiveClient.defaultUrl()) {}
+  private readonly url: string;
+
+  constructor(url: string = LiveClient.defaultUrl()) {
+    this.url = withLocale(url, locale);
+  }
 
   static defaultUrl(): string {
     const { protocol, host } = window.location;
@@ -69,6 +74,16 @@ export class LiveClient {
     this.closed = true;
     this.socket?.close();
   }
+}
+
+/**
+ * The socket's URL with the page's locale as a `locale` parameter (a browser cannot set headers on a
+ * WebSocket): the server answers captions and formatted values in it. Other parameters are kept.
+ */
+export function withLocale(url: string, tag: string): string {
+  const u = new URL(url);
+  u.searchParams.set("locale", tag);
+  return u.toString();
 }
 
 let shared: LiveClient | undefined;

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { t } from "../i18n";
 import { FORMATS, OPERATORS, validate, type CalculatedMeasure, type Operand, type Operator } from "./calculated";
 
 interface Props {
@@ -46,7 +47,7 @@ export function CalculatedMeasureForm({ cube, measures, cubeMeasures, others, on
   ));
   return (
     <div className="calc-form" data-testid="calc-form">
-      <input placeholder="Measure name" data-testid="calc-name" value={name} onChange={(e) => setName(e.target.value)} />
+      <input placeholder={t("calc.name")} data-testid="calc-name" value={name} onChange={(e) => setName(e.target.value)} />
       <select data-testid="calc-left" value={left} onChange={(e) => setLeft(e.target.value)}>
         {options}
       </select>
@@ -59,7 +60,7 @@ export function CalculatedMeasureForm({ cube, measures, cubeMeasures, others, on
       </select>
       <select data-testid="calc-right" value={right} onChange={(e) => setRight(e.target.value)}>
         {options}
-        <option value={NUMBER}>A number…</option>
+        <option value={NUMBER}>{t("calc.number")}</option>
       </select>
       {right === NUMBER && (
         <input type="number" data-testid="calc-right-number" value={number} onChange={(e) => setNumber(e.target.value)} />
@@ -78,9 +79,9 @@ export function CalculatedMeasureForm({ cube, measures, cubeMeasures, others, on
       )}
       <div className="calc-buttons">
         <button className="primary" data-testid="calc-save" onClick={save}>
-          Add measure
+          {t("calc.add")}
         </button>
-        <button onClick={onCancel}>Cancel</button>
+        <button onClick={onCancel}>{t("common.cancel")}</button>
       </div>
     </div>
   );

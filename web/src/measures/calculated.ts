@@ -1,6 +1,7 @@
 // Calculated measures defined in the web app: saved with the dashboard, sent as WITH MEMBER
 // items of the widgets' queries (built as syntax trees, never glued as text). The server
 // compiles such formulas to its measure evaluator, so they cost what a C# measure costs.
+import { formatNumber, t } from "../i18n";
 import { binary, id, num, ref, type Expr, type WithMember } from "../mdx/ast";
 
 export type Operand = { kind: "measure"; uniqueName: string } | { kind: "number"; value: number };
@@ -25,11 +26,12 @@ export const OPERATORS: { op: Operator; label: string }[] = [
   { op: "/", label: "÷" },
 ];
 
+/** The format strings offered (sent in the query as they are), each labelled by a sample in the page's locale. */
 export const FORMATS: { format: string | undefined; label: string }[] = [
-  { format: undefined, label: "Default" },
-  { format: "#,##0.00", label: "1,234.56" },
-  { format: "#,##0", label: "1,235" },
-  { format: "0.00%", label: "12.34%" },
+  { format: undefined, label: t("format.default") },
+  { format: "#,##0.00", label: formatNumber(1234.56, { minimumFractionDigits: 2, maximumFractionDigits: 2 }) },
+  { format: "#,##0", label: formatNumber(1234.56, { maximumFractionDigits: 0 }) },
+  { format: "0.00%", label: formatNumber(0.1234, { style: "percent", minimumFractionDigits: 2 }) },
 ];
 
 /** `[Measures].[name]`. */
@@ -48,14 +50,14 @@ export function formula(c: CalculatedMeasure): Expr {
 /** Why a definition cannot be saved, or undefined when it can. */
 export function validate(c: CalculatedMeasure, cubeMeasures: string[], others: CalculatedMeasure[]): string | undefined {
   const name = c.name.trim();
-  if (!name) return "Give the measure a name.";
+  if (!name) return t("calc.needName");
   const unique = uniqueNameOf(name);
   if (cubeMeasures.includes(unique) || others.some((o) => o.cube === c.cube && uniqueNameOf(o.name) === unique))
-    return `A measure named "${name}" already exists.`;
+    return t("calc.exists", { name });
   for (const o of [c.left, c.right]) {
-    if (o.kind === "number" && !Number.isFinite(o.value)) return "Numbers must be finite.";
-    if (o.kind === "measure" && !o.uniqueName) return "Choose a measure for each side.";
-    if (o.kind === "measure" && o.uniqueName === unique) return "A measure cannot use itself.";
+    if (o.kind === "number" && !Number.isFinite(o.value)) return t("calc.finite");
+    if (o.kind === "measure" && !o.uniqueName) return t("calc.chooseMeasure");
+    if (o.kind === "measure" && o.uniqueName === unique) return t("calc.selfReference");
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { DrillthroughResult } from "../api/types";
+import { t } from "../i18n";
 import { pageLabel, showValue } from "./drillthroughTable";
 
 interface Props {
@@ -24,31 +25,31 @@ export function DrillthroughDialog({ mdx, offset, pageSize, result, error, onPag
     <div className="modal-backdrop" onClick={onClose}>
       <div className="modal" data-testid="drillthrough-dialog" onClick={(e) => e.stopPropagation()}>
         <div className="modal-head">
-          <strong>Drillthrough</strong>
+          <strong>{t("drillthrough.title")}</strong>
           <span className="muted" data-testid="drillthrough-count">
-            {result ? pageLabel(offset, result.rows.length, result.total) : error ? "" : "Loading…"}
+            {result ? pageLabel(offset, result.rows.length, result.total) : error ? "" : t("common.loading")}
           </span>
           {result && (
             <>
               <button data-testid="drillthrough-prev" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - pageSize))}>
-                ‹ Previous
+                {t("drillthrough.previous")}
               </button>
               <button
                 data-testid="drillthrough-next"
                 disabled={offset + result.rows.length >= result.total}
                 onClick={() => onPage(offset + pageSize)}
               >
-                Next ›
+                {t("drillthrough.next")}
               </button>
               <button data-testid="drillthrough-columns" onClick={() => setChoosing((x) => !x)}>
-                Columns…
+                {t("drillthrough.columns")}
               </button>
               <button data-testid="drillthrough-csv" onClick={() => onDownload(hidden)}>
-                Download CSV
+                {t("drillthrough.csv")}
               </button>
             </>
           )}
-          <button className="icon-button" data-testid="drillthrough-close" onClick={onClose} title="Close">
+          <button className="icon-button" data-testid="drillthrough-close" onClick={onClose} title={t("common.close")}>
             ×
           </button>
         </div>

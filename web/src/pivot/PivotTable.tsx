@@ -10,12 +10,13 @@ import React, {
 } from "react";
 import type { CellSetMember } from "../api/types";
 import type { SortSpec } from "../widget/spec";
-import type { Grid, HeaderCell } from "./cellSetToGrid";
+import { headerText, type Grid, type HeaderCell } from "./cellSetToGrid";
 import { visibleRange } from "./virtual";
 import { canvasMeasure, fitWidths, offsets, rowHeadKey, visibleSpan } from "./widths";
 import { menuItems, type MenuAction, type MenuItem, type MenuTarget } from "./menu";
 import { contains, move, single, toTsv, type Selection } from "./selection";
 import { decorationCss, type CellDecoration } from "../widget/style";
+import { t } from "../i18n";
 
 const ROW_H = 28;
 const measureText = canvasMeasure();
@@ -55,7 +56,7 @@ function ExpandButton({ h, onToggle, testId }: { h: HeaderCell; onToggle: Props[
     <button
       className="expander"
       data-testid={testId}
-      title={h.expanded ? "Collapse" : "Expand"}
+      title={t(h.expanded ? "pivot.collapse" : "pivot.expand")}
       onClick={(e) => {
         e.stopPropagation();
         onToggle(h.member!, h.expanded);
@@ -103,7 +104,7 @@ function Resizer({
     <div
       className="col-resizer"
       data-testid={testId}
-      title="Drag to resize; double-click to fit"
+      title={t("pivot.resize")}
       onPointerDown={start}
       onClick={(e) => e.stopPropagation()}
       onDoubleClick={(e) => {
@@ -320,12 +321,12 @@ export function PivotTable({ grid, sort, widths: saved, decorations, onResize, o
           style={style}
           data-testid={`pivot-row-${r}-${p}`}
           title={h.caption}
-          onContextMenu={(e) => openMenu(e, { kind: "row-head", row: r, position: p }, h.total ? "Total" : h.caption)}
+          onContextMenu={(e) => openMenu(e, { kind: "row-head", row: r, position: p }, headerText(h))}
         >
           {showCaption && (
             <>
               <ExpandButton h={h} onToggle={onToggle} testId={`pivot-expand-${r}-${p}`} />
-              <span className="caption">{h.total ? "Total" : h.caption}</span>
+              <span className="caption">{headerText(h)}</span>
             </>
           )}
         </div>,
@@ -347,12 +348,12 @@ export function PivotTable({ grid, sort, widths: saved, decorations, onResize, o
           className={"pivot-col-head" + (last ? " sortable" : "") + (h?.total ? " pivot-col-total" : "")}
           style={{ top: level * ROW_H, left: colX[first], width: colX[first + span] - colX[first], height: ROW_H }}
           data-testid={last ? `pivot-col-${first}` : `pivot-col-${level}-${first}`}
-          title={last ? "Click to sort" : h?.caption}
+          title={last ? t("pivot.sortHint") : h?.caption}
           onClick={last ? () => onSort(col.key) : undefined}
           onContextMenu={(e) => openMenu(e, { kind: "column-head", column: first, level })}
         >
           {h && <ExpandButton h={h} onToggle={onToggle} testId={`pivot-col-expand-${level}-${first}`} />}
-          <span className="caption">{h?.total ? "Total" : h?.caption}</span>
+          <span className="caption">{h && headerText(h)}</span>
           {sorted}
           {last && resizer(col.key, widths.columns[first], `pivot-col-resize-${first}`)}
         </div>,

@@ -1,4 +1,6 @@
 import type { CellSet, CellSetMember, CubeModel } from "../api/types";
+import { hierarchyCaption } from "../data-model/captions";
+import { formatNumber, t } from "../i18n";
 import { parseUniqueName } from "../mdx/ast";
 import type { SortSpec } from "../widget/spec";
 
@@ -39,7 +41,7 @@ export interface GridColumn {
 export interface Grid {
   columns: GridColumn[];
   rows: GridRow[];
-  /** Titles over the row header columns (the hierarchies on rows). */
+  /** Titles over the row header columns (the hierarchies on rows, or a flat table's levels), as the user reads them. */
   rowHeaderTitles: string[];
   rowHeaderDepth: number;
   columnHeaderDepth: number;
@@ -48,6 +50,7 @@ export interface Grid {
 /** The levels a flat table shows for one hierarchy on rows: a column each. */
 export interface FlatLevels {
   hierarchy: string;
+  /** Each level's caption (the column's title) and depth. */
   levels: { name: string; depth: number }[];
 }
 
@@ -64,17 +67,10 @@ export interface GridOptions {
 
 const MEASURES = "[Measures]";
 
-export const tupleKey = (members: CellSetMember[]): string => members.map((m) => m.uniqueName).join("|");
+/** A header as shown: a total (an All member) reads "Total", in the page's language. */
+export const headerText = (h: { caption: string; total: boolean }): string => (h.total ? t("common.total") : h.caption);
 
-/** A hierarchy's caption from its unique name (its last part). */
-function hierarchyTitle(uniqueName: string): string {
-  try {
-    const parts = parseUniqueName(uniqueName).parts;
-    return parts[parts.length - 1]?.name ?? uniqueName;
-  } catch {
-    return uniqueName;
-  }
-}
+export const tupleKey = (members: CellSetMember[]): string => members.map((m) => m.uniqueName).join("|");
 
 interface HierarchyFacts {
   allMembers: Set<string>;
@@ -120,7 +116,7 @@ function numeric(value: unknown): number | string | null {
 function formatValue(value: number | string | null, formatted: string | null | undefined): string {
   if (formatted !== null && formatted !== undefined) return formatted;
   if (value === null) return "";
-  if (typeof value === "number") return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  if (typeof value === "number") return formatNumber(value, { maximumFractionDigits: 2 });
   return value;
 }
 
@@ -303,13 +299,13 @@ export function cellSetToGrid(cellSet: CellSet, options: GridOptions = {}): Grid
     if (column >= 0) rows = sortRows(rows, column, options.sort.direction === "asc" ? 1 : -1);
   }
   const first = rowTuples[0] ?? [];
-  let titles = first.map((m) => hierarchyTitle(m.hierarchyUniqueName));
+  let titles = first.map((m) => hierarchyCaption(options.cube, m.hierarchyUniqueName));
   if (options.tree && first.length > 1) {
     rows = treeRows(rows);
     titles = [titles.join(" / ")];
   } else if (options.flat) {
     for (const r of rows) for (const h of r.headers) Object.assign(h, { span: 1, indent: 0, expandable: false, expanded: false });
-    if (options.levels?.length && first.length) titles = flattenLevels(rows, first, options.levels, f);
+    if (options.levels?.length && first.length) titles = flattenLevels(rows, first, options.levels, f, titles);
   } else {
     setSpans(rows.map((r) => r.headers));
   }
@@ -347,14 +343,14 @@ function treeRows(rows: GridRow[]): GridRow[] {
 /**
  * A flat table's row headers, one column per level asked for (named by the level): a row's member
  * fills its own level's column, its ancestors (read from its unique name's path) the levels above.
- * Returns the column titles.
+ * Returns the column titles (`titles`, the hierarchies' captions, where no level is asked for).
  */
-function flattenLevels(rows: GridRow[], first: CellSetMember[], levels: FlatLevels[], f: HierarchyFacts): string[] {
+function flattenLevels(rows: GridRow[], first: CellSetMember[], levels: FlatLevels[], f: HierarchyFacts, titles: string[]): string[] {
   const plan = first.map((m) => {
     const asked = levels.find((l) => l.hierarchy === m.hierarchyUniqueName)?.levels ?? [];
     return asked.length > 0 ? [...asked].sort((a, b) => a.depth - b.depth) : undefined;
   });
-  if (plan.every((p) => !p)) return first.map((m) => hierarchyTitle(m.hierarchyUniqueName));
+  if (plan.every((p) => !p)) return titles;
   for (const row of rows) {
     row.headers = row.headers.flatMap((h, p) => {
       const own = plan[p];
@@ -366,7 +362,7 @@ function flattenLevels(rows: GridRow[], first: CellSetMember[], levels: FlatLeve
       });
     });
   }
-  return first.flatMap((m, p) => plan[p]?.map((l) => l.name) ?? [hierarchyTitle(m.hierarchyUniqueName)]);
+  return first.flatMap((_, p) => plan[p]?.map((l) => l.name) ?? [titles[p]]);
 }
 
 /** The names of a member's ancestors by depth, from its unique name ([Geography].[Europe].[France]: Europe at 1). */

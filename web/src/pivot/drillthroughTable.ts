@@ -1,17 +1,17 @@
 import type { DrillthroughResult } from "../api/types";
+import { formatNumber, t } from "../i18n";
 
-/** A drillthrough value as the dialog shows it: numbers grouped (two decimals at most), nothing for null. */
+/** A drillthrough value as the dialog shows it: numbers grouped in the page's locale (two decimals at most), nothing for null. */
 export function showValue(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+  if (typeof v === "number") return formatNumber(v, { maximumFractionDigits: 2 });
   return String(v);
 }
 
 /** "Rows 1,001–2,000 of 12,345": the page shown. */
 export function pageLabel(offset: number, shown: number, total: number): string {
-  if (total === 0) return "No rows";
-  const n = (x: number) => x.toLocaleString("en-US");
-  return `Rows ${n(offset + 1)}–${n(offset + shown)} of ${n(total)}`;
+  if (total === 0) return t("drillthrough.noRows");
+  return t("drillthrough.rows", { from: formatNumber(offset + 1), to: formatNumber(offset + shown), total: formatNumber(total) });
 }
 
 /** The chosen columns of drillthrough rows as CSV (RFC 4180 quoting, raw numbers), for a download. */

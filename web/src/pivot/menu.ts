@@ -1,4 +1,5 @@
 import type { CellSetMember } from "../api/types";
+import { t } from "../i18n";
 import type { Grid } from "./cellSetToGrid";
 
 /** What was right-clicked: a value cell, a row header or a column header. */
@@ -37,35 +38,39 @@ export function menuItems(grid: Grid, target: MenuTarget, sortedColumn?: string)
     if (h.expandable)
       items.push({
         id: "expand",
-        label: h.expanded ? `Collapse ${h.caption}` : `Expand ${h.caption}`,
+        label: t(h.expanded ? "menu.collapseMember" : "menu.expandMember", { member: h.caption }),
         action: { kind: "expand", member: m, expanded: h.expanded },
       });
-    if (h.expandable) items.push({ id: "expand-all", label: "Expand all at this level", action: { kind: "expand-all", member: m } });
-    items.push({ id: "collapse-all", label: "Collapse all", action: { kind: "collapse-all", hierarchy: m.hierarchyUniqueName } });
+    if (h.expandable) items.push({ id: "expand-all", label: t("menu.expandAll"), action: { kind: "expand-all", member: m } });
+    items.push({ id: "collapse-all", label: t("menu.collapseAll"), action: { kind: "collapse-all", hierarchy: m.hierarchyUniqueName } });
     if (!h.total) {
-      items.push({ id: "keep-only", label: `Keep only ${h.caption}`, action: { kind: "keep-only", member: m } });
-      items.push({ id: "remove", label: `Remove ${h.caption}`, action: { kind: "remove", member: m } });
+      items.push({ id: "keep-only", label: t("menu.keepOnly", { member: h.caption }), action: { kind: "keep-only", member: m } });
+      items.push({ id: "remove", label: t("menu.removeMember", { member: h.caption }), action: { kind: "remove", member: m } });
     }
   };
   const sortItems = (column: number) => {
     const key = grid.columns[column]?.key;
     if (key === undefined) return;
-    items.push({ id: "sort-desc", label: "Sort descending", action: { kind: "sort", column: key, direction: "desc" } });
-    items.push({ id: "sort-asc", label: "Sort ascending", action: { kind: "sort", column: key, direction: "asc" } });
+    items.push({ id: "sort-desc", label: t("menu.sortDesc"), action: { kind: "sort", column: key, direction: "desc" } });
+    items.push({ id: "sort-asc", label: t("menu.sortAsc"), action: { kind: "sort", column: key, direction: "asc" } });
     if (sortedColumn === key)
-      items.push({ id: "sort-none", label: "Clear sort", action: { kind: "sort", column: key, direction: undefined } });
+      items.push({ id: "sort-none", label: t("menu.clearSort"), action: { kind: "sort", column: key, direction: undefined } });
   };
   switch (target.kind) {
     case "cell": {
-      items.push({ id: "drillthrough", label: "Drillthrough", action: { kind: "drillthrough", row: target.row, column: target.column } });
-      items.push({ id: "copy", label: "Copy", action: { kind: "copy" } });
+      items.push({
+        id: "drillthrough",
+        label: t("menu.drillthrough"),
+        action: { kind: "drillthrough", row: target.row, column: target.column },
+      });
+      items.push({ id: "copy", label: t("common.copy"), action: { kind: "copy" } });
       const row = grid.rows[target.row];
       memberItems(row?.headers[row.headers.length - 1]);
       sortItems(target.column);
       break;
     }
     case "row-head":
-      items.push({ id: "copy", label: "Copy", action: { kind: "copy" } });
+      items.push({ id: "copy", label: t("common.copy"), action: { kind: "copy" } });
       memberItems(grid.rows[target.row]?.headers[target.position]);
       break;
     case "column-head":

@@ -1,4 +1,4 @@
-import type { Grid } from "./cellSetToGrid";
+import { headerText, type Grid } from "./cellSetToGrid";
 
 /** A rectangle of value cells: the anchor (where it started) and the focus (where it ends), by displayed row and column. */
 export interface Selection {
@@ -42,7 +42,7 @@ export function move(s: Selection, key: string, extend: boolean, grid: Grid): Se
 export function toTsv(grid: Grid, s: Selection): string {
   const b = bounds(s);
   const clean = (text: string) => text.replace(/[\t\r\n]+/g, " ");
-  const caption = (h: { caption: string; total: boolean } | undefined) => (h?.total ? "Total" : (h?.caption ?? ""));
+  const caption = (h: { caption: string; total: boolean } | undefined) => (h ? headerText(h) : "");
   const lines: string[] = [];
   const rowHeads = grid.rowHeaderDepth;
   const columns = grid.columns.slice(b.left, b.right + 1);

@@ -1,4 +1,4 @@
-import type { Grid } from "./cellSetToGrid";
+import { headerText, type Grid } from "./cellSetToGrid";
 
 /** Widths of a pivot's row header columns and value columns, in pixels. */
 export interface Widths {
@@ -34,7 +34,7 @@ export function fitWidths(grid: Grid, measure: MeasureText, saved: Record<string
     if (own !== undefined) return clamp(own);
     const last = column.headers[column.headers.length - 1];
     // The header: its caption in bold, its padding, room for the sort arrow.
-    let width = measure(last?.total ? "Total" : (last?.caption ?? ""), true) + (last?.expandable ? 16 : 0) + 28;
+    let width = measure(last ? headerText(last) : "", true) + (last?.expandable ? 16 : 0) + 28;
     for (const row of sample) {
       const text = row.cells[c]?.formatted;
       if (text) width = Math.max(width, measure(text, row.kind !== "data") + CELL_PADDING);
@@ -48,7 +48,7 @@ export function fitWidths(grid: Grid, measure: MeasureText, saved: Record<string
     for (const row of sample) {
       const h = row.headers[p];
       if (!h || h.span === 0) continue;
-      width = Math.max(width, measure(h.total ? "Total" : h.caption, row.kind !== "data") + h.indent * INDENT + HEAD_PADDING);
+      width = Math.max(width, measure(headerText(h), row.kind !== "data") + h.indent * INDENT + HEAD_PADDING);
     }
     return clamp(width);
   });

@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { api } from "../api/client";
 import type { CubeModel, Diagnostic, DrillthroughResult } from "../api/types";
 import { cellSetToChart } from "../charts/cellSetToChart";
+import { captionOf } from "../data-model/captions";
+import { t } from "../i18n";
 import { buildDrillthrough } from "../mdx/buildQuery";
 import { DrillthroughDialog } from "../pivot/DrillthroughDialog";
 import { drillthroughCsv } from "../pivot/drillthroughTable";
@@ -37,14 +39,14 @@ const MAX_MULTIPLES = 12;
 const DRILL_PAGE = 1000;
 const DRILL_DOWNLOAD = 100_000;
 
-/** The levels a flat table shows per hierarchy on rows, with their names and depths from the model. */
+/** The levels a flat table shows per hierarchy on rows, with their captions and depths from the model. */
 function flatLevels(spec: WidgetSpec, model: CubeModel | undefined): FlatLevels[] {
   const byHierarchy = new Map<string, FlatLevels>();
   for (const field of spec.rows) {
     const level = findHierarchy(model, field.hierarchy)?.levels.find((l) => l.uniqueName === field.level);
     if (!level) continue;
     const entry = byHierarchy.get(field.hierarchy) ?? { hierarchy: field.hierarchy, levels: [] };
-    if (!entry.levels.some((l) => l.depth === level.depth)) entry.levels.push({ name: level.name, depth: level.depth });
+    if (!entry.levels.some((l) => l.depth === level.depth)) entry.levels.push({ name: captionOf(level), depth: level.depth });
     byHierarchy.set(field.hierarchy, entry);
   }
   return [...byHierarchy.values()];
@@ -148,7 +150,7 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
     }
   };
 
-  if (!mdx) return <div className="widget-empty">Drag measures and levels here, or onto Rows, Columns and Values.</div>;
+  if (!mdx) return <div className="widget-empty">{t("widget.empty")}</div>;
   return (
     <div className="widget-body">
       {data.slow && <div className="spinner" data-testid="widget-loading" />}

@@ -1,5 +1,6 @@
 import type { CellSet } from "../api/types";
 import { kindOf } from "../charts/format";
+import { decimalSeparator, t } from "../i18n";
 import { PREVIOUS_PREFIX, type KpiOptions } from "./spec";
 import { formatNumber, type NumberFormat } from "./style";
 
@@ -9,7 +10,7 @@ export interface KpiComparison {
   delta: number;
   /** The change as a share of the compared value (null when that is 0). */
   percent: number | null;
-  /** The delta as the value is formatted, signed ("+1.2M", "-3.1 pt" for a percentage). */
+  /** The delta as the value is formatted, signed ("+1.2M", "−3.1 pt" for a percentage). */
   formattedDelta: string;
 }
 
@@ -40,6 +41,11 @@ export function cellSetToKpis(cellSet: CellSet, formats?: Record<string, NumberF
   const byOrdinal = new Map(cellSet.cells.map((c) => [c.ordinal, c]));
   const measureOf = (members: (typeof columns)[number]) => members.find((m) => m.hierarchyUniqueName === "[Measures]");
   const compare = options?.compare;
+  // The target measure as the result names it (its caption in the page's language), else by its unique name.
+  const target =
+    compare?.kind === "target"
+      ? columns.flat().find((m) => m.uniqueName === compare.measure)?.caption || measureName(compare.measure)
+      : undefined;
   const isPrevious = (c: number) => compare?.kind === "previous" && (measureOf(columns[c])?.name ?? "").startsWith(PREVIOUS_PREFIX);
   const isTargetOnly = (c: number) =>
     compare?.kind === "target" && measureOf(columns[c])?.uniqueName === compare.measure && !(measures ?? []).includes(compare.measure);
@@ -88,7 +94,7 @@ export function cellSetToKpis(cellSet: CellSet, formats?: Record<string, NumberF
       if (typeof value === "number" && typeof base === "number") {
         const delta = value - base;
         kpi.comparison = {
-          label: compare?.kind === "target" ? `vs ${measureName(compare.measure)}` : "vs previous period",
+          label: target !== undefined ? t("kpi.vsTarget", { measure: target }) : t("kpi.vsPrevious"),
           delta,
           percent: base === 0 ? null : delta / Math.abs(base),
           formattedDelta: signedDelta(delta, format, percentLike, cell?.formattedValue ?? ""),
@@ -107,12 +113,16 @@ function kpiText(value: unknown, formatted: string | null | undefined, format: N
   return formatted ?? (value === null ? "–" : String(value));
 }
 
-/** A delta with its sign, in the value's terms: percentage points for a percentage, the value's decimals otherwise. */
+/**
+ * A delta with its sign, in the value's terms: percentage points for a percentage, otherwise the decimals
+ * of the value as the server formatted it (in the page's locale: "1 234,50" has two).
+ */
 function signedDelta(delta: number, format: NumberFormat | undefined, percentLike: boolean, formatted: string): string {
   const sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
   const abs = Math.abs(delta);
   if (format) return sign + formatNumber(abs, format);
-  if (percentLike) return sign + formatNumber(abs * 100, { style: "number", decimals: 1 }) + " pt";
-  const decimals = Math.min(4, formatted.includes(".") ? formatted.length - formatted.lastIndexOf(".") - 1 : 0);
+  if (percentLike) return sign + t("kpi.points", { value: formatNumber(abs * 100, { style: "number", decimals: 1 }) });
+  const point = formatted.lastIndexOf(decimalSeparator());
+  const decimals = Math.min(4, point >= 0 ? formatted.length - point - 1 : 0);
   return sign + (abs >= 1e5 ? formatNumber(abs, { style: "compact", decimals: 1 }) : formatNumber(abs, { style: "number", decimals }));
 }

@@ -1,4 +1,5 @@
 // A widget is a serializable spec: saved in dashboards, turned into MDX by mdx/buildQuery.ts.
+import { t } from "../i18n";
 import type { WidgetStyle } from "./style";
 
 export type ChartType =
@@ -27,23 +28,24 @@ export const isChart = (type: WidgetType): type is ChartType => type !== "pivot"
 /** Whether a widget is a table of cells (pivot, tree or flat). */
 export const isTable = (type: WidgetType): boolean => type === "pivot" || type === "tree" || type === "table";
 
+// Labels are read once: the page's language does not change without a reload.
 export const CHART_TYPES: { type: ChartType; label: string }[] = [
-  { type: "column", label: "Column" },
-  { type: "stacked-column", label: "Stacked column" },
-  { type: "bar", label: "Bar" },
-  { type: "stacked-bar", label: "Stacked bar" },
-  { type: "line", label: "Line" },
-  { type: "area", label: "Area" },
-  { type: "stacked-area", label: "Stacked area" },
-  { type: "combo", label: "Combo (columns + line)" },
-  { type: "pie", label: "Pie" },
-  { type: "donut", label: "Donut" },
-  { type: "scatter", label: "Scatter" },
-  { type: "stacked-column-100", label: "100% stacked column" },
-  { type: "stacked-bar-100", label: "100% stacked bar" },
-  { type: "stacked-area-100", label: "100% stacked area" },
-  { type: "waterfall", label: "Waterfall" },
-  { type: "treemap", label: "Treemap" },
+  { type: "column", label: t("chart.column") },
+  { type: "stacked-column", label: t("chart.stackedColumn") },
+  { type: "bar", label: t("chart.bar") },
+  { type: "stacked-bar", label: t("chart.stackedBar") },
+  { type: "line", label: t("chart.line") },
+  { type: "area", label: t("chart.area") },
+  { type: "stacked-area", label: t("chart.stackedArea") },
+  { type: "combo", label: t("chart.combo") },
+  { type: "pie", label: t("chart.pie") },
+  { type: "donut", label: t("chart.donut") },
+  { type: "scatter", label: t("chart.scatter") },
+  { type: "stacked-column-100", label: t("chart.stackedColumn100") },
+  { type: "stacked-bar-100", label: t("chart.stackedBar100") },
+  { type: "stacked-area-100", label: t("chart.stackedArea100") },
+  { type: "waterfall", label: t("chart.waterfall") },
+  { type: "treemap", label: t("chart.treemap") },
 ];
 
 /** What KPI cards compare their values with: the previous member of a hierarchy (the previous period), or a target measure. */
@@ -147,7 +149,7 @@ export function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-export function emptyWidget(cube: string, title = "New widget"): WidgetSpec {
+export function emptyWidget(cube: string, title = t("widget.new")): WidgetSpec {
   return {
     id: newId("w"),
     title,

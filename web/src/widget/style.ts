@@ -1,5 +1,6 @@
 // A widget's style: number formats per measure (Intl.NumberFormat, not a hand-written formatter) and
 // conditional formatting rules — colour scales, data bars and "value < 0 → red" rules — as Excel has them.
+import { formatNumber as localeNumber } from "../i18n";
 import type { Grid, GridColumn } from "../pivot/cellSetToGrid";
 
 /** How a measure's numbers read in this widget. */
@@ -30,27 +31,19 @@ export interface CellDecoration {
   bar?: { from: number; to: number; color: string };
 }
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** A number as `format` shows it (en-US grouping, as the server's formats). */
+/** A number as `format` shows it, in the page's locale (as the server formats the measures' own values). */
 export function formatNumber(value: number, format: NumberFormat): string {
-  const key = JSON.stringify(format);
-  let f = formatters.get(key);
-  if (!f) {
-    const digits = { minimumFractionDigits: format.decimals, maximumFractionDigits: format.decimals };
-    f = new Intl.NumberFormat(
-      "en-US",
-      format.style === "percent"
-        ? { style: "percent", ...digits }
-        : format.style === "compact"
-          ? { notation: "compact", maximumFractionDigits: format.decimals }
-          : format.style === "currency"
-            ? { style: "currency", currency: format.currency || "USD", ...digits }
-            : digits,
-    );
-    formatters.set(key, f);
-  }
-  return f.format(value);
+  const digits = { minimumFractionDigits: format.decimals, maximumFractionDigits: format.decimals };
+  return localeNumber(
+    value,
+    format.style === "percent"
+      ? { style: "percent", ...digits }
+      : format.style === "compact"
+        ? { notation: "compact", maximumFractionDigits: format.decimals }
+        : format.style === "currency"
+          ? { style: "currency", currency: format.currency || "USD", ...digits }
+          : digits,
+  );
 }
 
 /** The measure a column of the grid shows (its [Measures] member), if any. */

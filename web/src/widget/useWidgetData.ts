@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, ApiError } from "../api/client";
 import type { CellSet, Diagnostic } from "../api/types";
+import { t } from "../i18n";
 import { liveClient } from "../live/liveClient";
 
 export interface WidgetData {
@@ -39,7 +40,7 @@ export function useWidgetData(id: string, mdx: string | undefined, live: boolean
             ...s,
             loading: false,
             slow: false,
-            error: m.diagnostics.map((d) => d.message).join("\n") || "The live query failed",
+            error: m.diagnostics.map((d) => d.message).join("\n") || t("widget.liveFailed"),
             diagnostics: m.diagnostics,
           }));
       });

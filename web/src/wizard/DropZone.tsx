@@ -1,4 +1,5 @@
 import { useState, type DragEvent, type ReactNode } from "react";
+import { t } from "../i18n";
 import { DRAG_MIME, decodeDrag, encodeDrag, type DragItem, type Zone } from "../widget/edit";
 
 export interface ZoneChip {
@@ -65,7 +66,7 @@ export function DropZone({ zone, label, chips, hint, onDrop, onRemove, children 
             <button
               className="chip-remove"
               data-testid={`zone-remove-${zone}-${i}`}
-              title="Remove"
+              title={t("common.remove")}
               onClick={(e) => {
                 e.stopPropagation();
                 onRemove(i);

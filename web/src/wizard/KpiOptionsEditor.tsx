@@ -1,5 +1,8 @@
 import type { CubeModel } from "../api/types";
+import { captionOf } from "../data-model/captions";
+import { t } from "../i18n";
 import type { KpiComparison, WidgetSpec } from "../widget/spec";
+import { formatNumber } from "../widget/style";
 
 /** A KPI widget's options: what its cards compare with (the previous period of a hierarchy, or a target measure) and compact values. */
 export function KpiOptionsEditor({ spec, model, onChange }: { spec: WidgetSpec; model?: CubeModel; onChange: (spec: WidgetSpec) => void }) {
@@ -19,22 +22,22 @@ export function KpiOptionsEditor({ spec, model, onChange }: { spec: WidgetSpec; 
   return (
     <div className="options">
       <label className="col">
-        <span className="zone-label">Compare with</span>
+        <span className="zone-label">{t("kpi.compareWith")}</span>
         <select data-testid="kpi-compare" value={value} onChange={(e) => set(e.target.value)}>
-          <option value="">Nothing</option>
-          <optgroup label="The previous period of">
+          <option value="">{t("kpi.nothing")}</option>
+          <optgroup label={t("kpi.previousOf")}>
             {hierarchies.map((h) => (
               <option key={h.uniqueName} value={"previous:" + h.uniqueName}>
-                {h.name}
+                {captionOf(h)}
               </option>
             ))}
           </optgroup>
-          <optgroup label="A target measure">
+          <optgroup label={t("kpi.targetMeasure")}>
             {(model?.measures ?? [])
               .filter((m) => m.visible)
               .map((m) => (
                 <option key={m.uniqueName} value={"target:" + m.uniqueName}>
-                  {m.name}
+                  {captionOf(m)}
                 </option>
               ))}
           </optgroup>
@@ -47,7 +50,7 @@ export function KpiOptionsEditor({ spec, model, onChange }: { spec: WidgetSpec; 
           checked={!!kpi.compact}
           onChange={(e) => onChange({ ...spec, kpi: { ...kpi, compact: e.target.checked } })}
         />{" "}
-        Compact values (1.2M)
+        {t("kpi.compact", { example: formatNumber(1_200_000, { style: "compact", decimals: 1 }) })}
       </label>
     </div>
   );

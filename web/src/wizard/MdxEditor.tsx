@@ -6,6 +6,7 @@ import { EditorState, StateEffect, StateField, type Extension } from "@codemirro
 import { Decoration, EditorView, keymap, lineNumbers, type DecorationSet } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import type { CubeModel, Diagnostic } from "../api/types";
+import { t } from "../i18n";
 import { errorSpans } from "./errorSpans";
 import { mdxCompletions, mdxLanguage } from "./mdxLanguage";
 
@@ -76,7 +77,7 @@ export function MdxEditor({ value, diagnostics, model, onChange, onRun }: Props)
         ...historyKeymap,
       ]),
       EditorView.lineWrapping,
-      EditorView.contentAttributes.of({ "data-testid": "mdx-editor", "aria-label": "MDX query" }),
+      EditorView.contentAttributes.of({ "data-testid": "mdx-editor", "aria-label": t("mdx.editorLabel") }),
       EditorView.updateListener.of((u) => {
         if (u.docChanged) callbacks.current.onChange(u.state.doc.toString());
       }),

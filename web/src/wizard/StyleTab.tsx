@@ -1,17 +1,27 @@
 import type { CubeModel } from "../api/types";
 import type { WidgetSpec } from "../widget/spec";
-import type { Comparison, ConditionalRule, NumberFormat, WidgetStyle } from "../widget/style";
+import { t } from "../i18n";
+import { formatNumber, type Comparison, type ConditionalRule, type NumberFormat, type WidgetStyle } from "../widget/style";
 
-/** The number formats a measure can take in a widget (Default: the measure's own). */
+/** The number formats a measure can take in a widget, besides its own. */
+const NUMBER_FORMATS: NumberFormat[] = [
+  { style: "number", decimals: 0 },
+  { style: "number", decimals: 2 },
+  { style: "compact", decimals: 1 },
+  { style: "percent", decimals: 0 },
+  { style: "percent", decimals: 1 },
+  { style: "currency", decimals: 2, currency: "USD" },
+  { style: "currency", decimals: 2, currency: "EUR" },
+];
+
+/** A format's label: a sample number as it formats it, in the page's locale ("1,234.57", "1 234,57"). */
+const sample = (format: NumberFormat) =>
+  formatNumber(format.style === "percent" ? 0.1234 : format.style === "compact" ? 1_234_567 : 1234.567, format);
+
+/** The format picker's choices: Default (the measure's own format), then each of NUMBER_FORMATS. */
 const FORMATS: { label: string; format?: NumberFormat }[] = [
-  { label: "Default" },
-  { label: "1,235", format: { style: "number", decimals: 0 } },
-  { label: "1,234.57", format: { style: "number", decimals: 2 } },
-  { label: "1.2M", format: { style: "compact", decimals: 1 } },
-  { label: "12%", format: { style: "percent", decimals: 0 } },
-  { label: "12.3%", format: { style: "percent", decimals: 1 } },
-  { label: "$1,234.57", format: { style: "currency", decimals: 2, currency: "USD" } },
-  { label: "€1,234.57", format: { style: "currency", decimals: 2, currency: "EUR" } },
+  { label: t("format.default") },
+  ...NUMBER_FORMATS.map((format) => ({ label: sample(format), format })),
 ];
 
 const OPS: Comparison[] = ["<", "<=", ">", ">=", "=", "between"];
@@ -36,7 +46,7 @@ export function StyleTab({ spec, caption, onChange }: Props) {
   };
   return (
     <div className="style-tab" data-testid="style-tab">
-      <div className="zone-label">Number formats</div>
+      <div className="zone-label">{t("style.numberFormats")}</div>
       {spec.measures.map((m) => (
         <label key={m} className="row gap small">
           <span className="grow">{caption(m)}</span>
@@ -52,7 +62,7 @@ export function StyleTab({ spec, caption, onChange }: Props) {
             }}
           >
             {FORMATS.map((f, i) => (
-              <option key={f.label} value={i}>
+              <option key={i} value={i}>
                 {f.label}
               </option>
             ))}
@@ -60,7 +70,7 @@ export function StyleTab({ spec, caption, onChange }: Props) {
         </label>
       ))}
 
-      <div className="zone-label">Conditional formatting</div>
+      <div className="zone-label">{t("style.conditional")}</div>
       {rules.map((rule, i) => (
         <div key={i} className="rule-box" data-testid={`style-rule-${i}`}>
           <div className="row gap small">
@@ -69,9 +79,9 @@ export function StyleTab({ spec, caption, onChange }: Props) {
               data-testid={`style-rule-kind-${i}`}
               onChange={(e) => setRule(i, newRule(e.target.value as ConditionalRule["kind"], rule.measure))}
             >
-              <option value="rule">Rule</option>
-              <option value="scale">Colour scale</option>
-              <option value="bars">Data bars</option>
+              <option value="rule">{t("style.rule")}</option>
+              <option value="scale">{t("style.scale")}</option>
+              <option value="bars">{t("style.bars")}</option>
             </select>
             <select
               value={rule.measure}
@@ -86,7 +96,7 @@ export function StyleTab({ spec, caption, onChange }: Props) {
             </select>
             <button
               className="icon-button"
-              title="Remove the rule"
+              title={t("style.removeRule")}
               data-testid={`style-rule-remove-${i}`}
               onClick={() => setStyle({ ...style, rules: rules.filter((_, j) => j !== i) })}
             >
@@ -95,7 +105,7 @@ export function StyleTab({ spec, caption, onChange }: Props) {
           </div>
           {rule.kind === "rule" && (
             <div className="row gap small">
-              <span>value</span>
+              <span>{t("style.value")}</span>
               <select
                 value={rule.op}
                 data-testid={`style-rule-op-${i}`}
@@ -103,7 +113,7 @@ export function StyleTab({ spec, caption, onChange }: Props) {
               >
                 {OPS.map((op) => (
                   <option key={op} value={op}>
-                    {op}
+                    {op === "between" ? t("style.between") : op}
                   </option>
                 ))}
               </select>
@@ -124,14 +134,14 @@ export function StyleTab({ spec, caption, onChange }: Props) {
               )}
               <input
                 type="color"
-                title="Text colour"
+                title={t("style.textColour")}
                 data-testid={`style-rule-color-${i}`}
                 value={rule.color ?? "#dc2626"}
                 onChange={(e) => setRule(i, { ...rule, color: e.target.value })}
               />
               <input
                 type="color"
-                title="Background"
+                title={t("style.background")}
                 value={rule.background ?? "#ffffff"}
                 onChange={(e) => setRule(i, { ...rule, background: e.target.value === "#ffffff" ? undefined : e.target.value })}
               />
@@ -139,17 +149,17 @@ export function StyleTab({ spec, caption, onChange }: Props) {
           )}
           {rule.kind === "scale" && (
             <div className="row gap small">
-              <span>low</span>
+              <span>{t("style.low")}</span>
               <input type="color" value={rule.low} onChange={(e) => setRule(i, { ...rule, low: e.target.value })} />
-              <span>mid</span>
+              <span>{t("style.mid")}</span>
               <input type="color" value={rule.mid ?? "#ffffff"} onChange={(e) => setRule(i, { ...rule, mid: e.target.value })} />
-              <span>high</span>
+              <span>{t("style.high")}</span>
               <input type="color" value={rule.high} onChange={(e) => setRule(i, { ...rule, high: e.target.value })} />
             </div>
           )}
           {rule.kind === "bars" && (
             <div className="row gap small">
-              <span>colour</span>
+              <span>{t("style.colour")}</span>
               <input type="color" value={rule.color} onChange={(e) => setRule(i, { ...rule, color: e.target.value })} />
             </div>
           )}
@@ -160,16 +170,16 @@ export function StyleTab({ spec, caption, onChange }: Props) {
         disabled={!first}
         onClick={() => setStyle({ ...style, rules: [...rules, newRule("rule", first)] })}
       >
-        + Add a rule
+        {t("style.addRule")}
       </button>
 
-      <div className="zone-label">Columns</div>
+      <div className="zone-label">{t("style.columns")}</div>
       <button
         data-testid="style-fit-columns"
         disabled={!spec.widths || Object.keys(spec.widths).length === 0}
         onClick={() => onChange({ ...spec, widths: undefined })}
       >
-        Fit all columns to their content
+        {t("style.fit")}
       </button>
     </div>
   );

@@ -2,7 +2,8 @@ import { lazy, Suspense, useEffect, useState } from "react";
 import type { CubeModel, Diagnostic } from "../api/types";
 import { FilterEditor } from "../filters/FilterEditor";
 import { describeFilter } from "../filters/describe";
-import { parseUniqueName } from "../mdx/ast";
+import { levelCaption, measureCaption } from "../data-model/captions";
+import { t } from "../i18n";
 import { buildQuery } from "../mdx/buildQuery";
 import { dropOn, removeFrom, replaceFilter, type Zone } from "../widget/edit";
 import { CHART_TYPES, isChart, isTable, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
@@ -22,10 +23,6 @@ interface Props {
   onChange: (spec: WidgetSpec) => void;
 }
 
-function measureCaption(model: CubeModel | undefined, uniqueName: string): string {
-  return model?.measures.find((m) => m.uniqueName === uniqueName)?.name ?? parseUniqueName(uniqueName).parts.at(-1)?.name ?? uniqueName;
-}
-
 /** The selected widget's wizard: drop zones, type switcher, options, and the MDX tab. */
 export function WizardPanel({ spec, model, inherited, calculated, diagnostics, onChange }: Props) {
   const [tab, setTab] = useState<"fields" | "style" | "mdx">("fields");
@@ -35,7 +32,7 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
   useEffect(() => setText(spec?.mdx ?? built), [spec?.mdx, built]);
   useEffect(() => setEditing(undefined), [spec?.id]);
 
-  if (!spec) return <aside className="panel wizard muted">Select a widget, or add one.</aside>;
+  if (!spec) return <aside className="panel wizard muted">{t("wizard.none")}</aside>;
   const zone = (z: Zone) => ({
     zone: z,
     onDrop: (item: Parameters<typeof dropOn>[2], index?: number) => {
@@ -46,16 +43,18 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
     },
     onRemove: (i: number) => onChange(removeFrom(spec, z, i)),
   });
-  const levelChips = (fields: WidgetSpec["rows"]) => fields.map((f) => ({ caption: f.caption ?? f.level, title: f.level }));
+  // A level's caption from the model, in the page's language (the one saved with the field was the author's).
+  const levelChips = (fields: WidgetSpec["rows"]) =>
+    fields.map((f) => ({ caption: model ? levelCaption(model, f.level) : (f.caption ?? f.level), title: f.level }));
 
   return (
     <aside className={"panel wizard" + (tab === "mdx" ? " wide" : "")} data-testid="wizard">
       <div className="tabs small">
         <button className={tab === "fields" ? "active" : ""} data-testid="wizard-tab-fields" onClick={() => setTab("fields")}>
-          Fields
+          {t("wizard.fields")}
         </button>
         <button className={tab === "style" ? "active" : ""} data-testid="wizard-tab-style" onClick={() => setTab("style")}>
-          Style
+          {t("wizard.style")}
         </button>
         <button className={tab === "mdx" ? "active" : ""} data-testid="wizard-tab-mdx" onClick={() => setTab("mdx")}>
           MDX
@@ -66,16 +65,16 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
       ) : tab === "fields" ? (
         <>
           <label className="col">
-            <span className="zone-label">Widget type</span>
+            <span className="zone-label">{t("wizard.widgetType")}</span>
             <select
               data-testid="widget-type-select"
               value={spec.type}
               onChange={(e) => onChange({ ...spec, type: e.target.value as WidgetType })}
             >
-              <option value="pivot">Pivot table</option>
-              <option value="tree">Tree table</option>
-              <option value="table">Table (flat)</option>
-              <option value="kpi">KPI</option>
+              <option value="pivot">{t("wizard.pivot")}</option>
+              <option value="tree">{t("wizard.tree")}</option>
+              <option value="table">{t("wizard.flat")}</option>
+              <option value="kpi">{t("wizard.kpi")}</option>
               {CHART_TYPES.map((c) => (
                 <option key={c.type} value={c.type}>
                   {c.label}
@@ -85,45 +84,45 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
           </label>
           {spec.mdx && (
             <div className="notice small">
-              This widget runs a hand-written query.{" "}
+              {t("wizard.handWritten")}{" "}
               <button className="link" onClick={() => onChange({ ...spec, mdx: undefined })}>
-                Use the fields again
+                {t("wizard.useFields")}
               </button>
             </div>
           )}
           <DropZone
             {...zone("rows")}
-            label={isTable(spec.type) ? "Rows" : spec.type === "kpi" ? "A card per member of" : "X axis"}
-            hint="Drop levels"
+            label={t(isTable(spec.type) ? "wizard.rows" : spec.type === "kpi" ? "wizard.kpiRows" : "wizard.xAxis")}
+            hint={t("wizard.dropLevels")}
             chips={levelChips(spec.rows)}
           />
           {spec.type !== "kpi" && (
             <DropZone
               {...zone("columns")}
-              label={isTable(spec.type) ? "Columns" : "Split by"}
-              hint="Drop levels"
+              label={t(isTable(spec.type) ? "wizard.columns" : "wizard.splitBy")}
+              hint={t("wizard.dropLevels")}
               chips={levelChips(spec.columns)}
             />
           )}
           {isChart(spec.type) && (
             <DropZone
               {...zone("slice")}
-              label="Slice by (a chart per member)"
-              hint="Drop a level"
+              label={t("wizard.sliceBy")}
+              hint={t("wizard.dropLevel")}
               chips={spec.sliceBy ? levelChips([spec.sliceBy]) : []}
             />
           )}
           <DropZone
             {...zone("values")}
-            label="Values"
-            hint="Drop measures"
+            label={t("wizard.values")}
+            hint={t("wizard.dropMeasures")}
             chips={spec.measures.map((m) => ({ caption: measureCaption(model, m), title: m }))}
           />
           <DropZone
             {...zone("filters")}
-            label="Filters"
-            hint="Drop levels or measures (Top N)"
-            chips={spec.filters.map((f, i) => ({ caption: describeFilter(f), onClick: () => setEditing(i) }))}
+            label={t("wizard.filters")}
+            hint={t("wizard.dropFilters")}
+            chips={spec.filters.map((f, i) => ({ caption: describeFilter(f, model), onClick: () => setEditing(i) }))}
           />
           {editing !== undefined && spec.filters[editing] && (
             <FilterEditor
@@ -147,7 +146,7 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
                 checked={spec.totals}
                 onChange={(e) => onChange({ ...spec, totals: e.target.checked, mdx: undefined })}
               />{" "}
-              Subtotals and grand total
+              {t("wizard.totals")}
             </label>
             <label>
               <input
@@ -156,7 +155,7 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
                 checked={spec.nonEmpty}
                 onChange={(e) => onChange({ ...spec, nonEmpty: e.target.checked, mdx: undefined })}
               />{" "}
-              Hide empty rows and columns
+              {t("wizard.nonEmpty")}
             </label>
           </div>
         </>
@@ -173,10 +172,10 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
           </Suspense>
           <div className="row gap">
             <button className="primary" data-testid="mdx-run" onClick={() => onChange({ ...spec, mdx: text })}>
-              Run
+              {t("wizard.run")}
             </button>
             <button data-testid="mdx-reset" onClick={() => onChange({ ...spec, mdx: undefined })} disabled={!spec.mdx}>
-              Reset to fields
+              {t("wizard.reset")}
             </button>
           </div>
         </>
