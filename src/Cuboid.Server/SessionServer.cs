@@ -119,6 +119,7 @@ internal sealed class SessionServer : ISessionHost
         app.MapLive();
         app.MapProxy();
         app.MapTelemetry(session);
+        app.MapAppExtensions(session);
         app.MapWebApp(session);
         app.StartAsync().GetAwaiter().GetResult();
         _app = app;

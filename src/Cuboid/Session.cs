@@ -62,6 +62,7 @@ public sealed partial class Session : IDisposable
             throw new ArgumentException("Client certificates are presented over TLS: SessionConfig.ClientCertificate needs SessionConfig.Https too.", nameof(config));
         }
         config.Branding?.Validate();
+        AppExtensionFolders.Validate(config.AppExtensions);
         var session = new Session(config, Translations.Load(config.I18n));
         if (session.Name is { } name)
         {

@@ -28,6 +28,13 @@ public sealed record SessionConfig
     /// <summary>The languages the web app and the API's captions speak (<see cref="I18nConfig"/>: a default locale, translation files); English names when null.</summary>
     public I18nConfig? I18n { get; init; }
 
+    /// <summary>
+    /// Extensions of the web app, by name: each a folder (an extension's built <c>dist</c>) whose <c>index.js</c> is an ES
+    /// module the app imports after login and hands its extension API (widget types, menu items on cells, title bar
+    /// buttons, queries, the current selection; see docs/extensions.md). Served under <c>/extensions/{name}/</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> AppExtensions { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The web app's title, logos, tab icon and accent colour (<see cref="BrandingConfig"/>); Cuboid's own when null.</summary>
     public BrandingConfig? Branding { get; init; }
 

@@ -54,7 +54,7 @@ public sealed class BrandingTests : IDisposable
         using var served = new ServedSession();
         var page = await served.Client.GetStringAsync(new Uri("/", UriKind.Relative), Token);
         Assert.Contains("<title>Cuboid</title>", page, StringComparison.Ordinal);
-        Assert.Contains("""{"title":"Cuboid","logo":null,"darkLogo":null,"accentColor":null,"defaultLocale":"en","locales":["en","fr"],"appStrings":{}}""", page, StringComparison.Ordinal);
+        Assert.Contains("""{"title":"Cuboid","logo":null,"darkLogo":null,"accentColor":null,"defaultLocale":"en","locales":["en","fr"],"appStrings":{},"extensions":[]}""", page, StringComparison.Ordinal);
     }
 
     [Fact]

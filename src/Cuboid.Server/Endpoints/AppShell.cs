@@ -11,7 +11,7 @@ namespace Cuboid.Server.Endpoints;
 /// <summary>
 /// The web app's page as this session serves it: index.html with the session's branding applied (title, tab icon) and
 /// the shell's settings (<c>#cuboid-shell</c>, a JSON data block the app reads at start: title, logos, accent colour,
-/// the locales offered and the app strings translation files override),
+/// the locales offered, the app strings translation files override, the extensions' entry modules),
 /// rendered once; and the branding's files under <c>/branding/</c>, read once at start. Both are part of the shell, so
 /// they load before a login (the login page shows them); they hold no data.
 /// </summary>
@@ -23,12 +23,14 @@ internal sealed class AppShell
     private readonly Dictionary<string, (byte[] Bytes, string ContentType)> _assets = new(StringComparer.Ordinal);
     private readonly BrandingConfig _branding;
     private readonly Translations _translations;
+    private readonly IReadOnlyList<object> _extensions;
 
-    private AppShell(BrandingConfig branding, Translations translations) => (_branding, _translations) = (branding, translations);
+    private AppShell(BrandingConfig branding, Translations translations, IReadOnlyList<object> extensions) =>
+        (_branding, _translations, _extensions) = (branding, translations, extensions);
 
     public static AppShell For(Session session)
     {
-        var shell = new AppShell(session.Config.Branding ?? new BrandingConfig(), session.Translations);
+        var shell = new AppShell(session.Config.Branding ?? new BrandingConfig(), session.Translations, AppExtensionFiles.Entries(session));
         shell.Add("logo", shell._branding.Logo);
         shell.Add("dark-logo", shell._branding.DarkLogo);
         shell.Add("favicon", shell._branding.Favicon);
@@ -55,6 +57,7 @@ internal sealed class AppShell
         defaultLocale = _translations.DefaultLocale,
         locales = _translations.Locales,
         appStrings = _translations.AppStrings,
+        extensions = _extensions,
     };
 
     /// <summary>index.html with the title, the tab icon and the settings block in place.</summary>

@@ -31,8 +31,14 @@ public sealed class RouteProtectionTests
     [Fact]
     public async Task EveryRouteRefusesAnAnonymousCall()
     {
-        // Every optional route on: the Prometheus scrape endpoint too.
-        var (served, _) = SecuredSession.Start(new SessionConfig { Telemetry = new TelemetryConfig { Prometheus = true } });
+        // Every optional route on: the Prometheus scrape endpoint and the web app's extensions too.
+        var extension = Directory.CreateTempSubdirectory("cuboid-extension-").FullName;
+        File.WriteAllText(Path.Combine(extension, "index.js"), "export function activate() {}");
+        var (served, _) = SecuredSession.Start(new SessionConfig
+        {
+            Telemetry = new TelemetryConfig { Prometheus = true },
+            AppExtensions = new Dictionary<string, string> { ["x"] = extension },
+        });
         using var _ = served;
         served.Session.Endpoint("reports/{name}", "GET", _ => new { ok = true });
         var endpoints = ((SessionServer)served.Session.Host!).Endpoints.OfType<RouteEndpoint>().ToList();
@@ -53,6 +59,8 @@ public sealed class RouteProtectionTests
         }
         Assert.True(checkedRoutes >= 20, $"only {checkedRoutes} routes checked");
         Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/metrics");
+        Assert.Contains(endpoints, e => e.RoutePattern.RawText == "/extensions/{name}/{**path}");
+        Directory.Delete(extension, recursive: true);
     }
 
     [Fact]
