@@ -130,4 +130,15 @@ public static class Agg
 
     /// <summary>Number of distinct non-null values per cell.</summary>
     public static Measure CountDistinct(ColumnExpression input) => new(new AggregatedMeasure(AggregationFunction.CountDistinct, input));
+
+    /// <summary>
+    /// <paramref name="function"/> (a plug-in's <see cref="IAggregationFunction"/>, or one of <see cref="Session.Functions"/>) of the
+    /// non-null values of <paramref name="input"/> per cell: <c>Agg.Custom(session.Functions.AggregationFunction("GeoMean"), t["price"])</c>.
+    /// </summary>
+    public static Measure Custom(IAggregationFunction function, ColumnExpression input)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentNullException.ThrowIfNull(input);
+        return new(new CustomAggregatedMeasure(function, input));
+    }
 }

@@ -225,4 +225,14 @@ public static class Fn
 
     /// <summary>A constant row-level value.</summary>
     public static ColumnExpression Constant(double value) => new ConstantExpression(value);
+
+    /// <summary>
+    /// <paramref name="function"/> (a plug-in's <see cref="IMeasureFunction"/>, or one of <see cref="Session.Functions"/>) applied
+    /// cell by cell to <paramref name="arguments"/>: <c>Fn.Call(session.Functions.MeasureFunction("Clamp"), m, 0, 100)</c>.
+    /// </summary>
+    public static Measure Call(IMeasureFunction function, params Measure[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return new(new FunctionMeasure(function, [.. arguments.Select(a => a.AsOperand)]));
+    }
 }

@@ -64,6 +64,7 @@ public sealed partial class Session : IDisposable
         config.Branding?.Validate();
         AppExtensionFolders.Validate(config.AppExtensions);
         var session = new Session(config, Translations.Load(config.I18n));
+        foreach (var assembly in config.ExtraAssemblies) session.Functions.AddAssembly(assembly);
         if (session.Name is { } name)
         {
             s_running.AddOrUpdate(name, session, (_, older) =>
@@ -108,6 +109,9 @@ public sealed partial class Session : IDisposable
     public void Dispose() => Close();
 
     internal SessionLog Log => _log;
+
+    /// <summary>The measure and aggregation functions formulas, model files and MDX call by name: the built-in math functions and the plug-ins' (<see cref="SessionConfig.ExtraAssemblies"/>).</summary>
+    public SessionFunctions Functions { get; } = new();
 
     /// <summary>The translation files of <see cref="SessionConfig.I18n"/>, read at start.</summary>
     internal Translations Translations { get; }

@@ -29,6 +29,14 @@ public sealed record SessionConfig
     public I18nConfig? I18n { get; init; }
 
     /// <summary>
+    /// Plug-in assemblies (paths of .dll files, Atoti's <c>extra_jars</c>) whose public classes implementing
+    /// <see cref="IMeasureFunction"/> or <see cref="IAggregationFunction"/> join <see cref="Session.Functions"/> at start: C#,
+    /// model files and MDX then use them by name. A file that is missing, not an assembly, or holds no such class, a class
+    /// without a public parameterless constructor or a name taken already stops the start with an error naming it.
+    /// </summary>
+    public IReadOnlyList<string> ExtraAssemblies { get; init; } = [];
+
+    /// <summary>
     /// Extensions of the web app, by name: each a folder (an extension's built <c>dist</c>) whose <c>index.js</c> is an ES
     /// module the app imports after login and hands its extension API (widget types, menu items on cells, title bar
     /// buttons, queries, the current selection; see docs/extensions.md). Served under <c>/extensions/{name}/</c>.

@@ -99,7 +99,7 @@ internal sealed class SqlAggregates(ExternalTable fact) : IAggregateSource
             LeafKind.Max => (Add($"MAX({Input()})"), Add($"COUNT({Input()})")),
             LeafKind.Count => (-1, Add($"COUNT({Input()})")),
             LeafKind.CountDistinct => (-1, Add($"COUNT(DISTINCT {Input()})")),
-            _ => throw new NotSupportedException($"{spec.Kind} of {spec.Input} is not computed in {database} over DirectQuery; define the measure from sums, counts, minimums, maximums or distinct counts."),
+            _ => throw new NotSupportedException($"{spec.Function?.Name ?? spec.Kind.ToString()} of {spec.Input} is not computed in {database} over DirectQuery; define the measure from sums, counts, minimums, maximums or distinct counts."),
         };
     }
 }

@@ -12,48 +12,54 @@ internal sealed class MathCalc(MathFunction function, MeasureCalc[] operands, in
 
     public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
     {
-        var result = input.Result;
         var inputs = operands.Select(o => o.Eval(input)).ToArray();
-        var n = result.CellCount;
+        // The functions of plain rules are the built-in IMeasureFunctions; Round keeps its digits, Min and Max skip empty operands (as Atoti's do).
+        if (BuiltInMeasureFunctions.Of(function) is { } builtIn) return FunctionCells.Evaluate(builtIn, inputs, input.Result.CellCount);
+        var n = input.Result.CellCount;
         var values = new double[n];
         var valid = new bool[n];
         for (var i = 0; i < n; i++)
         {
-            var x = inputs[0].Values[i];
             valid[i] = function is MathFunction.Min or MathFunction.Max ? inputs.Any(v => v.Valid[i]) : inputs.All(v => v.Valid[i]);
             if (!valid[i]) continue;
             values[i] = function switch
             {
-                MathFunction.Abs => Math.Abs(x),
-                MathFunction.Sqrt => Math.Sqrt(x),
-                MathFunction.Exp => Math.Exp(x),
-                MathFunction.Log => Math.Log(x),
-                MathFunction.Log10 => Math.Log10(x),
-                MathFunction.Ceil => Math.Ceiling(x),
-                MathFunction.Floor => Math.Floor(x),
-                MathFunction.Round => Math.Round(x, digits, MidpointRounding.AwayFromZero),
-                MathFunction.Sin => Math.Sin(x),
-                MathFunction.Cos => Math.Cos(x),
-                MathFunction.Tan => Math.Tan(x),
-                MathFunction.Erf => Erf(x),
-                MathFunction.Erfc => 1 - Erf(x),
-                MathFunction.Pow => Math.Pow(x, inputs[1].Values[i]),
-                // Min and Max skip the empty operands, as Atoti's do.
+                MathFunction.Round => Math.Round(inputs[0].Values[i], digits, MidpointRounding.AwayFromZero),
                 MathFunction.Min => inputs.Where(v => v.Valid[i]).Min(v => v.Values[i]),
                 _ => inputs.Where(v => v.Valid[i]).Max(v => v.Values[i]),
             };
         }
         return (values, valid);
     }
+}
 
-    /// <summary>The error function, by Abramowitz and Stegun's formula 7.1.26 (absolute error under 1.5e-7).</summary>
-    private static double Erf(double x)
+/// <summary>A plug-in's <see cref="IMeasureFunction"/> on measures (<c>Fn.Call</c>).</summary>
+internal sealed class FunctionMeasureCalc(IMeasureFunction function, MeasureCalc[] operands) : MeasureCalc
+{
+    public override DataType ResultType => DataType.Double;
+
+    public override IEnumerable<AggregateSpec> Leaves => operands.SelectMany(o => o.Leaves);
+
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input) =>
+        FunctionCells.Evaluate(function, [.. operands.Select(o => o.Eval(input))], input.Result.CellCount);
+}
+
+/// <summary>An <see cref="IMeasureFunction"/> over every cell: one argument buffer for all of them, no allocation a cell.</summary>
+internal static class FunctionCells
+{
+    public static (double[] Values, bool[] Valid) Evaluate(IMeasureFunction function, (double[] Values, bool[] Valid)[] inputs, int cells)
     {
-        var sign = Math.Sign(x);
-        x = Math.Abs(x);
-        var t = 1 / (1 + 0.3275911 * x);
-        var y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.Exp(-x * x);
-        return sign * y;
+        var values = new double[cells];
+        var valid = new bool[cells];
+        var arguments = new double?[inputs.Length];
+        for (var i = 0; i < cells; i++)
+        {
+            for (var a = 0; a < inputs.Length; a++) arguments[a] = inputs[a].Valid[i] ? inputs[a].Values[i] : null;
+            if (function.Evaluate(arguments) is not { } value) continue;
+            values[i] = value;
+            valid[i] = true;
+        }
+        return (values, valid);
     }
 }
 
@@ -164,5 +170,30 @@ internal abstract class MeasureConditionCalc
         public override IEnumerable<AggregateSpec> Leaves => operand.Leaves;
 
         public override bool[] Eval(MeasureInput input) => [.. operand.Eval(input).Select(b => !b)];
+    }
+}
+
+/// <summary>A plug-in's aggregation of fact rows (<c>Agg.Custom</c>): its state per cell, finished by its Result with the cell's count of values.</summary>
+internal sealed class CustomAggregatedCalc(CustomAggregatedMeasure measure) : MeasureCalc
+{
+    private readonly AggregateSpec _spec = new(LeafKind.Custom, measure.Input, Function: measure.Function);
+
+    public override DataType ResultType => DataType.Double;
+
+    public override IEnumerable<AggregateSpec> Leaves => [_spec];
+
+    public override (double[] Values, bool[] Valid) Eval(MeasureInput input)
+    {
+        var leaf = input.Result.Leaf(_spec);
+        var n = input.Result.CellCount;
+        var values = new double[n];
+        var valid = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            if (leaf.Counts[i] <= 0 || measure.Function.Result(leaf.Values[i], leaf.Counts[i]) is not { } value) continue;
+            values[i] = value;
+            valid[i] = true;
+        }
+        return (values, valid);
     }
 }

@@ -79,6 +79,8 @@ internal abstract class MeasureCalc
         DateShiftMeasure d => new DateShiftCalc(Compile(d.Measure), d),
         FilterMeasure f => new FilterCalc(Compile(f.Measure), f.Condition),
         MathMeasure m => new MathCalc(m.Function, [.. m.Operands.Select(Compile)], m.Digits),
+        FunctionMeasure f => new FunctionMeasureCalc(f.Function, [.. f.Arguments.Select(Compile)]),
+        CustomAggregatedMeasure c => new CustomAggregatedCalc(c),
         TotalMeasure t => new LocationCalc(Compile(t.Measure), LocationShift.Total(t.Hierarchies)),
         ScopedAggregation a => ScopeCalc.Create(a, Compile(a.Measure)),
         ParentValueMeasure p => p.TotalValue is null

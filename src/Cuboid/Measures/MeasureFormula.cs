@@ -13,6 +13,14 @@ namespace Cuboid.Measures;
 /// </summary>
 internal static class MeasureFormula
 {
+    /// <summary>The functions the formula language has of its own (a plug-in's may not take their names).</summary>
+    public static readonly string[] FunctionNames =
+    [
+        "IIF", "ABS", "SQRT", "EXP", "LOG", "LOG10", "CEIL", "FLOOR", "ROUND", "POW", "POWER", "TOTAL", "PARENTVALUE", "SHIFT", "FIRST", "LAST",
+        "RANK", "AT", "FILTER", "DATESHIFT", "MIN", "MAX", "SUM", "MEAN", "AVG", "COUNT", "COUNTDISTINCT", "LONG", "SHORT", "PROD", "MEDIAN",
+        "QUANTILE", "VAR", "STD", "CUMULATIVE", "ORIGIN", "SIBLINGS", "ISEMPTY",
+    ];
+
     public static Measure Bind(Cube cube, string text, Func<string, Exception> error)
     {
         var parsed = MdxParser.ParseExpression(text);
@@ -90,6 +98,12 @@ internal static class MeasureFormula
                 case "VAR": Arity(2, 2); return Agg.Var(Measure(a[0]), Scope(a[1]));
                 case "STD": Arity(2, 2); return Agg.Std(Measure(a[0]), Scope(a[1]));
                 default:
+                    // A plug-in's function (SessionConfig.ExtraAssemblies).
+                    if (cube.Session.Functions.TryGetMeasureFunction(f.Name, out var function))
+                    {
+                        Arity(function.MinArguments, function.MaxArguments);
+                        return Fn.Call(function, [.. a.Select(Measure)]);
+                    }
                     throw Error(f, $"unknown measure function {f.Name}.");
             }
         }

@@ -56,6 +56,13 @@ internal static class CubeBuilder
         return cube;
     }
 
+    /// <summary>The aggregations a model file may name: the built-in ones and the session's plug-ins'.</summary>
+    private static string KnownAggregations(Session session)
+    {
+        string[] names = ["sum", "mean", "min", "max", "count", "distinctCount", .. session.Functions.AggregationFunctions.Select(f => f.Name)];
+        return string.Join(", ", names[..^1]) + " or " + names[^1];
+    }
+
     private static void BuildMeasure(ModelContext context, Cube cube, ColumnResolver columns, MeasureModel model, string path)
     {
         var name = context.Required(model.Name, path, "name");
@@ -77,7 +84,8 @@ internal static class CubeBuilder
                 "MAX" => Agg.Max(expression),
                 "COUNT" => Agg.Count(expression),
                 "DISTINCTCOUNT" or "COUNTDISTINCT" => Agg.CountDistinct(expression),
-                _ => throw context.Error($"{path}.aggregation", $"unknown aggregation '{aggregation}' (expected sum, mean, min, max, count or distinctCount)."),
+                _ when cube.Session.Functions.TryGetAggregationFunction(aggregation, out var custom) => Agg.Custom(custom, expression),
+                _ => throw context.Error($"{path}.aggregation", $"unknown aggregation '{aggregation}' (expected {KnownAggregations(cube.Session)})."),
             };
         }
         var measure = context.At(path, () => cube.Measures.Set(name, definition));

@@ -197,7 +197,7 @@ public sealed class ServeCommandTests
             Assert.NotEmpty(seen);
             Assert.All(seen, status => Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, status));   // never a 404, a 500 or an empty list
             using var ready = await client.GetAsync(new Uri("api/cubes", UriKind.Relative), TestContext.Current.CancellationToken);
-            Assert.Equal("[{\"name\":\"Sales\"}]", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+            Assert.Equal("[{\"name\":\"Sales\",\"caption\":\"Sales\"}]", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
     }
 

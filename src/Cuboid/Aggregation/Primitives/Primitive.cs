@@ -12,7 +12,7 @@ namespace Cuboid.Aggregation.Primitives;
 /// </summary>
 internal abstract class Primitive
 {
-    private static readonly Primitive[] s_all = [.. Enum.GetValues<LeafKind>().Select(Create)];
+    private static readonly Primitive[] s_all = [.. Enum.GetValues<LeafKind>().Where(k => k != LeafKind.Custom).Select(Create)];
 
     /// <summary>The registration: each kind's descriptor.</summary>
     private static Primitive Create(LeafKind kind) => kind switch
@@ -32,6 +32,7 @@ internal abstract class Primitive
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A primitive aggregation without a descriptor."),
     };
 
+    /// <summary>A built-in kind's descriptor; a custom one's is its spec's (<see cref="AggregateSpec.Primitive"/>).</summary>
     public static Primitive Of(LeafKind kind) => s_all[(int)kind];
 
     /// <summary>Whether coarser cells can be computed by combining finer ones.</summary>

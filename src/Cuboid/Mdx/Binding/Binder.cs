@@ -182,7 +182,8 @@ internal sealed class Binder(MdxCatalog catalog, SourceText source)
 
     private Calc Call(MdxExpression syntax, string name, ILocated at, IReadOnlyList<Calc> arguments)
     {
-        if (!FunctionTable.TryGet(name, out var function) || !FunctionSignatures.All.TryGetValue(name, out var signature))
+        if ((!FunctionTable.TryGet(name, out var function) || !FunctionSignatures.All.TryGetValue(name, out var signature))
+            && !PluginFunctions.TryGet(catalog.Cube.Session.Functions, name, out signature, out function))
         {
             throw MdxEvaluationException.At(source, at, MdxErrorCodes.UnknownFunction, $"Unknown function '{name}'.");
         }
