@@ -16,6 +16,8 @@ export default defineConfig({
     proxy: {
       "/api": { target: "http://localhost:9090", ws: true },
       "/proxy": { target: "http://localhost:9090" },
+      "/extensions": { target: "http://localhost:9090" },
+      "/branding": { target: "http://localhost:9090" },
     },
   },
   test: {

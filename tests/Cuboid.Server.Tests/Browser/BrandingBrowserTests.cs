@@ -62,7 +62,7 @@ public sealed class BrandingBrowserTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(s_accent, titleBarButton);
             if (Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS") is { Length: > 0 })
             {
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoRoot(), "docs", "screenshots", "branding.png") });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserRun.RepoRoot(), "docs", "screenshots", "branding.png") });
             }
         });
     }
@@ -83,13 +83,6 @@ public sealed class BrandingBrowserTests(ITestOutputHelper output) : IDisposable
           return [r, g, b];
         }
         """, Convert.ToBase64String(png));
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cuboid.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cuboid.slnx not found above the test's folder.");
-    }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

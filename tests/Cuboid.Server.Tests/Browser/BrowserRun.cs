@@ -92,14 +92,15 @@ internal static class BrowserRun
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CUBOID_SCREENSHOTS"))) return;
         if (!keepPointer) await page.Mouse.MoveAsync(0, 0);
-        var dir = Path.Combine(RepositoryRoot(), "docs", "screenshots");
+        var dir = Path.Combine(RepoRoot(), "docs", "screenshots");
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, name + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Animations = ScreenshotAnimations.Disabled });
         output.WriteLine($"screenshot: {path}");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The repository's root (where Cuboid.slnx is), above the test binaries.</summary>
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

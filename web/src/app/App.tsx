@@ -2,6 +2,8 @@ import { useEffect, useState } from "react";
 import { currentUser, logout, type CurrentUser } from "../api/auth";
 import { DashboardView } from "../dashboards/DashboardView";
 import { Home } from "../dashboards/Home";
+import { ExtensionNotices } from "../extensions/ExtensionNotices";
+import { startExtensions } from "../extensions/host";
 import { t } from "../i18n";
 import { Login } from "./Login";
 import { UserContext } from "./UserBadge";
@@ -22,6 +24,12 @@ export function App() {
     );
   }, []);
 
+  // The session's extensions load once the page knows its user (their files are served to logged-in users only), once per page.
+  const ready = auth.status === "ready";
+  useEffect(() => {
+    if (ready) void startExtensions();
+  }, [ready]);
+
   if (auth.status === "checking") return null;
   if (auth.status === "error") return <div className="error">{t("app.cannotReachSession", { message: auth.message })}</div>;
   if (auth.status === "login") return <Login onLoggedIn={(user) => setAuth({ status: "ready", user })} />;
@@ -29,6 +37,7 @@ export function App() {
   return (
     <UserContext.Provider value={{ user: auth.user, logout: signOut }}>
       {route.page === "home" ? <Home /> : <DashboardView key={route.id ?? "new"} id={route.id} present={route.present} />}
+      <ExtensionNotices />
     </UserContext.Provider>
   );
 }

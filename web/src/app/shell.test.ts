@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { accentVariables, parseShell } from "./shell";
 
 const languages = { defaultLocale: "en", locales: ["en", "fr"], appStrings: {} };
+const none = { extensions: [] };
 
 describe("parseShell", () => {
   it("reads the server's block over the defaults", () => {
@@ -12,13 +13,14 @@ describe("parseShell", () => {
       darkLogo: "/branding/logo.svg",
       accentColor: "#d9480f",
       ...languages,
+      ...none,
     });
   });
 
   it("falls back to Cuboid's own without a block or with a broken one", () => {
     expect(parseShell(null).title).toBe("Cuboid");
     expect(parseShell("{not json").accentColor).toBeNull();
-    expect(parseShell('{"title":"Acme"}')).toEqual({ title: "Acme", logo: null, darkLogo: null, accentColor: null, ...languages });
+    expect(parseShell('{"title":"Acme"}')).toEqual({ title: "Acme", logo: null, darkLogo: null, accentColor: null, ...languages, ...none });
   });
 
   it("reads the session's languages, English and French by default", () => {
@@ -30,6 +32,39 @@ describe("parseShell", () => {
     expect(settings.locales).toEqual(["en", "fr", "de"]);
     expect(settings.appStrings).toEqual({ de: { "home.newDashboard": "Neues Dashboard" } });
     expect(parseShell('{"locales":null,"appStrings":null}')).toMatchObject(languages);
+  });
+});
+
+describe("parseShell's extensions", () => {
+  it("reads each extension's name and entry module, none by default", () => {
+    expect(parseShell(null).extensions).toEqual([]);
+    expect(parseShell('{"extensions":[]}').extensions).toEqual([]);
+    expect(parseShell('{"extensions":null}').extensions).toEqual([]);
+    const settings = parseShell(
+      '{"extensions":[{"name":"heatmap","entry":"/extensions/heatmap/index.js"},{"name":"notes","entry":"/extensions/notes/index.js"}]}',
+    );
+    expect(settings.extensions).toEqual([
+      { name: "heatmap", entry: "/extensions/heatmap/index.js" },
+      { name: "notes", entry: "/extensions/notes/index.js" },
+    ]);
+  });
+
+  it("leaves out malformed entries and entries off this origin", () => {
+    const settings = parseShell(
+      JSON.stringify({
+        extensions: [
+          { name: "ok", entry: "/extensions/ok/index.js" },
+          { name: "", entry: "/extensions/x/index.js" },
+          { name: "no-entry" },
+          { name: "elsewhere", entry: "https://cdn.example.com/index.js" },
+          { name: "protocol-relative", entry: "//cdn.example.com/index.js" },
+          "heatmap",
+          null,
+        ],
+      }),
+    );
+    expect(settings.extensions).toEqual([{ name: "ok", entry: "/extensions/ok/index.js" }]);
+    expect(parseShell('{"extensions":{"name":"heatmap"}}').extensions).toEqual([]);
   });
 });
 

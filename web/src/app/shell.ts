@@ -1,6 +1,6 @@
 /**
  * The settings the server writes into the page (index.html's #cuboid-shell data block, rendered by the
- * server's AppShell): the session's branding and languages. Read once at start; the defaults apply when
+ * server's AppShell): the session's branding, languages and web app extensions. Read once at start; the defaults apply when
  * the page has no block (the development server).
  */
 export interface ShellSettings {
@@ -16,6 +16,14 @@ export interface ShellSettings {
   locales: string[];
   /** By locale, the session's strings for the app's message keys: rewordings, or a language the app does not ship. */
   appStrings: Record<string, Record<string, string>>;
+  /** The extensions the session serves (SessionConfig.AppExtensions): each one's name and entry module, loaded after login (docs/extensions.md). */
+  extensions: ShellExtension[];
+}
+
+/** An extension of the web app: its name and the URL of its entry module (`/extensions/{name}/index.js`). */
+export interface ShellExtension {
+  name: string;
+  entry: string;
 }
 
 const defaults: ShellSettings = {
@@ -26,6 +34,7 @@ const defaults: ShellSettings = {
   defaultLocale: "en",
   locales: ["en", "fr"],
   appStrings: {},
+  extensions: [],
 };
 
 /**
@@ -36,10 +45,25 @@ export function parseShell(text: string | null | undefined): ShellSettings {
   if (!text) return defaults;
   try {
     const sent = Object.entries(JSON.parse(text) as Partial<ShellSettings>).filter(([, value]) => value !== null);
-    return { ...defaults, ...Object.fromEntries(sent) };
+    const settings: ShellSettings = { ...defaults, ...Object.fromEntries(sent) };
+    return { ...settings, extensions: extensionsOf(settings.extensions) };
   } catch {
     return defaults;
   }
+}
+
+/**
+ * The well-formed entries of the block's extensions: a name and an entry on this origin (a path from the root, as the
+ * server writes them); anything else is left out.
+ */
+function extensionsOf(value: unknown): ShellExtension[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((e: unknown) => {
+    const { name, entry } = (e ?? {}) as Partial<Record<keyof ShellExtension, unknown>>;
+    return typeof name === "string" && name && typeof entry === "string" && entry.startsWith("/") && !entry.startsWith("//")
+      ? [{ name, entry }]
+      : [];
+  });
 }
 
 export const shell = parseShell(typeof document === "undefined" ? null : document.getElementById("cuboid-shell")?.textContent);

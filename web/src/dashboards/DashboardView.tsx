@@ -29,6 +29,7 @@ import { PageTabs } from "./PageTabs";
 import { useHistory } from "./useHistory";
 import { WidgetTile } from "./WidgetTile";
 import { SharePopover } from "./SharePopover";
+import { TitleBarButtons } from "../extensions/TitleBarButtons";
 
 export function DashboardView({ id, present = false }: { id?: string; present?: boolean }) {
   const history = useHistory<Dashboard>(newDashboard());
@@ -233,6 +234,7 @@ export function DashboardView({ id, present = false }: { id?: string; present?: 
             {status ?? t("dashboard.unsaved")}
           </span>
         )}
+        <TitleBarButtons context={{ page: "dashboard", dashboardId: dashboard.id, dashboardName: dashboard.name }} />
         <UserBadge />
       </header>
       <div className="workspace">

@@ -6,6 +6,7 @@ import type { ContentSummary } from "../api/types";
 import { navigate } from "../app/useHashRoute";
 import { formatDate, t } from "../i18n";
 import { matchesSearch } from "./model";
+import { TitleBarButtons } from "../extensions/TitleBarButtons";
 
 /** Saved dashboards as tiles grouped by folder, a search box and "New dashboard". */
 export function Home() {
@@ -45,6 +46,7 @@ export function Home() {
         <button className="primary" data-testid="new-dashboard" onClick={() => navigate({ page: "dashboard" })}>
           {t("home.newDashboard")}
         </button>
+        <TitleBarButtons context={{ page: "home" }} />
         <UserBadge />
       </header>
       <div className="home-body">

@@ -4,6 +4,7 @@ import type { CubeModel, Diagnostic } from "../api/types";
 import { buildQuery } from "../mdx/buildQuery";
 import { DRAG_MIME, decodeDrag, dropOn, type DragItem } from "../widget/edit";
 import { isChart, isTable, type FilterSpec, type WidgetSpec } from "../widget/spec";
+import { useExtensions } from "../extensions/hooks";
 import { WidgetView } from "../widget/WidgetView";
 import { csvFileName, download } from "./download";
 import { describeFilter } from "../filters/describe";
@@ -50,6 +51,7 @@ export function WidgetTile(props: Props) {
   const tile = useRef<HTMLDivElement>(null);
   const [over, setOver] = useState(false);
   const [exportError, setExportError] = useState<string>();
+  const extensionTypes = useExtensions().widgetTypes();
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -149,6 +151,17 @@ export function WidgetTile(props: Props) {
           >
             {t("tile.kpi")}
           </button>
+          {extensionTypes.map((w) => (
+            <button
+              key={w.type}
+              className={spec.type === w.type ? "active" : ""}
+              data-testid={`widget-type-${w.type}`}
+              data-extension={w.extension}
+              onClick={() => onChange({ ...spec, type: w.type })}
+            >
+              {w.label}
+            </button>
+          ))}
         </div>
         <label className={"live-toggle" + (spec.live ? " on" : "")} title={t("tile.liveTitle")}>
           <input

@@ -85,6 +85,14 @@ export const en = {
   "widget.new": "New widget",
   "widget.empty": "Drag measures and levels here, or onto Rows, Columns and Values.",
   "widget.liveFailed": "The live query failed",
+  "widget.extensionMissing": "The widget type '{type}' needs the extension that provides it",
+  "widget.extensionLoading": "Loading the extension of this widget…",
+  "widget.extensionFailed": "The widget type '{type}' could not draw: {error}",
+
+  // Extensions of the web app (docs/extensions.md)
+  "extensions.failed": "The extension '{name}' could not start: {error}",
+  "extensions.actionFailed": "The extension '{name}' failed: {error}",
+  "extensions.dismiss": "Dismiss",
 
   // KPI cards and their options
   "kpi.empty": "Drop measures onto Values.",

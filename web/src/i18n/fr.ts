@@ -80,6 +80,13 @@ export const fr: Messages = {
   "widget.new": "Nouveau widget",
   "widget.empty": "Faites glisser des mesures et des niveaux ici, ou sur Lignes, Colonnes et Valeurs.",
   "widget.liveFailed": "La requête en direct a échoué",
+  "widget.extensionMissing": "Le type de widget «\u00a0{type}\u00a0» a besoin de l’extension qui le fournit",
+  "widget.extensionLoading": "Chargement de l’extension de ce widget…",
+  "widget.extensionFailed": "Le type de widget «\u00a0{type}\u00a0» n’a pas pu s’afficher\u00a0: {error}",
+
+  "extensions.failed": "L’extension «\u00a0{name}\u00a0» n’a pas pu démarrer\u00a0: {error}",
+  "extensions.actionFailed": "L’extension «\u00a0{name}\u00a0» a échoué\u00a0: {error}",
+  "extensions.dismiss": "Fermer",
 
   "kpi.empty": "Déposez des mesures sur Valeurs.",
   "kpi.vsPrevious": "vs période précédente",

@@ -189,6 +189,17 @@ describe("buildQuery", () => {
     expect(text).toContain("NON EMPTY {[Time].[Time].[Quarter].Members} ON ROWS");
   });
 
+  it("asks an extension's widget type for a plain grid of its rows and columns, as a chart", () => {
+    const spec = {
+      measures: ["[Measures].[Amount]"],
+      rows: [year, quarter],
+      columns: [category],
+      totals: true,
+      expanded: [{ hierarchy: "[Time].[Time]", member: "[Time].[Time].[2024]", depth: 1 }],
+    };
+    expect(mdx({ ...spec, type: "heatmap" })).toBe(mdx({ ...spec, type: "pivot", totals: false, expanded: [] }));
+  });
+
   it("applies a filter on a hierarchy on the rows to the rows (Exists), not to the slicer", () => {
     const keep = {
       kind: "members" as const,

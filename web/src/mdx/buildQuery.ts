@@ -1,5 +1,14 @@
 import type { CubeModel, HierarchyInfo } from "../api/types";
-import { EXPAND_ALL, PREVIOUS_PREFIX, isChart, type AxisField, type Expansion, type FilterSpec, type WidgetSpec } from "../widget/spec";
+import {
+  EXPAND_ALL,
+  PREVIOUS_PREFIX,
+  isBuiltInType,
+  isChart,
+  type AxisField,
+  type Expansion,
+  type FilterSpec,
+  type WidgetSpec,
+} from "../widget/spec";
 import {
   bottomCount,
   call,
@@ -214,9 +223,9 @@ export function buildQuery(
   dashboardFilters: FilterSpec[] = [],
   calculated: CalculatedMeasure[] = [],
 ): BuiltQuery | undefined {
-  // A flat table lists the leaf rows, and a chart draws the deepest level asked for: no subtotals, nothing expanded
-  // (a table's expansions would put regions and countries side by side on one axis).
-  if (spec.type === "table" || isChart(spec.type)) spec = { ...spec, totals: false, expanded: [] };
+  // A flat table lists the leaf rows, and a chart (or an extension's widget type) draws the deepest level asked for: no
+  // subtotals, nothing expanded (a table's expansions would put regions and countries side by side on one axis).
+  if (spec.type === "table" || isChart(spec.type) || !isBuiltInType(spec.type)) spec = { ...spec, totals: false, expanded: [] };
   const filters = [...dashboardFilters, ...spec.filters];
   const comparisons = kpiComparisons(spec);
   const measures = spec.measures.length ? set(...[...spec.measures, ...comparisons.columns].map(ref)) : undefined;

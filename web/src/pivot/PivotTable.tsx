@@ -1,5 +1,6 @@
 import React, {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -13,7 +14,7 @@ import type { SortSpec } from "../widget/spec";
 import { headerText, type Grid, type HeaderCell } from "./cellSetToGrid";
 import { visibleRange } from "./virtual";
 import { canvasMeasure, fitWidths, offsets, rowHeadKey, visibleSpan } from "./widths";
-import { menuItems, type MenuAction, type MenuItem, type MenuTarget } from "./menu";
+import { menuItems, type ExtraCellItem, type MenuAction, type MenuItem, type MenuTarget } from "./menu";
 import { contains, move, single, toTsv, type Selection } from "./selection";
 import { decorationCss, type CellDecoration } from "../widget/style";
 import { t } from "../i18n";
@@ -34,6 +35,10 @@ interface Props {
   onToggle: (member: CellSetMember, expanded: boolean) => void;
   onSort: (columnKey: string) => void;
   onDrillthrough: (row: number, column: number) => void;
+  /** Items the extensions add to the menu of value cells (picked: an "extension" action). */
+  cellMenuItems?: ExtraCellItem[];
+  /** Told of each change of the selected cells (undefined: none), the first time with the initial none, and none when the table goes. */
+  onSelectionChange?: (selection: Selection | undefined) => void;
 }
 
 /** Runs of a header row that touch columns [start, end): [first column, width in columns]. */
@@ -141,7 +146,7 @@ function ContextMenu({
   return (
     <ul className="context-menu" data-testid="pivot-menu" style={{ left: x, top: y }} role="menu" onMouseDown={(e) => e.stopPropagation()}>
       {items.map((item) => (
-        <li key={item.id} role="menuitem" data-testid={`pivot-menu-${item.id}`} onClick={() => onPick(item)}>
+        <li key={item.id} role="menuitem" data-testid={item.testId ?? `pivot-menu-${item.id}`} onClick={() => onPick(item)}>
           {item.label}
         </li>
       ))}
@@ -149,10 +154,29 @@ function ContextMenu({
   );
 }
 
-export function PivotTable({ grid, sort, widths: saved, decorations, onResize, onAction, onToggle, onSort, onDrillthrough }: Props) {
+export function PivotTable({
+  grid,
+  sort,
+  widths: saved,
+  decorations,
+  onResize,
+  onAction,
+  onToggle,
+  onSort,
+  onDrillthrough,
+  cellMenuItems,
+  onSelectionChange,
+}: Props) {
   const body = useRef<HTMLDivElement>(null);
   const root = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<Selection>();
+  // The latest listener, told of selection changes only (a new listener on each render must not look like one).
+  const selectionListener = useRef(onSelectionChange);
+  selectionListener.current = onSelectionChange;
+  useEffect(() => {
+    selectionListener.current?.(selection);
+  }, [selection]);
+  useEffect(() => () => selectionListener.current?.(undefined), []);
   const [menu, setMenu] = useState<{ x: number; y: number; items: MenuItem[]; copyText?: string }>();
   const copyText = useRef<string | undefined>(undefined);
   const [view, setView] = useState({ top: 0, left: 0, width: 800, height: 400 });
@@ -246,7 +270,7 @@ export function PivotTable({ grid, sort, widths: saved, decorations, onResize, o
     setMenu({
       x: e.clientX - (box?.left ?? 0),
       y: e.clientY - (box?.top ?? 0),
-      items: menuItems(grid, target, sort?.column),
+      items: menuItems(grid, target, sort?.column, cellMenuItems),
       copyText: copy,
     });
   };

@@ -17,18 +17,28 @@ export type MenuAction =
   | { kind: "expand"; member: CellSetMember; expanded: boolean }
   | { kind: "expand-all"; member: CellSetMember }
   | { kind: "collapse-all"; hierarchy: string }
-  | { kind: "sort"; column: string; direction: "asc" | "desc" | undefined };
+  | { kind: "sort"; column: string; direction: "asc" | "desc" | undefined }
+  /** An extension's item (registerCellMenuItem), on the value cell at (row, column). */
+  | { kind: "extension"; id: string; row: number; column: number };
 
 export interface MenuItem {
   id: string;
   label: string;
   action: MenuAction;
+  /** The element's data-testid when not `pivot-menu-<id>` (extensions' items: `cell-menu-<id>`). */
+  testId?: string;
+}
+
+/** An item an extension adds to the menu of value cells. */
+export interface ExtraCellItem {
+  id: string;
+  label: string;
 }
 
 const isMeasure = (m: CellSetMember | undefined) => !m || m.hierarchyUniqueName === "[Measures]";
 
-/** The items of the pivot's context menu for a target, in the order shown. */
-export function menuItems(grid: Grid, target: MenuTarget, sortedColumn?: string): MenuItem[] {
+/** The items of the pivot's context menu for a target, in the order shown; on a value cell, the extensions' items last. */
+export function menuItems(grid: Grid, target: MenuTarget, sortedColumn?: string, extraCellItems: ExtraCellItem[] = []): MenuItem[] {
   const items: MenuItem[] = [];
   const memberItems = (
     h: { member?: CellSetMember; caption: string; expandable: boolean; expanded: boolean; total: boolean } | undefined,
@@ -67,6 +77,13 @@ export function menuItems(grid: Grid, target: MenuTarget, sortedColumn?: string)
       const row = grid.rows[target.row];
       memberItems(row?.headers[row.headers.length - 1]);
       sortItems(target.column);
+      for (const extra of extraCellItems)
+        items.push({
+          id: "extension:" + extra.id,
+          label: extra.label,
+          action: { kind: "extension", id: extra.id, row: target.row, column: target.column },
+          testId: `cell-menu-${extra.id}`,
+        });
       break;
     }
     case "row-head":

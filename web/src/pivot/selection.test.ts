@@ -47,6 +47,20 @@ describe("menuItems", () => {
     expect(items.find((i) => i.id === "keep-only")?.label).toBe("Keep only 2023");
   });
 
+  it("adds the extensions' items last on a value cell, with their own test ids, and nowhere else", () => {
+    const extra = [{ id: "copy-value", label: "Copy value" }];
+    const items = menuItems(grid, { kind: "cell", row: 2, column: 1 }, undefined, extra);
+    expect(items[items.length - 1]).toEqual({
+      id: "extension:copy-value",
+      label: "Copy value",
+      action: { kind: "extension", id: "copy-value", row: 2, column: 1 },
+      testId: "cell-menu-copy-value",
+    });
+    expect(items.filter((i) => i.testId)).toHaveLength(1);
+    expect(menuItems(grid, { kind: "row-head", row: 1, position: 0 }, undefined, extra).some((i) => i.testId)).toBe(false);
+    expect(menuItems(grid, { kind: "column-head", column: 0, level: 0 }, undefined, extra).some((i) => i.testId)).toBe(false);
+  });
+
   it("keeps totals out of Keep only and Remove, and offers Clear sort on the sorted column", () => {
     const items = menuItems(grid, { kind: "cell", row: 0, column: 1 }, grid.columns[1].key);
     expect(items.map((i) => i.id)).not.toContain("keep-only");

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api } from "../api/client";
 import type { CubeModel, Diagnostic, DrillthroughResult } from "../api/types";
 import { cellSetToChart } from "../charts/cellSetToChart";
@@ -19,6 +19,13 @@ import { isChart, isTable, type ChartType, type FilterSpec, type WidgetSpec } fr
 import { sliceCellSet } from "../charts/slices";
 import { applyFormats, decorate } from "./style";
 import { useWidgetData } from "./useWidgetData";
+import type { CellSelection } from "../extensions/api";
+import { ExtensionWidget } from "../extensions/ExtensionWidget";
+import { runExtension, selection as extensionSelection } from "../extensions/host";
+import { useExtensions } from "../extensions/hooks";
+import { resolveWidgetType } from "../extensions/registry";
+import { cellAt, EMPTY_SELECTION, selectedCells } from "../extensions/selection";
+import type { Selection } from "../pivot/selection";
 
 // ECharts is most of the bundle: loaded with the first chart.
 const Chart = lazy(() => import("../charts/Chart").then((m) => ({ default: m.Chart })));
@@ -54,7 +61,11 @@ function flatLevels(spec: WidgetSpec, model: CubeModel | undefined): FlatLevels[
 
 /** A widget's body: runs its query, shows the table or the chart, errors where they happen. */
 export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics }: Props) {
-  const data = useWidgetData(spec.id, mdx, !!spec.live);
+  const extensions = useExtensions();
+  // An extension's type draws only once its extension is loaded: until then (or without it) nothing is queried.
+  const resolved = resolveWidgetType(spec.type, extensions);
+  const drawable = resolved.kind === "built-in" || resolved.kind === "extension";
+  const data = useWidgetData(spec.id, drawable ? mdx : undefined, !!spec.live);
   const [drill, setDrill] = useState<{
     mdx: string;
     row: number;
@@ -99,6 +110,24 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
     () => (data.cellSet && spec.type === "kpi" ? cellSetToKpis(data.cellSet, spec.style?.formats, spec.kpi, spec.measures) : undefined),
     [data.cellSet, spec.type, spec.style?.formats, spec.kpi, spec.measures],
   );
+
+  // The pivot's selected cells, for the extensions (api.selection): this widget's once the user selects cells in it.
+  const pivotSelection = useRef<Selection | undefined>(undefined);
+  const readSelection = useCallback(
+    (s: Selection) => (): CellSelection =>
+      grid && data.cellSet && mdx ? { cube: spec.cube, mdx, cells: selectedCells(grid, data.cellSet, s) } : EMPTY_SELECTION,
+    [grid, data.cellSet, spec.cube, mdx],
+  );
+  const onSelectionChange = (s: Selection | undefined) => {
+    pivotSelection.current = s;
+    if (s) extensionSelection.focus(spec.id, readSelection(s));
+    else extensionSelection.release(spec.id);
+  };
+  // New values under the same selection (a refresh, a live update, a sort).
+  useEffect(() => {
+    if (pivotSelection.current) extensionSelection.update(spec.id, readSelection(pivotSelection.current));
+  }, [spec.id, readSelection]);
+  useEffect(() => () => extensionSelection.release(spec.id), [spec.id]);
 
   const diagnostics = data.error ? data.diagnostics : undefined;
   useEffect(() => onDiagnostics?.(diagnostics), [diagnostics, onDiagnostics]);
@@ -147,9 +176,28 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
         return onChange({ ...spec, sort: action.direction ? { column: action.column, direction: action.direction } : undefined });
       case "copy":
         return;
+      case "extension": {
+        const item = extensions.cellMenuItem(action.id);
+        const cell = grid && data.cellSet ? cellAt(grid, data.cellSet, action.row, action.column) : undefined;
+        if (!item || !cell || !mdx) return;
+        const context = { cube: spec.cube, mdx, ...cell };
+        return runExtension(item.extension, () => item.onClick(context));
+      }
     }
   };
 
+  if (resolved.kind === "missing")
+    return (
+      <div className="widget-empty" data-testid="widget-extension-missing">
+        {t("widget.extensionMissing", { type: spec.type })}
+      </div>
+    );
+  if (resolved.kind === "pending")
+    return (
+      <div className="widget-empty" data-testid="widget-extension-pending">
+        {t("widget.extensionLoading")}
+      </div>
+    );
   if (!mdx) return <div className="widget-empty">{t("widget.empty")}</div>;
   return (
     <div className="widget-body">
@@ -180,6 +228,15 @@ export function WidgetView({ spec, mdx, model, filters, onChange, onDiagnostics 
             onToggle={(m, expanded) => onChange(toggleExpansion(spec, m, expanded))}
             onSort={(key) => onChange({ ...spec, sort: nextSort(spec.sort, key) })}
             onDrillthrough={drillthrough}
+            cellMenuItems={extensions.cellMenuItems().map(({ id, label }) => ({ id, label }))}
+            onSelectionChange={onSelectionChange}
+          />
+        )}
+        {resolved.kind === "extension" && data.cellSet && (
+          <ExtensionWidget
+            widgetType={resolved.widgetType}
+            cellSet={data.cellSet}
+            widget={{ id: spec.id, title: spec.title, type: spec.type, cube: spec.cube, mdx }}
           />
         )}
         {kpis && <KpiCards kpis={kpis} />}

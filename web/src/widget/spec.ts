@@ -20,13 +20,14 @@ export type ChartType =
   | "waterfall"
   | "treemap";
 
-export type WidgetType = "pivot" | "tree" | "table" | "kpi" | ChartType;
+/** The widget types the app draws itself. */
+export type BuiltInWidgetType = "pivot" | "tree" | "table" | "kpi" | ChartType;
 
-/** Whether a widget draws a chart (not the pivot table, the tree table, the flat table or KPI cards). */
-export const isChart = (type: WidgetType): type is ChartType => type !== "pivot" && type !== "tree" && type !== "table" && type !== "kpi";
-
-/** Whether a widget is a table of cells (pivot, tree or flat). */
-export const isTable = (type: WidgetType): boolean => type === "pivot" || type === "tree" || type === "table";
+/**
+ * A widget's type: a built-in one, or the name of a type an extension registers (extensions/registry.ts),
+ * saved as is in the dashboard.
+ */
+export type WidgetType = BuiltInWidgetType | (string & {});
 
 // Labels are read once: the page's language does not change without a reload.
 export const CHART_TYPES: { type: ChartType; label: string }[] = [
@@ -47,6 +48,18 @@ export const CHART_TYPES: { type: ChartType; label: string }[] = [
   { type: "waterfall", label: t("chart.waterfall") },
   { type: "treemap", label: t("chart.treemap") },
 ];
+
+const CHART_TYPE_NAMES: ReadonlySet<string> = new Set(CHART_TYPES.map((c) => c.type));
+
+/** Whether a widget draws a chart (not the pivot table, the tree table, the flat table, KPI cards or an extension's type). */
+export const isChart = (type: WidgetType): type is ChartType => CHART_TYPE_NAMES.has(type);
+
+/** Whether a widget is a table of cells (pivot, tree or flat). */
+export const isTable = (type: WidgetType): boolean => type === "pivot" || type === "tree" || type === "table";
+
+/** Whether the app draws this type itself; any other is an extension's (extensions/registry.ts). */
+export const isBuiltInType = (type: WidgetType): type is BuiltInWidgetType =>
+  type === "pivot" || type === "tree" || type === "table" || type === "kpi" || CHART_TYPE_NAMES.has(type);
 
 /** What KPI cards compare their values with: the previous member of a hierarchy (the previous period), or a target measure. */
 export type KpiComparison = { kind: "previous"; hierarchy: string } | { kind: "target"; measure: string };

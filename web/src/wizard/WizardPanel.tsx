@@ -6,7 +6,8 @@ import { levelCaption, measureCaption } from "../data-model/captions";
 import { t } from "../i18n";
 import { buildQuery } from "../mdx/buildQuery";
 import { dropOn, removeFrom, replaceFilter, type Zone } from "../widget/edit";
-import { CHART_TYPES, isChart, isTable, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
+import { CHART_TYPES, isBuiltInType, isChart, isTable, type FilterSpec, type WidgetSpec, type WidgetType } from "../widget/spec";
+import { useExtensions } from "../extensions/hooks";
 import type { CalculatedMeasure } from "../measures/calculated";
 import { DropZone } from "./DropZone";
 // CodeMirror is loaded with the MDX tab, not with the app.
@@ -27,12 +28,16 @@ interface Props {
 export function WizardPanel({ spec, model, inherited, calculated, diagnostics, onChange }: Props) {
   const [tab, setTab] = useState<"fields" | "style" | "mdx">("fields");
   const [editing, setEditing] = useState<number>();
+  const extensions = useExtensions();
   const built = spec ? (buildQuery({ ...spec, mdx: undefined }, model, inherited, calculated)?.mdx ?? "") : "";
   const [text, setText] = useState(spec?.mdx ?? built);
   useEffect(() => setText(spec?.mdx ?? built), [spec?.mdx, built]);
   useEffect(() => setEditing(undefined), [spec?.id]);
 
   if (!spec) return <aside className="panel wizard muted">{t("wizard.none")}</aside>;
+  // An extension's type has rows and columns, as a table: what it draws of them is its own.
+  const tabular = isTable(spec.type) || !isBuiltInType(spec.type);
+  const unknownType = !isBuiltInType(spec.type) && !extensions.widgetType(spec.type);
   const zone = (z: Zone) => ({
     zone: z,
     onDrop: (item: Parameters<typeof dropOn>[2], index?: number) => {
@@ -80,6 +85,12 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
                   {c.label}
                 </option>
               ))}
+              {extensions.widgetTypes().map((w) => (
+                <option key={w.type} value={w.type}>
+                  {w.label}
+                </option>
+              ))}
+              {unknownType && <option value={spec.type}>{spec.type}</option>}
             </select>
           </label>
           {spec.mdx && (
@@ -92,14 +103,14 @@ export function WizardPanel({ spec, model, inherited, calculated, diagnostics, o
           )}
           <DropZone
             {...zone("rows")}
-            label={t(isTable(spec.type) ? "wizard.rows" : spec.type === "kpi" ? "wizard.kpiRows" : "wizard.xAxis")}
+            label={t(tabular ? "wizard.rows" : spec.type === "kpi" ? "wizard.kpiRows" : "wizard.xAxis")}
             hint={t("wizard.dropLevels")}
             chips={levelChips(spec.rows)}
           />
           {spec.type !== "kpi" && (
             <DropZone
               {...zone("columns")}
-              label={t(isTable(spec.type) ? "wizard.columns" : "wizard.splitBy")}
+              label={t(tabular ? "wizard.columns" : "wizard.splitBy")}
               hint={t("wizard.dropLevels")}
               chips={levelChips(spec.columns)}
             />
