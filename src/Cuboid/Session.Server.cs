@@ -55,6 +55,21 @@ public sealed partial class Session
         get { lock (_endpoints) return [.. _endpoints]; }
     }
 
+    /// <summary>
+    /// A running session's server at <paramref name="url"/> (its <see cref="Link"/>), queried over its API as the user
+    /// <paramref name="credentials"/> log in (anonymous when null): Atoti's <c>Session.connect</c>. Nothing is sent until the
+    /// first call. With <paramref name="locale"/>, captions and formatted values come in it (see <see cref="I18nConfig"/>).
+    /// </summary>
+    public static RemoteSession Connect(string url, RemoteCredentials? credentials = null, string? locale = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException($"'{url}' is not the http(s) address of a session.", nameof(url));
+        }
+        return new RemoteSession(address, credentials, locale);
+    }
+
     /// <summary>Blocks until the session is closed or Ctrl+C is pressed, then closes it.</summary>
     public void Wait() => WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
 
