@@ -4,6 +4,7 @@ namespace Cuboid;
 /// The result of an MDX query as olap4j and XMLA shape it: axes of positions (tuples of
 /// members) and a flat array of cells, ordinal = Σ position_i × Π (size of axes below i).
 /// </summary>
+[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatters))]
 public sealed class CellSet
 {
     internal CellSet(IReadOnlyList<CellSetAxis> axes, CellSetAxis slicer, IReadOnlyList<Cell> cells)

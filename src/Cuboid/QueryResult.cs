@@ -94,6 +94,7 @@ public sealed class ResultColumn
 /// A tabular query result: for cube queries, level columns then measure columns (as Atoti's
 /// DataFrames); for table queries, the table's columns. Printing it gives a formatted text table.
 /// </summary>
+[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatters))]
 public sealed class QueryResult
 {
     private readonly bool[] _totals;

@@ -70,6 +70,20 @@ public sealed partial class Session
         return new RemoteSession(address, credentials, locale);
     }
 
+    /// <summary>
+    /// A live widget of the web app showing <paramref name="mdx"/>'s result (<paramref name="type"/>: <c>pivot</c>, <c>chart</c>,
+    /// <c>kpi</c> or an extension's), for a notebook: displayed, it is an iframe on the session's server at <c>/embed</c>, which
+    /// updates as commits change the result. A session without a server has none.
+    /// </summary>
+    public SessionWidget Widget(string mdx, string type = "pivot", string? title = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mdx);
+        ArgumentException.ThrowIfNullOrWhiteSpace(type);
+        var link = Link ?? throw new InvalidOperationException("The session is headless (SessionConfig.Port is null): a widget is served by its server.");
+        var query = $"mdx={Uri.EscapeDataString(mdx)}&type={Uri.EscapeDataString(type)}" + (title is null ? "" : "&title=" + Uri.EscapeDataString(title));
+        return new SessionWidget(new Uri(new Uri(link), "embed#/embed?" + query), mdx, type);
+    }
+
     /// <summary>Blocks until the session is closed or Ctrl+C is pressed, then closes it.</summary>
     public void Wait() => WaitAsync(CancellationToken.None).GetAwaiter().GetResult();
 

@@ -9,6 +9,7 @@ namespace Cuboid;
 /// Partial files by concern: Session.Tables.cs, Session.Cubes.cs, Session.Commit.cs, Session.Mdx.cs,
 /// Session.Server.cs (the web server seam).
 /// </summary>
+[Notebooks.TypeFormatterSource(typeof(Notebooks.NotebookFormatters))]
 public sealed partial class Session : IDisposable
 {
     private static readonly ConcurrentDictionary<string, Session> s_running = new(StringComparer.Ordinal);

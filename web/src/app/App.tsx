@@ -1,13 +1,14 @@
 import { useEffect, useState } from "react";
 import { currentUser, logout, type CurrentUser } from "../api/auth";
 import { DashboardView } from "../dashboards/DashboardView";
+import { EmbedView } from "../embed/EmbedView";
 import { Home } from "../dashboards/Home";
 import { ExtensionNotices } from "../extensions/ExtensionNotices";
 import { startExtensions } from "../extensions/host";
 import { t } from "../i18n";
 import { Login } from "./Login";
 import { UserContext } from "./UserBadge";
-import { useHashRoute } from "./useHashRoute";
+import { hashOf, useHashRoute } from "./useHashRoute";
 
 /** "checking" until the server says who the page runs as: nothing that reads data renders before that. */
 type AuthState =
@@ -36,7 +37,14 @@ export function App() {
   const signOut = () => void logout().finally(() => setAuth({ status: "login" }));
   return (
     <UserContext.Provider value={{ user: auth.user, logout: signOut }}>
-      {route.page === "home" ? <Home /> : <DashboardView key={route.id ?? "new"} id={route.id} present={route.present} />}
+      {route.page === "home" ? (
+        <Home />
+      ) : route.page === "embed" ? (
+        // A new link, a new widget (and a new live query).
+        <EmbedView key={hashOf(route)} route={route} />
+      ) : (
+        <DashboardView key={route.id ?? "new"} id={route.id} present={route.present} />
+      )}
       <ExtensionNotices />
     </UserContext.Provider>
   );

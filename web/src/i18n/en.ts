@@ -89,6 +89,9 @@ export const en = {
   "widget.extensionLoading": "Loading the extension of this widget…",
   "widget.extensionFailed": "The widget type '{type}' could not draw: {error}",
 
+  // The embed page (#/embed?mdx=…)
+  "embed.missingMdx": "This embed needs an mdx parameter",
+
   // Extensions of the web app (docs/extensions.md)
   "extensions.failed": "The extension '{name}' could not start: {error}",
   "extensions.actionFailed": "The extension '{name}' failed: {error}",

@@ -84,6 +84,8 @@ export const fr: Messages = {
   "widget.extensionLoading": "Chargement de l’extension de ce widget…",
   "widget.extensionFailed": "Le type de widget «\u00a0{type}\u00a0» n’a pas pu s’afficher\u00a0: {error}",
 
+  "embed.missingMdx": "Cette vue intégrée a besoin d’un paramètre mdx",
+
   "extensions.failed": "L’extension «\u00a0{name}\u00a0» n’a pas pu démarrer\u00a0: {error}",
   "extensions.actionFailed": "L’extension «\u00a0{name}\u00a0» a échoué\u00a0: {error}",
   "extensions.dismiss": "Fermer",

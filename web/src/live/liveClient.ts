@@ -1,7 +1,9 @@
 import type { CellSet, Diagnostic } from "../api/types";
 import { locale } from "../i18n";
 
-export type LiveMessage = { type: "result"; id: string; cellSet: CellSet } | { type: "error"; id: string; diagnostics: Diagnostic[] };
+/** A live query's result, or its error: the server's message, and the MDX diagnostics when the query is at fault. */
+export type LiveMessage =
+  { type: "result"; id: string; cellSet: CellSet } | { type: "error"; id: string; message?: string; diagnostics: Diagnostic[] };
 
 type Listener = (message: LiveMessage) => void;
 

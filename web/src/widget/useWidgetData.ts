@@ -40,7 +40,7 @@ export function useWidgetData(id: string, mdx: string | undefined, live: boolean
             ...s,
             loading: false,
             slow: false,
-            error: m.diagnostics.map((d) => d.message).join("\n") || t("widget.liveFailed"),
+            error: m.diagnostics.map((d) => d.message).join("\n") || m.message || t("widget.liveFailed"),
             diagnostics: m.diagnostics,
           }));
       });
