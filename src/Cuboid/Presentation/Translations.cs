@@ -50,7 +50,7 @@ internal sealed class Translations
     public static Translations Load(I18nConfig? config)
     {
         if (config is null) return None;
-        var culture = CultureOf(config.DefaultLocale) ?? throw new ArgumentException($"I18nConfig.DefaultLocale '{config.DefaultLocale}' is not a locale.");
+        if (CultureOf(config.DefaultLocale) is null) throw new ArgumentException($"I18nConfig.DefaultLocale '{config.DefaultLocale}' is not a locale.");
         var byLocale = new Dictionary<string, Dictionary<Lexicon, Dictionary<string, string>>>(StringComparer.OrdinalIgnoreCase);
         if (config.Translations is { } folder)
         {
@@ -62,7 +62,6 @@ internal sealed class Translations
                 byLocale[locale] = Read(file);
             }
         }
-        _ = culture;
         return new Translations(config.DefaultLocale, byLocale);
     }
 
