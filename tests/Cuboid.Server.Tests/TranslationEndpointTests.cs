@@ -74,6 +74,28 @@ public sealed class TranslationEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task XmlaCaptionsFollowTheLocaleIdentifierExcelSends()
+    {
+        var (served, _) = SmallCube.Start(new SessionConfig { I18n = new I18nConfig { Translations = _folder } });
+        using var _ = served;
+        (string, string)[] french = [("Catalog", "Cuboid"), ("LocaleIdentifier", "1036")];   // fr-FR
+        var measures = Xmla.XmlaSoap.Rows(await Xmla.XmlaSoap.PostAsync(served.Client, Xmla.XmlaSoap.Discover("MDSCHEMA_MEASURES", [("CUBE_NAME", "Sales")], french)));
+        Assert.Equal("Quantité", measures.Single(m => m["MEASURE_NAME"] == "Quantity.SUM")["MEASURE_CAPTION"]);
+        var hierarchies = Xmla.XmlaSoap.Rows(await Xmla.XmlaSoap.PostAsync(served.Client, Xmla.XmlaSoap.Discover("MDSCHEMA_HIERARCHIES", [("CUBE_NAME", "Sales")], french)));
+        Assert.Equal("Magasin", hierarchies.Single(h => h["HIERARCHY_NAME"] == "Shop")["HIERARCHY_CAPTION"]);
+        var cubes = Xmla.XmlaSoap.Rows(await Xmla.XmlaSoap.PostAsync(served.Client, Xmla.XmlaSoap.Discover("MDSCHEMA_CUBES", null, french)));
+        Assert.Equal("Ventes", cubes.Single()["CUBE_CAPTION"]);
+        var result = await Xmla.XmlaSoap.PostAsync(served.Client, Xmla.XmlaSoap.Execute(SmallCube.QuantityByShop, french));
+        var captions = result.Descendants(Xmla.XmlaSoap.MdDataSet + "Caption").Select(c => c.Value).ToList();
+        Assert.Contains("Lyon (Rhône)", captions);
+        Assert.Contains("Quantité", captions);
+
+        // Without a LocaleIdentifier, the default locale: English, the names.
+        var english = Xmla.XmlaSoap.Rows(await Xmla.XmlaSoap.PostAsync(served.Client, Xmla.XmlaSoap.Discover("MDSCHEMA_MEASURES", [("CUBE_NAME", "Sales")])));
+        Assert.Equal("Quantity.SUM", english.Single(m => m["MEASURE_NAME"] == "Quantity.SUM")["MEASURE_CAPTION"]);
+    }
+
+    [Fact]
     public async Task ThePageOffersTheLocalesAndTheAppStringsOfTheFiles()
     {
         using var served = new ServedSession(new SessionConfig { I18n = new I18nConfig { DefaultLocale = "fr", Translations = _folder } });

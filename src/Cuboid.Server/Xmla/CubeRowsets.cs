@@ -52,7 +52,7 @@ internal sealed class CubesRowset : CubeRowset
         context.Cubes().Select(c => new object?[]
         {
             context.Catalog, context.Catalog, c.Cube.Name, "CUBE", null, null, null, null, null, null, $"The {c.Cube.Name} cube", true,
-            false, false, false, c.Cube.Name, null, 1, null,
+            false, false, false, c.Structure.Caption, null, 1, null,
         });
 }
 
@@ -89,7 +89,7 @@ internal sealed class DimensionsRowset : CubeRowset
                 if (!Shows(context, visible)) continue;
                 var first = dimension.First();
                 var cardinality = first.Levels.Count == 0 ? 0 : Cardinality(context, cube, first.Levels[^1].UniqueName) + (first.AllMemberName is null ? 0 : 1);
-                yield return [context.Catalog, context.Catalog, cube.Name, dimension.Key, Quote(dimension.Key), null, dimension.Key, ordinal, 3, cardinality, first.UniqueName, $"The {dimension.Key} dimension", false, false, 0, null, visible, null, null];
+                yield return [context.Catalog, context.Catalog, cube.Name, dimension.Key, Quote(dimension.Key), null, first.DimensionCaption, ordinal, 3, cardinality, first.UniqueName, $"The {dimension.Key} dimension", false, false, 0, null, visible, null, null];
             }
         }
     }
@@ -131,7 +131,7 @@ internal sealed class HierarchiesRowset : CubeRowset
                 ordinal++;
                 if (!Shows(context, hierarchy.Visible)) continue;
                 var cardinality = hierarchy.Levels.Where(l => l.Name != "(All)").Sum(l => Cardinality(context, cube, l.UniqueName)) + (hierarchy.AllMemberName is null ? 0 : 1);
-                yield return [context.Catalog, context.Catalog, cube.Name, Quote(hierarchy.Dimension), hierarchy.Name, hierarchy.UniqueName, null, hierarchy.Name, 3, cardinality,
+                yield return [context.Catalog, context.Catalog, cube.Name, Quote(hierarchy.Dimension), hierarchy.Name, hierarchy.UniqueName, null, hierarchy.Caption, 3, cardinality,
                     DefaultMember(context, cube, hierarchy), hierarchy.AllMemberName is { } all ? $"{hierarchy.UniqueName}.{Quote(all)}" : null, $"The {hierarchy.Name} hierarchy",
                     0, false, false, 0, null, true, ordinal, true, hierarchy.Visible, 1, hierarchy.Folder, 0, 1, 0, false, null, null];
             }
@@ -174,7 +174,7 @@ internal sealed class LevelsRowset : CubeRowset
                 {
                     var isAll = level.Name == "(All)";
                     yield return [context.Catalog, context.Catalog, cube.Name, Quote(hierarchy.Dimension), hierarchy.UniqueName, level.Name, level.UniqueName, null,
-                        level.Name, level.Depth, isAll ? 1 : Cardinality(context, cube, level.UniqueName), isAll ? 1 : 0, $"The {level.Name} level",
+                        level.Caption, level.Depth, isAll ? 1 : Cardinality(context, cube, level.UniqueName), isAll ? 1 : 0, $"The {level.Name} level",
                         0, 0, true, null, 130, null, null, null, null, null, 1, 1, null, null];
                 }
             }
@@ -208,8 +208,8 @@ internal sealed class MeasuresRowset : CubeRowset
             {
                 if (!Shows(context, measure.Visible)) continue;
                 // MDMEASURE_AGGR_UNKNOWN (0): a measure's aggregation is its own (sums, means, formulas); DBTYPE_R8 (5): doubles.
-                yield return [context.Catalog, context.Catalog, cube.Name, measure.Name, measure.UniqueName, measure.Name, null, 0, 5, 16, 255,
-                    null, measure.Description, null, measure.Visible, null, null, measure.Name, cube.Name, measure.Folder, measure.Formatter, null, null];
+                yield return [context.Catalog, context.Catalog, cube.Name, measure.Name, measure.UniqueName, measure.Caption, null, 0, 5, 16, 255,
+                    null, measure.Description, null, measure.Visible, null, null, measure.Caption, cube.Name, measure.Folder, measure.Formatter, null, null];
             }
         }
     }
@@ -226,7 +226,7 @@ internal sealed class MeasureGroupsRowset : CubeRowset
         [S("CATALOG_NAME", true), S("SCHEMA_NAME", true), S("CUBE_NAME", true), S("MEASUREGROUP_NAME", true), S("DESCRIPTION"), B("IS_WRITE_ENABLED"), S("MEASUREGROUP_CAPTION")];
 
     protected override IEnumerable<object?[]> Rows(XmlaContext context) =>
-        context.Cubes().Select(c => new object?[] { context.Catalog, context.Catalog, c.Cube.Name, c.Cube.Name, $"The measures of {c.Cube.Name}", false, c.Cube.Name });
+        context.Cubes().Select(c => new object?[] { context.Catalog, context.Catalog, c.Cube.Name, c.Cube.Name, $"The measures of {c.Cube.Name}", false, c.Structure.Caption });
 }
 
 /// <summary>MDSCHEMA_MEASUREGROUP_DIMENSIONS: every dimension of a cube is in its one measure group.</summary>

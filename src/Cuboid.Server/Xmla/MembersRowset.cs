@@ -58,7 +58,7 @@ internal sealed partial class MembersRowset : CubeRowset
     /// </summary>
     private static CellSet? Members(XmlaContext context, Cube cube, string set)
     {
-        var options = context.Session.Config.RequestLimits.Options() with { MemberChildCounts = true, User = context.User, Roles = context.User is null ? null : context.Roles };
+        var options = context.Session.Config.RequestLimits.Options() with { MemberChildCounts = true, User = context.User, Roles = context.User is null ? null : context.Roles, Locale = context.Locale };
         try
         {
             return context.Session.QueryMdx($"SELECT {set} DIMENSION PROPERTIES MEMBER_KEY ON 0, {{}} ON 1 FROM {Quote(cube.Name)}", options).CellSet!;

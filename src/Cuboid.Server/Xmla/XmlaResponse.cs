@@ -72,7 +72,7 @@ internal static class XmlaResponse
             var f when string.Equals(f, "ClusterFormat", StringComparison.OrdinalIgnoreCase) => true,
             var f => throw new XmlaException("XMLA.UnsupportedProperty", $"AxisFormat '{f}' is not supported: TupleFormat or ClusterFormat."),
         };
-        var options = context.Session.Config.RequestLimits.Options(null, null, null) with { KeepTotals = true, MemberChildCounts = true };
+        var options = context.Session.Config.RequestLimits.Options(null, null, null) with { KeepTotals = true, MemberChildCounts = true, Locale = context.Locale };
         options = context.User is null ? options : options with { User = context.User, Roles = context.Roles };
         var result = context.Session.QueryMdx(request.Statement, options);
         var tabular = string.Equals(request.Property("Format"), "Tabular", StringComparison.OrdinalIgnoreCase);

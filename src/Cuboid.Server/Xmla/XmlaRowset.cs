@@ -9,9 +9,28 @@ internal sealed record XmlaColumn(string Name, string Type, bool Restriction = f
 /// <summary>What a rowset's rows are made from: the session, the caller, the request.</summary>
 internal sealed record XmlaContext(Session Session, string? User, IReadOnlyList<string> Roles, XmlaRequest Request, string Catalog)
 {
-    /// <summary>The cubes the caller may query, with the structure their roles show.</summary>
+    /// <summary>The cubes the caller may query, with the structure their roles show, captioned in <see cref="Locale"/>.</summary>
     public IEnumerable<(Cube Cube, CubeStructure Structure)> Cubes() =>
-        Session.Cubes.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (c, c.Describe(User, Roles)));
+        Session.Cubes.Values.OrderBy(c => c.Name, StringComparer.Ordinal).Select(c => (c, c.Describe(User, Roles, Locale)));
+
+    /// <summary>
+    /// The locale of captions and formatted values when the session translates (<see cref="SessionConfig.I18n"/>): the
+    /// request's <c>LocaleIdentifier</c> (an LCID: Excel sends its interface's), or the default locale; null without I18n.
+    /// </summary>
+    public string? Locale => Session.Config.I18n is null ? null : LocaleOf(Request.Property("LocaleIdentifier"));
+
+    private static string LocaleOf(string? lcid)
+    {
+        if (!int.TryParse(lcid, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) || id <= 0) return "";
+        try
+        {
+            return CultureInfo.GetCultureInfo(id).Name;
+        }
+        catch (CultureNotFoundException)
+        {
+            return "";   // an LCID this machine does not know: the default locale
+        }
+    }
 }
 
 /// <summary>
