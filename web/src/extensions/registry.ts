@@ -89,6 +89,20 @@ export function createRegistry(options: { loading?: boolean } = {}): ExtensionRe
     };
   }
 
+  /** A menu item or a button: an id, a label and an onClick, checked, then added under its id. */
+  function addAction<D extends CellMenuItemDefinition | TitleBarButtonDefinition>(
+    map: Map<string, D & Owner>,
+    what: string,
+    owner: Owner,
+    definition: D,
+  ): () => void {
+    const { id, label, onClick } = definition ?? ({} as D);
+    checkName(what, id);
+    checkLabel(what, id, label);
+    checkFunction(what, id, "onClick", onClick);
+    return add(map, what, id, { ...definition, ...owner });
+  }
+
   return {
     registerWidgetType(owner, definition) {
       const { type, label, render } = definition ?? ({} as WidgetTypeDefinition);
@@ -98,20 +112,8 @@ export function createRegistry(options: { loading?: boolean } = {}): ExtensionRe
       checkFunction("The widget type", type, "render", render);
       return add(widgetTypes, "The widget type", type, { type, label, render, ...owner });
     },
-    registerCellMenuItem(owner, definition) {
-      const { id, label, onClick } = definition ?? ({} as CellMenuItemDefinition);
-      checkName("The cell menu item", id);
-      checkLabel("The cell menu item", id, label);
-      checkFunction("The cell menu item", id, "onClick", onClick);
-      return add(cellMenuItems, "The cell menu item", id, { id, label, onClick, ...owner });
-    },
-    registerTitleBarButton(owner, definition) {
-      const { id, label, onClick } = definition ?? ({} as TitleBarButtonDefinition);
-      checkName("The title bar button", id);
-      checkLabel("The title bar button", id, label);
-      checkFunction("The title bar button", id, "onClick", onClick);
-      return add(titleBarButtons, "The title bar button", id, { id, label, onClick, ...owner });
-    },
+    registerCellMenuItem: (owner, definition) => addAction(cellMenuItems, "The cell menu item", owner, definition),
+    registerTitleBarButton: (owner, definition) => addAction(titleBarButtons, "The title bar button", owner, definition),
     removeExtension(extension) {
       let removed = false;
       for (const map of [widgetTypes, cellMenuItems, titleBarButtons] as Map<string, Owner>[])
