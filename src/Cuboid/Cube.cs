@@ -217,12 +217,15 @@ public sealed partial class Cube
     private CubeSnapshot Resolve(DataVersion data)
     {
         var maps = new Dictionary<JoinDefinition, int[][]>();
+        var many = new Dictionary<JoinDefinition, ManyMap>();
         foreach (var join in _graph.Joins)
         {
             if (!_resolvers.TryGetValue(join, out var resolver)) _resolvers[join] = resolver = new JoinResolver(join);
-            maps[join] = resolver.Resolve(data[join.Source.Store], data[join.Target.Store]);
+            var (rows, manyMap) = resolver.Resolve(data[join.Source.Store], data[join.Target.Store]);
+            if (manyMap is not null) many[join] = manyMap;
+            else maps[join] = rows!;
         }
-        return new CubeSnapshot(data, _graph, maps);
+        return new CubeSnapshot(data, _graph, maps, many);
     }
 }
 

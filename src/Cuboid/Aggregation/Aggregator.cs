@@ -100,8 +100,10 @@ internal sealed class Aggregator
         {
             return new Aggregator(_cube, Scope with { ParameterFilter = ParameterFilter is null ? condition : new AndCondition([ParameterFilter, condition]) }, _filter) { Cancellation = Cancellation };
         }
-        var (extra, _) = _cube.CompileLevelFilter(Snapshot, condition);
-        return new Aggregator(_cube, Scope with { Filter = Filter is null ? condition : new AndCondition([Filter, condition]) }, _filter is null ? extra : new AndRowCondition([_filter, extra]))
+        var combined = Filter is null ? condition : new AndCondition([Filter, condition]);
+        // Through a many-to-many join the conditions hold for one target row together, not each for some row: compiled as one.
+        var filter = _filter is null || Snapshot.HasMany ? _cube.CompileLevelFilter(Snapshot, combined).Filter : new AndRowCondition([_filter, _cube.CompileLevelFilter(Snapshot, condition).Filter]);
+        return new Aggregator(_cube, Scope with { Filter = combined }, filter)
         {
             Cancellation = Cancellation,
         };
@@ -253,9 +255,18 @@ internal sealed class Aggregator
 
     /// <summary>Each coarse level is a level of the same hierarchy at the same or a smaller depth in the finer result.</summary>
     /// <remarks>A finer result repeated over a parameter's members cannot be rolled up across them: each member would count the facts again.</remarks>
-    private static bool CanRollUp(AggregateResult finer, LevelRef[] levels) =>
+    /// <remarks>
+    /// Nor across the levels of a many-to-many join's target: a fact counts once in each of its tags' cells, so adding
+    /// them up (to the total, or from tags to their groups) would count it again; only the levels around them roll up.
+    /// </remarks>
+    private bool CanRollUp(AggregateResult finer, LevelRef[] levels) =>
         levels.All(l => finer.Levels.Any(f => f.Hierarchy == l.Hierarchy && f.Depth >= l.Depth))
-        && finer.Levels.All(f => !f.Hierarchy.IsParameter);
+        && finer.Levels.All(f => !f.Hierarchy.IsParameter)
+        && KeepsManyLevels(Snapshot, finer.Levels, levels);
+
+    /// <summary>Whether every level of <paramref name="finer"/> on a many-to-many join's target is in <paramref name="levels"/> at the same depth.</summary>
+    internal static bool KeepsManyLevels(CubeSnapshot snapshot, LevelRef[] finer, LevelRef[] levels) =>
+        !snapshot.HasMany || finer.All(f => f.Hierarchy.ManyOf(snapshot) is null || levels.Any(l => l.Hierarchy == f.Hierarchy && l.Depth == f.Depth));
 
     internal static AggregateResult RollUp(AggregateResult finer, LevelRef[] levels, AggregateSpec[] leaves)
     {

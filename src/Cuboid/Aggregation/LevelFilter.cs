@@ -13,12 +13,18 @@ namespace Cuboid.Aggregation;
 /// </summary>
 internal static class LevelFilter
 {
-    public static RowCondition Compile(Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf) => condition switch
+    public static RowCondition Compile(Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf) =>
+        snapshot.HasMany && ManyFilter.Reads(condition, snapshot, indexOf)
+            ? ManyFilter.Compile(condition, snapshot, indexOf, tableOf)
+            : CompileRows(condition, snapshot, indexOf, tableOf);
+
+    /// <summary>A condition on fact rows that reads no many-to-many join.</summary>
+    public static RowCondition CompileRows(Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf) => condition switch
     {
         _ when JoinedTableCondition.TableOf(condition, snapshot) is { } joined => new JoinedTableCondition(RowCondition.Compile(condition, tableOf), snapshot, joined),
         AndCondition and => And(and, snapshot, indexOf, tableOf),
-        OrCondition or => new OrRowCondition([.. or.Operands.Select(o => Compile(o, snapshot, indexOf, tableOf))]),
-        NotCondition not => new NotRowCondition(Compile(not.Operand, snapshot, indexOf, tableOf)),
+        OrCondition or => new OrRowCondition([.. or.Operands.Select(o => CompileRows(o, snapshot, indexOf, tableOf))]),
+        NotCondition not => new NotRowCondition(CompileRows(not.Operand, snapshot, indexOf, tableOf)),
         _ when LevelOf(condition) is { } level => new LevelCondition(snapshot, indexOf(level.Hierarchy), level.Depth, AcceptedMembers(condition, indexOf)!),
         _ => RowCondition.Compile(condition, tableOf),
     };
@@ -39,13 +45,13 @@ internal static class LevelFilter
             compiled.Add((1, RowCondition.Bounds((Column)group.First().Subject, [.. group], tableOf)));
             operands.RemoveAll(o => group.Contains(o));
         }
-        compiled.AddRange(operands.Select(o => (Cost(o, snapshot, indexOf), Compile(o, snapshot, indexOf, tableOf))));
+        compiled.AddRange(operands.Select(o => (Cost(o, snapshot, indexOf), CompileRows(o, snapshot, indexOf, tableOf))));
         // Among conditions of one cost, a level's that accepts fewer of its members first: it leaves fewer rows to the next.
         return new AndRowCondition([.. compiled.OrderBy(c => c.Cost).ThenBy(c => c.Condition is LevelCondition level ? level.Selectivity : 0.5).Select(c => c.Condition)]);
     }
 
     /// <summary>The operands of nested ANDs as one list.</summary>
-    private static IEnumerable<Condition> Flatten(AndCondition and) => and.Operands.SelectMany(o => o is AndCondition inner ? Flatten(inner) : [o]);
+    public static IEnumerable<Condition> Flatten(AndCondition and) => and.Operands.SelectMany(o => o is AndCondition inner ? Flatten(inner) : [o]);
 
     /// <summary>
     /// What a condition costs a row, roughly, to order an AND's operands (OrderBy is stable): the

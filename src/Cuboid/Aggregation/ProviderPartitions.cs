@@ -17,6 +17,8 @@ internal static class ProviderPartitions
         if (partitioning is null || FactChanges.Between(before, now) is not { } changes) return null;
         var position = Array.FindIndex(plan.Levels, l => l.Hierarchy.Hierarchy == partitioning.Hierarchy);
         var (index, depth) = (plan.Levels[position].Hierarchy, plan.Levels[position].Depth);
+        // A fact counts in each of its tags' partitions, and a filter through the join holds for pairs, not rows: built again in full.
+        if (index.ManyOf(now) is not null || plan.Filter is ManyFilter) return null;
         var partition = new LevelRef(index, partitioning.Depth);
         // The partitions of the rows the commit appended and of those it deleted (the scans may meet new members: size the table after them).
         var members = new List<AggregateResult> { changes.ScanAppended(new ScanPlan(now, [partition], plan.Filter, [AggregateSpec.Contributors], cube.TableOf)) };

@@ -125,7 +125,7 @@ internal sealed class ProviderStore
         var state = _state ?? Rebuilt(scope.Snapshot);
         if (state is null || state.Snapshot != scope.Snapshot || !leaves.All(l => _leafKeys.Contains(l.Key))) return null;
         var sources = levels.Select(l => Array.FindIndex(state.Levels, p => p.Hierarchy == l.Hierarchy && p.Depth >= l.Depth)).ToArray();
-        if (sources.Any(s => s < 0)) return null;
+        if (sources.Any(s => s < 0) || !Aggregator.KeepsManyLevels(state.Snapshot, state.Levels, levels)) return null;
         var exact = levels.Length == state.Levels.Length && levels.Select((l, i) => state.Levels[sources[i]].Depth == l.Depth).All(x => x);
         if (!exact && !leaves.All(l => l.Rollable)) return null;
         if (!CellFilter(state, scope.Filter, out var keep)) return null;

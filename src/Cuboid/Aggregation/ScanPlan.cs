@@ -41,7 +41,14 @@ internal sealed class ScanPlan
         Dense = space <= int.MaxValue && space * 8 * (1 + 2 * leaves.Length) <= DenseBudgetBytes
             && (space <= 1 << 16 || filter is null || space <= 4 * filter.Selectivity * snapshot.Fact.Chunks.Sum(c => (long)c.Count - c.DeletedCount));
         Prepared = [.. leaves.Select((l, i) => l.Primitive.Prepare(this, i))];
+        Many = ManyExpansion.Of(this);
     }
+
+    /// <summary>
+    /// When some level is on the target of a many-to-many join (Tags), each fact row's distinct cells along those levels
+    /// (<see cref="ManyExpansion"/>): the kernel then adds a fact once to each of them. Null: one cell per fact row.
+    /// </summary>
+    public ManyExpansion? Many { get; }
 
     /// <summary>Per aggregation, what its primitive decided once for all workers (<see cref="Primitives.Primitive.Prepare"/>).</summary>
     public object?[] Prepared { get; }

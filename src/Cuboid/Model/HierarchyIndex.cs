@@ -31,8 +31,12 @@ internal sealed class HierarchyIndex
             return;
         }
         var paths = hierarchy.Levels.Select(l => graph.PathTo(l.Column.Table)).ToArray();
-        var first = paths[0].FirstOrDefault();
-        Anchor = first is not null && paths.All(p => p.Length > 0 && p[0] == first) ? first.Target : graph.Fact;
+        var shared = paths[0].TakeWhile((join, i) => paths.All(p => p.Length > i && p[i] == join)).ToArray();
+        // Codes are per row of the first table joined (Stores), or of the last table on the shared path
+        // joined on other columns than its keys: such a join may be many-to-many, and a fact then has one
+        // member per row it matches there (Tags), which the scan expands (ScanPlan.Many).
+        var partial = Array.FindLastIndex(shared, j => !j.OnTargetKeys);
+        Anchor = partial >= 0 ? shared[partial].Target : shared.Length > 0 ? shared[0].Target : graph.Fact;
         Paths = [.. hierarchy.Levels.Select(l => graph.PathBetween(Anchor, l.Column.Table))];
         PathTables = [.. Paths.SelectMany(p => p).Select(j => j.Target).Append(Anchor).Distinct()];
     }
@@ -55,6 +59,10 @@ internal sealed class HierarchyIndex
     private Table[] PathTables { get; }
 
     public bool FactAnchored(JoinGraph graph) => Anchor == graph.Fact;
+
+    /// <summary>The many-to-many join whose target is the anchor in <paramref name="snapshot"/>: a fact row then has a member per target row it matches (null: one member).</summary>
+    public ManyMap? ManyOf(CubeSnapshot snapshot) =>
+        snapshot.HasMany && snapshot.ManyTo(Anchor) is { } many && many.Join.Target == Anchor ? many : null;
 
     /// <summary>Codes by depth over every row id of the anchor, plus one last slot for rows the join did not match.</summary>
     public int[][] AnchorCodes(CubeSnapshot snapshot)

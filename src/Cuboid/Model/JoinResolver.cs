@@ -7,23 +7,42 @@ namespace Cuboid.Model;
 /// or -1. Runs at commit, under the write lock, when the target's key index matches the version
 /// being published; a query then reads joined columns through these arrays without hashing.
 /// Maps are kept per source chunk and reused while that chunk and the target are unchanged.
+/// A join on other target columns than its keys is many-to-many when some value of them is
+/// shared by several target rows; it is then resolved to a <see cref="ManyMap"/> (see
+/// <see cref="PartialJoin"/>), else to row ids as a join on keys is.
 /// </summary>
 internal sealed class JoinResolver(JoinDefinition join)
 {
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Chunk, int[]> _maps = new();
+    private readonly PartialJoin? _partial = join.OnTargetKeys ? null : new PartialJoin(join);
     private TableVersion? _target;
 
     public JoinDefinition Join { get; } = join;
 
-    /// <summary>The maps for each chunk of <paramref name="source"/> against <paramref name="target"/>.</summary>
-    public int[][] Resolve(TableVersion source, TableVersion target)
+    /// <summary>
+    /// The join for <paramref name="source"/> against <paramref name="target"/>: the row maps of each
+    /// source chunk, or the many-to-many map when some source rows match several target rows.
+    /// </summary>
+    public (int[][]? Rows, ManyMap? Many) Resolve(TableVersion source, TableVersion target)
     {
         if (!ReferenceEquals(target, _target))
         {
             _maps.Clear();
             _target = target;
         }
-        var lookup = CreateLookup(target);
+        if (_partial is not null)
+        {
+            var grouping = _partial.Group(target);
+            var groups = _partial.Resolve(source);
+            if (grouping.IsMany) return (null, new ManyMap(Join, groups, grouping.Offsets, grouping.Rows));
+            var rows = new int[groups.Length][];
+            for (var c = 0; c < rows.Length; c++)
+            {
+                if (!_maps.TryGetValue(source.Chunks[c], out var known)) _maps.AddOrUpdate(source.Chunks[c], known = grouping.FirstRows(groups[c]));
+                rows[c] = known;
+            }
+            return (rows, null);
+        }
         var translators = Join.Columns.Select(c => new KeyTranslator(c.Source.Schema, c.Target.Schema)).ToArray();
         var direct = DirectIndex(translators);
         var result = new int[source.Chunks.Length][];
@@ -40,15 +59,16 @@ internal sealed class JoinResolver(JoinDefinition join)
         }
         else
         {
+            var lookup = KeyLookup();
             foreach (var c in missing) result[c] = ResolveChunk(source.Chunks[c], lookup, translators);   // translators cache codes: one thread
         }
         foreach (var c in missing) _maps.AddOrUpdate(source.Chunks[c], result[c]);
-        return result;
+        return (result, null);
     }
 
     /// <summary>The target's key index when one source column maps the target's one key column as it is (integers, dates): the lookups then go a chunk at a time.</summary>
     private KeyIndex? DirectIndex(KeyTranslator[] translators) =>
-        translators is [{ IsIdentity: true }] && Join.OnTargetKeys && Join.Target.Store.KeyIndex is { Width: 1 } index ? index : null;
+        translators is [{ IsIdentity: true }] && Join.Target.Store.KeyIndex is { Width: 1 } index ? index : null;
 
     private int[] ResolveChunk(Chunk chunk, KeyIndex index)
     {
@@ -86,36 +106,19 @@ internal sealed class JoinResolver(JoinDefinition join)
         return map;
     }
 
-    /// <summary>The target's key index when the join maps its keys, else a hash of the mapped columns built for this version.</summary>
-    private Func<KeyTuple, int> CreateLookup(TableVersion target)
+    /// <summary>The target's key index, the tuple put in its key order (the mapping may list the key columns in any order).</summary>
+    private Func<KeyTuple, int> KeyLookup()
     {
-        var store = Join.Target.Store;
-        if (Join.OnTargetKeys && store.KeyIndex is { } index)
+        var index = Join.Target.Store.KeyIndex ?? throw new InvalidOperationException($"Table '{Join.Target.Name}' has no key index.");
+        var order = Join.Target.Keys.Select(k => Join.Columns.ToList().FindIndex(c => c.Target.Name == k)).ToArray();
+        if (order.Select((o, i) => o == i).All(x => x)) return key => index.TryGet(key, out var row) ? row : -1;
+        return key =>
         {
-            // The tuple must be in the target's key order, the mapping may list columns in any order.
-            var order = Join.Target.Keys.Select(k => Join.Columns.ToList().FindIndex(c => c.Target.Name == k)).ToArray();
-            if (order.Select((o, i) => o == i).All(x => x)) return key => index.TryGet(key, out var row) ? row : -1;
-            return key =>
-            {
-                Span<long> values = [key.A, key.B, key.C, key.D];
-                Span<long> ordered = stackalloc long[order.Length];
-                for (var i = 0; i < order.Length; i++) ordered[i] = values[order[i]];
-                return index.TryGet(KeyTuple.From(ordered), out var row) ? row : -1;
-            };
-        }
-        var hash = new Dictionary<KeyTuple, int>();
-        Span<long> tuple = stackalloc long[KeyTuple.MaxColumns];
-        for (var c = 0; c < target.Chunks.Length; c++)
-        {
-            var chunk = target.Chunks[c];
-            for (var r = 0; r < chunk.Count; r++)
-            {
-                if (chunk.IsDeleted(r)) continue;
-                for (var k = 0; k < Join.Columns.Count; k++) tuple[k] = KeyEncoding.Encode(chunk.Columns[Join.Columns[k].Target.Schema.Index], r);
-                hash.TryAdd(KeyTuple.From(tuple[..Join.Columns.Count]), Chunk.RowId(c, r));   // a partial join takes the first match
-            }
-        }
-        return key => hash.TryGetValue(key, out var row) ? row : -1;
+            Span<long> values = [key.A, key.B, key.C, key.D];
+            Span<long> ordered = stackalloc long[order.Length];
+            for (var i = 0; i < order.Length; i++) ordered[i] = values[order[i]];
+            return index.TryGet(KeyTuple.From(ordered), out var row) ? row : -1;
+        };
     }
 }
 

@@ -95,7 +95,7 @@ internal static class Drillthrough
         {
             query.Check();
             var chunk = chunks[c];
-            var mandatory = snapshot.MandatoryTables.Select(t => snapshot.FactRowsOf(t, c)!).ToArray();
+            var mandatory = snapshot.MandatoryMaps(c);
             for (var start = 0; start < chunk.Count; start += ChunkView.VectorSize)
             {
                 var n = Math.Min(ChunkView.VectorSize, chunk.Count - start);

@@ -8,13 +8,15 @@ internal sealed partial class Evaluator
     /// Aggregate(set) of a stored measure that does not add up — a mean, a distinct count, a
     /// minimum or maximum, a quantile — computed as Mondrian does, over the facts of the whole set
     /// at once: one aggregation under the query's filter narrowed to the set's members and the cell's other members.
-    /// Null (the caller adds the members' values) for sums and counts, calculated measures, and
+    /// Sums and counts too when the set has members of a many-to-many join's target (<see cref="ThroughMany"/>).
+    /// Null (the caller adds the members' values) for other sums and counts, calculated measures, and
     /// cells that levels cannot describe (calculated or parameter members, another scenario).
     /// </summary>
     public (bool Exact, object? Value) AggregateOver(MdxSet set, Binding.Calc? expression, MdxContext context)
     {
         var target = expression is null ? Effective(context, Catalog.Measures) : MeasureOf(expression, set, context);
-        if (target is not { Kind: MemberKind.Measure, Measure: { } measure } || Adds(measure) || Reader.Aggregator is not { } aggregator) return (false, null);
+        if (target is not { Kind: MemberKind.Measure, Measure: { } measure } || Reader.Aggregator is not { } aggregator) return (false, null);
+        if (Adds(measure) && !ThroughMany(set, aggregator.Snapshot)) return (false, null);
         if (set.Count == 0 || set.Tuples.Any(t => t.Any(m => !Describable(m)))) return (false, null);
         var inSet = set.Tuples.SelectMany(t => t).Select(m => m.Hierarchy).ToHashSet();
         var parts = new List<Condition>();
@@ -46,6 +48,13 @@ internal sealed partial class Evaluator
         ContributorsCountMeasure => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Whether the set has members of a many-to-many join's target (Tags): a fact tagged with two of them is in both
+    /// members' values, so even a sum over the set is computed over its facts, each once (SSAS does the same).
+    /// </summary>
+    private static bool ThroughMany(MdxSet set, Model.CubeSnapshot snapshot) =>
+        snapshot.HasMany && set.Tuples.Any(t => t.Any(m => m.Hierarchy.Index is { } index && index.ManyOf(snapshot) is not null));
 
     /// <summary>A member levels can filter on: of a level, not of a parameter hierarchy or the scenarios.</summary>
     private static bool Describable(MdxMember member) =>

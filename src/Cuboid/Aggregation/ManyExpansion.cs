@@ -1,0 +1,76 @@
+using System.Runtime.InteropServices;
+using Cuboid.Model;
+
+namespace Cuboid.Aggregation;
+
+/// <summary>
+/// A scan's cells along the levels of a many-to-many join's target, by group of that join: for each group, the
+/// distinct values of Σ code × stride over those levels among its target rows that pass the filter
+/// (<see cref="ManyFilter"/>); a group with no live row, and facts with no group, take the last one's (the columns'
+/// defaults). Deduplicating is what makes the result a distinct sum: a product tagged red and warm counts once under
+/// the Color group. Built once per plan, O(target rows); the kernel adds each fact row once to each of its group's cells.
+/// </summary>
+internal sealed class ManyExpansion
+{
+    private ManyExpansion(ManyMap many, bool[] isManyLevel, int[] offsets, long[] keys) => (Many, IsManyLevel, Offsets, Keys) = (many, isManyLevel, offsets, keys);
+
+    public ManyMap Many { get; }
+
+    /// <summary>By plan level, whether it is one of the join's (its codes come from <see cref="Keys"/>, not from the fact row).</summary>
+    public bool[] IsManyLevel { get; }
+
+    /// <summary>Group g's cell keys are Keys[Offsets[g]..Offsets[g + 1]]; the last group is the fact rows with no group.</summary>
+    public int[] Offsets { get; }
+
+    public long[] Keys { get; }
+
+    /// <summary>The expansion a plan needs, or null when none of its levels is on a many-to-many join's target.</summary>
+    public static ManyExpansion? Of(ScanPlan plan)
+    {
+        var snapshot = plan.Snapshot;
+        if (!snapshot.HasMany) return null;
+        var byLevel = plan.Levels.Select(l => l.Hierarchy.ManyOf(snapshot)).ToArray();
+        var joins = byLevel.OfType<ManyMap>().Distinct().ToList();
+        if (joins.Count == 0) return null;
+        if (joins.Count > 1)
+        {
+            throw new NotSupportedException(
+                $"A query grouped by levels of two many-to-many joins ('{joins[0].Join.Target.Name}' and '{joins[1].Join.Target.Name}') is not supported yet; group by one of them.");
+        }
+        var many = joins[0];
+        var mask = (plan.Filter as ManyFilter)?.MaskOf(many);
+        var levels = Enumerable.Range(0, plan.Levels.Length).Where(l => byLevel[l] == many).ToArray();
+        var codes = levels.Select(l => plan.Levels[l].Hierarchy.AnchorCodes(snapshot)[plan.Levels[l].Depth]).ToArray();
+        var strides = levels.Select(l => plan.Strides[l]).ToArray();
+        var none = codes[0].Length - 1;
+        long KeyOf(int row)
+        {
+            long key = 0;
+            for (var i = 0; i < codes.Length; i++) key += codes[i][row] * strides[i];
+            return key;
+        }
+        var noRowPasses = mask is null || mask[none];
+        var offsets = new int[many.GroupCount + 2];
+        var keys = new List<long>(many.Rows.Length + 1);
+        for (var g = 0; g <= many.GroupCount; g++)
+        {
+            var start = keys.Count;
+            var rows = many.RowsOf(g);   // none for the last group
+            if (rows.IsEmpty && noRowPasses) keys.Add(KeyOf(none));
+            foreach (var row in rows)
+            {
+                if (mask is null || mask[row]) keys.Add(KeyOf(row));
+            }
+            var span = CollectionsMarshal.AsSpan(keys)[start..];
+            span.Sort();
+            var distinct = span.Length == 0 ? 0 : 1;
+            for (var i = 1; i < span.Length; i++)
+            {
+                if (span[i] != span[distinct - 1]) span[distinct++] = span[i];
+            }
+            keys.RemoveRange(start + distinct, span.Length - distinct);
+            offsets[g + 1] = keys.Count;
+        }
+        return new ManyExpansion(many, [.. byLevel.Select(m => m == many)], offsets, [.. keys]);
+    }
+}
