@@ -7,6 +7,7 @@ internal sealed class CuboidSide : IEngineSide
 {
     private Session? _session;
     private Cube? _cube;
+    private RetailDataFiles? _files;
 
     public string Name => "Cuboid";
 
@@ -48,6 +49,20 @@ internal sealed class CuboidSide : IEngineSide
         Reset();
         _session = Session.Start(Config);
         _cube = RetailCube.Build(_session, files);
+        _files = files;
+    }
+
+    /// <summary>
+    /// Q2M's tags, joined many-to-many on the first Q2M run (its untimed warm-up), so that the other workloads, which run
+    /// before it, read the star as it is and the memory children load no tags.
+    /// </summary>
+    private void EnsureTags()
+    {
+        if (_session!.Tables.ContainsKey("ProductTags")) return;
+        var tags = _session.ReadCsv(ProductTags.Ensure(_files!), new CsvOptions { TableName = "ProductTags", Keys = ["product_id", "tag"] });
+        var sales = Cube.FactTable;
+        sales.Join(tags, sales["product_id"] == tags["product_id"]);
+        Cube.Hierarchies.Set("Tags", ("tag_group", tags["tag_group"]), ("tag", tags["tag"]));
     }
 
     public void BeforeQuery() => Cube.ClearCache();
@@ -91,6 +106,9 @@ internal sealed class CuboidSide : IEngineSide
                     var result = _session!.QueryMdx(Workloads.Q4Mdx, new QueryOptions { KeepTotals = true });
                     return new QueryOutcome(result.RowCount, Values(result, "Quantity").Sum());
                 }
+            case "Q2M":
+                EnsureTags();
+                return Outcome(Cube.Query([m["Quantity"], m["Revenue"], m["Cost"]], levels: [l["country"], l["tag"]]), "Quantity");
             case "Q5":
                 return Outcome(Cube.Query([m["Customers"]], levels: [l["country"]]), "Customers");
             case "Q6":

@@ -87,6 +87,7 @@ internal static class Workloads
         new("R1", "F1 as a user restricted to the 3 regions (row-level security), no filter in the query", WorkloadKind.Query, "≤ 1.10 × F1", 1.10, Baseline: "F1"),
         new("R2", "F2 as the restricted user", WorkloadKind.Query, "≤ 1.10 × F2", 1.10, Baseline: "F2"),
         new("R3", "F3 as the restricted user (the year in the query, the regions by restriction)", WorkloadKind.Query, "≤ 1.10 × F3", 1.10, Baseline: "F3"),
+        new("Q2M", "Q2 by country × tag: a many-to-many join (1.5 tags a product), each sale once per tag", WorkloadKind.Query, "ratio ≤ 0.5", 0.5),
         new("M1", "resident memory of the loaded tables (VmRSS)", WorkloadKind.Memory, "≤ DuckDB", 1.0),
     ];
 

@@ -65,6 +65,15 @@ internal sealed class Accumulators
         foreach (var state in _states) state.Add(batch);
     }
 
+    /// <summary>Whether every aggregation takes (row, cell) pairs over a slice evaluated once (<see cref="LeafState.AddPairs"/>).</summary>
+    public bool TakesPairs => _states.All(s => s.TakesPairs);
+
+    /// <summary>Accumulates pairs: row <paramref name="rows"/>[p] of the batch's view into slot <c>batch.Slots[p]</c>.</summary>
+    public void AddPairs(in ScanBatch batch, ReadOnlySpan<int> rows)
+    {
+        foreach (var state in _states) state.AddPairs(batch, rows);
+    }
+
     /// <summary>Adds <paramref name="other"/>'s aggregates into this one.</summary>
     public Accumulators Merge(Accumulators other)
     {

@@ -19,7 +19,7 @@ internal sealed class ManyExpansion
     /// <summary>By plan level, whether it is one of the join's (its codes come from <see cref="Keys"/>, not from the fact row).</summary>
     public bool[] IsManyLevel { get; }
 
-    /// <summary>Group g's cell keys are Keys[Offsets[g]..Offsets[g + 1]]; the last group is the fact rows with no group.</summary>
+    /// <summary>Group g's cell keys are Keys[Offsets[g]..Offsets[g + 1]]; the last group is the fact rows with no group. Two entries of padding follow.</summary>
     public int[] Offsets { get; }
 
     public long[] Keys { get; }
@@ -71,6 +71,7 @@ internal sealed class ManyExpansion
             keys.RemoveRange(start + distinct, span.Length - distinct);
             offsets[g + 1] = keys.Count;
         }
+        keys.AddRange([0, 0]);   // padding: the kernel reads a row's first two keys without testing its count
         return new ManyExpansion(many, [.. byLevel.Select(m => m == many)], offsets, [.. keys]);
     }
 }

@@ -13,7 +13,7 @@ namespace Cuboid.Aggregation;
 /// merge at the end adds them up. No boxing, no allocation per row, no hashing per row unless
 /// the cell space is too large for dense arrays.
 /// </summary>
-internal static class ScanKernel
+internal static partial class ScanKernel
 {
     /// <summary>Runs the scan; <paramref name="cancellation"/> is looked at between chunks only, and throws OperationCanceledException.</summary>
     /// <param name="plan">What to compute.</param>
@@ -96,79 +96,6 @@ internal static class ScanKernel
         }
     }
 
-    /// <summary>
-    /// A scan grouped by levels of a many-to-many join's target: each kept fact row is added once to each of its group's
-    /// cells (<see cref="ManyExpansion"/>), as (row, cell) pairs gathered a vector at a time. The aggregations read the
-    /// pairs through a selection that repeats a row once per cell, in row order, so they need nothing of their own.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScanChunkMany(ScanPlan plan, int chunkIndex, int first, Accumulators acc)
-    {
-        var chunk = plan.Snapshot.Fact.Chunks[chunkIndex];
-        if (chunk.Count == chunk.DeletedCount) return;
-        var many = plan.Many!;
-        var groups = plan.Snapshot.FactGroupsOf(many.Many, chunkIndex);
-        var (offsets, cellKeys) = (many.Offsets, many.Keys);
-        var none = (uint)(offsets.Length - 2);
-        const int size = ChunkView.VectorSize;
-        using var slotLease = BufferPool.Ints(size, out var slots);
-        using var valueLease = BufferPool.Doubles(size, out var valueBuffer);
-        using var validLease = BufferPool.Bools(size, out var validBuffer);
-        using var includeLease = BufferPool.Bools(size, out var includeBuffer);
-        using var baseLease = BufferPool.Longs(size, out var baseKeys);
-        using var codeLease = BufferPool.Ints(size, out var codes);
-        using var keyLease = BufferPool.Longs(size, out var pairKeys);
-        using var pairLease = BufferPool.Ints(size, out _);
-        var pairRows = pairLease.Array;
-        var pairs = 0;
-        for (var offset = first; offset < chunk.Count; offset += size)
-        {
-            var n = Math.Min(size, chunk.Count - offset);
-            var view = new ChunkView(acc.Scope, chunkIndex, offset, n);
-            var include = includeBuffer[..n];
-            Include(plan, view, chunk, include);
-            // The cell key along the other levels, as a hash-mode scan computes it.
-            var baseKey = baseKeys[..n];
-            baseKey.Clear();
-            for (var l = 0; l < plan.Levels.Length; l++)
-            {
-                if (many.IsManyLevel[l]) continue;
-                plan.Codes(l, view, codes[..n]);
-                var stride = plan.Strides[l];
-                for (var r = 0; r < n; r++) baseKey[r] += codes[r] * stride;
-            }
-            for (var r = 0; r < n; r++)
-            {
-                if (!include[r]) continue;
-                var g = (uint)groups[offset + r];
-                var group = (int)(g < none ? g : none);   // -1 (no group) wraps to the last
-                for (var k = offsets[group]; k < offsets[group + 1]; k++)
-                {
-                    if (pairs == size) pairs = AddPairs(plan, acc, chunkIndex, pairRows, pairKeys, pairs, slots, valueBuffer, validBuffer);
-                    pairRows[pairs] = offset + r;
-                    pairKeys[pairs++] = baseKey[r] + cellKeys[k];
-                }
-            }
-        }
-        if (pairs > 0) AddPairs(plan, acc, chunkIndex, pairRows, pairKeys, pairs, slots, valueBuffer, validBuffer);
-    }
-
-    /// <summary>Accumulates the first <paramref name="pairs"/> (row, cell key) pairs; returns 0, the pairs left.</summary>
-    private static int AddPairs(ScanPlan plan, Accumulators acc, int chunkIndex, int[] rows, Span<long> keys, int pairs, Span<int> slots, Span<double> values, Span<bool> valid)
-    {
-        var view = new ChunkView(acc.Scope, chunkIndex, 0, pairs, rows);
-        if (plan.Dense)
-        {
-            for (var p = 0; p < pairs; p++) slots[p] = (int)keys[p];
-        }
-        else
-        {
-            acc.SlotsOf(keys[..pairs], default, slots[..pairs]);
-        }
-        acc.Add(new ScanBatch(slots[..pairs], view, plan.Snapshot.Fact.Chunks[chunkIndex].Timestamp, values[..pairs], valid[..pairs]));
-        return 0;
-    }
-
     /// <summary>Each row's cell slot, or -1 for rows that do not count (<paramref name="include"/> false; empty: all count).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ComputeSlots(ScanPlan plan, in ChunkView view, Span<int> slots, ReadOnlySpan<bool> include, Accumulators acc)
@@ -216,7 +143,7 @@ internal static class ScanKernel
 
     /// <summary>Which rows count: not deleted, matched by every mandatory join, accepted by the filter. True when all do.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Include(ScanPlan plan, in ChunkView view, Chunk chunk, Span<bool> include)
+    internal static bool Include(ScanPlan plan, in ChunkView view, Chunk chunk, Span<bool> include)
     {
         var (n, offset) = (view.Count, view.Offset);
         var all = true;

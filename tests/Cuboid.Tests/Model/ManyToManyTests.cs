@@ -109,6 +109,23 @@ public sealed class ManyToManyTests
     }
 
     [Fact]
+    public void AFactWithMoreCellsThanAScanSliceHoldsCountsOnceInEach()
+    {
+        var (session, cube, sales, tags) = Example();
+        using var _s = session;
+        const int Many = 70_000;   // more pairs than the kernel gathers at once (four a row of a 16,384-row slice)
+        tags.Load(Enumerable.Range(0, Many).Select(i => new { Product = "P9", Tag = $"t{i:D5}", Group = $"g{i % 7}" }));
+        sales.Append([9, "P9", "Lyon", 2.0]);
+        var byTag = cube.Query(Measures(cube), [cube.Levels["Tag"]], filter: cube.Levels["Shop"] == "Lyon");
+        var tagged = byTag.Rows().Where(row => ((string)row[0]!).StartsWith('t')).ToList();
+        Assert.Equal(Many, tagged.Count);
+        Assert.All(tagged, row => Assert.Equal((2.0, 1L), ((double)row[1]!, Convert.ToInt64(row[2], System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.Equal(["Lyon|7|2"], Lines(cube.Query(Measures(cube), [cube.Levels["Shop"]], filter: cube.Levels["Shop"] == "Lyon")));
+        Assert.Equal(["g0|2|1", "g1|2|1", "g2|2|1", "g3|2|1", "g4|2|1", "g5|2|1", "g6|2|1"],
+            Lines(cube.Query(Measures(cube), [cube.Levels["Group"]], filter: cube.Levels["Group"].IsIn("g0", "g1", "g2", "g3", "g4", "g5", "g6"))));
+    }
+
+    [Fact]
     public void AConditionMixingBothSidesWithOrIsRefused()
     {
         var (session, cube, _, _) = Example();

@@ -30,6 +30,15 @@ internal sealed class ContributorsState(int capacity) : LeafState
         }
     }
 
+    public override bool TakesPairs => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void AddPairs(in ScanBatch batch, ReadOnlySpan<int> rows)
+    {
+        var counts = Counts;
+        foreach (var s in batch.Slots) counts[s]++;
+    }
+
     public override void Grow(int capacity) => Counts = Grown(Counts, capacity);
 
     public override void MergeFrom(LeafState other, ReadOnlySpan<int> target)

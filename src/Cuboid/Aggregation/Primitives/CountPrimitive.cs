@@ -34,6 +34,25 @@ internal class NonNullCountState(RowCalc? calc, int capacity) : LeafState
         if (calc!.Eval(batch.View, batch.Values, batch.Valid)) CountNulls(batch.Slots, batch.Valid);
     }
 
+    public override bool TakesPairs => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void AddPairs(in ScanBatch batch, ReadOnlySpan<int> rows)
+    {
+        if (calc!.Eval(batch.View, batch.Values, batch.Valid)) CountNulls(batch.Slots, batch.Valid, rows);
+    }
+
+    /// <summary>The nulls of pairs: row <paramref name="rows"/>[p]'s validity counted in slot <paramref name="slots"/>[p].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected void CountNulls(ReadOnlySpan<int> slots, ReadOnlySpan<bool> valid, ReadOnlySpan<int> rows)
+    {
+        var nulls = NullCounts();
+        for (var p = 0; p < slots.Length; p++)
+        {
+            if (!valid[rows[p]]) nulls[slots[p]]++;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void CountNulls(ReadOnlySpan<int> slots, ReadOnlySpan<bool> valid)
     {

@@ -32,6 +32,8 @@ internal sealed class CustomState : NonNullCountState
         Array.Fill(_values, function.Identity);
     }
 
+    public override bool TakesPairs => false;   // its own Add: pairs go through a selection
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Add(in ScanBatch batch)
     {

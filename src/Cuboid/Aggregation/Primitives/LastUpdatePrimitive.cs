@@ -16,6 +16,8 @@ internal sealed class LastUpdatePrimitive : Primitive
     /// <summary>A maximum of the chunk's commit time, stamped on every row: no input, no null.</summary>
     private sealed class LastUpdateState(int capacity) : ScalarState<MaxOp>(null, capacity)
     {
+        public override bool TakesPairs => false;   // its own Add: pairs go through a selection
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Add(in ScanBatch batch)
         {

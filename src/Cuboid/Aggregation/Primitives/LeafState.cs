@@ -25,6 +25,15 @@ internal abstract class LeafState
     /// <summary>Accumulates a batch of rows.</summary>
     public abstract void Add(in ScanBatch batch);
 
+    /// <summary>Whether <see cref="AddPairs"/> is implemented: a many-to-many scan then evaluates a slice's input once for all of a row's cells.</summary>
+    public virtual bool TakesPairs => false;
+
+    /// <summary>
+    /// Accumulates (row, cell) pairs: the input evaluated once over the batch's view (Values and Valid as long as it),
+    /// then row <paramref name="rows"/>[p] of the view added to slot <c>batch.Slots[p]</c>, for each pair p.
+    /// </summary>
+    public virtual void AddPairs(in ScanBatch batch, ReadOnlySpan<int> rows) => throw new NotSupportedException($"{GetType().Name} takes no pairs.");
+
     /// <summary>Makes room for <paramref name="capacity"/> slots (hash mode, as new cells appear).</summary>
     public abstract void Grow(int capacity);
 

@@ -68,6 +68,29 @@ internal class ScalarState<TOp> : NonNullCountState where TOp : struct, IScalarO
         }
     }
 
+    public override bool TakesPairs => true;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public override void AddPairs(in ScanBatch batch, ReadOnlySpan<int> rows)
+    {
+        var slots = batch.Slots;
+        var values = batch.Values;
+        var acc = Values;
+        if (!Calc!.Eval(batch.View, values, batch.Valid))
+        {
+            for (var p = 0; p < slots.Length; p++) acc[slots[p]] = TOp.Add(acc[slots[p]], values[rows[p]]);
+            return;
+        }
+        var valid = batch.Valid;
+        var nulls = NullCounts();
+        for (var p = 0; p < slots.Length; p++)
+        {
+            var r = rows[p];
+            if (valid[r]) acc[slots[p]] = TOp.Add(acc[slots[p]], values[r]);
+            else nulls[slots[p]]++;
+        }
+    }
+
     public override void Grow(int capacity)
     {
         var old = Values.Length;

@@ -22,6 +22,8 @@ internal sealed class VectorSumPrimitive : Primitive
         /// Adds each row's array into its cell's vector. A null array (or an unmatched join) is counted
         /// as a null; arrays of another length than the cell's are an error.
         /// </summary>
+        public override bool TakesPairs => false;   // its own Add: pairs go through a selection
+
         public override void Add(in ScanBatch batch)
         {
             var (table, column) = Calc!.AsColumn!.Value;
