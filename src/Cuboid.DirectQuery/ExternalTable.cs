@@ -65,7 +65,7 @@ internal sealed class ExternalTable : IExternalTable
     {
         // A row the LEFT JOIN did not match reads NULL in the joined key column.
         var dialect = Database.Client.Dialect;
-        var star = new StarQuery(snapshot.Graph, [], dialect);
+        var star = new StarQuery(snapshot, [], dialect);
         var key = star.Column(snapshot.Graph.PathTo(table)[^1].Columns[0].Target);
         var statement = new SqlStatement($"SELECT 1 FROM {star.From()} WHERE {key} IS NULL{dialect.Limit(0, 1)}", []);
         return Database.Client.Rows(statement).Count > 0;
@@ -83,7 +83,7 @@ internal sealed class ExternalTable : IExternalTable
         cube.Prepare(snapshot, cube.Hierarchies);
         var client = Database.Client;
         var writer = new SqlWriter(client.Dialect);
-        var star = new StarQuery(snapshot.Graph, snapshot.MandatoryTables, client.Dialect);
+        var star = new StarQuery(snapshot, snapshot.MandatoryTables, client.Dialect);
         var sql = new SqlExpressions(star, writer, cube.IndexOf);
         var columns = string.Join(", ", Table.Columns.Select(star.Column));
         var where = filter is null ? "" : " WHERE " + sql.Condition(filter);

@@ -22,7 +22,7 @@ internal sealed class FactMembers(ExternalTable fact)
             if (_prepared.TryGetValue(index, out var done) && ReferenceEquals(done, version)) return;
             var dialect = fact.Database.Client.Dialect;
             var writer = new SqlWriter(dialect);
-            var star = new StarQuery(snapshot.Graph, [], dialect);
+            var star = new StarQuery(snapshot, [], dialect);
             var expressions = new SqlExpressions(star, writer, cube.IndexOf);
             var levels = index.Hierarchy.Levels;
             var values = levels.Select(expressions.LevelValue).ToList();

@@ -27,7 +27,7 @@ internal sealed class SqlAggregates(ExternalTable fact) : IAggregateSource
         var client = fact.Database.Client;
         var dialect = client.Dialect;
         var writer = new SqlWriter(dialect);
-        var star = new StarQuery(scope.Snapshot.Graph, scope.Snapshot.MandatoryTables, dialect);
+        var star = new StarQuery(scope.Snapshot, scope.Snapshot.MandatoryTables, dialect);
         var sql = new SqlExpressions(star, writer, cube.IndexOf);
 
         var groups = new List<string>();

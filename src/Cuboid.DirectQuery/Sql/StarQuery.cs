@@ -16,8 +16,11 @@ internal sealed class StarQuery
     private readonly List<Table> _tables = [];
     private readonly Dictionary<Table, SortedSet<string>> _columns = [];
 
-    public StarQuery(JoinGraph graph, IEnumerable<Table> mandatory, Dialects.SqlDialect dialect)
+    public StarQuery(CubeSnapshot snapshot, IEnumerable<Table> mandatory, Dialects.SqlDialect dialect)
     {
+        // SQL joins multiply a fact by its matches: a many-to-many join would add it up once per match.
+        if (snapshot.FirstMany is { } many) throw many.ReadThrough("a DirectQuery cube's SQL");
+        var graph = snapshot.Graph;
         _graph = graph;
         _dialect = dialect;
         Include(graph.Fact);

@@ -42,6 +42,9 @@ internal sealed class CubeSnapshot
     /// <summary>Whether some join of this version is many-to-many (a source row matches several target rows).</summary>
     public bool HasMany => _many.Count > 0;
 
+    /// <summary>A many-to-many join of this version, if any: for the paths that take none.</summary>
+    public ManyMap? FirstMany => _many.Values.FirstOrDefault();
+
     /// <summary>The many-to-many join on the way from the fact table to <paramref name="table"/> (null: every join on it is one-to-one).</summary>
     public ManyMap? ManyTo(Table table)
     {

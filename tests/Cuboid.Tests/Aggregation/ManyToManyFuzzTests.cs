@@ -29,12 +29,18 @@ public sealed class ManyToManyFuzzTests
         using var session = TestData.NewSession();
         var facts = session.CreateTable("Facts", new Dictionary<string, DataType>
         {
-            ["Id"] = DataType.Int, ["Shop"] = DataType.String, ["Item"] = DataType.Int, ["X"] = DataType.Double, ["Y"] = DataType.Int,
+            ["Id"] = DataType.Int,
+            ["Shop"] = DataType.String,
+            ["Item"] = DataType.Int,
+            ["X"] = DataType.Double,
+            ["Y"] = DataType.Int,
         }, keys: ["Id"]);
         var items = session.CreateTable("Items", new Dictionary<string, DataType> { ["Code"] = DataType.Int, ["Family"] = DataType.String }, keys: ["Code"]);
         var tags = session.CreateTable("ItemTags", new Dictionary<string, DataType>
         {
-            ["Item"] = DataType.Int, ["Tag"] = DataType.String, ["TagGroup"] = DataType.String,
+            ["Item"] = DataType.Int,
+            ["Tag"] = DataType.String,
+            ["TagGroup"] = DataType.String,
         }, keys: ["Item", "Tag"]);
         var itemCount = random.Next(4, 25);
         items.Load(Enumerable.Range(0, itemCount).Select(i => new { Code = i, Family = $"f{random.Next(3)}" }));

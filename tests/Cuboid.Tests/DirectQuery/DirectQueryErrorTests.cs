@@ -21,6 +21,42 @@ public sealed class DirectQueryErrorTests
     }
 
     [Fact]
+    public void AManyToManyJoinOfADatabaseTableIsRefusedNotMultiplied()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"cuboid-m2m-{Guid.NewGuid():N}.duckdb");
+        try
+        {
+            using (var duck = new DuckDB.NET.Data.DuckDBConnection($"Data Source={path}"))
+            {
+                duck.Open();
+                using var command = duck.CreateCommand();
+                command.CommandText = """
+                    CREATE TABLE sales (id integer, product text, amount double);
+                    INSERT INTO sales VALUES (1, 'P1', 10), (2, 'P2', 5);
+                    CREATE TABLE tags (product text, tag text);
+                    INSERT INTO tags VALUES ('P1', 'red'), ('P1', 'warm'), ('P2', 'red');
+                    """;
+                command.ExecuteNonQuery();
+            }
+            using var session = TestData.NewSession();
+            using var database = session.ConnectToExternalDatabase(new DuckDbConnectionInfo(path));
+            var sales = session.AddExternalTable(database.Tables["sales"]);
+            var tags = session.AddExternalTable(database.Tables["tags"], keys: ["product", "tag"]);
+            sales.Join(tags, sales["product"] == tags["product"]);
+            var cube = session.CreateCube(sales, "Sales", CubeMode.Manual);
+            cube.Measures["Amount"] = Agg.Sum(sales["amount"]);
+            // The SQL join would add P1's 10 once per tag: refused, naming the join, rather than 25 for 15.
+            var error = Assert.Throws<NotSupportedException>(() => cube.Query([cube.Measures["Amount"]]));
+            Assert.Contains("'tags' is joined many-to-many to 'sales'", error.Message, StringComparison.Ordinal);
+            Assert.Contains("a DirectQuery cube's SQL", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void AMissingDuckDbFileIsAClearError()
     {
         using var session = TestData.NewSession();
