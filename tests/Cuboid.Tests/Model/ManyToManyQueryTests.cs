@@ -87,6 +87,16 @@ public sealed class ManyToManyQueryTests : IDisposable
     }
 
     [Fact]
+    public void ShiftMovesAlongAnotherHierarchyWithinEachTag()
+    {
+        _cube.Measures["Next shop"] = Fn.Shift(_cube.Measures["Amount"], _cube.Levels["Shop"]);
+        // Lyon's next shop is Paris: Paris's value in the same group (color: P1 once, 10).
+        Assert.Equal(
+            ["Lyon|color|5|10", "Lyon|promo|5|10", "Paris|N/A|1|", "Paris|color|10|", "Paris|promo|10|"],
+            Lines(_cube.Query([_cube.Measures["Amount"], _cube.Measures["Next shop"]], [_cube.Levels["Shop"], _cube.Levels["Group"]])));
+    }
+
+    [Fact]
     public void AProviderAnswersItsTagCellsButNotTheTotalsAboveThem()
     {
         _cube.AggregateProviders["by shop and tag"] = new AggregateProvider([_cube.Levels["Shop"], _cube.Levels["Tag"]], [_cube.Measures["Amount"]]);
