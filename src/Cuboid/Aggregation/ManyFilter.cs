@@ -7,21 +7,30 @@ namespace Cuboid.Aggregation;
 
 /// <summary>
 /// A filter that reads through a many-to-many join (<c>Tag == "red"</c>, a restriction on tags). Logically a cube over
-/// such a join aggregates (fact, target row) pairs, and a filter keeps pairs: the operands of its top-level AND that read
-/// only the target's side become one mask over the target's rows (plus a last slot for a fact that matched none: the
-/// columns' defaults), and those that read only the fact's side a condition on fact rows as usual. A fact row passes when
-/// its own operands do and some row of its group passes the mask (EXISTS): the form every reader of fact rows sees
-/// (drillthrough, a scan grouped by other levels). A scan grouped by the join's levels reads the mask itself, so that a
-/// fact counts only under the members of the rows that passed (see <see cref="ManyExpansion"/>).
+/// such a join aggregates (fact, target row) pairs, and a filter keeps pairs. The operands of its top-level AND that
+/// read only the fact's side are a condition on fact rows as usual; those that read the join's target side (alone,
+/// or mixed with the fact's side: <c>Tag == "red" | Shop == "Paris"</c>, a user's roles ORed) become, per
+/// <em>variant</em> — one truth assignment of their fact-side subconditions —, a mask over the target's rows (plus a
+/// last slot for a fact that matched none: the columns' defaults). A fact row passes when its own operands do and
+/// some row of its group passes the mask of its variant (EXISTS): the form every reader of fact rows sees
+/// (drillthrough, a scan grouped by other levels). A scan grouped by the join's levels reads the masks themselves,
+/// so that a fact counts only under the members of the rows that passed (see <see cref="ManyExpansion"/>).
 /// </summary>
 internal sealed class ManyFilter : RowCondition
 {
+    /// <summary>Fact-side subconditions one join's conditions may mix in: 2^4 masks over its target rows at most.</summary>
+    private const int MaxFactParts = 4;
+
     private readonly CubeSnapshot _snapshot;
     private readonly RowCondition? _fact;
     private readonly Part[] _parts;
 
-    /// <summary>The mask of one many-to-many join's target rows (last slot: no row), and by group (last slot: none) whether some row passes.</summary>
-    private sealed record Part(ManyMap Many, bool[] Mask, bool[] AnyPass);
+    /// <summary>
+    /// One many-to-many join's conditions: the fact-side subconditions that pick a row's variant (bit i for the i-th),
+    /// by variant the mask of target rows (last slot: no row), and by variant and group (last slot: none) whether some
+    /// row of the group passes.
+    /// </summary>
+    private sealed record Part(ManyMap Many, RowCondition[] FactParts, bool[][] Masks, bool[][] AnyPass);
 
     private ManyFilter(CubeSnapshot snapshot, RowCondition? fact, Part[] parts) => (_snapshot, _fact, _parts) = (snapshot, fact, parts);
 
@@ -33,24 +42,14 @@ internal sealed class ManyFilter : RowCondition
     {
         var operands = condition is AndCondition and ? LevelFilter.Flatten(and).ToList() : [condition];
         var fact = new List<Condition>();
-        var byJoin = new Dictionary<JoinDefinition, (ManyMap Many, bool[]? Mask)>();
+        var byJoin = new Dictionary<JoinDefinition, (ManyMap Many, List<Condition> Operands)>();
         foreach (var operand in operands)
         {
-            var sides = Sides(operand, snapshot, indexOf).Distinct().ToList();
-            if (sides is [null]) fact.Add(operand);
-            else if (sides is [{ } many])
-            {
-                var mask = Mask(operand, many, snapshot, indexOf, tableOf);
-                if (byJoin.TryGetValue(many.Join, out var known)) mask = And(known.Mask!, mask);
-                byJoin[many.Join] = (many, mask);
-            }
-            else
-            {
-                var join = sides.First(s => s is not null)!.Join;
-                throw new NotSupportedException(
-                    $"A condition that combines (with OR or NOT) columns or levels on both sides of the many-to-many join from '{join.Source.Name}' to '{join.Target.Name}' "
-                    + "is not supported yet; write it as an AND of conditions on either side.");
-            }
+            var joins = Sides(operand, snapshot, indexOf).OfType<ManyMap>().Distinct().ToList();
+            if (joins.Count == 0) fact.Add(operand);
+            else if (joins.Count > 1) throw new NotSupportedException($"A condition on both '{joins[0].Join.Target.Name}' and '{joins[1].Join.Target.Name}', each joined many-to-many, is not supported yet; write it as an AND of conditions on either.");
+            else if (byJoin.TryGetValue(joins[0].Join, out var known)) known.Operands.Add(operand);
+            else byJoin[joins[0].Join] = (joins[0], [operand]);
         }
         var factCondition = fact.Count switch
         {
@@ -58,11 +57,20 @@ internal sealed class ManyFilter : RowCondition
             1 => LevelFilter.CompileRows(fact[0], snapshot, indexOf, tableOf),
             _ => LevelFilter.CompileRows(new AndCondition(fact), snapshot, indexOf, tableOf),
         };
-        return new ManyFilter(snapshot, factCondition, [.. byJoin.Values.Select(p => new Part(p.Many, p.Mask!, AnyPass(p.Many, p.Mask!)))]);
+        var parts = byJoin.Values.Select(p => CompilePart(p.Many, p.Operands.Count == 1 ? p.Operands[0] : new AndCondition(p.Operands), snapshot, indexOf, tableOf));
+        return new ManyFilter(snapshot, factCondition, [.. parts]);
     }
 
-    /// <summary>The mask of <paramref name="many"/>'s target rows, with the last slot for a fact that matched none (null: no condition on that join).</summary>
-    public bool[]? MaskOf(ManyMap many) => _parts.FirstOrDefault(p => p.Many == many)?.Mask;
+    /// <summary>How many masks <paramref name="many"/>'s conditions have (1: no fact-side subcondition; 0: no condition on that join).</summary>
+    public int VariantsOf(ManyMap many) => PartOf(many)?.Masks.Length ?? 0;
+
+    /// <summary>The mask of <paramref name="many"/>'s target rows for <paramref name="variant"/>, with the last slot for a fact that matched none (null: no condition on that join).</summary>
+    public bool[]? MaskOf(ManyMap many, int variant = 0) => PartOf(many)?.Masks[variant];
+
+    /// <summary>Each row's variant of <paramref name="many"/>'s conditions: which of their fact-side subconditions it meets.</summary>
+    public void Variants(ManyMap many, in ChunkView view, Span<byte> variants) => Assign(PartOf(many)!, view, variants);
+
+    private Part? PartOf(ManyMap many) => _parts.FirstOrDefault(p => p.Many == many);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Eval(in ChunkView view, Span<bool> result)
@@ -73,13 +81,108 @@ internal sealed class ManyFilter : RowCondition
         foreach (var part in _parts)
         {
             var groups = _snapshot.FactGroupsOf(part.Many, view.Index);
-            var anyPass = part.AnyPass;
-            var none = (uint)(anyPass.Length - 1);
+            var none = (uint)(part.AnyPass[0].Length - 1);
+            if (part.FactParts.Length == 0)
+            {
+                var anyPass = part.AnyPass[0];
+                for (var r = 0; r < n; r++)
+                {
+                    var g = (uint)groups[sel is null ? offset + r : sel[r]];
+                    result[r] &= anyPass[g < none ? g : none];   // -1 (no group) wraps to the last slot
+                }
+                continue;
+            }
+            using var lease = BufferPool.Bytes(n, out var variants);
+            Assign(part, view, variants);
             for (var r = 0; r < n; r++)
             {
                 var g = (uint)groups[sel is null ? offset + r : sel[r]];
-                result[r] &= anyPass[g < none ? g : none];   // -1 (no group) wraps to the last slot
+                result[r] &= part.AnyPass[variants[r]][g < none ? g : none];
             }
+        }
+    }
+
+    private static void Assign(Part part, in ChunkView view, Span<byte> variants)
+    {
+        var n = view.Count;
+        variants[..n].Clear();
+        using var lease = BufferPool.Bools(n, out var pass);
+        for (var i = 0; i < part.FactParts.Length; i++)
+        {
+            part.FactParts[i].Eval(view, pass);
+            var bit = (byte)(1 << i);
+            for (var r = 0; r < n; r++) variants[r] |= pass[r] ? bit : (byte)0;
+        }
+    }
+
+    /// <summary>
+    /// One join's conditions: its fact-side subconditions (the largest subtrees that read only the fact's side), and for
+    /// each truth assignment of them the target rows that pass (Shannon's expansion of the condition on them).
+    /// </summary>
+    private static Part CompilePart(ManyMap many, Condition condition, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, Func<Column, TableStore> tableOf)
+    {
+        var factParts = new List<Condition>();
+        CollectFactParts(condition, many, snapshot, indexOf, factParts);
+        if (factParts.Count > MaxFactParts)
+        {
+            throw new NotSupportedException(
+                $"A condition on '{many.Join.Target.Name}', joined many-to-many, may mix in at most {MaxFactParts} conditions on the facts' side with OR or NOT; this one has {factParts.Count}.");
+        }
+        var targetMasks = new Dictionary<Condition, bool[]>(ReferenceEqualityComparer.Instance);
+        var length = snapshot.Data[many.Join.Target.Store].RowIdLimit + 1;
+        bool[] Evaluate(Condition c, int variant)
+        {
+            var part = factParts.FindIndex(f => ReferenceEquals(f, c));
+            if (part >= 0)
+            {
+                var constant = new bool[length];
+                if ((variant & (1 << part)) != 0) Array.Fill(constant, true);
+                return constant;
+            }
+            switch (c)
+            {
+                case AndCondition and:
+                    return and.Operands.Select(o => Evaluate(o, variant)).Aggregate(And);
+                case OrCondition or:
+                    return or.Operands.Select(o => Evaluate(o, variant)).Aggregate((a, b) =>
+                    {
+                        for (var i = 0; i < a.Length; i++) a[i] |= b[i];
+                        return a;
+                    });
+                case NotCondition not:
+                    var inner = Evaluate(not.Operand, variant);
+                    for (var i = 0; i < inner.Length; i++) inner[i] = !inner[i];
+                    return inner;
+            }
+            if (!targetMasks.TryGetValue(c, out var mask)) targetMasks[c] = mask = Mask(c, many, snapshot, indexOf, tableOf);
+            return (bool[])mask.Clone();
+        }
+        var masks = Enumerable.Range(0, 1 << factParts.Count).Select(v => Evaluate(condition, v)).ToArray();
+        return new Part(many, [.. factParts.Select(f => LevelFilter.CompileRows(f, snapshot, indexOf, tableOf))], masks, [.. masks.Select(m => AnyPass(many, m))]);
+    }
+
+    /// <summary>The largest subconditions of <paramref name="condition"/> that read only the fact's side.</summary>
+    private static void CollectFactParts(Condition condition, ManyMap many, CubeSnapshot snapshot, Func<Hierarchy, HierarchyIndex> indexOf, List<Condition> parts)
+    {
+        var sides = Sides(condition, snapshot, indexOf).Distinct().ToList();
+        if (sides is [null])
+        {
+            if (!parts.Any(p => ReferenceEquals(p, condition))) parts.Add(condition);
+            return;
+        }
+        switch (condition)
+        {
+            case CompositeCondition composite:
+                foreach (var operand in composite.Operands) CollectFactParts(operand, many, snapshot, indexOf, parts);
+                return;
+            case NotCondition not:
+                CollectFactParts(not.Operand, many, snapshot, indexOf, parts);
+                return;
+        }
+        if (sides.Contains(null))
+        {
+            throw new NotSupportedException(
+                $"A condition that compares a column of '{many.Join.Target.Name}', joined many-to-many, with one on the facts' side is not supported yet.");
         }
     }
 
@@ -130,21 +233,6 @@ internal sealed class ManyFilter : RowCondition
             var mask = new bool[codes.Length];
             for (var t = 0; t < codes.Length; t++) mask[t] = (uint)codes[t] < (uint)accepted.Length && accepted[codes[t]];
             return mask;
-        }
-        switch (condition)
-        {
-            case AndCondition and:
-                return and.Operands.Select(o => Mask(o, many, snapshot, indexOf, tableOf)).Aggregate(And);
-            case OrCondition or:
-                return or.Operands.Select(o => Mask(o, many, snapshot, indexOf, tableOf)).Aggregate((a, b) =>
-                {
-                    for (var i = 0; i < a.Length; i++) a[i] |= b[i];
-                    return a;
-                });
-            case NotCondition not:
-                var inner = Mask(not.Operand, many, snapshot, indexOf, tableOf);
-                for (var i = 0; i < inner.Length; i++) inner[i] = !inner[i];
-                return inner;
         }
         // Columns of the target and the tables beyond it: evaluated once per target row, and once for no row (the defaults).
         var compiled = RowCondition.Compile(condition, tableOf);

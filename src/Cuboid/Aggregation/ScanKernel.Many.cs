@@ -25,8 +25,9 @@ internal static partial class ScanKernel
         if (chunk.Count == chunk.DeletedCount) return;
         var many = plan.Many!;
         var groups = plan.Snapshot.FactGroupsOf(many.Many, chunkIndex);
-        var (offsets, cellKeys) = (many.Offsets, many.Keys);
-        var none = (uint)(offsets.Length - 2);
+        var (offsets, cellKeys, stride) = (many.Offsets, many.Keys, many.Stride);
+        var none = (uint)(stride - 1);
+        var filter = many.Variants > 1 ? (ManyFilter)plan.Filter! : null;
         var inPlace = acc.TakesPairs;
         const int size = ChunkView.VectorSize;
         using var valueLease = BufferPool.Doubles(size, out var values);
@@ -37,6 +38,7 @@ internal static partial class ScanKernel
         using var slotLease = BufferPool.Ints(PairCapacity, out var slots);
         using var keyLease = BufferPool.Longs(PairCapacity, out var keys);
         using var pairLease = BufferPool.Ints(PairCapacity, out _);
+        using var variantLease = BufferPool.Bytes(size, out var variants);
         var pairRows = pairLease.Array;
         for (var offset = first; offset < chunk.Count; offset += size)
         {
@@ -45,11 +47,14 @@ internal static partial class ScanKernel
             var include = includeBuffer[..n];
             Include(plan, view, chunk, include);
             BaseKeys(plan, many, view, baseKeys[..n], codes[..n]);
+            // The filter's variant of each row picks its set of cells (one set without fact-side parts in the join's conditions).
+            if (filter is null) variants[..n].Clear();
+            else filter.Variants(many.Many, view, variants);
             var pairs = 0;
             for (var r = 0; r < n; r++)
             {
                 var g = (uint)groups[offset + r];
-                var group = (int)(g < none ? g : none);   // -1 (no group) wraps to the last
+                var group = variants[r] * stride + (int)(g < none ? g : none);   // -1 (no group) wraps to the last
                 var start = offsets[group];
                 var count = include[r] ? offsets[group + 1] - start : 0;
                 if (pairs > PairCapacity - 2) pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);

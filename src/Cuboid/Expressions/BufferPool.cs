@@ -12,6 +12,7 @@ internal static class BufferPool
     public static Lease<bool> Bools(int length, out Span<bool> span) => Rent(length, out span);
     public static Lease<long> Longs(int length, out Span<long> span) => Rent(length, out span);
     public static Lease<int> Ints(int length, out Span<int> span) => Rent(length, out span);
+    public static Lease<byte> Bytes(int length, out Span<byte> span) => Rent(length, out span);
 
     private static Lease<T> Rent<T>(int length, out Span<T> span)
     {

@@ -107,8 +107,10 @@ public sealed class ManyToManyFuzzTests
         var group = $"g{random.Next(3)}";
         var shop = $"s{random.Next(4)}";
         var family = $"f{random.Next(3)}";
-        return random.Next(9) switch
+        return random.Next(11) switch
         {
+            9 => ((l["Tag"] == tag) | (l["Shop"] == shop), $"(tag = '{tag}' OR shop = '{shop}')"),
+            10 => (!((l["TagGroup"] == group) & (facts["Y"] >= 5)) & (l["Family"] != family), $"NOT (tag_group = '{group}' AND y >= 5) AND family <> '{family}'"),
             0 => (l["Tag"] == tag, $"tag = '{tag}'"),
             1 => (l["TagGroup"].IsIn(group, "g1"), $"tag_group IN ('{group}', 'g1')"),
             2 => (!(l["Tag"] == tag), $"NOT (tag = '{tag}')"),

@@ -128,6 +128,18 @@ public sealed class ManyToManyQueryTests : IDisposable
     }
 
     [Fact]
+    public void TwoRolesOnEitherSideOfTheJoinSeeTheirUnion()
+    {
+        _session.Security.Restrictions["ROLE_SALE"] = _tags["Tag"] == "sale";
+        _session.Security.Restrictions["ROLE_PARIS"] = _sales["Shop"] == "Paris";
+        _session.Security.IndividualRoles["both"] = ["ROLE_SALE", "ROLE_PARIS"];
+        var both = new QueryOptions { User = "both" };
+        // Sale pairs (s1, s2) or Paris pairs (s1, s3): every fact, but s2 only under sale.
+        Assert.Equal(["16"], Mdx("SELECT {[Measures].[Amount]} ON 0 FROM [C]", both));
+        Assert.Equal(["N/A|1", "red|10", "warm|10", "sale|15"], Mdx("SELECT {[Measures].[Amount]} ON 0, NON EMPTY [Tags].[Tags].[Tag].Members ON 1 FROM [C]", both));
+    }
+
+    [Fact]
     public void AScenarioWithOtherTagsAnswersFromItsOwnGroups()
     {
         _session.CreateScenario("retag");
