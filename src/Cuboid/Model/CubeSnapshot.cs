@@ -98,7 +98,7 @@ internal sealed class CubeSnapshot
         if (path.Length == 0) return null;
         foreach (var join in path)
         {
-            if (_many.TryGetValue(join, out var many)) throw many.ReadThrough("a calculation on rows (a measure's input, a drillthrough column, a hierarchy mixing both sides)");
+            if (_many.TryGetValue(join, out var many)) throw many.ReadThrough("a calculation on rows (a measure's input, a hierarchy with levels on both sides)");
         }
         var rows = _edgeMaps[path[0]][chunk];
         for (var i = 1; i < path.Length; i++)

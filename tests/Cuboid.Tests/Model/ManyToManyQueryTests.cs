@@ -75,6 +75,22 @@ public sealed class ManyToManyQueryTests : IDisposable
     }
 
     [Fact]
+    public void DrillthroughColumnsOfTheTagsListAFactsKeptTags()
+    {
+        const string Mdx = "DRILLTHROUGH SELECT FROM [C] WHERE [Tags].[Tags].[color] RETURN [Sales].[Id], [Tags].[Tags].[Tag], [Tags].[Tags].[Group], [Tags].[Tag]";
+        var token = TestContext.Current.CancellationToken;
+        // Under color: s1's color tags (red, warm) and s2's (red); the group once.
+        Assert.Equal(["1|red, warm|color|red, warm", "2|red|color|red"], Lines(_session.DrillthroughMdx(Mdx, null, token)));
+        var all = _session.DrillthroughMdx("DRILLTHROUGH SELECT FROM [C] RETURN [Sales].[Id], [Tags].[Tags].[Tag], [Tags].[Tag]", null, token);
+        Assert.Equal(["1|red, warm, sale|red, sale, warm", "2|red, sale|red, sale", "3|N/A|"], Lines(all));   // members in hierarchy order, values in ordinal order
+        // A user restricted to the sale tag sees no other tag of a fact.
+        _session.Security.Restrictions["ROLE_SALE"] = _tags["Tag"] == "sale";
+        _session.Security.IndividualRoles["promoter"] = ["ROLE_SALE"];
+        var restricted = _session.DrillthroughMdx("DRILLTHROUGH SELECT FROM [C] RETURN [Sales].[Id], [Tags].[Tags].[Tag], [Tags].[Tag]", new QueryOptions { User = "promoter" }, token);
+        Assert.Equal(["1|sale|sale", "2|sale|sale"], Lines(restricted));
+    }
+
+    [Fact]
     public void ParentValueAndTotalReadTheDistinctSumsAbove()
     {
         var tags = _cube.Hierarchies["Tags"];

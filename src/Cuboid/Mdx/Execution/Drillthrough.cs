@@ -30,10 +30,11 @@ internal static class Drillthrough
                 : [.. statement.ReturnColumns.Select(c => DrillthroughColumn.Resolve(evaluator, c, cell))];
             query.Lap(QueryPhase.Bind);
             // Facts in a database: it returns the rows, which are read as a snapshot of their own.
+            var compiled = filter is null || fact.Store.External is not null ? null : evaluator.Catalog.Cube.CompileLevelFilter(snapshot, filter).Filter;
             var (rows, total, data) = fact.Store.External is { } external
                 ? external.Drillthrough(evaluator.Catalog.Cube, snapshot, filter, offset, maxRows, query.Cancellation)
-                : ReadRows(snapshot, filter is null ? null : evaluator.Catalog.Cube.CompileLevelFilter(snapshot, filter).Filter, offset, maxRows, query);
-            var result = DrillthroughColumn.Read(columns, data, rows);
+                : ReadRows(snapshot, compiled, offset, maxRows, query);
+            var result = DrillthroughColumn.Read(columns, data, compiled, rows);
             query.Lap(QueryPhase.Rows);
             return new QueryResult(result.Columns) { TotalRows = total };
         });
@@ -54,7 +55,10 @@ internal static class Drillthrough
             var levels = hierarchy.Model!.Levels;
             for (var depth = 0; depth < levels.Count; depth++)
             {
-                if (levels[depth].CaptionColumn is not null && keys.Contains(levels[depth].Column)) return DrillthroughColumn.OfLevel(column.Name, hierarchy, depth);
+                if (levels[depth].CaptionColumn is not null && keys.Contains(levels[depth].Column) && hierarchy.Index!.ManyOf(catalog.Snapshot) is null)
+                {
+                    return DrillthroughColumn.OfLevel(column.Name, hierarchy, depth);
+                }
             }
         }
         return DrillthroughColumn.OfTable(column.Name, fact.Store, column);

@@ -14,15 +14,18 @@ namespace Cuboid.Mdx.Execution;
 /// <c>UniqueName(…)</c> choose), or a measure (the value its aggregation reads on the row);
 /// <c>AS alias</c> names the result column.
 /// </summary>
-internal abstract class DrillthroughColumn(string name, Type clrType)
+internal abstract partial class DrillthroughColumn(string name, Type clrType)
 {
     private static readonly HashSet<string> s_parts = new(["Key", "Caption", "Name", "UniqueName"], StringComparer.OrdinalIgnoreCase);
 
     public string Name { get; } = name;
     public Type ClrType { get; } = clrType;
 
-    /// <summary>Reads the rows of <paramref name="view"/>, a view of <paramref name="snapshot"/>'s facts, into <paramref name="values"/> from <paramref name="at"/>.</summary>
-    protected abstract void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at);
+    /// <summary>
+    /// Reads the rows of <paramref name="view"/>, a view of <paramref name="snapshot"/>'s facts, into <paramref name="values"/> from
+    /// <paramref name="at"/>; <paramref name="filter"/> is the one that chose the rows (a column through a many-to-many join shows the target rows it kept).
+    /// </summary>
+    protected abstract void Read(in ChunkView view, CubeSnapshot snapshot, RowCondition? filter, object?[] values, int at);
 
     public static DrillthroughColumn OfTable(string name, TableStore table, Column column) => new TableColumn(name, table, column);
 
@@ -36,7 +39,11 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
         if (inner is FunctionCall { Arguments.Count: 1 } call && s_parts.Contains(call.Name)) (part, inner) = (call.Name, call.Arguments[0]);
         if (inner is not IdentifierNode id) throw Unknown(evaluator, expression);
         var snapshot = evaluator.Catalog.Snapshot;
-        if (part.Length == 0 && TableColumnOf(snapshot, id) is var (table, column) && !evaluator.Catalog.HiddenColumns.Contains(column)) return new TableColumn(alias ?? $"[{table.Name}].[{column.Name}]", table.Store, column);
+        if (part.Length == 0 && TableColumnOf(snapshot, id) is var (table, column) && !evaluator.Catalog.HiddenColumns.Contains(column))
+        {
+            var columnName = alias ?? $"[{table.Name}].[{column.Name}]";
+            return snapshot.ManyTo(table) is { } through ? new ManyTableColumn(columnName, table, column, through) : new TableColumn(columnName, table.Store, column);
+        }
         object? value;
         try
         {
@@ -55,6 +62,8 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
         }
         return value switch
         {
+            MdxLevel { Depth: >= 0, Hierarchy.IsMeasures: false } level when level.Hierarchy.Index!.ManyOf(snapshot) is { } many =>
+                new ManyLevelColumn(alias ?? level.UniqueName, level.Hierarchy, level.Depth, part, many),
             MdxLevel { Depth: >= 0, Hierarchy.IsMeasures: false } level => new LevelColumn(alias ?? level.UniqueName, level.Hierarchy, level.Depth, part),
             MdxMember { Kind: MemberKind.Measure, Measure: { } measure } when part.Length == 0 => OfMeasure(evaluator, expression, alias ?? measure.UniqueName, measure),
             _ => throw Unknown(evaluator, expression),
@@ -62,7 +71,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
     }
 
     /// <summary>The result: one typed column per drillthrough column, rows in <paramref name="rows"/> order.</summary>
-    public static QueryResult Read(IReadOnlyList<DrillthroughColumn> columns, CubeSnapshot snapshot, List<int> rows)
+    public static QueryResult Read(IReadOnlyList<DrillthroughColumn> columns, CubeSnapshot snapshot, RowCondition? filter, List<int> rows)
     {
         var values = columns.Select(_ => new object?[rows.Count]).ToArray();
         var scope = snapshot.Scope;
@@ -78,7 +87,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
                 n++;
             }
             var view = new ChunkView(scope, chunk, 0, n, selection);
-            for (var c = 0; c < columns.Count; c++) columns[c].Read(view, snapshot, values[c], start);
+            for (var c = 0; c < columns.Count; c++) columns[c].Read(view, snapshot, filter, values[c], start);
             start += n;
         }
         return new QueryResult([.. columns.Select((c, i) => new ResultColumn(c.Name, ColumnRole.Column, c.ClrType, TypedArrays.Create(c.ClrType, rows.Count, r => values[i][r])))]);
@@ -117,7 +126,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
 
     private sealed class TableColumn(string name, TableStore table, Column column) : DrillthroughColumn(name, column.DataType.ClrType())
     {
-        protected override void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at)
+        protected override void Read(in ChunkView view, CubeSnapshot snapshot, RowCondition? filter, object?[] values, int at)
         {
             var (version, map) = view.Source(table);
             var index = column.Schema.Index;
@@ -142,7 +151,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
             _ => typeof(string),
         };
 
-        protected override void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at)
+        protected override void Read(in ChunkView view, CubeSnapshot snapshot, RowCondition? filter, object?[] values, int at)
         {
             using var lease = BufferPool.Ints(view.Count, out var codes);
             ScanPlan.LevelCodes(snapshot, hierarchy.Index!, depth, view, codes);
@@ -158,7 +167,7 @@ internal abstract class DrillthroughColumn(string name, Type clrType)
 
     private sealed class CalcColumn(string name, RowCalc calc) : DrillthroughColumn(name, typeof(double))
     {
-        protected override void Read(in ChunkView view, CubeSnapshot snapshot, object?[] values, int at)
+        protected override void Read(in ChunkView view, CubeSnapshot snapshot, RowCondition? filter, object?[] values, int at)
         {
             using var valueLease = BufferPool.Doubles(view.Count, out var numbers);
             using var validLease = BufferPool.Bools(view.Count, out var valid);
