@@ -34,7 +34,7 @@ internal sealed class HierarchyIndex
         var shared = paths[0].TakeWhile((join, i) => paths.All(p => p.Length > i && p[i] == join)).ToArray();
         // Codes are per row of the first table joined (Stores), or of the last table on the shared path
         // joined on other columns than its keys: such a join may be many-to-many, and a fact then has one
-        // member per row it matches there (Tags), which the scan expands (ScanPlan.Many).
+        // member per row it matches there (Tags), which the scan expands (ManyExpansion).
         var partial = Array.FindLastIndex(shared, j => !j.OnTargetKeys);
         Anchor = partial >= 0 ? shared[partial].Target : shared.Length > 0 ? shared[0].Target : graph.Fact;
         Paths = [.. hierarchy.Levels.Select(l => graph.PathBetween(Anchor, l.Column.Table))];

