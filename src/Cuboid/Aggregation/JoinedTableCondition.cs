@@ -20,21 +20,28 @@ internal sealed class JoinedTableCondition : RowCondition
     public JoinedTableCondition(RowCondition inner, CubeSnapshot snapshot, Table table)
     {
         (_snapshot, _table) = (snapshot, table);
+        _byRow = ByRow(inner, snapshot, table, new TableScope(table.Store, snapshot.Data));
+    }
+
+    /// <summary>
+    /// <paramref name="condition"/> on each row of <paramref name="table"/>, read through <paramref name="scope"/> (based on
+    /// that table), by row id; in the last slot, on a fact row that reaches no row of it (the joined columns read their defaults).
+    /// </summary>
+    public static bool[] ByRow(RowCondition condition, CubeSnapshot snapshot, Table table, RowScope scope)
+    {
         var version = snapshot.Data[table.Store];
-        var limit = version.RowIdLimit;
-        _byRow = new bool[limit + 1];
-        var own = new TableScope(table.Store, snapshot.Data);
+        var byRow = new bool[version.RowIdLimit + 1];
         for (var c = 0; c < version.Chunks.Length; c++)
         {
             var count = version.Chunks[c].Count;
             using var lease = BufferPool.Bools(count, out var result);
-            inner.Eval(new ChunkView(own, c, 0, count), result);
-            result.CopyTo(_byRow.AsSpan(Chunk.RowId(c, 0), count));
+            condition.Eval(new ChunkView(scope, c, 0, count), result);
+            result.CopyTo(byRow.AsSpan(Chunk.RowId(c, 0), count));
         }
-        // The last slot: a row of the base table the join did not match (its columns read their defaults).
         Span<bool> unmatched = stackalloc bool[1];
-        inner.Eval(new ChunkView(new UnmatchedScope(snapshot.Graph.Fact.Store, snapshot.Data, table.Store), 0, 0, 1), unmatched);
-        _byRow[limit] = unmatched[0];
+        condition.Eval(new ChunkView(new NoRowScope(snapshot.Graph.Fact.Store, snapshot.Data), 0, 0, 1), unmatched);
+        byRow[^1] = unmatched[0];
+        return byRow;
     }
 
     /// <summary>The one joined table (not the fact table) whose columns <paramref name="condition"/> alone reads; null for any other condition.</summary>
@@ -74,11 +81,11 @@ internal sealed class JoinedTableCondition : RowCondition
         }
     }
 
-    /// <summary>One base row that matched no row of <paramref name="joined"/>.</summary>
-    private sealed class UnmatchedScope(TableStore baseTable, DataVersion data, TableStore joined) : RowScope(baseTable, data)
+    /// <summary>One fact row that reaches no row of the joined tables: every joined column reads its default.</summary>
+    private sealed class NoRowScope(TableStore fact, DataVersion data) : RowScope(fact, data)
     {
         private static readonly int[] s_none = [-1];
 
-        public override int[]? RowsOf(TableStore table, int chunk) => table == joined ? s_none : null;
+        public override int[]? RowsOf(TableStore table, int chunk) => table == Base ? null : s_none;
     }
 }

@@ -235,22 +235,8 @@ internal sealed class ManyFilter : RowCondition
             return mask;
         }
         // Columns of the target and the tables beyond it: evaluated once per target row, and once for no row (the defaults).
-        var compiled = RowCondition.Compile(condition, tableOf);
         var target = many.Join.Target;
-        var version = snapshot.Data[target.Store];
-        var result = new bool[version.RowIdLimit + 1];
-        var scope = new TargetScope(snapshot, target);
-        for (var c = 0; c < version.Chunks.Length; c++)
-        {
-            var count = version.Chunks[c].Count;
-            using var lease = BufferPool.Bools(count, out var pass);
-            compiled.Eval(new ChunkView(scope, c, 0, count), pass);
-            pass.CopyTo(result.AsSpan(Chunk.RowId(c, 0), count));
-        }
-        Span<bool> unmatched = stackalloc bool[1];
-        compiled.Eval(new ChunkView(new NoRowScope(snapshot.Graph.Fact.Store, snapshot.Data), 0, 0, 1), unmatched);
-        result[^1] = unmatched[0];
-        return result;
+        return JoinedTableCondition.ByRow(RowCondition.Compile(condition, tableOf), snapshot, target, new TargetScope(snapshot, target));
     }
 
     private static bool[] And(bool[] a, bool[] b)
@@ -264,13 +250,5 @@ internal sealed class ManyFilter : RowCondition
     {
         public override int[]? RowsOf(TableStore table, int chunk) =>
             table == Base ? null : snapshot.RowsAlong(target, chunk, snapshot.Graph.PathBetween(target, snapshot.Graph.Tables.First(t => t.Store == table)));
-    }
-
-    /// <summary>One fact row that matched no row through the join: every joined column reads its default.</summary>
-    private sealed class NoRowScope(TableStore fact, DataVersion data) : RowScope(fact, data)
-    {
-        private static readonly int[] s_none = [-1];
-
-        public override int[]? RowsOf(TableStore table, int chunk) => table == Base ? null : s_none;
     }
 }
