@@ -67,7 +67,7 @@ internal sealed class ProviderStore
         return store;
     }
 
-    public void Invalidate() => _state = null;
+    public void Invalidate() => (_state, _failedOn) = (null, null);
 
     /// <summary>
     /// Brings the cells to a commit's snapshot: updated with the changed chunks when the aggregations
@@ -122,8 +122,9 @@ internal sealed class ProviderStore
     /// </summary>
     public AggregateResult? Answer(AggregationScope scope, LevelRef[] levels, AggregateSpec[] leaves)
     {
+        if (!leaves.All(l => _leafKeys.Contains(l.Key))) return null;   // before building: a request the cells cannot answer never builds them
         var state = _state ?? Rebuilt(scope.Snapshot);
-        if (state is null || state.Snapshot != scope.Snapshot || !leaves.All(l => _leafKeys.Contains(l.Key))) return null;
+        if (state is null || state.Snapshot != scope.Snapshot) return null;
         var sources = levels.Select(l => Array.FindIndex(state.Levels, p => p.Hierarchy == l.Hierarchy && p.Depth >= l.Depth)).ToArray();
         if (sources.Any(s => s < 0) || !Aggregator.KeepsManyLevels(state.Snapshot, state.Levels, levels)) return null;
         var exact = levels.Length == state.Levels.Length && levels.Select((l, i) => state.Levels[sources[i]].Depth == l.Depth).All(x => x);
@@ -137,16 +138,33 @@ internal sealed class ProviderStore
         return new AggregateResult(answer.Levels, answer.Codes, answer.Leaves, watch.Elapsed, "provider") { Provider = Name };
     }
 
-    /// <summary>After a change of model the cells are built again for the newest data, by the first query that could use them.</summary>
+    /// <summary>
+    /// After a change of model the cells are built again for the newest data, by the first query that could use them.
+    /// Cells that cannot be built (a measure that reads through a join that became many-to-many) are not tried again
+    /// on the same data: the request is answered without them, and fails or not on its own.
+    /// </summary>
     private State? Rebuilt(CubeSnapshot snapshot)
     {
-        if (snapshot != _cube.Snapshot) return null;
+        if (snapshot != _cube.Snapshot || snapshot == _failedOn) return null;
         lock (_buildLock)
         {
-            if (_state is null && Definition.Levels.All(l => l.Hierarchy.Cube == _cube && _cube.Hierarchies.Contains(l.Hierarchy))) _state = Build(snapshot);
-            return _state;
+            if (_state is not null || snapshot == _failedOn || !Definition.Levels.All(l => l.Hierarchy.Cube == _cube && _cube.Hierarchies.Contains(l.Hierarchy))) return _state;
+            try
+            {
+                return _state = Build(snapshot);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _failedOn = snapshot;
+                LastRefresh = "failed";
+                _cube.Session.Log.Write($"aggregate provider '{Name}' of cube '{_cube.Name}' could not be built on commit {snapshot.Epoch} ({e.GetType().Name}); requests are answered without it");
+                return null;
+            }
         }
     }
+
+    /// <summary>The data the cells last failed to build on.</summary>
+    private CubeSnapshot? _failedOn;
 
     /// <summary>
     /// Which cells the request's filter keeps (null: all), or false when the filter needs more than

@@ -144,6 +144,22 @@ public sealed class ManyToManyQueryTests : IDisposable
     }
 
     [Fact]
+    public void AProviderThatReadsTheTagsRowByRowFailsWithoutFailingTheCommit()
+    {
+        _tags.Drop((_tags["Tag"] == "warm") | (_tags["Tag"] == "sale"));   // one tag a product: one-to-one
+        _cube.Measures["Tags"] = Agg.Count(_tags["Tag"]);
+        _cube.AggregateProviders["tags"] = new AggregateProvider([_cube.Levels["Shop"]], [_cube.Measures["Tags"]]);
+        Assert.Equal(["Lyon|1", "Paris|2"], Lines(_cube.Query([_cube.Measures["Tags"]], [_cube.Levels["Shop"]])));
+        // A second tag of P1 makes the join many-to-many: the commit stands, the provider gives up, the query says why.
+        _tags.Append(["P1", "warm", "color"]);
+        Assert.Equal(3, _tags.RowCount);
+        Assert.Equal("failed", _cube.AggregateProviders.Stores.Single().LastRefresh);
+        var error = Assert.Throws<NotSupportedException>(() => _cube.Query([_cube.Measures["Tags"]], [_cube.Levels["Shop"]]));
+        Assert.Contains("'Tags' is joined many-to-many to 'Sales'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["Lyon|5", "Paris|11"], Lines(_cube.Query([_cube.Measures["Amount"]], [_cube.Levels["Shop"]])));
+    }
+
+    [Fact]
     public void TwoRolesOnEitherSideOfTheJoinSeeTheirUnion()
     {
         _session.Security.Restrictions["ROLE_SALE"] = _tags["Tag"] == "sale";
