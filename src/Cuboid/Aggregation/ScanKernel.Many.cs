@@ -19,7 +19,7 @@ internal static partial class ScanKernel
     /// (a distinct count, a quantile) read the pairs through a selection that repeats a row once per cell.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScanChunkMany(ScanPlan plan, int chunkIndex, int first, Accumulators acc)
+    private static void ScanChunkMany(ScanPlan plan, int chunkIndex, int first, Accumulators acc, CancellationToken cancellation)
     {
         var chunk = plan.Snapshot.Fact.Chunks[chunkIndex];
         if (chunk.Count == chunk.DeletedCount) return;
@@ -42,6 +42,7 @@ internal static partial class ScanKernel
         var pairRows = pairLease.Array;
         for (var offset = first; offset < chunk.Count; offset += size)
         {
+            cancellation.ThrowIfCancellationRequested();
             var n = Math.Min(size, chunk.Count - offset);
             var view = new ChunkView(acc.Scope, chunkIndex, offset, n);
             var include = includeBuffer[..n];
@@ -57,7 +58,11 @@ internal static partial class ScanKernel
                 var group = variants[r] * stride + (int)(g < none ? g : none);   // -1 (no group) wraps to the last
                 var start = offsets[group];
                 var count = include[r] ? offsets[group + 1] - start : 0;
-                if (pairs > PairCapacity - 2) pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                if (pairs > PairCapacity - 2)
+                {
+                    cancellation.ThrowIfCancellationRequested();   // a tag shared by millions of rows makes any number of pairs
+                    pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                }
                 // A row has one or two cells most often: both written, kept by a count instead of a branch that would
                 // mispredict at every other row (Keys has two entries of padding).
                 var baseKey = baseKeys[r];
@@ -69,7 +74,11 @@ internal static partial class ScanKernel
                 pairs += count > 1 ? 1 : 0;
                 for (var k = 2; k < count; k++)
                 {
-                    if (pairs == PairCapacity) pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                    if (pairs == PairCapacity)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                    }
                     pairRows[pairs] = r;
                     keys[pairs++] = baseKey + cellKeys[start + k];
                 }

@@ -15,7 +15,10 @@ namespace Cuboid.Aggregation;
 /// </summary>
 internal static partial class ScanKernel
 {
-    /// <summary>Runs the scan; <paramref name="cancellation"/> is looked at between chunks only, and throws OperationCanceledException.</summary>
+    /// <summary>
+    /// Runs the scan; <paramref name="cancellation"/> is looked at between chunks (and, in a many-to-many scan, whose chunk
+    /// may hold any number of (row, cell) pairs, between slices and batches of pairs), and throws OperationCanceledException.
+    /// </summary>
     /// <param name="plan">What to compute.</param>
     /// <param name="only">The fact chunks to read (null: all).</param>
     /// <param name="from">For each of <paramref name="only"/>, the first row to read (null: 0): the rows a commit appended to a chunk.</param>
@@ -44,7 +47,7 @@ internal static partial class ScanKernel
                 for (var i = w; i < chunks && !cancellation.IsCancellationRequested; i += workers)
                 {
                     if (plan.Many is null) ScanChunk(plan, only[i], from?[i] ?? 0, acc);
-                    else ScanChunkMany(plan, only[i], from?[i] ?? 0, acc);
+                    else ScanChunkMany(plan, only[i], from?[i] ?? 0, acc, cancellation);
                 }
                 partials[w] = acc;
             });

@@ -126,6 +126,45 @@ public sealed class ManyToManyTests
     }
 
     [Fact]
+    public void AScanOfManyPairsInOneChunkStopsWhenCancelled()
+    {
+        var (session, cube, sales, tags) = Example();
+        using var _s = session;
+        // One chunk of 65,536 sales of one product with 1,000 tags: 65.5M pairs between two looks at the token
+        // if the kernel only looked between chunks. The aggregation cancels the query on its first value.
+        sales.Load(Enumerable.Range(100, Cuboid.Storage.Chunk.Size).Select(i => new { Id = i, Product = "PX", Shop = "Nice", Amount = 1.0 }));
+        tags.Load(Enumerable.Range(0, 1_000).Select(i => new { Product = "PX", Tag = $"x{i:D4}", Group = "x" }));
+        using var cancel = new CancellationTokenSource();
+        var counting = new CancellingCount(cancel);
+        cube.Measures["Counted"] = Agg.Custom(counting, sales["Amount"]);
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            session.QueryMdx("SELECT {[Measures].[Counted]} ON 0, [Tags].[Tags].[Tag].Members ON 1 FROM [C]", null, cancel.Token));
+        Assert.InRange(counting.Values, 1, 1_000_000);
+    }
+
+    /// <summary>A count that cancels its query on the first value it sees, and counts the values it was given.</summary>
+    private sealed class CancellingCount(CancellationTokenSource cancel) : IAggregationFunction
+    {
+        private long _values;
+
+        public long Values => Interlocked.Read(ref _values);
+
+        public string Name => "CancellingCount";
+
+        public double Identity => 0;
+
+        public double Add(double state, double value)
+        {
+            if (Interlocked.Increment(ref _values) == 1) cancel.Cancel();
+            return state + 1;
+        }
+
+        public double Merge(double left, double right) => left + right;
+
+        public double? Result(double state, long count) => state;
+    }
+
+    [Fact]
     public void AConditionMixingBothSidesHoldsForEachPair()
     {
         var (session, cube, _, _) = Example();
