@@ -13,7 +13,10 @@ namespace Cuboid.Mdx.Execution;
 /// </summary>
 internal abstract partial class DrillthroughColumn
 {
-    /// <summary>For each row of the view, the target rows the filter kept (the last slot: none; -2: no target row passes).</summary>
+    /// <summary>Values a cell lists at most, read from at most ten times as many target rows: a tag shared by millions of rows stays a line.</summary>
+    private const int MaxListed = 100;
+
+    /// <summary>For each row of the view, the target rows the filter kept (<paramref name="none"/>: no row; at most 10 × <see cref="MaxListed"/>, then one more as a mark).</summary>
     private static void KeptRows(in ChunkView view, CubeSnapshot snapshot, RowCondition? filter, ManyMap many, int none, Action<int, List<int>> each)
     {
         var groups = snapshot.FactGroupsOf(many, view.Index);
@@ -30,10 +33,20 @@ internal abstract partial class DrillthroughColumn
             if (rows.IsEmpty && (mask is null || mask[none])) kept.Add(none);
             foreach (var row in rows)
             {
-                if (mask is null || mask[row]) kept.Add(row);
+                if (mask is not null && !mask[row]) continue;
+                kept.Add(row);
+                if (kept.Count > 10 * MaxListed) break;
             }
             each(r, kept);
         }
+    }
+
+    /// <summary>The values joined with ", ", at most <see cref="MaxListed"/> of them, and "…" when some were left out (null: none).</summary>
+    private static string? List(List<string> values, bool cut)
+    {
+        if (values.Count == 0) return null;
+        var listed = string.Join(", ", values.Take(MaxListed));
+        return cut || values.Count > MaxListed ? listed + ", …" : listed;
     }
 
     private sealed class ManyLevelColumn(string name, MdxHierarchy hierarchy, int depth, string part, ManyMap many) : DrillthroughColumn(name, typeof(string))
@@ -46,7 +59,7 @@ internal abstract partial class DrillthroughColumn
             KeptRows(view, snapshot, filter, many, codes.Length - 1, (r, rows) =>
             {
                 var members = rows.Select(t => codes[t]).Distinct().OrderBy(c => ranks[c]).Select(c => Text(hierarchy.Member(depth, c))).ToList();
-                values[at + r] = members.Count == 0 ? null : string.Join(", ", members);
+                values[at + r] = List(members, cut: rows.Count > 10 * MaxListed);
             });
         }
 
@@ -78,7 +91,7 @@ internal abstract partial class DrillthroughColumn
                     var id = map is null ? t : map[Chunk.OffsetOf(t)];
                     if (id >= 0 && Convert.ToString(version.GetValue(column.Schema.Index, id), CultureInfo.InvariantCulture) is { } text) texts.Add(text);
                 }
-                values[at + r] = texts.Count == 0 ? null : string.Join(", ", texts);
+                values[at + r] = List([.. texts], cut: rows.Count > 10 * MaxListed);
             });
         }
     }
