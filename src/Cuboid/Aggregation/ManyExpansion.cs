@@ -34,20 +34,22 @@ internal sealed class ManyExpansion
 
     public long[] Keys { get; }
 
-    /// <summary>The expansion a plan needs, or null when none of its levels is on a many-to-many join's target.</summary>
-    public static ManyExpansion? Of(ScanPlan plan)
+    /// <summary>
+    /// The expansions a plan needs, one per many-to-many join whose target has some of its levels (a fact's cells are then
+    /// the cross product of its cells along each); null when none of its levels is on such a target.
+    /// </summary>
+    public static ManyExpansion[]? Of(ScanPlan plan)
     {
         var snapshot = plan.Snapshot;
         if (!snapshot.HasMany) return null;
         var byLevel = plan.Levels.Select(l => l.Hierarchy.ManyOf(snapshot)).ToArray();
         var joins = byLevel.OfType<ManyMap>().Distinct().ToList();
-        if (joins.Count == 0) return null;
-        if (joins.Count > 1)
-        {
-            throw new NotSupportedException(
-                $"A query grouped by levels of two many-to-many joins ('{joins[0].Join.Target.Name}' and '{joins[1].Join.Target.Name}') is not supported yet; group by one of them.");
-        }
-        var many = joins[0];
+        return joins.Count == 0 ? null : [.. joins.Select(many => Of(plan, many, byLevel))];
+    }
+
+    private static ManyExpansion Of(ScanPlan plan, ManyMap many, ManyMap?[] byLevel)
+    {
+        var snapshot = plan.Snapshot;
         var filter = plan.Filter as ManyFilter;
         var variants = Math.Max(1, filter?.VariantsOf(many) ?? 0);
         var levels = Enumerable.Range(0, plan.Levels.Length).Where(l => byLevel[l] == many).ToArray();

@@ -23,7 +23,7 @@ internal static partial class ScanKernel
     {
         var chunk = plan.Snapshot.Fact.Chunks[chunkIndex];
         if (chunk.Count == chunk.DeletedCount) return;
-        var many = plan.Many!;
+        var many = plan.Many![0];
         var groups = plan.Snapshot.FactGroupsOf(many.Many, chunkIndex);
         var (offsets, cellKeys, stride) = (many.Offsets, many.Keys, many.Stride);
         var none = (uint)(stride - 1);
@@ -47,7 +47,7 @@ internal static partial class ScanKernel
             var view = new ChunkView(acc.Scope, chunkIndex, offset, n);
             var include = includeBuffer[..n];
             Include(plan, view, chunk, include);
-            BaseKeys(plan, many, view, baseKeys[..n], codes[..n]);
+            BaseKeys(plan, view, baseKeys[..n], codes[..n]);
             // The filter's variant of each row picks its set of cells (one set without fact-side parts in the join's conditions).
             if (filter is null) variants[..n].Clear();
             else filter.Variants(many.Many, view, variants);
@@ -87,13 +87,89 @@ internal static partial class ScanKernel
         }
     }
 
-    /// <summary>Each row's cell key along the plan's other levels (Σ code × stride), as a hash-mode scan computes it.</summary>
-    private static void BaseKeys(ScanPlan plan, ManyExpansion many, in ChunkView view, Span<long> baseKeys, Span<int> codes)
+    /// <summary>
+    /// A scan grouped by levels of several many-to-many joins' targets (tags of the product, interests of the customer): a
+    /// fact's cells are the cross product of its cells along each join, walked as an odometer. Rarer than one join, so
+    /// without <see cref="ScanChunkMany"/>'s branch-free writes.
+    /// </summary>
+    private static void ScanChunkManyJoins(ScanPlan plan, int chunkIndex, int first, Accumulators acc, CancellationToken cancellation)
+    {
+        var chunk = plan.Snapshot.Fact.Chunks[chunkIndex];
+        if (chunk.Count == chunk.DeletedCount) return;
+        var expansions = plan.Many!;
+        var joins = expansions.Length;
+        var groups = expansions.Select(e => plan.Snapshot.FactGroupsOf(e.Many, chunkIndex)).ToArray();
+        var inPlace = acc.TakesPairs;
+        const int size = ChunkView.VectorSize;
+        using var valueLease = BufferPool.Doubles(size, out var values);
+        using var validLease = BufferPool.Bools(size, out var valid);
+        using var includeLease = BufferPool.Bools(size, out var includeBuffer);
+        using var baseLease = BufferPool.Longs(size, out var baseKeys);
+        using var codeLease = BufferPool.Ints(size, out var codes);
+        using var slotLease = BufferPool.Ints(PairCapacity, out var slots);
+        using var keyLease = BufferPool.Longs(PairCapacity, out var keys);
+        using var pairLease = BufferPool.Ints(PairCapacity, out _);
+        var pairRows = pairLease.Array;
+        var variants = expansions.Select(_ => new byte[size]).ToArray();
+        Span<int> starts = stackalloc int[joins];
+        Span<int> counts = stackalloc int[joins];
+        Span<int> digits = stackalloc int[joins];
+        for (var offset = first; offset < chunk.Count; offset += size)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var n = Math.Min(size, chunk.Count - offset);
+            var view = new ChunkView(acc.Scope, chunkIndex, offset, n);
+            var include = includeBuffer[..n];
+            Include(plan, view, chunk, include);
+            BaseKeys(plan, view, baseKeys[..n], codes[..n]);
+            for (var e = 0; e < joins; e++)
+            {
+                if (expansions[e].Variants > 1) ((ManyFilter)plan.Filter!).Variants(expansions[e].Many, view, variants[e]);
+                else Array.Clear(variants[e]);
+            }
+            var pairs = 0;
+            for (var r = 0; r < n; r++)
+            {
+                if (!include[r]) continue;
+                var cells = 1L;
+                for (var e = 0; e < joins; e++)
+                {
+                    var expansion = expansions[e];
+                    var g = (uint)groups[e][offset + r];
+                    var none = (uint)(expansion.Stride - 1);
+                    var group = variants[e][r] * expansion.Stride + (int)(g < none ? g : none);
+                    starts[e] = expansion.Offsets[group];
+                    counts[e] = expansion.Offsets[group + 1] - starts[e];
+                    digits[e] = 0;
+                    cells *= counts[e];
+                }
+                for (var c = 0L; c < cells; c++)
+                {
+                    if (pairs == PairCapacity)
+                    {
+                        cancellation.ThrowIfCancellationRequested();
+                        pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                    }
+                    var key = baseKeys[r];
+                    for (var e = 0; e < joins; e++) key += expansions[e].Keys[starts[e] + digits[e]];
+                    pairRows[pairs] = r;
+                    keys[pairs++] = key;
+                    for (var e = joins - 1; e >= 0 && ++digits[e] == counts[e]; e--) digits[e] = 0;   // the next combination
+                }
+            }
+            if (pairs > 0) AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+        }
+    }
+
+    /// <summary>Each row's cell key along the plan's levels that no many-to-many join expands (Σ code × stride), as a hash-mode scan computes it.</summary>
+    private static void BaseKeys(ScanPlan plan, in ChunkView view, Span<long> baseKeys, Span<int> codes)
     {
         baseKeys.Clear();
         for (var l = 0; l < plan.Levels.Length; l++)
         {
-            if (many.IsManyLevel[l]) continue;
+            var expanded = false;
+            foreach (var expansion in plan.Many!) expanded |= expansion.IsManyLevel[l];
+            if (expanded) continue;
             plan.Codes(l, view, codes);
             var stride = plan.Strides[l];
             for (var r = 0; r < baseKeys.Length; r++) baseKeys[r] += codes[r] * stride;

@@ -47,7 +47,8 @@ internal static partial class ScanKernel
                 for (var i = w; i < chunks && !cancellation.IsCancellationRequested; i += workers)
                 {
                     if (plan.Many is null) ScanChunk(plan, only[i], from?[i] ?? 0, acc);
-                    else ScanChunkMany(plan, only[i], from?[i] ?? 0, acc, cancellation);
+                    else if (plan.Many.Length == 1) ScanChunkMany(plan, only[i], from?[i] ?? 0, acc, cancellation);
+                    else ScanChunkManyJoins(plan, only[i], from?[i] ?? 0, acc, cancellation);
                 }
                 partials[w] = acc;
             });

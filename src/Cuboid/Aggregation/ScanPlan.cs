@@ -45,10 +45,11 @@ internal sealed class ScanPlan
     }
 
     /// <summary>
-    /// When some level is on the target of a many-to-many join (Tags), each fact row's distinct cells along those levels
-    /// (<see cref="ManyExpansion"/>): the kernel then adds a fact once to each of them. Null: one cell per fact row.
+    /// When some level is on the target of a many-to-many join (Tags), each fact row's distinct cells along those levels,
+    /// one expansion per such join (<see cref="ManyExpansion"/>): the kernel then adds a fact once to each of its cells.
+    /// Null: one cell per fact row.
     /// </summary>
-    public ManyExpansion? Many { get; }
+    public ManyExpansion[]? Many { get; }
 
     /// <summary>Per aggregation, what its primitive decided once for all workers (<see cref="Primitives.Primitive.Prepare"/>).</summary>
     public object?[] Prepared { get; }

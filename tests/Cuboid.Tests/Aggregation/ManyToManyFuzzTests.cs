@@ -46,11 +46,15 @@ public sealed class ManyToManyFuzzTests
         // Even seeds spread the item codes: the join then hashes them instead of indexing an array by code.
         int Code(int i) => seed % 2 == 0 ? i * 1_000_003 : i;
         items.Load(Enumerable.Range(0, itemCount).Select(i => new { Code = Code(i), Family = $"f{random.Next(3)}" }));
+        // A second many-to-many join, from the shops: a fact's cells along both are the cross product of its tags and labels.
+        var labels = session.CreateTable("ShopLabels", new Dictionary<string, DataType> { ["Shop"] = DataType.String, ["Label"] = DataType.String }, keys: ["Shop", "Label"]);
         facts.Join(items, facts["Item"] == items["Code"]);
         facts.Join(tags, facts["Item"] == tags["Item"]);
+        facts.Join(labels, facts["Shop"] == labels["Shop"]);
         var cube = session.CreateCube(facts, "Fuzz", CubeMode.Manual);
-        foreach (var name in new[] { "Id", "Tag" }) cube.Hierarchies.Remove(name);   // the key columns' own hierarchies
+        foreach (var name in new[] { "Id", "Tag", "Label" }) cube.Hierarchies.Remove(name);   // the key columns' own hierarchies
         cube.Hierarchies.Set("Tags", ("TagGroup", tags["TagGroup"]), ("Tag", tags["Tag"]));
+        cube.Hierarchies.Set("Labels", ("Label", labels["Label"]));
         cube.Hierarchies.Set("Family", items["Family"]);
         var (l, m) = (cube.Levels, cube.Measures);
         m["SumX"] = Agg.Sum(facts["X"]);
@@ -68,6 +72,13 @@ public sealed class ManyToManyFuzzTests
             foreach (var item in changed) tags.Drop(tags["Item"] == Code(item));
             tags.Load(changed.SelectMany(item => Enumerable.Range(0, 8).OrderBy(_ => random.Next()).Take(random.Next(4))
                 .Select(t => new { Item = Code(item), Tag = $"t{t}", TagGroup = $"g{t % 3}" })));
+            if (batch < 2)
+            {
+                // Shops get 0–2 of 3 labels (one each: the join is one-to-one until some shop has two).
+                labels.Drop();
+                labels.Load(Enumerable.Range(0, 4).SelectMany(shop => Enumerable.Range(0, 3).OrderBy(_ => random.Next()).Take(random.Next(3))
+                    .Select(k => new { Shop = $"s{shop}", Label = $"k{k}" })));
+            }
             facts.Load(Enumerable.Range(0, random.Next(1, 300)).Select(_ => new Fact(
                 random.Next(400), $"s{random.Next(4)}", Code(random.Next(itemCount + 4)),   // some items do not exist
                 random.Next(5) == 0 ? null : Math.Round(random.NextDouble() * 100, 2), random.Next(-5, 20))).ToList());
@@ -76,12 +87,12 @@ public sealed class ManyToManyFuzzTests
             var path = Path.Combine(Path.GetTempPath(), $"cuboid-m2m-{Guid.NewGuid():N}.duckdb");
             try
             {
-                TableCopies.ToDuckDb([facts, items, tags], path);
+                TableCopies.ToDuckDb([facts, items, tags, labels], path);
                 using var duck = new DuckDBConnection($"Data Source={path}");
                 duck.Open();
                 for (var q = 0; q < 12; q++)
                 {
-                    var chosen = new[] { "Shop", "TagGroup", "Tag", "Family" }.Where(_ => random.Next(2) == 0).OrderBy(_ => random.Next()).ToList();
+                    var chosen = new[] { "Shop", "TagGroup", "Tag", "Family", "Label" }.Where(_ => random.Next(2) == 0).OrderBy(_ => random.Next()).ToList();
                     var (filter, where) = RandomFilter(random, l, facts);
                     var distinct = random.Next(2) == 0;
                     var measures = distinct ? all : rollable;
@@ -109,8 +120,10 @@ public sealed class ManyToManyFuzzTests
         var group = $"g{random.Next(3)}";
         var shop = $"s{random.Next(4)}";
         var family = $"f{random.Next(3)}";
-        return random.Next(11) switch
+        return random.Next(13) switch
         {
+            11 => ((l["Label"] == "k1") & (l["Tag"] == tag), $"label = 'k1' AND tag = '{tag}'"),
+            12 => ((l["Label"] != "k0") | (l["Shop"] == shop), $"(label <> 'k0' OR shop = '{shop}')"),
             9 => ((l["Tag"] == tag) | (l["Shop"] == shop), $"(tag = '{tag}' OR shop = '{shop}')"),
             10 => (!((l["TagGroup"] == group) & (facts["Y"] >= 5)) & (l["Family"] != family), $"NOT (tag_group = '{group}' AND y >= 5) AND family <> '{family}'"),
             0 => (l["Tag"] == tag, $"tag = '{tag}'"),
@@ -132,8 +145,9 @@ public sealed class ManyToManyFuzzTests
     {
         const string pairs = """
             SELECT f."Id" AS id, f."X" AS x, f."Y" AS y, f."Shop" AS shop, COALESCE(i."Family", 'N/A') AS family,
-                   COALESCE(t."TagGroup", 'N/A') AS tag_group, COALESCE(t."Tag", 'N/A') AS tag
+                   COALESCE(t."TagGroup", 'N/A') AS tag_group, COALESCE(t."Tag", 'N/A') AS tag, COALESCE(sl."Label", 'N/A') AS label
             FROM "Facts" f LEFT JOIN "Items" i ON f."Item" = i."Code" LEFT JOIN "ItemTags" t ON f."Item" = t."Item"
+                 LEFT JOIN "ShopLabels" sl ON f."Shop" = sl."Shop"
             """;
         var columns = levels.Select(c => c switch { "TagGroup" => "tag_group", _ => c.ToLowerInvariant() }).ToList();
         var rows = new List<(string[] Key, string Line)>();

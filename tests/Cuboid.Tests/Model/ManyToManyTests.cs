@@ -133,6 +133,22 @@ public sealed class ManyToManyTests
     }
 
     [Fact]
+    public void TwoManyToManyJoinsGiveAFactACellPerCombination()
+    {
+        var (session, cube, sales, _) = Example();
+        using var _s = session;
+        var labels = Table(session, "Labels", ["Shop", "Label"], ("Shop", DataType.String), ("Label", DataType.String));
+        labels.Append(["Paris", "a"], ["Paris", "b"], ["Lyon", "a"]);
+        sales.Join(labels, sales["Shop"] == labels["Shop"]);
+        cube.Hierarchies.Set("Labels", ("Label", labels["Label"]));
+        // s1 (Paris: a, b; color, promo), s2 (Lyon: a; color, promo), s3 (Paris: a, b; no tag).
+        Assert.Equal(
+            ["||16|3", "a||16|3", "a|N/A|1|1", "a|color|15|2", "a|promo|15|2", "b||11|2", "b|N/A|1|1", "b|color|10|1", "b|promo|10|1"],
+            Lines(cube.Query(Measures(cube), [cube.Levels["Label"], cube.Levels["Group"]], includeTotals: true)));
+        Assert.Equal(["|10|1", "b|10|1"], Lines(cube.Query(Measures(cube), [cube.Levels["Label"]], filter: (cube.Levels["Label"] == "b") & (cube.Levels["Tag"] == "warm"), includeTotals: true)));
+    }
+
+    [Fact]
     public void AScanOfManyPairsInOneChunkStopsWhenCancelled()
     {
         var (session, cube, sales, tags) = Example();
