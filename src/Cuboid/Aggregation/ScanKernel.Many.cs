@@ -1,23 +1,25 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Cuboid.Aggregation.Primitives;
 using Cuboid.Expressions;
+using Cuboid.Storage;
 
 namespace Cuboid.Aggregation;
 
 /// <summary>
 /// The scan grouped by levels of a many-to-many join's target: each kept fact row is added once to each of its
-/// group's distinct cells (<see cref="ManyExpansion"/>).
+/// group's distinct cells (<see cref="ManyExpansion"/>), as (row, cell) pairs gathered a slice at a time. The
+/// aggregations evaluate their inputs once over the slice, as a plain scan does, then add each pair's row to its cell
+/// (<see cref="LeafState.AddPairs"/>); those that cannot (a distinct count, a quantile) read the pairs through a
+/// selection that repeats a row once per cell. The cancellation is looked at between batches of pairs: one chunk
+/// may hold any number of them (a tag shared by millions of rows).
 /// </summary>
 internal static partial class ScanKernel
 {
     /// <summary>Pairs gathered before they are added: room for four cells a row of a full slice.</summary>
     private const int PairCapacity = 4 * ChunkView.VectorSize;
 
-    /// <summary>
-    /// A slice's (row, cell) pairs, in row order: the aggregations evaluate their inputs once over the slice, as a plain
-    /// scan does, then add each pair's row to its cell (<see cref="LeafState.AddPairs"/>). Aggregations that cannot
-    /// (a distinct count, a quantile) read the pairs through a selection that repeats a row once per cell.
-    /// </summary>
+    /// <summary>One join (the common case): a row's first two cells are written without a branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScanChunkMany(ScanPlan plan, int chunkIndex, int first, Accumulators acc, CancellationToken cancellation)
     {
@@ -27,32 +29,14 @@ internal static partial class ScanKernel
         var groups = plan.Snapshot.FactGroupsOf(many.Many, chunkIndex);
         var (offsets, cellKeys, stride) = (many.Offsets, many.Keys, many.Stride);
         var none = (uint)(stride - 1);
-        var filter = many.Variants > 1 ? (ManyFilter)plan.Filter! : null;
-        var inPlace = acc.TakesPairs;
-        const int size = ChunkView.VectorSize;
-        using var valueLease = BufferPool.Doubles(size, out var values);
-        using var validLease = BufferPool.Bools(size, out var valid);
-        using var includeLease = BufferPool.Bools(size, out var includeBuffer);
-        using var baseLease = BufferPool.Longs(size, out var baseKeys);
-        using var codeLease = BufferPool.Ints(size, out var codes);
-        using var slotLease = BufferPool.Ints(PairCapacity, out var slots);
-        using var keyLease = BufferPool.Longs(PairCapacity, out var keys);
-        using var pairLease = BufferPool.Ints(PairCapacity, out _);
-        using var variantLease = BufferPool.Bytes(size, out var variants);
-        var pairRows = pairLease.Array;
-        for (var offset = first; offset < chunk.Count; offset += size)
+        using var scratch = new PairScratch(plan, acc, 1);
+        var (variants, include, baseKeys, rows, keys) = (scratch.Variants[0], scratch.Kept, scratch.BaseKeys, scratch.Rows, scratch.Keys);
+        for (var offset = first; offset < chunk.Count; offset += ChunkView.VectorSize)
         {
             cancellation.ThrowIfCancellationRequested();
-            var n = Math.Min(size, chunk.Count - offset);
-            var view = new ChunkView(acc.Scope, chunkIndex, offset, n);
-            var include = includeBuffer[..n];
-            Include(plan, view, chunk, include);
-            BaseKeys(plan, view, baseKeys[..n], codes[..n]);
-            // The filter's variant of each row picks its set of cells (one set without fact-side parts in the join's conditions).
-            if (filter is null) variants[..n].Clear();
-            else filter.Variants(many.Many, view, variants);
+            var view = scratch.Begin(chunk, chunkIndex, offset);
             var pairs = 0;
-            for (var r = 0; r < n; r++)
+            for (var r = 0; r < view.Count; r++)
             {
                 var g = (uint)groups[offset + r];
                 var group = variants[r] * stride + (int)(g < none ? g : none);   // -1 (no group) wraps to the last
@@ -60,16 +44,16 @@ internal static partial class ScanKernel
                 var count = include[r] ? offsets[group + 1] - start : 0;
                 if (pairs > PairCapacity - 2)
                 {
-                    cancellation.ThrowIfCancellationRequested();   // a tag shared by millions of rows makes any number of pairs
-                    pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                    cancellation.ThrowIfCancellationRequested();
+                    pairs = scratch.Add(view, pairs);
                 }
                 // A row has one or two cells most often: both written, kept by a count instead of a branch that would
                 // mispredict at every other row (Keys has two entries of padding).
                 var baseKey = baseKeys[r];
-                pairRows[pairs] = r;
+                rows[pairs] = r;
                 keys[pairs] = baseKey + cellKeys[start];
                 pairs += count > 0 ? 1 : 0;
-                pairRows[pairs] = r;
+                rows[pairs] = r;
                 keys[pairs] = baseKey + cellKeys[start + 1];
                 pairs += count > 1 ? 1 : 0;
                 for (var k = 2; k < count; k++)
@@ -77,20 +61,19 @@ internal static partial class ScanKernel
                     if (pairs == PairCapacity)
                     {
                         cancellation.ThrowIfCancellationRequested();
-                        pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                        pairs = scratch.Add(view, pairs);
                     }
-                    pairRows[pairs] = r;
+                    rows[pairs] = r;
                     keys[pairs++] = baseKey + cellKeys[start + k];
                 }
             }
-            if (pairs > 0) AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+            if (pairs > 0) scratch.Add(view, pairs);
         }
     }
 
     /// <summary>
-    /// A scan grouped by levels of several many-to-many joins' targets (tags of the product, interests of the customer): a
-    /// fact's cells are the cross product of its cells along each join, walked as an odometer. Rarer than one join, so
-    /// without <see cref="ScanChunkMany"/>'s branch-free writes.
+    /// Several joins (tags of the product, labels of the shop): a fact's cells are the cross product of its cells along
+    /// each, walked as an odometer.
     /// </summary>
     private static void ScanChunkManyJoins(ScanPlan plan, int chunkIndex, int first, Accumulators acc, CancellationToken cancellation)
     {
@@ -99,36 +82,17 @@ internal static partial class ScanKernel
         var expansions = plan.Many!;
         var joins = expansions.Length;
         var groups = expansions.Select(e => plan.Snapshot.FactGroupsOf(e.Many, chunkIndex)).ToArray();
-        var inPlace = acc.TakesPairs;
-        const int size = ChunkView.VectorSize;
-        using var valueLease = BufferPool.Doubles(size, out var values);
-        using var validLease = BufferPool.Bools(size, out var valid);
-        using var includeLease = BufferPool.Bools(size, out var includeBuffer);
-        using var baseLease = BufferPool.Longs(size, out var baseKeys);
-        using var codeLease = BufferPool.Ints(size, out var codes);
-        using var slotLease = BufferPool.Ints(PairCapacity, out var slots);
-        using var keyLease = BufferPool.Longs(PairCapacity, out var keys);
-        using var pairLease = BufferPool.Ints(PairCapacity, out _);
-        var pairRows = pairLease.Array;
-        var variants = expansions.Select(_ => new byte[size]).ToArray();
+        using var scratch = new PairScratch(plan, acc, joins);
+        var (variants, include, baseKeys, rows, keys) = (scratch.Variants, scratch.Kept, scratch.BaseKeys, scratch.Rows, scratch.Keys);
         Span<int> starts = stackalloc int[joins];
         Span<int> counts = stackalloc int[joins];
         Span<int> digits = stackalloc int[joins];
-        for (var offset = first; offset < chunk.Count; offset += size)
+        for (var offset = first; offset < chunk.Count; offset += ChunkView.VectorSize)
         {
             cancellation.ThrowIfCancellationRequested();
-            var n = Math.Min(size, chunk.Count - offset);
-            var view = new ChunkView(acc.Scope, chunkIndex, offset, n);
-            var include = includeBuffer[..n];
-            Include(plan, view, chunk, include);
-            BaseKeys(plan, view, baseKeys[..n], codes[..n]);
-            for (var e = 0; e < joins; e++)
-            {
-                if (expansions[e].Variants > 1) ((ManyFilter)plan.Filter!).Variants(expansions[e].Many, view, variants[e]);
-                else Array.Clear(variants[e]);
-            }
+            var view = scratch.Begin(chunk, chunkIndex, offset);
             var pairs = 0;
-            for (var r = 0; r < n; r++)
+            for (var r = 0; r < view.Count; r++)
             {
                 if (!include[r]) continue;
                 var cells = 1L;
@@ -148,62 +112,116 @@ internal static partial class ScanKernel
                     if (pairs == PairCapacity)
                     {
                         cancellation.ThrowIfCancellationRequested();
-                        pairs = AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+                        pairs = scratch.Add(view, pairs);
                     }
                     var key = baseKeys[r];
                     for (var e = 0; e < joins; e++) key += expansions[e].Keys[starts[e] + digits[e]];
-                    pairRows[pairs] = r;
+                    rows[pairs] = r;
                     keys[pairs++] = key;
                     for (var e = joins - 1; e >= 0 && ++digits[e] == counts[e]; e--) digits[e] = 0;   // the next combination
                 }
             }
-            if (pairs > 0) AddPairs(plan, acc, view, inPlace, pairRows, keys, pairs, slots, values, valid);
+            if (pairs > 0) scratch.Add(view, pairs);
         }
     }
 
-    /// <summary>Each row's cell key along the plan's levels that no many-to-many join expands (Σ code × stride), as a hash-mode scan computes it.</summary>
-    private static void BaseKeys(ScanPlan plan, in ChunkView view, Span<long> baseKeys, Span<int> codes)
+    /// <summary>One worker's buffers for a chunk of a many-to-many scan, what a slice starts with, and how its pairs are added.</summary>
+    private sealed class PairScratch : IDisposable
     {
-        baseKeys.Clear();
-        for (var l = 0; l < plan.Levels.Length; l++)
-        {
-            var expanded = false;
-            foreach (var expansion in plan.Many!) expanded |= expansion.IsManyLevel[l];
-            if (expanded) continue;
-            plan.Codes(l, view, codes);
-            var stride = plan.Strides[l];
-            for (var r = 0; r < baseKeys.Length; r++) baseKeys[r] += codes[r] * stride;
-        }
-    }
+        private readonly ScanPlan _plan;
+        private readonly Accumulators _acc;
+        private readonly bool _inPlace;
+        private readonly double[] _values = ArrayPool<double>.Shared.Rent(ChunkView.VectorSize);
+        private readonly bool[] _valid = ArrayPool<bool>.Shared.Rent(ChunkView.VectorSize);
+        private readonly int[] _codes = ArrayPool<int>.Shared.Rent(ChunkView.VectorSize);
+        private readonly int[] _slots = ArrayPool<int>.Shared.Rent(PairCapacity);
+        private readonly int[] _selection = ArrayPool<int>.Shared.Rent(ChunkView.VectorSize);
 
-    /// <summary>Accumulates the first <paramref name="pairs"/> (row of <paramref name="view"/>, cell key) pairs; returns 0, the pairs left.</summary>
-    private static int AddPairs(ScanPlan plan, Accumulators acc, in ChunkView view, bool inPlace, int[] rows, Span<long> keys, int pairs,
-        Span<int> slots, Span<double> values, Span<bool> valid)
-    {
-        var pairSlots = slots[..pairs];
-        if (plan.Dense)
+        public PairScratch(ScanPlan plan, Accumulators acc, int joins)
         {
-            for (var p = 0; p < pairs; p++) pairSlots[p] = (int)keys[p];
+            (_plan, _acc, _inPlace) = (plan, acc, acc.TakesPairs);
+            Variants = [.. Enumerable.Range(0, joins).Select(_ => ArrayPool<byte>.Shared.Rent(ChunkView.VectorSize))];
         }
-        else
+
+        /// <summary>By join, each row's variant of the filter's conditions on it: which set of cells it takes.</summary>
+        public byte[][] Variants { get; }
+
+        /// <summary>Whether each row of the slice counts (the filter, deletions, mandatory joins).</summary>
+        public bool[] Kept { get; } = ArrayPool<bool>.Shared.Rent(ChunkView.VectorSize);
+
+        /// <summary>Each row's cell key along the levels no many-to-many join expands.</summary>
+        public long[] BaseKeys { get; } = ArrayPool<long>.Shared.Rent(ChunkView.VectorSize);
+
+        /// <summary>The pairs: a row of the slice, and its cell's key.</summary>
+        public int[] Rows { get; } = ArrayPool<int>.Shared.Rent(PairCapacity);
+
+        public long[] Keys { get; } = ArrayPool<long>.Shared.Rent(PairCapacity);
+
+        /// <summary>The slice of the chunk at <paramref name="offset"/>: which rows count, their keys along the other levels, their variants.</summary>
+        public ChunkView Begin(Chunk chunk, int chunkIndex, int offset)
         {
-            acc.SlotsOf(keys[..pairs], default, pairSlots);
+            var n = Math.Min(ChunkView.VectorSize, chunk.Count - offset);
+            var view = new ChunkView(_acc.Scope, chunkIndex, offset, n);
+            ScanKernel.Include(_plan, view, chunk, Kept.AsSpan(0, n));
+            var baseKeys = BaseKeys.AsSpan(0, n);
+            baseKeys.Clear();
+            for (var l = 0; l < _plan.Levels.Length; l++)
+            {
+                var expanded = false;
+                foreach (var expansion in _plan.Many!) expanded |= expansion.IsManyLevel[l];
+                if (expanded) continue;
+                _plan.Codes(l, view, _codes.AsSpan(0, n));
+                var stride = _plan.Strides[l];
+                for (var r = 0; r < n; r++) baseKeys[r] += _codes[r] * stride;
+            }
+            for (var e = 0; e < Variants.Length; e++)
+            {
+                if (_plan.Many![e].Variants > 1) ((ManyFilter)_plan.Filter!).Variants(_plan.Many[e].Many, view, Variants[e]);
+                else Array.Clear(Variants[e], 0, n);
+            }
+            return view;
         }
-        var timestamp = view.Chunk.Timestamp;
-        if (inPlace)
+
+        /// <summary>Accumulates the first <paramref name="pairs"/> pairs of <paramref name="view"/>; returns 0, the pairs left.</summary>
+        public int Add(in ChunkView view, int pairs)
         {
-            acc.AddPairs(new ScanBatch(pairSlots, view, timestamp, values[..view.Count], valid[..view.Count]), rows.AsSpan(0, pairs));
+            var slots = _slots.AsSpan(0, pairs);
+            if (_plan.Dense)
+            {
+                for (var p = 0; p < pairs; p++) slots[p] = (int)Keys[p];
+            }
+            else
+            {
+                _acc.SlotsOf(Keys.AsSpan(0, pairs), default, slots);
+            }
+            var timestamp = view.Chunk.Timestamp;
+            if (_inPlace)
+            {
+                _acc.AddPairs(new ScanBatch(slots, view, timestamp, _values.AsSpan(0, view.Count), _valid.AsSpan(0, view.Count)), Rows.AsSpan(0, pairs));
+                return 0;
+            }
+            // Through a selection of the pairs' rows, a vector at a time (the value buffers hold one).
+            for (var start = 0; start < pairs; start += ChunkView.VectorSize)
+            {
+                var count = Math.Min(ChunkView.VectorSize, pairs - start);
+                for (var p = 0; p < count; p++) _selection[p] = view.Offset + Rows[start + p];
+                _acc.Add(new ScanBatch(slots.Slice(start, count), view.Select(_selection, count), timestamp, _values.AsSpan(0, count), _valid.AsSpan(0, count)));
+            }
             return 0;
         }
-        // Through a selection of the pairs' rows, a vector at a time (the value buffers hold one).
-        using var selectionLease = BufferPool.Ints(ChunkView.VectorSize, out _);
-        var selection = selectionLease.Array;
-        for (var start = 0; start < pairs; start += ChunkView.VectorSize)
+
+        public void Dispose()
         {
-            var count = Math.Min(ChunkView.VectorSize, pairs - start);
-            for (var p = 0; p < count; p++) selection[p] = view.Offset + rows[start + p];
-            acc.Add(new ScanBatch(pairSlots.Slice(start, count), view.Select(selection, count), timestamp, values[..count], valid[..count]));
+            ArrayPool<double>.Shared.Return(_values);
+            ArrayPool<bool>.Shared.Return(_valid);
+            ArrayPool<int>.Shared.Return(_codes);
+            ArrayPool<int>.Shared.Return(_slots);
+            ArrayPool<int>.Shared.Return(_selection);
+            ArrayPool<bool>.Shared.Return(Kept);
+            ArrayPool<long>.Shared.Return(BaseKeys);
+            ArrayPool<int>.Shared.Return(Rows);
+            ArrayPool<long>.Shared.Return(Keys);
+            foreach (var variants in Variants) ArrayPool<byte>.Shared.Return(variants);
         }
-        return 0;
     }
 }

@@ -147,7 +147,7 @@ internal static partial class ScanKernel
 
     /// <summary>Which rows count: not deleted, matched by every mandatory join, accepted by the filter. True when all do.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool Include(ScanPlan plan, in ChunkView view, Chunk chunk, Span<bool> include)
+    private static bool Include(ScanPlan plan, in ChunkView view, Chunk chunk, Span<bool> include)
     {
         var (n, offset) = (view.Count, view.Offset);
         var all = true;
