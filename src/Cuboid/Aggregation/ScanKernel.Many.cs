@@ -131,6 +131,7 @@ internal static partial class ScanKernel
         private readonly ScanPlan _plan;
         private readonly Accumulators _acc;
         private readonly bool _inPlace;
+        private readonly bool[] _expanded;   // by level: one of a many-to-many join's, its cells come from the expansion
         private readonly double[] _values = ArrayPool<double>.Shared.Rent(ChunkView.VectorSize);
         private readonly bool[] _valid = ArrayPool<bool>.Shared.Rent(ChunkView.VectorSize);
         private readonly int[] _codes = ArrayPool<int>.Shared.Rent(ChunkView.VectorSize);
@@ -140,6 +141,7 @@ internal static partial class ScanKernel
         public PairScratch(ScanPlan plan, Accumulators acc, int joins)
         {
             (_plan, _acc, _inPlace) = (plan, acc, acc.TakesPairs);
+            _expanded = [.. Enumerable.Range(0, plan.Levels.Length).Select(l => plan.Many!.Any(e => e.IsManyLevel[l]))];
             Variants = [.. Enumerable.Range(0, joins).Select(_ => ArrayPool<byte>.Shared.Rent(ChunkView.VectorSize))];
         }
 
@@ -167,9 +169,7 @@ internal static partial class ScanKernel
             baseKeys.Clear();
             for (var l = 0; l < _plan.Levels.Length; l++)
             {
-                var expanded = false;
-                foreach (var expansion in _plan.Many!) expanded |= expansion.IsManyLevel[l];
-                if (expanded) continue;
+                if (_expanded[l]) continue;
                 _plan.Codes(l, view, _codes.AsSpan(0, n));
                 var stride = _plan.Strides[l];
                 for (var r = 0; r < n; r++) baseKeys[r] += _codes[r] * stride;
