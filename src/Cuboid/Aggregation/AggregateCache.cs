@@ -33,11 +33,6 @@ internal sealed class AggregateCache(long capacityBytes)
 
     private long _hits, _misses;
 
-    /// <summary>Hits of every cache in the process: a query's log record takes the difference before and after it (others running at once add theirs).</summary>
-    public static long AllHits => Interlocked.Read(ref s_hits);
-
-    private static long s_hits;
-
     public int Count
     {
         get { lock (_lock) return _byEpoch.Count; }
@@ -77,7 +72,7 @@ internal sealed class AggregateCache(long capacityBytes)
             {
                 Touch(node);
                 _hits++;
-                Interlocked.Increment(ref s_hits);
+                QueryTelemetry.CacheHit();   // for the query's log record
                 result = node.Value.Result;
                 return true;
             }

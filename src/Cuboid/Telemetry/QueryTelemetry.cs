@@ -12,8 +12,12 @@ internal sealed class QueryTelemetry : IDisposable
     private readonly Session _session;
     private readonly string _language;
     private readonly long _started = Stopwatch.GetTimestamp();
-    private readonly long _hitsBefore = Aggregation.AggregateCache.AllHits;
+    /// <summary>The query the code running now works for (flows into its parallel workers; a query run inside another has its own).</summary>
+    private static readonly AsyncLocal<QueryTelemetry?> s_current = new();
+
+    private readonly QueryTelemetry? _outer;
     private readonly Activity? _activity;
+    private long _cacheHits;
     private string _cube = "";
     private bool _ended;
     private string _error = "unknown";
@@ -25,6 +29,14 @@ internal sealed class QueryTelemetry : IDisposable
         _activity = CuboidTelemetry.Source.StartActivity("cuboid.query");
         _activity?.SetTag("cuboid.session", CuboidTelemetry.SessionTag(session));
         _activity?.SetTag("cuboid.query.language", language);
+        _outer = s_current.Value;
+        s_current.Value = this;
+    }
+
+    /// <summary>An aggregate came from a cache for the query running now, if any.</summary>
+    public static void CacheHit()
+    {
+        if (s_current.Value is { } query) Interlocked.Increment(ref query._cacheHits);
     }
 
     /// <summary>Starts the record of a query in <paramref name="language"/> (<c>csharp</c> or <c>mdx</c>); dispose it when the query ends, with or without <see cref="Succeeded"/>.</summary>
@@ -51,8 +63,7 @@ internal sealed class QueryTelemetry : IDisposable
         CuboidTelemetry.QueryDuration.Record(elapsed.TotalSeconds, tags);
         var log = _session.Log.Logger;
         if (!log.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Information)) return;
-        // Hits of every cache in the process while it ran: exact for a query alone, more when others ran at once.
-        var hits = Aggregation.AggregateCache.AllHits - _hitsBefore;
+        var hits = Interlocked.Read(ref _cacheHits);
         SessionEvents.Query(log, _cube, user ?? "(session)", rows, (long)elapsed.TotalMilliseconds, hits);
     }
 
@@ -80,5 +91,6 @@ internal sealed class QueryTelemetry : IDisposable
             CuboidTelemetry.QueryDuration.Record(Stopwatch.GetElapsedTime(_started).TotalSeconds, tags);
         }
         _activity?.Dispose();
+        s_current.Value = _outer;
     }
 }

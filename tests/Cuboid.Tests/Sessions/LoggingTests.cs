@@ -69,6 +69,44 @@ public sealed class LoggingTests
     }
 
     [Fact]
+    public void AQueryCountsOnlyItsOwnCacheHits()
+    {
+        // Another session's queries read its cache while this session's first query runs (from a measure function, so
+        // that they fall inside it every time): its record still says that none of its own aggregates came from a cache.
+        using var other = TestData.NewSession();
+        var otherTable = other.CreateTable("other", new Dictionary<string, DataType> { ["id"] = DataType.Int, ["amount"] = DataType.Double }, ["id"]);
+        otherTable.Append([1, 1.0]);
+        var otherCube = other.CreateCube(otherTable, "Other");
+        var path = Path.Combine(TestData.TempDirectory(), "cuboid.log");
+        using (var session = Session.Start(new SessionConfig { Name = null, Port = null, LogsPath = path }))
+        {
+            var table = session.CreateTable("sales", new Dictionary<string, DataType> { ["id"] = DataType.Int, ["kind"] = DataType.String, ["amount"] = DataType.Double }, ["id"]);
+            table.Append([1, "a", 2.5], [2, "b", 4.0]);
+            var cube = session.CreateCube(table, "Sales");
+            cube.Measures["Peek"] = Fn.Call(new QueryElsewhere(otherCube), cube.Measures["amount.SUM"]);
+            cube.Query([cube.Measures["Peek"]], [cube.Levels["kind"]]);
+        }
+        Assert.Matches(@"INF query on cube 'Sales' by \(session\): 2 rows in \d+ ms, 0 aggregates from the cache", File.ReadAllText(path));
+    }
+
+    /// <summary>Its argument, after querying another cube (from its cache after the first time).</summary>
+    private sealed class QueryElsewhere(Cube cube) : IMeasureFunction
+    {
+        public string Name => "QueryElsewhere";
+
+        public int MinArguments => 1;
+
+        public int MaxArguments => 1;
+
+        public double? Evaluate(ReadOnlySpan<double?> arguments)
+        {
+            cube.Query([cube.Measures["amount.SUM"]]);
+            cube.Query([cube.Measures["amount.SUM"]]);
+            return arguments[0];
+        }
+    }
+
+    [Fact]
     public void LogsPathAndLoggingTogetherAreRefused()
     {
         var error = Assert.Throws<ArgumentException>(() => Session.Start(new SessionConfig { Name = null, Port = null, LogsPath = "a.log", Logging = new LoggingConfig() }));
